@@ -1,0 +1,129 @@
+"""Typer shell: each command calls one library function; domain errors become
+one-line messages here and nowhere else."""
+
+from __future__ import annotations
+
+import json
+import sys
+from enum import Enum
+from pathlib import Path
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from .errors import InputError, WaishiError
+from .extract.pipeline import extract as extract_text
+from .model import Extraction
+
+app = typer.Typer(add_completion=False, no_args_is_help=True,
+                  help="waishi: Chinese foreign-affairs news -> events, people and figures.")
+err = Console(stderr=True)
+
+
+class Format(str, Enum):
+    json = "json"
+    jsonl = "jsonl"
+    table = "table"
+
+
+def _fail(msg: str) -> None:
+    err.print(f"[red]waishi: error:[/red] {msg}", highlight=False, soft_wrap=True)
+
+
+@app.callback()
+def main() -> None:
+    """waishi command line."""
+
+
+def extract_file(path: str, published: str | None, url: str | None) -> list[Extraction]:
+    """Read one input (file, '-' for stdin) and extract every page in it."""
+    from .read import iter_pages, read_bytes_as_page
+
+    pages = [read_bytes_as_page(sys.stdin.buffer.read(), "<stdin>")] if path == "-" else list(iter_pages(path))
+    out: list[Extraction] = []
+    for page in pages:
+        if isinstance(page, InputError):
+            raise page
+        out.append(extract_text(page.text, published=published or page.published, url=url or page.url,
+                                source=_source_name(page.source), encoding=page.encoding))
+    return out
+
+
+def _source_name(source: str) -> str:
+    p = Path(source)
+    return p.name if p.exists() else source
+
+
+@app.command()
+def extract(
+    files: list[str] = typer.Argument(..., help="Input files (txt, html, jsonl, warc[.gz]) or '-' for stdin."),
+    format: Format = typer.Option(Format.json, "--format", "-f", help="json | jsonl | table"),
+    published: str | None = typer.Option(None, help="Publication date YYYY-MM-DD (anchors years)."),
+    url: str | None = typer.Option(None, help="Source URL to record."),
+    mentions: bool = typer.Option(True, help="Include the mention list in JSON output."),
+) -> None:
+    """Extract events, people and figures from news pages."""
+    if published is not None:
+        from datetime import date
+
+        try:
+            date.fromisoformat(published)
+        except ValueError:
+            _fail(f"--published must be YYYY-MM-DD, got {published!r}")
+            raise typer.Exit(2) from None
+    records: list[Extraction] = []
+    failed = 0
+    for f in files:
+        try:
+            got = extract_file(f, published, url)
+        except WaishiError as e:
+            _fail(str(e))
+            failed += 1
+            continue
+        except Exception as e:  # never a traceback: name the file and the reason
+            _fail(f"{f}: internal error: {type(e).__name__}: {e}")
+            failed += 1
+            continue
+        if format is Format.jsonl:
+            for r in got:
+                sys.stdout.write(json.dumps(r.to_dict(mentions=mentions), ensure_ascii=False) + "\n")
+        records.extend(got)
+    if format is Format.json:
+        dicts = [r.to_dict(mentions=mentions) for r in records]
+        if len(files) == 1 and len(dicts) == 1:
+            sys.stdout.write(json.dumps(dicts[0], ensure_ascii=False, indent=2) + "\n")
+        elif dicts or not failed:
+            sys.stdout.write(json.dumps(dicts, ensure_ascii=False, indent=2) + "\n")
+    elif format is Format.table:
+        _print_tables(records)
+    if failed:
+        raise typer.Exit(1)
+
+
+def _print_tables(records: list[Extraction]) -> None:
+    con = Console()
+    for r in records:
+        for d in r.documents:
+            con.rule(f"[bold]{d.kind}[/bold] {d.title} ({d.year})")
+            if d.events:
+                t = Table("type", "date", "source", "target", "location", "evidence", show_lines=False)
+                for e in d.events:
+                    t.add_row(e.type, e.date or "", "、".join(e.source), "、".join(e.target), e.location or "",
+                              r.text[e.evidence.start:e.evidence.end][:40])
+                con.print(t)
+            if d.people:
+                t = Table("name", "titles", "country")
+                for p in d.people:
+                    t.add_row(p.name, "、".join(p.titles), p.country or "")
+                con.print(t)
+            if d.facts:
+                t = Table("metric", "value", "unit", "period", "growth %", "counted")
+                for f in d.facts:
+                    t.add_row(f.metric, f"{f.value:,}", f.unit, f.period or "",
+                              "" if f.growth_pct is None else str(f.growth_pct), f.counted or "")
+                con.print(t)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    app()

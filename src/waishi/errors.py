@@ -1,0 +1,54 @@
+"""One exception tree for waishi (httpx's habit: documented, in one place).
+
+Everything the library raises on purpose derives from :class:`WaishiError`; the
+CLI turns these into one-line messages at its boundary and never shows a
+traceback for them.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "WaishiError",
+    "InputError",
+    "EmptyInputError",
+    "BinaryInputError",
+    "DecodeError",
+    "UnsupportedFormatError",
+    "LexiconError",
+]
+
+
+class WaishiError(Exception):
+    """Base class of every error waishi raises deliberately."""
+
+
+class InputError(WaishiError):
+    """An input file (or text) cannot be turned into a page.
+
+    ``path`` names the file (or ``"<text>"``), ``reason`` says why in a few words.
+    """
+
+    def __init__(self, path: str, reason: str) -> None:
+        self.path = str(path)
+        self.reason = reason
+        super().__init__(f"{self.path}: {reason}")
+
+
+class EmptyInputError(InputError):
+    """The input holds no text (empty file, only whitespace, or no extractable text)."""
+
+
+class BinaryInputError(InputError):
+    """The input looks like binary data, not text."""
+
+
+class DecodeError(InputError):
+    """The input bytes could not be decoded in any supported encoding."""
+
+
+class UnsupportedFormatError(InputError):
+    """The file type is not one waishi reads."""
+
+
+class LexiconError(WaishiError):
+    """A lexicon data file is missing or malformed (names the file and line)."""

@@ -1,0 +1,624 @@
+"""Events of the eight types, from trigger words and the actors around them.
+
+Per sentence: triggers come from the trigger automaton; the subject region is
+the text before the trigger (minus ``应…邀请`` host phrases and ``由X率领``
+reads as X), the object region the text after it up to the clause end. Actors
+are persons recognised earlier, delegations (``…代表团``), and gazetteer
+countries, places and organisations. Events of one document that describe the
+same occurrence (type, compatible date, overlapping actors) are merged: a trip
+reported as departed / arrived / began is one visit.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from ..lexicon import Lexicon
+from ..model import Event, Mention, Span
+from ..text.dates import DateMention
+from .places import visit_abbreviation
+
+_DELEGATION = re.compile(r"[\u4e00-\u9fff·—\-]{0,14}?代表团")
+_DELEG_LEFT = re.compile(r".*[的率由及与和同了将还，,、；;：:]")
+_INVITE = re.compile(r"应[^，。；]{1,60}?(?:的)?邀请")
+_LED_BY = re.compile(r"由([^，。；]{1,80}?)率领的")
+_PARTNER_END = re.compile(r"就|举行|进行|在|共同|签署|签订|于|通电话|\d")
+_PUNCT_END = "，,。；;：:！？!?\n"
+_RELATIVE_TAIL = ("期间", "前夕", "之际", "时", "后", "中", "之后", "以来", "结束")
+_SKIP_AFTER_MEET = ("中", "时", "后", "上", "期间", "结束", "会上", "结果")
+_FOREIGN_WORDS = ("国际", "外交", "对外", "外事", "友好", "大使", "驻", "外国", "两国", "双边", "多边", "东盟",
+                  "联合国", "峰会", "访问", "海外", "侨")
+_AGREEMENT = ("文件", "协议", "协定", "备忘录", "合同", "声明", "公报", "计划", "项目", "条约", "议定书", "意向书")
+
+
+@dataclass(slots=True)
+class Actor:
+    name: str
+    span: Span
+    kind: str  # person | org | country | place | region | group
+    iso3: str | None = None
+
+
+@dataclass(slots=True)
+class SentenceCtx:
+    span: Span
+    kind: str  # title | caption | body
+    date: tuple[str | None, str | None] | None  # the date resolved for this sentence's context
+
+
+@dataclass
+class DocContext:
+    text: str
+    lex: Lexicon
+    year: int | None
+    persons: list[Actor]
+    entities: list[Mention]
+    dates: list[tuple[DateMention, str | None, str | None]]
+    home: str = "VNM"
+
+    def actors_in(self, s: int, e: int, kinds: tuple[str, ...] = ("person", "org", "country", "place", "group")) -> list[Actor]:
+        out = [a for a in self.persons if s <= a.span.start and a.span.end <= e and "person" in kinds]
+        for m in self.entities:
+            if s <= m.span.start and m.span.end <= e and m.kind in kinds:
+                if any(p.span.start <= m.span.start < p.span.end for p in out):
+                    continue
+                out.append(Actor(m.text, m.span, m.kind, m.value))
+        if "group" in kinds:
+            for m in _DELEGATION.finditer(self.text, s, e):
+                g = m.group()
+                left = _DELEG_LEFT.match(g)
+                if left:
+                    g = g[left.end():]
+                if len(g) >= 4:
+                    gs = m.end() - len(g)
+                    out.append(Actor(g, Span(gs, m.end()), "group", None))
+        out.sort(key=lambda a: a.span.start)
+        return out
+
+
+def _dedupe(actors: list[Actor]) -> list[Actor]:
+    seen: set[str] = set()
+    out = []
+    for a in actors:
+        if a.name not in seen:
+            seen.add(a.name)
+            out.append(a)
+    return out
+
+
+def _names(actors: list[Actor]) -> list[str]:
+    return [a.name for a in _dedupe(actors)]
+
+
+def _isos(actors: list[Actor]) -> list[str]:
+    return sorted({a.iso3 for a in actors if a.iso3})
+
+
+class EventFinder:
+    def __init__(self, ctx: DocContext) -> None:
+        self.ctx = ctx
+        self.text = ctx.text
+        self.lex = ctx.lex
+        self.nouns = sorted(ctx.lex.event_nouns, key=len, reverse=True)
+
+    # -- regions --------------------------------------------------------------------
+    def clause_end(self, pos: int, end: int) -> int:
+        i = pos
+        depth = 0
+        while i < end:
+            ch = self.text[i]
+            if ch in "“《(（":
+                depth += 1
+            elif ch in "”》)）":
+                depth = max(0, depth - 1)
+            elif depth == 0 and ch in _PUNCT_END:
+                return i
+            i += 1
+        return end
+
+    def clause_start(self, pos: int, start: int) -> int:
+        i = pos
+        while i > start and self.text[i - 1] not in _PUNCT_END:
+            i -= 1
+        return i
+
+    def excluded(self, s: int, e: int) -> list[tuple[int, int]]:
+        return [m.span() for m in _INVITE.finditer(self.text, s, e)]
+
+    def subject(self, sent: SentenceCtx, trig_start: int,
+                kinds: tuple[str, ...] = ("person", "org", "country", "place", "group")) -> list[Actor]:
+        """Actors before the trigger: nearest clause first, then the sentence start."""
+        cs = self.clause_start(trig_start, sent.span.start)
+        for lo in (cs, sent.span.start):
+            actors = self._region_actors(lo, trig_start, kinds)
+            if actors:
+                return actors
+        return []
+
+    def _region_actors(self, lo: int, hi: int, kinds: tuple[str, ...]) -> list[Actor]:
+        excl = self.excluded(lo, hi)
+        led = _LED_BY.search(self.text, lo, hi)
+        acts = [a for a in self.ctx.actors_in(lo, hi, kinds)
+                if not any(a0 <= a.span.start < b0 for a0, b0 in excl)]
+        persons = [a for a in acts if a.kind == "person"]
+        groups = [a for a in acts if a.kind == "group"]
+        if led:
+            inner = [a for a in persons if led.start(1) <= a.span.start < led.end(1)]
+            if inner:
+                return inner + [g for g in groups if g.span.start >= led.end(1)][:1]
+        if persons:
+            # the subject is the last run of persons before the verb (A与B共同出席 keeps both)
+            return persons + [g for g in groups if g.span.start > persons[0].span.start][:1]
+        if groups:
+            return groups[-1:]
+        orgs = [a for a in acts if a.kind in ("org",)]
+        if orgs:
+            return orgs
+        places = [a for a in acts if a.kind in ("country", "place")]
+        return places[:3]
+
+    def _partner_cut(self, lo: int, hi: int) -> int | None:
+        seg = self.text[lo:hi]
+        best = None
+        for w in ("对", "向", "赴", "访问"):
+            i = seg.rfind(w)
+            if i >= 0 and (best is None or i < best):
+                best = i
+        return lo + best if best is not None else None
+
+    def partner(self, sent: SentenceCtx, trig_start: int) -> tuple[list[Actor], int] | None:
+        """``A与B<trigger>``: (B actors, position of 与) when the trigger's partner precedes it."""
+        cs = self.clause_start(trig_start, sent.span.start)
+        seg = self.text[cs:trig_start]
+        cands = sorted({cs + i for w in ("与", "同", "和", "跟") for i in _all_index(seg, w)})
+        for pos in cands:  # leftmost first: 与广东省文化与旅游厅 partners with the whole name
+            before = self.ctx.actors_in(cs, pos)
+            if not before:
+                continue
+            stop = _PARTNER_END.search(self.text, pos + 1, trig_start)
+            pe = stop.start() if stop else trig_start
+            persons = self.ctx.actors_in(pos + 1, pe, ("person",))
+            if persons:
+                return persons, pos
+            np_ = self.text[pos + 1:pe].strip()
+            if 2 <= len(np_) <= 24:
+                inner = self.ctx.actors_in(pos + 1, pe, ("country", "org", "place"))
+                return [Actor(np_, Span(pos + 1, pe), "org", inner[0].iso3 if inner else None)], pos
+        return None
+
+    def object_np(self, pos: int, end: int) -> tuple[str, Span] | None:
+        """Event name after an attend/host trigger: up to the clause end, cut after the last event noun."""
+        if self.text.startswith("了", pos):
+            pos += 1
+        ce = self.clause_end(pos, end)
+        seg = self.text[pos:ce]
+        best = -1
+        for n in self.nouns:
+            i = seg.rfind(n)
+            while i >= 0:
+                tail = seg[i + len(n):]
+                if not tail or tail.startswith(("的", "并", "期间", "前夕", "之际", "时", "上", "(", "（", "暨", "和", "及")) \
+                        or tail[0] in "”》":
+                    best = max(best, i + len(n))
+                    break
+                i = seg.rfind(n, 0, i)
+        if best < 0:
+            return None
+        np_ = seg[:best]
+        # a closing parenthetical (IMM6) right after stays with the name
+        m = re.match(r"\s*[（(][A-Za-z0-9\- ]{1,20}[)）]", seg[best:])
+        if m:
+            np_ = seg[: best + m.end()]
+        np_ = np_.strip()
+        lead = re.match(r"在[^，。；]{1,24}?(?:举办|举行|召开|主办)的", np_)
+        if lead and len(np_) - lead.end() >= 2:
+            pos += lead.end()
+            np_ = np_[lead.end():]
+        if len(np_) < 2:
+            return None
+        return np_, Span(pos, pos + len(np_))
+
+    # -- dates ----------------------------------------------------------------------
+    def date_for(self, sent: SentenceCtx, trig_start: int) -> tuple[str | None, str | None]:
+        inside = [(dm, iso, end) for dm, iso, end in self.ctx.dates
+                  if sent.span.start <= dm.start < sent.span.end and iso and not _in_paren(self.text, dm.start, sent.span)]
+        before = [x for x in inside if x[0].start < trig_start]
+        if before:
+            dm, iso, end = before[-1]
+            return iso, end
+        after = [x for x in inside if x[0].start >= trig_start]
+        if after:
+            dm, iso, end = after[0]
+            return iso, end
+        return sent.date or (None, None)
+
+    def location(self, sent: Span, trig_start: int) -> str | None:
+        for m in self.ctx.entities:
+            if sent.start <= m.span.start < trig_start and m.kind in ("place", "country"):
+                pre = self.text[max(sent.start, m.span.start - 3):m.span.start]
+                if pre.endswith(("在", "于", "在首都", "首都")):
+                    return m.text
+        return None
+
+    # -- the pass -------------------------------------------------------------------
+    def find(self, sent: SentenceCtx) -> list[Event]:
+        s = sent.span
+        trigs = [(t, s.start + a, s.start + b) for t, a, b in self.lex.find("triggers", self.text[s.start:s.end])]
+        events: list[Event] = []
+        np_spans: list[Span] = []
+        for t, ts, te in trigs:
+            trig = self.lex.triggers[t]
+            if trig.type == "block":
+                continue
+            if any(sp.start <= ts < sp.end for sp in np_spans):
+                continue  # the trigger is part of an event name (共同主持...高层会晤)
+            handler = getattr(self, f"_{trig.type}", None)
+            if handler is None:
+                continue
+            got = handler(sent, t, ts, te, trig.mode)
+            for ev in got:
+                ev.trigger = t
+                ev.caption = sent.kind == "caption"
+                if ev.location is None:
+                    ev.location = self.location(s, ts)
+                events.append(ev)
+                if ev.type in ("attend", "host") and ev.target:
+                    np = self.text.find(ev.target[0], te)
+                    if np >= 0:
+                        np_spans.append(Span(np, np + len(ev.target[0])))
+        return events
+
+    def _event(self, type_: str, sent: SentenceCtx, ts: int, source: list[Actor], target: list[Actor],
+               target_names: list[str] | None = None) -> Event:
+        d, de = self.date_for(sent, ts)
+        return Event(type=type_, date=d, date_end=de, source=_names(source),
+                     target=target_names if target_names is not None else _names(target),
+                     evidence=sent.span, source_iso3=_isos(source), target_iso3=_isos(target))
+
+    # meet -----------------------------------------------------------------------------
+    def _meet(self, sent: SentenceCtx, t: str, ts: int, te: int, mode: str) -> list[Event]:
+        after = self.text[te:te + 3]
+        if after.startswith(_SKIP_AFTER_MEET) and not after.startswith("上将"):
+            return []
+        before = self.text[max(sent.span.start, ts - 3):ts]
+        if before.endswith(("主持", "出席", "参加")):
+            return []
+        p = self.partner(sent, ts)
+        if p is not None and (t in ("会谈", "会晤", "座谈", "座谈会", "举行会谈", "举行会晤", "会面", "工作会谈")
+                              or self.text[te:te + 1] in "，。,"):
+            partner, pos = p
+            src = self._region_actors(self.clause_start(pos, sent.span.start), pos,
+                                      ("person", "org", "country", "group"))
+            if src:
+                return [self._event("meet", sent, ts, src, partner)]
+        src = self.subject(sent, ts, ("person", "org", "country", "group"))
+        ce = self.clause_end(te, sent.span.end)
+        # 分别拜会了A，以及B: the object runs over commas joined by 以及/和/及
+        while ce < sent.span.end and self.text.startswith(("，以及", ",以及", "，和", "，及", "、"), ce):
+            ce = self.clause_end(ce + 1, sent.span.end)
+        tgt = [a for a in self.ctx.actors_in(te, ce, ("person",))]
+        if not tgt:
+            obj = self.text[te:ce].lstrip("了").strip()
+            if 2 <= len(obj) <= 20:
+                inner = self.ctx.actors_in(te, ce, ("country", "org", "place"))
+                tgt = [Actor(obj, Span(ce - len(obj), ce), "group", inner[0].iso3 if inner else None)]
+            else:
+                tgt = [a for a in self.ctx.actors_in(te, ce, ("group", "org", "country"))][:2]
+        if not src or not tgt:
+            return []
+        src = [a for a in src if a.name not in {x.name for x in tgt}]
+        if not src:
+            return []
+        if "分别" in self.text[max(sent.span.start, ts - 4):ts] and len(tgt) > 1:
+            persons = [a for a in tgt if a.kind == "person"]
+            if len(persons) > 1:
+                return [self._event("meet", sent, ts, src, [a]) for a in persons]
+        return [self._event("meet", sent, ts, src, tgt)]
+
+    # phone ----------------------------------------------------------------------------
+    def _phone_call(self, sent: SentenceCtx, t: str, ts: int, te: int, mode: str) -> list[Event]:
+        p = self.partner(sent, ts)
+        if p is not None:
+            partner, pos = p
+            src = self._region_actors(self.clause_start(pos, sent.span.start), pos, ("person", "org", "country", "group"))
+            if src:
+                return [self._event("phone_call", sent, ts, src, partner)]
+        src = self.subject(sent, ts, ("person", "org", "country", "group"))
+        ce = self.clause_end(te, sent.span.end)
+        tgt = self.ctx.actors_in(te, ce, ("person", "country"))
+        if src and tgt:
+            return [self._event("phone_call", sent, ts, src, tgt)]
+        return []
+
+    # visit ----------------------------------------------------------------------------
+    def _visit(self, sent: SentenceCtx, t: str, ts: int, te: int, mode: str) -> list[Event]:
+        s = sent.span
+        cs = self.clause_start(ts, s.start)
+        ce = self.clause_end(te, s.end)
+        places: list[Actor] = []
+        abbr = visit_abbreviation(self.lex, t)
+        if abbr:
+            places = [Actor(t[1], Span(ts + 1, te), "country", abbr)]
+        else:
+            seg = self.text[cs:ts]
+            for w in ("对", "赴", "到", "抵达", "前往"):
+                i = seg.rfind(w)
+                if i >= 0:
+                    places = self.ctx.actors_in(cs + i, ts, ("country", "place"))
+                    if places:
+                        break
+            if not places:
+                # 访问X / 出访X
+                places = [a for a in self.ctx.actors_in(te, ce, ("country", "place"))][:3]
+                if places and places[0].span.start - te > 2:
+                    places = []
+            if not places and ("这个" in seg or "该国" in seg or "国家" in seg):
+                prior = [m for m in self.ctx.entities if s.start <= m.span.start < ts and m.kind == "country"]
+                if prior:
+                    m = prior[-1]
+                    places = [Actor(m.text, m.span, "country", m.value)]
+        if not places:
+            return []
+        # the visitor: a relative clause (…访问的 PERSON) names the person after it
+        tail = self.text[te:te + 2]
+        rel = None
+        if any(self.lex.triggers.get(t2) and self.lex.triggers[t2].type in ("meet", "attend")
+               for t2, _, _ in self.lex.find("triggers", self.text[cs:ts])):
+            j = self.text.find("的", te, ce)
+            nxt = [a for a in self.ctx.actors_in(te, s.end, ("person",))]
+            if j >= 0 and nxt and nxt[0].span.start > j:
+                rel = nxt[:1]
+        if rel:
+            src = rel
+        elif tail.startswith("的") or tail.startswith("之"):
+            src = [a for a in self.ctx.actors_in(te, s.end, ("person",))][:1]
+        else:
+            src = self.subject(sent, ts, ("person", "group", "org"))
+            led = _LED_BY.search(self.text, s.start, ts)
+            if not src:
+                src = [a for a in self.ctx.actors_in(te, s.end, ("person", "group"))][:2]
+            groups = [a for a in self.ctx.actors_in(s.start, ts, ("group",))]
+            if groups and not any(a.kind == "group" for a in src) and not led:
+                src = src + groups[:1]
+        if not src:
+            return []
+        src = [a for a in src if a.name not in {p.name for p in places}]
+        if not src:
+            return []
+        # one visit per country; a province travels with its country (中国广东省)
+        by_country: dict[str, list[Actor]] = {}
+        for a in places:
+            key = a.iso3 or a.name
+            by_country.setdefault(key, []).append(a)
+        out = []
+        for group in by_country.values():
+            ev = self._event("visit", sent, ts, src, group)
+            ev.visit_kind = mode or None
+            out.append(ev)
+        return out
+
+    # sign ----------------------------------------------------------------------------
+    def _sign(self, sent: SentenceCtx, t: str, ts: int, te: int, mode: str) -> list[Event]:
+        s = sent.span
+        before = self.text[max(s.start, ts - 12):ts]
+        if "见证" in before or before.endswith("所"):
+            return []
+        ce = self.clause_end(te, s.end)
+        obj = self.text[te:ce]
+        if t == "交换" and not any(w in obj for w in _AGREEMENT):
+            return []
+        if t == "签字" and "仪式" in obj[:3]:
+            return []
+        p = self.partner(sent, ts)
+        agreement = re.search(r"《[^》]{2,60}》", self.text[te:ce])
+        if p is not None:
+            partner, pos = p
+            src = self._region_actors(self.clause_start(pos, s.start), pos, ("person", "org", "country", "group"))
+            if src:
+                names = _names(partner) + ([agreement.group()[1:-1]] if agreement else [])
+                return [self._event("sign", sent, ts, src, partner, names)]
+        src = self.subject(sent, ts, ("person", "org", "country", "group"))
+        tgt = [a for a in self.ctx.actors_in(te, ce, ("person", "org", "country"))]
+        if not src:
+            return []
+        names = _names(tgt) + ([agreement.group()[1:-1]] if agreement else [])
+        if not names:
+            return []
+        return [self._event("sign", sent, ts, src, tgt, names)]
+
+    # attend / host --------------------------------------------------------------------
+    def _attend(self, sent: SentenceCtx, t: str, ts: int, te: int, mode: str) -> list[Event]:
+        return self._gathering("attend", sent, t, ts, te)
+
+    def _host(self, sent: SentenceCtx, t: str, ts: int, te: int, mode: str) -> list[Event]:
+        if self.text.startswith(("会谈", "会晤", "座谈", "电话", "视频"), te):
+            return []
+        return self._gathering("host", sent, t, ts, te)
+
+    def _gathering(self, type_: str, sent: SentenceCtx, t: str, ts: int, te: int) -> list[Event]:
+        s = sent.span
+        pos = te
+        if type_ == "host" and self.text.startswith("召开", pos):
+            pos += 2
+        got = self.object_np(pos, s.end)
+        if got is None:
+            return []
+        name, np_span = got
+        after = self.text[np_span.end:np_span.end + 1]
+        src: list[Actor]
+        if type_ == "host":
+            led = re.search(r"由([^，。；]{1,40})$", self.text[self.clause_start(ts, s.start):ts])
+            if self.text[te:te + 1] == "的" or (led and True):
+                if led:
+                    base = self.clause_start(ts, s.start)
+                    src = self.ctx.actors_in(base + led.start(1), ts, ("person", "org", "country", "group"))
+                else:
+                    return []
+            else:
+                src = self.subject(sent, ts, ("person", "org", "country", "group"))
+        else:
+            if after == "的":
+                src = [a for a in self.ctx.actors_in(np_span.end, s.end, ("person",))][:1]
+            else:
+                src = self.subject(sent, ts, ("person", "org", "country", "group"))
+        if not src:
+            return []
+        # only gatherings with a foreign element (no domestic ceremonies)
+        if not self._foreign(s, src):
+            return []
+        ev = self._event(type_, sent, ts, src, [], [name])
+        return [ev]
+
+    def _foreign(self, s: Span, actors: list[Actor]) -> bool:
+        if any(a.iso3 and a.iso3 != self.ctx.home for a in actors):
+            return True
+        for m in self.ctx.entities:
+            if s.start <= m.span.start < s.end:
+                if (m.value and m.value != self.ctx.home) or (m.kind == "org" and not m.value and
+                                                                self.lex.entities[m.text].sub == "intl"):
+                    return True
+                if m.kind == "region":
+                    return True
+        seg = self.text[s.start:s.end]
+        return any(w in seg for w in _FOREIGN_WORDS)
+
+    # congratulate -----------------------------------------------------------------------
+    def _congratulate(self, sent: SentenceCtx, t: str, ts: int, te: int, mode: str) -> list[Event]:
+        s = sent.span
+        if self.text[max(s.start, ts - 1):ts] == "的":
+            return []
+        src = self.subject(sent, ts, ("person", "org", "country", "group"))
+        cs = self.clause_start(ts, s.start)
+        seg = self.text[cs:ts]
+        tgt: list[Actor] = []
+        i = max(seg.rfind("向"), seg.rfind("对"))
+        if i >= 0:
+            tgt = self.ctx.actors_in(cs + i, ts, ("person", "org", "country"))
+            src = [a for a in src if a.span.end <= cs + i]
+        if not tgt:
+            ce = self.clause_end(te, s.end)
+            tgt = self.ctx.actors_in(te, ce, ("person", "org", "country"))[:1]
+        if not src or not tgt:
+            return []
+        return [self._event("congratulate", sent, ts, src, tgt)]
+
+    # aid --------------------------------------------------------------------------------
+    def _aid(self, sent: SentenceCtx, t: str, ts: int, te: int, mode: str) -> list[Event]:
+        s = sent.span
+        if self.text.startswith(("总额", "资金", "项目", "金额", "方", "物资的"), te) and not self.text.startswith("了", te):
+            return []
+        cs = self.clause_start(ts, s.start)
+        seg = self.text[cs:ts]
+        i = seg.rfind("向")
+        if i >= 0:
+            tgt = self.ctx.actors_in(cs + i, ts, ("person", "org", "country", "group", "place"))
+            src = self._region_actors(cs, cs + i, ("person", "org", "country", "group"))
+            if not src:
+                src = self._region_actors(s.start, cs + i, ("person", "org", "country", "group"))
+        else:
+            src = self.subject(sent, ts, ("person", "org", "country", "group"))
+            ce = self.clause_end(te, s.end)
+            tgt = self.ctx.actors_in(te, ce, ("person", "org", "country", "group", "place"))
+        if not src or not tgt:
+            return []
+        return [self._event("aid", sent, ts, src, tgt)]
+
+
+def _all_index(s: str, w: str) -> list[int]:
+    out, i = [], s.find(w)
+    while i >= 0:
+        out.append(i)
+        i = s.find(w, i + 1)
+    return out
+
+
+def _in_paren(text: str, pos: int, sent: Span) -> bool:
+    """True when ``pos`` sits inside a parenthesis (anniversary ranges, asides)."""
+    left = text[sent.start:pos]
+    return left.count("(") + left.count("（") > left.count(")") + left.count("）")
+
+
+# -- merging --------------------------------------------------------------------------
+def _same(a: str, b: str) -> bool:
+    a2, b2 = _norm(a), _norm(b)
+    if not a2 or not b2:
+        return False
+    short, long_ = sorted((a2, b2), key=len)
+    return short == long_ or (len(short) >= 2 and short in long_)
+
+
+def _norm(s: str) -> str:
+    s = re.sub(r"[（(][^)）]*[)）]", "", s)
+    return re.sub(r"[\s“”\"'《》「」]", "", s)
+
+
+def _overlap(xs: list[str], ys: list[str]) -> bool:
+    return any(_same(x, y) for x in xs for y in ys)
+
+
+def _dates_compatible(a: str | None, b: str | None) -> bool:
+    if not a or not b:
+        return True
+    return a.startswith(b) or b.startswith(a)
+
+
+def same_occurrence(a: Event, b: Event) -> bool:
+    if a.type != b.type or not _dates_compatible(a.date, b.date):
+        return False
+    if a.caption != b.caption:
+        # a caption illustrates the story: one shared side is enough
+        src = _overlap(a.source, b.source) or _overlap(a.source + a.target, b.source + b.target)
+        tgt = _overlap(a.target, b.target) or bool(set(a.target_iso3) & set(b.target_iso3))
+        if src or tgt:
+            return True
+    if a.type in ("meet", "phone_call") and _overlap(a.target, b.target) and \
+            _overlap(a.source + a.target, b.source + b.target) and a.date and b.date:
+        # the same person met on the same day: one meeting, however the guest side is named
+        return True
+    if a.type in ("meet", "phone_call", "sign"):
+        xa, xb = a.source + a.target, b.source + b.target
+        return _overlap(a.source, xb) and _overlap(a.target, xb) and _overlap(b.target, xa)
+    if a.type == "visit":
+        same_place = _overlap(a.target, b.target) or bool(set(a.target_iso3) & set(b.target_iso3))
+        return _overlap(a.source, b.source) and same_place
+    return _overlap(a.source, b.source) and _overlap(a.target, b.target)
+
+
+def merge_events(events: list[Event]) -> list[Event]:
+    out: list[Event] = []
+    for ev in events:
+        for cur in out:
+            if same_occurrence(cur, ev):
+                _absorb(cur, ev)
+                break
+        else:
+            out.append(ev)
+    return out
+
+
+def _absorb(cur: Event, ev: Event) -> None:
+    if (not cur.date or (ev.date and len(ev.date) > len(cur.date))) and ev.date:
+        cur.date, cur.date_end = ev.date, ev.date_end
+    for x in ev.source:
+        if not any(_same(x, y) and len(y) >= len(x) for y in cur.source):
+            cur.source.append(x)
+    for x in ev.target:
+        if not any(_same(x, y) and len(y) >= len(x) for y in cur.target):
+            cur.target.append(x)
+    cur.source_iso3 = sorted(set(cur.source_iso3) | set(ev.source_iso3))
+    cur.target_iso3 = sorted(set(cur.target_iso3) | set(ev.target_iso3))
+    cur.location = cur.location or ev.location
+    cur.visit_kind = cur.visit_kind or ev.visit_kind
+    if cur.caption and not ev.caption:
+        cur.extra_evidence.append(cur.evidence)
+        cur.evidence, cur.caption = ev.evidence, False
+    else:
+        cur.extra_evidence.append(ev.evidence)
+
+
+def date_of(iso: str | None) -> date | None:
+    if iso and len(iso) == 10:
+        return date.fromisoformat(iso)
+    return None

@@ -1,0 +1,170 @@
+"""Figures: trade, investment, aid and counts of relations.
+
+The metric is read from the words just before the figure (same clause, else the
+sentence): 进出口 -> trade_total, 顺差 -> trade_surplus, 外资 ... 到位 ->
+fdi_disbursed, 外资 -> fdi_registered, 援助 -> aid, 投资/引进 -> investment.
+Growth is the first ``增长 N%`` after the figure and before the next one; the
+period is the nearest year phrase before it in the sentence, else in the
+paragraph so far (``2016和2017年`` -> 2016-2017, ``2023年初至今`` -> 2023-YEAR).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..lexicon import Lexicon
+from ..model import Fact, Mention, Span
+from ..text import numbers
+
+# Ordered: the first rule whose keyword appears in the window wins.
+_METRICS: list[tuple[str, tuple[str, ...]]] = [
+    ("trade_surplus", ("顺差",)),
+    ("trade_surplus", ("逆差",)),
+    ("fdi_disbursed", ("实际到位", "到位资金", "到位", "实际投入", "实际利用", "已落实")),
+    ("trade_total", ("进出口", "贸易额", "贸易总额", "双边贸易", "贸易往来", "贸易额达", "贸易")),
+    ("export", ("出口",)),
+    ("import", ("进口",)),
+    ("fdi_registered", ("外资", "外国直接投资", "FDI", "直接投资", "外国投资")),
+    ("aid", ("援助", "捐赠", "资助", "赠送", "捐款", "无偿", "贷款", "援建")),
+    ("investment", ("投资", "引进", "引资", "注资")),
+]
+_GROWTH = re.compile(r"(增长|增加|提高|上升|增幅为?|同比增长|下降|减少|降低)了?\s*(?:约|近)?\s*$")
+_YEARS = re.compile(
+    r"(?P<a>(?:19|20)\d\d)\s*(?:年)?\s*(?P<sep>-|—|–|~|至|到|和|、)\s*(?P<b>(?:19|20)\d\d)\s*年"
+    r"|(?P<c>(?:19|20)\d\d)\s*年\s*(?P<since>初至今|以来|至今)?"
+)
+_COMPARE_BEFORE = ("较", "比", "与", "同")
+_COUNTED = re.compile(r"[^，,。；;：:、\s“”()（）的在与和及是为有了等]{1,8}")
+_COUNT_NOUN_BEFORE = re.compile(r"([\u4e00-\u9fff]{1,8})\s*$")
+_AID_VERB = re.compile(r"(援助|捐赠|赠送|移交|捐助)了?[^，。；]{0,6}$")
+_COUNT_SKIP = ("分钟", "小时", "天", "周", "年", "岁", "倍", "公里", "米", "吨", "平方")
+
+
+def _metric(window: str) -> str | None:
+    best: tuple[int, str] | None = None
+    for metric, keys in _METRICS:
+        for k in keys:
+            i = window.rfind(k)
+            if i >= 0:
+                # the closest keyword to the figure wins; earlier rules break ties
+                if best is None or i + len(k) > best[0]:
+                    best = (i + len(k), metric)
+                break
+    return best[1] if best else None
+
+
+def period_before(text: str, start: int, pos: int, doc_year: int | None) -> tuple[str | None, int]:
+    """(period, position) of the nearest year phrase in ``text[start:pos]``."""
+    found: tuple[str | None, int] = (None, -1)
+    for m in _YEARS.finditer(text, start, pos):
+        pre = text[max(start, m.start() - 1):m.start()]
+        if pre in _COMPARE_BEFORE:
+            continue
+        if m.group("a"):
+            a, b = int(m.group("a")), int(m.group("b"))
+            if b < a:
+                continue
+            tail = text[m.end():m.end() + 2]
+            if tail.startswith("阶段") and pre == "":
+                pass
+            found = (f"{a}-{b}" if a != b else str(a), m.start())
+        else:
+            y = int(m.group("c"))
+            if m.group("since") and doc_year and doc_year > y:
+                found = (f"{y}-{doc_year}", m.start())
+            else:
+                found = (str(y), m.start())
+    return found
+
+
+class FactFinder:
+    def __init__(self, lex: Lexicon, text: str, entities: list[Mention], doc_year: int | None) -> None:
+        self.lex = lex
+        self.text = text
+        self.entities = entities
+        self.year = doc_year
+
+    def find(self, sentence: Span, paragraph: Span, context_period: str | None) -> tuple[list[Fact], str | None]:
+        """Facts in one sentence; returns them and the period context for the next sentence."""
+        text = self.text
+        s, e = sentence.start, sentence.end
+        out: list[Fact] = []
+        period_ctx = context_period
+        amounts = numbers.money(text, s, e)
+        counts = [m for m in numbers.COUNT.finditer(text, s, e)]
+        spans = sorted([(a.start, a.end, "money", a) for a in amounts] +
+                       [(m.start(), m.end(), "count", m) for m in counts], key=lambda x: x[0])
+        spans = [x for x in spans if not any(y is not x and y[0] <= x[0] and x[1] <= y[1] and y[2] == "money"
+                                             for y in spans)]
+        prev_end = s
+        for idx, (a, b, kind, obj) in enumerate(spans):
+            nxt = spans[idx + 1][0] if idx + 1 < len(spans) else e
+            clause_start = max(text.rfind(ch, s, a) for ch in "，,；;：:") + 1
+            clause_start = max(clause_start, s) if clause_start > 0 else s
+            per, _ = period_before(text, s, a, self.year)
+            if per is None:
+                per = period_ctx
+            else:
+                period_ctx = per
+            growth = self._growth(b, nxt)
+            subject = self._subject(s, a)
+            if kind == "money":
+                window = text[max(prev_end, clause_start):a]
+                metric = _metric(window) or _metric(text[s:a])
+                if metric is None:
+                    prev_end = b
+                    continue
+                value = obj.value
+                if text[max(s, a - 6):a].find("逆差") >= 0:
+                    value = -value
+                out.append(Fact(metric, value, obj.unit, Span(s, e), Span(a, b), per, growth, subject,
+                                qualifier=obj.qualifier))
+            else:
+                fact = self._count(obj, s, clause_start, per, growth, subject, Span(s, e))
+                if fact is not None:
+                    out.append(fact)
+            prev_end = b
+        return out, period_ctx
+
+    def _growth(self, after: int, before: int) -> float | None:
+        for val, ps, _ in numbers.percent(self.text, after, before):
+            pre = self.text[max(after, ps - 8):ps]
+            m = _GROWTH.search(pre)
+            if m:
+                return -val if m.group(1) in ("下降", "减少", "降低") else val
+        return None
+
+    def _subject(self, s: int, a: int) -> list[str]:
+        names = []
+        for m in self.entities:
+            if s <= m.span.start < a and m.kind in ("country", "place") and m.text not in names:
+                names.append(m.text)
+        return names or ["越南"]
+
+    def _count(self, m: re.Match[str], s: int, clause_start: int, per: str | None, growth: float | None,
+               subject: list[str], evidence: Span) -> Fact | None:
+        text = self.text
+        value = int(m.group("num"))
+        after = m.end()
+        counted_m = _COUNTED.match(text, after)
+        counted = counted_m.group() if counted_m else ""
+        if counted.startswith(_COUNT_SKIP) or (m.group("cls") == "国" and not counted):
+            counted = counted  # 国 classifier: 六国代表团 style
+        if any(counted.startswith(w) for w in _COUNT_SKIP):
+            return None
+        if not counted or text[after:after + 1] in "，,。；;":
+            # 全面战略伙伴6个: the noun stands before the figure
+            nb = _COUNT_NOUN_BEFORE.search(text[clause_start:m.start()])
+            if not nb:
+                return None
+            counted = re.sub(r"^(其中|共有|已有|包括|拥有|共)", "", nb.group(1))
+            counted = re.sub(r"(数量提升为|数量达到|数量为|达到|提升为|为|达|有)$", "", counted)
+        if not counted:
+            return None
+        if 1900 <= value <= 2100 and counted.startswith("年"):
+            return None
+        metric = "count"
+        if _AID_VERB.search(text[clause_start:m.start()]):
+            metric = "aid"
+        return Fact(metric, value, "count", evidence, Span(m.start(), m.end()), per, growth, subject,
+                    counted=counted, qualifier=m.group("qual"))

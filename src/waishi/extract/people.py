@@ -1,0 +1,318 @@
+"""Title-anchored person recognition.
+
+VNA writes people as a title chain followed by the name, with no space:
+``越共中央政治局委员、外交部长NAME``; chains are joined by ``、`` and ``兼``.
+Later mentions are the bare name or name + short title (``NAME总理``).
+The recogniser finds title words with an automaton, reads the name after the
+last one, and walks left over the chain; names are bounded by stop words
+(verbs and particles that follow names), punctuation and length rules for
+Vietnamese / Chinese names; transliterated names are ``·``-joined runs.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from ..lexicon import Lexicon
+from ..model import Span
+
+_CJK = r"\u3400-\u9fff\uf900-\ufaff"
+_NAME_RUN = re.compile(rf"[{_CJK}·•・]+")
+_LATIN_PAREN = re.compile(r"\s*[（(]\s*([A-Za-zÀ-ỹ][A-Za-zÀ-ỹ .'’\-]*[A-Za-zÀ-ỹ.])\s*[)）]")
+_POS_PAREN = re.compile(r"\s*[（(]\s*(?:左|右|中|左一|右一|左二|右二|左三|右三|前排|后排)[^)）]{0,6}[)）]")
+_ANY_PAREN = re.compile(r"[（(][^()（）]{0,40}[)）]$")
+# Characters that end a title chain when walking left (the start of a chain lies after them).
+_CHAIN_PUNCT = set("，,。；;：:！？!?“”\"《》\n\t （）()【】[]")
+# Words that, read leftwards, mark where a chain starts: the chain begins after them.
+_LEFT_STOPS = ("会见了", "会见", "拜会了", "拜会", "接见了", "接见", "会晤了", "会晤", "接待了", "接待", "陪同",
+               "率领", "邀请", "出席", "表示", "强调", "欢迎", "感谢", "缅怀", "看望", "慰问", "进香", "上香",
+               "祝贺", "致电", "致信", "采访", "授予", "递交", "转达", "包括", "其中", "以及", "由", "应", "的", "是",
+               "向", "在", "了", "值此", "载有", "随着", "将", "即", "被", "为", "给", "据", "及", "暨", "同", "与", "和", "受", "经")
+# Coordinators that also occur inside organ names (宣教和民运部, 文化与旅游厅): a boundary
+# only when a person name ends right before them.
+_COORD = ("与", "和", "同", "及")
+# Single characters that end a name only after two characters (they are also common
+# given-name characters, so never cut a two-character name on them).
+_WEAK_STOPS = set("和同平安中方文明德")
+# In transliterated (dotted) names only these single characters end the name:
+# 里, 尔, 内 ... are common transliteration syllables (通伦·西苏里).
+_DOT_NAME_STOPS = set("与和在于的等率及向将也还是为同致偕并被把让从到给曾已就都则")
+_HONORIFIC = ("同志", "先生", "女士", "阁下", "夫人", "夫妇")
+
+
+@dataclass(slots=True)
+class PersonMention:
+    name: str
+    span: Span  # the name itself
+    titles: list[tuple[str, Span]] = field(default_factory=list)
+    country: str | None = None
+    latin: str | None = None
+    sentence: Span | None = None
+
+
+class PeopleFinder:
+    """Finds persons in a text with one lexicon; cheap to build (automata live in the lexicon)."""
+
+    def __init__(self, lex: Lexicon) -> None:
+        self.lex = lex
+        self.stops = sorted(lex.name_stops, key=len, reverse=True)
+        self.multi_stops = tuple(s for s in self.stops if len(s) > 1)
+        self.single_stops = {s for s in self.stops if len(s) == 1}
+        self.titles = {t for t, k in lex.titles.items() if k != "block"}
+        self.known = {o.holder for o in lex.offices}
+        self.blocks = [t for t, k in lex.titles.items() if k == "block"]
+
+    # -- names ----------------------------------------------------------------------
+    def _is_stop_at(self, run: str, k: int, strong_only: bool) -> bool:
+        rest = run[k:]
+        if not rest:
+            return True
+        if rest.startswith(self.multi_stops):
+            return True
+        if any(rest.startswith(t) for t in self.titles if len(t) >= 2):
+            return True
+        if rest[0] in self.single_stops:
+            return not (strong_only and rest[0] in _WEAK_STOPS)
+        return False
+
+    def read_name(self, text: str, pos: int, end: int) -> tuple[str, int, str | None, str | None] | None:
+        """(name, name end, latin form, trailing title) of a name starting at ``pos``, or None."""
+        m = _NAME_RUN.match(text, pos, end)
+        if not m:
+            return None
+        run = m.group().replace("•", "·").replace("・", "·")
+        if run[0] == "·" or run.startswith(self.multi_stops) or run[0] in self.single_stops:
+            return None
+        for known in self.known:
+            if run.startswith(known) and (len(run) == len(known) or self._is_stop_at(run, len(known), False)):
+                return self._finish(text, pos, known, end)
+        if "·" in run:
+            last = run.rfind("·")
+            cut = len(run)
+            for k in range(last + 2, len(run)):
+                rest = run[k:]
+                if rest.startswith(self.multi_stops) or rest[0] in _DOT_NAME_STOPS:
+                    cut = k
+                    break
+            name = run[:cut].rstrip("·")
+            return self._finish(text, pos, name, end) if len(name) >= 3 else None
+        first = run[0]
+        vn = first in self.lex.surnames_vn or run[:2] in self.lex.surnames_vn
+        cn = first in self.lex.surnames_cn or run[:2] in self.lex.surnames_cn
+        after = m.end()
+        latin_follows = bool(_LATIN_PAREN.match(text, after, end))
+        if not (vn or cn):
+            # transliterated name without dots: take it only when a Latin form confirms it,
+            # or when it is short and ends at a clear boundary
+            if latin_follows and len(run) <= 12:
+                return self._finish(text, pos, run, end)
+            return None
+        if len(run) <= 1:
+            return None
+        if len(run) == 2:
+            return self._finish(text, pos, run, end)
+        if self._is_stop_at(run, 2, True):
+            return self._finish(text, pos, run[:2], end)
+        if len(run) == 3 or self._is_stop_at(run, 3, False):
+            return self._finish(text, pos, run[:3], end)
+        # four-character names: 阮氏明红 (氏 second), 武黎泰黄 (two surnames)
+        if (run[1] == "氏" or run[1] in self.lex.surnames_vn) and (len(run) == 4 or self._is_stop_at(run, 4, False)):
+            return self._finish(text, pos, run[:4], end)
+        if latin_follows and len(run) <= 4:
+            return self._finish(text, pos, run, end)
+        return self._finish(text, pos, run[:3], end)
+
+    def _finish(self, text: str, pos: int, name: str, end: int) -> tuple[str, int, str | None, str | None] | None:
+        for h in _HONORIFIC:
+            if name.endswith(h) and len(name) > len(h) + 1:
+                name = name[: -len(h)]
+        post = None
+        for t in sorted(self.titles, key=len, reverse=True):
+            if len(name) > len(t) + 1 and name.endswith(t):
+                post, name = t, name[: -len(t)]
+                break
+        if len(name) < 2 or not self._plausible(name):
+            return None
+        e = pos + len(name)
+        latin = None
+        lm = _LATIN_PAREN.match(text, e + (len(post) if post else 0), end)
+        if lm and not post:
+            latin = lm.group(1).strip()
+        if post is None:
+            # a rank written after the name (黄春战上将), possibly after the Latin form
+            after = lm.end() if lm else e
+            pm = _POS_PAREN.match(text, after, end)
+            if pm:
+                after = pm.end()
+            for t in ("上将", "中将", "少将", "大将", "将军"):
+                if text.startswith(t, after):
+                    post = t
+                    break
+        return name, e, latin, post
+
+    def _plausible(self, name: str) -> bool:
+        ents = self.lex.entities
+        if name in ents or name in self.lex.titles:
+            return False
+        core = name.replace("·", "")
+        if any(core.startswith(x) for x in ("越南", "中国", "老挝", "柬埔寨", "各国", "双方", "两国", "国家", "政府")):
+            return False
+        return not any(w in core for w in ("代表团", "委员会", "部长", "领导", "人民", "国际", "合作", "会议"))
+
+    # -- chains ---------------------------------------------------------------------
+    def _chain_start(self, text: str, title_start: int, lo: int, name_ends: set[int]) -> int:
+        """Leftmost position of the title segment ending at ``title_start``'s title word."""
+        i = title_start
+        while i > lo:
+            ch = text[i - 1]
+            if ch in _CHAIN_PUNCT or ch == "、" or ch.isdigit():
+                # skip an ASCII parenthetical inside an organisation name: 人口基金(UNFPA)驻...
+                if ch in ")）":
+                    j = text.rfind("(" if ch == ")" else "（", lo, i - 1)
+                    if j >= lo and text[j + 1 : i - 1].isascii():
+                        i = j
+                        continue
+                break
+            hit = False
+            for w in _LEFT_STOPS:
+                if text.startswith(w, i - len(w)) and i - len(w) >= lo:
+                    if w in _COORD and (i - 1) not in name_ends:
+                        continue
+                    hit = True
+                    break
+            if hit:
+                break
+            i -= 1
+        return i
+
+    def _trim_left(self, text: str, s0: int, title_start: int) -> int:
+        """Start the segment at its first organisation or place when junk precedes it
+        (值此政府总理 -> 政府总理, 载有越共中央总书记 -> 越共中央总书记)."""
+        if title_start - s0 <= 1:
+            return s0
+        hits = self.lex.find("gazetteer", text[s0:title_start])
+        if hits and hits[0][1] > 0:
+            return s0 + hits[0][1]
+        return s0
+
+    def _blocked(self, text: str, ts: int, te: int) -> bool:
+        """A block word (委员会, 总领事馆) overlaps the title's end: 常务委员|会."""
+        for b in self.blocks:
+            for k in range(max(0, ts - len(b) + 1), te):
+                if k + len(b) > te and text.startswith(b, k):
+                    return True
+        return False
+
+    def find(self, text: str, start: int, end: int, sentences: list[Span] | None = None) -> list[PersonMention]:
+        """Persons introduced with a title chain in ``text[start:end]``."""
+        matches = [(t, s + start, e + start) for t, s, e in self.lex.find("titles", text[start:end])]
+        out: list[PersonMention] = []
+        name_ends: set[int] = set()
+        for idx, (t, ts, te) in enumerate(matches):
+            if self.lex.titles.get(t) == "block" or self._blocked(text, ts, te):
+                continue
+            pos = te
+            pm = _POS_PAREN.match(text, pos, end)
+            if pm:
+                pos = pm.end()
+            got = self.read_name(text, pos, end)
+            if got is None:
+                continue
+            name, ne, latin, post = got
+            # the name must not itself start another title in the chain (主席团, 总理府 ...)
+            nxt = matches[idx + 1] if idx + 1 < len(matches) else None
+            if nxt is not None and nxt[1] < ne and self.lex.titles.get(nxt[0]) != "block":
+                continue
+            # walk left over the chain: segments separated by 、 or 兼, each ending in a title word
+            seg_end = te
+            seg_title_start = ts
+            titles: list[tuple[str, Span]] = []
+            k = idx
+            while True:
+                s0 = self._chain_start(text, seg_title_start, start, name_ends)
+                if not (s0 > start and text[s0 - 1] == "、"):
+                    s0 = self._trim_left(text, s0, seg_title_start)
+                seg = text[s0:seg_end]
+                # a segment with 兼 holds two titles: 副总理兼外长
+                parts = seg.split("兼")
+                off = s0
+                pieces = []
+                for p in parts:
+                    pieces.append((p, Span(off, off + len(p))))
+                    off += len(p) + 1
+                titles[:0] = [(p, sp) for p, sp in pieces if p]
+                if s0 <= start or text[s0 - 1] != "、":
+                    break
+                # previous segment must end with a title word right before the 、
+                prev = None
+                while k - 1 >= 0:
+                    k -= 1
+                    if matches[k][2] == s0 - 1 and self.lex.titles.get(matches[k][0]) != "block":
+                        prev = matches[k]
+                        break
+                    if matches[k][2] < s0 - 1:
+                        break
+                if prev is None:
+                    break
+                seg_end, seg_title_start = s0 - 1, prev[1]
+            titles = [(ttl, sp) for ttl, sp in titles if ttl and ttl not in ("兼",)]
+            if post:
+                titles.append((post, Span(ne, ne + len(post))))
+            country = self.country_of_titles([ttl for ttl, _ in titles], name)
+            out.append(PersonMention(name, Span(pos, ne), titles, country, latin))
+            name_ends.add(ne)
+            if latin:
+                lm = _LATIN_PAREN.match(text, ne, end)
+                if lm:
+                    name_ends.add(lm.end())
+        return out
+
+    def country_of_titles(self, titles: list[str], name: str) -> str | None:
+        """ISO3 from the first place or organisation in the title chain."""
+        vn_name = "·" not in name and (name[1:2] == "氏" or name[:1] in self.lex.surnames_vn - self.lex.surnames_cn)
+        if vn_name and any("越南" in t or t.startswith("越共") for t in titles):
+            return "VNM"  # 老挝越南企业协会…委员 NAME: a Vietnamese in Laos
+        for t in titles:
+            for ent_name, _, _ in self.lex.find("gazetteer", t):
+                ent = self.lex.entities[ent_name]
+                if ent.kind == "org" and ent.sub == "intl":
+                    return None
+                iso = self.lex.country_of(ent_name)
+                if iso:
+                    return iso
+        for o in self.lex.offices_for(name):
+            return o.iso3
+        if name[:1] in self.lex.surnames_vn and "·" not in name:
+            return "VNM"  # VNA leaves Vietnam implicit for domestic offices (外交部副部长NAME)
+        return None
+
+    def holder_at(self, form: str, when: date, country: str = "VNM") -> str | None:
+        """Name of the holder of the office named ``form`` at ``when`` (offices lexicon)."""
+        for o in self.lex.offices:
+            if o.iso3 == country and form in o.forms and o.start and o.start <= when and (o.end is None or when <= o.end):
+                return o.holder
+        return None
+
+
+def name_title_mentions(text: str, start: int, end: int, names: set[str], finder: PeopleFinder) -> list[tuple[str, Span, str | None]]:
+    """Bare-name and name + short-title mentions (``裴青山外长``) of known names."""
+    out: list[tuple[str, Span, str | None]] = []
+    if not names:
+        return out
+    seg = text[start:end]
+    for name in sorted(names, key=len, reverse=True):
+        pos = seg.find(name)
+        while pos >= 0:
+            s = start + pos
+            e = s + len(name)
+            if not any(sp.start <= s < sp.end or s <= sp.start < e for _, sp, _ in out):
+                title = None
+                for t in ("总书记", "国家主席", "主席", "总理", "副总理", "外长", "部长", "大使", "首相", "总统", "议长", "同志"):
+                    if text.startswith(t, e):
+                        title = t
+                        break
+                out.append((name, Span(s, e), title))
+            pos = seg.find(name, pos + len(name))
+    return out

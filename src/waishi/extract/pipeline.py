@@ -1,0 +1,296 @@
+"""The extraction pipeline: page text -> Extraction record. Pure: no disk, no network.
+
+Stages (each a plain function or small class over the document being built):
+segment -> sentences -> people -> places -> dates -> year -> events -> facts.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from datetime import date, timedelta
+
+from ..errors import EmptyInputError
+from ..lexicon import Lexicon
+from ..model import Document, Event, Extraction, Mention, Person, Span
+from ..text.dates import DateMention, find_dates
+from ..text.sentences import sentences
+from . import year as year_mod
+from .events import Actor, DocContext, EventFinder, SentenceCtx, merge_events, same_occurrence
+from .facts import FactFinder
+from .people import PeopleFinder, PersonMention, name_title_mentions
+from .places import entity_mentions
+from .segment import segment
+
+LOGGER = logging.getLogger(__name__)
+
+_SHORT_TITLES = ("总书记", "国家主席", "主席", "总理", "副总理", "外长", "部长", "大使", "首相", "总统", "议长")
+
+
+def extract(text: str, *, published: str | date | None = None, url: str | None = None,
+            source: str = "<text>", lexicon: Lexicon | None = None, encoding: str | None = None) -> Extraction:
+    """Extract the record of one page of text.
+
+    ``published`` (``YYYY-MM-DD``) fixes the article's year and anchors month-day
+    dates; without it the year is inferred from the text.
+    """
+    if text is None or not text.strip():
+        raise EmptyInputError(source, "empty text")
+    lex = lexicon or Lexicon.default()
+    pub = _as_date(published)
+    match_text = _simplified(text)
+    result = Extraction(source=source, text=text, published=pub.isoformat() if pub else None, url=url,
+                        encoding=encoding)
+    docs = segment(match_text)
+    builders = [_DocBuilder(lex, match_text, d, pub) for d in docs]
+    for b in builders:
+        b.recognise()
+    # Years: each document on its own evidence; teasers without strong evidence lean on
+    # the page's other teasers (they are listed at the same time), then on the article.
+    for b in builders:
+        b.own_year = b.evidence.best()
+    teaser_years = [b.own_year for b in builders if b.doc.kind == "teaser" and b.own_year
+                    and b.evidence.strength >= 3]
+    pool = max(sorted(set(teaser_years)), key=teaser_years.count) if teaser_years else None
+    article_year = builders[0].own_year if builders else None
+    for b in builders:
+        if pub and b.doc.kind == "article":
+            b.set_year(pub.year, "published")
+        elif b.doc.kind == "teaser":
+            if b.evidence.strength >= 3:
+                b.set_year(b.evidence.best(prefer=pool, prefer_weight=2.0), "text")
+            elif pool is not None:
+                b.set_year(b.evidence.best(prefer=pool, prefer_weight=2.0), "page teasers")
+            else:
+                b.set_year(b.own_year or article_year, "text" if b.own_year else "article")
+        else:
+            y = b.own_year or pool
+            b.set_year(y, "text" if b.own_year else "page teasers")
+    for b in builders:
+        b.finish()
+        result.documents.append(b.doc)
+    return result
+
+
+def _as_date(v: str | date | None) -> date | None:
+    if v is None or isinstance(v, date):
+        return v
+    try:
+        return date.fromisoformat(str(v)[:10])
+    except ValueError as e:
+        raise ValueError(f"published must be YYYY-MM-DD, got {v!r}") from e
+
+
+def _simplified(text: str) -> str:
+    """Traditional characters converted for matching; same length, so offsets hold."""
+    try:
+        from ..text.normalize import looks_traditional, to_simplified
+    except ImportError:  # pragma: no cover - normalisation module missing
+        return text
+    return to_simplified(text) if looks_traditional(text) else text
+
+
+class _DocBuilder:
+    def __init__(self, lex: Lexicon, text: str, doc: Document, published: date | None) -> None:
+        self.lex = lex
+        self.text = text
+        self.doc = doc
+        self.published = published
+        self.finder = PeopleFinder(lex)
+        self.regions: list[tuple[str, Span]] = []
+        if doc.title_span:
+            self.regions.append(("title", doc.title_span))
+        self.regions += [("caption", c) for c in doc.captions] + [("body", p) for p in doc.body]
+        self.person_mentions: list[PersonMention] = []
+        self.entities: list[Mention] = []
+        self.dates: list[DateMention] = []
+        self.own_year: int | None = None
+
+    # -- recognition ----------------------------------------------------------------
+    def recognise(self) -> None:
+        text = self.text
+        for kind, sp in self.regions:
+            found = self.finder.find(text, sp.start, sp.end)
+            for pm in found:
+                pm.sentence = next((s for s in sentences(text, sp.start, sp.end)
+                                    if s.start <= pm.span.start < s.end), sp)
+            self.person_mentions += found
+            self.entities += entity_mentions(self.lex, text, sp.start, sp.end)
+            self.dates += find_dates(text, sp.start, sp.end)
+        # drop gazetteer hits inside person names (a name can contain a place character run)
+        self.entities = [m for m in self.entities
+                         if not any(p.span.start <= m.span.start < p.span.end for p in self.person_mentions)]
+        # office holders and earlier-introduced names mentioned without a chain
+        known = {pm.name for pm in self.person_mentions}
+        holders = {o.holder for o in self.lex.offices}
+        seen_titles: dict[str, list[str]] = {}
+        for kind, sp in self.regions:
+            for name, nsp, title in name_title_mentions(text, sp.start, sp.end, known | holders, self.finder):
+                if any(pm.span.start <= nsp.start < pm.span.end for pm in self.person_mentions):
+                    continue
+                if name not in known and title is None:
+                    continue  # a holder's name alone may be a word; require a title
+                pm = PersonMention(name, nsp, [(title, Span(nsp.end, nsp.end + len(title)))] if title else [],
+                                   None, None)
+                if name not in known:
+                    offices = self.lex.offices_for(name)
+                    pm.country = offices[0].iso3 if offices else None
+                pm.sentence = next((s for s in sentences(text, sp.start, sp.end) if s.start <= nsp.start < s.end), sp)
+                self.person_mentions.append(pm)
+                if title:
+                    seen_titles.setdefault(name, []).append(title)
+        self.person_mentions.sort(key=lambda p: p.span.start)
+        pairs = [(pm.name, [t for t, _ in pm.titles]) for pm in self.person_mentions if pm.titles]
+        body_text = "\n".join(text[sp.start:sp.end] for k, sp in self.regions if k != "caption")
+        cap_text = "\n".join(text[sp.start:sp.end] for k, sp in self.regions if k == "caption")
+        today = self.published or date.today()
+        self.evidence = year_mod.collect(self.lex, body_text, pairs, today=today)
+        if cap_text:
+            # captions are often archive photos: half weight, and they never make evidence "strong"
+            cap = year_mod.collect(self.lex, cap_text, today=today)
+            strength = self.evidence.strength
+            self.evidence.merge(cap, 0.5)
+            self.evidence.strength_override = strength
+
+    def set_year(self, y: int | None, why: str) -> None:
+        self.doc.year = y
+        self.doc.year_evidence = why if y else None
+
+    # -- everything after the year --------------------------------------------------
+    def finish(self) -> None:
+        doc, text, lex = self.doc, self.text, self.lex
+        year = doc.year
+        resolved: list[tuple[DateMention, str | None, str | None]] = []
+        main: date | None = None
+        body_spans = [sp for k, sp in self.regions if k == "body"]
+        for dm in self.dates:
+            if dm.relative or dm.month is None:
+                continue
+            d = self._resolve(dm, year, None)
+            if d and len(d[0] or "") == 10 and any(sp.start <= dm.start < sp.end for sp in body_spans):
+                main = date.fromisoformat(d[0])  # type: ignore[arg-type]
+                break
+        # sentences with their context date
+        sents: list[SentenceCtx] = []
+        ctx: date | None = None
+        for kind, sp in self.regions:
+            for s in sentences(text, sp.start, sp.end):
+                base = ctx if kind == "body" else main
+                here = [dm for dm in self.dates if s.start <= dm.start < s.end]
+                for dm in here:
+                    iso, end = self._resolve(dm, year, base or ctx or main)
+                    resolved.append((dm, iso, end))
+                    if kind == "body" and iso and len(iso) == 10 and not _paren(text, dm.start, s):
+                        ctx = date.fromisoformat(iso)
+                context = (base or main)
+                sents.append(SentenceCtx(s, kind, (context.isoformat(), None) if context else None))
+                doc.sentences.append(s)
+        persons = self._actors()
+        dctx = DocContext(text, lex, year, persons, self.entities, resolved)
+        finder = EventFinder(dctx)
+        title_events: list[Event] = []
+        other: list[Event] = []
+        for sc in sents:
+            found = finder.find(sc)
+            (title_events if sc.kind == "title" else other).extend(found)
+        merged = merge_events(other)
+        for ev in title_events:
+            if not any(e.type == ev.type for e in merged):
+                merged.append(ev)
+            else:
+                for e in merged:
+                    if same_occurrence(e, ev):
+                        e.extra_evidence.append(ev.evidence)
+                        break
+        doc.events = merged
+        # facts: body sentences, paragraph by paragraph
+        ff = FactFinder(lex, text, self.entities, year)
+        for kind, sp in self.regions:
+            if kind != "body":
+                continue
+            period = None
+            for s in sentences(text, sp.start, sp.end):
+                facts, period = ff.find(s, sp, period)
+                doc.facts.extend(facts)
+        doc.facts = _dedupe_facts(doc.facts)
+        doc.people = self._people()
+        doc.mentions = self._mentions(resolved)
+
+    def _resolve(self, dm: DateMention, year: int | None, context: date | None) -> tuple[str | None, str | None]:
+        iso, end = dm.resolve(year, context)
+        if iso and len(iso) == 10 and dm.year is None and self.published:
+            d = date.fromisoformat(iso)
+            if d > self.published + timedelta(days=31):
+                # a month-day after the publication date belongs to the year before
+                iso2, end2 = dm.resolve((year or d.year) - 1, context)
+                return iso2, end2
+        return iso, end
+
+    def _actors(self) -> list[Actor]:
+        """Every occurrence of every person name in the document's regions."""
+        names = {pm.name: pm for pm in self.person_mentions}
+        spans: list[Actor] = []
+        for kind, sp in self.regions:
+            seg = self.text[sp.start:sp.end]
+            for name, pm in names.items():
+                i = seg.find(name)
+                while i >= 0:
+                    s = sp.start + i
+                    if not any(a.span.start <= s < a.span.end for a in spans):
+                        spans.append(Actor(name, Span(s, s + len(name)), "person", pm.country))
+                    i = seg.find(name, i + len(name))
+        spans.sort(key=lambda a: a.span.start)
+        return spans
+
+    def _people(self) -> list[Person]:
+        people: dict[str, Person] = {}
+        for pm in self.person_mentions:
+            p = people.get(pm.name)
+            if p is None:
+                p = people[pm.name] = Person(pm.name)
+            for t, _ in pm.titles:
+                t = re.sub(r"^[“\"]|[”\"]$", "", t)
+                if t and t not in p.titles:
+                    p.titles.append(t)
+            if p.country is None and pm.country:
+                p.country = pm.country
+            if p.latin is None and pm.latin:
+                p.latin = pm.latin
+            if pm.titles and pm.sentence and pm.sentence not in p.evidence:
+                p.evidence.append(pm.sentence)
+        for a in self._actors():
+            p = people.get(a.name)
+            if p is not None and a.span not in p.mentions:
+                p.mentions.append(a.span)
+        for p in people.values():
+            # a short title repeated from a chain adds nothing (外长 after 外交部部长 stays)
+            p.titles = [t for t in p.titles if not any(t != u and u.endswith(t) for u in p.titles)] or p.titles
+        return list(people.values())
+
+    def _mentions(self, resolved: list[tuple[DateMention, str | None, str | None]]) -> list[Mention]:
+        out: list[Mention] = list(self.entities)
+        for pm in self.person_mentions:
+            out.append(Mention("person", pm.name, pm.span, pm.country))
+            for t, sp in pm.titles:
+                out.append(Mention("title", t, sp))
+        for dm, iso, _ in resolved:
+            out.append(Mention("date", self.text[dm.start:dm.end], Span(dm.start, dm.end), iso))
+        for f in self.doc.facts:
+            out.append(Mention("money" if f.unit != "count" else "quantity", self.text[f.number.start:f.number.end],
+                               f.number, f.value))
+        out.sort(key=lambda m: (m.span.start, m.span.end))
+        return out
+
+
+def _paren(text: str, pos: int, sent: Span) -> bool:
+    left = text[sent.start:pos]
+    return left.count("(") + left.count("（") > left.count(")") + left.count("）")
+
+
+def _dedupe_facts(facts: list) -> list:
+    out = []
+    for f in facts:
+        if not any(g.metric == f.metric and g.value == f.value and g.unit == f.unit and g.period == f.period
+                   for g in out):
+            out.append(f)
+    return out

@@ -1,0 +1,54 @@
+"""Countries, places and organisations: one gazetteer automaton pass, plus the
+short forms the genre glues into compounds (越中, 越老柬, 访越)."""
+
+from __future__ import annotations
+
+import re
+
+from ..lexicon import Lexicon
+from ..model import Mention, Span
+
+# Compounds of one-character country abbreviations are followed by a relation word:
+# 越中建交, 越老关系, 越柬友谊, 越阿经济论坛.
+_COMPOUND_TAIL = ("关系", "两国", "三国", "友谊", "合作", "建交", "经济", "贸易", "边境", "之间", "双边", "传统",
+                  "友好", "全面", "战略", "特殊", "论坛", "峰会", "议会", "青年", "人民", "企业", "联合", "文化",
+                  "投资", "工作", "党际", "两党", "外交", "防务", "团结", "商务", "旅游", "地方")
+
+
+def entity_mentions(lex: Lexicon, text: str, start: int, end: int) -> list[Mention]:
+    """Gazetteer mentions in ``text[start:end]`` (kind country / place / region / org)."""
+    out: list[Mention] = []
+    for name, s, e in lex.find("gazetteer", text[start:end]):
+        ent = lex.entities[name]
+        out.append(Mention(ent.kind, name, Span(start + s, start + e), lex.country_of(name)))
+    out.extend(abbreviation_mentions(lex, text, start, end, out))
+    out.sort(key=lambda m: m.span.start)
+    return out
+
+
+def abbreviation_mentions(lex: Lexicon, text: str, start: int, end: int, taken: list[Mention]) -> list[Mention]:
+    if not lex.abbrs:
+        return []
+    chars = "".join(sorted(k for k in lex.abbrs if len(k) == 1))
+    rx = re.compile(f"[{re.escape(chars)}]{{2,4}}(?=(?:{'|'.join(_COMPOUND_TAIL)}))")
+    occupied = [(m.span.start, m.span.end) for m in taken]
+    out: list[Mention] = []
+    for m in rx.finditer(text, start, end):
+        if any(a < m.end() and m.start() < b for a, b in occupied):
+            continue
+        comp = m.group()
+        if "越" not in comp and "中" not in comp:
+            continue  # the genre's compounds always name Vietnam (or China, in 中越)
+        for i, ch in enumerate(comp):
+            isos = lex.abbrs.get(ch, ())
+            iso = isos[0] if len(isos) == 1 else None
+            out.append(Mention("country", ch, Span(m.start() + i, m.start() + i + 1), iso))
+    return out
+
+
+def visit_abbreviation(lex: Lexicon, trigger: str) -> str | None:
+    """ISO3 of the country in 访越 / 访华 style triggers."""
+    if len(trigger) == 2 and trigger[0] in "访赴":
+        isos = lex.abbrs.get(trigger[1], ())
+        return isos[0] if len(isos) == 1 else None
+    return None

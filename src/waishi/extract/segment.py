@@ -1,0 +1,211 @@
+"""Page segmentation: the article, its captions and dateline, and the teasers after 更多.
+
+Anatomy (GENRE.md): headline line; a lede that is often printed twice (under the
+headline and again after the dateline ``越通社河内——``); photo captions on lines of
+their own, on newer pages glued behind the headline and ``ảnh N``; the end marker
+``(完)`` and a source line; then ``更多`` and teasers (caption, headline, lede).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..model import Dateline, Document, Span
+
+# VNA glues "<headline> ảnh N" before a caption; older pages have none.
+_ANH = re.compile(r"\s*ảnh\s*\d+\s*")
+# Captions end with a credit. Evidence: 图自越通社, 图自互联网, 越通社记者 林庆 摄,
+# (图片来源:越通社), 外交部供图,越通社发, 图自屏幕截图, 屏幕截图, 资料图.
+_CREDIT = re.compile(
+    r"[。.]?\s*[（(]?\s*(?:图自[^\s。]{1,20}|图片来源[:：][^)）]{1,30}|图源[:：][^)）]{1,30}"
+    r"|[^\s。，,]{0,12}供图(?:[，,][^\s。]{1,10})?|(?:[^\s。，,]{1,10}记者)?\s*[^\s。，,]{1,8}\s+摄"
+    r"|屏幕截图|资料图|网络图片|图片[:：][^)）]{1,20})\s*[)）]?\s*$"
+)
+_FILENAME = re.compile(r"^[\w.-]+\.(?:png|jpe?g|gif|webp|bmp)$", re.I)
+_MORE = re.compile(r"^(?:更多|更多新闻|相关新闻|相关报道|延伸阅读|推荐阅读)\s*[:：]?$")
+_END = re.compile(r"[（(]\s*完\s*[)）]")
+_SOURCE_LINE = re.compile(
+    r"^[（(]?\s*(?:越通社|越南通讯社|人民报|人民军报|越南之声|新华社|VNA|越通社\s*[-—–]+\s*VNA)"
+    r"(?:\s*[-—–]+\s*VNA)?\s*[)）]?$"
+)
+# Dateline: agency + place + dash, e.g. 越通社河内——, 人民报河内电——.
+_DATELINE = re.compile(
+    r"^(?P<agency>越通社|越南通讯社|人民报|人民军报|越南之声|新华社|人民网)"
+    r"(?:驻(?P<bureau>[^\s——-]{1,8}?)记者)?(?P<place>[^\s——\-，,。]{0,8}?)(?:电)?\s*(?:——|—|－－|--|－)\s*"
+)
+_TERMINAL = ("。", "！", "？", "!", "?", "”", "…", "」", "』")
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    start: int
+    end: int
+    text: str
+
+
+def lines_of(text: str, start: int = 0, end: int | None = None) -> list[Line]:
+    """Non-empty lines with offsets, surrounding whitespace trimmed."""
+    end = len(text) if end is None else end
+    out: list[Line] = []
+    pos = start
+    while pos < end:
+        nl = text.find("\n", pos, end)
+        stop = end if nl < 0 else nl
+        s, e = pos, stop
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            out.append(Line(s, e, text[s:e]))
+        pos = stop + 1
+    return out
+
+
+def caption_text(line: Line) -> Span | None:
+    """The caption proper (credit removed) when the line is a photo caption, else None."""
+    m = _CREDIT.search(line.text)
+    if not m:
+        return None
+    e = line.start + m.start()
+    return Span(line.start, e) if e > line.start else Span(line.start, line.start)
+
+
+def _norm(s: str) -> str:
+    return re.sub(r"[\s,，。:：;；、“”\"'()（）]", "", s)
+
+
+def _headline_like(line: Line) -> bool:
+    t = line.text
+    return len(t) <= 80 and not t.endswith(_TERMINAL) and caption_text(line) is None and not _ANH.search(t)
+
+
+def segment(text: str) -> list[Document]:
+    """Split a page into an article document and teaser documents (spans only)."""
+    lines = lines_of(text)
+    if not lines:
+        return []
+    more = next((i for i, ln in enumerate(lines) if _MORE.match(ln.text)), len(lines))
+    docs = [_article(text, lines[:more])]
+    docs.extend(_teasers(text, lines[more + 1 :]))
+    return [d for d in docs if d is not None]
+
+
+def _article(text: str, lines: list[Line]) -> Document:
+    head = lines[0]
+    title_span = Span(head.start, head.end)
+    title = head.text
+    rest = lines[1:]
+    if head.text.endswith(_TERMINAL) and len(head.text) > 60:
+        # No headline: the page starts with a paragraph. Its first clause stands in as title.
+        first = re.split(r"[，,。；;：:]", head.text, maxsplit=1)[0]
+        title = first
+        title_span = Span(head.start, head.start + len(first))
+        rest = lines
+    doc = Document(kind="article", title=title, span=Span(head.start, lines[-1].end), title_span=title_span)
+    paragraphs: list[Span] = []
+    ended = False
+    for ln in rest:
+        t = ln.text
+        if _FILENAME.match(t):
+            continue
+        if ended and _SOURCE_LINE.match(t):
+            continue
+        if _SOURCE_LINE.match(t) and ln is rest[-1]:
+            continue
+        m = _ANH.search(t)
+        if m and _norm(t[: m.start()]) and _norm(title).startswith(_norm(t[: m.start()])[:8]):
+            cap = Line(ln.start + m.end(), ln.end, t[m.end():])
+            span = caption_text(cap) or Span(cap.start, cap.end)
+            if span.end > span.start:
+                doc.captions.append(span)
+            continue
+        cap_span = caption_text(ln)
+        if cap_span is not None:
+            if cap_span.end > cap_span.start:
+                doc.captions.append(cap_span)
+            continue
+        s = ln.start
+        dl = _DATELINE.match(t)
+        if dl and doc.dateline is None:
+            place = dl.group("place") or dl.group("bureau") or None
+            doc.dateline = Dateline(dl.group("agency"), place, Span(ln.start, ln.start + dl.end()))
+            s = ln.start + dl.end()
+        e = ln.end
+        em = _END.search(text, s, e)
+        if em:
+            e = em.start()
+            ended = True
+        # trailing "(越通社——VNA)" style source markers inside the last paragraph
+        tail = re.search(r"[（(]\s*(?:越通社|VNA)[^)）]{0,10}[)）]\s*$", text[s:e])
+        if tail:
+            e = s + tail.start()
+            ended = True
+        if e > s:
+            paragraphs.append(Span(s, e))
+    # The lede printed under the headline is printed again after the dateline: count it once.
+    if doc.dateline is not None and len(paragraphs) >= 2:
+        dl_par = next((p for p in paragraphs if p.start == doc.dateline.span.end), None)
+        if dl_par is not None:
+            body = _norm(text[dl_par.start:dl_par.end])
+            paragraphs = [p for p in paragraphs
+                          if p.end > dl_par.start or not _norm(text[p.start:p.end]) or
+                          _norm(text[p.start:p.end])[-30:] not in body]
+    doc.body = paragraphs
+    return doc
+
+
+def _teasers(text: str, lines: list[Line]) -> list[Document]:
+    docs: list[Document] = []
+    n = len(lines)
+    pending: list[Line] = []  # captions waiting for their headline
+    i = 0
+    while i < n:
+        ln = lines[i]
+        nxt = lines[i + 1] if i + 1 < n else None
+        if not _headline_like(ln):
+            pending.append(ln)
+            i += 1
+            continue
+        if nxt is not None and (_norm(nxt.text) == _norm(ln.text) or _headline_like(nxt)):
+            # the caption line is the headline repeated, or a credit-less caption before a headline
+            pending.append(ln)
+            i += 1
+            continue
+        head = ln
+        body: list[Line] = []
+        j = i + 1
+        while j < n and not _headline_like(lines[j]) and caption_text(lines[j]) is None:
+            body.append(lines[j])
+            j += 1
+        # Lines after the first lede paragraph belong to the next teaser when one follows
+        # (a caption without credit), else to this one.
+        nxt_head = next((k for k in range(j, n) if _headline_like(lines[k])), None)
+        if len(body) > 1 and nxt_head is not None and j >= n:
+            pass
+        carry: list[Line] = []
+        if len(body) > 1 and j < n:
+            carry = body[1:]
+            body = body[:1]
+        start = min([p.start for p in pending] + [head.start])
+        end = max([head.end] + [b.end for b in body])
+        doc = Document(kind="teaser", title=head.text, span=Span(start, end),
+                       title_span=Span(head.start, head.end))
+        for p in pending:
+            cap = caption_text(p)
+            if cap is None:
+                cap = Span(p.start, p.end)
+            if cap.end > cap.start and _norm(text[cap.start:cap.end]) != _norm(head.text):
+                doc.captions.append(cap)
+        doc.body = [Span(b.start, b.end) for b in body]
+        docs.append(doc)
+        pending = carry
+        i = j
+    if pending and docs:
+        # trailing lines with no headline after them: they continue the last teaser
+        last = docs[-1]
+        for p in pending:
+            last.body.append(Span(p.start, p.end))
+        last.span = Span(last.span.start, max(last.span.end, pending[-1].end))
+    return docs

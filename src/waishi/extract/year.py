@@ -1,0 +1,194 @@
+"""The year a document was published, inferred from its text (GENRE.md 'Dates and years').
+
+Evidence, each with a weight: explicit dates with a year, plain year mentions
+(a range counts by its end when it looks back, by its start when it plans
+ahead: 2016-2018年阶段总结 vs 2018-2020年阶段任务), phrases that name the
+present year (在2024年到来之际), anniversaries counted from known founding
+dates (越中建交76周年 -> 1950 + 76), lunar year names (丙午), party congress
+numbers, and office holders (a name + title pair holds only in its years),
+which act as a filter.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+
+from ..lexicon import Lexicon
+
+_STEMS = "甲乙丙丁戊己庚辛壬癸"
+_BRANCHES = "子丑寅卯辰巳午未申酉戌亥"
+_LUNAR = re.compile(f"([{_STEMS}])([{_BRANCHES}])(?:年|新春|春节)")
+_NOW = re.compile(r"(?:在|值此|迎接|迎来|庆祝)?\s*((?:19|20)\d\d)\s*年\s*(?:到来之际|新年|新春|春节|元旦|来临之际|伊始|初)")
+_RANGE = re.compile(r"(?<![\d.])((?:19|20)\d\d)\s*(?:-|—|–|~|至|到|和|、)\s*((?:19|20)\d\d)\s*年?(.{0,8})")
+_PAREN_RANGE = re.compile(r"[（(]\s*((?:19|20)\d\d)[^)）]{0,12}?[-—–~]\s*((?:19|20)\d\d)[^)）]{0,8}[)）]")
+_FULL = re.compile(r"(?<![\d.])((?:19|20)\d\d)\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?")
+_YEAR = re.compile(r"(?<![\d.\-—–~])((?:19|20)\d\d)\s*年(?!代)")
+_FUTURE_BEFORE = ("到", "至", "截至", "展望", "面向", "迈向")
+_FUTURE_AFTER = ("愿景", "远景", "目标", "前", "以前", "之前", "规划", "计划", "战略")
+_PLAN_WORDS = ("任期", "计划", "规划", "任务", "项目", "战略", "愿景", "目标", "行动", "方案", "期间", "时期", "年度")
+_ANNIV = re.compile(r"(建交|建立外交关系|[\u4e00-\u9fff]{2,12}?)\s*(\d{1,3})\s*周年")
+_COVID = re.compile(r"新冠|COVID|疫情")
+
+
+@dataclass
+class YearEvidence:
+    scores: dict[int, float] = field(default_factory=lambda: defaultdict(float))
+    lo: int | None = None  # hard bounds from office holders and congresses
+    hi: int | None = None
+    notes: list[str] = field(default_factory=list)
+    strength_override: float | None = None
+
+    def add(self, year: int, weight: float, note: str) -> None:
+        if 1945 <= year <= 2100:
+            self.scores[year] += weight
+            self.notes.append(f"{note}:{year}")
+
+    def bound(self, lo: int | None, hi: int | None, note: str) -> None:
+        new_lo = lo if self.lo is None or (lo is not None and lo > self.lo) else self.lo
+        new_hi = hi if self.hi is None or (hi is not None and hi < self.hi) else self.hi
+        if new_lo is not None and new_hi is not None and new_lo > new_hi:
+            return  # contradicts earlier evidence: ignore the weaker, later bound
+        self.lo, self.hi = new_lo, new_hi
+        self.notes.append(f"{note}:{lo}-{hi}")
+
+    def merge(self, other: YearEvidence, factor: float) -> None:
+        for y, w in other.scores.items():
+            self.scores[y] += w * factor
+
+    @property
+    def strength(self) -> float:
+        if self.strength_override is not None:
+            return self.strength_override
+        return max(self.scores.values(), default=0.0)
+
+    def best(self, prefer: int | None = None, prefer_weight: float = 0.0) -> int | None:
+        scores = dict(self.scores)
+        if prefer is not None:
+            scores[prefer] = scores.get(prefer, 0.0) + prefer_weight
+        ok = {y: w for y, w in scores.items()
+              if (self.lo is None or y >= self.lo) and (self.hi is None or y <= self.hi)}
+        if ok:
+            return max(ok.items(), key=lambda kv: (kv[1], kv[0]))[0]
+        if self.lo is None and self.hi is None and scores:
+            return max(scores.items(), key=lambda kv: (kv[1], kv[0]))[0]
+        if self.lo is not None and self.hi is not None:
+            return self.hi if self.hi - self.lo <= 1 else (self.lo + self.hi + 1) // 2
+        return self.lo
+
+
+def lunar_year(stem: str, branch: str, around: int = 2010) -> int | None:
+    s, b = _STEMS.index(stem), _BRANCHES.index(branch)
+    for k in range(60):
+        if k % 10 == s and k % 12 == b:
+            base = 1984 + k  # 1984 was 甲子
+            return min((base + 60 * n for n in range(-2, 3)), key=lambda y: abs(y - around))
+    return None
+
+
+def collect(lex: Lexicon, text: str, people: list[tuple[str, list[str]]] | None = None,
+            today: date | None = None, weight: float = 1.0) -> YearEvidence:
+    """Year evidence found in ``text``; ``people`` are (name, titles) pairs read from it."""
+    ev = YearEvidence()
+    taken: list[tuple[int, int]] = []
+
+    def free(s: int, e: int) -> bool:
+        return all(e <= a or s >= b for a, b in taken)
+
+    for m in _NOW.finditer(text):
+        ev.add(int(m.group(1)), 5 * weight, "present-year phrase")
+        taken.append(m.span())
+    for m in _PAREN_RANGE.finditer(text):
+        ev.add(int(m.group(2)), 3 * weight, "anniversary range")
+        taken.append(m.span())
+    for m in _FULL.finditer(text):
+        if not free(*m.span()):
+            continue
+        before = text[max(0, m.start() - 2):m.start()]
+        if any(before.endswith(w) for w in _FUTURE_BEFORE):
+            continue
+        ev.add(int(m.group(1)), 3 * weight, "dated")
+        taken.append(m.span())
+    for m in _RANGE.finditer(text):
+        if not free(*m.span()):
+            continue
+        y1, y2, tail = int(m.group(1)), int(m.group(2)), m.group(3)
+        if y2 < y1:
+            continue
+        if any(w in tail for w in _PLAN_WORDS) and y2 - y1 > 1:
+            ev.add(y1, 1 * weight, "plan start")
+        else:
+            ev.add(y2, 1 * weight, "range end")
+        taken.append((m.start(), m.end() - len(tail)))
+    for m in _YEAR.finditer(text):
+        if not free(*m.span()):
+            continue
+        before = text[max(0, m.start() - 2):m.start()]
+        after = text[m.end():m.end() + 3]
+        if any(before.endswith(w) for w in _FUTURE_BEFORE) or any(after.startswith(w) for w in _FUTURE_AFTER):
+            continue
+        ev.add(int(m.group(1)), 1 * weight, "year")
+    for m in _LUNAR.finditer(text):
+        y = lunar_year(m.group(1), m.group(2), around=today.year if today else 2015)
+        if y:
+            ev.add(y, 4 * weight, "lunar year")
+    for m in _ANNIV.finditer(text):
+        n = int(m.group(2))
+        founded = _anniversary_base(lex, text, m.start(), m.group(1))
+        if founded:
+            ev.add(founded + n, 4 * weight, "anniversary")
+    for c in lex.congresses:
+        for form in c.forms:
+            if len(form) < 3:
+                continue
+            i = text.find(form)
+            if i < 0 or c.opened is None:
+                continue
+            ctx = text[i:i + len(form) + 12]
+            if any(w in ctx for w in ("召开", "闭幕", "成果", "胜利", "成功", "以来", "决议", "之后", "后")) and "草案" not in ctx:
+                ev.bound(c.opened.year, None, f"congress {form}")
+            else:
+                ev.bound(c.opened.year - 1, None, f"congress {form}")
+            break
+    if _COVID.search(text) and not ev.scores:
+        ev.add(2021, 0.5 * weight, "pandemic")
+        ev.bound(2020, 2023, "pandemic")
+    for name, titles in people or []:
+        offices = [o for o in lex.offices if o.holder == name]
+        fits = [o for o in offices if any(_title_fits(t, o.forms) for t in titles)]
+        if fits:
+            lo = min(o.start.year for o in fits if o.start) if any(o.start for o in fits) else None
+            his = [o.end.year if o.end else None for o in fits]
+            hi = None if None in his else max(h for h in his if h is not None)
+            ev.bound(lo, hi, f"office {name}")
+    if today is not None:
+        ev.bound(None, today.year, "today")
+    return ev
+
+
+def _title_fits(title: str, forms: tuple[str, ...]) -> bool:
+    return any(title == f or title.endswith(f) for f in forms)
+
+
+def _anniversary_base(lex: Lexicon, text: str, pos: int, key: str) -> int | None:
+    window = text[max(0, pos - 16):pos + len(key)]
+    if "建交" in key or "外交关系" in key:
+        # 越中建交 / 越南与古巴建交 / 两国建交: the partner named just before
+        best = None
+        for name, s, _ in lex.find("gazetteer", window):
+            iso = lex.country_of(name)
+            if iso and iso != "VNM" and iso in lex.relations:
+                best = lex.relations[iso].year
+        if best is None:
+            for ch in reversed(window):
+                isos = lex.abbrs.get(ch, ())
+                if len(isos) == 1 and isos[0] != "VNM" and isos[0] in lex.relations:
+                    best = lex.relations[isos[0]].year
+                    break
+        return best
+    for pattern, d in lex.anniversaries.items():
+        if pattern and pattern in window:
+            return d.year
+    return None

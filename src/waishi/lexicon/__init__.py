@@ -1,0 +1,268 @@
+"""Lexicons: data files under ``lexicon/data/*.tsv`` loaded into one object.
+
+The object is built once (``Lexicon.default()``) and passed to the pipeline
+stages; it pickles for Dask workers (the compiled automata are rebuilt lazily on
+the other side, because ahocorasick-rs objects do not pickle).
+
+Country names come from pycountry's zh_CN translations plus ``countries.tsv``
+(the genre's own forms, and fixes such as pycountry's 柬埔塞 typo).
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import gettext
+import logging
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import ahocorasick_rs as ac
+
+from ..errors import LexiconError
+
+LOGGER = logging.getLogger(__name__)
+
+__all__ = ["Lexicon", "Entity", "Office", "Congress", "Trigger", "read_tsv"]
+
+
+def read_tsv(name: str, header: list[str], data_dir: Path | None = None) -> Iterator[dict[str, str]]:
+    """Rows of ``data/<name>`` as dicts; ``#`` lines are comments; checks the header."""
+    try:
+        if data_dir is not None:
+            raw = (data_dir / name).read_text(encoding="utf-8")
+        else:
+            raw = resources.files(__package__).joinpath("data", name).read_text(encoding="utf-8")
+    except FileNotFoundError as e:
+        raise LexiconError(f"lexicon file {name} is missing") from e
+    lines = [ln for ln in raw.splitlines() if ln.strip() and not ln.startswith("#")]
+    if not lines:
+        return
+    reader = csv.reader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
+    got = next(reader)
+    if [h.strip() for h in got] != header:
+        raise LexiconError(f"{name}: header {got!r}, expected {header!r}")
+    for lineno, row in enumerate(reader, start=2):
+        if len(row) < len(header):
+            row = row + [""] * (len(header) - len(row))
+        if len(row) > len(header):
+            raise LexiconError(f"{name}: line {lineno}: {len(row)} columns, expected {len(header)}")
+        yield {h: v.strip() for h, v in zip(header, row, strict=True)}
+
+
+def _date(s: str) -> date | None:
+    if not s:
+        return None
+    try:
+        return date.fromisoformat(s)
+    except ValueError:
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """A gazetteer entry: a country, a place or an organisation."""
+
+    name: str
+    kind: str  # country | place | org | region
+    iso3: str | None
+    sub: str = ""  # place kind (province, city, capital ...) or org kind (intl, party ...)
+    parent: str = ""
+    valid_from: date | None = None
+    valid_to: date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Office:
+    iso3: str
+    office: str
+    forms: tuple[str, ...]
+    holder: str
+    start: date | None
+    end: date | None
+    source: str
+
+
+@dataclass(frozen=True, slots=True)
+class Congress:
+    party: str
+    number: int
+    forms: tuple[str, ...]
+    opened: date | None
+    closed: date | None
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    pattern: str
+    type: str  # event type, or "block" for strings that contain a trigger but are none
+    mode: str  # state / official / working / ... for visits; "" otherwise
+
+
+@dataclass
+class Lexicon:
+    entities: dict[str, Entity] = field(default_factory=dict)  # name -> entity (longest form wins at match)
+    abbrs: dict[str, tuple[str, ...]] = field(default_factory=dict)  # 越 -> (VNM,)
+    titles: dict[str, str] = field(default_factory=dict)  # title word -> kind ("block" = not a title)
+    offices: list[Office] = field(default_factory=list)
+    relations: dict[str, date] = field(default_factory=dict)  # ISO3 -> date relations with Vietnam began
+    anniversaries: dict[str, date] = field(default_factory=dict)  # key phrase -> founding date
+    congresses: list[Congress] = field(default_factory=list)
+    surnames_vn: frozenset[str] = frozenset()
+    surnames_cn: frozenset[str] = frozenset()
+    name_stops: tuple[str, ...] = ()
+    triggers: dict[str, Trigger] = field(default_factory=dict)
+    event_nouns: tuple[str, ...] = ()
+    country_names: dict[str, str] = field(default_factory=dict)  # ISO3 -> preferred Chinese name
+    _automata: dict[str, Any] = field(default_factory=dict, repr=False)
+
+    # -- pickling: automata are rebuilt on demand ---------------------------------
+    def __getstate__(self) -> dict[str, Any]:
+        state = dict(self.__dict__)
+        state["_automata"] = {}
+        return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state)
+
+    # -- construction ---------------------------------------------------------------
+    @classmethod
+    @functools.cache
+    def default(cls) -> Lexicon:
+        """The lexicon of the bundled data files (built once per process)."""
+        return cls.load()
+
+    @classmethod
+    def load(cls, data_dir: str | Path | None = None) -> Lexicon:
+        """Build from the bundled data files, or from ``data_dir`` (same file names)."""
+        lex = cls()
+        ddir = Path(data_dir) if data_dir is not None else None
+
+        def read_tsv(name: str, header: list[str]) -> Iterator[dict[str, str]]:
+            return _read(name, header, ddir)
+
+        lex._load_countries(read_tsv)
+        for row in read_tsv("places.tsv", ["name", "iso3", "kind", "parent", "valid_from", "valid_to"]):
+            kind = "region" if row["kind"] == "region" else "place"
+            lex._add(Entity(row["name"], kind, row["iso3"] or None, row["kind"], row["parent"],
+                            _date(row["valid_from"]), _date(row["valid_to"])))
+        for row in read_tsv("orgs.tsv", ["name", "iso3", "kind"]):
+            lex._add(Entity(row["name"], "org", row["iso3"] or None, row["kind"]))
+        for row in read_tsv("titles.tsv", ["title", "kind"]):
+            lex.titles[row["title"]] = row["kind"]
+        for row in read_tsv("offices.tsv", ["iso3", "office", "forms", "holder", "start", "end", "source"]):
+            forms = tuple(f for f in row["forms"].split("|") if f)
+            lex.offices.append(Office(row["iso3"], row["office"], forms, row["holder"],
+                                      _date(row["start"]), _date(row["end"]), row["source"]))
+        for row in read_tsv("relations.tsv", ["iso3", "established", "source"]):
+            d = _date(row["established"])
+            if d:
+                lex.relations[row["iso3"]] = d
+        for row in read_tsv("anniversaries.tsv", ["pattern", "date", "note"]):
+            d = _date(row["date"])
+            if d:
+                lex.anniversaries[row["pattern"]] = d
+        for row in read_tsv("congresses.tsv", ["party", "number", "forms", "opened", "closed"]):
+            try:
+                number = int(row["number"])
+            except ValueError as e:
+                raise LexiconError(f"congresses.tsv: bad number {row['number']!r}") from e
+            lex.congresses.append(Congress(row["party"], number, tuple(f for f in row["forms"].split("|") if f),
+                                           _date(row["opened"]), _date(row["closed"])))
+        vn: set[str] = set()
+        cn: set[str] = set()
+        for row in read_tsv("surnames.tsv", ["surname", "origin"]):
+            origins = row["origin"].split("|")
+            if "VN" in origins:
+                vn.add(row["surname"])
+            if "CN" in origins:
+                cn.add(row["surname"])
+        lex.surnames_vn, lex.surnames_cn = frozenset(vn), frozenset(cn)
+        lex.name_stops = tuple(r["word"] for r in read_tsv("name_stops.tsv", ["word"]))
+        for row in read_tsv("triggers.tsv", ["pattern", "type", "mode"]):
+            lex.triggers[row["pattern"]] = Trigger(row["pattern"], row["type"], row["mode"])
+        lex.event_nouns = tuple(r["noun"] for r in read_tsv("event_nouns.tsv", ["noun"]))
+        return lex
+
+    def _load_countries(self, read_tsv: Any) -> None:
+        import pycountry  # heavy import, only here
+
+        try:
+            tr = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["zh_CN"])
+            zh = tr.gettext
+        except OSError:  # no translations shipped: the TSV still gives the genre's forms
+            def zh(s: str) -> str:
+                return s
+        for c in pycountry.countries:
+            for attr in ("name", "official_name", "common_name"):
+                en = getattr(c, attr, None)
+                if not en:
+                    continue
+                name = zh(en)
+                if name and name != en and name not in self.entities:
+                    self._add(Entity(name, "country", c.alpha_3, "name"))
+            self.country_names.setdefault(c.alpha_3, zh(c.name))
+        abbrs: dict[str, list[str]] = {}
+        for row in read_tsv("countries.tsv", ["name", "iso3", "kind"]):
+            if row["kind"] == "abbr":
+                abbrs.setdefault(row["name"], []).append(row["iso3"])
+                continue
+            self._add(Entity(row["name"], "country", row["iso3"], row["kind"]), override=True)
+            if row["kind"] == "name" and not self.country_names.get(row["iso3"], "").isascii():
+                # prefer the genre's short form (老挝 over 老挝人民民主共和国) when it is shorter
+                cur = self.country_names.get(row["iso3"])
+                if cur is None or len(row["name"]) < len(cur):
+                    self.country_names[row["iso3"]] = row["name"]
+        self.abbrs = {k: tuple(v) for k, v in abbrs.items()}
+
+    def _add(self, ent: Entity, override: bool = False) -> None:
+        cur = self.entities.get(ent.name)
+        # A country keeps its name against a same-named capital (新加坡, 科威特 ...).
+        if cur is None or override or (cur.kind != "country" and ent.kind == "country"):
+            self.entities[ent.name] = ent
+
+    # -- automata -------------------------------------------------------------------
+    def automaton(self, name: str) -> tuple[Any, list[str]]:
+        """(compiled automaton, its patterns) for ``gazetteer``, ``titles`` or ``triggers``."""
+        got = self._automata.get(name)
+        if got is None:
+            if name == "gazetteer":
+                pats = sorted(self.entities)
+            elif name == "titles":
+                pats = sorted(self.titles)
+            elif name == "triggers":
+                pats = sorted(self.triggers)
+            elif name == "people":
+                pats = sorted({o.holder for o in self.offices})
+            else:
+                raise KeyError(name)
+            got = (ac.AhoCorasick(pats, matchkind=ac.MatchKind.LeftmostLongest), pats)
+            self._automata[name] = got
+        return got
+
+    def find(self, name: str, text: str) -> list[tuple[str, int, int]]:
+        """Leftmost-longest, non-overlapping matches of automaton ``name`` in ``text``."""
+        auto, pats = self.automaton(name)
+        return [(pats[i], s, e) for i, s, e in auto.find_matches_as_indexes(text)]
+
+    # -- look-ups -------------------------------------------------------------------
+    def country_of(self, name: str) -> str | None:
+        """ISO3 of a country, place or organisation name (None for international bodies)."""
+        ent = self.entities.get(name)
+        if ent is None:
+            return None
+        if ent.iso3:
+            return ent.iso3
+        if ent.parent and ent.parent in self.entities and ent.parent != name:
+            return self.country_of(ent.parent)
+        return None
+
+    def offices_for(self, holder: str) -> list[Office]:
+        return [o for o in self.offices if o.holder == holder]
+
+
+_read = read_tsv

@@ -1,0 +1,240 @@
+"""The extraction record: plain dataclasses, no I/O.
+
+Every item carries character offsets into the page text (``Span``); snippets are
+derived from the text when the record is rendered, never stored twice.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+SCHEMA = "waishi.extraction/1"
+
+EVENT_TYPES = ("meet", "visit", "phone_call", "sign", "attend", "host", "congratulate", "aid")
+
+# DESIGN.md table: PLOVER type, PLOVER mode, CAMEO code per event type.
+EVENT_CODES: dict[str, tuple[str, str | None, str]] = {
+    "meet": ("CONSULT", None, "040"),
+    "visit": ("CONSULT", "visit", "042"),
+    "phone_call": ("CONSULT", "phone", "041"),
+    "sign": ("SUPPORT", "sign", "057"),
+    "attend": ("CONSULT", "multilateral", "044"),
+    "host": ("CONSULT", "multilateral", "043"),
+    "congratulate": ("SUPPORT", "praise", "051"),
+    "aid": ("AID", None, "070"),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """Half-open character range ``[start, end)`` into the page text."""
+
+    start: int
+    end: int
+
+    def slice(self, text: str) -> str:
+        return text[self.start : self.end]
+
+    def contains(self, other: Span) -> bool:
+        return self.start <= other.start and other.end <= self.end
+
+    def to_dict(self, text: str | None = None) -> dict[str, Any]:
+        d: dict[str, Any] = {"start": self.start, "end": self.end}
+        if text is not None:
+            d["text"] = self.slice(text)
+        return d
+
+
+@dataclass(slots=True)
+class Mention:
+    """A recognised string: person, title, org, place, country, date, money, quantity."""
+
+    kind: str
+    text: str
+    span: Span
+    value: Any = None  # ISO3 for places/countries, ISO date for dates, number for money
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"kind": self.kind, "text": self.text, "start": self.span.start, "end": self.span.end,
+                "value": self.value}
+
+
+@dataclass(slots=True)
+class Person:
+    name: str
+    titles: list[str] = field(default_factory=list)
+    country: str | None = None
+    latin: str | None = None
+    mentions: list[Span] = field(default_factory=list)  # every occurrence of the name
+    evidence: list[Span] = field(default_factory=list)  # sentences where the titles were read
+
+    def to_dict(self, text: str | None = None) -> dict[str, Any]:
+        d: dict[str, Any] = {"name": self.name, "titles": list(self.titles), "country": self.country}
+        if self.latin:
+            d["latin"] = self.latin
+        d["mentions"] = [m.to_dict() for m in self.mentions]
+        d["evidence"] = [e.to_dict(text) for e in self.evidence]
+        return d
+
+
+@dataclass(slots=True)
+class Event:
+    type: str
+    date: str | None
+    source: list[str]
+    target: list[str]
+    evidence: Span
+    trigger: str = ""
+    location: str | None = None
+    date_end: str | None = None
+    visit_kind: str | None = None  # state / official / working / ...
+    source_iso3: list[str] = field(default_factory=list)
+    target_iso3: list[str] = field(default_factory=list)
+    caption: bool = False  # read from a photo caption
+    extra_evidence: list[Span] = field(default_factory=list)  # other sentences merged into this event
+
+    @property
+    def plover(self) -> str:
+        return EVENT_CODES[self.type][0]
+
+    @property
+    def plover_mode(self) -> str | None:
+        return EVENT_CODES[self.type][1]
+
+    @property
+    def cameo(self) -> str:
+        return EVENT_CODES[self.type][2]
+
+    def to_dict(self, text: str | None = None) -> dict[str, Any]:
+        d: dict[str, Any] = {
+            "type": self.type,
+            "date": self.date,
+            "source": list(self.source),
+            "target": list(self.target),
+            "location": self.location,
+        }
+        if self.date_end:
+            d["date_end"] = self.date_end
+        if self.visit_kind:
+            d["visit_kind"] = self.visit_kind
+        d.update(plover=self.plover, plover_mode=self.plover_mode, cameo=self.cameo, trigger=self.trigger,
+                 source_iso3=list(self.source_iso3), target_iso3=list(self.target_iso3))
+        d["evidence"] = self.evidence.to_dict(text)
+        if self.extra_evidence:
+            d["extra_evidence"] = [e.to_dict() for e in self.extra_evidence]
+        if self.caption:
+            d["caption"] = True
+        return d
+
+
+@dataclass(slots=True)
+class Fact:
+    metric: str
+    value: float | int
+    unit: str
+    evidence: Span
+    number: Span  # the figure itself, e.g. "近366亿美元"
+    period: str | None = None
+    growth_pct: float | None = None
+    subject: list[str] = field(default_factory=list)
+    counted: str | None = None
+    qualifier: str | None = None  # 近 / 约 / 超过 ... as written
+
+    def to_dict(self, text: str | None = None) -> dict[str, Any]:
+        d: dict[str, Any] = {
+            "metric": self.metric,
+            "value": self.value,
+            "unit": self.unit,
+            "period": self.period,
+            "growth_pct": self.growth_pct,
+            "subject": list(self.subject),
+        }
+        if self.counted is not None:
+            d["counted"] = self.counted
+        if self.qualifier:
+            d["qualifier"] = self.qualifier
+        d["number"] = self.number.to_dict(text)
+        d["evidence"] = self.evidence.to_dict(text)
+        return d
+
+
+@dataclass(slots=True)
+class Dateline:
+    agency: str
+    place: str | None
+    span: Span
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"agency": self.agency, "place": self.place, "start": self.span.start, "end": self.span.end}
+
+
+@dataclass(slots=True)
+class Document:
+    kind: str  # "article" or "teaser"
+    title: str
+    span: Span  # the whole document in the page text
+    title_span: Span | None = None
+    year: int | None = None
+    year_evidence: str | None = None
+    captions: list[Span] = field(default_factory=list)
+    body: list[Span] = field(default_factory=list)  # paragraphs (lede, body), captions excluded
+    dateline: Dateline | None = None
+    sentences: list[Span] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    people: list[Person] = field(default_factory=list)
+    facts: list[Fact] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+
+    def to_dict(self, text: str | None = None, *, mentions: bool = True) -> dict[str, Any]:
+        d: dict[str, Any] = {
+            "kind": self.kind,
+            "title": self.title,
+            "year": self.year,
+            "start": self.span.start,
+            "end": self.span.end,
+        }
+        if self.year_evidence:
+            d["year_evidence"] = self.year_evidence
+        if self.dateline:
+            d["dateline"] = self.dateline.to_dict()
+        d["captions"] = [c.to_dict(text) for c in self.captions]
+        d["events"] = [e.to_dict(text) for e in self.events]
+        d["people"] = [p.to_dict(text) for p in self.people]
+        d["facts"] = [f.to_dict(text) for f in self.facts]
+        if mentions:
+            d["mentions"] = [m.to_dict() for m in self.mentions]
+        return d
+
+
+@dataclass(slots=True)
+class Extraction:
+    source: str
+    text: str
+    documents: list[Document] = field(default_factory=list)
+    published: str | None = None
+    url: str | None = None
+    encoding: str | None = None
+
+    def to_dict(self, *, mentions: bool = True) -> dict[str, Any]:
+        return {
+            "schema": SCHEMA,
+            "source": self.source,
+            "url": self.url,
+            "published": self.published,
+            "encoding": self.encoding,
+            "length": len(self.text),
+            "documents": [d.to_dict(self.text, mentions=mentions) for d in self.documents],
+        }
+
+
+@dataclass(slots=True)
+class Page:
+    """One input page as read from a file: decoded text plus what the container said."""
+
+    text: str
+    source: str  # file path, "path#line", "path@warc-record-id", or "<text>"
+    url: str | None = None
+    published: str | None = None  # YYYY-MM-DD when known
+    title: str | None = None  # from HTML metadata; the text's first line is still the headline
+    encoding: str | None = None

@@ -1,0 +1,1 @@
+"""Chinese text primitives: numbers, dates, sentences, normalisation."""

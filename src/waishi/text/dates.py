@@ -1,0 +1,140 @@
+"""Date phrases: ``5月22日上午``, ``当地时间11月19日下午``, ``从11月19日至21日``,
+``2024年4月2日``, ``2025年2月``, ``26日``, ``同日`` / ``当天`` / ``次日``.
+
+``find_dates`` recognises; ``DateMention.resolve`` gives an ISO date (as precise
+as the text supports) once the document year and the running context date are
+known.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+_TOD = r"(?:上午|下午|中午|晚上|晚间|晚|早上|早晨|凌晨|夜间|傍晚)"
+_N = r"\d{1,2}"
+_Y = r"(?:19|20)\d\d"
+_FULL = re.compile(
+    rf"(?P<local>当地时间)?\s*(?:(?P<y>{_Y})\s*年\s*)?(?P<m>{_N})\s*月\s*(?P<d>{_N})\s*日"
+    rf"(?:\s*(?:至|到|-|—|–|~|～)\s*(?:(?P<y2>{_Y})\s*年\s*)?(?:(?P<m2>{_N})\s*月\s*)?(?P<d2>{_N})\s*日)?"
+    rf"(?P<tod>\s*{_TOD})?"
+)
+_MONTH = re.compile(rf"(?P<y>{_Y})\s*年\s*(?P<m>{_N})\s*月(?!\s*\d{{1,2}}\s*日)(?:份)?")
+_DAY = re.compile(rf"(?<![\d月年])(?P<d>{_N})\s*日(?P<tod>\s*{_TOD})?(?![\d])")
+_ISO = re.compile(rf"(?<!\d)(?P<y>{_Y})[-/.](?P<m>{_N})[-/.](?P<d>{_N})(?!\d)")
+_RELATIVE = {
+    "同日": "same", "当天": "same", "当日": "same", "同一天": "same", "同天": "same",
+    "次日": "next", "翌日": "next", "第二天": "next",
+    "前一天": "prev", "前一日": "prev",
+}
+_REL = re.compile("|".join(sorted(_RELATIVE, key=len, reverse=True)))
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    start: int
+    end: int
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    end_year: int | None = None
+    end_month: int | None = None
+    end_day: int | None = None
+    relative: str | None = None  # same / next / prev
+    time_of_day: str | None = None
+    local_time: bool = False
+
+    @property
+    def explicit(self) -> bool:
+        return self.relative is None
+
+    def resolve(self, year: int | None, context: date | None = None) -> tuple[str | None, str | None]:
+        """(date, end date) as ISO strings, as precise as known; (None, None) when unknown."""
+        if self.relative:
+            if context is None:
+                return None, None
+            step = {"same": 0, "next": 1, "prev": -1}[self.relative]
+            return (context + timedelta(days=step)).isoformat(), None
+        y = self.year or year
+        m = self.month or (context.month if context and self.day else None)
+        if self.month is None and context is not None and self.year is None:
+            y = y or context.year
+        if y is None:
+            return None, None
+        if m is None:
+            return f"{y:04d}", None
+        if self.day is None:
+            return f"{y:04d}-{m:02d}", None
+        start = _safe(y, m, self.day)
+        if start is None:
+            return None, None
+        end = None
+        if self.end_day:
+            ey = self.end_year or y
+            em = self.end_month or m
+            e = _safe(ey, em, self.end_day)
+            if e is not None and e < start and not self.end_month:
+                e = _safe(ey, em + 1 if em < 12 else 1, self.end_day)
+            end = e.isoformat() if e else None
+        return start.isoformat(), end
+
+    def as_date(self, year: int | None, context: date | None = None) -> date | None:
+        iso, _ = self.resolve(year, context)
+        if iso and len(iso) == 10:
+            return date.fromisoformat(iso)
+        return None
+
+
+def _safe(y: int, m: int, d: int) -> date | None:
+    try:
+        return date(y, m, d)
+    except ValueError:
+        return None
+
+
+def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMention]:
+    """Date mentions in ``text[start:end]``, in text order, non-overlapping."""
+    end = len(text) if end is None else end
+    found: list[DateMention] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(s: int, e: int) -> bool:
+        return all(e <= a or s >= b for a, b in taken)
+
+    for m in _FULL.finditer(text, start, end):
+        mo, d = int(m.group("m")), int(m.group("d"))
+        if not (1 <= mo <= 12 and 1 <= d <= 31):
+            continue
+        s = m.start("local") if m.group("local") else m.start("y") if m.group("y") else m.start("m")
+        found.append(DateMention(
+            s, m.end(), int(m.group("y")) if m.group("y") else None, mo, d,
+            int(m.group("y2")) if m.group("y2") else None,
+            int(m.group("m2")) if m.group("m2") else None,
+            int(m.group("d2")) if m.group("d2") else None,
+            None, (m.group("tod") or "").strip() or None, bool(m.group("local"))))
+        taken.append((s, m.end()))
+    for m in _ISO.finditer(text, start, end):
+        if free(m.start(), m.end()):
+            mo, d = int(m.group("m")), int(m.group("d"))
+            if 1 <= mo <= 12 and 1 <= d <= 31:
+                found.append(DateMention(m.start(), m.end(), int(m.group("y")), mo, d))
+                taken.append((m.start(), m.end()))
+    for m in _MONTH.finditer(text, start, end):
+        if free(m.start(), m.end()) and 1 <= int(m.group("m")) <= 12:
+            found.append(DateMention(m.start(), m.end(), int(m.group("y")), int(m.group("m"))))
+            taken.append((m.start(), m.end()))
+    for m in _DAY.finditer(text, start, end):
+        if free(m.start(), m.end()) and 1 <= int(m.group("d")) <= 31:
+            found.append(DateMention(m.start(), m.end(), day=int(m.group("d")),
+                                     time_of_day=(m.group("tod") or "").strip() or None))
+            taken.append((m.start(), m.end()))
+    for m in _REL.finditer(text, start, end):
+        if free(m.start(), m.end()):
+            found.append(DateMention(m.start(), m.end(), relative=_RELATIVE[m.group()]))
+    found.sort(key=lambda x: x.start)
+    return found
+
+
+YEAR = re.compile(rf"(?<![\d.])(?P<y>{_Y})(?:\s*(?:-|—|–|~|至|到)\s*(?P<y2>{_Y}))?\s*年")
+"""Year mentions: ``2023年``, ``2016-2018年`` (range)."""

@@ -1,0 +1,98 @@
+"""Numbers as the genre writes them: 480亿美元, 近232亿美元, 1.5万亿越盾, 6000个.
+
+Values are exact (Decimal arithmetic, ``602.8亿`` -> 60280000000, not a float
+with a tail). Chinese numerals (``两亿``, ``三十``) go through cn2an.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+import cn2an
+
+MAGNITUDES = {
+    "万亿": Decimal(10) ** 12,
+    "千亿": Decimal(10) ** 11,
+    "百亿": Decimal(10) ** 10,
+    "亿": Decimal(10) ** 8,
+    "千万": Decimal(10) ** 7,
+    "百万": Decimal(10) ** 6,
+    "万": Decimal(10) ** 4,
+    "千": Decimal(10) ** 3,
+}
+
+CURRENCIES = {
+    "美元": "USD", "美金": "USD", "越盾": "VND", "人民币": "CNY", "元人民币": "CNY", "欧元": "EUR",
+    "日元": "JPY", "韩元": "KRW", "英镑": "GBP", "卢布": "RUB", "泰铢": "THB", "新加坡元": "SGD",
+    "新元": "SGD", "澳元": "AUD", "瑞士法郎": "CHF", "基普": "LAK", "瑞尔": "KHR",
+}
+
+_CN_DIGITS = "零〇一二两三四五六七八九十百千"
+_NUM = rf"(?:\d[\d,，]*(?:\.\d+)?|\d+(?:\s\d{{3}})+|[{_CN_DIGITS}]+(?:点[{_CN_DIGITS}]+)?)"
+_QUAL = r"(?:将近|接近|大约|约合|超过|多达|高达|不到|不足|至少|近|约|超|逾|达|共|计)"
+_CUR = "|".join(sorted(CURRENCIES, key=len, reverse=True))
+_MAG = "|".join(sorted(MAGNITUDES, key=len, reverse=True))
+
+MONEY = re.compile(
+    rf"(?P<qual>{_QUAL})?\s*(?P<num>{_NUM})\s*(?P<more>多|余)?\s*(?P<mag>{_MAG})?\s*(?P<more2>多|余)?\s*(?P<cur>{_CUR})"
+)
+PERCENT = re.compile(r"(?P<num>-?\d+(?:\.\d+)?)\s*(?:%|％)|百分之(?P<cn>[零一二两三四五六七八九十百点]+)")
+# N + classifier (+ 多/余), not an ordinal (第N次) and not a date or duration.
+COUNT = re.compile(
+    rf"(?<![第\d.])(?P<qual>{_QUAL})?\s*(?P<num>\d+)\s*(?P<more>多|余)?\s*"
+    r"(?P<cls>个|项|次|场|名|家|位|份|批|所|座|条|种|国)(?!月|小时|百分点|周年)"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Amount:
+    value: int | float
+    unit: str  # ISO currency code, or "count"
+    qualifier: str | None
+    start: int
+    end: int
+
+
+def to_number(s: str) -> Decimal | None:
+    """Decimal of an Arabic or Chinese numeral string; None when it is not one."""
+    s = s.replace(",", "").replace("，", "").replace(" ", "")
+    if not s:
+        return None
+    try:
+        return Decimal(s)
+    except InvalidOperation:
+        pass
+    try:
+        return Decimal(str(cn2an.cn2an(s, "smart")))
+    except (ValueError, KeyError, TypeError, IndexError):
+        return None
+
+
+def plain(d: Decimal) -> int | float:
+    """An int when the value is integral, else a float."""
+    return int(d) if d == d.to_integral_value() else float(d)
+
+
+def money(text: str, start: int = 0, end: int | None = None) -> list[Amount]:
+    out: list[Amount] = []
+    for m in MONEY.finditer(text, start, len(text) if end is None else end):
+        n = to_number(m.group("num"))
+        if n is None:
+            continue
+        mag = MAGNITUDES.get(m.group("mag") or "", Decimal(1))
+        out.append(Amount(plain(n * mag), CURRENCIES[m.group("cur")], m.group("qual"), m.start(), m.end()))
+    return out
+
+
+def percent(text: str, start: int = 0, end: int | None = None) -> list[tuple[float, int, int]]:
+    out = []
+    for m in PERCENT.finditer(text, start, len(text) if end is None else end):
+        if m.group("num"):
+            out.append((float(m.group("num")), m.start(), m.end()))
+        else:
+            n = to_number(m.group("cn").replace("点", "."))
+            if n is not None:
+                out.append((float(n), m.start(), m.end()))
+    return out
