@@ -24,11 +24,14 @@ _DELEGATION = re.compile(r"[\u4e00-\u9fff·—\-]{0,14}?代表团")
 _DELEG_LEFT = re.compile(r".*[的率由及与和同了将还，,、；;：:]")
 _INVITE = re.compile(r"应[^，。；]{1,60}?(?:的)?邀请")
 _LED_BY = re.compile(r"由([^，。；]{1,80}?)率领的")
+_SPEECH = re.compile(r"在(?P<np>[^，。；在]{2,60}?)上(?:所)?(?:发表|致辞|讲话|表示|强调|指出|介绍|宣布|作了|作)")
+_FROM = re.compile(r"来自[^，。；]{1,60}?的")
+_DEST_BEFORE = ("赴", "对", "到", "在", "于", "向", "抵达", "前往", "访问", "首都", "驻")
 _PARTNER_END = re.compile(r"就|举行|进行|在|共同|签署|签订|于|通电话|\d")
 _PUNCT_END = "，,。；;：:！？!?\n"
 _RELATIVE_TAIL = ("期间", "前夕", "之际", "时", "后", "中", "之后", "以来", "结束")
 _SKIP_AFTER_MEET = ("中", "时", "后", "上", "期间", "结束", "会上", "结果")
-_FOREIGN_WORDS = ("国际", "外交", "对外", "外事", "友好", "大使", "驻", "外国", "两国", "双边", "多边", "东盟",
+_FOREIGN_WORDS = ("国际", "区域", "地区", "外交", "对外", "外事", "友好", "大使", "驻", "外国", "两国", "双边", "多边", "东盟",
                   "联合国", "峰会", "访问", "海外", "侨")
 _AGREEMENT = ("文件", "协议", "协定", "备忘录", "合同", "声明", "公报", "计划", "项目", "条约", "议定书", "意向书")
 
@@ -135,10 +138,25 @@ class EventFinder:
             actors = self._region_actors(lo, trig_start, kinds)
             if actors:
                 return actors
+        # 在访问X并出席Y期间，PERSON…: an adverbial clause takes the main clause's subject
+        ce = self.clause_end(trig_start, sent.span.end)
+        if re.search(r"(期间|之际|前夕|时|之前|之后|后)$", self.text[trig_start:ce]):
+            after = [a for a in self.ctx.actors_in(ce, sent.span.end, ("person", "group"))]
+            persons = [a for a in after if a.kind == "person"]
+            if persons:
+                return persons[:1]
+            return after[:1]
         return []
 
     def _region_actors(self, lo: int, hi: int, kinds: tuple[str, ...]) -> list[Actor]:
         excl = self.excluded(lo, hi)
+        frm = _FROM.search(self.text, lo, hi)
+        if frm:
+            # 来自X、Y等31个国家的海外青年: the subject is what comes after 的
+            np_ = self.text[frm.end():hi].strip()
+            np_ = re.split(r"[，,于在]", np_)[0]
+            if 2 <= len(np_) <= 16:
+                return [Actor(np_, Span(frm.end(), frm.end() + len(np_)), "group")]
         led = _LED_BY.search(self.text, lo, hi)
         acts = [a for a in self.ctx.actors_in(lo, hi, kinds)
                 if not any(a0 <= a.span.start < b0 for a0, b0 in excl)]
@@ -156,7 +174,9 @@ class EventFinder:
         orgs = [a for a in acts if a.kind in ("org",)]
         if orgs:
             return orgs
-        places = [a for a in acts if a.kind in ("country", "place")]
+        # a place after 赴/对/到/在/于/向 is a destination or a venue, not the subject
+        places = [a for a in acts if a.kind in ("country", "place")
+                  and not self.text[max(lo, a.span.start - 2):a.span.start].endswith(_DEST_BEFORE)]
         return places[:3]
 
     def _partner_cut(self, lo: int, hi: int) -> int | None:
@@ -246,7 +266,7 @@ class EventFinder:
     def find(self, sent: SentenceCtx) -> list[Event]:
         s = sent.span
         trigs = [(t, s.start + a, s.start + b) for t, a, b in self.lex.find("triggers", self.text[s.start:s.end])]
-        events: list[Event] = []
+        events: list[Event] = self._speech_attend(sent)
         np_spans: list[Span] = []
         for t, ts, te in trigs:
             trig = self.lex.triggers[t]
@@ -269,6 +289,24 @@ class EventFinder:
                     if np >= 0:
                         np_spans.append(Span(np, np + len(ev.target[0])))
         return events
+
+    def _speech_attend(self, sent: SentenceCtx) -> list[Event]:
+        """``PERSON在<event>上讲话/表示``: speaking at a gathering is attending it."""
+        out = []
+        for m in _SPEECH.finditer(self.text, sent.span.start, sent.span.end):
+            np_ = m.group("np")
+            lead = re.match(r"(?:由[^，。；]{1,30}?(?:举办|举行|主办)的)", np_)
+            name = np_[lead.end():] if lead else np_
+            if not name.endswith(tuple(self.nouns)) or len(name) < 4:
+                continue
+            src = self._region_actors(self.clause_start(m.start(), sent.span.start), m.start(), ("person", "group"))
+            if not src or not self._foreign(sent.span, src):
+                continue
+            ev = self._event("attend", sent, m.start(), src, [], [name])
+            ev.trigger = "在…上"
+            ev.caption = sent.kind == "caption"
+            out.append(ev)
+        return out
 
     def _event(self, type_: str, sent: SentenceCtx, ts: int, source: list[Actor], target: list[Actor],
                target_names: list[str] | None = None) -> Event:
@@ -349,6 +387,12 @@ class EventFinder:
                     places = self.ctx.actors_in(cs + i, ts, ("country", "place"))
                     if places:
                         break
+            obj = self.text[te:ce]
+            emb = re.match(r"了?([^，。；]{2,24}?(?:大使馆|总领事馆|领事馆|代表处|代表机构))", obj)
+            if not places and emb:
+                inner = self.ctx.actors_in(te, te + emb.end(), ("country",))
+                places = [Actor(emb.group(1), Span(te + emb.start(1), te + emb.end(1)), "place",
+                                inner[-1].iso3 if inner else None)]
             if not places:
                 # 访问X / 出访X
                 places = [a for a in self.ctx.actors_in(te, ce, ("country", "place"))][:3]
@@ -415,7 +459,8 @@ class EventFinder:
         agreement = re.search(r"《[^》]{2,60}》", self.text[te:ce])
         if p is not None:
             partner, pos = p
-            src = self._region_actors(self.clause_start(pos, s.start), pos, ("person", "org", "country", "group"))
+            src = self._region_actors(self.clause_start(pos, s.start), pos,
+                                      ("person", "org", "country", "group", "place"))
             if src:
                 names = _names(partner) + ([agreement.group()[1:-1]] if agreement else [])
                 return [self._event("sign", sent, ts, src, partner, names)]
@@ -599,6 +644,10 @@ def merge_events(events: list[Event]) -> list[Event]:
 
 
 def _absorb(cur: Event, ev: Event) -> None:
+    if cur.type in ("meet", "phone_call", "sign") and _overlap(ev.source, cur.target) and \
+            not _overlap(ev.source, cur.source):
+        ev.source, ev.target = ev.target, ev.source
+        ev.source_iso3, ev.target_iso3 = ev.target_iso3, ev.source_iso3
     if (not cur.date or (ev.date and len(ev.date) > len(cur.date))) and ev.date:
         cur.date, cur.date_end = ev.date, ev.date_end
     for x in ev.source:

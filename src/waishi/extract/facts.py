@@ -159,6 +159,7 @@ class FactFinder:
                 return None
             counted = re.sub(r"^(其中|共有|已有|包括|拥有|共)", "", nb.group(1))
             counted = re.sub(r"(数量提升为|数量达到|数量为|达到|提升为|为|达|有)$", "", counted)
+        counted = re.sub(r"(中|里|上|内|之中)$", "", counted)
         if not counted:
             return None
         if 1900 <= value <= 2100 and counted.startswith("年"):

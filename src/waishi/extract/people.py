@@ -85,6 +85,13 @@ class PeopleFinder:
         run = m.group().replace("•", "·").replace("・", "·")
         if run[0] == "·" or run.startswith(self.multi_stops) or run[0] in self.single_stops:
             return None
+        dot = run.find("·")
+        if dot > 2:
+            # a dotted name further on belongs to someone else (黄春战上将会见…易卜拉欣·…)
+            for k in range(2, dot):
+                if self._is_stop_at(run, k, False):
+                    run = run[:k]
+                    break
         for known in self.known:
             if run.startswith(known) and (len(run) == len(known) or self._is_stop_at(run, len(known), False)):
                 return self._finish(text, pos, known, end)

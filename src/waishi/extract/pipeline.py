@@ -48,7 +48,7 @@ def extract(text: str, *, published: str | date | None = None, url: str | None =
     # Years: each document on its own evidence; teasers without strong evidence lean on
     # the page's other teasers (they are listed at the same time), then on the article.
     for b in builders:
-        b.own_year = b.evidence.best()
+        b.own_year = b.evidence.best() if b.evidence.strength >= 1 else b.combined().best()
     teaser_years = [b.own_year for b in builders if b.doc.kind == "teaser" and b.own_year
                     and b.evidence.strength >= 3]
     pool = max(sorted(set(teaser_years)), key=teaser_years.count) if teaser_years else None
@@ -58,11 +58,12 @@ def extract(text: str, *, published: str | date | None = None, url: str | None =
             b.set_year(pub.year, "published")
         elif b.doc.kind == "teaser":
             if b.evidence.strength >= 3:
-                b.set_year(b.evidence.best(prefer=pool, prefer_weight=2.0), "text")
+                b.set_year(b.evidence.best(prefer=pool, prefer_weight=1.0), "text")
             elif pool is not None:
                 b.set_year(b.evidence.best(prefer=pool, prefer_weight=2.0), "page teasers")
             else:
-                b.set_year(b.own_year or article_year, "text" if b.own_year else "article")
+                y = b.combined().best()
+                b.set_year(y or article_year, "text" if y else "article")
         else:
             y = b.own_year or pool
             b.set_year(y, "text" if b.own_year else "page teasers")
@@ -145,12 +146,16 @@ class _DocBuilder:
         cap_text = "\n".join(text[sp.start:sp.end] for k, sp in self.regions if k == "caption")
         today = self.published or date.today()
         self.evidence = year_mod.collect(self.lex, body_text, pairs, today=today)
-        if cap_text:
-            # captions are often archive photos: half weight, and they never make evidence "strong"
-            cap = year_mod.collect(self.lex, cap_text, today=today)
-            strength = self.evidence.strength
-            self.evidence.merge(cap, 0.5)
-            self.evidence.strength_override = strength
+        # captions are often archive photos: their years count half, and only when the
+        # headline and lede say nothing and no other teaser of the page does either
+        self.cap_evidence = year_mod.collect(self.lex, cap_text, today=today) if cap_text else None
+
+    def combined(self) -> year_mod.YearEvidence:
+        ev = year_mod.YearEvidence(lo=self.evidence.lo, hi=self.evidence.hi)
+        ev.merge(self.evidence, 1.0)
+        if self.cap_evidence is not None:
+            ev.merge(self.cap_evidence, 0.5)
+        return ev
 
     def set_year(self, y: int | None, why: str) -> None:
         self.doc.year = y

@@ -21,7 +21,7 @@ from ..lexicon import Lexicon
 _STEMS = "甲乙丙丁戊己庚辛壬癸"
 _BRANCHES = "子丑寅卯辰巳午未申酉戌亥"
 _LUNAR = re.compile(f"([{_STEMS}])([{_BRANCHES}])(?:年|新春|春节)")
-_NOW = re.compile(r"(?:在|值此|迎接|迎来|庆祝)?\s*((?:19|20)\d\d)\s*年\s*(?:到来之际|新年|新春|春节|元旦|来临之际|伊始|初)")
+_NOW = re.compile(r"(?:在|值此|迎接|迎来|庆祝)?\s*((?:19|20)\d\d)\s*年\s*(?:到来之际|新年|新春|春节|元旦|来临之际)")
 _RANGE = re.compile(r"(?<![\d.])((?:19|20)\d\d)\s*(?:-|—|–|~|至|到|和|、)\s*((?:19|20)\d\d)\s*年?(.{0,8})")
 _PAREN_RANGE = re.compile(r"[（(]\s*((?:19|20)\d\d)[^)）]{0,12}?[-—–~]\s*((?:19|20)\d\d)[^)）]{0,8}[)）]")
 _FULL = re.compile(r"(?<![\d.])((?:19|20)\d\d)\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?")
@@ -97,6 +97,7 @@ def collect(lex: Lexicon, text: str, people: list[tuple[str, list[str]]] | None 
     def free(s: int, e: int) -> bool:
         return all(e <= a or s >= b for a, b in taken)
 
+    plain: list[int] = []
     for m in _NOW.finditer(text):
         ev.add(int(m.group(1)), 5 * weight, "present-year phrase")
         taken.append(m.span())
@@ -118,9 +119,9 @@ def collect(lex: Lexicon, text: str, people: list[tuple[str, list[str]]] | None 
         if y2 < y1:
             continue
         if any(w in tail for w in _PLAN_WORDS) and y2 - y1 > 1:
-            ev.add(y1, 1 * weight, "plan start")
+            plain.append(y1)
         else:
-            ev.add(y2, 1 * weight, "range end")
+            plain.append(y2)
         taken.append((m.start(), m.end() - len(tail)))
     for m in _YEAR.finditer(text):
         if not free(*m.span()):
@@ -129,7 +130,10 @@ def collect(lex: Lexicon, text: str, people: list[tuple[str, list[str]]] | None 
         after = text[m.end():m.end() + 3]
         if any(before.endswith(w) for w in _FUTURE_BEFORE) or any(after.startswith(w) for w in _FUTURE_AFTER):
             continue
-        ev.add(int(m.group(1)), 1 * weight, "year")
+        plain.append(int(m.group(1)))
+    if plain:
+        # a review names last year often and this year once: the latest year mentioned counts
+        ev.add(max(plain), 1.5 * weight, "latest year mentioned")
     for m in _LUNAR.finditer(text):
         y = lunar_year(m.group(1), m.group(2), around=today.year if today else 2015)
         if y:
