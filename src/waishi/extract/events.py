@@ -25,9 +25,12 @@ _DELEG_LEFT = re.compile(r".*[的率由及与和同了将还，,、；;：:]")
 _INVITE = re.compile(r"应[^，。；]{1,60}?(?:的)?邀请")
 _LED_BY = re.compile(r"由([^，。；]{1,80}?)率领的")
 _SPEECH = re.compile(r"在(?P<np>[^，。；在]{2,60}?)上(?:所)?(?:发表|致辞|讲话|表示|强调|指出|介绍|宣布|作了|作)")
+# An organ written right after its country or place: 越南|计划投资部, 河内市|旅游局, 广东省|文化与旅游厅.
+_ORGAN = re.compile(r"[\u4e00-\u9fff]{0,8}?(?:部|厅|局|委员会|委|协会|联合会|大学|学院|银行|总公司|公司|集团|"
+                    r"办公室|通讯社|外交学院|研究院|商会|中心|工会|议会|国会|人民议会|人民委员会|政府|大使馆|总领事馆|领事馆|代表处)(?![\u4e00-\u9fff]{0,2}(?:长|主任|书记|主席))")
 _FROM = re.compile(r"来自[^，。；]{1,60}?的")
 _DEST_BEFORE = ("赴", "对", "到", "在", "于", "向", "抵达", "前往", "访问", "首都", "驻")
-_PARTNER_END = re.compile(r"就|举行|进行|在|共同|签署|签订|于|通电话|\d")
+_PARTNER_END = re.compile(r"就|举行|进行|(?<!正)在|共同|签署|签订|于|通电话|\d")
 _PUNCT_END = "，,。；;：:！？!?\n"
 _RELATIVE_TAIL = ("期间", "前夕", "之际", "时", "后", "中", "之后", "以来", "结束")
 _SKIP_AFTER_MEET = ("中", "时", "后", "上", "期间", "结束", "会上", "结果")
@@ -64,17 +67,23 @@ class DocContext:
     def actors_in(self, s: int, e: int, kinds: tuple[str, ...] = ("person", "org", "country", "place", "group")) -> list[Actor]:
         out = [a for a in self.persons if s <= a.span.start and a.span.end <= e and "person" in kinds]
         for m in self.entities:
-            if s <= m.span.start and m.span.end <= e and m.kind in kinds:
+            if s <= m.span.start and m.span.end <= e:
                 if any(p.span.start <= m.span.start < p.span.end for p in out):
                     continue
-                out.append(Actor(m.text, m.span, m.kind, m.value))
+                if m.kind in ("country", "place"):
+                    organ = _ORGAN.match(self.text, m.span.end, e)
+                    if organ and "org" in kinds:
+                        out.append(Actor(m.text + organ.group(), Span(m.span.start, organ.end()), "org", m.value))
+                        continue
+                if m.kind in kinds:
+                    out.append(Actor(m.text, m.span, m.kind, m.value))
         if "group" in kinds:
             for m in _DELEGATION.finditer(self.text, s, e):
                 g = m.group()
                 left = _DELEG_LEFT.match(g)
                 if left:
                     g = g[left.end():]
-                if len(g) >= 4:
+                if len(g) >= 3:
                     gs = m.end() - len(g)
                     out.append(Actor(g, Span(gs, m.end()), "group", None))
         out.sort(key=lambda a: a.span.start)
@@ -197,11 +206,11 @@ class EventFinder:
             before = self.ctx.actors_in(cs, pos)
             if not before:
                 continue
-            stop = _PARTNER_END.search(self.text, pos + 1, trig_start)
-            pe = stop.start() if stop else trig_start
-            persons = self.ctx.actors_in(pos + 1, pe, ("person",))
+            persons = self.ctx.actors_in(pos + 1, trig_start, ("person",))
             if persons:
                 return persons, pos
+            stop = _PARTNER_END.search(self.text, pos + 1, trig_start)
+            pe = stop.start() if stop else trig_start
             np_ = self.text[pos + 1:pe].strip()
             if 2 <= len(np_) <= 24:
                 inner = self.ctx.actors_in(pos + 1, pe, ("country", "org", "place"))
@@ -387,6 +396,10 @@ class EventFinder:
                     places = self.ctx.actors_in(cs + i, ts, ("country", "place"))
                     if places:
                         break
+            raw = re.search(r"对([\u4e00-\u9fff]{2,12}?)(?:进行|开展)[^，。；]{0,4}$", seg)
+            if not places and raw and not raw.group(1).startswith(("这个", "该", "其")):
+                # a place the gazetteer does not know: keep it as written
+                places = [Actor(raw.group(1), Span(cs + raw.start(1), cs + raw.end(1)), "place", None)]
             obj = self.text[te:ce]
             emb = re.match(r"了?([^，。；]{2,24}?(?:大使馆|总领事馆|领事馆|代表处|代表机构))", obj)
             if not places and emb:
@@ -559,6 +572,10 @@ class EventFinder:
         i = seg.rfind("向")
         if i >= 0:
             tgt = self.ctx.actors_in(cs + i, ts, ("person", "org", "country", "group", "place"))
+            if not tgt:
+                np_ = self.text[cs + i + 1:ts].strip()
+                if 2 <= len(np_) <= 16:
+                    tgt = [Actor(np_, Span(cs + i + 1, ts), "group", None)]
             src = self._region_actors(cs, cs + i, ("person", "org", "country", "group"))
             if not src:
                 src = self._region_actors(s.start, cs + i, ("person", "org", "country", "group"))
@@ -609,7 +626,7 @@ def _dates_compatible(a: str | None, b: str | None) -> bool:
     return a.startswith(b) or b.startswith(a)
 
 
-def same_occurrence(a: Event, b: Event) -> bool:
+def same_occurrence(a: Event, b: Event, persons: frozenset[str] = frozenset()) -> bool:
     if a.type != b.type or not _dates_compatible(a.date, b.date):
         return False
     if a.caption != b.caption:
@@ -618,10 +635,13 @@ def same_occurrence(a: Event, b: Event) -> bool:
         tgt = _overlap(a.target, b.target) or bool(set(a.target_iso3) & set(b.target_iso3))
         if src or tgt:
             return True
-    if a.type in ("meet", "phone_call") and _overlap(a.target, b.target) and \
-            _overlap(a.source + a.target, b.source + b.target) and a.date and b.date:
-        # the same person met on the same day: one meeting, however the guest side is named
-        return True
+    if a.type in ("meet", "phone_call") and _overlap(a.target, b.target) and a.date and b.date:
+        # the same person met on the same day by a delegation and by its leader: one meeting.
+        # Two different persons on the host side are two meetings.
+        pa = {x for x in a.source if x in persons}
+        pb = {x for x in b.source if x in persons}
+        if not (pa and pb) or pa & pb:
+            return True
     if a.type in ("meet", "phone_call", "sign"):
         xa, xb = a.source + a.target, b.source + b.target
         return _overlap(a.source, xb) and _overlap(a.target, xb) and _overlap(b.target, xa)
@@ -631,11 +651,11 @@ def same_occurrence(a: Event, b: Event) -> bool:
     return _overlap(a.source, b.source) and _overlap(a.target, b.target)
 
 
-def merge_events(events: list[Event]) -> list[Event]:
+def merge_events(events: list[Event], persons: frozenset[str] = frozenset()) -> list[Event]:
     out: list[Event] = []
     for ev in events:
         for cur in out:
-            if same_occurrence(cur, ev):
+            if same_occurrence(cur, ev, persons):
                 _absorb(cur, ev)
                 break
         else:

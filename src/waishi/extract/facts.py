@@ -37,6 +37,8 @@ _COMPARE_BEFORE = ("较", "比", "与", "同")
 _COUNTED = re.compile(r"[^，,。；;：:、\s“”()（）的在与和及是为有了等]{1,8}")
 _COUNT_NOUN_BEFORE = re.compile(r"([\u4e00-\u9fff]{1,8})\s*$")
 _AID_VERB = re.compile(r"(援助|捐赠|赠送|移交|捐助)了?[^，。；]{0,6}$")
+# A counted noun ends where a verb phrase begins: 193个国家|建立外交关系.
+_COUNT_VERB = re.compile(r"建立|建交|签署|签订|开展|实施|参加|出席|参与|达成|举行|举办|派出|访问|进行|保持|设立|开设|提供|捐赠|援助")
 _COUNT_SKIP = ("分钟", "小时", "天", "周", "年", "岁", "倍", "公里", "米", "吨", "平方")
 
 
@@ -148,6 +150,9 @@ class FactFinder:
         after = m.end()
         counted_m = _COUNTED.match(text, after)
         counted = counted_m.group() if counted_m else ""
+        cut = _COUNT_VERB.search(counted, 1)
+        if cut:
+            counted = counted[:cut.start()]
         if counted.startswith(_COUNT_SKIP) or (m.group("cls") == "国" and not counted):
             counted = counted  # 国 classifier: 六国代表团 style
         if any(counted.startswith(w) for w in _COUNT_SKIP):
@@ -168,4 +173,4 @@ class FactFinder:
         if _AID_VERB.search(text[clause_start:m.start()]):
             metric = "aid"
         return Fact(metric, value, "count", evidence, Span(m.start(), m.end()), per, growth, subject,
-                    counted=counted, qualifier=m.group("qual"))
+                    counted=counted, qualifier=numbers.approx(m.group("qual")))

@@ -62,8 +62,14 @@ def extract(text: str, *, published: str | date | None = None, url: str | None =
             elif pool is not None:
                 b.set_year(b.evidence.best(prefer=pool, prefer_weight=2.0), "page teasers")
             else:
-                y = b.combined().best()
-                b.set_year(y or article_year, "text" if y else "article")
+                comb = b.combined()
+                if comb.scores:
+                    b.set_year(comb.best(), "text")
+                elif article_year and (comb.lo is None or article_year >= comb.lo) and \
+                        (comb.hi is None or article_year <= comb.hi):
+                    b.set_year(article_year, "article")
+                else:
+                    b.set_year(comb.best() or article_year, "offices" if comb.best() else "article")
         else:
             y = b.own_year or pool
             b.set_year(y, "text" if b.own_year else "page teasers")
@@ -198,13 +204,14 @@ class _DocBuilder:
         for sc in sents:
             found = finder.find(sc)
             (title_events if sc.kind == "title" else other).extend(found)
-        merged = merge_events(other)
+        person_names = frozenset(pm.name for pm in self.person_mentions)
+        merged = merge_events(other, person_names)
         for ev in title_events:
             if not any(e.type == ev.type for e in merged):
                 merged.append(ev)
             else:
                 for e in merged:
-                    if same_occurrence(e, ev):
+                    if same_occurrence(e, ev, person_names):
                         e.extra_evidence.append(ev.evidence)
                         break
         doc.events = merged

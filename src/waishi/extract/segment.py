@@ -97,7 +97,7 @@ def _article(text: str, lines: list[Line]) -> Document:
     title_span = Span(head.start, head.end)
     title = head.text
     rest = lines[1:]
-    if head.text.endswith(_TERMINAL) and len(head.text) > 60:
+    if head.text.endswith(_TERMINAL) and (len(head.text) > 60 or (len(head.text) > 30 and "，" in head.text)):
         # No headline: the page starts with a paragraph. Its first clause stands in as title.
         first = re.split(r"[，,。；;：:]", head.text, maxsplit=1)[0]
         title = first

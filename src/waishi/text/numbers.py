@@ -75,6 +75,11 @@ def plain(d: Decimal) -> int | float:
     return int(d) if d == d.to_integral_value() else float(d)
 
 
+def approx(qual: str | None) -> str | None:
+    """The qualifier when it bounds or approximates the value; 达/共/计 only introduce it."""
+    return None if qual in (None, "达", "共", "计", "多达", "高达") else qual
+
+
 def money(text: str, start: int = 0, end: int | None = None) -> list[Amount]:
     out: list[Amount] = []
     for m in MONEY.finditer(text, start, len(text) if end is None else end):
@@ -82,7 +87,7 @@ def money(text: str, start: int = 0, end: int | None = None) -> list[Amount]:
         if n is None:
             continue
         mag = MAGNITUDES.get(m.group("mag") or "", Decimal(1))
-        out.append(Amount(plain(n * mag), CURRENCIES[m.group("cur")], m.group("qual"), m.start(), m.end()))
+        out.append(Amount(plain(n * mag), CURRENCIES[m.group("cur")], approx(m.group("qual")), m.start(), m.end()))
     return out
 
 

@@ -1,0 +1,103 @@
+import pytest
+
+import waishi
+
+
+def events(text, **kw):
+    rec = waishi.extract(text, **kw)
+    return rec.documents[0].events
+
+
+def one(text, type_, **kw):
+    evs = [e for e in events(text, **kw) if e.type == type_]
+    assert len(evs) == 1, evs
+    return evs[0]
+
+
+HEAD = "越南与老挝关系不断发展\n\n"
+
+
+@pytest.mark.parametrize("body,src,tgt", [
+    ("越南国会主席陈青敏5月3日在河内会见了老挝国会主席赛宋蓬·丰威汉。", "陈青敏", "赛宋蓬·丰威汉"),
+    ("越南政府总理范明政3月12日同老挝总理宋赛·西潘敦举行会谈。", "范明政", "宋赛·西潘敦"),
+    ("越共中央总书记苏林1月8日接见了老挝驻越南大使坎保·吉达冯。", "苏林", "坎保·吉达冯"),
+])
+def test_events_meet(body, src, tgt):
+    ev = one(HEAD + body, "meet", published="2025-06-01")
+    assert src in ev.source + ev.target and tgt in ev.source + ev.target
+    assert ev.plover == "CONSULT" and ev.cameo == "040"
+
+
+def test_events_respectively_met_is_two_meetings():
+    body = ("越南外交部长裴青山5月7日在万象分别会见了老挝外交部长通沙万·丰威汉(Thongsavanh Phomvihane)，"
+            "以及老挝国家副主席巴尼·雅陶都。")
+    evs = [e for e in events(HEAD + body, published="2024-05-08") if e.type == "meet"]
+    assert sorted(e.target[0] for e in evs) == ["巴尼·雅陶都", "通沙万·丰威汉"]
+    assert all(e.date == "2024-05-07" for e in evs)
+
+
+def test_events_visit_kind_target_and_one_trip():
+    text = ("越共中央总书记苏林启程对老挝进行国事访问\n\n"
+            "应老挝人民革命党中央委员会总书记、国家主席通伦·西苏里的邀请，越共中央总书记苏林2月5日上午启程，对老挝进行国事访问。\n\n"
+            "2月5日下午，苏林总书记抵达万象，开始对老挝的国事访问。\n\n"
+            "访问期间，苏林总书记将与通伦·西苏里总书记举行会谈。\n")
+    visits = [e for e in events(text, published="2026-02-05") if e.type == "visit"]
+    assert len(visits) == 1
+    v = visits[0]
+    assert v.source[0] == "苏林" and "老挝" in v.target and "LAO" in v.target_iso3
+    assert v.visit_kind == "state" and v.date == "2026-02-05"
+    assert "通伦·西苏里" not in v.source  # the host named by 应…邀请 is not the visitor
+
+
+def test_events_relative_clause_visitor():
+    body = "1月27日下午，越南国会主席陈青敏会见了正在对越南进行正式访问的老挝总理宋赛·西潘敦。"
+    v = one(HEAD + body, "visit", published="2026-01-28")
+    assert v.source == ["宋赛·西潘敦"] and v.target == ["越南"] and v.visit_kind == "official"
+
+
+def test_events_phone_call():
+    body = "越南外交部长裴青山2月28日与新加坡外交部长维文(Vivian Balakrishnan)通电话。"
+    ev = one(HEAD + body, "phone_call", published="2024-03-01")
+    assert {"裴青山", "维文"} <= set(ev.source + ev.target)
+    assert ev.plover_mode == "phone" and ev.cameo == "041"
+
+
+def test_events_witnessing_is_not_signing():
+    body = "两国总理见证了双方部委交换合作文件。越南工贸部与老挝工贸部签署了贸易合作协定。"
+    evs = [e for e in events(HEAD + body, published="2024-03-01") if e.type == "sign"]
+    assert len(evs) == 1
+    assert any("越南" in s for s in evs[0].source) and any("老挝" in t for t in evs[0].target)
+
+
+def test_events_attend_and_host_need_a_gathering():
+    body = ("越南政府总理范明政11月19日在阿尔及尔出席了越南—阿尔及利亚经济论坛。"
+            "越南驻法国大使馆6月2日在巴黎举办越南文化周活动。")
+    evs = events(HEAD + body, published="2025-11-20")
+    att = [e for e in evs if e.type == "attend"]
+    host = [e for e in evs if e.type == "host"]
+    assert att and att[0].source == ["范明政"] and "越南—阿尔及利亚经济论坛" in att[0].target[0]
+    assert host and "越南驻法国大使馆" in host[0].source[0]
+
+
+def test_events_domestic_ceremony_is_not_foreign_relations():
+    body = "省委书记阮文安3月2日出席了本省春季植树活动。"
+    assert [e for e in events("本省开展植树活动\n\n" + body, published="2024-03-03") if e.type == "attend"] == []
+
+
+def test_events_congratulate_and_aid():
+    body = ("越南国家主席梁强5月10日致电祝贺菲律宾新任总统。"
+            "越南政府3月5日向古巴捐赠了5000吨大米。")
+    evs = events(HEAD + body, published="2025-05-11")
+    c = [e for e in evs if e.type == "congratulate"]
+    a = [e for e in evs if e.type == "aid"]
+    assert c and c[0].source == ["梁强"] and c[0].cameo == "051"
+    assert a and a[0].target == ["古巴"] and a[0].plover == "AID"
+
+
+def test_events_same_day_reference_and_evidence_offsets():
+    text = HEAD + "5月22日上午，代表团会见了广东省委书记黄坤明。\n\n同日，代表团还会见了广州市市长孙志洋。\n"
+    rec = waishi.extract(text, published="2024-05-30")
+    meets = [e for e in rec.documents[0].events if e.type == "meet"]
+    assert [e.date for e in meets] == ["2024-05-22", "2024-05-22"]
+    for e in meets:
+        assert "会见" in text[e.evidence.start:e.evidence.end]

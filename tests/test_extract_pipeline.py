@@ -1,0 +1,77 @@
+import json
+import pickle
+from pathlib import Path
+
+import pytest
+
+import waishi
+from waishi.lexicon import Lexicon
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+
+
+def test_pipeline_record_shape_matches_schema():
+    rec = waishi.extract((EXAMPLES / "01_vn_lao_talks.txt").read_text(encoding="utf-8"), source="01.txt")
+    d = rec.to_dict()
+    assert d["schema"] == "waishi.extraction/1" and d["source"] == "01.txt"
+    json.dumps(d, ensure_ascii=False)
+    kinds = [doc["kind"] for doc in d["documents"]]
+    assert kinds[0] == "article" and kinds.count("teaser") == 2
+    for doc in d["documents"]:
+        assert {"kind", "title", "year", "events", "people", "facts"} <= set(doc)
+        for ev in doc["events"]:
+            assert ev["type"] in waishi.model.EVENT_TYPES
+            assert {"plover", "cameo", "evidence"} <= set(ev)
+            ev_text = rec.text[ev["evidence"]["start"]:ev["evidence"]["end"]]
+            assert ev_text == ev["evidence"]["text"] and ev_text
+        for f in doc["facts"]:
+            assert rec.text[f["number"]["start"]:f["number"]["end"]] == f["number"]["text"]
+
+
+def test_pipeline_teasers_keep_their_own_items():
+    rec = waishi.extract((EXAMPLES / "01_vn_lao_talks.txt").read_text(encoding="utf-8"))
+    art, t1, t2 = rec.documents
+    assert all("维文" not in p.name for p in art.people)
+    assert any(p.name == "维文" for p in t2.people)
+    assert any(e.type == "phone_call" for e in t2.events)
+    assert not any(e.type == "phone_call" for e in art.events)
+
+
+def test_pipeline_published_anchors_years():
+    text = (EXAMPLES / "02_hanoi_guangxi.txt").read_text(encoding="utf-8")
+    rec = waishi.extract(text, published="2023-10-11")
+    art = rec.documents[0]
+    assert art.year == 2023
+    assert any(e.type == "visit" and e.date == "2023-10-08" and e.date_end == "2023-10-10" for e in art.events)
+
+
+def test_pipeline_traditional_text_offsets_hold():
+    simp = "越南国家主席会见老挝总理\n\n越南国家主席梁强5月3日在河内会见了老挝总理宋赛·西潘敦。\n"
+    trad = "越南國家主席會見老撾總理\n\n越南國家主席梁強5月3日在河內會見了老撾總理宋賽·西潘敦。\n"
+    a = waishi.extract(simp, published="2025-05-04").documents[0]
+    b = waishi.extract(trad, published="2025-05-04").documents[0]
+    assert len(trad) == len(simp)
+    assert [(e.type, e.evidence) for e in a.events] == [(e.type, e.evidence) for e in b.events]
+    assert [e.type for e in b.events] == ["meet"]
+
+
+def test_pipeline_empty_text_is_an_input_error():
+    with pytest.raises(waishi.EmptyInputError):
+        waishi.extract("  \n ")
+
+
+def test_pipeline_lexicon_pickles_for_workers():
+    lex = Lexicon.default()
+    lex.find("gazetteer", "越南")  # build an automaton first
+    again = pickle.loads(pickle.dumps(lex))
+    assert again.find("gazetteer", "老挝和越南")
+    rec = waishi.extract("越南与老挝\n\n越南政府总理范明政会见老挝外长。", lexicon=again, published="2024-01-01")
+    assert rec.documents[0].people
+
+
+def test_pipeline_public_api_is_pinned():
+    assert set(waishi.__all__) == {
+        "extract", "Lexicon", "SCHEMA", "Extraction", "Document", "Event", "Person", "Fact", "Mention", "Page",
+        "Span", "WaishiError", "InputError", "EmptyInputError", "BinaryInputError", "DecodeError",
+        "UnsupportedFormatError", "LexiconError", "__version__",
+    }

@@ -1,0 +1,80 @@
+from waishi.extract.segment import segment
+
+PAGE = """越南与老挝加强防务合作
+
+越南国防部长3月5日在河内会见老挝国防部长。
+越南与老挝加强防务合作 ảnh 1两国国防部长出席欢迎仪式。图自越通社
+
+越通社河内——越南国防部长3月5日在河内会见老挝国防部长。
+
+双方同意加强两军在培训领域的合作。
+anh-2.png
+双方代表合影。越通社记者 阮明 摄
+
+两国国防部还签署了合作备忘录。(完)
+越通社
+
+更多
+
+越南外长会见柬埔寨大使。图自越通社
+
+越南外长会见柬埔寨驻越大使
+
+3月4日，越南外长在河内会见了柬埔寨驻越大使。
+
+越南国家主席出席东盟峰会
+
+越南国家主席出席东盟峰会
+
+越南国家主席3月2日出席在雅加达举行的东盟峰会。
+
+3月1日，越南总理会见日本客人。
+
+越南总理接见日本企业代表团
+
+越南总理3月3日在河内接见了日本企业代表团。
+"""
+
+
+def test_segment_article_and_teasers():
+    docs = segment(PAGE)
+    assert [d.kind for d in docs] == ["article", "teaser", "teaser", "teaser"]
+    assert docs[0].title == "越南与老挝加强防务合作"
+    assert [d.title for d in docs[1:]] == ["越南外长会见柬埔寨驻越大使", "越南国家主席出席东盟峰会", "越南总理接见日本企业代表团"]
+
+
+def test_segment_captions_are_not_body():
+    art = segment(PAGE)[0]
+    caps = [PAGE[c.start:c.end] for c in art.captions]
+    assert caps == ["两国国防部长出席欢迎仪式", "双方代表合影"]
+    body = "".join(PAGE[b.start:b.end] for b in art.body)
+    assert "图自" not in body and "摄" not in body and "anh-2.png" not in body
+
+
+def test_segment_dateline_and_repeated_lede_counted_once():
+    art = segment(PAGE)[0]
+    assert art.dateline is not None
+    assert (art.dateline.agency, art.dateline.place) == ("越通社", "河内")
+    body = [PAGE[b.start:b.end] for b in art.body]
+    assert sum("会见老挝国防部长" in b for b in body) == 1
+    assert not any(b.startswith("越通社") for b in body)
+    assert all("(完)" not in b for b in body)
+
+
+def test_segment_teaser_caption_without_credit_goes_to_next_teaser():
+    docs = segment(PAGE)
+    last = docs[-1]
+    assert [PAGE[c.start:c.end] for c in last.captions] == ["3月1日，越南总理会见日本客人。"]
+    # the repeated headline used as caption is not kept as a caption
+    assert docs[2].captions == []
+
+
+def test_segment_page_without_more_is_one_article():
+    docs = segment("越南向古巴捐赠大米\n\n越通社河内——越南政府向古巴捐赠了大米。(越通社-VNA)\n")
+    assert len(docs) == 1 and docs[0].kind == "article"
+
+
+def test_segment_page_without_headline_uses_first_clause():
+    text = "越南政府总理范明政在河内会见了来访的老挝总理，双方就两国关系交换意见，并同意加强在各领域的合作，推动双边贸易。\n"
+    docs = segment(text)
+    assert docs[0].title == "越南政府总理范明政在河内会见了来访的老挝总理"
