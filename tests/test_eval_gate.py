@@ -7,8 +7,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
 import waishi
 
 BASELINE = json.loads((Path(__file__).with_name("eval_baseline.json")).read_text())

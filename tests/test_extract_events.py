@@ -37,8 +37,8 @@ def test_events_respectively_met_is_two_meetings():
 
 
 def test_events_visit_kind_target_and_one_trip():
-    text = ("越共中央总书记苏林启程对老挝进行国事访问\n\n"
-            "应老挝人民革命党中央委员会总书记、国家主席通伦·西苏里的邀请，越共中央总书记苏林2月5日上午启程，对老挝进行国事访问。\n\n"
+    text = ("苏林总书记启程对老挝进行国事访问\n\n"
+            "应老挝国家主席通伦·西苏里的邀请，2月5日上午，越共中央总书记苏林率团启程，对老挝进行国事访问。\n\n"
             "2月5日下午，苏林总书记抵达万象，开始对老挝的国事访问。\n\n"
             "访问期间，苏林总书记将与通伦·西苏里总书记举行会谈。\n")
     visits = [e for e in events(text, published="2026-02-05") if e.type == "visit"]

@@ -11,10 +11,10 @@ def facts(body, published="2024-04-03"):
 @pytest.mark.parametrize("body,metric,value,period,growth", [
     ("2023年，广西与越南进出口总额达到510亿美元。", "trade_total", 51_000_000_000, "2023", None),
     ("2023年越南吸收外资近366亿美元，增长32.1%。", "fdi_registered", 36_600_000_000, "2023", 32.1),
-    ("2023年外资实际到位资金达近232亿美元。", "fdi_disbursed", 23_200_000_000, "2023", None),
+    ("2023年，外国直接投资实际到位资金近232亿美元。", "fdi_disbursed", 23_200_000_000, "2023", None),
     ("2023年贸易顺差约280亿美元。", "trade_surplus", 28_000_000_000, "2023", None),
     ("2016和2017年，外国非政府援助总额为3亿美元。", "aid", 300_000_000, "2016-2017", None),
-    ("2016-2017年，越南进出口额高达7750亿美元，较2014-2016年阶段增长23.8%。", "trade_total", 775_000_000_000,
+    ("2016-2017年，越南进出口额高达7750亿美元，比2014-2016年增长23.8%。", "trade_total", 775_000_000_000,
      "2016-2017", 23.8),
     ("2022年，越南对美国出口额达1095亿美元。", "export", 109_500_000_000, "2022", None),
 ])
@@ -26,13 +26,13 @@ def test_facts_money_metric_period_growth(body, metric, value, period, growth):
 
 
 def test_facts_counts_of_relations():
-    got = facts("截至目前，越南已与193个国家建立外交关系，其中全面战略伙伴6个，战略伙伴12个。")
+    got = facts("越南迄今与193个国家建交，其中全面战略伙伴6个、战略伙伴12个。")
     assert [(f.value, f.counted) for f in got] == [(193, "国家"), (6, "全面战略伙伴"), (12, "战略伙伴")]
     assert all(f.metric == "count" and f.unit == "count" for f in got)
 
 
 def test_facts_period_carries_to_next_sentence_in_paragraph():
-    got = facts("2023年越南进出口总额达到6830亿美元。在此背景下，越南吸收外资近366亿美元。")
+    got = facts("2023年越南进出口总额为6830亿美元。同期，越南吸收外资近366亿美元。")
     assert [f.period for f in got] == ["2023", "2023"]
 
 

@@ -261,7 +261,7 @@ def test_offices() -> None:
         if "deputy" in office or office == "LAO.vice_president":  # several holders at once
             continue
         ordered = sorted(terms)
-        for (s1, e1), (s2, _) in zip(ordered, ordered[1:]):
+        for (s1, e1), (s2, _) in zip(ordered, ordered[1:], strict=False):
             assert e1 <= s2, f"{office}: overlapping terms {s1}..{e1} and {s2}"
     def terms(holder: str, office: str) -> list[tuple[str, str]]:
         return [(r["start"], r["end"]) for r in rows if r["holder"] == holder and r["office"] == office]

@@ -71,21 +71,21 @@ class DocContext:
                 if any(p.span.start <= m.span.start < p.span.end for p in out):
                     continue
                 if m.kind in ("country", "place"):
-                    organ = _ORGAN.match(self.text, m.span.end, e)
-                    if organ and "org" in kinds:
-                        out.append(Actor(m.text + organ.group(), Span(m.span.start, organ.end()), "org", m.value))
+                    om = _ORGAN.match(self.text, m.span.end, e)
+                    if om and "org" in kinds:
+                        out.append(Actor(m.text + om.group(), Span(m.span.start, om.end()), "org", m.value))
                         continue
                 if m.kind in kinds:
                     out.append(Actor(m.text, m.span, m.kind, m.value))
         if "group" in kinds:
-            for m in _DELEGATION.finditer(self.text, s, e):
-                g = m.group()
+            for dm in _DELEGATION.finditer(self.text, s, e):
+                g = dm.group()
                 left = _DELEG_LEFT.match(g)
                 if left:
                     g = g[left.end():]
                 if len(g) >= 3:
-                    gs = m.end() - len(g)
-                    out.append(Actor(g, Span(gs, m.end()), "group", None))
+                    gs = dm.end() - len(g)
+                    out.append(Actor(g, Span(gs, dm.end()), "group", None))
         out.sort(key=lambda a: a.span.start)
         return out
 

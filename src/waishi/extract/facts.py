@@ -99,7 +99,7 @@ class FactFinder:
         spans = [x for x in spans if not any(y is not x and y[0] <= x[0] and x[1] <= y[1] and y[2] == "money"
                                              for y in spans)]
         prev_end = s
-        for idx, (a, b, kind, obj) in enumerate(spans):
+        for idx, (a, b, _kind, obj) in enumerate(spans):
             nxt = spans[idx + 1][0] if idx + 1 < len(spans) else e
             clause_start = max(text.rfind(ch, s, a) for ch in "，,；;：:") + 1
             clause_start = max(clause_start, s) if clause_start > 0 else s
@@ -110,7 +110,7 @@ class FactFinder:
                 period_ctx = per
             growth = self._growth(b, nxt)
             subject = self._subject(s, a)
-            if kind == "money":
+            if isinstance(obj, numbers.Amount):
                 window = text[max(prev_end, clause_start):a]
                 metric = _metric(window) or _metric(text[s:a])
                 if metric is None:
@@ -121,7 +121,7 @@ class FactFinder:
                     value = -value
                 out.append(Fact(metric, value, obj.unit, Span(s, e), Span(a, b), per, growth, subject,
                                 qualifier=obj.qualifier))
-            else:
+            else:  # a COUNT match
                 fact = self._count(obj, s, clause_start, per, growth, subject, Span(s, e))
                 if fact is not None:
                     out.append(fact)

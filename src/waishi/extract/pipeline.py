@@ -12,7 +12,7 @@ from datetime import date, timedelta
 
 from ..errors import EmptyInputError
 from ..lexicon import Lexicon
-from ..model import Document, Event, Extraction, Mention, Person, Span
+from ..model import Document, Event, Extraction, Fact, Mention, Person, Span
 from ..text.dates import DateMention, find_dates
 from ..text.sentences import sentences
 from . import year as year_mod
@@ -116,7 +116,7 @@ class _DocBuilder:
     # -- recognition ----------------------------------------------------------------
     def recognise(self) -> None:
         text = self.text
-        for kind, sp in self.regions:
+        for _kind, sp in self.regions:
             found = self.finder.find(text, sp.start, sp.end)
             for pm in found:
                 pm.sentence = next((s for s in sentences(text, sp.start, sp.end)
@@ -131,7 +131,7 @@ class _DocBuilder:
         known = {pm.name for pm in self.person_mentions}
         holders = {o.holder for o in self.lex.offices}
         seen_titles: dict[str, list[str]] = {}
-        for kind, sp in self.regions:
+        for _kind, sp in self.regions:
             for name, nsp, title in name_title_mentions(text, sp.start, sp.end, known | holders, self.finder):
                 if any(pm.span.start <= nsp.start < pm.span.end for pm in self.person_mentions):
                     continue
@@ -242,7 +242,7 @@ class _DocBuilder:
         """Every occurrence of every person name in the document's regions."""
         names = {pm.name: pm for pm in self.person_mentions}
         spans: list[Actor] = []
-        for kind, sp in self.regions:
+        for _kind, sp in self.regions:
             seg = self.text[sp.start:sp.end]
             for name, pm in names.items():
                 i = seg.find(name)
@@ -299,8 +299,8 @@ def _paren(text: str, pos: int, sent: Span) -> bool:
     return left.count("(") + left.count("（") > left.count(")") + left.count("）")
 
 
-def _dedupe_facts(facts: list) -> list:
-    out = []
+def _dedupe_facts(facts: list[Fact]) -> list[Fact]:
+    out: list[Fact] = []
     for f in facts:
         if not any(g.metric == f.metric and g.value == f.value and g.unit == f.unit and g.period == f.period
                    for g in out):

@@ -181,7 +181,7 @@ def _anniversary_base(lex: Lexicon, text: str, pos: int, key: str) -> int | None
     if "建交" in key or "外交关系" in key:
         # 越中建交 / 越南与古巴建交 / 两国建交: the partner named just before
         best = None
-        for name, s, _ in lex.find("gazetteer", window):
+        for name, _s, _ in lex.find("gazetteer", window):
             iso = lex.country_of(name)
             if iso and iso != "VNM" and iso in lex.relations:
                 best = lex.relations[iso].year

@@ -14,7 +14,7 @@ import csv
 import functools
 import gettext
 import logging
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from importlib import resources
@@ -191,12 +191,11 @@ class Lexicon:
     def _load_countries(self, read_tsv: Any) -> None:
         import pycountry  # heavy import, only here
 
+        zh: Callable[[str], str]
         try:
-            tr = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["zh_CN"])
-            zh = tr.gettext
+            zh = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["zh_CN"]).gettext
         except OSError:  # no translations shipped: the TSV still gives the genre's forms
-            def zh(s: str) -> str:
-                return s
+            zh = str
         for c in pycountry.countries:
             for attr in ("name", "official_name", "common_name"):
                 en = getattr(c, attr, None)
