@@ -29,3 +29,37 @@ def test_year_future_targets_do_not_count(lex):
 @pytest.mark.parametrize("stem,branch,year", [("丙", "午", 2026), ("甲", "辰", 2024), ("癸", "卯", 2023)])
 def test_year_lunar_names(stem, branch, year):
     assert Y.lunar_year(stem, branch, around=2020) == year
+
+
+@pytest.mark.parametrize("text,expected", [
+    # plans name a later year than the page's
+    ("越方邀请泰国总理将于2019年访问越南。双方回顾了2015年签署的协议。", 2018),
+    ("两国下一次联委会会议预计于2013年底在曼谷举行。", 2012),
+    ("他邀请日本首相对越南进行访问，并出席2017年在岘港举行的会议。", 2016),
+    # the Nth session of a numbered series
+    ("阮春福总理出席第32届东盟峰会。", 2018),
+    ("越南国会代表团出席第四十一届东盟议会联盟大会。", 2020),
+    ("范明政总理出席第十八届东亚峰会。", 2023),
+    # a photo's date in a credit is no evidence; 一开年 names the present year
+    ("两国领导人会谈。(2015年4月摄)越南与新加坡2018年一开年就签署多项协议。", 2018),
+    # 2016年前9个月 is a period of 2016, not a target before 2016
+    ("2016年前9个月，越中贸易额达500亿美元。", 2016),
+])
+def test_year_plans_series_and_present(lex, text, expected):
+    assert Y.collect(lex, text).best() == expected
+
+
+def test_year_appointment_names_the_start_of_a_term(lex):
+    text = "会议选举阮氏金银为国会主席。阮氏金银主席随后发表讲话。"
+    ev = Y.collect(lex, text, people=[("阮氏金银", ["国会主席"])])
+    assert ev.best() == 2016
+
+
+def test_year_article_does_not_borrow_teaser_years():
+    import waishi
+    page = ("越南与泰国举行会谈\n\n越南外交部长与泰国外交部长举行会谈。\n\n"
+            "越通社河内——越南外交部长与泰国外交部长当天在河内举行会谈。(完)\n\n更多\n\n"
+            "越南出席第46届东盟峰会\n\n越南政府总理出席第46届东盟峰会。\n")
+    rec = waishi.extract(page)
+    assert rec.documents[0].year is None
+    assert rec.documents[1].year == 2025

@@ -71,8 +71,9 @@ def extract(text: str, *, published: str | date | None = None, url: str | None =
                 else:
                     b.set_year(comb.best() or article_year, "offices" if comb.best() else "article")
         else:
-            y = b.own_year or pool
-            b.set_year(y, "text" if b.own_year else "page teasers")
+            # teasers are the site's latest items appended to any page, old or new: their years
+            # say nothing about the article's
+            b.set_year(b.own_year, "text")
     for b in builders:
         b.finish()
         result.documents.append(b.doc)

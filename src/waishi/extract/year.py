@@ -16,21 +16,51 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
-from ..lexicon import Lexicon
+from ..lexicon import Lexicon, series_year
 
+FULL_DATE_WEIGHT = 3.0
 _STEMS = "甲乙丙丁戊己庚辛壬癸"
 _BRANCHES = "子丑寅卯辰巳午未申酉戌亥"
 _LUNAR = re.compile(f"([{_STEMS}])([{_BRANCHES}])(?:年|新春|春节)")
-_NOW = re.compile(r"(?:在|值此|迎接|迎来|庆祝)?\s*((?:19|20)\d\d)\s*年\s*(?:到来之际|新年|新春|春节|元旦|来临之际)")
+_NOW = re.compile(r"(?:在|值此|迎接|迎来|庆祝)?\s*((?:19|20)\d\d)\s*年\s*(?:到来之际|新年|新春|春节|元旦|来临之际|一开年|开年|伊始)")
 _RANGE = re.compile(r"(?<![\d.])((?:19|20)\d\d)\s*(?:-|—|–|~|至|到|和|、)\s*((?:19|20)\d\d)\s*年?(.{0,8})")
 _PAREN_RANGE = re.compile(r"[（(]\s*((?:19|20)\d\d)[^)）]{0,12}?[-—–~]\s*((?:19|20)\d\d)[^)）]{0,8}[)）]")
 _FULL = re.compile(r"(?<![\d.])((?:19|20)\d\d)\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?")
 _YEAR = re.compile(r"(?<![\d.\-—–~])((?:19|20)\d\d)\s*年(?!代)")
 _FUTURE_BEFORE = ("到", "至", "截至", "展望", "面向", "迈向")
-_FUTURE_AFTER = ("愿景", "远景", "目标", "前", "以前", "之前", "规划", "计划", "战略")
+_FUTURE_AFTER = ("愿景", "远景", "目标", "以前", "之前", "规划", "计划", "战略")
 _PLAN_WORDS = ("任期", "计划", "规划", "任务", "项目", "战略", "愿景", "目标", "行动", "方案", "期间", "时期", "年度")
 _ANNIV = re.compile(r"(建交|建立外交关系|[\u4e00-\u9fff]{2,12}?)\s*(\d{1,3})\s*周年")
 _COVID = re.compile(r"新冠|COVID|疫情")
+# A year in a clause about plans (将于2018年访问, 预计于2011年底举行) names a future year, not the page's.
+_FUTURE_CTX = ("将", "预计", "计划", "拟", "即将", "下一次", "下一届", "下届", "届时", "邀请")
+_ORDINAL = re.compile(r"第\s*(\d{1,3}|[一二三四五六七八九十百零〇两]{1,6})\s*(?:届|次)")
+_APPOINT_AFTER = re.compile(r"(?:同志)?(?:已|正式|再次|当天)?(?:当选|被选为|被选举为|被任命为|被推选为|就任|出任|获任|连任)")
+_APPOINT_BEFORE = re.compile(r"(?:选举|任命|推选|批准)$")
+
+
+def _future(text: str, pos: int) -> bool:
+    """True when a plan word stands in the same clause within 10 characters before ``pos``."""
+    window = text[max(0, pos - 10):pos]
+    for ch in "，,。；;：:\n":
+        window = window[window.rfind(ch) + 1:]
+    if any(w in window for w in _FUTURE_CTX):
+        return True
+    # 邀请X访问越南并出席2017年…: an invitation earlier in the sentence (not 应…邀请, which is the present trip)
+    sentence = text[max(0, pos - 80):pos]
+    sentence = sentence[max(sentence.rfind("。"), sentence.rfind("\n")) + 1:]
+    i = sentence.rfind("邀请")
+    return i >= 0 and "应" not in sentence[:i]
+
+
+def _ordinal(s: str) -> int | None:
+    if s.isdigit():
+        return int(s)
+    try:
+        import cn2an
+        return int(cn2an.cn2an(s, "smart"))
+    except (ValueError, KeyError, TypeError, IndexError):
+        return None
 
 
 @dataclass
@@ -98,6 +128,7 @@ def collect(lex: Lexicon, text: str, people: list[tuple[str, list[str]]] | None 
         return all(e <= a or s >= b for a, b in taken)
 
     plain: list[int] = []
+    future: list[int] = []
     for m in _NOW.finditer(text):
         ev.add(int(m.group(1)), 5 * weight, "present-year phrase")
         taken.append(m.span())
@@ -110,7 +141,14 @@ def collect(lex: Lexicon, text: str, people: list[tuple[str, list[str]]] | None 
         before = text[max(0, m.start() - 2):m.start()]
         if any(before.endswith(w) for w in _FUTURE_BEFORE):
             continue
-        ev.add(int(m.group(1)), 3 * weight, "dated")
+        if _future(text, m.start()):
+            future.append(int(m.group(1)))
+            taken.append(m.span())
+            continue
+        if "摄" in text[m.end():m.end() + 3]:  # a photo's date in a caption credit
+            taken.append(m.span())
+            continue
+        ev.add(int(m.group(1)), FULL_DATE_WEIGHT * weight, "dated")
         taken.append(m.span())
     for m in _RANGE.finditer(text):
         if not free(*m.span()):
@@ -130,7 +168,17 @@ def collect(lex: Lexicon, text: str, people: list[tuple[str, list[str]]] | None 
         after = text[m.end():m.end() + 3]
         if any(before.endswith(w) for w in _FUTURE_BEFORE) or any(after.startswith(w) for w in _FUTURE_AFTER):
             continue
+        if after.startswith("前") and not re.match(r"前\s*[\d一二三四五六七八九十几]", after):
+            continue  # 2020年前 (before 2020) is a target; 2016年前9月 is a period
+        if _future(text, m.start()):
+            future.append(int(m.group(1)))
+            continue
         plain.append(int(m.group(1)))
+    if future:
+        # a plan for year Y is mostly written the year before (下一次会议预计于2011年底举行)
+        # the page is older than its plans and no older than the past years it names
+        planned = min(future) - 1
+        ev.add(planned, (2.0 if not plain or max(plain) <= planned else 1.0) * weight, "planned year - 1")
     if plain:
         # a review names last year often and this year once: the latest year mentioned counts
         ev.add(max(plain), 1.5 * weight, "latest year mentioned")
@@ -143,6 +191,16 @@ def collect(lex: Lexicon, text: str, people: list[tuple[str, list[str]]] | None 
         founded = _anniversary_base(lex, text, m.start(), m.group(1))
         if founded:
             ev.add(founded + n, 4 * weight, "anniversary")
+    if lex.series:
+        names = sorted(lex.series, key=len, reverse=True)
+        for m in _ORDINAL.finditer(text):
+            rest = text[m.end():m.end() + 20]
+            name = next((n for n in names if rest.startswith(n)), None)
+            n = _ordinal(m.group(1))
+            if name and n:
+                y = series_year(lex.series[name], n)
+                if y and not _future(text, m.start()):
+                    ev.add(y, 4 * weight, f"series {name}")
     for c in lex.congresses:
         for form in c.forms:
             if len(form) < 3:
@@ -161,6 +219,17 @@ def collect(lex: Lexicon, text: str, people: list[tuple[str, list[str]]] | None 
         ev.bound(2020, 2023, "pandemic")
     for name, titles in people or []:
         offices = [o for o in lex.offices if o.holder == name]
+        # 当选/被任命为 + office: the page reports the start of a term
+        for i in _find_all(text, name):
+            after = _APPOINT_AFTER.match(text, i + len(name))
+            before = _APPOINT_BEFORE.search(text, max(0, i - 3), i)
+            if not after and not (before and text[i + len(name):i + len(name) + 3].lstrip("同志").startswith(("为", "担任"))):
+                continue
+            tail = text[i + len(name):i + len(name) + 30]
+            for o in offices:
+                if o.start and any(f in tail for f in o.forms if len(f) >= 2):
+                    ev.add(o.start.year, 4 * weight, f"appointed {name}")
+                    break
         fits = [o for o in offices if any(_title_fits(t, o.forms) for t in titles)]
         if fits:
             lo = min(o.start.year for o in fits if o.start) if any(o.start for o in fits) else None
@@ -170,6 +239,14 @@ def collect(lex: Lexicon, text: str, people: list[tuple[str, list[str]]] | None 
     if today is not None:
         ev.bound(None, today.year, "today")
     return ev
+
+
+def _find_all(text: str, s: str) -> list[int]:
+    out, i = [], text.find(s)
+    while i >= 0:
+        out.append(i)
+        i = text.find(s, i + 1)
+    return out
 
 
 def _title_fits(title: str, forms: tuple[str, ...]) -> bool:

@@ -97,6 +97,24 @@ class Congress:
 
 
 @dataclass(frozen=True, slots=True)
+class Series:
+    """A numbered recurring meeting: session ``first`` was held in ``base``, ``per_year`` a year."""
+    name: str
+    first: int
+    base: int
+    per_year: int
+
+    def year_of(self, n: int) -> int | None:
+        return self.base + (n - self.first) // self.per_year if n >= self.first else None
+
+
+def series_year(rows: list[Series], n: int) -> int | None:
+    """Year of session ``n`` from the series' rows (sorted by ``first``)."""
+    fit = [s for s in rows if s.first <= n]
+    return fit[-1].year_of(n) if fit else None
+
+
+@dataclass(frozen=True, slots=True)
 class Trigger:
     pattern: str
     type: str  # event type, or "block" for strings that contain a trigger but are none
@@ -112,6 +130,7 @@ class Lexicon:
     relations: dict[str, date] = field(default_factory=dict)  # ISO3 -> date relations with Vietnam began
     anniversaries: dict[str, date] = field(default_factory=dict)  # key phrase -> founding date
     congresses: list[Congress] = field(default_factory=list)
+    series: dict[str, list[Series]] = field(default_factory=dict)
     surnames_vn: frozenset[str] = frozenset()
     surnames_cn: frozenset[str] = frozenset()
     name_stops: tuple[str, ...] = ()
@@ -166,6 +185,14 @@ class Lexicon:
             d = _date(row["date"])
             if d:
                 lex.anniversaries[row["pattern"]] = d
+        for row in read_tsv("series.tsv", ["name", "first", "base", "per_year"]):
+            try:
+                s = Series(row["name"], int(row["first"]), int(row["base"]), int(row["per_year"]))
+                lex.series.setdefault(s.name, []).append(s)
+            except ValueError as e:
+                raise LexiconError(f"series.tsv: bad number in row {row!r}") from e
+        for rows in lex.series.values():
+            rows.sort(key=lambda s: s.first)
         for row in read_tsv("congresses.tsv", ["party", "number", "forms", "opened", "closed"]):
             try:
                 number = int(row["number"])
