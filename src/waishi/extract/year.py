@@ -196,9 +196,9 @@ def collect(lex: Lexicon, text: str, people: list[tuple[str, list[str]]] | None 
         for m in _ORDINAL.finditer(text):
             rest = text[m.end():m.end() + 20]
             name = next((n for n in names if rest.startswith(n)), None)
-            n = _ordinal(m.group(1))
-            if name and n:
-                y = series_year(lex.series[name], n)
+            num = _ordinal(m.group(1))
+            if name and num:
+                y = series_year(lex.series[name], num)
                 if y and not _future(text, m.start()):
                     ev.add(y, 4 * weight, f"series {name}")
     for c in lex.congresses:
@@ -221,9 +221,9 @@ def collect(lex: Lexicon, text: str, people: list[tuple[str, list[str]]] | None 
         offices = [o for o in lex.offices if o.holder == name]
         # 当选/被任命为 + office: the page reports the start of a term
         for i in _find_all(text, name):
-            after = _APPOINT_AFTER.match(text, i + len(name))
-            before = _APPOINT_BEFORE.search(text, max(0, i - 3), i)
-            if not after and not (before and text[i + len(name):i + len(name) + 3].lstrip("同志").startswith(("为", "担任"))):
+            appointed = _APPOINT_AFTER.match(text, i + len(name))
+            appointing = _APPOINT_BEFORE.search(text, max(0, i - 3), i)
+            if not appointed and not (appointing and text[i + len(name):i + len(name) + 3].lstrip("同志").startswith(("为", "担任"))):
                 continue
             tail = text[i + len(name):i + len(name) + 30]
             for o in offices:
