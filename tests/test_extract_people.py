@@ -51,3 +51,45 @@ def test_people_offsets_point_at_the_name(lex):
     text = "5月22日，越南国会主席陈青敏会见了客人。"
     p = people(lex, text)[0]
     assert text[p.span.start:p.span.end] == "陈青敏"
+
+
+@pytest.mark.parametrize("text,name,titles", [
+    # a chain never runs over 已同 / 分别与 into the previous person's clause
+    ("越南政府副总理兼外长范平明已同泰国外交部长敦·巴穆威(Don Pramudwinai)通电话。", "敦·巴穆威",
+     ["泰国外交部长"]),
+    ("越南国会主席阮氏金银分别与印度尼西亚人民协商会议主席祖尔基弗利·哈桑举行会谈。", "祖尔基弗利·哈桑",
+     ["印度尼西亚人民协商会议主席"]),
+    # a short gloss in parentheses belongs to the organisation's name
+    ("蒙古国国家大呼拉尔(议会)主席赞达呼会见越南客人。", "赞达呼", ["蒙古国国家大呼拉尔(议会)主席"]),
+    # 经济 is no stop: the organ name stays whole
+    ("越南国会经济委员会主任武鸿清出席会议。", "武鸿清", ["越南国会经济委员会主任"]),
+    # 年 and 都 are given names too
+    ("越共中央办公厅主任阮文年出席仪式。", "阮文年", ["越共中央办公厅主任"]),
+    ("老挝国家副主席巴妮·雅陶都出席仪式。", "巴妮·雅陶都", ["老挝国家副主席"]),
+    # a dot followed by a space
+    ("老挝政府副总理宋赛• 西潘敦(Sonexay Siphandone)会见越南客人。", "宋赛·西潘敦", ["老挝政府副总理"]),
+    # a long transliteration confirmed by its Latin form, even when it starts like a Chinese surname
+    ("俄罗斯联邦委员会主席马特维延科(Valentina Matviyenko)发表讲话。", "马特维延科", ["俄罗斯联邦委员会主席"]),
+    ("老挝外交部部长助理阿伦盖·基迪昆陪同。", "阿伦盖·基迪昆", ["老挝外交部部长助理"]),
+])
+def test_people_chain_boundaries_and_name_forms(lex, text, name, titles):
+    from waishi.extract.pipeline import _simplified
+    found = people(lex, _simplified(text))
+    assert name in [p.name for p in found]
+    p = next(p for p in found if p.name == name)
+    assert [t for t, _ in p.titles] == titles
+
+
+def test_people_no_person_from_a_truncated_title_run(lex):
+    text = "越南政府副总理兼外交部部长范平明已同新加坡外交部部长维文·巴拉克里希南(Vivian Balakrishnan)通电话。"
+    names = [p.name for p in people(lex, text)]
+    assert "兼外交部" not in names and not any(n.startswith("兼") for n in names)
+    assert "范平明" in names and "维文·巴拉克里希南" in names
+
+
+def test_people_comrade_is_no_title():
+    import waishi
+    rec = waishi.extract("越南外交部长会见客人\n\n越南外交部长裴青山会见泰国客人。裴青山同志表示欢迎。\n",
+                         published="2021-05-01")
+    p = next(p for p in rec.documents[0].people if p.name == "裴青山")
+    assert "同志" not in p.titles

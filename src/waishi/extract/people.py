@@ -20,6 +20,8 @@ from ..model import Span
 
 _CJK = r"\u3400-\u9fff\uf900-\ufaff"
 _NAME_RUN = re.compile(rf"[{_CJK}·•・]+")
+# A dot with a space after it (宋赛• 西潘敦) is written as two dots in the matching text.
+_SPACED_DOT = re.compile(r"[·•・][ \u3000\u00a0]")
 _LATIN_PAREN = re.compile(r"\s*[（(]\s*([A-Za-zÀ-ỹ][A-Za-zÀ-ỹ .'’\-]*[A-Za-zÀ-ỹ.])\s*[)）]")
 _POS_PAREN = re.compile(r"\s*[（(]\s*(?:左|右|中|左一|右一|左二|右二|左三|右三|前排|后排)[^)）]{0,6}[)）]")
 _ANY_PAREN = re.compile(r"[（(][^()（）]{0,40}[)）]$")
@@ -29,16 +31,17 @@ _CHAIN_PUNCT = set("，,。；;：:！？!?“”\"《》\n\t （）()【】[]")
 _LEFT_STOPS = ("会见了", "会见", "拜会了", "拜会", "接见了", "接见", "会晤了", "会晤", "接待了", "接待", "陪同",
                "率领", "邀请", "出席", "表示", "强调", "欢迎", "感谢", "缅怀", "看望", "慰问", "进香", "上香",
                "祝贺", "致电", "致信", "采访", "授予", "递交", "转达", "包括", "其中", "以及", "由", "应", "的", "是",
-               "向", "在", "了", "值此", "载有", "随着", "将", "即", "被", "为", "给", "据", "及", "暨", "同", "与", "和", "受", "经")
+               "向", "在", "了", "值此", "载有", "随着", "将", "即", "被", "为", "给", "据", "及", "暨", "同", "与", "和", "受", "经过",
+               "经由", "已同", "已与", "已和", "分别与", "分别同", "也与", "还与", "则与", "并与", "并同")
 # Coordinators that also occur inside organ names (宣教和民运部, 文化与旅游厅): a boundary
 # only when a person name ends right before them.
 _COORD = ("与", "和", "同", "及")
 # Single characters that end a name only after two characters (they are also common
 # given-name characters, so never cut a two-character name on them).
-_WEAK_STOPS = set("和同平安中方文明德")
+_WEAK_STOPS = set("和同平安中方文明德年都")
 # In transliterated (dotted) names only these single characters end the name:
 # 里, 尔, 内 ... are common transliteration syllables (通伦·西苏里).
-_DOT_NAME_STOPS = set("与和在于的等率及向将也还是为同致偕并被把让从到给曾已就都则")
+_DOT_NAME_STOPS = set("与和在于的等率及向将也还是为同致偕并被把让从到给曾已就则")
 _HONORIFIC = ("同志", "先生", "女士", "阁下", "夫人", "夫妇")
 
 
@@ -83,7 +86,7 @@ class PeopleFinder:
         if not m:
             return None
         run = m.group().replace("•", "·").replace("・", "·")
-        if run[0] == "·" or run.startswith(self.multi_stops) or run[0] in self.single_stops:
+        if run[0] == "·" or run[0] == "兼" or run.startswith(self.multi_stops) or run[0] in self.single_stops:
             return None
         dot = run.find("·")
         if dot > 2:
@@ -108,13 +111,19 @@ class PeopleFinder:
         first = run[0]
         vn = first in self.lex.surnames_vn or run[:2] in self.lex.surnames_vn
         cn = first in self.lex.surnames_cn or run[:2] in self.lex.surnames_cn
-        after = m.end()
-        latin_follows = bool(_LATIN_PAREN.match(text, after, end))
+        after = pos + len(run)
+        latin_follows = after == m.end() and bool(_LATIN_PAREN.match(text, after, end))
+        if latin_follows and 4 < len(run) <= 8 and not any(self._is_stop_at(run, k, True) for k in range(2, len(run))):
+            return self._finish(text, pos, run, end)  # 马特维延科(Matvienko): a transliteration, whole
         if not (vn or cn):
             # transliterated name without dots: take it only when a Latin form confirms it,
             # or when it is short and ends at a clear boundary
             if latin_follows and len(run) <= 12:
                 return self._finish(text, pos, run, end)
+            # or a 2-4 character name followed by a verb the genre puts after names (赞达呼会见…)
+            for k in (2, 3, 4):
+                if len(run) > k and run[k:].startswith(self.multi_stops) and not run[k - 1] in self.single_stops:
+                    return self._finish(text, pos, run[:k], end)
             return None
         if len(run) <= 1:
             return None
@@ -177,8 +186,10 @@ class PeopleFinder:
             if ch in _CHAIN_PUNCT or ch == "、" or ch.isdigit():
                 # skip an ASCII parenthetical inside an organisation name: 人口基金(UNFPA)驻...
                 if ch in ")）":
-                    j = text.rfind("(" if ch == ")" else "（", lo, i - 1)
-                    if j >= lo and text[j + 1 : i - 1].isascii():
+                    j = max(text.rfind("(", lo, i - 1), text.rfind("（", lo, i - 1))
+                    inner = text[j + 1 : i - 1]
+                    # an ASCII or a short gloss inside an organisation name: 人口基金(UNFPA)驻…, 大呼拉尔(议会)主席
+                    if j >= lo and (inner.isascii() or (len(inner) <= 10 and "，" not in inner and "。" not in inner)):
                         i = j
                         continue
                 break
@@ -268,7 +279,7 @@ class PeopleFinder:
             if post:
                 titles.append((post, Span(ne, ne + len(post))))
             country = self.country_of_titles([ttl for ttl, _ in titles], name)
-            out.append(PersonMention(name, Span(pos, ne), titles, country, latin))
+            out.append(PersonMention(name.replace("··", "·"), Span(pos, ne), titles, country, latin))
             name_ends.add(ne)
             if latin:
                 lm = _LATIN_PAREN.match(text, ne, end)
@@ -316,7 +327,7 @@ def name_title_mentions(text: str, start: int, end: int, names: set[str], finder
             e = s + len(name)
             if not any(sp.start <= s < sp.end or s <= sp.start < e for _, sp, _ in out):
                 title = None
-                for t in ("总书记", "国家主席", "主席", "总理", "副总理", "外长", "部长", "大使", "首相", "总统", "议长", "同志"):
+                for t in ("总书记", "国家主席", "主席", "总理", "副总理", "外长", "部长", "大使", "首相", "总统", "议长"):
                     if text.startswith(t, e):
                         title = t
                         break

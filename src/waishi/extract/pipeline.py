@@ -16,6 +16,7 @@ from ..model import Document, Event, Extraction, Fact, Mention, Person, Span
 from ..text.dates import DateMention, find_dates
 from ..text.sentences import sentences
 from . import year as year_mod
+from .people import _SPACED_DOT
 from .events import Actor, DocContext, EventFinder, SentenceCtx, merge_events, same_occurrence
 from .facts import FactFinder
 from .people import PeopleFinder, PersonMention, name_title_mentions
@@ -95,7 +96,9 @@ def _simplified(text: str) -> str:
         from ..text.normalize import looks_traditional, to_simplified
     except ImportError:  # pragma: no cover - normalisation module missing
         return text
-    return to_simplified(text) if looks_traditional(text) else text
+    text = to_simplified(text) if looks_traditional(text) else text
+    # 宋赛• 西潘敦: a dot followed by a space becomes two dots (same length, offsets hold)
+    return _SPACED_DOT.sub("··", text)
 
 
 class _DocBuilder:
