@@ -122,7 +122,7 @@ class PeopleFinder:
                 return self._finish(text, pos, run, end)
             # or a 2-4 character name followed by a verb the genre puts after names (赞达呼会见…)
             for k in (2, 3, 4):
-                if len(run) > k and run[k:].startswith(self.multi_stops) and not run[k - 1] in self.single_stops:
+                if len(run) > k and run[k:].startswith(self.multi_stops) and run[k - 1] not in self.single_stops:
                     return self._finish(text, pos, run[:k], end)
             return None
         if len(run) <= 1:

@@ -16,10 +16,9 @@ from ..model import Document, Event, Extraction, Fact, Mention, Person, Span
 from ..text.dates import DateMention, find_dates
 from ..text.sentences import sentences
 from . import year as year_mod
-from .people import _SPACED_DOT
 from .events import Actor, DocContext, EventFinder, SentenceCtx, merge_events, same_occurrence
 from .facts import FactFinder
-from .people import PeopleFinder, PersonMention, name_title_mentions
+from .people import _SPACED_DOT, PeopleFinder, PersonMention, name_title_mentions
 from .places import entity_mentions
 from .segment import segment
 
