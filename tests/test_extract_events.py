@@ -101,3 +101,89 @@ def test_events_same_day_reference_and_evidence_offsets():
     assert [e.date for e in meets] == ["2024-05-22", "2024-05-22"]
     for e in meets:
         assert "会见" in text[e.evidence.start:e.evidence.end]
+
+
+# -- generalisation cases: constructions seen across years and partners --------------------
+
+def test_events_anniversary_range_is_no_event_date():
+    body = ("值此越南国庆73周年(1945.9.2~2018.9.2)之际，老挝国家主席本扬·沃拉吉致电越南国家主席陈大光表示祝贺。")
+    ev = one("老挝领导人致电祝贺越南国庆\n\n" + body, "congratulate")
+    assert ev.date is None or not ev.date.startswith("1945")
+    assert ev.source == ["本扬·沃拉吉"] and ev.target == ["陈大光"]
+
+
+def test_events_background_year_and_last_year_date_their_own_clause():
+    body = ("1月10日，越南外交部发言人介绍，阮富仲将于1月12日至15日访问中国。"
+            "阮富仲于2015年曾对中国进行访问，去年越南政府总理阮春福也访问了中国。")
+    evs = [e for e in events("越南领导人访华\n\n越共中央总书记阮富仲访华。" + body, published="2017-01-10")
+           if e.type == "visit"]
+    dates = sorted(e.date for e in evs)
+    assert "2015" in dates and "2016" in dates
+    trip = next(e for e in evs if e.date == "2017-01-12")
+    assert trip.date_end == "2017-01-15" and trip.target == ["中国"]
+
+
+def test_events_trip_reported_on_several_days_is_one_visit():
+    body = ("越南国会主席阮氏金银3月5日启程对日本进行正式访问。"
+            "3月6日，阮氏金银抵达东京，开始对日本的正式访问。"
+            "访日期间，阮氏金银一行还访问了越南驻日本大使馆。")
+    visits = [e for e in events("越南国会主席访问日本\n\n" + body, published="2018-03-07") if e.type == "visit"]
+    assert len(visits) == 1 and visits[0].target == ["日本"]
+
+
+def test_events_travel_and_exchanges_are_no_visits():
+    body = "杉良太郎希望更多日本游客赴越南旅游。两国领导人保持定期互访。"
+    assert not [e for e in events(HEAD + body, published="2025-03-20") if e.type == "visit"]
+
+
+def test_events_separately_met_gives_one_meeting_each():
+    body = ("在北京，越南国会主席阮生雄将同中国全国人大委员长张德江会谈，"
+            "分别与中国国家主席习近平和中国政协主席俞正声进行会见。")
+    meets = [e for e in events("越南国会主席访华\n\n" + body, published="2015-12-23") if e.type == "meet"]
+    pairs = {(tuple(e.source), tuple(e.target)) for e in meets}
+    assert (("阮生雄",), ("习近平",)) in pairs and (("阮生雄",), ("俞正声",)) in pairs
+    assert not any("张德江" in e.source for e in meets if "俞正声" in e.target)
+
+
+@pytest.mark.parametrize("body,src,tgt", [
+    ("老挝人民革命党中央对外部部长孙通·赛雅佳已致电越南政府副总理兼外长范平明，庆祝越南外交部门成立70周年。",
+     "孙通·赛雅佳", "范平明"),
+    ("俄罗斯外交部长谢尔盖·拉夫罗夫致函越南外交部长裴青山，祝贺其就任。", "谢尔盖·拉夫罗夫", "裴青山"),
+])
+def test_events_call_or_letter_that_congratulates(body, src, tgt):
+    ev = one(HEAD + body, "congratulate", published="2021-04-10")
+    assert ev.source == [src] and ev.target == [tgt]
+
+
+def test_events_call_without_congratulation_is_none():
+    body = "老挝外交部长沙伦赛致电越南外交部长裴青山，通报老挝的疫情。"
+    assert not [e for e in events(HEAD + body, published="2021-04-10") if e.type == "congratulate"]
+
+
+def test_events_reporter_byline_is_no_actor():
+    body = "越通社特派记者报道，在美国纽约出席第四届世界议长大会期间，越南国会主席阮生雄会见了各国议长。"
+    ev = one("越南国会主席出席世界议长大会\n\n" + body, "attend", published="2015-09-01")
+    assert ev.source == ["阮生雄"]
+
+
+def test_events_speaker_is_no_signer_and_witness_no_signer():
+    body = ("孙明高度评价胡志明市外务厅与上海市人民政府外事办公室签署友好交流合作备忘录。"
+            "两位领导人见证了双方合作备忘录签署仪式。")
+    ev = one("胡志明市与上海加强合作\n\n" + body, "sign", published="2023-09-14")
+    assert "孙明" not in ev.source + ev.target
+    assert ev.source == ["胡志明市外务厅"]
+
+
+@pytest.mark.parametrize("body,group", [
+    ("越共中央总书记阮富仲率领越南高级代表团抵达巴黎，开始对法国进行正式访问。", "越南高级代表团"),
+    ("越南社会主义共和国国会代表团抵达万象，开始对老挝进行正式访问。", "越南社会主义共和国国会代表团"),
+    ("越共中央宣教与民运部代表团对柬埔寨进行工作访问。", "越共中央宣教与民运部代表团"),
+])
+def test_events_delegation_names_are_whole(body, group):
+    ev = one(HEAD + body, "visit", published="2018-03-25")
+    assert group in ev.source
+
+
+def test_events_aid_thanked_for_is_not_a_new_donation():
+    body = "越南领导人感谢日本政府长期以来向越南提供的无偿援助。"
+    assert not [e for e in events(HEAD + body, published="2019-05-01") if e.type == "aid"]

@@ -12,7 +12,7 @@ reported as departed / arrived / began is one visit.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from ..lexicon import Lexicon
@@ -21,12 +21,14 @@ from ..text.dates import DateMention
 from .places import visit_abbreviation
 
 _DELEGATION = re.compile(r"[\u4e00-\u9fff·—\-]{0,14}?代表团")
-_DELEG_LEFT = re.compile(r".*[的率由及与和同了将还，,、；;：:]")
+# Where a delegation's name starts: after the last of these words that is not inside a known
+# name (共和国, 宣教与民运部): 率领|越南高级代表团, 与|老挝国会代表团.
+_DELEG_CUT = re.compile(r"率领|带领|率|的|由|及|与|和|同|了|将|还|在|于|向|对|[，,、；;：:]")
 _INVITE = re.compile(r"应[^，。；]{1,60}?(?:的)?邀请")
 _LED_BY = re.compile(r"由([^，。；]{1,80}?)率领的")
 _SPEECH = re.compile(r"在(?P<np>[^，。；在]{2,60}?)上(?:所)?(?:发表|致辞|讲话|表示|强调|指出|介绍|宣布|作了|作)")
 # An organ written right after its country or place: 越南|计划投资部, 河内市|旅游局, 广东省|文化与旅游厅.
-_ORGAN = re.compile(r"[\u4e00-\u9fff]{0,8}?(?:部|厅|局|委员会|委|协会|联合会|大学|学院|银行|总公司|公司|集团|"
+_ORGAN = re.compile(r"(?!许多|各|有关|相关|一些|多个|其他|主要|等)[\u4e00-\u9fff]{0,8}?(?:部(?!门)|厅|局|委员会|委|协会|联合会|大学|学院|银行|总公司|公司|集团|"
                     r"办公室|通讯社|外交学院|研究院|商会|中心|工会|议会|国会|人民议会|人民委员会|政府|大使馆|总领事馆|领事馆|代表处)(?![\u4e00-\u9fff]{0,2}(?:长|主任|书记|主席))")
 _FROM = re.compile(r"来自[^，。；]{1,60}?的")
 _DEST_BEFORE = ("赴", "对", "到", "在", "于", "向", "抵达", "前往", "访问", "首都", "驻")
@@ -36,6 +38,10 @@ _RELATIVE_TAIL = ("期间", "前夕", "之际", "时", "后", "中", "之后", "
 _SKIP_AFTER_MEET = ("中", "时", "后", "上", "期间", "结束", "会上", "结果")
 _FOREIGN_WORDS = ("国际", "区域", "地区", "外交", "对外", "外事", "友好", "大使", "驻", "外国", "两国", "双边", "多边", "东盟",
                   "联合国", "峰会", "访问", "海外", "侨")
+_SPEAKS = re.compile(r"(?:也|还|则|再次)?(?:高度评价|表示|强调|指出|赞赏|称赞|肯定|回顾|介绍|说|认为)")
+_NOT_A_VISIT = ("旅游", "旅行", "观光", "留学", "学习", "务工", "工作和生活", "定居", "经商", "就业")
+# A reporter's byline is not an actor: 越通社特派记者报道, 据越通社驻中国记者报道
+_REPORT = re.compile(r"(?:据)?[\u4e00-\u9fff]{2,14}?记者(?:[\u4e00-\u9fff]{1,6})?(?:报道|报导)")
 _AGREEMENT = ("文件", "协议", "协定", "备忘录", "合同", "声明", "公报", "计划", "项目", "条约", "议定书", "意向书")
 
 
@@ -63,6 +69,7 @@ class DocContext:
     entities: list[Mention]
     dates: list[tuple[DateMention, str | None, str | None]]
     home: str = "VNM"
+    title_spans: list[Span] = field(default_factory=list)  # title chains of persons (中央对外部部长)
 
     def actors_in(self, s: int, e: int, kinds: tuple[str, ...] = ("person", "org", "country", "place", "group")) -> list[Actor]:
         out = [a for a in self.persons if s <= a.span.start and a.span.end <= e and "person" in kinds]
@@ -79,12 +86,13 @@ class DocContext:
                     out.append(Actor(m.text, m.span, m.kind, m.value))
         if "group" in kinds:
             for dm in _DELEGATION.finditer(self.text, s, e):
-                g = dm.group()
-                left = _DELEG_LEFT.match(g)
-                if left:
-                    g = g[left.end():]
+                gs = dm.start()
+                for c in _DELEG_CUT.finditer(self.text, dm.start(), dm.end()):
+                    if not any(m.span.start < c.end() and c.start() < m.span.end and
+                               not (c.start() == m.span.start) for m in self.entities):
+                        gs = c.end()
+                g = self.text[gs:dm.end()]
                 if len(g) >= 3:
-                    gs = dm.end() - len(g)
                     out.append(Actor(g, Span(gs, dm.end()), "group", None))
         out.sort(key=lambda a: a.span.start)
         return out
@@ -137,7 +145,8 @@ class EventFinder:
         return i
 
     def excluded(self, s: int, e: int) -> list[tuple[int, int]]:
-        return [m.span() for m in _INVITE.finditer(self.text, s, e)]
+        return [m.span() for m in _INVITE.finditer(self.text, s, e)] + \
+            [m.span() for m in _REPORT.finditer(self.text, s, e)]
 
     def subject(self, sent: SentenceCtx, trig_start: int,
                 kinds: tuple[str, ...] = ("person", "org", "country", "place", "group")) -> list[Actor]:
@@ -158,6 +167,11 @@ class EventFinder:
         return []
 
     def _region_actors(self, lo: int, hi: int, kinds: tuple[str, ...]) -> list[Actor]:
+        # 孙明高度评价A与B签署…: the speaker is not an actor of what he speaks about
+        for m in _SPEAKS.finditer(self.text, lo, hi):
+            if any(a.span.end == m.start() for a in self.ctx.persons) and \
+                    self.ctx.actors_in(m.end(), hi, kinds):
+                lo = m.end()
         excl = self.excluded(lo, hi)
         frm = _FROM.search(self.text, lo, hi)
         if frm:
@@ -187,6 +201,21 @@ class EventFinder:
         places = [a for a in acts if a.kind in ("country", "place")
                   and not self.text[max(lo, a.span.start - 2):a.span.start].endswith(_DEST_BEFORE)]
         return places[:3]
+
+    def preposition(self, lo: int, hi: int, chars: str) -> int:
+        """Offset (from ``lo``) of the last preposition among ``chars`` in ``text[lo:hi]`` that is
+        a word of its own: not inside an organisation name (中央对外部) nor 对外/对此/向来; -1 if none."""
+        for i in range(hi - 1, lo - 1, -1):
+            ch = self.text[i]
+            if ch not in chars or self.text[i + 1:i + 2] in ("外", "此", "来", "于"):
+                continue
+            if any(m.span.start <= i < m.span.end for m in self.ctx.entities) or \
+                    any(a.span.start <= i < a.span.end for a in self.ctx.persons):
+                continue
+            if any(i < tsp.end and tsp.start <= i for tsp in self.ctx.title_spans):
+                continue
+            return i - lo
+        return -1
 
     def _partner_cut(self, lo: int, hi: int) -> int | None:
         seg = self.text[lo:hi]
@@ -251,16 +280,22 @@ class EventFinder:
 
     # -- dates ----------------------------------------------------------------------
     def date_for(self, sent: SentenceCtx, trig_start: int) -> tuple[str | None, str | None]:
+        """The date in the trigger's clause, else in its sentence (before the trigger first), else
+        the running context. A bare year counts only when it is not the document's year (then
+        the context date is the more precise): 他于2015年曾访问 -> 2015, 去年 -> year - 1."""
+        cs = self.clause_start(trig_start, sent.span.start)
+        ce = self.clause_end(trig_start, sent.span.end)
         inside = [(dm, iso, end) for dm, iso, end in self.ctx.dates
-                  if sent.span.start <= dm.start < sent.span.end and iso and not _in_paren(self.text, dm.start, sent.span)]
-        before = [x for x in inside if x[0].start < trig_start]
-        if before:
-            dm, iso, end = before[-1]
-            return iso, end
-        after = [x for x in inside if x[0].start >= trig_start]
-        if after:
-            dm, iso, end = after[0]
-            return iso, end
+                  if sent.span.start <= dm.start < sent.span.end and iso and not _in_paren(self.text, dm.start, sent.span)
+                  and not (dm.month is None and dm.relative is None and iso == str(self.ctx.year))]
+        for lo, hi in ((cs, ce), (sent.span.start, sent.span.end)):
+            here = [x for x in inside if lo <= x[0].start < hi]
+            before = [x for x in here if x[0].start < trig_start]
+            if before:
+                return before[-1][1], before[-1][2]
+            after = [x for x in here if x[0].start >= trig_start]
+            if after:
+                return after[0][1], after[0][2]
         return sent.date or (None, None)
 
     def location(self, sent: Span, trig_start: int) -> str | None:
@@ -329,9 +364,19 @@ class EventFinder:
         after = self.text[te:te + 3]
         if after.startswith(_SKIP_AFTER_MEET) and not after.startswith("上将"):
             return []
+        if re.match(r"[和与、及](?:会谈|会晤|会面|座谈)", self.text[te:te + 3]):
+            return []  # 会见和会谈: one meeting, read at its second word
         before = self.text[max(sent.span.start, ts - 3):ts]
         if before.endswith(("主持", "出席", "参加")):
             return []
+        sep = re.search(r"分别(?:与|同|和|跟)", self.text[sent.span.start:ts])
+        if sep:
+            ps = sent.span.start + sep.start()
+            partners = self.ctx.actors_in(sent.span.start + sep.end(), ts, ("person",))
+            src = self.subject(sent, ps, ("person", "org", "country", "group"))
+            src = [a for a in src if a.name not in {p.name for p in partners}][:1]
+            if len(partners) > 1 and src:
+                return [self._event("meet", sent, ts, src, [a]) for a in partners]
         p = self.partner(sent, ts)
         if p is not None and (t in ("会谈", "会晤", "座谈", "座谈会", "举行会谈", "举行会晤", "会面", "工作会谈")
                               or self.text[te:te + 1] in "，。,"):
@@ -387,7 +432,7 @@ class EventFinder:
         places: list[Actor] = []
         abbr = visit_abbreviation(self.lex, t)
         if abbr:
-            places = [Actor(t[1], Span(ts + 1, te), "country", abbr)]
+            places = [Actor(self.lex.country_names.get(abbr, t[1]), Span(ts + 1, te), "country", abbr)]
         else:
             seg = self.text[cs:ts]
             for w in ("对", "赴", "到", "抵达", "前往"):
@@ -417,6 +462,11 @@ class EventFinder:
                     m = prior[-1]
                     places = [Actor(m.text, m.span, "country", m.value)]
         if not places:
+            return []
+        # 赴越南旅游 / 留学 / 务工 / 互访: travel, not a diplomatic visit
+        reach = max([p.span.end for p in places] + [te])
+        if any(w in self.text[te:reach + 4] for w in _NOT_A_VISIT) or self.text[max(s.start, ts - 1):ts] == "互" \
+                or t.startswith("互"):
             return []
         # the visitor: a relative clause (…访问的 PERSON) names the person after it
         tail = self.text[te:te + 2]
@@ -460,7 +510,8 @@ class EventFinder:
     def _sign(self, sent: SentenceCtx, t: str, ts: int, te: int, mode: str) -> list[Event]:
         s = sent.span
         before = self.text[max(s.start, ts - 12):ts]
-        if "见证" in before or before.endswith("所"):
+        if "见证" in before or before.endswith("所") or \
+                ("见证" in self.text[self.clause_start(ts, s.start):ts] and self.text.startswith(("仪式", "签字仪式"), te)):
             return []
         ce = self.clause_end(te, s.end)
         obj = self.text[te:ce]
@@ -491,7 +542,7 @@ class EventFinder:
         return self._gathering("attend", sent, t, ts, te)
 
     def _host(self, sent: SentenceCtx, t: str, ts: int, te: int, mode: str) -> list[Event]:
-        if self.text.startswith(("会谈", "会晤", "座谈", "电话", "视频"), te):
+        if self.text.startswith(("会谈", "会晤", "座谈", "电话", "视频", "会见", "了会谈", "了会见"), te):
             return []
         return self._gathering("host", sent, t, ts, te)
 
@@ -547,17 +598,21 @@ class EventFinder:
         s = sent.span
         if self.text[max(s.start, ts - 1):ts] == "的":
             return []
+        if t in ("致电", "致函", "致信") and not re.search(r"祝贺|庆祝|致贺|贺电|贺信|贺函|恭贺|表示祝贺",
+                                                       self.text[te:self.clause_end(te, s.end) + 12]):
+            return []  # a call or a letter, congratulating only when it says so
         src = self.subject(sent, ts, ("person", "org", "country", "group"))
         cs = self.clause_start(ts, s.start)
-        seg = self.text[cs:ts]
         tgt: list[Actor] = []
-        i = max(seg.rfind("向"), seg.rfind("对"))
+        i = self.preposition(cs, ts, "向对")
         if i >= 0:
             tgt = self.ctx.actors_in(cs + i, ts, ("person", "org", "country"))
             src = [a for a in src if a.span.end <= cs + i]
         if not tgt:
             ce = self.clause_end(te, s.end)
-            tgt = self.ctx.actors_in(te, ce, ("person", "org", "country"))[:1]
+            tgt = self.ctx.actors_in(te, ce, ("person", "org", "country"))
+            persons = [a for a in tgt if a.kind == "person"]
+            tgt = persons[:3] if persons else tgt[:1]
         if not src or not tgt:
             return []
         return [self._event("congratulate", sent, ts, src, tgt)]
@@ -565,11 +620,13 @@ class EventFinder:
     # aid --------------------------------------------------------------------------------
     def _aid(self, sent: SentenceCtx, t: str, ts: int, te: int, mode: str) -> list[Event]:
         s = sent.span
+        # thanks for, or receipt of, aid refers to it; the giving is reported elsewhere
+        if re.search(r"感谢|感激|接收|接受|收到|受援|领取", self.text[s.start:ts]):
+            return []
         if self.text.startswith(("总额", "资金", "项目", "金额", "方", "物资的"), te) and not self.text.startswith("了", te):
             return []
         cs = self.clause_start(ts, s.start)
-        seg = self.text[cs:ts]
-        i = seg.rfind("向")
+        i = self.preposition(cs, ts, "向")
         if i >= 0:
             tgt = self.ctx.actors_in(cs + i, ts, ("person", "org", "country", "group", "place"))
             if not tgt:
@@ -583,6 +640,7 @@ class EventFinder:
             src = self.subject(sent, ts, ("person", "org", "country", "group"))
             ce = self.clause_end(te, s.end)
             tgt = self.ctx.actors_in(te, ce, ("person", "org", "country", "group", "place"))
+        tgt = [a for a in tgt if not any(_same(a.name, b.name) for b in src)]
         if not src or not tgt:
             return []
         return [self._event("aid", sent, ts, src, tgt)]
@@ -626,8 +684,30 @@ def _dates_compatible(a: str | None, b: str | None) -> bool:
     return a.startswith(b) or b.startswith(a)
 
 
+def _dates_near(a: Event, b: Event, days: int = 10) -> bool:
+    """One trip reported day by day (announced, departed, arrived, met): dates within ``days``."""
+    if _dates_compatible(a.date, b.date):
+        return True
+    da, db = date_of(a.date), date_of(b.date)
+    if da is None or db is None:
+        return False
+    ea, eb = date_of(a.date_end) or da, date_of(b.date_end) or db
+    return (db - ea).days <= days and (da - eb).days <= days
+
+
+_MISSION = ("大使馆", "总领事馆", "领事馆", "代表处", "代表机构")
+
+
 def same_occurrence(a: Event, b: Event, persons: frozenset[str] = frozenset()) -> bool:
-    if a.type != b.type or not _dates_compatible(a.date, b.date):
+    if a.type != b.type:
+        return False
+    if a.type == "visit" and _dates_near(a, b) and _overlap(a.source, b.source):
+        # the same visitor in the same country within days is one trip; a call on the home
+        # country's embassy during it is part of it
+        if _overlap(a.target, b.target) or bool(set(a.target_iso3) & set(b.target_iso3)) or \
+                any(t.endswith(_MISSION) for t in a.target + b.target):
+            return True
+    if not _dates_compatible(a.date, b.date):
         return False
     if a.caption != b.caption:
         # a caption illustrates the story: one shared side is enough
@@ -668,7 +748,18 @@ def _absorb(cur: Event, ev: Event) -> None:
             not _overlap(ev.source, cur.source):
         ev.source, ev.target = ev.target, ev.source
         ev.source_iso3, ev.target_iso3 = ev.target_iso3, ev.source_iso3
-    if (not cur.date or (ev.date and len(ev.date) > len(cur.date))) and ev.date:
+    if cur.type == "visit" and any(t.endswith(_MISSION) for t in ev.target) and \
+            not all(t.endswith(_MISSION) for t in cur.target):
+        ev.target, ev.target_iso3 = [], []  # the trip's destination stays the country
+    if cur.type == "visit" and cur.date_end and not ev.date_end:
+        pass  # a stated range (1月12日至15日) is the trip's; reports around it keep it
+    elif cur.type == "visit" and ev.date_end and not cur.date_end:
+        cur.date, cur.date_end = ev.date, ev.date_end
+    elif cur.type == "visit" and cur.date and ev.date and len(cur.date) == len(ev.date) == 10:
+        # a trip: the earliest day reported is its start, the latest its end
+        days = sorted(d for d in (cur.date, cur.date_end, ev.date, ev.date_end) if d)
+        cur.date, cur.date_end = days[0], (days[-1] if days[-1] != days[0] else cur.date_end)
+    elif (not cur.date or (ev.date and len(ev.date) > len(cur.date))) and ev.date:
         cur.date, cur.date_end = ev.date, ev.date_end
     for x in ev.source:
         if not any(_same(x, y) and len(y) >= len(x) for y in cur.source):

@@ -180,6 +180,8 @@ class _DocBuilder:
         for dm in self.dates:
             if dm.relative or dm.month is None:
                 continue
+            if _background(text, dm, year):
+                continue
             d = self._resolve(dm, year, None)
             if d and len(d[0] or "") == 10 and any(sp.start <= dm.start < sp.end for sp in body_spans):
                 main = date.fromisoformat(d[0])  # type: ignore[arg-type]
@@ -194,13 +196,15 @@ class _DocBuilder:
                 for dm in here:
                     iso, end = self._resolve(dm, year, base or ctx or main)
                     resolved.append((dm, iso, end))
-                    if kind == "body" and iso and len(iso) == 10 and not _paren(text, dm.start, s):
+                    if kind == "body" and iso and len(iso) == 10 and not _paren(text, dm.start, s) \
+                            and not _background(text, dm, year):
                         ctx = date.fromisoformat(iso)
                 context = (base or main)
                 sents.append(SentenceCtx(s, kind, (context.isoformat(), None) if context else None))
                 doc.sentences.append(s)
         persons = self._actors()
-        dctx = DocContext(text, lex, year, persons, self.entities, resolved)
+        dctx = DocContext(text, lex, year, persons, self.entities, resolved,
+                          title_spans=[sp for pm in self.person_mentions for _, sp in pm.titles])
         finder = EventFinder(dctx)
         title_events: list[Event] = []
         other: list[Event] = []
@@ -295,6 +299,14 @@ class _DocBuilder:
                                f.number, f.value))
         out.sort(key=lambda m: (m.span.start, m.span.end))
         return out
+
+
+def _background(text: str, dm: DateMention, year: int | None) -> bool:
+    """A date that cannot be the story's own: another explicit year than the document's, or one
+    end of a range of years (1945.9.2~2021.9.2). VNA writes the story's date without a year."""
+    if dm.year is not None and year is not None and dm.year != year:
+        return True
+    return text[dm.end:dm.end + 1] in "~～" or text[max(0, dm.start - 1):dm.start] in "~～"
 
 
 def _paren(text: str, pos: int, sent: Span) -> bool:

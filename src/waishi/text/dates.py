@@ -29,6 +29,10 @@ _RELATIVE = {
     "前一天": "prev", "前一日": "prev",
 }
 _REL = re.compile("|".join(sorted(_RELATIVE, key=len, reverse=True)))
+_YEAR_OFFSETS = {"今年": 0, "本年": 0, "去年": -1, "上年": -1, "明年": 1, "前年": -2}
+_REL_YEAR = re.compile(rf"(?P<rel>今年|本年|去年|上年|明年|前年)(?:\s*(?P<m>{_N})\s*月(?:\s*(?P<d>{_N})\s*日)?)?")
+# A year on its own (他于2015年曾访问中国); not a range end, a decade, a fiscal year or a date's year.
+_YEAR_ONLY = re.compile(rf"(?<![\d.\-—–~～至到])(?P<y>{_Y})\s*年(?![代度\d])(?!\s*(?:-|—|–|~|至|到)\s*{_Y})")
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +48,7 @@ class DateMention:
     relative: str | None = None  # same / next / prev
     time_of_day: str | None = None
     local_time: bool = False
+    year_offset: int | None = None  # 今年 0, 去年 -1, 明年 +1, 前年 -2: relative to the document year
 
     @property
     def explicit(self) -> bool:
@@ -57,8 +62,10 @@ class DateMention:
             step = {"same": 0, "next": 1, "prev": -1}[self.relative]
             return (context + timedelta(days=step)).isoformat(), None
         y = self.year or year
+        if self.year_offset is not None:
+            y = year + self.year_offset if year is not None else None
         m = self.month or (context.month if context and self.day else None)
-        if self.month is None and context is not None and self.year is None:
+        if self.month is None and context is not None and self.year is None and self.year_offset is None:
             y = y or context.year
         if y is None:
             return None, None
@@ -128,6 +135,19 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMe
         if free(m.start(), m.end()) and 1 <= int(m.group("d")) <= 31:
             found.append(DateMention(m.start(), m.end(), day=int(m.group("d")),
                                      time_of_day=(m.group("tod") or "").strip() or None))
+            taken.append((m.start(), m.end()))
+    for m in _REL_YEAR.finditer(text, start, end):
+        if free(m.start(), m.end()):
+            rmo: int | None = int(m.group("m")) if m.group("m") else None
+            rd: int | None = int(m.group("d")) if m.group("d") else None
+            if rmo is not None and not 1 <= rmo <= 12:
+                continue
+            found.append(DateMention(m.start(), m.end(), month=rmo, day=rd,
+                                     year_offset=_YEAR_OFFSETS[m.group("rel")]))
+            taken.append((m.start(), m.end()))
+    for m in _YEAR_ONLY.finditer(text, start, end):
+        if free(m.start(), m.end()):
+            found.append(DateMention(m.start(), m.end(), year=int(m.group("y"))))
             taken.append((m.start(), m.end()))
     for m in _REL.finditer(text, start, end):
         if free(m.start(), m.end()):
