@@ -1,0 +1,81 @@
+"""The knowledge store: extraction records kept in one SQLite file, merged across pages.
+
+    from waishi.store import Store, ingest, events
+    with Store.open("vn.db") as st:
+        ingest(st, ["corpus/"], extract=my_extract)        # the CLI passes waishi.extract
+    with Store.open("vn.db", readonly=True) as st:
+        for ev in events(st, country="LAO", type="visit", since="2024"):
+            print(ev.date, ev.source, ev.target, ev.n_sources)
+
+Modules: schema (migrations), db (opening), writer (the single writer), merge
+(cross-page identity), ingest (files and records -> writer), query (questions),
+export (Parquet/CSV/JSONL). docs/store.md describes the schema and the rules.
+"""
+
+from __future__ import annotations
+
+from .db import DEFAULT_DB, Store, StoreError
+from .export import TABLES, ExportFormat, export
+from .ingest import ingest, load_records, locator_of, record_from_extraction
+from .query import (
+    DocumentRef,
+    EventDetail,
+    EventRow,
+    Evidence,
+    FactRow,
+    PersonDetail,
+    PersonRow,
+    Report,
+    Results,
+    RoleRow,
+    SearchHit,
+    Stats,
+    event,
+    events,
+    facts,
+    people,
+    person,
+    search,
+    stats,
+)
+from .schema import MIGRATIONS, SCHEMA_VERSION, Migration, SchemaError
+from .writer import RunStats, Writer, content_hash
+
+__all__ = [
+    "DEFAULT_DB",
+    "MIGRATIONS",
+    "SCHEMA_VERSION",
+    "TABLES",
+    "DocumentRef",
+    "EventDetail",
+    "EventRow",
+    "Evidence",
+    "ExportFormat",
+    "FactRow",
+    "Migration",
+    "PersonDetail",
+    "PersonRow",
+    "Report",
+    "Results",
+    "RoleRow",
+    "RunStats",
+    "SchemaError",
+    "SearchHit",
+    "Stats",
+    "Store",
+    "StoreError",
+    "Writer",
+    "content_hash",
+    "event",
+    "events",
+    "export",
+    "facts",
+    "ingest",
+    "load_records",
+    "locator_of",
+    "people",
+    "person",
+    "record_from_extraction",
+    "search",
+    "stats",
+]

@@ -1,0 +1,300 @@
+"""Export the store's tables for analysis elsewhere: Parquet (pyarrow), CSV or JSON Lines.
+
+``TABLES`` is the one description of every exported table and column (name,
+Arrow type, meaning); docs/store.md lists the same columns and a test checks that
+they agree. Rows are streamed in chunks, so memory stays flat on large stores.
+In CSV, list columns are joined with ``|``; Parquet and JSONL keep them as lists.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import sqlite3
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+from .db import Store, StoreError
+
+__all__ = ["Column", "ExportFormat", "TABLES", "Table", "export"]
+
+CHUNK = 5000
+
+
+class ExportFormat(StrEnum):
+    parquet = "parquet"
+    csv = "csv"
+    jsonl = "jsonl"
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    name: str
+    type: str  # string | int64 | float64 | list<string>
+    doc: str
+
+
+@dataclass(frozen=True)
+class Table:
+    name: str
+    doc: str
+    columns: tuple[Column, ...]
+    sql: str
+    convert: Callable[[tuple[Any, ...]], dict[str, Any]] | None = None
+
+    def rows(self, con: sqlite3.Connection) -> Iterator[list[dict[str, Any]]]:
+        cur = con.execute(self.sql)
+        names = [c.name for c in self.columns]
+        while chunk := cur.fetchmany(CHUNK):
+            yield [self.convert(r) if self.convert else dict(zip(names, r, strict=True)) for r in chunk]
+
+
+def _split(v: str | None) -> list[str]:
+    return [x for x in v.split("\x1f") if x] if v else []
+
+
+def _event(r: tuple[Any, ...]) -> dict[str, Any]:
+    names = [c.name for c in EVENTS.columns]
+    d = dict(zip(names, r, strict=True))
+    for k in ("source_names", "source_iso3", "target_names", "target_iso3"):
+        d[k] = list(dict.fromkeys(_split(d[k])))
+    return d
+
+
+def _person(r: tuple[Any, ...]) -> dict[str, Any]:
+    d = dict(zip([c.name for c in PEOPLE.columns], r, strict=True))
+    d["titles"] = _split(d["titles"])
+    return d
+
+
+def _fact(r: tuple[Any, ...]) -> dict[str, Any]:
+    d = dict(zip([c.name for c in FACTS.columns], r, strict=True))
+    d["subject"] = json.loads(d["subject"]) if d["subject"] else []
+    return d
+
+
+def _snip(table: str, start: str = "start", end: str = "end") -> str:
+    return f"substr(d.text, {table}.{start} - d.start + 1, {table}.{end} - {table}.{start})"
+
+
+def _actors(role: str, col: str) -> str:
+    # \x1f (unit separator) cannot occur in names; split again in Python
+    return (f"(SELECT group_concat({col}, char(31)) FROM (SELECT {col} FROM event_actors "
+            f"WHERE event_id = e.id AND role = '{role}' AND {col} IS NOT NULL ORDER BY id))")
+
+
+EVENTS = Table("events", "One row per real-world event (reports of it on several pages merged).", (
+    Column("event_id", "int64", "Event id in the store."),
+    Column("date", "string", "Date as precise as known: YYYY-MM-DD, YYYY-MM or YYYY; empty when unknown."),
+    Column("date_end", "string", "Last day of a multi-day event (visits), else empty."),
+    Column("date_precision", "string", "day, month or year; empty when the date is unknown."),
+    Column("type", "string", "meet, visit, phone_call, sign, attend, host, congratulate or aid."),
+    Column("plover", "string", "PLOVER event type (CONSULT, SUPPORT, AID)."),
+    Column("plover_mode", "string", "PLOVER mode (visit, phone, sign, multilateral, praise) or empty."),
+    Column("cameo", "string", "CAMEO code (040-044, 051, 057, 070)."),
+    Column("source_names", "list<string>", "Source actors as written (people without titles, bodies, countries)."),
+    Column("source_iso3", "list<string>", "ISO 3166-1 alpha-3 codes of the source actors, where known."),
+    Column("target_names", "list<string>", "Target actors as written."),
+    Column("target_iso3", "list<string>", "ISO3 codes of the target actors, where known."),
+    Column("location", "string", "Where it happened, as written (most frequent across reports)."),
+    Column("num_sources", "int64", "Distinct articles reporting the event (by headline; teasers and copies "
+                                    "of an article count once)."),
+    Column("num_reports", "int64", "All reports of the event, teasers and copies included."),
+    Column("evidence", "string", "The sentence of the most precisely dated report."),
+    Column("url", "string", "URL of that report's page, when known."),
+    Column("document_id", "int64", "Document of that report."),
+), f"""
+SELECT e.id, e.date, e.date_end, e.precision, e.type, e.plover, e.plover_mode, e.cameo,
+       {_actors('source', 'name')}, {_actors('source', 'iso3')},
+       {_actors('target', 'name')}, {_actors('target', 'iso3')},
+       e.location, e.n_sources, e.n_reports, {_snip('r')}, s.url, d.id
+FROM events e JOIN event_reports r ON r.id = e.report_id JOIN documents d ON d.id = r.document_id
+JOIN sources s ON s.id = d.source_id ORDER BY e.id
+""", _event)
+
+EVENT_SOURCES = Table("event_sources", "One row per report of an event: the event's sources.", (
+    Column("event_id", "int64", "The event (events.event_id)."),
+    Column("report_id", "int64", "The report in the store."),
+    Column("document_id", "int64", "The reporting document (documents.document_id)."),
+    Column("kind", "string", "article or teaser."),
+    Column("title", "string", "Headline of the reporting document."),
+    Column("date", "string", "The event's date as this report gives it."),
+    Column("trigger", "string", "The word the event was read from (会见, 正式访问 ...)."),
+    Column("evidence", "string", "The report's sentence."),
+    Column("start", "int64", "Offset of the sentence in the page text."),
+    Column("end", "int64", "End offset (exclusive) of the sentence."),
+    Column("url", "string", "URL of the page, when known."),
+    Column("path", "string", "File (and line or WARC record) the page was read from."),
+), f"""
+SELECT r.event_id, r.id, d.id, d.kind, d.title, r.date, r.trigger, {_snip('r')}, r.start, r.end, s.url, s.path
+FROM event_reports r JOIN documents d ON d.id = r.document_id JOIN sources s ON s.id = d.source_id
+ORDER BY r.event_id, r.id
+""")
+
+PEOPLE = Table("people", "One row per person (sightings on several pages merged).", (
+    Column("person_id", "int64", "Person id in the store."),
+    Column("name", "string", "Name as written in Chinese."),
+    Column("latin", "string", "Latin-alphabet form when a page gives one."),
+    Column("country", "string", "ISO3 code of the person's country, when known."),
+    Column("titles", "list<string>", "Titles in order of first sighting."),
+    Column("first_seen", "string", "Date of the first document naming the person."),
+    Column("last_seen", "string", "Date of the last document naming the person."),
+    Column("num_documents", "int64", "Documents naming the person."),
+    Column("num_events", "int64", "Events with the person as an actor."),
+), """
+SELECT p.id, p.name, p.latin, p.country,
+       (SELECT group_concat(title, char(31)) FROM (SELECT title FROM roles WHERE person_id = p.id
+                                                   ORDER BY first_seen, id)),
+       p.first_seen, p.last_seen, p.n_documents,
+       (SELECT count(DISTINCT event_id) FROM event_actors WHERE person_id = p.id)
+FROM people p ORDER BY p.id
+""", _person)
+
+ROLES = Table("roles", "One row per person and title: titles over time.", (
+    Column("role_id", "int64", "Role id in the store."),
+    Column("person_id", "int64", "The person (people.person_id)."),
+    Column("name", "string", "The person's name."),
+    Column("title", "string", "Title as written (越南政府总理, 外长 ...)."),
+    Column("organisation", "string", "The title's organisation part (越南政府 in 越南政府总理), when there is one."),
+    Column("country", "string", "ISO3 code of the organisation's (else the person's) country."),
+    Column("first_seen", "string", "Date of the first document giving the title."),
+    Column("last_seen", "string", "Date of the last document giving the title."),
+    Column("num_documents", "int64", "Documents giving the title."),
+    Column("evidence", "string", "A sentence giving the title (the earliest)."),
+    Column("document_id", "int64", "Document of that sentence."),
+    Column("url", "string", "URL of that document's page, when known."),
+), f"""
+SELECT ro.id, ro.person_id, p.name, ro.title, ro.organisation, ro.country, ro.first_seen, ro.last_seen,
+       ro.n_documents, {_snip('re')}, d.id, s.url
+FROM roles ro JOIN people p ON p.id = ro.person_id
+JOIN role_evidence re ON re.id = (SELECT id FROM role_evidence WHERE role_id = ro.id ORDER BY date, id LIMIT 1)
+JOIN documents d ON d.id = re.document_id JOIN sources s ON s.id = d.source_id
+ORDER BY ro.id
+""")
+
+FACTS = Table("facts", "One row per figure reported (trade, investment, aid, counts).", (
+    Column("fact_id", "int64", "Fact id in the store."),
+    Column("metric", "string", "trade_total, export, import, trade_surplus, fdi_registered, fdi_disbursed, "
+                               "investment, aid or count."),
+    Column("value", "float64", "The figure in base units (480亿美元 -> 48000000000)."),
+    Column("unit", "string", "USD, VND, CNY, EUR, or count."),
+    Column("period", "string", "YYYY or YYYY-YYYY, when stated."),
+    Column("growth_pct", "float64", "Growth in percent, when stated."),
+    Column("subject", "list<string>", "Places or parties the figure is about."),
+    Column("counted", "string", "For counts: what is counted (国家, 合作文件 ...)."),
+    Column("qualifier", "string", "近, 约, 超过 ... as written."),
+    Column("number", "string", "The figure as written."),
+    Column("evidence", "string", "The sentence."),
+    Column("document_id", "int64", "The document."),
+    Column("date", "string", "The document's date."),
+    Column("url", "string", "URL of the page, when known."),
+), f"""
+SELECT f.id, f.metric, f.value, f.unit, f.period, f.growth_pct, f.subject, f.counted, f.qualifier,
+       {_snip('f', 'number_start', 'number_end')}, {_snip('f')}, d.id, d.date, s.url
+FROM facts f JOIN documents d ON d.id = f.document_id JOIN sources s ON s.id = d.source_id ORDER BY f.id
+""", _fact)
+
+DOCUMENTS = Table("documents", "One row per document (an article, or a teaser of another article).", (
+    Column("document_id", "int64", "Document id in the store."),
+    Column("source_id", "int64", "The page it was read from."),
+    Column("kind", "string", "article or teaser."),
+    Column("title", "string", "Headline as written."),
+    Column("year", "int64", "Publication year (given or inferred)."),
+    Column("date", "string", "Publication date for articles with one, else the date of its events, else the year."),
+    Column("url", "string", "URL of the page, when known."),
+    Column("path", "string", "File (and line or WARC record) the page was read from."),
+    Column("published", "string", "Publication date the page carried, when any."),
+    Column("content_hash", "string", "sha256 of the page text (and publication date)."),
+    Column("ingested_at", "string", "When the page was stored (UTC)."),
+    Column("start", "int64", "Offset of the document in the page text."),
+    Column("end", "int64", "End offset (exclusive) in the page text."),
+    Column("text", "string", "The document's text."),
+), """
+SELECT d.id, d.source_id, d.kind, d.title, d.year, d.date, s.url, s.path, s.published, s.content_hash,
+       s.ingested_at, d.start, d.end, d.text
+FROM documents d JOIN sources s ON s.id = d.source_id ORDER BY d.id
+""")
+
+TABLES: tuple[Table, ...] = (EVENTS, EVENT_SOURCES, PEOPLE, ROLES, FACTS, DOCUMENTS)
+
+
+def export(store: Store, out_dir: str | Path, fmt: ExportFormat | str = ExportFormat.parquet,
+           tables: tuple[str, ...] | None = None) -> dict[str, tuple[Path, int]]:
+    """Write each table to ``out_dir/<table>.<fmt>``; returns ``{table: (path, rows)}``."""
+    fmt = ExportFormat(fmt)
+    out = Path(out_dir)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as e:
+        raise StoreError(f"{out}: cannot create directory: {e.strerror or e}") from None
+    wanted = [t for t in TABLES if tables is None or t.name in tables]
+    unknown = set(tables or ()) - {t.name for t in TABLES}
+    if unknown:
+        raise StoreError(f"unknown table(s): {', '.join(sorted(unknown))}")
+    done: dict[str, tuple[Path, int]] = {}
+    for t in wanted:
+        path = out / f"{t.name}.{fmt.value}"
+        tmp = path.with_name(path.name + ".part")
+        try:
+            n = _WRITERS[fmt](t, store.con, tmp)
+            tmp.replace(path)  # a reader never sees a half-written file
+        except OSError as e:
+            tmp.unlink(missing_ok=True)
+            raise StoreError(f"{path}: cannot write: {e.strerror or e}") from None
+        done[t.name] = (path, n)
+    return done
+
+
+def _arrow_schema(t: Table) -> Any:
+    import pyarrow as pa
+
+    types = {"string": pa.string(), "int64": pa.int64(), "float64": pa.float64(),
+             "list<string>": pa.list_(pa.string())}
+    return pa.schema([pa.field(c.name, types[c.type]) for c in t.columns],
+                     metadata={"waishi.table": t.doc})
+
+
+def _parquet(t: Table, con: sqlite3.Connection, path: Path) -> int:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    schema = _arrow_schema(t)
+    n = 0
+    with pq.ParquetWriter(str(path), schema, compression="zstd") as w:
+        for chunk in t.rows(con):
+            w.write_table(pa.Table.from_pylist(chunk, schema=schema))
+            n += len(chunk)
+        if n == 0:
+            w.write_table(schema.empty_table())
+    return n
+
+
+def _csv(t: Table, con: sqlite3.Connection, path: Path) -> int:
+    n = 0
+    lists = {c.name for c in t.columns if c.type.startswith("list")}
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow([c.name for c in t.columns])
+        for chunk in t.rows(con):
+            for row in chunk:
+                w.writerow(["|".join(v) if k in lists else ("" if v is None else v) for k, v in row.items()])
+            n += len(chunk)
+    return n
+
+
+def _jsonl(t: Table, con: sqlite3.Connection, path: Path) -> int:
+    n = 0
+    with path.open("w", encoding="utf-8") as fh:
+        for chunk in t.rows(con):
+            for row in chunk:
+                fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+            n += len(chunk)
+    return n
+
+
+_WRITERS: dict[ExportFormat, Callable[[Table, sqlite3.Connection, Path], int]] = {
+    ExportFormat.parquet: _parquet, ExportFormat.csv: _csv, ExportFormat.jsonl: _jsonl,
+}

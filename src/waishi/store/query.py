@@ -1,0 +1,555 @@
+"""Analysts' questions as library functions: events, people, facts, search, stats.
+
+Each function takes a Store (or a bare sqlite3 connection, e.g. one per server
+thread) and returns dataclasses with ``to_dict()``; lists come in a ``Results``
+page (``limit``/``offset``, ``has_more``). The CLI and the dashboard of issue 4
+are thin layers over these. Nothing here writes: a read-only store is enough.
+
+Evidence sentences are not stored twice: they are cut from ``documents.text`` by
+their page offsets (``documents.start`` is the document's offset in its page).
+"""
+
+from __future__ import annotations
+
+import calendar
+import json
+import os
+import re
+import sqlite3
+from dataclasses import asdict, dataclass, field
+from typing import Any, Generic, TypeVar
+
+from .db import Store, StoreError
+from .schema import schema_version
+
+__all__ = [
+    "EventRow", "EventDetail", "Report", "Actor", "PersonRow", "PersonDetail", "RoleRow", "Evidence",
+    "DocumentRef", "FactRow", "SearchHit", "Stats", "Results",
+    "events", "event", "people", "person", "facts", "search", "stats", "normalize_day",
+]
+
+T = TypeVar("T")
+Conn = Store | sqlite3.Connection
+
+MAX_LIMIT = 10_000
+
+
+def _con(db: Conn) -> sqlite3.Connection:
+    return db.con if isinstance(db, Store) else db
+
+
+def _page(limit: int, offset: int) -> tuple[int, int]:
+    if limit < 1 or limit > MAX_LIMIT:
+        raise StoreError(f"limit must be between 1 and {MAX_LIMIT}, got {limit}")
+    if offset < 0:
+        raise StoreError(f"offset must be >= 0, got {offset}")
+    return limit, offset
+
+
+@dataclass
+class Results(Generic[T]):
+    """One page of a list: ``items[offset:offset+limit]``; ``has_more`` says a next page exists."""
+
+    items: list[T]
+    limit: int
+    offset: int
+    has_more: bool
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"items": [i.to_dict() for i in self.items], "limit": self.limit,  # type: ignore[attr-defined]
+                "offset": self.offset, "has_more": self.has_more}
+
+    def __iter__(self):  # type: ignore[no-untyped-def]
+        return iter(self.items)
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+
+class _Row:
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)  # type: ignore[call-overload, no-any-return]
+
+
+# -- dates ----------------------------------------------------------------------------
+
+_DAYLIKE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
+
+
+def normalize_day(value: str | None, *, end: bool = False) -> str | None:
+    """``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` -> the first (or with ``end``, last) day it covers."""
+    if value is None or value == "":
+        return None
+    m = _DAYLIKE.match(value.strip())
+    if not m:
+        raise StoreError(f"date must be YYYY, YYYY-MM or YYYY-MM-DD, got {value!r}")
+    y = int(m[1])
+    mo = int(m[2]) if m[2] else (12 if end else 1)
+    if not 1 <= mo <= 12:
+        raise StoreError(f"bad month in {value!r}")
+    last = calendar.monthrange(y, mo)[1]
+    d = int(m[3]) if m[3] else (last if end else 1)
+    if not 1 <= d <= last:
+        raise StoreError(f"bad day in {value!r}")
+    return f"{y:04d}-{mo:02d}-{d:02d}"
+
+
+# -- events ---------------------------------------------------------------------------
+
+
+@dataclass
+class Actor(_Row):
+    role: str
+    name: str
+    kind: str
+    iso3: str | None
+    person_id: int | None
+
+
+@dataclass
+class EventRow(_Row):
+    id: int
+    type: str
+    date: str | None
+    date_end: str | None
+    precision: str | None  # day | month | year | None (unknown)
+    plover: str
+    plover_mode: str | None
+    cameo: str
+    location: str | None
+    source: list[str]
+    target: list[str]
+    source_iso3: list[str]
+    target_iso3: list[str]
+    n_sources: int  # distinct articles reporting it (by headline)
+    n_reports: int  # reports in all documents, teasers and copies included
+    evidence: str  # the sentence of the representative report
+    document_id: int
+    title: str
+    url: str | None
+    path: str | None
+
+
+@dataclass
+class Report(_Row):
+    id: int
+    document_id: int
+    source_id: int
+    kind: str
+    title: str
+    date: str | None
+    url: str | None
+    path: str | None
+    trigger: str | None
+    evidence: str
+    start: int
+    end: int
+
+
+@dataclass
+class EventDetail(_Row):
+    event: EventRow
+    actors: list[Actor]
+    reports: list[Report]
+
+
+_EVENT_SELECT = """
+SELECT e.id, e.type, e.date, e.date_end, e.precision, e.plover, e.plover_mode, e.cameo, e.location,
+       e.n_sources, e.n_reports, r.document_id, d.title,
+       substr(d.text, r.start - d.start + 1, r.end - r.start), s.url, s.path
+FROM events e
+JOIN event_reports r ON r.id = e.report_id
+JOIN documents d ON d.id = r.document_id
+JOIN sources s ON s.id = d.source_id
+"""
+
+
+def _event_rows(con: sqlite3.Connection, rows: list[tuple[Any, ...]]) -> list[EventRow]:
+    if not rows:
+        return []
+    ids = [r[0] for r in rows]
+    sides: dict[int, dict[str, tuple[list[str], list[str]]]] = {i: {"source": ([], []), "target": ([], [])}
+                                                               for i in ids}
+    marks = ",".join("?" * len(ids))
+    for eid, role, name, iso3 in con.execute(
+            f"SELECT event_id, role, name, iso3 FROM event_actors WHERE event_id IN ({marks}) ORDER BY id", ids):
+        names, codes = sides[eid][role]
+        if name not in names:
+            names.append(name)
+        if iso3 and iso3 not in codes:
+            codes.append(iso3)
+    out = []
+    for r in rows:
+        s, t = sides[r[0]]["source"], sides[r[0]]["target"]
+        out.append(EventRow(id=r[0], type=r[1], date=r[2], date_end=r[3], precision=r[4], plover=r[5],
+                            plover_mode=r[6], cameo=r[7], location=r[8], source=s[0], target=t[0],
+                            source_iso3=s[1], target_iso3=t[1], n_sources=r[9], n_reports=r[10],
+                            evidence=r[13] or "", document_id=r[11], title=r[12], url=r[14], path=r[15]))
+    return out
+
+
+def events(db: Conn, *, type: str | None = None, country: str | None = None, actor: str | None = None,
+           since: str | None = None, until: str | None = None, person_id: int | None = None,
+           min_sources: int | None = None, limit: int = 50, offset: int = 0) -> Results[EventRow]:
+    """Events, newest first. ``country`` is an ISO3 code on either side; ``actor`` matches
+    actor names as written (substring); ``since``/``until`` take YYYY[-MM[-DD]] and keep
+    events whose date interval overlaps; events of unknown date drop out when given."""
+    con = _con(db)
+    limit, offset = _page(limit, offset)
+    where, args = [], []
+    if type:
+        where.append("e.type = ?")
+        args.append(type)
+    if country:
+        where.append("e.id IN (SELECT event_id FROM event_actors WHERE iso3 = ?)")
+        args.append(country.upper())
+    if actor:
+        where.append("e.id IN (SELECT event_id FROM event_actors WHERE instr(name, ?) > 0)")
+        args.append(actor)
+    if person_id is not None:
+        where.append("e.id IN (SELECT event_id FROM event_actors WHERE person_id = ?)")
+        args.append(person_id)
+    if since:
+        where.append("e.date_hi >= ?")
+        args.append(normalize_day(since))
+    if until:
+        where.append("e.date_lo <= ?")
+        args.append(normalize_day(until, end=True))
+    if min_sources:
+        where.append("e.n_sources >= ?")
+        args.append(min_sources)
+    sql = _EVENT_SELECT + (" WHERE " + " AND ".join(where) if where else "") + \
+        " ORDER BY e.date_lo DESC, e.id DESC LIMIT ? OFFSET ?"
+    rows = con.execute(sql, (*args, limit + 1, offset)).fetchall()
+    return Results(_event_rows(con, rows[:limit]), limit, offset, len(rows) > limit)
+
+
+def event(db: Conn, event_id: int) -> EventDetail | None:
+    """One event with all its actors and every report of it (each with its document and URL)."""
+    con = _con(db)
+    rows = con.execute(_EVENT_SELECT + " WHERE e.id = ?", (event_id,)).fetchall()
+    if not rows:
+        return None
+    ev = _event_rows(con, rows)[0]
+    actors = [Actor(*r) for r in con.execute(
+        "SELECT role, name, kind, iso3, person_id FROM event_actors WHERE event_id=? ORDER BY id", (event_id,))]
+    reports = [Report(*r) for r in con.execute(
+        "SELECT r.id, d.id, d.source_id, d.kind, d.title, COALESCE(r.date, d.date), s.url, s.path, r.trigger, "
+        "substr(d.text, r.start - d.start + 1, r.end - r.start), r.start, r.end "
+        "FROM event_reports r JOIN documents d ON d.id = r.document_id JOIN sources s ON s.id = d.source_id "
+        "WHERE r.event_id = ? ORDER BY r.id", (event_id,))]
+    return EventDetail(ev, actors, reports)
+
+
+# -- people ---------------------------------------------------------------------------
+
+
+@dataclass
+class Evidence(_Row):
+    document_id: int
+    title: str
+    date: str | None
+    url: str | None
+    text: str
+    start: int
+    end: int
+
+
+@dataclass
+class RoleRow(_Row):
+    title: str
+    organisation: str | None
+    country: str | None
+    first_seen: str | None
+    last_seen: str | None
+    n_documents: int
+    evidence: list[Evidence] = field(default_factory=list)
+
+
+@dataclass
+class PersonRow(_Row):
+    id: int
+    name: str
+    latin: str | None
+    country: str | None
+    first_seen: str | None
+    last_seen: str | None
+    n_documents: int
+    n_events: int
+    titles: list[RoleRow]  # in order of first sighting
+
+
+@dataclass
+class DocumentRef(_Row):
+    document_id: int
+    kind: str
+    title: str
+    date: str | None
+    url: str | None
+    path: str | None
+
+
+@dataclass
+class PersonDetail(_Row):
+    person: PersonRow
+    events: list[EventRow]
+    sources: list[DocumentRef]
+
+
+def _roles(con: sqlite3.Connection, ids: list[int]) -> dict[int, list[RoleRow]]:
+    out: dict[int, list[RoleRow]] = {i: [] for i in ids}
+    if ids:
+        marks = ",".join("?" * len(ids))
+        for r in con.execute(
+                f"SELECT person_id, title, organisation, country, first_seen, last_seen, n_documents FROM roles "
+                f"WHERE person_id IN ({marks}) ORDER BY person_id, first_seen, id", ids):
+            out[r[0]].append(RoleRow(*r[1:]))
+    return out
+
+
+def _people_rows(con: sqlite3.Connection, rows: list[tuple[Any, ...]]) -> list[PersonRow]:
+    ids = [r[0] for r in rows]
+    roles = _roles(con, ids)
+    n_events: dict[int, int] = {}
+    if ids:
+        marks = ",".join("?" * len(ids))
+        n_events = dict(con.execute(
+            f"SELECT person_id, count(DISTINCT event_id) FROM event_actors WHERE person_id IN ({marks}) "
+            f"GROUP BY person_id", ids).fetchall())
+    return [PersonRow(id=r[0], name=r[1], latin=r[2], country=r[3], first_seen=r[4], last_seen=r[5],
+                      n_documents=r[6], n_events=n_events.get(r[0], 0), titles=roles[r[0]]) for r in rows]
+
+
+def people(db: Conn, name: str | None = None, *, country: str | None = None, limit: int = 50,
+           offset: int = 0) -> Results[PersonRow]:
+    """People, the most documented first; ``name`` matches exactly first, then as a substring
+    of the name or its Latin form."""
+    con = _con(db)
+    limit, offset = _page(limit, offset)
+    where, args, order = [], [], "n_documents DESC, id"
+    if name:
+        where.append("(instr(name, ?) > 0 OR instr(lower(COALESCE(latin, '')), lower(?)) > 0)")
+        args += [name, name]
+        order = "name = ? DESC, " + order
+    if country:
+        where.append("country = ?")
+        args.append(country.upper())
+    sql = ("SELECT id, name, latin, country, first_seen, last_seen, n_documents FROM people"
+           + (" WHERE " + " AND ".join(where) if where else "") + f" ORDER BY {order} LIMIT ? OFFSET ?")
+    order_args = [name] if name else []
+    rows = con.execute(sql, (*args, *order_args, limit + 1, offset)).fetchall()
+    return Results(_people_rows(con, rows[:limit]), limit, offset, len(rows) > limit)
+
+
+def person(db: Conn, person_id: int, *, evidence: int = 3, events_limit: int = 50,
+           sources_limit: int = 50) -> PersonDetail | None:
+    """One person: titles over time (each with up to ``evidence`` sentences), events, sources."""
+    con = _con(db)
+    rows = con.execute("SELECT id, name, latin, country, first_seen, last_seen, n_documents FROM people "
+                       "WHERE id = ?", (person_id,)).fetchall()
+    if not rows:
+        return None
+    p = _people_rows(con, rows)[0]
+    for role in p.titles:
+        role.evidence = [Evidence(*r) for r in con.execute(
+            "SELECT d.id, d.title, re.date, s.url, substr(d.text, re.start - d.start + 1, re.end - re.start), "
+            "re.start, re.end FROM roles ro JOIN role_evidence re ON re.role_id = ro.id "
+            "JOIN documents d ON d.id = re.document_id JOIN sources s ON s.id = d.source_id "
+            "WHERE ro.person_id = ? AND ro.title = ? ORDER BY re.date, re.id LIMIT ?",
+            (person_id, role.title, evidence))]
+    evs = events(con, person_id=person_id, limit=events_limit).items
+    sources = [DocumentRef(*r) for r in con.execute(
+        "SELECT d.id, d.kind, d.title, d.date, s.url, s.path FROM documents d JOIN sources s ON s.id = d.source_id "
+        "WHERE d.id IN (SELECT document_id FROM mentions WHERE person_id = ?) ORDER BY d.date DESC, d.id LIMIT ?",
+        (person_id, sources_limit))]
+    return PersonDetail(p, evs, sources)
+
+
+# -- facts ----------------------------------------------------------------------------
+
+
+@dataclass
+class FactRow(_Row):
+    id: int
+    metric: str
+    value: float
+    unit: str
+    period: str | None
+    growth_pct: float | None
+    subject: list[str]
+    counted: str | None
+    qualifier: str | None
+    number: str  # the figure as written
+    evidence: str
+    document_id: int
+    title: str
+    date: str | None
+    url: str | None
+
+
+_PERIOD = re.compile(r"^(\d{4})(?:-(\d{4}))?$")
+
+
+def facts(db: Conn, *, metric: str | None = None, subject: str | None = None, period: str | None = None,
+          unit: str | None = None, limit: int = 50, offset: int = 0) -> Results[FactRow]:
+    """Figures, newest document first. ``subject`` matches a subject as a substring;
+    ``period`` (YYYY or YYYY-YYYY) keeps facts whose period overlaps it."""
+    con = _con(db)
+    limit, offset = _page(limit, offset)
+    where, args = [], []
+    if metric:
+        where.append("f.metric = ?")
+        args.append(metric)
+    if unit:
+        where.append("f.unit = ?")
+        args.append(unit)
+    if subject:
+        where.append("instr(f.subject, ?) > 0")
+        args.append(subject)
+    if period:
+        m = _PERIOD.match(period.strip())
+        if not m:
+            raise StoreError(f"period must be YYYY or YYYY-YYYY, got {period!r}")
+        lo, hi = int(m[1]), int(m[2] or m[1])
+        where.append("f.period_lo <= ? AND f.period_hi >= ?")
+        args += [hi, lo]
+    sql = ("SELECT f.id, f.metric, f.value, f.unit, f.period, f.growth_pct, f.subject, f.counted, f.qualifier, "
+           "substr(d.text, f.number_start - d.start + 1, f.number_end - f.number_start), "
+           "substr(d.text, f.start - d.start + 1, f.end - f.start), d.id, d.title, d.date, s.url "
+           "FROM facts f JOIN documents d ON d.id = f.document_id JOIN sources s ON s.id = d.source_id"
+           + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY d.date DESC, f.id LIMIT ? OFFSET ?")
+    rows = con.execute(sql, (*args, limit + 1, offset)).fetchall()
+    items = []
+    for r in rows[:limit]:
+        value = int(r[2]) if float(r[2]).is_integer() else r[2]
+        items.append(FactRow(r[0], r[1], value, r[3], r[4], r[5], json.loads(r[6]), r[7], r[8], r[9] or "",
+                             r[10] or "", r[11], r[12], r[13], r[14]))
+    return Results(items, limit, offset, len(rows) > limit)
+
+
+# -- search ---------------------------------------------------------------------------
+
+
+@dataclass
+class SearchHit(_Row):
+    document_id: int
+    kind: str
+    title: str
+    date: str | None
+    url: str | None
+    path: str | None
+    snippet: str  # the match between the two ``mark`` strings
+    score: float  # bm25, higher is better; 0 when ranked by date (terms under 3 characters)
+
+
+def search(db: Conn, text: str, *, kind: str | None = None, limit: int = 20, offset: int = 0,
+           mark: tuple[str, str] = ("«", "»"), width: int = 24) -> Results[SearchHit]:
+    """Documents containing every space-separated term of ``text``, best first.
+
+    Terms of three or more characters use the FTS5 trigram index and bm25 ranking;
+    shorter ones (two-character names such as 苏林) are matched by scanning, and a
+    query of short terms only is ranked by date.
+    """
+    con = _con(db)
+    limit, offset = _page(limit, offset)
+    terms = [t for t in text.split() if t]
+    if not terms:
+        raise StoreError("search text is empty")
+    long_ = [t for t in terms if len(t) >= 3]
+    short = [t for t in terms if len(t) < 3]
+    where, args = [], []
+    for t in short:
+        where.append("(instr(d.text, ?) > 0 OR instr(d.title, ?) > 0)")
+        args += [t, t]
+    if kind:
+        where.append("d.kind = ?")
+        args.append(kind)
+    cols = "d.id, d.kind, d.title, d.date, s.url, s.path"
+    if long_:
+        match = " AND ".join('"' + t.replace('"', '""') + '"' for t in long_)
+        sql = (f"SELECT {cols}, snippet(documents_fts, -1, ?, ?, '…', ?), -bm25(documents_fts), d.text "
+               f"FROM documents_fts JOIN documents d ON d.id = documents_fts.rowid "
+               f"JOIN sources s ON s.id = d.source_id WHERE documents_fts MATCH ?"
+               + "".join(" AND " + w for w in where) + " ORDER BY bm25(documents_fts) LIMIT ? OFFSET ?")
+        rows = con.execute(sql, (mark[0], mark[1], width, match, *args, limit + 1, offset)).fetchall()
+    else:
+        sql = (f"SELECT {cols}, NULL, 0.0, d.text FROM documents d JOIN sources s ON s.id = d.source_id WHERE "
+               + " AND ".join(where) + " ORDER BY d.date DESC, d.id DESC LIMIT ? OFFSET ?")
+        rows = con.execute(sql, (*args, limit + 1, offset)).fetchall()
+    hits = []
+    for r in rows[:limit]:
+        snip = r[6] if r[6] is not None else _snippet(r[8], terms, mark, width)
+        hits.append(SearchHit(r[0], r[1], r[2], r[3], r[4], r[5], snip, round(float(r[7]), 4)))
+    return Results(hits, limit, offset, len(rows) > limit)
+
+
+def _snippet(text: str, terms: list[str], mark: tuple[str, str], width: int) -> str:
+    pos = [(i, t) for t in terms if (i := text.find(t)) >= 0]
+    if not pos:
+        return text[:width]
+    i, t = min(pos)
+    lo, hi = max(0, i - width // 2), min(len(text), i + len(t) + width // 2)
+    body = text[lo:hi]
+    for term in sorted(set(terms), key=len, reverse=True):
+        body = body.replace(term, f"{mark[0]}{term}{mark[1]}")
+    return ("…" if lo > 0 else "") + body + ("…" if hi < len(text) else "")
+
+
+# -- stats ----------------------------------------------------------------------------
+
+
+@dataclass
+class Stats(_Row):
+    path: str | None
+    schema_version: int
+    size_bytes: int | None
+    sources: int
+    documents: int
+    articles: int
+    teasers: int
+    events: int
+    event_reports: int
+    multi_source_events: int
+    people: int
+    roles: int
+    facts: int
+    errors: int
+    first_event: str | None
+    last_event: str | None
+    events_by_type: dict[str, int]
+    top_countries: list[tuple[str, int]]
+    last_run: dict[str, Any] | None
+    recent_errors: list[dict[str, Any]]
+
+
+def stats(db: Conn, *, top: int = 10) -> Stats:
+    """Counts of everything, events by type, the most frequent countries, the last run."""
+    con = _con(db)
+    path = db.path if isinstance(db, Store) else None
+    size = os.path.getsize(path) if path and path != ":memory:" and os.path.exists(path) else None
+
+    def one(sql: str, *args: Any) -> Any:
+        return con.execute(sql, args).fetchone()[0]
+
+    kinds = dict(con.execute("SELECT kind, count(*) FROM documents GROUP BY kind").fetchall())
+    by_type = dict(con.execute("SELECT type, count(*) FROM events GROUP BY type ORDER BY 2 DESC").fetchall())
+    countries = [(r[0], r[1]) for r in con.execute(
+        "SELECT iso3, count(DISTINCT event_id) FROM event_actors WHERE iso3 IS NOT NULL "
+        "GROUP BY iso3 ORDER BY 2 DESC, 1 LIMIT ?", (top,))]
+    run = con.execute("SELECT id, started_at, finished_at, pages, added, replaced, unchanged, duplicates, errors "
+                      "FROM runs ORDER BY id DESC LIMIT 1").fetchone()
+    last_run = dict(zip(("id", "started_at", "finished_at", "pages", "added", "replaced", "unchanged",
+                         "duplicates", "errors"), run, strict=True)) if run else None
+    errs = [{"path": r[0], "reason": r[1], "count": r[2], "last_at": r[3]} for r in con.execute(
+        "SELECT path, reason, count, last_at FROM errors ORDER BY last_at DESC, id DESC LIMIT ?", (top,))]
+    return Stats(
+        path=path, schema_version=schema_version(con), size_bytes=size,
+        sources=one("SELECT count(*) FROM sources"), documents=sum(kinds.values()),
+        articles=kinds.get("article", 0), teasers=kinds.get("teaser", 0),
+        events=sum(by_type.values()), event_reports=one("SELECT count(*) FROM event_reports"),
+        multi_source_events=one("SELECT count(*) FROM events WHERE n_sources > 1"),
+        people=one("SELECT count(*) FROM people"), roles=one("SELECT count(*) FROM roles"),
+        facts=one("SELECT count(*) FROM facts"), errors=one("SELECT count(*) FROM errors"),
+        first_event=one("SELECT min(date_lo) FROM events WHERE precision IS NOT NULL"),
+        last_event=one("SELECT max(date_hi) FROM events WHERE precision IS NOT NULL"),
+        events_by_type=by_type, top_countries=countries, last_run=last_run, recent_errors=errs)

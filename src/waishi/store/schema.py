@@ -1,0 +1,285 @@
+"""The store's SQLite schema: an ordered list of migrations, ``PRAGMA user_version`` as the version.
+
+Each migration runs in one transaction together with the ``user_version`` bump, so
+a database is always at a whole version. Later schema work (the offices/relations
+tables of issue 6, ...) appends a ``Migration`` to ``MIGRATIONS``; never edit one
+that has shipped. docs/store.md describes every table and column.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from ..errors import WaishiError
+
+__all__ = ["MIGRATIONS", "SCHEMA_VERSION", "Migration", "SchemaError", "migrate", "schema_version"]
+
+
+class SchemaError(WaishiError):
+    """The database file is not a waishi store this version can use."""
+
+
+@dataclass(frozen=True, slots=True)
+class Migration:
+    version: int
+    description: str
+    sql: str = ""
+    run: Callable[[sqlite3.Connection], None] | None = None  # for steps SQL alone cannot do
+
+
+_V1 = """
+CREATE TABLE runs (
+  id           INTEGER PRIMARY KEY,
+  started_at   TEXT NOT NULL,
+  finished_at  TEXT,
+  pages        INTEGER NOT NULL DEFAULT 0,
+  added        INTEGER NOT NULL DEFAULT 0,
+  replaced     INTEGER NOT NULL DEFAULT 0,
+  unchanged    INTEGER NOT NULL DEFAULT 0,
+  duplicates   INTEGER NOT NULL DEFAULT 0,
+  errors       INTEGER NOT NULL DEFAULT 0
+);
+
+CREATE TABLE sources (
+  id            INTEGER PRIMARY KEY,
+  locator       TEXT NOT NULL UNIQUE,
+  path          TEXT,
+  url           TEXT,
+  content_hash  TEXT NOT NULL,
+  published     TEXT,
+  title         TEXT,
+  encoding      TEXT,
+  length        INTEGER NOT NULL,
+  ingested_at   TEXT NOT NULL,
+  run_id        INTEGER REFERENCES runs(id)
+);
+CREATE INDEX sources_hash ON sources(content_hash);
+
+CREATE TABLE documents (
+  id             INTEGER PRIMARY KEY,
+  source_id      INTEGER NOT NULL REFERENCES sources(id),
+  ord            INTEGER NOT NULL,
+  kind           TEXT NOT NULL,
+  title          TEXT NOT NULL,
+  title_key      TEXT NOT NULL,
+  year           INTEGER,
+  year_evidence  TEXT,
+  date           TEXT,
+  start          INTEGER NOT NULL,
+  end            INTEGER NOT NULL,
+  text           TEXT NOT NULL,
+  UNIQUE (source_id, ord)
+);
+CREATE INDEX documents_date ON documents(date);
+
+CREATE VIRTUAL TABLE documents_fts USING fts5(
+  title, text, content='documents', content_rowid='id', tokenize='trigram'
+);
+CREATE TRIGGER documents_fts_insert AFTER INSERT ON documents BEGIN
+  INSERT INTO documents_fts(rowid, title, text) VALUES (new.id, new.title, new.text);
+END;
+CREATE TRIGGER documents_fts_delete AFTER DELETE ON documents BEGIN
+  INSERT INTO documents_fts(documents_fts, rowid, title, text) VALUES ('delete', old.id, old.title, old.text);
+END;
+
+CREATE TABLE people (
+  id           INTEGER PRIMARY KEY,
+  name         TEXT NOT NULL,
+  country      TEXT,
+  latin        TEXT,
+  first_seen   TEXT,
+  last_seen    TEXT,
+  n_documents  INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX people_name ON people(name);
+
+CREATE TABLE roles (
+  id            INTEGER PRIMARY KEY,
+  person_id     INTEGER NOT NULL REFERENCES people(id),
+  title         TEXT NOT NULL,
+  organisation  TEXT,
+  country       TEXT,
+  first_seen    TEXT,
+  last_seen     TEXT,
+  n_documents   INTEGER NOT NULL DEFAULT 0,
+  UNIQUE (person_id, title)
+);
+
+CREATE TABLE role_evidence (
+  id           INTEGER PRIMARY KEY,
+  role_id      INTEGER NOT NULL REFERENCES roles(id),
+  document_id  INTEGER NOT NULL REFERENCES documents(id),
+  date         TEXT,
+  start        INTEGER NOT NULL,
+  end          INTEGER NOT NULL
+);
+CREATE INDEX role_evidence_role ON role_evidence(role_id);
+CREATE INDEX role_evidence_document ON role_evidence(document_id);
+
+CREATE TABLE events (
+  id           INTEGER PRIMARY KEY,
+  type         TEXT NOT NULL,
+  date         TEXT,
+  date_end     TEXT,
+  precision    TEXT,
+  date_lo      TEXT,
+  date_hi      TEXT,
+  location     TEXT,
+  plover       TEXT NOT NULL,
+  plover_mode  TEXT,
+  cameo        TEXT NOT NULL,
+  n_sources    INTEGER NOT NULL DEFAULT 0,
+  n_reports    INTEGER NOT NULL DEFAULT 0,
+  report_id    INTEGER
+);
+CREATE INDEX events_type_date ON events(type, date_lo);
+CREATE INDEX events_date ON events(date_lo);
+
+CREATE TABLE event_reports (
+  id              INTEGER PRIMARY KEY,
+  event_id        INTEGER NOT NULL REFERENCES events(id),
+  document_id     INTEGER NOT NULL REFERENCES documents(id),
+  date            TEXT,
+  date_end        TEXT,
+  precision       TEXT,
+  date_lo         TEXT,
+  date_hi         TEXT,
+  location        TEXT,
+  trigger         TEXT,
+  visit_kind      TEXT,
+  caption         INTEGER NOT NULL DEFAULT 0,
+  start           INTEGER NOT NULL,
+  end             INTEGER NOT NULL,
+  extra_evidence  TEXT
+);
+CREATE INDEX event_reports_event ON event_reports(event_id);
+CREATE INDEX event_reports_document ON event_reports(document_id);
+
+CREATE TABLE event_actors (
+  id         INTEGER PRIMARY KEY,
+  report_id  INTEGER NOT NULL REFERENCES event_reports(id),
+  event_id   INTEGER NOT NULL REFERENCES events(id),
+  role       TEXT NOT NULL CHECK (role IN ('source', 'target')),
+  name       TEXT NOT NULL,
+  kind       TEXT NOT NULL,
+  person_id  INTEGER REFERENCES people(id),
+  iso3       TEXT,
+  key        TEXT NOT NULL,
+  alt_key    TEXT,
+  start      INTEGER,
+  end        INTEGER
+);
+CREATE INDEX event_actors_event ON event_actors(event_id);
+CREATE INDEX event_actors_report ON event_actors(report_id);
+CREATE INDEX event_actors_key ON event_actors(key, event_id);
+CREATE INDEX event_actors_alt_key ON event_actors(alt_key, event_id) WHERE alt_key IS NOT NULL;
+CREATE INDEX event_actors_iso3 ON event_actors(iso3, event_id) WHERE iso3 IS NOT NULL;
+CREATE INDEX event_actors_person ON event_actors(person_id) WHERE person_id IS NOT NULL;
+
+CREATE TABLE facts (
+  id            INTEGER PRIMARY KEY,
+  document_id   INTEGER NOT NULL REFERENCES documents(id),
+  metric        TEXT NOT NULL,
+  value         REAL NOT NULL,
+  unit          TEXT NOT NULL,
+  period        TEXT,
+  period_lo     INTEGER,
+  period_hi     INTEGER,
+  growth_pct    REAL,
+  subject       TEXT NOT NULL,
+  counted       TEXT,
+  qualifier     TEXT,
+  number_start  INTEGER NOT NULL,
+  number_end    INTEGER NOT NULL,
+  start         INTEGER NOT NULL,
+  end           INTEGER NOT NULL
+);
+CREATE INDEX facts_metric ON facts(metric, period_hi);
+CREATE INDEX facts_document ON facts(document_id);
+
+CREATE TABLE mentions (
+  id           INTEGER PRIMARY KEY,
+  document_id  INTEGER NOT NULL REFERENCES documents(id),
+  kind         TEXT NOT NULL,
+  text         TEXT NOT NULL,
+  value,
+  person_id    INTEGER REFERENCES people(id),
+  start        INTEGER NOT NULL,
+  end          INTEGER NOT NULL
+);
+CREATE INDEX mentions_document ON mentions(document_id);
+CREATE INDEX mentions_person ON mentions(person_id, document_id) WHERE person_id IS NOT NULL;
+
+CREATE TABLE errors (
+  id        INTEGER PRIMARY KEY,
+  path      TEXT NOT NULL,
+  reason    TEXT NOT NULL,
+  first_at  TEXT NOT NULL,
+  last_at   TEXT NOT NULL,
+  count     INTEGER NOT NULL DEFAULT 1,
+  run_id    INTEGER REFERENCES runs(id),
+  UNIQUE (path, reason)
+);
+"""
+
+MIGRATIONS: list[Migration] = [
+    Migration(1, "sources, documents (+FTS5 trigram), people, roles, events, facts, mentions, errors", _V1),
+]
+
+SCHEMA_VERSION = MIGRATIONS[-1].version
+
+
+def schema_version(con: sqlite3.Connection) -> int:
+    return int(con.execute("PRAGMA user_version").fetchone()[0])
+
+
+def migrate(con: sqlite3.Connection, name: str = "database") -> int:
+    """Bring ``con`` to SCHEMA_VERSION; returns the version it was at.
+
+    Raises SchemaError when the file is newer than this code, or is some other
+    SQLite database (tables but no version).
+    """
+    current = schema_version(con)
+    if current > SCHEMA_VERSION:
+        raise SchemaError(f"{name}: schema version {current} is newer than this waishi ({SCHEMA_VERSION}); "
+                          "upgrade waishi")
+    if current == 0:
+        tables = con.execute("SELECT count(*) FROM sqlite_master WHERE type = 'table'").fetchone()[0]
+        if tables:
+            raise SchemaError(f"{name}: not a waishi database (it has tables but no schema version)")
+    for m in MIGRATIONS:
+        if m.version <= current:
+            continue
+        # One transaction per step: the DDL and the version bump commit together.
+        con.execute("BEGIN IMMEDIATE")
+        try:
+            if m.version <= schema_version(con):  # another process migrated meanwhile
+                con.execute("COMMIT")
+                continue
+            for stmt in _statements(m.sql):
+                con.execute(stmt)
+            if m.run is not None:
+                m.run(con)
+            con.execute(f"PRAGMA user_version = {int(m.version)}")
+            con.execute("COMMIT")
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
+    return current
+
+
+def _statements(sql: str) -> list[str]:
+    """Split a script into statements (sqlite3.complete_statement knows about trigger bodies)."""
+    out: list[str] = []
+    buf = ""
+    for line in sql.splitlines(keepends=True):
+        buf += line
+        if sqlite3.complete_statement(buf):
+            if buf.strip():
+                out.append(buf.strip())
+            buf = ""
+    if buf.strip():
+        out.append(buf.strip())
+    return out

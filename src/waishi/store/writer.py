@@ -1,0 +1,600 @@
+"""The single writer: extraction records -> rows, in batches, merging across pages.
+
+Everything that writes to a store goes through ``Writer.put`` (ingest from files,
+and loading already-extracted records, e.g. from a Dask batch run), so both get
+the same identity rules (merge.py) and the same guarantees:
+
+- a page's rows are written inside a SAVEPOINT: a page is stored whole or not at all;
+- pages are committed in batches (``batch_size`` pages or ``batch_seconds``), so a
+  killed run loses at most one uncommitted batch, which a rerun redoes;
+- a page is identified by its locator (URL, else file path) and its content hash:
+  the same content again adds nothing, changed content replaces the old rows.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import time
+from collections import Counter
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from ..lexicon import Lexicon
+from .db import Store, StoreError
+from .merge import (
+    PRECISION_RANK,
+    TOLERANCE_DAYS,
+    Actor,
+    PersonCandidate,
+    TitleParser,
+    actor_keys,
+    actors_match,
+    choose_person,
+    date_interval,
+    title_key,
+    widen,
+)
+
+__all__ = ["Outcome", "RunStats", "Writer", "content_hash"]
+
+LOGGER = logging.getLogger(__name__)
+
+Record = Mapping[str, Any]
+
+ADDED, REPLACED, UNCHANGED, DUPLICATE = "added", "replaced", "unchanged", "duplicate"
+Outcome = str  # one of the four above
+
+
+def content_hash(text: str, published: str | None = None) -> str:
+    """sha256 of the page text and its publication date (both shape the extraction)."""
+    h = hashlib.sha256(text.encode("utf-8"))
+    if published:
+        h.update(b"\0" + published.encode("ascii", "replace"))
+    return h.hexdigest()
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+@dataclass
+class RunStats:
+    """What one run did (also kept in the ``runs`` table)."""
+
+    pages: int = 0
+    added: int = 0
+    replaced: int = 0
+    unchanged: int = 0
+    duplicates: int = 0
+    errors: int = 0
+    documents: int = 0
+    events: int = 0  # event reports written
+    facts: int = 0
+    elapsed: float = 0.0
+    error_samples: list[tuple[str, str]] = field(default_factory=list)
+
+    @property
+    def stored(self) -> int:
+        """Pages that are in the store after the run (new, replaced or already there)."""
+        return self.added + self.replaced + self.unchanged + self.duplicates
+
+    @property
+    def rate(self) -> float:
+        return self.pages / self.elapsed if self.elapsed > 0 else 0.0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"pages": self.pages, "added": self.added, "replaced": self.replaced,
+                "unchanged": self.unchanged, "duplicates": self.duplicates, "errors": self.errors,
+                "documents": self.documents, "event_reports": self.events, "facts": self.facts,
+                "elapsed_s": round(self.elapsed, 3), "pages_per_s": round(self.rate, 1),
+                "error_samples": [{"path": p, "reason": r} for p, r in self.error_samples]}
+
+
+class Writer:
+    """The one writer of a store. Use as a context manager; ``close`` commits the last batch."""
+
+    MAX_ERROR_SAMPLES = 50
+
+    def __init__(self, store: Store, *, lexicon: Lexicon | None = None, batch_size: int = 200,
+                 batch_seconds: float = 2.0) -> None:
+        if store.readonly:
+            raise StoreError(f"{store.path}: opened read-only; cannot write")
+        self.store = store
+        self.con = store.con
+        self.lex = lexicon or Lexicon.default()
+        self.titles = TitleParser(self.lex)
+        self.batch_size = max(1, batch_size)
+        self.batch_seconds = batch_seconds
+        self.stats = RunStats()
+        self._t0 = time.perf_counter()
+        self._in_batch = 0
+        self._batch_started = 0.0
+        self._touched_events: set[int] = set()
+        self._touched_people: set[int] = set()
+        self._touched_roles: set[int] = set()
+        self._closed = False
+        self.run_id = self._start_run()
+
+    # -- transactions ------------------------------------------------------------------
+    def _start_run(self) -> int:
+        cur = self.con.execute("INSERT INTO runs(started_at) VALUES (?)", (_now(),))
+        return int(cur.lastrowid or 0)
+
+    def _begin(self) -> None:
+        if not self.con.in_transaction:
+            self.con.execute("BEGIN IMMEDIATE")
+            self._batch_started = time.perf_counter()
+            self._in_batch = 0
+
+    def _after_page(self) -> None:
+        self._in_batch += 1
+        if self._in_batch >= self.batch_size or time.perf_counter() - self._batch_started >= self.batch_seconds:
+            self.commit()
+
+    def commit(self) -> None:
+        """Finish derived columns of what the batch touched and commit it."""
+        if not self.con.in_transaction:
+            return
+        self._refresh()
+        s = self.stats
+        self.con.execute("UPDATE runs SET pages=?, added=?, replaced=?, unchanged=?, duplicates=?, errors=? "
+                         "WHERE id=?", (s.pages, s.added, s.replaced, s.unchanged, s.duplicates, s.errors,
+                                        self.run_id))
+        self.con.execute("COMMIT")
+        self._in_batch = 0
+
+    def close(self) -> RunStats:
+        """Commit what is pending and stamp the run finished; returns the run's figures."""
+        if self._closed:
+            return self.stats
+        self._closed = True
+        self._begin()
+        self.con.execute("UPDATE runs SET finished_at=? WHERE id=?", (_now(), self.run_id))
+        self.commit()
+        self.stats.elapsed = time.perf_counter() - self._t0
+        return self.stats
+
+    def rollback(self) -> None:
+        if self.con.in_transaction:
+            self.con.execute("ROLLBACK")
+        self._touched_events.clear()
+        self._touched_people.clear()
+        self._touched_roles.clear()
+
+    def __enter__(self) -> Writer:
+        return self
+
+    def __exit__(self, exc_type: Any, exc: Any, tb: Any) -> None:
+        if exc_type is None or issubclass(exc_type, KeyboardInterrupt):
+            self.close()  # an interrupted run keeps what it finished
+        else:
+            self.rollback()
+
+    # -- errors ------------------------------------------------------------------------
+    def add_error(self, path: str, reason: str) -> None:
+        """Record a page or file that could not be stored; the run goes on."""
+        self._begin()
+        now = _now()
+        self.con.execute(
+            "INSERT INTO errors(path, reason, first_at, last_at, run_id) VALUES (?, ?, ?, ?, ?) "
+            "ON CONFLICT(path, reason) DO UPDATE SET last_at=excluded.last_at, count=count+1, "
+            "run_id=excluded.run_id", (path, reason, now, now, self.run_id))
+        self.stats.errors += 1
+        if len(self.stats.error_samples) < self.MAX_ERROR_SAMPLES:
+            self.stats.error_samples.append((path, reason))
+        self._after_page()
+
+    # -- pages -------------------------------------------------------------------------
+    def put(self, record: Record | Callable[[], Record], *, locator: str, content_hash: str,
+            path: str | None = None, url: str | None = None, published: str | None = None,
+            title: str | None = None, encoding: str | None = None, force: bool = False) -> Outcome:
+        """Store one page's extraction record unless its content is already stored.
+
+        ``record`` is an ``Extraction.to_dict()``-style dict with the page ``text``
+        added, or a callable returning one: it is only called when the page is new
+        or changed (extraction is skipped for unchanged pages). Exceptions from it
+        propagate with nothing written.
+        """
+        con = self.con
+        self._begin()
+        row = con.execute("SELECT id, content_hash FROM sources WHERE locator=?", (locator,)).fetchone()
+        if row is not None and row[1] == content_hash and not force:
+            self.stats.pages += 1
+            self.stats.unchanged += 1
+            self._after_page()
+            return UNCHANGED
+        dup = con.execute("SELECT id FROM sources WHERE content_hash=? AND locator<>? LIMIT 1",
+                          (content_hash, locator)).fetchone()
+        rec = None if dup is not None else (record() if callable(record) else record)
+        con.execute("SAVEPOINT page")
+        try:
+            if row is not None:
+                self._delete_source(row[0])
+            if dup is not None:
+                outcome = DUPLICATE
+            else:
+                assert rec is not None
+                self._insert(rec, locator=locator, content_hash=content_hash, path=path, url=url,
+                             published=published, title=title, encoding=encoding)
+                outcome = REPLACED if row is not None else ADDED
+                if path:
+                    con.execute("DELETE FROM errors WHERE path=?", (path,))
+        except BaseException:
+            con.execute("ROLLBACK TO page")
+            con.execute("RELEASE page")
+            raise
+        con.execute("RELEASE page")
+        self.stats.pages += 1
+        if outcome == DUPLICATE:
+            self.stats.duplicates += 1
+        elif outcome == REPLACED:
+            self.stats.replaced += 1
+        else:
+            self.stats.added += 1
+        self._after_page()
+        return outcome
+
+    # -- insertion ---------------------------------------------------------------------
+    def _insert(self, rec: Record, *, locator: str, content_hash: str, path: str | None, url: str | None,
+                published: str | None, title: str | None, encoding: str | None) -> int:
+        con = self.con
+        text = rec.get("text")
+        if not isinstance(text, str):
+            raise ValueError("record has no page 'text' (add it to Extraction.to_dict())")
+        docs = rec.get("documents") or []
+        published = published or rec.get("published")
+        url = url or rec.get("url")
+        cur = con.execute(
+            "INSERT INTO sources(locator, path, url, content_hash, published, title, encoding, length, "
+            "ingested_at, run_id) VALUES (?,?,?,?,?,?,?,?,?,?)",
+            (locator, path, url, content_hash, published, title or (docs[0].get("title") if docs else None),
+             encoding or rec.get("encoding"), len(text), _now(), self.run_id))
+        source_id = int(cur.lastrowid or 0)
+        for ord_, doc in enumerate(docs):
+            self._insert_document(source_id, ord_, doc, text, published)
+        return source_id
+
+    def _insert_document(self, source_id: int, ord_: int, doc: Record, text: str, published: str | None) -> None:
+        con = self.con
+        start, end = int(doc["start"]), int(doc["end"])
+        kind = doc.get("kind") or "article"
+        title = doc.get("title") or ""
+        year = doc.get("year")
+        events = doc.get("events") or []
+        ddate = _document_date(kind, published, year, events)
+        cur = con.execute(
+            "INSERT INTO documents(source_id, ord, kind, title, title_key, year, year_evidence, date, start, end, "
+            "text) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+            (source_id, ord_, kind, title, title_key(title), year, doc.get("year_evidence"), ddate, start, end,
+             text[start:end]))
+        doc_id = int(cur.lastrowid or 0)
+        self.stats.documents += 1
+
+        # people first: events and mentions refer to them
+        person_ids: dict[str, int] = {}
+        mention_rows: list[tuple[Any, ...]] = []
+        seen_spans: set[tuple[int, int]] = set()
+        for m in doc.get("mentions") or []:
+            seen_spans.add((int(m["start"]), int(m["end"])))
+        for p in doc.get("people") or []:
+            pid = self._person(p)
+            person_ids[p["name"]] = pid
+            self._roles(pid, p, doc_id, ddate, text)
+            for sp in p.get("mentions") or []:
+                s, e = int(sp["start"]), int(sp["end"])
+                if (s, e) not in seen_spans:
+                    seen_spans.add((s, e))
+                    mention_rows.append((doc_id, "person", text[s:e], p.get("country"), pid, s, e))
+        for m in doc.get("mentions") or []:
+            pid = person_ids.get(m["text"]) if m["kind"] == "person" else None
+            value = m.get("value")
+            if value is not None and not isinstance(value, (str, int, float)):
+                value = json.dumps(value, ensure_ascii=False)
+            mention_rows.append((doc_id, m["kind"], m["text"], value, pid, int(m["start"]), int(m["end"])))
+        con.executemany("INSERT INTO mentions(document_id, kind, text, value, person_id, start, end) "
+                        "VALUES (?,?,?,?,?,?,?)", mention_rows)
+
+        for ev in events:
+            self._event(ev, doc_id, year, person_ids, text)
+        fact_rows = []
+        for f in doc.get("facts") or []:
+            lo, hi = _period(f.get("period"))
+            num, evd = f.get("number") or {}, f["evidence"]
+            fact_rows.append((doc_id, f["metric"], f["value"], f["unit"], f.get("period"), lo, hi, f.get("growth_pct"),
+                              json.dumps(list(f.get("subject") or []), ensure_ascii=False), f.get("counted"),
+                              f.get("qualifier"), int(num.get("start", evd["start"])), int(num.get("end", evd["end"])),
+                              int(evd["start"]), int(evd["end"])))
+        con.executemany(
+            "INSERT INTO facts(document_id, metric, value, unit, period, period_lo, period_hi, growth_pct, subject, "
+            "counted, qualifier, number_start, number_end, start, end) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            fact_rows)
+        self.stats.facts += len(fact_rows)
+
+    # -- people ------------------------------------------------------------------------
+    def _person(self, p: Record) -> int:
+        con = self.con
+        name, country, latin = p["name"], p.get("country"), p.get("latin")
+        titles = [t for t in p.get("titles") or [] if t]
+        rows = con.execute("SELECT id, country FROM people WHERE name=?", (name,)).fetchall()
+        pid: int | None = None
+        if rows:
+            cands = []
+            for cid, ccountry in rows:
+                ts = tuple(r[0] for r in con.execute("SELECT title FROM roles WHERE person_id=?", (cid,)))
+                cands.append(PersonCandidate(cid, ccountry, ts))
+            docs = None
+            if len(cands) > 1:  # ties between namesakes go to the one seen in more documents
+                docs = {c.id: con.execute("SELECT count(DISTINCT document_id) FROM mentions WHERE person_id=?",
+                                          (c.id,)).fetchone()[0] for c in cands}
+            pid = choose_person(cands, country, titles, self.titles, docs)
+        if pid is None:
+            cur = con.execute("INSERT INTO people(name, country, latin) VALUES (?,?,?)", (name, country, latin))
+            pid = int(cur.lastrowid or 0)
+        else:
+            known = next(r[1] for r in rows if r[0] == pid)
+            if known is None and country:
+                # the person's country was unknown until now: their event actors learn it too
+                con.execute("UPDATE people SET country=? WHERE id=?", (country, pid))
+                con.execute("UPDATE event_actors SET iso3=? WHERE person_id=? AND iso3 IS NULL", (country, pid))
+            if latin:
+                con.execute("UPDATE people SET latin=? WHERE id=? AND latin IS NULL", (latin, pid))
+        self._touched_people.add(pid)
+        return pid
+
+    def _roles(self, pid: int, p: Record, doc_id: int, ddate: str | None, text: str) -> None:
+        con = self.con
+        evidence = [(int(e["start"]), int(e["end"])) for e in p.get("evidence") or []]
+        fallback = [(int(m["start"]), int(m["end"])) for m in p.get("mentions") or []]
+        for title in p.get("titles") or []:
+            if not title:
+                continue
+            row = con.execute("SELECT id FROM roles WHERE person_id=? AND title=?", (pid, title)).fetchone()
+            if row is None:
+                org, iso3 = self.titles.split(title)
+                cur = con.execute("INSERT INTO roles(person_id, title, organisation, country) VALUES (?,?,?,?)",
+                                  (pid, title, org, iso3 or p.get("country")))
+                role_id = int(cur.lastrowid or 0)
+            else:
+                role_id = row[0]
+            # the sentence where this title was read; else the first one with any title
+            span = next((sp for sp in evidence if title in text[sp[0]:sp[1]]), None) or \
+                (evidence[0] if evidence else (fallback[0] if fallback else (0, 0)))
+            con.execute("INSERT INTO role_evidence(role_id, document_id, date, start, end) VALUES (?,?,?,?,?)",
+                        (role_id, doc_id, ddate, span[0], span[1]))
+            self._touched_roles.add(role_id)
+
+    # -- events ------------------------------------------------------------------------
+    def _actor(self, role: str, name: str, person_ids: Mapping[str, int], side_iso3: Sequence[str],
+               side_size: int) -> Actor:
+        pid = person_ids.get(name)
+        if pid is not None:
+            row = self.con.execute("SELECT country FROM people WHERE id=?", (pid,)).fetchone()
+            iso3 = row[0] if row else None
+            return Actor(role, name, "person", iso3, pid, *actor_keys(name, "person", iso3, pid))
+        ent = self.lex.entities.get(name)
+        if ent is not None:
+            kind = "country" if ent.kind == "country" else "place" if ent.kind in ("place", "region") else "org"
+            iso3 = self.lex.country_of(name)
+        else:
+            kind, iso3 = "other", None
+            for found, _s, _e in self.lex.find("gazetteer", name):
+                iso3 = self.lex.country_of(found)
+                if iso3:
+                    kind = "org"  # a delegation, ministry or city body of that country
+                    break
+        if iso3 is None and side_size == 1 and len(side_iso3) == 1:
+            iso3 = side_iso3[0]
+        return Actor(role, name, kind, iso3, None, *actor_keys(name, kind, iso3, None))
+
+    def _event(self, ev: Record, doc_id: int, year: int | None, person_ids: Mapping[str, int], text: str) -> None:
+        con = self.con
+        etype = ev["type"]
+        precision, lo, hi = date_interval(ev.get("date"), ev.get("date_end"), year)
+        src, tgt = list(ev.get("source") or []), list(ev.get("target") or [])
+        actors = [self._actor("source", n, person_ids, ev.get("source_iso3") or [], len(src)) for n in src] + \
+                 [self._actor("target", n, person_ids, ev.get("target_iso3") or [], len(tgt)) for n in tgt]
+        event_id = self._match(etype, lo, hi, actors)
+        date = ev.get("date") if precision else None
+        date_end = ev.get("date_end") if precision == "day" else None
+        if event_id is None:
+            plover, mode, cameo = _codes(ev)
+            cur = con.execute(
+                "INSERT INTO events(type, date, date_end, precision, date_lo, date_hi, location, plover, "
+                "plover_mode, cameo, n_sources, n_reports) VALUES (?,?,?,?,?,?,?,?,?,?,1,1)",
+                (etype, date, date_end, precision, lo, hi, ev.get("location"), plover, mode, cameo))
+            event_id = int(cur.lastrowid or 0)
+        else:
+            self._narrow(event_id, precision, lo, hi)
+        evid = ev["evidence"]
+        extra = ev.get("extra_evidence") or []
+        cur = con.execute(
+            "INSERT INTO event_reports(event_id, document_id, date, date_end, precision, date_lo, date_hi, location, "
+            "trigger, visit_kind, caption, start, end, extra_evidence) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            (event_id, doc_id, date, date_end, precision, lo, hi, ev.get("location"), ev.get("trigger"),
+             ev.get("visit_kind"), int(bool(ev.get("caption"))), int(evid["start"]), int(evid["end"]),
+             json.dumps([[int(x["start"]), int(x["end"])] for x in extra]) if extra else None))
+        report_id = int(cur.lastrowid or 0)
+        spans = [(int(evid["start"]), int(evid["end"]))] + [(int(x["start"]), int(x["end"])) for x in extra]
+        rows = []
+        for a in actors:
+            s = e = None
+            for lo_, hi_ in spans:
+                i = text.find(a.name, lo_, hi_)
+                if i >= 0:
+                    s, e = i, i + len(a.name)
+                    break
+            rows.append((report_id, event_id, a.role, a.name, a.kind, a.person_id, a.iso3, a.key, a.alt_key, s, e))
+        con.executemany("INSERT INTO event_actors(report_id, event_id, role, name, kind, person_id, iso3, key, "
+                        "alt_key, start, end) VALUES (?,?,?,?,?,?,?,?,?,?,?)", rows)
+        self._touched_events.add(event_id)
+        self.stats.events += 1
+
+    def _match(self, etype: str, lo: str | None, hi: str | None, actors: list[Actor]) -> int | None:
+        """The existing event this report belongs to, or None."""
+        if lo is None or hi is None or not actors:
+            return None
+        keys = sorted({k for a in actors for k in a.keys})
+        qlo, qhi = widen(lo, hi, TOLERANCE_DAYS.get(etype, 0))
+        marks = ",".join("?" * len(keys))
+        cands = sorted({r[0] for col in ("key", "alt_key") for r in self.con.execute(
+            f"SELECT DISTINCT a.event_id FROM event_actors a JOIN events e ON e.id = a.event_id "
+            f"WHERE a.{col} IN ({marks}) AND e.type=? AND e.date_lo<=? AND e.date_hi>=?",
+            (*keys, etype, qhi, qlo))})
+        src = {k for a in actors if a.role == "source" for k in a.keys}
+        tgt = {k for a in actors if a.role == "target" for k in a.keys}
+        best: tuple[int, int] | None = None
+        for cid in cands:
+            csrc: set[str] = set()
+            ctgt: set[str] = set()
+            for role, key, alt in self.con.execute("SELECT role, key, alt_key FROM event_actors WHERE event_id=?",
+                                                   (cid,)):
+                side = csrc if role == "source" else ctgt
+                side.add(key)
+                if alt:
+                    side.add(alt)
+            if actors_match(etype, src, tgt, csrc, ctgt):
+                score = len((src | tgt) & (csrc | ctgt))
+                if best is None or score > best[0]:
+                    best = (score, cid)
+        return best[1] if best else None
+
+    def _narrow(self, event_id: int, precision: str | None, lo: str | None, hi: str | None) -> None:
+        """Keep the event's date interval that of its most precise reports (as _refresh computes it)."""
+        row = self.con.execute("SELECT precision, date_lo, date_hi FROM events WHERE id=?", (event_id,)).fetchone()
+        cur_rank, new_rank = PRECISION_RANK.get(row[0], 0), PRECISION_RANK.get(precision, 0)
+        if lo is None or hi is None or new_rank < cur_rank:
+            return
+        if new_rank > cur_rank or row[1] is None:
+            nlo, nhi = lo, hi
+        else:
+            nlo, nhi = min(row[1], lo), max(row[2], hi)
+        self.con.execute("UPDATE events SET precision=?, date_lo=?, date_hi=? WHERE id=?",
+                         (precision, nlo, nhi, event_id))
+
+    # -- deletion and derived columns --------------------------------------------------
+    def _delete_source(self, source_id: int) -> None:
+        con = self.con
+        docs = [r[0] for r in con.execute("SELECT id FROM documents WHERE source_id=?", (source_id,))]
+        if docs:
+            marks = ",".join("?" * len(docs))
+            self._touched_events.update(r[0] for r in con.execute(
+                f"SELECT DISTINCT event_id FROM event_reports WHERE document_id IN ({marks})", docs))
+            self._touched_roles.update(r[0] for r in con.execute(
+                f"SELECT DISTINCT role_id FROM role_evidence WHERE document_id IN ({marks})", docs))
+            self._touched_people.update(r[0] for r in con.execute(
+                f"SELECT DISTINCT person_id FROM mentions WHERE document_id IN ({marks}) AND person_id IS NOT NULL",
+                docs))
+            con.execute(f"DELETE FROM event_actors WHERE report_id IN "
+                        f"(SELECT id FROM event_reports WHERE document_id IN ({marks}))", docs)
+            for table in ("event_reports", "role_evidence", "facts", "mentions"):
+                con.execute(f"DELETE FROM {table} WHERE document_id IN ({marks})", docs)
+            con.execute("DELETE FROM documents WHERE source_id=?", (source_id,))
+        con.execute("DELETE FROM sources WHERE id=?", (source_id,))
+        # dates of the events that lost reports are recomputed now: later pages of this
+        # batch are matched against them
+        self._refresh_events(sorted(self._touched_events))
+
+    def _refresh(self) -> None:
+        self._refresh_events(sorted(self._touched_events))
+        self._refresh_roles(sorted(self._touched_roles))
+        self._refresh_people(sorted(self._touched_people))
+        self._touched_events.clear()
+        self._touched_roles.clear()
+        self._touched_people.clear()
+
+    def _refresh_events(self, ids: Iterable[int]) -> None:
+        con = self.con
+        gone: list[tuple[int]] = []
+        updates: list[tuple[Any, ...]] = []
+        for eid in ids:
+            reports = con.execute(
+                "SELECT r.id, r.date, r.date_end, r.precision, r.date_lo, r.date_hi, r.location, d.title_key "
+                "FROM event_reports r JOIN documents d ON d.id = r.document_id WHERE r.event_id=? ORDER BY r.id",
+                (eid,)).fetchall()
+            if not reports:
+                gone.append((eid,))
+                continue
+            best = max(PRECISION_RANK.get(r[3], 0) for r in reports)
+            top = [r for r in reports if PRECISION_RANK.get(r[3], 0) == best]
+            rep = top[0]
+            los = [r[4] for r in top if r[4]]
+            his = [r[5] for r in top if r[5]]
+            lo, hi = (min(los), max(his)) if los and his else (None, None)
+            if rep[3] == "day":
+                date, date_end = lo, (hi if hi and hi != lo else None)
+            else:
+                date, date_end = rep[1], None
+            locs = Counter(r[6] for r in reports if r[6])  # ties: max keeps the first seen
+            location = max(locs, key=locs.__getitem__) if locs else None
+            updates.append((date, date_end, rep[3], lo, hi, location, len({r[7] for r in reports}), len(reports),
+                            rep[0], eid))
+        con.executemany("UPDATE events SET date=?, date_end=?, precision=?, date_lo=?, date_hi=?, location=?, "
+                        "n_sources=?, n_reports=?, report_id=? WHERE id=?", updates)
+        con.executemany("DELETE FROM events WHERE id=?", gone)
+
+    def _refresh_roles(self, ids: Sequence[int]) -> None:
+        if not ids:
+            return
+        con = self.con
+        for chunk in _chunks(ids):
+            marks = ",".join("?" * len(chunk))
+            con.execute(
+                f"UPDATE roles SET (n_documents, first_seen, last_seen) = (SELECT count(DISTINCT document_id), "
+                f"min(date), max(date) FROM role_evidence WHERE role_id = roles.id) WHERE id IN ({marks})", chunk)
+            con.execute(f"DELETE FROM roles WHERE id IN ({marks}) AND n_documents = 0", chunk)
+
+    def _refresh_people(self, ids: Sequence[int]) -> None:
+        if not ids:
+            return
+        con = self.con
+        for chunk in _chunks(ids):
+            marks = ",".join("?" * len(chunk))
+            con.execute(
+                f"UPDATE people SET (n_documents, first_seen, last_seen) = (SELECT count(DISTINCT m.document_id), "
+                f"min(d.date), max(d.date) FROM mentions m JOIN documents d ON d.id = m.document_id "
+                f"WHERE m.person_id = people.id) WHERE id IN ({marks})", chunk)
+            con.execute(f"DELETE FROM roles WHERE person_id IN (SELECT id FROM people WHERE id IN ({marks}) "
+                        f"AND n_documents = 0)", chunk)
+            con.execute(f"DELETE FROM people WHERE id IN ({marks}) AND n_documents = 0", chunk)
+
+
+def _chunks(ids: Sequence[int], n: int = 500) -> Iterable[Sequence[int]]:
+    for i in range(0, len(ids), n):
+        yield ids[i:i + n]
+
+
+def _codes(ev: Record) -> tuple[str, str | None, str]:
+    from ..model import EVENT_CODES
+
+    if ev.get("plover") and ev.get("cameo"):
+        return ev["plover"], ev.get("plover_mode"), ev["cameo"]
+    plover, mode, cameo = EVENT_CODES.get(ev["type"], ("", None, ""))
+    return plover, mode, cameo
+
+
+def _period(period: str | None) -> tuple[int | None, int | None]:
+    if not period:
+        return None, None
+    parts = str(period).split("-")
+    try:
+        years = [int(p) for p in parts if p]
+    except ValueError:
+        return None, None
+    return (min(years), max(years)) if years else (None, None)
+
+
+def _document_date(kind: str, published: str | None, year: int | None, events: Sequence[Record]) -> str | None:
+    """The article's publication day; else its events' most frequent day; else its year.
+
+    Teasers are other articles of other days: the page's publication date is not theirs.
+    """
+    if kind == "article" and published:
+        return published
+    days = Counter(e["date"] for e in events if isinstance(e.get("date"), str) and len(e["date"]) == 10)
+    if days:
+        return max(days, key=lambda d: (days[d], d))
+    return str(year) if year else None
