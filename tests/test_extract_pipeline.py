@@ -75,3 +75,14 @@ def test_pipeline_public_api_is_pinned():
         "Span", "WaishiError", "InputError", "EmptyInputError", "BinaryInputError", "DecodeError",
         "UnsupportedFormatError", "LexiconError", "__version__",
     }
+
+
+def test_pipeline_page_size_limit_is_a_clear_error():
+    import pytest
+
+    import waishi
+    from waishi.errors import PageTooLargeError
+    text = "越南外交部长裴青山会见了泰国外交部长。" * 20
+    with pytest.raises(PageTooLargeError, match="too large"):
+        waishi.extract(text, max_chars=100, source="big.txt")
+    assert waishi.extract(text, max_chars=10_000).documents

@@ -46,6 +46,10 @@ class DecodeError(InputError):
     """The input bytes could not be decoded in any supported encoding."""
 
 
+class PageTooLargeError(InputError):
+    """The text is far longer than any news page (a concatenated dump, a binary blob as text)."""
+
+
 class UnsupportedFormatError(InputError):
     """The file type is not one waishi reads."""
 

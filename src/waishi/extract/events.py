@@ -11,6 +11,7 @@ reported as departed / arrived / began is one visit.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -70,11 +71,24 @@ class DocContext:
     dates: list[tuple[DateMention, str | None, str | None]]
     home: str = "VNM"
     title_spans: list[Span] = field(default_factory=list)  # title chains of persons (中央对外部部长)
+    _p_starts: list[int] = field(init=False, default_factory=list, repr=False)
+    _e_starts: list[int] = field(init=False, default_factory=list, repr=False)
+
+    def __post_init__(self) -> None:
+        self.persons.sort(key=lambda a: a.span.start)
+        self.entities.sort(key=lambda m: m.span.start)
+        self._p_starts = [a.span.start for a in self.persons]
+        self._e_starts = [m.span.start for m in self.entities]
+
+    def entities_between(self, s: int, e: int) -> list[Mention]:
+        """Entity mentions starting in [s, e), in text order (bisect over the sorted starts)."""
+        return self.entities[bisect.bisect_left(self._e_starts, s):bisect.bisect_left(self._e_starts, e)]
 
     def actors_in(self, s: int, e: int, kinds: tuple[str, ...] = ("person", "org", "country", "place", "group")) -> list[Actor]:
-        out = [a for a in self.persons if s <= a.span.start and a.span.end <= e and "person" in kinds]
-        for m in self.entities:
-            if s <= m.span.start and m.span.end <= e:
+        ps = self.persons[bisect.bisect_left(self._p_starts, s):bisect.bisect_left(self._p_starts, e)]
+        out = [a for a in ps if a.span.end <= e and "person" in kinds]
+        for m in self.entities_between(s, e):
+            if m.span.end <= e:
                 if any(p.span.start <= m.span.start < p.span.end for p in out):
                     continue
                 if m.kind in ("country", "place"):
@@ -209,8 +223,8 @@ class EventFinder:
             ch = self.text[i]
             if ch not in chars or self.text[i + 1:i + 2] in ("外", "此", "来", "于"):
                 continue
-            if any(m.span.start <= i < m.span.end for m in self.ctx.entities) or \
-                    any(a.span.start <= i < a.span.end for a in self.ctx.persons):
+            if any(m.span.start <= i < m.span.end for m in self.ctx.entities_between(lo - 30, hi)) or \
+                    any(a.span.start <= i < a.span.end for a in self.ctx.actors_in(lo - 30, hi, ("person",))):
                 continue
             if any(i < tsp.end and tsp.start <= i for tsp in self.ctx.title_spans):
                 continue
@@ -299,8 +313,8 @@ class EventFinder:
         return sent.date or (None, None)
 
     def location(self, sent: Span, trig_start: int) -> str | None:
-        for m in self.ctx.entities:
-            if sent.start <= m.span.start < trig_start and m.kind in ("place", "country"):
+        for m in self.ctx.entities_between(sent.start, trig_start):
+            if m.kind in ("place", "country"):
                 pre = self.text[max(sent.start, m.span.start - 3):m.span.start]
                 if pre.endswith(("在", "于", "在首都", "首都")):
                     return m.text
@@ -457,7 +471,7 @@ class EventFinder:
                 if places and places[0].span.start - te > 2:
                     places = []
             if not places and ("这个" in seg or "该国" in seg or "国家" in seg):
-                prior = [m for m in self.ctx.entities if s.start <= m.span.start < ts and m.kind == "country"]
+                prior = [m for m in self.ctx.entities_between(s.start, ts) if m.kind == "country"]
                 if prior:
                     m = prior[-1]
                     places = [Actor(m.text, m.span, "country", m.value)]
@@ -583,8 +597,8 @@ class EventFinder:
     def _foreign(self, s: Span, actors: list[Actor]) -> bool:
         if any(a.iso3 and a.iso3 != self.ctx.home for a in actors):
             return True
-        for m in self.ctx.entities:
-            if s.start <= m.span.start < s.end:
+        for m in self.ctx.entities_between(s.start, s.end):
+            if True:
                 if (m.value and m.value != self.ctx.home) or (m.kind == "org" and not m.value and
                                                                 self.lex.entities[m.text].sub == "intl"):
                     return True

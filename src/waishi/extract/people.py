@@ -320,12 +320,14 @@ def name_title_mentions(text: str, start: int, end: int, names: set[str], finder
     if not names:
         return out
     seg = text[start:end]
+    taken = bytearray(len(seg))  # positions already covered by a (longer) name
     for name in sorted(names, key=len, reverse=True):
         pos = seg.find(name)
         while pos >= 0:
             s = start + pos
             e = s + len(name)
-            if not any(sp.start <= s < sp.end or s <= sp.start < e for _, sp, _ in out):
+            if not any(taken[pos:pos + len(name)]):
+                taken[pos:pos + len(name)] = b"\x01" * len(name)
                 title = None
                 for t in ("总书记", "国家主席", "主席", "总理", "副总理", "外长", "部长", "大使", "首相", "总统", "议长"):
                     if text.startswith(t, e):

@@ -6,11 +6,12 @@ segment -> sentences -> people -> places -> dates -> year -> events -> facts.
 
 from __future__ import annotations
 
+import bisect
 import logging
 import re
 from datetime import date, timedelta
 
-from ..errors import EmptyInputError
+from ..errors import EmptyInputError, PageTooLargeError
 from ..lexicon import Lexicon
 from ..model import Document, Event, Extraction, Fact, Mention, Person, Span
 from ..text.dates import DateMention, find_dates
@@ -27,8 +28,13 @@ LOGGER = logging.getLogger(__name__)
 _SHORT_TITLES = ("总书记", "国家主席", "主席", "总理", "副总理", "外长", "部长", "大使", "首相", "总统", "议长")
 
 
+# A long news page is some 20,000 characters; a million is a corpus dump, not a page.
+MAX_PAGE_CHARS = 1_000_000
+
+
 def extract(text: str, *, published: str | date | None = None, url: str | None = None,
-            source: str = "<text>", lexicon: Lexicon | None = None, encoding: str | None = None) -> Extraction:
+            source: str = "<text>", lexicon: Lexicon | None = None, encoding: str | None = None,
+            max_chars: int = MAX_PAGE_CHARS) -> Extraction:
     """Extract the record of one page of text.
 
     ``published`` (``YYYY-MM-DD``) fixes the article's year and anchors month-day
@@ -36,6 +42,9 @@ def extract(text: str, *, published: str | date | None = None, url: str | None =
     """
     if text is None or not text.strip():
         raise EmptyInputError(source, "empty text")
+    if len(text) > max_chars:
+        raise PageTooLargeError(source, f"page too large: {len(text):,} characters, more than the {max_chars:,} "
+                                        "a single page may have (split the file into pages)")
     lex = lexicon or Lexicon.default()
     pub = _as_date(published)
     match_text = _simplified(text)
@@ -119,24 +128,32 @@ class _DocBuilder:
     # -- recognition ----------------------------------------------------------------
     def recognise(self) -> None:
         text = self.text
+        region_sents = {sp: sentences(text, sp.start, sp.end) for _k, sp in self.regions}
+        region_starts = {sp: [s.start for s in ss] for sp, ss in region_sents.items()}
+
+        def sentence_of(sp: Span, pos: int) -> Span:
+            ss = region_sents[sp]
+            i = bisect.bisect_right(region_starts[sp], pos) - 1
+            return ss[i] if i >= 0 and pos < ss[i].end else sp
+
         for _kind, sp in self.regions:
             found = self.finder.find(text, sp.start, sp.end)
             for pm in found:
-                pm.sentence = next((s for s in sentences(text, sp.start, sp.end)
-                                    if s.start <= pm.span.start < s.end), sp)
+                pm.sentence = sentence_of(sp, pm.span.start)
             self.person_mentions += found
             self.entities += entity_mentions(self.lex, text, sp.start, sp.end)
             self.dates += find_dates(text, sp.start, sp.end)
         # drop gazetteer hits inside person names (a name can contain a place character run)
-        self.entities = [m for m in self.entities
-                         if not any(p.span.start <= m.span.start < p.span.end for p in self.person_mentions)]
+        inside = _Intervals([p.span for p in self.person_mentions])
+        self.entities = [m for m in self.entities if not inside.covers(m.span.start)]
         # office holders and earlier-introduced names mentioned without a chain
         known = {pm.name for pm in self.person_mentions}
         holders = {o.holder for o in self.lex.offices}
         seen_titles: dict[str, list[str]] = {}
+        chained = _Intervals([pm.span for pm in self.person_mentions])
         for _kind, sp in self.regions:
             for name, nsp, title in name_title_mentions(text, sp.start, sp.end, known | holders, self.finder):
-                if any(pm.span.start <= nsp.start < pm.span.end for pm in self.person_mentions):
+                if chained.covers(nsp.start):
                     continue
                 if name not in known and title is None:
                     continue  # a holder's name alone may be a word; require a title
@@ -145,12 +162,13 @@ class _DocBuilder:
                 if name not in known:
                     offices = self.lex.offices_for(name)
                     pm.country = offices[0].iso3 if offices else None
-                pm.sentence = next((s for s in sentences(text, sp.start, sp.end) if s.start <= nsp.start < s.end), sp)
+                pm.sentence = sentence_of(sp, nsp.start)
                 self.person_mentions.append(pm)
                 if title:
                     seen_titles.setdefault(name, []).append(title)
         self.person_mentions.sort(key=lambda p: p.span.start)
-        pairs = [(pm.name, [t for t, _ in pm.titles]) for pm in self.person_mentions if pm.titles]
+        pairs = list({(pm.name, tuple(t for t, _ in pm.titles)): None
+                      for pm in self.person_mentions if pm.titles})
         body_text = "\n".join(text[sp.start:sp.end] for k, sp in self.regions if k != "caption")
         cap_text = "\n".join(text[sp.start:sp.end] for k, sp in self.regions if k == "caption")
         today = self.published or date.today()
@@ -251,11 +269,13 @@ class _DocBuilder:
         spans: list[Actor] = []
         for _kind, sp in self.regions:
             seg = self.text[sp.start:sp.end]
-            for name, pm in names.items():
+            taken = bytearray(len(seg))
+            for name, pm in sorted(names.items(), key=lambda kv: -len(kv[0])):
                 i = seg.find(name)
                 while i >= 0:
                     s = sp.start + i
-                    if not any(a.span.start <= s < a.span.end for a in spans):
+                    if not taken[i]:
+                        taken[i:i + len(name)] = b"\x01" * len(name)
                         spans.append(Actor(name, Span(s, s + len(name)), "person", pm.country))
                     i = seg.find(name, i + len(name))
         spans.sort(key=lambda a: a.span.start)
@@ -263,6 +283,8 @@ class _DocBuilder:
 
     def _people(self) -> list[Person]:
         people: dict[str, Person] = {}
+        seen_ev: set[tuple[str, Span]] = set()
+        seen_mentions: set[tuple[str, Span]] = set()
         for pm in self.person_mentions:
             p = people.get(pm.name)
             if p is None:
@@ -275,11 +297,13 @@ class _DocBuilder:
                 p.country = pm.country
             if p.latin is None and pm.latin:
                 p.latin = pm.latin
-            if pm.titles and pm.sentence and pm.sentence not in p.evidence:
+            if pm.titles and pm.sentence and (pm.name, pm.sentence) not in seen_ev:
+                seen_ev.add((pm.name, pm.sentence))
                 p.evidence.append(pm.sentence)
         for a in self._actors():
             p = people.get(a.name)
-            if p is not None and a.span not in p.mentions:
+            if p is not None and (a.name, a.span) not in seen_mentions:
+                seen_mentions.add((a.name, a.span))
                 p.mentions.append(a.span)
         for p in people.values():
             # a short title repeated from a chain adds nothing (外长 after 外交部部长 stays)
@@ -299,6 +323,24 @@ class _DocBuilder:
                                f.number, f.value))
         out.sort(key=lambda m: (m.span.start, m.span.end))
         return out
+
+
+class _Intervals:
+    """Which positions fall inside a set of spans: bisect over the sorted starts."""
+
+    def __init__(self, spans: list[Span]) -> None:
+        self.spans = sorted(spans, key=lambda s: s.start)
+        self.starts = [s.start for s in self.spans]
+        # running maximum of ends, so a long span that starts early still covers later positions
+        self.max_end: list[int] = []
+        m = -1
+        for s in self.spans:
+            m = max(m, s.end)
+            self.max_end.append(m)
+
+    def covers(self, pos: int) -> bool:
+        i = bisect.bisect_right(self.starts, pos) - 1
+        return i >= 0 and self.max_end[i] > pos
 
 
 def _background(text: str, dm: DateMention, year: int | None) -> bool:

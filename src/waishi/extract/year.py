@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -118,7 +119,7 @@ def lunar_year(stem: str, branch: str, around: int = 2010) -> int | None:
     return None
 
 
-def collect(lex: Lexicon, text: str, people: list[tuple[str, list[str]]] | None = None,
+def collect(lex: Lexicon, text: str, people: Sequence[tuple[str, Sequence[str]]] | None = None,
             today: date | None = None, weight: float = 1.0) -> YearEvidence:
     """Year evidence found in ``text``; ``people`` are (name, titles) pairs read from it."""
     ev = YearEvidence()
