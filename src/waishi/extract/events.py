@@ -598,12 +598,11 @@ class EventFinder:
         if any(a.iso3 and a.iso3 != self.ctx.home for a in actors):
             return True
         for m in self.ctx.entities_between(s.start, s.end):
-            if True:
-                if (m.value and m.value != self.ctx.home) or (m.kind == "org" and not m.value and
-                                                                self.lex.entities[m.text].sub == "intl"):
-                    return True
-                if m.kind == "region":
-                    return True
+            if (m.value and m.value != self.ctx.home) or (m.kind == "org" and not m.value and
+                                                            self.lex.entities[m.text].sub == "intl"):
+                return True
+            if m.kind == "region":
+                return True
         seg = self.text[s.start:s.end]
         return any(w in seg for w in _FOREIGN_WORDS)
 

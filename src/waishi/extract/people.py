@@ -65,7 +65,11 @@ class PeopleFinder:
         self.single_stops = {s for s in self.stops if len(s) == 1}
         self.titles = {t for t, k in lex.titles.items() if k != "block"}
         self.known = {o.holder for o in lex.offices}
+        self.holders = frozenset(self.known)
         self.blocks = [t for t, k in lex.titles.items() if k == "block"]
+        self.block_set = frozenset(self.blocks)
+        self.block_lens = sorted({len(b) for b in self.blocks})
+        self.long_titles = tuple(t for t in self.titles if len(t) >= 2)
 
     # -- names ----------------------------------------------------------------------
     def _is_stop_at(self, run: str, k: int, strong_only: bool) -> bool:
@@ -74,7 +78,7 @@ class PeopleFinder:
             return True
         if rest.startswith(self.multi_stops):
             return True
-        if any(rest.startswith(t) for t in self.titles if len(t) >= 2):
+        if rest.startswith(self.long_titles):
             return True
         if rest[0] in self.single_stops:
             return not (strong_only and rest[0] in _WEAK_STOPS)
@@ -194,6 +198,9 @@ class PeopleFinder:
                         continue
                 break
             hit = False
+            if not text.endswith(_LEFT_STOPS, lo, i):
+                i -= 1
+                continue
             for w in _LEFT_STOPS:
                 if text.startswith(w, i - len(w)) and i - len(w) >= lo:
                     if w in _COORD and (i - 1) not in name_ends:
@@ -217,9 +224,10 @@ class PeopleFinder:
 
     def _blocked(self, text: str, ts: int, te: int) -> bool:
         """A block word (委员会, 总领事馆) overlaps the title's end: 常务委员|会."""
-        for b in self.blocks:
-            for k in range(max(0, ts - len(b) + 1), te):
-                if k + len(b) > te and text.startswith(b, k):
+        longest = self.block_lens[-1] if self.block_lens else 0
+        for k in range(max(0, ts - longest + 1), te):
+            for n in self.block_lens:
+                if k + n > te and k + n > ts and text[k:k + n] in self.block_set:
                     return True
         return False
 
@@ -320,19 +328,24 @@ def name_title_mentions(text: str, start: int, end: int, names: set[str], finder
     if not names:
         return out
     seg = text[start:end]
-    taken = bytearray(len(seg))  # positions already covered by a (longer) name
-    for name in sorted(names, key=len, reverse=True):
+    # office holders through the lexicon's automaton, the page's own names with str.find
+    holders = finder.holders
+    cands = [(n, s) for n, s, _ in finder.lex.find("people", seg) if n in names]
+    for name in names - holders:
         pos = seg.find(name)
         while pos >= 0:
-            s = start + pos
-            e = s + len(name)
-            if not any(taken[pos:pos + len(name)]):
-                taken[pos:pos + len(name)] = b"\x01" * len(name)
-                title = None
-                for t in ("总书记", "国家主席", "主席", "总理", "副总理", "外长", "部长", "大使", "首相", "总统", "议长"):
-                    if text.startswith(t, e):
-                        title = t
-                        break
-                out.append((name, Span(s, e), title))
+            cands.append((name, pos))
             pos = seg.find(name, pos + len(name))
+    taken = bytearray(len(seg))  # positions already covered by a (longer) name
+    for name, pos in sorted(cands, key=lambda c: (-len(c[0]), c[1])):
+        s = start + pos
+        e = s + len(name)
+        if not any(taken[pos:pos + len(name)]):
+            taken[pos:pos + len(name)] = b"\x01" * len(name)
+            title = None
+            for t in ("总书记", "国家主席", "主席", "总理", "副总理", "外长", "部长", "大使", "首相", "总统", "议长"):
+                if text.startswith(t, e):
+                    title = t
+                    break
+            out.append((name, Span(s, e), title))
     return out
