@@ -70,6 +70,7 @@ class PeopleFinder:
         self.block_set = frozenset(self.blocks)
         self.block_lens = sorted({len(b) for b in self.blocks})
         self.long_titles = tuple(t for t in self.titles if len(t) >= 2)
+        self.titles_longest_first = sorted(self.titles, key=len, reverse=True)
 
     # -- names ----------------------------------------------------------------------
     def _is_stop_at(self, run: str, k: int, strong_only: bool) -> bool:
@@ -149,7 +150,7 @@ class PeopleFinder:
             if name.endswith(h) and len(name) > len(h) + 1:
                 name = name[: -len(h)]
         post = None
-        for t in sorted(self.titles, key=len, reverse=True):
+        for t in self.titles_longest_first:
             if len(name) > len(t) + 1 and name.endswith(t):
                 post, name = t, name[: -len(t)]
                 break

@@ -219,7 +219,7 @@ def collect(lex: Lexicon, text: str, people: Sequence[tuple[str, Sequence[str]]]
         ev.add(2021, 0.5 * weight, "pandemic")
         ev.bound(2020, 2023, "pandemic")
     for name, titles in people or []:
-        offices = [o for o in lex.offices if o.holder == name]
+        offices = lex.offices_for(name)
         # 当选/被任命为 + office: the page reports the start of a term
         for i in _find_all(text, name):
             appointed = _APPOINT_AFTER.match(text, i + len(name))

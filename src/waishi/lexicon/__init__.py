@@ -288,7 +288,14 @@ class Lexicon:
         return None
 
     def offices_for(self, holder: str) -> list[Office]:
-        return [o for o in self.offices if o.holder == holder]
+        """The office terms of ``holder`` (an index built on first use)."""
+        index = self._automata.get("_offices_by_holder")
+        if index is None:
+            index = {}
+            for o in self.offices:
+                index.setdefault(o.holder, []).append(o)
+            self._automata["_offices_by_holder"] = index
+        return list(index.get(holder, ()))
 
 
 _read = read_tsv
