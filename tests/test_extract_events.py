@@ -187,3 +187,9 @@ def test_events_delegation_names_are_whole(body, group):
 def test_events_aid_thanked_for_is_not_a_new_donation():
     body = "越南领导人感谢日本政府长期以来向越南提供的无偿援助。"
     assert not [e for e in events(HEAD + body, published="2019-05-01") if e.type == "aid"]
+
+
+def test_events_raw_visit_target_is_a_place_not_a_verb_phrase():
+    body = "新加坡总理李显龙对能赴越进行正式访问表示高兴。"
+    visits = [e for e in events(HEAD + body, published="2017-03-22") if e.type == "visit"]
+    assert all(not any(ch in t for ch in "赴能") for e in visits for t in e.target)

@@ -456,7 +456,8 @@ class EventFinder:
                     if places:
                         break
             raw = re.search(r"对([\u4e00-\u9fff]{2,12}?)(?:进行|开展)[^，。；]{0,4}$", seg)
-            if not places and raw and not raw.group(1).startswith(("这个", "该", "其")):
+            if not places and raw and not raw.group(1).startswith(("这个", "该", "其")) and \
+                    not any(ch in raw.group(1) for ch in "赴访能将到"):
                 # a place the gazetteer does not know: keep it as written
                 places = [Actor(raw.group(1), Span(cs + raw.start(1), cs + raw.end(1)), "place", None)]
             obj = self.text[te:ce]
