@@ -193,3 +193,9 @@ def test_events_raw_visit_target_is_a_place_not_a_verb_phrase():
     body = "新加坡总理李显龙对能赴越进行正式访问表示高兴。"
     visits = [e for e in events(HEAD + body, published="2017-03-22") if e.type == "visit"]
     assert all(not any(ch in t for ch in "赴能") for e in visits for t in e.target)
+
+
+def test_events_invited_visitor_is_the_invitee():
+    body = "阮春福总理邀请中国国家主席习近平对越南进行国事访问。"
+    v = one(HEAD + body, "visit", published="2016-11-09")
+    assert v.source == ["习近平"] and v.target == ["越南"]

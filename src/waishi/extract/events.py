@@ -406,7 +406,7 @@ class EventFinder:
             ce = self.clause_end(ce + 1, sent.span.end)
         tgt = [a for a in self.ctx.actors_in(te, ce, ("person",))]
         if not tgt:
-            obj = self.text[te:ce].lstrip("了").strip()
+            obj = re.sub(r"(?:时|期间|之际|时表示|后)$", "", self.text[te:ce].lstrip("了").strip())
             if 2 <= len(obj) <= 20:
                 inner = self.ctx.actors_in(te, ce, ("country", "org", "place"))
                 tgt = [Actor(obj, Span(ce - len(obj), ce), "group", inner[0].iso3 if inner else None)]
@@ -492,7 +492,16 @@ class EventFinder:
             nxt = [a for a in self.ctx.actors_in(te, s.end, ("person",))]
             if j >= 0 and nxt and nxt[0].span.start > j:
                 rel = nxt[:1]
-        if rel:
+        inv = None
+        for m in re.finditer(r"邀请", self.text[s.start:ts]):
+            if "应" not in self.text[max(s.start, s.start + m.start() - 30):s.start + m.start()]:
+                inv = s.start + m.end()
+        if inv is not None:
+            # 邀请X对越南进行访问: the invited is the visitor (a plan; the inviter stays home)
+            src = [a for a in self.ctx.actors_in(inv, ts, ("person", "group"))][:2]
+            if not src:
+                return []
+        elif rel:
             src = rel
         elif tail.startswith("的") or tail.startswith("之"):
             src = [a for a in self.ctx.actors_in(te, s.end, ("person",))][:1]
