@@ -170,7 +170,7 @@ def ingest_cmd(
     db: str = typer.Option(DEFAULT_DB, "--db", help="SQLite store to create or update."),
     batch: int = typer.Option(200, "--batch", min=1, help="Pages per committed batch."),
     force: bool = typer.Option(False, "--force", help="Re-extract pages whose content is already stored."),
-    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar, no summary table."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar, no summary table (errors still show)."),
     format: OutFormat = typer.Option(OutFormat.table, "--format", "-f", help="Summary as table | json."),
 ) -> None:
     """Read pages, extract them and store them (idempotent: unchanged pages are skipped)."""
@@ -187,9 +187,8 @@ def ingest_cmd(
             nonlocal shown
             while shown < min(len(s.error_samples), MAX_ERROR_LINES):
                 path, reason = s.error_samples[shown]
-                if not quiet:
-                    progress.console.print(f"[red]waishi: error:[/red] {escape(path)}: {escape(reason)}",
-                                           highlight=False, soft_wrap=True)
+                progress.console.print(f"[red]waishi: error:[/red] {escape(path)}: {escape(reason)}",
+                                       highlight=False, soft_wrap=True)
                 shown += 1
             now = time.monotonic()
             if now - last[0] > 0.1:
@@ -204,7 +203,7 @@ def ingest_cmd(
             _fail("interrupted; the pages committed so far are kept (rerun to continue)")
             raise typer.Exit(130) from None
         progress.update(task, completed=stats.pages, errors=stats.errors)
-    if stats.errors > MAX_ERROR_LINES and not quiet:
+    if stats.errors > MAX_ERROR_LINES:
         err.print(f"[red]waishi: error:[/red] … and {stats.errors - MAX_ERROR_LINES} more; "
                   f"all are in the errors table (`waishi stats --db {escape(db)}`)", highlight=False)
     totals = q_stats(store)

@@ -18,7 +18,7 @@ from ..errors import InputError, WaishiError
 from ..lexicon import Lexicon
 from ..model import Extraction, Page
 from ..read import iter_pages
-from .db import Store
+from .db import Store, StoreError
 from .writer import RunStats, Writer, content_hash
 
 __all__ = ["Extractor", "ingest", "load_records", "locator_of", "record_from_extraction"]
@@ -70,22 +70,35 @@ def ingest(store: Store, paths: Iterable[str | PathLike[str]], extract: Extracto
         return w.close()
 
 
+class _ExtractionFailed(Exception):
+    """The extractor raised something other than a WaishiError (a bug, not bad input)."""
+
+
 def _put_page(w: Writer, page: Page, extract: Extractor, force: bool) -> None:
     def make() -> Mapping[str, Any]:
-        got = extract(page)
+        try:
+            got = extract(page)
+        except WaishiError:
+            raise
+        except Exception as e:
+            raise _ExtractionFailed(f"{type(e).__name__}: {e}") from e
         return record_from_extraction(got) if isinstance(got, Extraction) else got
 
     try:
         w.put(make, locator=locator_of(page.source, page.url), content_hash=content_hash(page.text, page.published),
               path=page.source, url=page.url, published=page.published, title=page.title,
               encoding=page.encoding, force=force)
+    except StoreError:
+        raise  # the database failed, not the page
     except InputError as e:
         w.add_error(page.source, e.reason)
     except WaishiError as e:
         w.add_error(page.source, str(e))
-    except Exception as e:  # an extraction bug costs the page, not the run
+    except _ExtractionFailed as e:  # an extraction bug costs the page, not the run
         LOGGER.debug("extraction failed on %s", page.source, exc_info=True)
-        w.add_error(page.source, f"extraction failed: {type(e).__name__}: {e}")
+        w.add_error(page.source, f"extraction failed: {e}")
+    except (KeyError, TypeError, ValueError) as e:  # a record the writer cannot read; nothing was written
+        w.add_error(page.source, f"malformed record: {type(e).__name__}: {e}")
 
 
 def load_records(store: Store, records: Iterable[Mapping[str, Any]], *, batch_size: int = 500,

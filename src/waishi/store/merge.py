@@ -44,6 +44,9 @@ PRECISION_RANK = {"day": 3, "month": 2, "year": 1, None: 0}
 SYMMETRIC_TYPES = frozenset({"meet", "phone_call", "sign"})
 # A state visit is reported on arrival, during and at the end: one trip, several days.
 TOLERANCE_DAYS = {"visit": 3}
+# No report's date interval is longer (a year-precision date is the longest); the
+# candidate search of writer.py relies on it to bound its index range.
+MAX_SPAN_DAYS = 366
 
 _DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
@@ -64,7 +67,7 @@ def date_interval(value: str | None, end: str | None = None,
                 lo = date(int(m[1]), int(m[2]), int(m[3]))
                 hi = lo
                 if end and _DAY.match(end):
-                    hi = max(lo, date.fromisoformat(end))
+                    hi = min(max(lo, date.fromisoformat(end)), lo + timedelta(days=MAX_SPAN_DAYS))
                 return "day", lo.isoformat(), hi.isoformat()
             if m := _MONTH.match(value):
                 y, mo = int(m[1]), int(m[2])
@@ -174,9 +177,16 @@ class TitleParser:
 
     def __init__(self, lex: Lexicon) -> None:
         self.lex = lex
+        self._heads: dict[str, str] = {}  # titles recur on every page: read each once
 
     def head(self, title: str) -> str:
         """The title word the string ends with (总理 in 越南政府总理), or the string itself."""
+        got = self._heads.get(title)
+        if got is None:
+            got = self._heads[title] = self._head(title)
+        return got
+
+    def _head(self, title: str) -> str:
         found = [(w, s, e) for w, s, e in self.lex.find("titles", title) if self.lex.titles.get(w) != "block"]
         for w, _s, e in reversed(found):
             if e == len(title):
@@ -194,18 +204,17 @@ class TitleParser:
                 break
         return (org or None), country
 
-    def compatible(self, a: Sequence[str], b: Sequence[str]) -> bool:
-        """Titles that can be one person's: equal, one ending the other, or the same head word."""
-        if not a or not b:
-            return True
+    def affinity(self, a: Sequence[str], b: Sequence[str]) -> int:
+        """2: a title in common (or one ending the other: 外长 / 越南外长); 1: the same head
+        word (总理 / 越南政府总理, 省委书记 / 市委书记); 0: nothing in common."""
+        if any(t == u or t.endswith(u) or u.endswith(t) for t in a for u in b):
+            return 2
         heads_b = {self.head(u) for u in b}
-        for t in a:
-            for u in b:
-                if t == u or t.endswith(u) or u.endswith(t):
-                    return True
-            if self.head(t) in heads_b:
-                return True
-        return False
+        return int(any(self.head(t) in heads_b for t in a))
+
+    def compatible(self, a: Sequence[str], b: Sequence[str]) -> bool:
+        """Titles that can be one person's (either list empty counts as compatible)."""
+        return not a or not b or self.affinity(a, b) > 0
 
 
 def choose_person(candidates: Sequence[PersonCandidate], country: str | None, titles: Sequence[str],
@@ -220,7 +229,7 @@ def choose_person(candidates: Sequence[PersonCandidate], country: str | None, ti
 
     def rank(c: PersonCandidate) -> tuple[int, int, int, int]:
         same_country = int(country is not None and c.country == country)
-        titled = int(bool(titles) and bool(c.titles) and parser.compatible(titles, c.titles))
+        titled = parser.affinity(titles, c.titles) if titles and c.titles else 0
         docs = (documents or {}).get(c.id, 0)
         return (titled, same_country, docs, -c.id)
 

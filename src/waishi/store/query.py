@@ -32,6 +32,7 @@ T = TypeVar("T")
 Conn = Store | sqlite3.Connection
 
 MAX_LIMIT = 10_000
+RANK_LIMIT = 5_000  # search: more matches than this are ordered by date, not bm25
 
 
 def _con(db: Conn) -> sqlite3.Connection:
@@ -201,7 +202,9 @@ def events(db: Conn, *, type: str | None = None, country: str | None = None, act
         where.append("e.type = ?")
         args.append(type)
     if country:
-        where.append("e.id IN (SELECT event_id FROM event_actors WHERE iso3 = ?)")
+        # EXISTS walks events newest first and stops at the page's end: fast for frequent
+        # countries (VNM is on most events); an IN list would gather all their events first
+        where.append("EXISTS (SELECT 1 FROM event_actors a WHERE a.event_id = e.id AND a.iso3 = ?)")
         args.append(country.upper())
     if actor:
         where.append("e.id IN (SELECT event_id FROM event_actors WHERE instr(name, ?) > 0)")
@@ -416,7 +419,8 @@ def facts(db: Conn, *, metric: str | None = None, subject: str | None = None, pe
     sql = ("SELECT f.id, f.metric, f.value, f.unit, f.period, f.growth_pct, f.subject, f.counted, f.qualifier, "
            "substr(d.text, f.number_start - d.start + 1, f.number_end - f.number_start), "
            "substr(d.text, f.start - d.start + 1, f.end - f.start), d.id, d.title, d.date, s.url "
-           "FROM facts f JOIN documents d ON d.id = f.document_id JOIN sources s ON s.id = d.source_id"
+           # documents first, on their date index: the newest facts without sorting them all
+           "FROM documents d CROSS JOIN facts f ON f.document_id = d.id JOIN sources s ON s.id = d.source_id"
            + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY d.date DESC, f.id LIMIT ? OFFSET ?")
     rows = con.execute(sql, (*args, limit + 1, offset)).fetchall()
     items = []
@@ -439,7 +443,7 @@ class SearchHit(_Row):
     url: str | None
     path: str | None
     snippet: str  # the match between the two ``mark`` strings
-    score: float  # bm25, higher is better; 0 when ranked by date (terms under 3 characters)
+    score: float  # -bm25, higher is better; 0 when ordered by date (short terms, very common terms)
 
 
 def search(db: Conn, text: str, *, kind: str | None = None, limit: int = 20, offset: int = 0,
@@ -448,7 +452,8 @@ def search(db: Conn, text: str, *, kind: str | None = None, limit: int = 20, off
 
     Terms of three or more characters use the FTS5 trigram index and bm25 ranking;
     shorter ones (two-character names such as 苏林) are matched by scanning, and a
-    query of short terms only is ranked by date.
+    query of short terms only is ordered by date, newest first; one matching more than
+    RANK_LIMIT documents is ordered most recently stored first.
     """
     con = _con(db)
     limit, offset = _page(limit, offset)
@@ -467,10 +472,15 @@ def search(db: Conn, text: str, *, kind: str | None = None, limit: int = 20, off
     cols = "d.id, d.kind, d.title, d.date, s.url, s.path"
     if long_:
         match = " AND ".join('"' + t.replace('"', '""') + '"' for t in long_)
-        sql = (f"SELECT {cols}, snippet(documents_fts, -1, ?, ?, '…', ?), -bm25(documents_fts), d.text "
+        # bm25 costs a few microseconds per matching document; a term on nearly every page
+        # (越通社) ranks nothing, so such queries come most recently stored first instead
+        many = con.execute("SELECT count(*) FROM (SELECT 1 FROM documents_fts WHERE documents_fts MATCH ? "
+                           "LIMIT ?)", (match, RANK_LIMIT + 1)).fetchone()[0] > RANK_LIMIT
+        order, score = ("documents_fts.rowid DESC", "0.0") if many else ("rank", "-rank")
+        sql = (f"SELECT {cols}, snippet(documents_fts, -1, ?, ?, '…', ?), {score}, NULL "
                f"FROM documents_fts JOIN documents d ON d.id = documents_fts.rowid "
                f"JOIN sources s ON s.id = d.source_id WHERE documents_fts MATCH ?"
-               + "".join(" AND " + w for w in where) + " ORDER BY bm25(documents_fts) LIMIT ? OFFSET ?")
+               + "".join(" AND " + w for w in where) + f" ORDER BY {order} LIMIT ? OFFSET ?")
         rows = con.execute(sql, (mark[0], mark[1], width, match, *args, limit + 1, offset)).fetchall()
     else:
         sql = (f"SELECT {cols}, NULL, 0.0, d.text FROM documents d JOIN sources s ON s.id = d.source_id WHERE "
@@ -478,9 +488,28 @@ def search(db: Conn, text: str, *, kind: str | None = None, limit: int = 20, off
         rows = con.execute(sql, (*args, limit + 1, offset)).fetchall()
     hits = []
     for r in rows[:limit]:
-        snip = r[6] if r[6] is not None else _snippet(r[8], terms, mark, width)
+        snip = _mark_outside(r[6], short, mark) if r[6] is not None else _snippet(r[8], terms, mark, width)
         hits.append(SearchHit(r[0], r[1], r[2], r[3], r[4], r[5], snip, round(float(r[7]), 4)))
     return Results(hits, limit, offset, len(rows) > limit)
+
+
+def _mark_outside(snippet: str, terms: list[str], mark: tuple[str, str]) -> str:
+    """Mark ``terms`` in an FTS snippet (which marks only the indexed terms), outside its marks."""
+    if not terms:
+        return snippet
+    out, rest = [], snippet
+    while rest:
+        i = rest.find(mark[0])
+        plain, rest = (rest, "") if i < 0 else (rest[:i], rest[i:])
+        for t in sorted(set(terms), key=len, reverse=True):
+            plain = plain.replace(t, f"{mark[0]}{t}{mark[1]}")
+        out.append(plain)
+        if rest:
+            j = rest.find(mark[1], len(mark[0]))
+            j = len(rest) if j < 0 else j + len(mark[1])
+            out.append(rest[:j])
+            rest = rest[j:]
+    return "".join(out)
 
 
 def _snippet(text: str, terms: list[str], mark: tuple[str, str], width: int) -> str:
@@ -489,9 +518,7 @@ def _snippet(text: str, terms: list[str], mark: tuple[str, str], width: int) -> 
         return text[:width]
     i, t = min(pos)
     lo, hi = max(0, i - width // 2), min(len(text), i + len(t) + width // 2)
-    body = text[lo:hi]
-    for term in sorted(set(terms), key=len, reverse=True):
-        body = body.replace(term, f"{mark[0]}{term}{mark[1]}")
+    body = _mark_outside(text[lo:hi], terms, mark)
     return ("…" if lo > 0 else "") + body + ("…" if hi < len(text) else "")
 
 

@@ -73,6 +73,7 @@ CREATE TABLE documents (
   UNIQUE (source_id, ord)
 );
 CREATE INDEX documents_date ON documents(date);
+CREATE INDEX documents_kind ON documents(kind);
 
 CREATE VIRTUAL TABLE documents_fts USING fts5(
   title, text, content='documents', content_rowid='id', tokenize='trigram'
@@ -161,6 +162,9 @@ CREATE TABLE event_actors (
   id         INTEGER PRIMARY KEY,
   report_id  INTEGER NOT NULL REFERENCES event_reports(id),
   event_id   INTEGER NOT NULL REFERENCES events(id),
+  type       TEXT NOT NULL,
+  date_lo    TEXT,
+  date_hi    TEXT,
   role       TEXT NOT NULL CHECK (role IN ('source', 'target')),
   name       TEXT NOT NULL,
   kind       TEXT NOT NULL,
@@ -173,8 +177,9 @@ CREATE TABLE event_actors (
 );
 CREATE INDEX event_actors_event ON event_actors(event_id);
 CREATE INDEX event_actors_report ON event_actors(report_id);
-CREATE INDEX event_actors_key ON event_actors(key, event_id);
-CREATE INDEX event_actors_alt_key ON event_actors(alt_key, event_id) WHERE alt_key IS NOT NULL;
+CREATE INDEX event_actors_match ON event_actors(key, type, date_lo, date_hi, event_id);
+CREATE INDEX event_actors_alt_match ON event_actors(alt_key, type, date_lo, date_hi, event_id)
+  WHERE alt_key IS NOT NULL;
 CREATE INDEX event_actors_iso3 ON event_actors(iso3, event_id) WHERE iso3 IS NOT NULL;
 CREATE INDEX event_actors_person ON event_actors(person_id) WHERE person_id IS NOT NULL;
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import sqlite3
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -24,8 +25,10 @@ from datetime import UTC, datetime
 from typing import Any
 
 from ..lexicon import Lexicon
+from ..model import EVENT_CODES
 from .db import Store, StoreError
 from .merge import (
+    MAX_SPAN_DAYS,
     PRECISION_RANK,
     TOLERANCE_DAYS,
     Actor,
@@ -121,12 +124,18 @@ class Writer:
 
     # -- transactions ------------------------------------------------------------------
     def _start_run(self) -> int:
-        cur = self.con.execute("INSERT INTO runs(started_at) VALUES (?)", (_now(),))
+        try:
+            cur = self.con.execute("INSERT INTO runs(started_at) VALUES (?)", (_now(),))
+        except sqlite3.OperationalError as e:
+            raise StoreError(f"{self.store.path}: cannot write: {e}") from e
         return int(cur.lastrowid or 0)
 
     def _begin(self) -> None:
         if not self.con.in_transaction:
-            self.con.execute("BEGIN IMMEDIATE")
+            try:
+                self.con.execute("BEGIN IMMEDIATE")
+            except sqlite3.OperationalError as e:  # another writer holds the lock past the timeout
+                raise StoreError(f"{self.store.path}: cannot write: {e}") from e
             self._batch_started = time.perf_counter()
             self._in_batch = 0
 
@@ -139,12 +148,16 @@ class Writer:
         """Finish derived columns of what the batch touched and commit it."""
         if not self.con.in_transaction:
             return
-        self._refresh()
         s = self.stats
-        self.con.execute("UPDATE runs SET pages=?, added=?, replaced=?, unchanged=?, duplicates=?, errors=? "
-                         "WHERE id=?", (s.pages, s.added, s.replaced, s.unchanged, s.duplicates, s.errors,
-                                        self.run_id))
-        self.con.execute("COMMIT")
+        try:
+            self._refresh()
+            self.con.execute("UPDATE runs SET pages=?, added=?, replaced=?, unchanged=?, duplicates=?, errors=? "
+                             "WHERE id=?", (s.pages, s.added, s.replaced, s.unchanged, s.duplicates, s.errors,
+                                            self.run_id))
+            self.con.execute("COMMIT")
+        except sqlite3.Error as e:  # disk full, I/O error: the batch is lost, what was committed stays
+            self.rollback()
+            raise StoreError(f"{self.store.path}: cannot commit: {e}") from e
         self._in_batch = 0
 
     def close(self) -> RunStats:
@@ -223,9 +236,11 @@ class Writer:
                 outcome = REPLACED if row is not None else ADDED
                 if path:
                     con.execute("DELETE FROM errors WHERE path=?", (path,))
-        except BaseException:
+        except BaseException as e:
             con.execute("ROLLBACK TO page")
             con.execute("RELEASE page")
+            if isinstance(e, sqlite3.Error):  # the database, not the page: the run cannot go on
+                raise StoreError(f"{self.store.path}: database error: {e}") from e
             raise
         con.execute("RELEASE page")
         self.stats.pages += 1
@@ -275,14 +290,14 @@ class Writer:
         self.stats.documents += 1
 
         # people first: events and mentions refer to them
-        person_ids: dict[str, int] = {}
+        person_ids: dict[str, tuple[int, str | None]] = {}
         mention_rows: list[tuple[Any, ...]] = []
         seen_spans: set[tuple[int, int]] = set()
         for m in doc.get("mentions") or []:
             seen_spans.add((int(m["start"]), int(m["end"])))
         for p in doc.get("people") or []:
-            pid = self._person(p)
-            person_ids[p["name"]] = pid
+            pid, pcountry = self._person(p)
+            person_ids[p["name"]] = (pid, pcountry)
             self._roles(pid, p, doc_id, ddate, text)
             for sp in p.get("mentions") or []:
                 s, e = int(sp["start"]), int(sp["end"])
@@ -290,7 +305,7 @@ class Writer:
                     seen_spans.add((s, e))
                     mention_rows.append((doc_id, "person", text[s:e], p.get("country"), pid, s, e))
         for m in doc.get("mentions") or []:
-            pid = person_ids.get(m["text"]) if m["kind"] == "person" else None
+            pid = person_ids[m["text"]][0] if m["kind"] == "person" and m["text"] in person_ids else None
             value = m.get("value")
             if value is not None and not isinstance(value, (str, int, float)):
                 value = json.dumps(value, ensure_ascii=False)
@@ -315,7 +330,8 @@ class Writer:
         self.stats.facts += len(fact_rows)
 
     # -- people ------------------------------------------------------------------------
-    def _person(self, p: Record) -> int:
+    def _person(self, p: Record) -> tuple[int, str | None]:
+        """The id of the person this sighting is (new or merged), and their country."""
         con = self.con
         name, country, latin = p["name"], p.get("country"), p.get("latin")
         titles = [t for t in p.get("titles") or [] if t]
@@ -334,16 +350,18 @@ class Writer:
         if pid is None:
             cur = con.execute("INSERT INTO people(name, country, latin) VALUES (?,?,?)", (name, country, latin))
             pid = int(cur.lastrowid or 0)
+            known = country
         else:
             known = next(r[1] for r in rows if r[0] == pid)
             if known is None and country:
+                known = country
                 # the person's country was unknown until now: their event actors learn it too
                 con.execute("UPDATE people SET country=? WHERE id=?", (country, pid))
                 con.execute("UPDATE event_actors SET iso3=? WHERE person_id=? AND iso3 IS NULL", (country, pid))
             if latin:
                 con.execute("UPDATE people SET latin=? WHERE id=? AND latin IS NULL", (latin, pid))
         self._touched_people.add(pid)
-        return pid
+        return pid, known
 
     def _roles(self, pid: int, p: Record, doc_id: int, ddate: str | None, text: str) -> None:
         con = self.con
@@ -368,12 +386,10 @@ class Writer:
             self._touched_roles.add(role_id)
 
     # -- events ------------------------------------------------------------------------
-    def _actor(self, role: str, name: str, person_ids: Mapping[str, int], side_iso3: Sequence[str],
-               side_size: int) -> Actor:
-        pid = person_ids.get(name)
-        if pid is not None:
-            row = self.con.execute("SELECT country FROM people WHERE id=?", (pid,)).fetchone()
-            iso3 = row[0] if row else None
+    def _actor(self, role: str, name: str, person_ids: Mapping[str, tuple[int, str | None]],
+               side_iso3: Sequence[str], side_size: int) -> Actor:
+        if name in person_ids:
+            pid, iso3 = person_ids[name]
             return Actor(role, name, "person", iso3, pid, *actor_keys(name, "person", iso3, pid))
         ent = self.lex.entities.get(name)
         if ent is not None:
@@ -390,17 +406,18 @@ class Writer:
             iso3 = side_iso3[0]
         return Actor(role, name, kind, iso3, None, *actor_keys(name, kind, iso3, None))
 
-    def _event(self, ev: Record, doc_id: int, year: int | None, person_ids: Mapping[str, int], text: str) -> None:
+    def _event(self, ev: Record, doc_id: int, year: int | None, person_ids: Mapping[str, tuple[int, str | None]],
+               text: str) -> None:
         con = self.con
         etype = ev["type"]
         precision, lo, hi = date_interval(ev.get("date"), ev.get("date_end"), year)
         src, tgt = list(ev.get("source") or []), list(ev.get("target") or [])
         actors = [self._actor("source", n, person_ids, ev.get("source_iso3") or [], len(src)) for n in src] + \
                  [self._actor("target", n, person_ids, ev.get("target_iso3") or [], len(tgt)) for n in tgt]
-        event_id = self._match(etype, lo, hi, actors)
+        found = self._match(etype, lo, hi, actors)
         date = ev.get("date") if precision else None
         date_end = ev.get("date_end") if precision == "day" else None
-        if event_id is None:
+        if found is None:
             plover, mode, cameo = _codes(ev)
             cur = con.execute(
                 "INSERT INTO events(type, date, date_end, precision, date_lo, date_hi, location, plover, "
@@ -408,7 +425,8 @@ class Writer:
                 (etype, date, date_end, precision, lo, hi, ev.get("location"), plover, mode, cameo))
             event_id = int(cur.lastrowid or 0)
         else:
-            self._narrow(event_id, precision, lo, hi)
+            event_id = found[0]
+            self._narrow(found, precision, lo, hi)
         evid = ev["evidence"]
         extra = ev.get("extra_evidence") or []
         cur = con.execute(
@@ -427,27 +445,38 @@ class Writer:
                 if i >= 0:
                     s, e = i, i + len(a.name)
                     break
-            rows.append((report_id, event_id, a.role, a.name, a.kind, a.person_id, a.iso3, a.key, a.alt_key, s, e))
-        con.executemany("INSERT INTO event_actors(report_id, event_id, role, name, kind, person_id, iso3, key, "
-                        "alt_key, start, end) VALUES (?,?,?,?,?,?,?,?,?,?,?)", rows)
+            rows.append((report_id, event_id, etype, lo, hi, a.role, a.name, a.kind, a.person_id, a.iso3, a.key,
+                         a.alt_key, s, e))
+        con.executemany("INSERT INTO event_actors(report_id, event_id, type, date_lo, date_hi, role, name, kind, "
+                        "person_id, iso3, key, alt_key, start, end) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
         self._touched_events.add(event_id)
         self.stats.events += 1
 
-    def _match(self, etype: str, lo: str | None, hi: str | None, actors: list[Actor]) -> int | None:
-        """The existing event this report belongs to, or None."""
+    def _match(self, etype: str, lo: str | None, hi: str | None,
+               actors: list[Actor]) -> tuple[int, str | None, str, str] | None:
+        """The existing event this report belongs to, as ``(id, precision, date_lo, date_hi)``, or None."""
         if lo is None or hi is None or not actors:
             return None
-        keys = sorted({k for a in actors for k in a.keys})
         qlo, qhi = widen(lo, hi, TOLERANCE_DAYS.get(etype, 0))
-        marks = ",".join("?" * len(keys))
-        cands = sorted({r[0] for col in ("key", "alt_key") for r in self.con.execute(
-            f"SELECT DISTINCT a.event_id FROM event_actors a JOIN events e ON e.id = a.event_id "
-            f"WHERE a.{col} IN ({marks}) AND e.type=? AND e.date_lo<=? AND e.date_hi>=?",
-            (*keys, etype, qhi, qlo))})
+        floor = widen(qlo, qlo, MAX_SPAN_DAYS)[0]
+        # Candidates: events with a report of the same type, an overlapping date and a shared
+        # actor key, found on the covering index (key, type, date_lo, date_hi, event_id).
+        # Country keys (c:VNM) are shared by thousands of events; people and names are not,
+        # so country keys are only searched when the report has nothing else.
+        keys = sorted({k for a in actors for k in a.keys})
+        narrow = [k for k in keys if not k.startswith("c:")] or keys
+        marks = ",".join("?" * len(narrow))
+        cols = ("key", "alt_key") if any(k.startswith("c:") for k in narrow) else ("key",)
+        cands = sorted({r[0] for col in cols for r in self.con.execute(
+            f"SELECT event_id FROM event_actors WHERE {col} IN ({marks}) AND type=? "
+            f"AND date_lo BETWEEN ? AND ? AND date_hi>=?", (*narrow, etype, floor, qhi, qlo))})
         src = {k for a in actors if a.role == "source" for k in a.keys}
         tgt = {k for a in actors if a.role == "target" for k in a.keys}
-        best: tuple[int, int] | None = None
+        best: tuple[int, tuple[int, str | None, str, str]] | None = None
         for cid in cands:
+            row = self.con.execute("SELECT id, precision, date_lo, date_hi FROM events WHERE id=?", (cid,)).fetchone()
+            if row is None or row[2] is None or not (row[2] <= qhi and row[3] >= qlo):
+                continue
             csrc: set[str] = set()
             ctgt: set[str] = set()
             for role, key, alt in self.con.execute("SELECT role, key, alt_key FROM event_actors WHERE event_id=?",
@@ -459,21 +488,23 @@ class Writer:
             if actors_match(etype, src, tgt, csrc, ctgt):
                 score = len((src | tgt) & (csrc | ctgt))
                 if best is None or score > best[0]:
-                    best = (score, cid)
+                    best = (score, row)
         return best[1] if best else None
 
-    def _narrow(self, event_id: int, precision: str | None, lo: str | None, hi: str | None) -> None:
+    def _narrow(self, event: tuple[int, str | None, str, str], precision: str | None, lo: str | None,
+                hi: str | None) -> None:
         """Keep the event's date interval that of its most precise reports (as _refresh computes it)."""
-        row = self.con.execute("SELECT precision, date_lo, date_hi FROM events WHERE id=?", (event_id,)).fetchone()
-        cur_rank, new_rank = PRECISION_RANK.get(row[0], 0), PRECISION_RANK.get(precision, 0)
+        event_id, cur_prec, cur_lo, cur_hi = event
+        cur_rank, new_rank = PRECISION_RANK.get(cur_prec, 0), PRECISION_RANK.get(precision, 0)
         if lo is None or hi is None or new_rank < cur_rank:
             return
-        if new_rank > cur_rank or row[1] is None:
+        if new_rank > cur_rank:
             nlo, nhi = lo, hi
         else:
-            nlo, nhi = min(row[1], lo), max(row[2], hi)
-        self.con.execute("UPDATE events SET precision=?, date_lo=?, date_hi=? WHERE id=?",
-                         (precision, nlo, nhi, event_id))
+            nlo, nhi = min(cur_lo, lo), max(cur_hi, hi)
+        if (precision, nlo, nhi) != (cur_prec, cur_lo, cur_hi):
+            self.con.execute("UPDATE events SET precision=?, date_lo=?, date_hi=? WHERE id=?",
+                             (precision, nlo, nhi, event_id))
 
     # -- deletion and derived columns --------------------------------------------------
     def _delete_source(self, source_id: int) -> None:
@@ -568,8 +599,6 @@ def _chunks(ids: Sequence[int], n: int = 500) -> Iterable[Sequence[int]]:
 
 
 def _codes(ev: Record) -> tuple[str, str | None, str]:
-    from ..model import EVENT_CODES
-
     if ev.get("plover") and ev.get("cameo"):
         return ev["plover"], ev.get("plover_mode"), ev["cameo"]
     plover, mode, cameo = EVENT_CODES.get(ev["type"], ("", None, ""))

@@ -1,0 +1,102 @@
+"""Schema versioning: migrations are an ordered list, applied once, each atomic with its version."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from waishi.store import MIGRATIONS, SCHEMA_VERSION, Migration, SchemaError, Store, StoreError, Writer
+from waishi.store import schema as schema_mod
+
+
+def test_store_schema_migrations_are_ordered_and_contiguous() -> None:
+    assert [m.version for m in MIGRATIONS] == list(range(1, len(MIGRATIONS) + 1))
+    assert SCHEMA_VERSION == MIGRATIONS[-1].version
+
+
+def test_store_schema_new_file_is_wal_and_current(tmp_path: Path) -> None:
+    db = tmp_path / "s.db"
+    with Store.open(db) as st:
+        assert st.version == SCHEMA_VERSION
+        assert st.con.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        tables = {r[0] for r in st.con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        assert {"sources", "documents", "documents_fts", "people", "roles", "role_evidence", "events",
+                "event_reports", "event_actors", "facts", "mentions", "errors", "runs"} <= tables
+    with Store.open(db) as st:  # reopening migrates nothing
+        assert st.version == SCHEMA_VERSION
+
+
+def test_store_schema_a_later_migration_runs_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    db = tmp_path / "s.db"
+    Store.open(db).close()
+    calls = []
+
+    def backfill(con: sqlite3.Connection) -> None:
+        calls.append(1)
+        con.execute("INSERT INTO offices(name) VALUES ('外交部长')")
+
+    extra = Migration(SCHEMA_VERSION + 1, "offices", "CREATE TABLE offices (id INTEGER PRIMARY KEY, name TEXT);",
+                      backfill)
+    monkeypatch.setattr(schema_mod, "MIGRATIONS", [*MIGRATIONS, extra])
+    monkeypatch.setattr(schema_mod, "SCHEMA_VERSION", extra.version)
+    for _ in range(2):
+        con = sqlite3.connect(db, isolation_level=None)
+        assert schema_mod.migrate(con) in (SCHEMA_VERSION, extra.version)
+        assert schema_mod.schema_version(con) == extra.version
+        con.close()
+    assert calls == [1]
+
+
+def test_store_schema_failed_migration_leaves_the_old_version(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    db = tmp_path / "s.db"
+    Store.open(db).close()
+    bad = Migration(SCHEMA_VERSION + 1, "broken", "CREATE TABLE half (id INTEGER);\nCREATE TABLE broken (;")
+    monkeypatch.setattr(schema_mod, "MIGRATIONS", [*MIGRATIONS, bad])
+    con = sqlite3.connect(db, isolation_level=None)
+    with pytest.raises(sqlite3.OperationalError):
+        schema_mod.migrate(con)
+    assert schema_mod.schema_version(con) == SCHEMA_VERSION
+    assert con.execute("SELECT count(*) FROM sqlite_master WHERE name='half'").fetchone()[0] == 0
+    con.close()
+
+
+def test_store_schema_newer_file_is_refused(tmp_path: Path) -> None:
+    db = tmp_path / "s.db"
+    Store.open(db).close()
+    con = sqlite3.connect(db)
+    con.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 5}")
+    con.close()
+    with pytest.raises(SchemaError, match="newer than this waishi"):
+        Store.open(db)
+    with pytest.raises(SchemaError, match="newer"):
+        Store.open(db, readonly=True)
+
+
+@pytest.mark.parametrize("content,error,match", [
+    (b"just some text, not a database at all" * 10, StoreError, "not a usable SQLite database"),
+    (None, SchemaError, "not a waishi database"),
+])
+def test_store_schema_foreign_files_are_refused(tmp_path: Path, content: bytes | None, error: type,
+                                                match: str) -> None:
+    db = tmp_path / "other.db"
+    if content is None:
+        con = sqlite3.connect(db)
+        con.execute("CREATE TABLE t (x)")
+        con.close()
+    else:
+        db.write_bytes(content)
+    with pytest.raises(error, match=match):
+        Store.open(db)
+
+
+def test_store_schema_read_only_mode(tmp_path: Path) -> None:
+    with pytest.raises(StoreError, match="no such database"):
+        Store.open(tmp_path / "missing.db", readonly=True)
+    Store.open(tmp_path / "s.db").close()
+    with Store.open(tmp_path / "s.db", readonly=True) as st:
+        with pytest.raises(sqlite3.OperationalError):
+            st.con.execute("INSERT INTO runs(started_at) VALUES ('x')")
+        with pytest.raises(StoreError, match="read-only"):
+            Writer(st)
