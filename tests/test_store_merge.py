@@ -98,6 +98,12 @@ def test_store_merge_actors_match_rules() -> None:
     # names match when one contains the other
     assert actors_match("attend", {"p:1"}, {"n:第44届东盟峰会"}, {"p:1"}, {"n:东盟峰会"})
     assert not actors_match("attend", {"p:1"}, {"n:东盟峰会"}, {"p:1"}, {"n:世界经济论坛"})
+    # a country stands for its government and people; two bodies of one country stay two
+    assert actors_match("aid", {"c:VNM"}, {"c:CUB"}, {"n:越南政府", "o:VNM"}, {"c:CUB"})
+    assert not actors_match("sign", {"n:越南外交部", "o:VNM"}, {"n:老挝外交部", "o:LAO"},
+                            {"n:越南卫生部", "o:VNM"}, {"n:老挝卫生部", "o:LAO"})
+    # a visit to a city is a visit to its country
+    assert actors_match("visit", {"p:7"}, {"c:VNM"}, {"p:7"}, {"n:河内", "c:VNM"})
 
 
 def test_store_merge_title_key_ignores_spacing_and_punctuation() -> None:

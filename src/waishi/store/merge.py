@@ -11,7 +11,8 @@ a different known country is a different person.
 Events: a report joins an existing event of the same type whose date interval
 overlaps its own (visits: within three days, one trip is reported on several
 days) and whose actors overlap: on both sides when both sides are known, in
-either order for symmetric types (meet, phone_call, sign).
+either order for symmetric types (meet, phone_call, sign). A place counts as
+its country, and a country stands for its people and bodies.
 """
 
 from __future__ import annotations
@@ -124,14 +125,21 @@ class Actor:
 
 
 def actor_keys(name: str, kind: str, iso3: str | None, person_id: int | None) -> tuple[str, str | None]:
-    """``(key, alt_key)`` an actor matches by: ``p:<id>`` for people, ``c:<ISO3>`` for
-    countries, ``n:<name>`` for the rest; places also match their country (``alt_key``):
-    a visit to Hanoi is a visit to Vietnam."""
+    """``(key, alt_key)`` an actor matches by.
+
+    ``p:<id>`` for people, ``c:<ISO3>`` for countries, ``n:<name>`` for the rest.
+    A place's ``alt_key`` is its country (a visit to Hanoi is a visit to Vietnam);
+    a person's or body's is ``o:<ISO3>``, which a country matches but another person
+    or body of that country does not (越南 gives aid = 越南政府 gives aid; two
+    Vietnamese ministries are two parties).
+    """
     if person_id is not None:
-        return f"p:{person_id}", None
+        return f"p:{person_id}", (f"o:{iso3}" if iso3 else None)
     if kind == "country" and iso3:
         return f"c:{iso3}", None
-    return f"n:{name}", (f"c:{iso3}" if kind == "place" and iso3 else None)
+    if not iso3:
+        return f"n:{name}", None
+    return f"n:{name}", (f"c:{iso3}" if kind == "place" else f"o:{iso3}")
 
 
 def _side(a: Iterable[str], b: Iterable[str]) -> bool | None:
@@ -139,7 +147,10 @@ def _side(a: Iterable[str], b: Iterable[str]) -> bool | None:
     sa, sb = set(a), set(b)
     if not sa or not sb:
         return None
-    if sa & sb:
+    if any(k[0] != "o" for k in sa & sb):
+        return True
+    # a country stands for its people and bodies
+    if any(f"o:{k[2:]}" in sb for k in sa if k[0] == "c") or any(f"o:{k[2:]}" in sa for k in sb if k[0] == "c"):
         return True
     # names match when one contains the other (第44届东盟峰会 / 东盟峰会), as the gold scorer does
     na = [k[2:] for k in sa if k.startswith("n:") and len(k) > 3]

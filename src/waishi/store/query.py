@@ -419,8 +419,11 @@ def facts(db: Conn, *, metric: str | None = None, subject: str | None = None, pe
     sql = ("SELECT f.id, f.metric, f.value, f.unit, f.period, f.growth_pct, f.subject, f.counted, f.qualifier, "
            "substr(d.text, f.number_start - d.start + 1, f.number_end - f.number_start), "
            "substr(d.text, f.start - d.start + 1, f.end - f.start), d.id, d.title, d.date, s.url "
-           # documents first, on their date index: the newest facts without sorting them all
-           "FROM documents d CROSS JOIN facts f ON f.document_id = d.id JOIN sources s ON s.id = d.source_id"
+           # Unfiltered (or by metric only), walk documents newest first on their date index and
+           # stop at the page's end; a subject or period is selective: find those facts, then sort.
+           + ("FROM facts f JOIN documents d ON d.id = f.document_id" if subject or period
+              else "FROM documents d CROSS JOIN facts f ON f.document_id = d.id")
+           + " JOIN sources s ON s.id = d.source_id"
            + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY d.date DESC, f.id LIMIT ? OFFSET ?")
     rows = con.execute(sql, (*args, limit + 1, offset)).fetchall()
     items = []

@@ -223,6 +223,7 @@ class Writer:
         dup = con.execute("SELECT id FROM sources WHERE content_hash=? AND locator<>? LIMIT 1",
                           (content_hash, locator)).fetchone()
         rec = None if dup is not None else (record() if callable(record) else record)
+        counts = (self.stats.documents, self.stats.events, self.stats.facts)
         con.execute("SAVEPOINT page")
         try:
             if row is not None:
@@ -239,6 +240,7 @@ class Writer:
         except BaseException as e:
             con.execute("ROLLBACK TO page")
             con.execute("RELEASE page")
+            self.stats.documents, self.stats.events, self.stats.facts = counts
             if isinstance(e, sqlite3.Error):  # the database, not the page: the run cannot go on
                 raise StoreError(f"{self.store.path}: database error: {e}") from e
             raise
@@ -463,10 +465,12 @@ class Writer:
         # actor key, found on the covering index (key, type, date_lo, date_hi, event_id).
         # Country keys (c:VNM) are shared by thousands of events; people and names are not,
         # so country keys are only searched when the report has nothing else.
-        keys = sorted({k for a in actors for k in a.keys})
-        narrow = [k for k in keys if not k.startswith("c:")] or keys
+        keys = {k for a in actors for k in a.keys if not k.startswith("o:")}
+        narrow = sorted(k for k in keys if not k.startswith("c:")) or sorted(keys)
+        if any(k.startswith("c:") for k in narrow):  # a country also finds its people and bodies
+            narrow += [f"o:{k[2:]}" for k in narrow]
         marks = ",".join("?" * len(narrow))
-        cols = ("key", "alt_key") if any(k.startswith("c:") for k in narrow) else ("key",)
+        cols = ("key", "alt_key") if any(k[0] in "co" for k in narrow) else ("key",)
         cands = sorted({r[0] for col in cols for r in self.con.execute(
             f"SELECT event_id FROM event_actors WHERE {col} IN ({marks}) AND type=? "
             f"AND date_lo BETWEEN ? AND ? AND date_hi>=?", (*narrow, etype, floor, qhi, qlo))})
@@ -486,7 +490,7 @@ class Writer:
                 if alt:
                     side.add(alt)
             if actors_match(etype, src, tgt, csrc, ctgt):
-                score = len((src | tgt) & (csrc | ctgt))
+                score = len({k for k in (src | tgt) & (csrc | ctgt) if k[0] != "o"})
                 if best is None or score > best[0]:
                     best = (score, row)
         return best[1] if best else None
