@@ -71,6 +71,8 @@ def test_people_offsets_point_at_the_name(lex):
     # a long transliteration confirmed by its Latin form, even when it starts like a Chinese surname
     ("俄罗斯联邦委员会主席马特维延科(Valentina Matviyenko)发表讲话。", "马特维延科", ["俄罗斯联邦委员会主席"]),
     ("老挝外交部部长助理阿伦盖·基迪昆陪同。", "阿伦盖·基迪昆", ["老挝外交部部长助理"]),
+    # a coordinator after a place name ends the chain: 在河内|与|老挝政府总理
+    ("越南政府总理范明政在河内与老挝政府总理宋赛·西潘敦举行会谈。", "宋赛·西潘敦", ["老挝政府总理"]),
 ])
 def test_people_chain_boundaries_and_name_forms(lex, text, name, titles):
     from waishi.extract.pipeline import _simplified

@@ -71,6 +71,7 @@ class PeopleFinder:
         self.block_lens = sorted({len(b) for b in self.blocks})
         self.long_titles = tuple(t for t in self.titles if len(t) >= 2)
         self.titles_longest_first = sorted(self.titles, key=len, reverse=True)
+        self._place_ends: set[int] = set()
 
     # -- names ----------------------------------------------------------------------
     def _is_stop_at(self, run: str, k: int, strong_only: bool) -> bool:
@@ -204,7 +205,7 @@ class PeopleFinder:
                 continue
             for w in _LEFT_STOPS:
                 if text.startswith(w, i - len(w)) and i - len(w) >= lo:
-                    if w in _COORD and (i - 1) not in name_ends:
+                    if w in _COORD and (i - 1) not in name_ends and (i - 1) not in self._place_ends:
                         continue
                     hit = True
                     break
@@ -235,6 +236,10 @@ class PeopleFinder:
     def find(self, text: str, start: int, end: int, sentences: list[Span] | None = None) -> list[PersonMention]:
         """Persons introduced with a title chain in ``text[start:end]``."""
         matches = [(t, s + start, e + start) for t, s, e in self.lex.find("titles", text[start:end])]
+        # 在河内与老挝政府总理NAME: a coordinator right after a place or country name is a boundary
+        # (inside a known name such as 宣教与民运部 it is not: the automaton matched the whole name)
+        self._place_ends = {e + start for n, _s, e in self.lex.find("gazetteer", text[start:end])
+                            if self.lex.entities[n].kind in ("country", "place")}
         out: list[PersonMention] = []
         name_ends: set[int] = set()
         for idx, (t, ts, te) in enumerate(matches):
