@@ -15,6 +15,7 @@ from typer.testing import CliRunner
 from waishi.cli import app
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+EXAMPLE_FILES = ("01_vn_lao_talks.txt", "02_hanoi_guangxi.txt", "03_old_aid_2015.txt")  # others may come
 runner = CliRunner()
 
 
@@ -27,18 +28,22 @@ def _ok(*args: str) -> str:
 @pytest.fixture(scope="module")
 def db(tmp_path_factory: pytest.TempPathFactory) -> str:
     d = tmp_path_factory.mktemp("cli")
-    shutil.copytree(EXAMPLES, d / "corpus")
+    (d / "corpus").mkdir()
+    for name in EXAMPLE_FILES:
+        shutil.copy(EXAMPLES / name, d / "corpus" / name)
     (d / "corpus" / "broken.jsonl").write_text('{"text": 1}\n', encoding="utf-8")
     path = str(d / "s.db")
     r = runner.invoke(app, ["ingest", str(d / "corpus"), "--db", path])
     assert r.exit_code == 0, r.stderr
     assert "ingest summary" in r.stdout and "added" in r.stdout
+    assert "errors by reason" in r.stdout and "'text' is not a string" in r.stdout
     assert "broken.jsonl:1: 'text' is not a string" in r.stderr
     return path
 
 
 def test_store_cli_ingest_again_reports_unchanged(db: str, tmp_path: Path) -> None:
-    r = runner.invoke(app, ["ingest", str(EXAMPLES), "--db", db, "--format", "json", "--quiet"])
+    r = runner.invoke(app, ["ingest", *(str(EXAMPLES / n) for n in EXAMPLE_FILES), "--db", db, "--format", "json",
+                            "--quiet"])
     assert r.exit_code == 0
     d = json.loads(r.stdout)
     assert d["pages"] == 3 and d["added"] == 0 and d["duplicates"] + d["unchanged"] == 3

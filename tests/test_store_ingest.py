@@ -18,6 +18,7 @@ import waishi
 from waishi.store import Store, StoreError, events, ingest, load_records, record_from_extraction, search
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+EXAMPLE_FILES = ("01_vn_lao_talks.txt", "02_hanoi_guangxi.txt", "03_old_aid_2015.txt")  # others may come
 
 TABLES = ("sources", "documents", "people", "roles", "role_evidence", "events", "event_reports", "event_actors",
           "facts", "mentions")
@@ -43,8 +44,9 @@ def counts(st: Store) -> dict[str, int]:
 @pytest.fixture
 def corpus(tmp_path: Path) -> Path:
     d = tmp_path / "corpus"
-    shutil.copytree(EXAMPLES, d)
-    (d / "sub").mkdir()
+    (d / "sub").mkdir(parents=True)
+    for name in EXAMPLE_FILES:
+        shutil.copy(EXAMPLES / name, d / name)
     (d / "sub" / "meeting.txt").write_text(PAGE, encoding="utf-8")
     return d
 

@@ -211,7 +211,13 @@ def ingest_cmd(
     if format is OutFormat.json:
         sys.stdout.write(json.dumps(stats.to_dict(), ensure_ascii=False, indent=2) + "\n")
     elif not quiet:
-        Console().print(_summary(stats, totals))
+        out = Console()
+        out.print(_summary(stats, totals))
+        if stats.error_reasons:
+            t = Table("reason", "files / pages", title="errors by reason")
+            for reason, n in stats.error_reasons.most_common(10):
+                t.add_row(reason, f"{n:,}")
+            out.print(t)
     if stats.stored == 0:
         _fail("nothing could be ingested" + ("" if stats.errors else f": no pages found in {' '.join(paths)}"))
         raise typer.Exit(1)

@@ -197,7 +197,8 @@ def events(db: Conn, *, type: str | None = None, country: str | None = None, act
     events whose date interval overlaps; events of unknown date drop out when given."""
     con = _con(db)
     limit, offset = _page(limit, offset)
-    where, args = [], []
+    where: list[str] = []
+    args: list[Any] = []
     if type:
         where.append("e.type = ?")
         args.append(type)
@@ -329,7 +330,9 @@ def people(db: Conn, name: str | None = None, *, country: str | None = None, lim
     of the name or its Latin form."""
     con = _con(db)
     limit, offset = _page(limit, offset)
-    where, args, order = [], [], "n_documents DESC, id"
+    where: list[str] = []
+    args: list[Any] = []
+    order = "n_documents DESC, id"
     if name:
         where.append("(instr(name, ?) > 0 OR instr(lower(COALESCE(latin, '')), lower(?)) > 0)")
         args += [name, name]
@@ -399,7 +402,8 @@ def facts(db: Conn, *, metric: str | None = None, subject: str | None = None, pe
     ``period`` (YYYY or YYYY-YYYY) keeps facts whose period overlaps it."""
     con = _con(db)
     limit, offset = _page(limit, offset)
-    where, args = [], []
+    where: list[str] = []
+    args: list[Any] = []
     if metric:
         where.append("f.metric = ?")
         args.append(metric)
@@ -465,7 +469,8 @@ def search(db: Conn, text: str, *, kind: str | None = None, limit: int = 20, off
         raise StoreError("search text is empty")
     long_ = [t for t in terms if len(t) >= 3]
     short = [t for t in terms if len(t) < 3]
-    where, args = [], []
+    where: list[str] = []
+    args: list[Any] = []
     for t in short:
         where.append("(instr(d.text, ?) > 0 OR instr(d.title, ?) > 0)")
         args += [t, t]

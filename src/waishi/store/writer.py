@@ -79,6 +79,7 @@ class RunStats:
     facts: int = 0
     elapsed: float = 0.0
     error_samples: list[tuple[str, str]] = field(default_factory=list)
+    error_reasons: Counter[str] = field(default_factory=Counter)  # reason -> files/pages
 
     @property
     def stored(self) -> int:
@@ -94,7 +95,8 @@ class RunStats:
                 "unchanged": self.unchanged, "duplicates": self.duplicates, "errors": self.errors,
                 "documents": self.documents, "event_reports": self.events, "facts": self.facts,
                 "elapsed_s": round(self.elapsed, 3), "pages_per_s": round(self.rate, 1),
-                "error_samples": [{"path": p, "reason": r} for p, r in self.error_samples]}
+                "error_samples": [{"path": p, "reason": r} for p, r in self.error_samples],
+                "error_reasons": dict(self.error_reasons.most_common())}
 
 
 class Writer:
@@ -197,6 +199,7 @@ class Writer:
             "ON CONFLICT(path, reason) DO UPDATE SET last_at=excluded.last_at, count=count+1, "
             "run_id=excluded.run_id", (path, reason, now, now, self.run_id))
         self.stats.errors += 1
+        self.stats.error_reasons[reason] += 1
         if len(self.stats.error_samples) < self.MAX_ERROR_SAMPLES:
             self.stats.error_samples.append((path, reason))
         self._after_page()
@@ -307,11 +310,11 @@ class Writer:
                     seen_spans.add((s, e))
                     mention_rows.append((doc_id, "person", text[s:e], p.get("country"), pid, s, e))
         for m in doc.get("mentions") or []:
-            pid = person_ids[m["text"]][0] if m["kind"] == "person" and m["text"] in person_ids else None
+            mpid = person_ids[m["text"]][0] if m["kind"] == "person" and m["text"] in person_ids else None
             value = m.get("value")
             if value is not None and not isinstance(value, (str, int, float)):
                 value = json.dumps(value, ensure_ascii=False)
-            mention_rows.append((doc_id, m["kind"], m["text"], value, pid, int(m["start"]), int(m["end"])))
+            mention_rows.append((doc_id, m["kind"], m["text"], value, mpid, int(m["start"]), int(m["end"])))
         con.executemany("INSERT INTO mentions(document_id, kind, text, value, person_id, start, end) "
                         "VALUES (?,?,?,?,?,?,?)", mention_rows)
 
