@@ -50,3 +50,11 @@ def test_facts_evidence_points_at_number():
     rec = waishi.extract("标题\n\n双边贸易额达到19亿美元。", published="2024-01-01")
     f = rec.documents[0].facts[0]
     assert rec.text[f.number.start:f.number.end] == "19亿美元"
+
+
+def test_facts_figure_span_leaves_out_the_verb():
+    body = "2023年两国贸易额达33.2亿美元，越南在老挝的投资项目达250个。"
+    rec = waishi.extract("经济外交取得成果\n\n" + body, published="2024-04-03")
+    text = rec.text
+    spans = [text[f.number.start:f.number.end] for f in rec.documents[0].facts]
+    assert "33.2亿美元" in spans and all(not s.startswith("达") for s in spans)

@@ -95,3 +95,11 @@ def test_people_comrade_is_no_title():
                          published="2021-05-01")
     p = next(p for p in rec.documents[0].people if p.name == "裴青山")
     assert "同志" not in p.titles
+
+
+@pytest.mark.parametrize("text,name", [
+    ("越南外交部长裴青山会见了来访的泰国外交部长巴恩普里。", "巴恩普里"),
+    ("越南外交部长裴青山与马来西亚外交部长穆罕默德举行会谈。", "穆罕默德"),
+])
+def test_people_transliterations_without_dots(lex, text, name):
+    assert name in [p.name for p in people(lex, text)]

@@ -125,9 +125,10 @@ def _print_tables(records: list[Extraction]) -> None:
                 con.print(t)
 
 
-if __name__ == "__main__":  # pragma: no cover
-    app()
-
 from .cli_store import register as _register_store  # noqa: E402
 
 _register_store(app)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    app()

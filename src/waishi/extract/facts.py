@@ -172,5 +172,7 @@ class FactFinder:
         metric = "count"
         if _AID_VERB.search(text[clause_start:m.start()]):
             metric = "aid"
-        return Fact(metric, value, "count", evidence, Span(m.start(), m.end()), per, growth, subject,
+        qual = numbers.approx(m.group("qual"))
+        start = m.start() if qual else m.start("num")
+        return Fact(metric, value, "count", evidence, Span(start, m.end()), per, growth, subject,
                     counted=counted, qualifier=numbers.approx(m.group("qual")))

@@ -130,6 +130,9 @@ class PeopleFinder:
             for k in (2, 3, 4):
                 if len(run) > k and run[k:].startswith(self.multi_stops) and run[k - 1] not in self.single_stops:
                     return self._finish(text, pos, run[:k], end)
+            # or a 3-4 character run that ends the clause (会见了泰国外交部长巴恩普里。)
+            if 3 <= len(run) <= 4 and after == m.end() and text[after:after + 1] in "，,。；;、":
+                return self._finish(text, pos, run, end)
             return None
         if len(run) <= 1:
             return None
@@ -137,6 +140,9 @@ class PeopleFinder:
             return self._finish(text, pos, run, end)
         if self._is_stop_at(run, 2, True):
             return self._finish(text, pos, run[:2], end)
+        if len(run) >= 4 and run[3] in _WEAK_STOPS and (len(run) == 4 or run[4:].startswith(self.multi_stops)) \
+                and not run[3:].startswith(self.multi_stops):
+            return self._finish(text, pos, run[:4], end)  # 穆罕默德|举行: 德 is a name's last syllable here
         if len(run) == 3 or self._is_stop_at(run, 3, False):
             return self._finish(text, pos, run[:3], end)
         # four-character names: 阮氏明红 (氏 second), 武黎泰黄 (two surnames)

@@ -233,6 +233,7 @@ class Lexicon:
                     self._add(Entity(name, "country", c.alpha_3, "name"))
             self.country_names.setdefault(c.alpha_3, zh(c.name))
         abbrs: dict[str, list[str]] = {}
+        from_tsv: set[str] = set()
         for row in read_tsv("countries.tsv", ["name", "iso3", "kind"]):
             if row["kind"] == "abbr":
                 abbrs.setdefault(row["name"], []).append(row["iso3"])
@@ -240,9 +241,11 @@ class Lexicon:
             self._add(Entity(row["name"], "country", row["iso3"], row["kind"]), override=True)
             if row["kind"] == "name" and not self.country_names.get(row["iso3"], "").isascii():
                 # prefer the genre's short form (老挝 over 老挝人民民主共和国) when it is shorter
+                # (the TSV's forms beat pycountry's, which has typos such as 柬埔塞)
                 cur = self.country_names.get(row["iso3"])
-                if cur is None or len(row["name"]) < len(cur):
+                if cur is None or row["iso3"] not in from_tsv or len(row["name"]) < len(cur):
                     self.country_names[row["iso3"]] = row["name"]
+                    from_tsv.add(row["iso3"])
         self.abbrs = {k: tuple(v) for k, v in abbrs.items()}
 
     def _add(self, ent: Entity, override: bool = False) -> None:

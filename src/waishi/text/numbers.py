@@ -87,7 +87,10 @@ def money(text: str, start: int = 0, end: int | None = None) -> list[Amount]:
         if n is None:
             continue
         mag = MAGNITUDES.get(m.group("mag") or "", Decimal(1))
-        out.append(Amount(plain(n * mag), CURRENCIES[m.group("cur")], approx(m.group("qual")), m.start(), m.end()))
+        qual = approx(m.group("qual"))
+        # the figure's span starts at its qualifier when it has one that counts, else at the number
+        out.append(Amount(plain(n * mag), CURRENCIES[m.group("cur")], qual,
+                          m.start() if qual else m.start("num"), m.end()))
     return out
 
 
