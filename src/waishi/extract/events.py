@@ -493,9 +493,9 @@ class EventFinder:
             if j >= 0 and nxt and nxt[0].span.start > j:
                 rel = nxt[:1]
         inv = None
-        for m in re.finditer(r"邀请", self.text[s.start:ts]):
-            if "应" not in self.text[max(s.start, s.start + m.start() - 30):s.start + m.start()]:
-                inv = s.start + m.end()
+        for im in re.finditer(r"邀请", self.text[s.start:ts]):
+            if "应" not in self.text[max(s.start, s.start + im.start() - 30):s.start + im.start()]:
+                inv = s.start + im.end()
         if inv is not None:
             # 邀请X对越南进行访问: the invited is the visitor (a plan; the inviter stays home)
             src = [a for a in self.ctx.actors_in(inv, ts, ("person", "group"))][:2]
