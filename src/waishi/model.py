@@ -68,14 +68,31 @@ class Person:
     latin: str | None = None
     mentions: list[Span] = field(default_factory=list)  # every occurrence of the name
     evidence: list[Span] = field(default_factory=list)  # sentences where the titles were read
+    offices: list[str] = field(default_factory=list)  # office keys held at the page's date (VNM.prime_minister)
 
     def to_dict(self, text: str | None = None) -> dict[str, Any]:
         d: dict[str, Any] = {"name": self.name, "titles": list(self.titles), "country": self.country}
         if self.latin:
             d["latin"] = self.latin
+        if self.offices:
+            d["offices"] = list(self.offices)
         d["mentions"] = [m.to_dict() for m in self.mentions]
         d["evidence"] = [e.to_dict(text) for e in self.evidence]
         return d
+
+
+@dataclass(slots=True)
+class OfficeMention:
+    """A title written without a name (越南政府总理在会上表示), resolved to the holder of the day."""
+    title: str
+    span: Span
+    office: str  # stable key, e.g. VNM.prime_minister
+    holder: str
+    country: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"title": self.title, "office": self.office, "holder": self.holder, "country": self.country,
+                "start": self.span.start, "end": self.span.end}
 
 
 @dataclass(slots=True)
@@ -185,6 +202,7 @@ class Document:
     people: list[Person] = field(default_factory=list)
     facts: list[Fact] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
+    offices: list[OfficeMention] = field(default_factory=list)  # bare titles resolved to their holders
 
     def to_dict(self, text: str | None = None, *, mentions: bool = True) -> dict[str, Any]:
         d: dict[str, Any] = {
@@ -202,6 +220,8 @@ class Document:
         d["events"] = [e.to_dict(text) for e in self.events]
         d["people"] = [p.to_dict(text) for p in self.people]
         d["facts"] = [f.to_dict(text) for f in self.facts]
+        if self.offices:
+            d["offices"] = [o.to_dict() for o in self.offices]
         if mentions:
             d["mentions"] = [m.to_dict() for m in self.mentions]
         return d

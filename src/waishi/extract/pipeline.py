@@ -19,6 +19,7 @@ from ..text.sentences import sentences
 from . import year as year_mod
 from .events import Actor, DocContext, EventFinder, SentenceCtx, merge_events, same_occurrence
 from .facts import FactFinder
+from .offices import bare_titles, offices_of
 from .people import _SPACED_DOT, PeopleFinder, PersonMention, name_title_mentions
 from .places import entity_mentions
 from .segment import segment
@@ -251,6 +252,12 @@ class _DocBuilder:
                 doc.facts.extend(facts)
         doc.facts = _dedupe_facts(doc.facts)
         doc.people = self._people()
+        pub = self.published
+        for p in doc.people:
+            p.offices = offices_of(lex, p.name, p.titles, pub, year)
+        covered = [sp for pm in self.person_mentions for _, sp in pm.titles] + \
+                  [pm.span for pm in self.person_mentions]
+        doc.offices = bare_titles(lex, text, [sp for k, sp in self.regions if k != "caption"], covered, pub, year)
         doc.mentions = self._mentions(resolved)
 
     def _resolve(self, dm: DateMention, year: int | None, context: date | None) -> tuple[str | None, str | None]:

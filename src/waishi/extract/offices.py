@@ -1,0 +1,93 @@
+"""Offices: who held the office a title names, at the page's date (issue 6).
+
+The offices lexicon (``offices.tsv``) lists holders with their terms. Two uses here:
+
+* a person read with a title that names an office they held at the page's date gets
+  that office's key (``范明政`` + ``越南政府总理`` -> ``VNM.prime_minister``);
+* a title written without a name (``越南政府总理在会上表示``) resolves to the holder at
+  the page's date when exactly one holder fits; it becomes an ``OfficeMention`` that
+  names the holder, never a person of the page (the page did not name anyone).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from ..lexicon import Lexicon, Office
+from ..model import OfficeMention, Span
+
+# A bare title preceded by another country or place names that country's office
+# (老挝总理 is Laos's prime minister): look this far back for a place name.
+_LOOKBACK = 6
+_NAME_FOLLOWS = 1  # a title followed by a name is a chain, not a bare title
+
+
+def _when(published: date | None, year: int | None) -> tuple[date, date] | None:
+    """The window the page's 'now' lies in: the publication day, else its year."""
+    if published is not None:
+        return published, published
+    if year is not None:
+        return date(year, 1, 1), date(year, 12, 31)
+    return None
+
+
+def _fits(o: Office, lo: date, hi: date) -> bool:
+    return (o.start is None or o.start <= hi) and (o.end is None or lo <= o.end)
+
+
+def offices_of(lex: Lexicon, name: str, titles: list[str], published: date | None, year: int | None) -> list[str]:
+    """Office keys ``name`` held at the page's date under one of ``titles``."""
+    win = _when(published, year)
+    out: list[str] = []
+    for o in lex.offices_for(name):
+        if win is not None and not _fits(o, *win):
+            continue
+        if any(t == f or t.endswith(f) for t in titles for f in o.forms) and o.office not in out:
+            out.append(o.office)
+    return out
+
+
+def bare_titles(lex: Lexicon, text: str, regions: list[Span], covered: list[Span], published: date | None,
+                year: int | None, home: str = "VNM") -> list[OfficeMention]:
+    """Titles naming an office without a name after them, resolved to the holder of the day."""
+    win = _when(published, year)
+    if win is None:
+        return []
+    by_form: dict[str, list[Office]] = {}
+    for o in lex.offices:
+        for f in o.forms:
+            by_form.setdefault(f, []).append(o)
+    auto_forms = sorted(by_form, key=len, reverse=True)
+    out: list[OfficeMention] = []
+    for sp in regions:
+        seg = text[sp.start:sp.end]
+        for form in auto_forms:
+            i = seg.find(form)
+            while i >= 0:
+                s, e = sp.start + i, sp.start + i + len(form)
+                i = seg.find(form, i + len(form))
+                if any(c.start <= s < c.end or s <= c.start < e for c in covered):
+                    continue
+                if any(m.span.start <= s < m.span.end or s <= m.span.start < e for m in out):
+                    continue
+                nxt = text[e:e + 1]
+                if nxt and ("\u4e00" <= nxt <= "\u9fff") and not text.startswith(("在", "于", "会见", "表示", "出席",
+                                                                                   "和", "与", "同", "的", "已", "将",
+                                                                                   "也", "还", "强调", "指出"), e):
+                    continue  # a name or another word follows: not a bare title
+                offices = [o for o in by_form[form] if _fits(o, *win)]
+                before = text[max(sp.start, s - _LOOKBACK):s]
+                foreign = [n for n, _a, _b in lex.find("gazetteer", before)
+                           if lex.entities[n].kind == "country" and lex.country_of(n) not in (None, home)]
+                if foreign:
+                    iso = lex.country_of(foreign[-1])
+                    offices = [o for o in offices if o.iso3 == iso]
+                elif not any(form.startswith(lex.country_names.get(o.iso3, "\0")) for o in offices):
+                    offices = [o for o in offices if o.iso3 == home]
+                holders = {o.holder for o in offices}
+                if len(holders) != 1:
+                    continue
+                o = offices[0]
+                out.append(OfficeMention(form, Span(s, e), o.office, o.holder, o.iso3))
+    out.sort(key=lambda m: m.span.start)
+    return out
