@@ -65,7 +65,12 @@ def lines_of(text: str, start: int = 0, end: int | None = None) -> list[Line]:
 
 def caption_text(line: Line) -> Span | None:
     """The caption proper (credit removed) when the line is a photo caption, else None."""
-    m = _CREDIT.search(line.text)
+    # every credit form names a picture (图) or a photographer (摄): skip the costly
+    # end-anchored search on the body's long lines
+    if "图" not in line.text and "摄" not in line.text:
+        return None
+    # a credit is short and ends the line: search its tail only
+    m = _CREDIT.search(line.text, max(0, len(line.text) - 80))
     if not m:
         return None
     e = line.start + m.start()
