@@ -147,10 +147,16 @@ class PeopleFinder:
                 return self._finish(text, pos, run, end)
             # or a 2-4 character name followed by a verb the genre puts after names (赞达呼会见…)
             for k in (2, 3, 4):
-                if len(run) > k and run[k:].startswith(self.multi_stops) and run[k - 1] not in self.single_stops:
+                # (a title right after is a longer title, not a name: 首相|直管|部长NAME)
+                if len(run) > k and run[k:].startswith(self.multi_stops) and run[k - 1] not in self.single_stops \
+                        and not run[k:].startswith(self.long_titles):
                     return self._finish(text, pos, run[:k], end)
-            # or a 3-4 character run that ends the clause (会见了泰国外交部长巴恩普里。)
-            if 3 <= len(run) <= 4 and after == m.end() and text[after:after + 1] in "，,。；;、":
+            # or a 2-4 character run that ends the clause (会见了泰国外交部长巴恩普里。, 国防大臣迪班，)
+            # (two characters only after 大臣/首相: Cambodian, Thai and Japanese ministers; elsewhere
+            # a two-character word there is a verb or a noun: 合影, 之际)
+            if (3 <= len(run) <= 4 or (len(run) == 2 and text.endswith(("大臣", "首相"), 0, pos))) \
+                    and after == m.end() and text[after:after + 1] in "，,。；;、" \
+                    and not any(run[-n:] in self.titles for n in self.title_lens if n < len(run)):
                 return self._finish(text, pos, run, end)
             return None
         if len(run) <= 1:

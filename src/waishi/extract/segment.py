@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from ..model import Dateline, Document, Span
 
 # VNA glues "<headline> ảnh N" before a caption; older pages have none.
-_ANH = re.compile(r"\s*ảnh\s*\d+\s*")
+# Some pages write it without diacritics or in full: "hinh anh 1", "hình ảnh 2".
+_ANH = re.compile(r"\s*(?:[hH][ìi]nh\s*)?(?:ảnh|Ảnh|anh|Anh)\s*\d+\s*")
 # Captions end with a credit. Evidence: 图自越通社, 图自互联网, 越通社记者 林庆 摄,
 # (图片来源:越通社), 外交部供图,越通社发, 图自屏幕截图, 屏幕截图, 资料图.
 _CREDIT = re.compile(
@@ -108,6 +109,12 @@ def _article(text: str, lines: list[Line]) -> Document:
         title = first
         title_span = Span(head.start, head.start + len(first))
         rest = lines
+    glued = _ANH.search(head.text)
+    if glued and glued.start() > 0 and not head.text[: glued.start()].endswith(_TERMINAL):
+        # the headline line itself carries a caption: "<headline> ảnh 1<caption>"
+        title = head.text[: glued.start()].strip()
+        title_span = Span(head.start, head.start + len(title))
+        rest = [Line(head.start + glued.end(), head.end, head.text[glued.end():])] + rest
     doc = Document(kind="article", title=title, span=Span(head.start, lines[-1].end), title_span=title_span)
     paragraphs: list[Span] = []
     ended = False
@@ -118,6 +125,11 @@ def _article(text: str, lines: list[Line]) -> Document:
         if ended and _SOURCE_LINE.match(t):
             continue
         if _SOURCE_LINE.match(t) and ln is rest[-1]:
+            continue
+        if glued and ln is rest[0]:  # the caption cut from the headline line
+            span = caption_text(ln) or Span(ln.start, ln.end)
+            if span.end > span.start:
+                doc.captions.append(span)
             continue
         m = _ANH.search(t)
         if m and _norm(t[: m.start()]) and _norm(title).startswith(_norm(t[: m.start()])[:8]):
