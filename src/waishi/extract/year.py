@@ -204,9 +204,9 @@ def collect(lex: Lexicon, text: str, people: Sequence[tuple[str, Sequence[str]]]
         # a review names last year often and this year once: the latest year mentioned counts
         ev.add(max(plain), 1.5 * weight, "latest year mentioned")
     for m in _LUNAR.finditer(text):
-        y = lunar_year(m.group(1), m.group(2), around=today.year if today else 2015)
-        if y:
-            ev.add(y, 4 * weight, "lunar year")
+        ly = lunar_year(m.group(1), m.group(2), around=today.year if today else 2015)
+        if ly:
+            ev.add(ly, 4 * weight, "lunar year")
     for m in _anniversaries(text):
         n = int(m.group(2))
         founded = _anniversary_base(lex, text, m.start(), m.group(1))
@@ -219,9 +219,9 @@ def collect(lex: Lexicon, text: str, people: Sequence[tuple[str, Sequence[str]]]
             name = next((n for n in names if rest.startswith(n)), None)
             num = _ordinal(m.group(1))
             if name and num:
-                y = series_year(lex.series[name], num)
-                if y and not _future(text, m.start()):
-                    ev.add(y, 4 * weight, f"series {name}")
+                sy = series_year(lex.series[name], num)
+                if sy and not _future(text, m.start()):
+                    ev.add(sy, 4 * weight, f"series {name}")
     for c in lex.congresses:
         for form in c.forms:
             if len(form) < 3:
