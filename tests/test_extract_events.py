@@ -210,11 +210,11 @@ def test_events_both_sides_unnamed_are_the_pages_two_sides():
 
 
 def test_events_respectively_congratulated_spread_over_commas():
-    body = ("值老挝国庆之际，越共中央总书记苏林、国家主席梁强分别向老挝人革党中央总书记、国家主席通伦·西苏里，"
-            "老挝总理宋赛·西潘敦致贺电。")
-    evs = [e for e in events(HEAD + body, published="2025-12-02") if e.type == "congratulate"]
-    assert sorted(e.source[0] for e in evs) == ["梁强", "苏林"]
-    assert all(set(e.target) == {"通伦·西苏里", "宋赛·西潘敦"} for e in evs)
+    body = ("值柬埔寨独立日之际，越南国家主席梁强、政府总理范明政分别向柬埔寨国王诺罗敦·西哈莫尼，"
+            "柬埔寨首相洪玛奈致贺电。")
+    evs = [e for e in events(HEAD + body, published="2025-11-09") if e.type == "congratulate"]
+    assert sorted(e.source[0] for e in evs) == ["梁强", "范明政"]
+    assert all(set(e.target) == {"诺罗敦·西哈莫尼", "洪玛奈"} for e in evs)
 
 
 def test_events_attending_a_meeting_chaired_by_someone_is_also_his_hosting():

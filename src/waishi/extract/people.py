@@ -22,6 +22,8 @@ _CJK = r"\u3400-\u9fff\uf900-\ufaff"
 _NAME_RUN = re.compile(rf"[{_CJK}·•・]+")
 # A dot with a space after it (宋赛• 西潘敦) is written as two dots in the matching text.
 _SPACED_DOT = re.compile(r"[·•・][ \u3000\u00a0]")
+# A hyphen between hanzi joins the parts of a transliterated name (迪亚斯-卡内尔) like a dot.
+_NAME_HYPHEN = re.compile(r"(?<=[\u4e00-\u9fff])[-‐－](?=[\u4e00-\u9fff])")
 _LATIN_PAREN = re.compile(r"\s*[（(]\s*([A-Za-zÀ-ỹ][A-Za-zÀ-ỹ .'’\-]*[A-Za-zÀ-ỹ.])\s*[)）]")
 _POS_PAREN = re.compile(r"\s*[（(]\s*(?:左|右|中|左一|右一|左二|右二|左三|右三|前排|后排)[^)）]{0,6}[)）]")
 _ANY_PAREN = re.compile(r"[（(][^()（）]{0,40}[)）]$")
@@ -38,7 +40,7 @@ _LEFT_STOPS = ("会见了", "会见", "拜会了", "拜会", "接见了", "接�
 _COORD = ("与", "和", "同", "及")
 # Single characters that end a name only after two characters (they are also common
 # given-name characters, so never cut a two-character name on them).
-_WEAK_STOPS = set("和同平安中方文明德年都")
+_WEAK_STOPS = set("和同平安中方文明德年都前")
 # In transliterated (dotted) names only these single characters end the name:
 # 里, 尔, 内 ... are common transliteration syllables (通伦·西苏里).
 _DOT_NAME_STOPS = set("与和在于的等率及向将也还是为同致偕并被把让从到给曾已就则")
@@ -123,6 +125,12 @@ class PeopleFinder:
         for known in self.known_by_first.get(run[0], ()):
             if run.startswith(known) and (len(run) == len(known) or self._is_stop_at(run, len(known), False)):
                 return self._finish(text, pos, known, end)
+        for known in self.known_by_first.get(run[0], ()):
+            # an office holder's name is the name even before a word the stop list lacks
+            # (洪森最, 梁强敬香): a longer name that starts with a holder's is unlikely
+            if len(known) >= 2 and run.startswith(known) and "·" not in run and \
+                    (run[0] in self.lex.surnames_vn or run[0] in self.lex.surnames_cn):
+                return self._finish(text, pos, known, end)
         if "·" in run:
             last = run.rfind("·")
             cut = len(run)
@@ -172,6 +180,10 @@ class PeopleFinder:
             return self._finish(text, pos, run[:3], end)
         # four-character names: 阮氏明红 (氏 second), 武黎泰黄 (two surnames)
         if (run[1] == "氏" or run[1] in self.lex.surnames_vn) and (len(run) == 4 or self._is_stop_at(run, 4, False)):
+            return self._finish(text, pos, run[:4], end)
+        # any four-syllable name that a stop word ends (张光怀南等, 冯德莱恩通电话): the third
+        # character did not end it, the fourth does
+        if len(run) > 4 and self._is_stop_at(run, 4, False) and run[3] not in self.single_stops:
             return self._finish(text, pos, run[:4], end)
         if latin_follows and len(run) <= 4:
             return self._finish(text, pos, run, end)
@@ -236,7 +248,9 @@ class PeopleFinder:
                 continue
             for w in _LEFT_STOPS:
                 if text.startswith(w, i - len(w)) and i - len(w) >= lo:
-                    if w in _COORD and (i - 1) not in name_ends and (i - 1) not in self._place_ends:
+                    # (a coordinator right after a parenthetical ends a chain too: NAME(右)与…)
+                    if w in _COORD and (i - 1) not in name_ends and (i - 1) not in self._place_ends \
+                            and text[i - len(w) - 1:i - len(w)] not in (")", "）"):
                         continue
                     hit = True
                     break

@@ -20,7 +20,7 @@ from . import year as year_mod
 from .events import Actor, DocContext, EventFinder, SentenceCtx, merge_events, same_occurrence
 from .facts import FactFinder
 from .offices import bare_titles, offices_of
-from .people import _SPACED_DOT, PeopleFinder, PersonMention, name_title_mentions
+from .people import _NAME_HYPHEN, _SPACED_DOT, PeopleFinder, PersonMention, name_title_mentions
 from .places import entity_mentions
 from .segment import page_date, segment
 
@@ -92,13 +92,9 @@ def extract(text: str, *, published: str | date | None = None, url: str | None =
     for b in builders:
         b.finish()
         result.documents.append(b.doc)
-    if match_text is not text and _converted(text, match_text):
+    if match_text != text:
         _restore_written_forms(result, text, match_text)
     return result
-
-
-def _converted(text: str, match_text: str) -> bool:
-    return any(a != b and a not in "·•・ \u3000\u00a0" for a, b in zip(text, match_text, strict=True))
 
 
 def _restore_written_forms(rec: Extraction, text: str, match_text: str) -> None:
@@ -151,7 +147,8 @@ def _simplified(text: str) -> str:
         return text
     text = to_simplified(text) if looks_traditional(text) else text
     # 宋赛• 西潘敦: a dot followed by a space becomes two dots (same length, offsets hold)
-    return _SPACED_DOT.sub("··", text)
+    text = _SPACED_DOT.sub("··", text)
+    return _NAME_HYPHEN.sub("·", text)
 
 
 class _DocBuilder:
