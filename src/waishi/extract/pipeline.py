@@ -22,6 +22,7 @@ from .facts import FactFinder
 from .offices import bare_titles, offices_of
 from .people import _SPACED_DOT, PeopleFinder, PersonMention, name_title_mentions
 from .places import entity_mentions
+from .relations import find_relations
 from .segment import segment
 
 LOGGER = logging.getLogger(__name__)
@@ -241,6 +242,9 @@ class _DocBuilder:
                         e.extra_evidence.append(ev.evidence)
                         break
         doc.events = merged
+        doc.relations = find_relations(lex, text, [(sc.span, sc.date[0] if sc.date else None) for sc in sents],
+                                       self.entities, [(dm.start, dm.end, iso) for dm, iso, _ in resolved],
+                                       [(a.name, a.span) for a in persons])
         # facts: body sentences, paragraph by paragraph
         ff = FactFinder(lex, text, self.entities, year)
         for kind, sp in self.regions:
