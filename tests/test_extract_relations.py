@@ -188,3 +188,10 @@ def test_relations_tier_vocabulary_is_data():
     assert tiers["comprehensive_strategic_cooperative"] == tiers["comprehensive_strategic"]
     assert lex.tier_rank("special") > lex.tier_rank("comprehensive_strategic")
     assert lex.tier_rank("no such tier") == 0
+
+
+def test_relations_upgrade_leaders_named_in_the_sentence_before():
+    body = ("2023年9月10日，越共中央总书记阮富仲与美国总统拜登在河内举行会谈。"
+            "两国宣布将越美关系提升为为和平、合作与可持续发展的全面战略伙伴关系。")
+    r = next(r for r in rels(body, published="2023-09-11") if r.kind == "upgrade")
+    assert r.people == ["阮富仲", "拜登"] and r.date == "2023-09-10" and r.date_source == "context"

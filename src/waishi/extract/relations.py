@@ -73,6 +73,7 @@ class RelationFinder:
         self.pair = document_pair(lex, entities, home)
         self.dates = sorted(dates)
         self.persons = sorted(persons, key=lambda p: p[1].start)
+        self.prev: Span | None = None  # the sentence before the one being read
 
     # -- pairs ------------------------------------------------------------------------
     def _iso(self, m: Mention) -> str | None:
@@ -156,9 +157,17 @@ class RelationFinder:
         return best
 
     def _people(self, sent: Span) -> list[str]:
+        """Persons named in the sentence; else in the sentence just before it in the same paragraph
+        (两国领导人宣布将关系提升为...: the leaders were named in the sentence of the talks)."""
+        out = self._named_in(sent.start, sent.end)
+        if not out and self.prev is not None and "\n" not in self.text[self.prev.end:sent.start]:
+            out = self._named_in(self.prev.start, self.prev.end)
+        return out
+
+    def _named_in(self, lo: int, hi: int) -> list[str]:
         out: list[str] = []
         for name, sp in self.persons:
-            if sent.start <= sp.start < sent.end and name not in out:
+            if lo <= sp.start < hi and name not in out:
                 out.append(name)
         return out
 
@@ -265,7 +274,9 @@ def find_relations(lex: Lexicon, text: str, sentences: Sequence[tuple[Span, str 
     out: list[Relation] = []
     seen: set[tuple[object, ...]] = set()
     for sent, ctx in sentences:
-        for r in finder.find(sent, ctx):
+        found = finder.find(sent, ctx)
+        finder.prev = sent
+        for r in found:
             key = (r.kind, tuple(r.countries), r.tier, r.date, r.number, r.previous_tier)
             if key not in seen:
                 seen.add(key)

@@ -317,6 +317,17 @@ class Lexicon:
             return self.country_of(ent.parent)
         return None
 
+    def offices_by_form(self) -> dict[str, list[Office]]:
+        """Title form -> the office terms it names (an index built on first use)."""
+        index = self._automata.get("_offices_by_form")
+        if index is None:
+            index = {}
+            for o in self.offices:
+                for f in o.forms:
+                    index.setdefault(f, []).append(o)
+            self._automata["_offices_by_form"] = index
+        return index
+
     def offices_for(self, holder: str) -> list[Office]:
         """The office terms of ``holder`` (an index built on first use)."""
         index = self._automata.get("_offices_by_holder")
