@@ -50,3 +50,50 @@ def test_offices_in_the_json_record():
     rec = waishi.extract(HEAD + "越南国家主席在会见时表示欢迎。", published="2025-03-01").to_dict()
     o = rec["documents"][0]["offices"][0]
     assert o["holder"] == "梁强" and o["office"] == "VNM.president" and o["end"] > o["start"]
+
+
+def test_offices_name_and_short_title_gives_the_office():
+    # 范明政总理: a later mention with the short title after the name
+    d = doc("越南政府总理范明政会见外宾。范明政总理表示欢迎。", published="2024-06-01")
+    p = next(p for p in d.people if p.name == "范明政")
+    assert p.offices == ["VNM.prime_minister"] and p.country == "VNM"
+
+
+@pytest.mark.parametrize("published,holder", [
+    ("2024-06-01", "范明政"),
+    ("2015-06-01", "阮晋勇"),
+])
+def test_offices_bare_prime_minister_resolves_by_the_page_year(published, holder):
+    d = doc("越南政府总理在会上强调，要加强合作。", published=published)
+    assert [(o.office, o.holder) for o in d.offices] == [("VNM.prime_minister", holder)]
+
+
+def test_offices_name_and_title_narrow_the_inferred_year():
+    # no date on the page: 国家主席梁强 holds only from October 2024
+    d = doc("越南国家主席梁强会见古巴客人。")
+    assert d.year is not None and d.year >= 2024
+
+
+@pytest.mark.parametrize("body,name,country", [
+    ("李强总理表示，中方愿与越方加强合作。", "李强", "CHN"),
+    ("会上，宋赛·西潘敦总理发表讲话。", "宋赛·西潘敦", "LAO"),
+])
+def test_offices_person_country_comes_from_the_office(body, name, country):
+    d = doc(body, published="2024-06-01")
+    p = next(p for p in d.people if p.name == name)
+    assert p.country == country
+
+
+def test_offices_the_page_wins_over_the_lexicon_for_that_page():
+    # the lexicon has 裴青山 as foreign minister in May 2024; this page names someone else with the
+    # full title: for this page that person is the foreign minister, and the bare title is them
+    d = doc("越南外交部长阮文甲会见老挝客人。越南外交部长在会谈中表示，两国合作不断深化。", published="2024-05-01")
+    p = next(p for p in d.people if p.name == "阮文甲")
+    assert "VNM.foreign_minister" in p.offices
+    assert [(o.office, o.holder) for o in d.offices] == [("VNM.foreign_minister", "阮文甲")]
+
+
+def test_offices_two_named_holders_leave_a_bare_title_to_the_lexicon():
+    d = doc("越南政府副总理陈红河和越南政府副总理黎成龙会见客人。越南政府副总理在会上表示欢迎。",
+            published="2024-07-01")
+    assert all(o.holder not in ("陈红河", "黎成龙") or o.office != "VNM.deputy_pm" for o in d.offices)

@@ -281,7 +281,9 @@ def find_relations(lex: Lexicon, text: str, sentences: Sequence[tuple[Span, str 
             if key not in seen:
                 seen.add(key)
                 out.append(r)
-    return out
+    # the headline's undated 越美关系提升为... is the body's dated statement again
+    dated = {(r.kind, tuple(r.countries), r.tier) for r in out if r.date}
+    return [r for r in out if r.date or r.kind == "anniversary" or (r.kind, tuple(r.countries), r.tier) not in dated]
 
 
 def _ordered(a: str, b: str, home: str) -> tuple[str, str]:

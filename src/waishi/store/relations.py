@@ -262,6 +262,15 @@ def _day(v: str | None) -> str | None:
         return None
 
 
+def _better(new: str, cur: str | None) -> bool:
+    """The earliest stated date wins; of two that agree (2023-09-10 within 2023-09), the more precise."""
+    if cur is None:
+        return True
+    if new.startswith(cur) or cur.startswith(new):
+        return len(new) > len(cur)
+    return new < cur
+
+
 def _load(con: sqlite3.Connection, country: str | None) -> list[_Rel]:
     if country:
         rows = con.execute(_REL_SQL + " WHERE r.country_a = ? UNION ALL " + _REL_SQL +
@@ -300,10 +309,8 @@ def _history(lex: Lexicon, pair: list[str], rows: list[_Rel]) -> PairRelations:
         if seen:
             st.first_seen = min(st.first_seen or seen, seen)
             st.last_seen = max(st.last_seen or seen, seen)
-        if r.date_lo and (r.kind in ("upgrade", "established") or r.date):
-            if r.tier not in stated or r.date_lo < stated[r.tier]:
-                stated[r.tier] = r.date_lo
-                st.since = r.date
+        if r.date_lo and r.date and _better(r.date, stated.get(r.tier)):
+            stated[r.tier] = st.since = r.date
         if r.kind == "upgrade":
             st.upgraded_from = st.upgraded_from or r.previous
             st.people += [p for p in r.people if p not in st.people]
