@@ -133,6 +133,7 @@ def test_relations_established_with_a_stated_date(body, pair, date):
     "双方朝着全面战略伙伴关系迈进。",
     "两国正在研究将关系提升为全面伙伴关系的可能性。",
     "越南与巴西设定了将关系提升为战略伙伴关系的目标。",
+    "越南与泰国将于明年将关系提升为全面战略伙伴关系。",
     # a generic phrase without two countries
     "全面战略伙伴关系框架为合作注入新动力。",
     "越南的全面战略伙伴数量不断增加。",
