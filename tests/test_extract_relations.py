@@ -50,7 +50,7 @@ def test_relations_tier_statements(body, pair, tier):
      "2024-10", "strategic"),
     ("2023年11月，越日关系升级为“为了亚洲和世界和平与繁荣的全面战略伙伴关系”。", ["VNM", "JPN"],
      "comprehensive_strategic", "2023-11", None),
-    ("越南和马来西亚2024年11月将关系提升至全面战略伙伴关系。", ["VNM", "MYS"], "comprehensive_strategic", "2024-11",
+    ("越南和马来西亚于2024年11月把双边关系提升至全面战略伙伴关系。", ["VNM", "MYS"], "comprehensive_strategic", "2024-11",
      None),
     ("2022年12月，越韩两国将关系从战略伙伴关系升格为全面战略伙伴关系。", ["VNM", "KOR"], "comprehensive_strategic",
      "2022-12", "strategic"),
