@@ -23,7 +23,7 @@ from .offices import bare_titles, offices_named, offices_of
 from .people import _SPACED_DOT, PeopleFinder, PersonMention, name_title_mentions
 from .places import entity_mentions
 from .relations import find_relations
-from .segment import segment
+from .segment import page_date, segment
 
 LOGGER = logging.getLogger(__name__)
 
@@ -50,6 +50,11 @@ def extract(text: str, *, published: str | date | None = None, url: str | None =
     lex = lexicon or Lexicon.default()
     pub = _as_date(published)
     match_text = _simplified(text)
+    if pub is None:
+        # some outlets print the publication time on a line of its own near the top
+        stamp = page_date(match_text, 0, min(len(match_text), 20_000))
+        if stamp is not None and date.fromisoformat(stamp) <= date.today():
+            pub = date.fromisoformat(stamp)
     result = Extraction(source=source, text=text, published=pub.isoformat() if pub else None, url=url,
                         encoding=encoding)
     docs = segment(match_text)
@@ -88,7 +93,46 @@ def extract(text: str, *, published: str | date | None = None, url: str | None =
     for b in builders:
         b.finish()
         result.documents.append(b.doc)
+    if match_text is not text and _converted(text, match_text):
+        _restore_written_forms(result, text, match_text)
     return result
+
+
+def _converted(text: str, match_text: str) -> bool:
+    return any(a != b and a not in "·•・ \u3000\u00a0" for a, b in zip(text, match_text, strict=True))
+
+
+def _restore_written_forms(rec: Extraction, text: str, match_text: str) -> None:
+    """Names, titles and actors as written: matching ran on the Simplified text, which has the
+    same length, so a string read from it is put back from the same place in the original."""
+    cache: dict[str, str] = {}
+
+    def orig(s: str | None) -> str | None:
+        if not s:
+            return s
+        got = cache.get(s)
+        if got is None:
+            i = match_text.find(s)
+            got = cache[s] = text[i:i + len(s)] if i >= 0 else s
+        return got
+
+    def origs(xs: list[str]) -> list[str]:
+        return [orig(x) or x for x in xs]
+
+    for d in rec.documents:
+        if d.title_span is not None:
+            d.title = text[d.title_span.start:d.title_span.end]
+        for p in d.people:
+            p.name = orig(p.name) or p.name
+            p.titles = origs(p.titles)
+        for e in d.events:
+            e.source, e.target, e.location = origs(e.source), origs(e.target), orig(e.location)
+        for f in d.facts:
+            f.subject = origs(f.subject)
+            if f.counted:
+                f.counted = orig(f.counted)
+        for m in d.mentions:
+            m.text = text[m.span.start:m.span.end]
 
 
 def _as_date(v: str | date | None) -> date | None:
@@ -150,7 +194,7 @@ class _DocBuilder:
         self.entities = [m for m in self.entities if not inside.covers(m.span.start)]
         # office holders and earlier-introduced names mentioned without a chain
         known = {pm.name for pm in self.person_mentions}
-        holders = {o.holder for o in self.lex.offices}
+        holders = self.finder.holders
         seen_titles: dict[str, list[str]] = {}
         chained = _Intervals([pm.span for pm in self.person_mentions])
         for _kind, sp in self.regions:
