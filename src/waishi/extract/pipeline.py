@@ -19,9 +19,10 @@ from ..text.sentences import sentences
 from . import year as year_mod
 from .events import Actor, DocContext, EventFinder, SentenceCtx, merge_events, same_occurrence
 from .facts import FactFinder
-from .offices import bare_titles, offices_of
+from .offices import bare_titles, offices_named, offices_of
 from .people import _NAME_HYPHEN, _SPACED_DOT, PeopleFinder, PersonMention, name_title_mentions
 from .places import entity_mentions
+from .relations import find_relations
 from .segment import page_date, segment
 
 LOGGER = logging.getLogger(__name__)
@@ -282,6 +283,9 @@ class _DocBuilder:
                         e.extra_evidence.append(ev.evidence)
                         break
         doc.events = merged
+        doc.relations = find_relations(lex, text, [(sc.span, sc.date[0] if sc.date else None) for sc in sents],
+                                       self.entities, [(dm.start, dm.end, iso) for dm, iso, _ in resolved],
+                                       [(a.name, a.span) for a in persons])
         # facts: body sentences, paragraph by paragraph
         ff = FactFinder(lex, text, self.entities, year)
         for kind, sp in self.regions:
@@ -295,10 +299,12 @@ class _DocBuilder:
         doc.people = self._people()
         pub = self.published
         for p in doc.people:
-            p.offices = offices_of(lex, p.name, p.titles, pub, year)
+            p.offices = offices_of(lex, p.name, p.titles, pub, year, p.country)
         covered = [sp for pm in self.person_mentions for _, sp in pm.titles] + \
                   [pm.span for pm in self.person_mentions]
-        doc.offices = bare_titles(lex, text, [sp for k, sp in self.regions if k != "caption"], covered, pub, year)
+        named = offices_named(doc.people)
+        doc.offices = bare_titles(lex, text, [sp for k, sp in self.regions if k != "caption"], covered, pub, year,
+                                  named=named)
         doc.mentions = self._mentions(resolved)
 
     def _resolve(self, dm: DateMention, year: int | None, context: date | None) -> tuple[str | None, str | None]:
