@@ -245,3 +245,14 @@ def test_events_aid_as_a_standing_state_is_no_event(body):
 def test_events_without_a_date_take_the_documents_year():
     ev = one(HEAD + "越南外交部长裴青山会见了老挝驻越南大使坎保·吉达冯。", "meet", published="2024-05-10")
     assert ev.date == "2024"
+
+
+def test_events_headline_gathering_other_than_the_bodys_is_kept():
+    text = ("越南政府总理出席第46届东盟峰会\n\n越南政府总理范明政5月26日在吉隆坡出席了东盟领导人与工商咨询理事会的对话会。\n")
+    targets = sorted(e.target[0] for e in events(text, published="2025-05-27") if e.type == "attend")
+    assert targets == ["东盟领导人与工商咨询理事会的对话会", "第46届东盟峰会"]
+
+
+def test_events_headline_gathering_paraphrased_in_the_body_is_one():
+    text = ("越南国家主席出席越柬合作文件交换仪式\n\n越南国家主席梁强8月12日在金边出席了双方各项合作文件的交换仪式。\n")
+    assert len([e for e in events(text, published="2025-08-13") if e.type == "attend"]) == 1

@@ -131,6 +131,21 @@ def _restore_written_forms(rec: Extraction, text: str, match_text: str) -> None:
             m.text = text[m.span.start:m.span.end]
 
 
+def _targets_overlap(a: list[str], b: list[str]) -> bool:
+    """The same gathering named twice: one name inside the other, or the shorter one's
+    characters mostly found in the longer (越老合作文件交换仪式 ~ 双方各项合作文件的交换仪式)."""
+    for x in a:
+        for y in b:
+            if not x or not y:
+                continue
+            if x in y or y in x:
+                return True
+            short, long_ = sorted((x, y), key=len)
+            if len(set(short) & set(long_)) >= 0.6 * len(set(short)):
+                return True
+    return False
+
+
 def _as_date(v: str | date | None) -> date | None:
     if v is None or isinstance(v, date):
         return v
@@ -275,7 +290,11 @@ class _DocBuilder:
         person_names = frozenset(pm.name for pm in self.person_mentions)
         merged = merge_events(other, person_names)
         for ev in title_events:
-            if not any(e.type == ev.type for e in merged):
+            same_type = [e for e in merged if e.type == ev.type]
+            if not same_type or (ev.type in ("attend", "host") and not any(
+                    _targets_overlap(e.target, ev.target) for e in same_type)):
+                # the headline's gathering is another than the body's (出席第32届东盟峰会 in the
+                # headline, 出席非正式会议 in the body): both were attended
                 merged.append(ev)
             else:
                 for e in merged:
