@@ -254,5 +254,5 @@ def test_events_headline_gathering_other_than_the_bodys_is_kept():
 
 
 def test_events_headline_gathering_paraphrased_in_the_body_is_one():
-    text = ("越南国家主席出席越柬合作文件交换仪式\n\n越南国家主席梁强8月12日在金边出席了双方各项合作文件的交换仪式。\n")
+    text = ("越南国家主席出席越柬合作文件交换仪式\n\n越南国家主席梁强8月12日在金边出席了两国部委互换合作文件的交换仪式。\n")
     assert len([e for e in events(text, published="2025-08-13") if e.type == "attend"]) == 1
