@@ -44,6 +44,7 @@ _WEAK_STOPS = set("和同平安中方文明德年都前")
 # In transliterated (dotted) names only these single characters end the name:
 # 里, 尔, 内 ... are common transliteration syllables (通伦·西苏里).
 _DOT_NAME_STOPS = set("与和在于的等率及向将也还是为同致偕并被把让从到给曾已就则")
+_KANJI_NAME_AFTER = ("大臣", "首相", "外相", "防相", "知事", "长官")
 _HONORIFIC = ("同志", "先生", "女士", "阁下", "夫人", "夫妇")
 
 
@@ -93,6 +94,7 @@ class PeopleFinder:
         self.long_titles, self.titles_longest_first = t.long_titles, t.titles_longest_first
         self.title_lens = t.title_lens
         self._place_ends: set[int] = set()
+        self._body_starts: set[int] = set()
 
     # -- names ----------------------------------------------------------------------
     def _is_stop_at(self, run: str, k: int, strong_only: bool) -> bool:
@@ -153,6 +155,12 @@ class PeopleFinder:
             # or when it is short and ends at a clear boundary
             if latin_follows and len(run) <= 12:
                 return self._finish(text, pos, run, end)
+            # a Japanese (or Cambodian, Thai) minister's name in kanji after 大臣/首相/外相: any stop
+            # ends it (防卫大臣木原稔对越南进行访问)
+            if text.endswith(_KANJI_NAME_AFTER, 0, pos):
+                for k in (2, 3, 4):
+                    if len(run) > k and run[k] in self.single_stops and run[k - 1] not in self.single_stops:
+                        return self._finish(text, pos, run[:k], end)
             # or a 2-4 character name followed by a verb the genre puts after names (赞达呼会见…)
             for k in (2, 3, 4):
                 # (a title right after is a longer title, not a name: 首相|直管|部长NAME)
@@ -162,7 +170,7 @@ class PeopleFinder:
             # or a 2-4 character run that ends the clause (会见了泰国外交部长巴恩普里。, 国防大臣迪班，)
             # (two characters only after 大臣/首相: Cambodian, Thai and Japanese ministers; elsewhere
             # a two-character word there is a verb or a noun: 合影, 之际)
-            if (3 <= len(run) <= 4 or (len(run) == 2 and text.endswith(("大臣", "首相"), 0, pos))) \
+            if (3 <= len(run) <= 4 or (len(run) == 2 and text.endswith(_KANJI_NAME_AFTER, 0, pos))) \
                     and after == m.end() and text[after:after + 1] in "，,。；;、" \
                     and not any(run[-n:] in self.titles for n in self.title_lens if n < len(run)):
                 return self._finish(text, pos, run, end)
@@ -250,7 +258,7 @@ class PeopleFinder:
                 if text.startswith(w, i - len(w)) and i - len(w) >= lo:
                     # (a coordinator right after a parenthetical ends a chain too: NAME(右)与…)
                     if w in _COORD and (i - 1) not in name_ends and (i - 1) not in self._place_ends \
-                            and text[i - len(w) - 1:i - len(w)] not in (")", "）"):
+                            and text[i - len(w) - 1:i - len(w)] not in (")", "）") and i not in self._body_starts:
                         continue
                     hit = True
                     break
@@ -283,8 +291,12 @@ class PeopleFinder:
         matches = [(t, s + start, e + start) for t, s, e in self.lex.find("titles", text[start:end])]
         # 在河内与老挝政府总理NAME: a coordinator right after a place or country name is a boundary
         # (inside a known name such as 宣教与民运部 it is not: the automaton matched the whole name)
-        self._place_ends = {e + start for n, _s, e in self.lex.find("gazetteer", text[start:end])
-                            if self.lex.entities[n].kind in ("country", "place")}
+        hits = self.lex.find("gazetteer", text[start:end])
+        self._place_ends = {e + start for n, _s, e in hits if self.lex.entities[n].kind in ("country", "place")}
+        # 在政府总部同欧盟委员会主席NAME: a coordinator right before a country or an international
+        # body starts the chain after it
+        self._body_starts = {s_ + start for n, s_, _e in hits
+                             if self.lex.entities[n].kind == "country" or self.lex.entities[n].sub == "intl"}
         out: list[PersonMention] = []
         name_ends: set[int] = set()
         for idx, (t, ts, te) in enumerate(matches):

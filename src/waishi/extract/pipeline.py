@@ -339,18 +339,33 @@ class _DocBuilder:
     def _actors(self) -> list[Actor]:
         """Every occurrence of every person name in the document's regions."""
         names = {pm.name: pm for pm in self.person_mentions}
+        # a later bare mention has no country: the person's country is the first one read
+        country: dict[str, str | None] = {}
+        for pm in self.person_mentions:
+            if country.get(pm.name) is None:
+                country[pm.name] = pm.country
+        # a transliterated name comes back as one of its parts: 格拉西莫夫 for 瓦雷里·格拉西莫夫,
+        # 通伦 for 通伦·西苏里 (the part must name one person of the page and be no place)
+        forms: dict[str, str] = {n: n for n in names}
+        part_of: dict[str, set[str]] = {}
+        for n in names:
+            if "·" in n:
+                for part in {n.split("·")[0], n.split("·")[-1]}:
+                    if len(part) >= 2 and part not in names and part not in self.lex.entities:
+                        part_of.setdefault(part, set()).add(n)
+        forms.update({part: next(iter(full)) for part, full in part_of.items() if len(full) == 1})
         spans: list[Actor] = []
         for _kind, sp in self.regions:
             seg = self.text[sp.start:sp.end]
             taken = bytearray(len(seg))
-            for name, pm in sorted(names.items(), key=lambda kv: -len(kv[0])):
-                i = seg.find(name)
+            for form, name in sorted(forms.items(), key=lambda kv: -len(kv[0])):
+                i = seg.find(form)
                 while i >= 0:
                     s = sp.start + i
-                    if not taken[i]:
-                        taken[i:i + len(name)] = b"\x01" * len(name)
-                        spans.append(Actor(name, Span(s, s + len(name)), "person", pm.country))
-                    i = seg.find(name, i + len(name))
+                    if not any(taken[i:i + len(form)]):
+                        taken[i:i + len(form)] = b"\x01" * len(form)
+                        spans.append(Actor(name, Span(s, s + len(form)), "person", country.get(name)))
+                    i = seg.find(form, i + len(form))
         spans.sort(key=lambda a: a.span.start)
         return spans
 

@@ -123,7 +123,7 @@ def _furniture(line: Line) -> bool:
     if _ANH.search(t) or caption_text(line) is not None:
         return False  # a headline with its caption glued on, or a caption
     hanzi = len(_HANZI.findall(t))
-    if hanzi < 0.3 * len(t.replace(" ", "")):
+    if hanzi == 0 or (hanzi < 0.3 * len(t.replace(" ", "")) and "|" in t):
         return True  # Vietnamese | English | 中文, province menus
     # several headlines glued with spaces: long, no sentence end, three or more parts
     parts = [p for p in re.split(r"\s+", t) if p]
