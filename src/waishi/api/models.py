@@ -12,7 +12,7 @@ from enum import StrEnum
 from typing import Annotated, Any, Generic, TypeVar
 
 from fastapi import Query
-from pydantic import AfterValidator, BaseModel, Field
+from pydantic import AfterValidator, BaseModel, BeforeValidator, Field
 
 from ..errors import WaishiError
 from ..model import EVENT_TYPES
@@ -84,6 +84,9 @@ def _event_type(value: str | None) -> str | None:
     return value
 
 
+# an empty form field (?min_sources=) is no filter, not a malformed number
+BlankInt = Annotated[int | None, BeforeValidator(lambda v: None if v == "" else v)]
+
 EventTypeParam = Annotated[str | None, AfterValidator(_event_type)]
 
 
@@ -95,7 +98,7 @@ class EventFilters:
     actor: Annotated[str | None, Query(max_length=100, description="Actor name as written (substring).")] = None
     since: Annotated[Day, Query(description="YYYY[-MM[-DD]]: events whose dates overlap from then on.")] = None
     until: Annotated[Day, Query(description="YYYY[-MM[-DD]]: events whose dates overlap up to then.")] = None
-    min_sources: Annotated[int | None, Query(ge=1, description="Reported by at least N articles.")] = None
+    min_sources: Annotated[BlankInt, Query(ge=1, description="Reported by at least N articles.")] = None
 
     def kwargs(self) -> dict[str, Any]:
         return {"type": self.type, "country": self.country, "actor": _blank(self.actor), "since": self.since,

@@ -185,4 +185,13 @@ function legendToggles() {
   });
 }
 
-document.addEventListener("DOMContentLoaded", () => { legendToggles(); drawCharts(); });
+/* Filter forms leave their empty fields out of the URL (?country=LAO, not ?type=&country=LAO&...). */
+function tidyForms() {
+  document.querySelectorAll("form.filters").forEach(form => {
+    form.addEventListener("submit", () => {
+      form.querySelectorAll("input, select").forEach(f => { if (f.name && f.value === "") f.disabled = true; });
+    });
+  });
+}
+
+document.addEventListener("DOMContentLoaded", () => { legendToggles(); tidyForms(); drawCharts(); });
