@@ -3,6 +3,7 @@ pagination, validation, the one error shape, escaping, read-only access."""
 
 from __future__ import annotations
 
+import asyncio
 import re
 import sqlite3
 from collections.abc import Iterator
@@ -220,12 +221,12 @@ def test_api_person_has_counterparts(client: httpx.Client) -> None:
 def test_api_store_is_opened_read_only(db: Path) -> None:
     app = create_app(db)
     ctx = app.state.ctx
-    st = ctx.pool.get()
+    st = asyncio.run(ctx.pool.acquire())
     try:
         with pytest.raises(sqlite3.OperationalError, match="readonly"):
             st.con.execute("DELETE FROM events")
     finally:
-        ctx.pool.put(st)
+        ctx.pool.release(st)
         ctx.pool.close()
 
 

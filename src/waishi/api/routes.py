@@ -44,7 +44,7 @@ router = APIRouter(prefix="/api", tags=["api"], responses={
 
 DB = Annotated[Store, Depends(get_db)]
 Ctx = Annotated[Context, Depends(get_ctx)]
-NOT_FOUND = {404: {"model": ErrorResponse, "description": "No such item"}}
+NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"model": ErrorResponse, "description": "No such item"}}
 
 
 @dataclass

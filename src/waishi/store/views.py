@@ -268,7 +268,9 @@ def document(db: Conn, document_id: int) -> DocumentView | None:
         (r[1], document_id))]
     titled = [[a, b] for a, b in con.execute(
         "SELECT DISTINCT start, end FROM role_evidence WHERE document_id = ? ORDER BY start", (document_id,))]
-    return DocumentView(*r, mentions=mentions, events=evs, facts=fs, siblings=siblings, title_sentences=titled)
+    return DocumentView(id=r[0], source_id=r[1], kind=r[2], title=r[3], date=r[4], year=r[5], year_evidence=r[6],
+                        url=r[7], path=r[8], published=r[9], start=r[10], end=r[11], text=r[12], mentions=mentions,
+                        events=evs, facts=fs, siblings=siblings, title_sentences=titled)
 
 
 # -- events over time -----------------------------------------------------------------
