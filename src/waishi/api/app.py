@@ -101,6 +101,7 @@ class ViewCache:
         self.size = size
         self._data: OrderedDict[tuple[Any, ...], tuple[tuple[int, ...], Any]] = OrderedDict()
         self._lock = threading.Lock()
+        self._computing: dict[tuple[Any, ...], threading.Lock] = {}
 
     def _stamp(self) -> tuple[int, ...]:
         out: list[int] = []
@@ -112,19 +113,34 @@ class ViewCache:
                 out += [0, 0]
         return tuple(out)
 
-    def get(self, key: tuple[Any, ...], compute: Callable[[], Any]) -> Any:
-        stamp = self._stamp()
+    def _hit(self, key: tuple[Any, ...], stamp: tuple[int, ...]) -> tuple[bool, Any]:
         with self._lock:
             hit = self._data.get(key)
             if hit is not None and hit[0] == stamp:
                 self._data.move_to_end(key)
-                return hit[1]
-        value = compute()
+                return True, hit[1]
+            return False, None
+
+    def get(self, key: tuple[Any, ...], compute: Callable[[], Any]) -> Any:
+        stamp = self._stamp()
+        found, value = self._hit(key, stamp)
+        if found:
+            return value
+        # one computation per key at a time: requests arriving meanwhile wait for its result
+        # instead of all running the same second-long graph query
         with self._lock:
-            self._data[key] = (stamp, value)
-            self._data.move_to_end(key)
-            while len(self._data) > self.size:
-                self._data.popitem(last=False)
+            busy = self._computing.setdefault(key, threading.Lock())
+        with busy:
+            found, value = self._hit(key, stamp)
+            if found:
+                return value
+            value = compute()
+            with self._lock:
+                self._data[key] = (stamp, value)
+                self._data.move_to_end(key)
+                while len(self._data) > self.size:
+                    self._data.popitem(last=False)
+                self._computing.pop(key, None)
         return value
 
 
