@@ -131,6 +131,9 @@ _register_store(app)
 from .cli_serve import register as _register_serve  # noqa: E402
 
 _register_serve(app)
+from .cli_relations import register as _register_relations  # noqa: E402
+
+_register_relations(app)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -11,10 +11,15 @@ The offices lexicon (``offices.tsv``) lists holders with their terms. Two uses h
 
 from __future__ import annotations
 
+import bisect
+from collections.abc import Mapping, Sequence
 from datetime import date
+from typing import Any
+
+import ahocorasick_rs as ac
 
 from ..lexicon import Lexicon, Office
-from ..model import OfficeMention, Span
+from ..model import OfficeMention, Person, Span
 
 # A bare title preceded by another country or place names that country's office
 # (老挝总理 is Laos's prime minister): look this far back for a place name.
@@ -35,8 +40,19 @@ def _fits(o: Office, lo: date, hi: date) -> bool:
     return (o.start is None or o.start <= hi) and (o.end is None or lo <= o.end)
 
 
-def offices_of(lex: Lexicon, name: str, titles: list[str], published: date | None, year: int | None) -> list[str]:
-    """Office keys ``name`` held at the page's date under one of ``titles``."""
+# A title names an office on its own when it is one of the office's forms of this many characters
+# or more (越南政府总理, 外交部长, 国务卿); 总理 or 主席 alone also title a province's chair.
+_OWN_FORM = 3
+
+
+def offices_of(lex: Lexicon, name: str, titles: list[str], published: date | None, year: int | None,
+               country: str | None = None) -> list[str]:
+    """Office keys ``name`` held at the page's date under one of ``titles``.
+
+    With ``country``, a title that is exactly an office's form of that country gives the office
+    even when the lexicon has another holder then: the page wins for that page (the store lists
+    the disagreement, ``waishi offices --conflicts``).
+    """
     win = _when(published, year)
     out: list[str] = []
     for o in lex.offices_for(name):
@@ -44,50 +60,103 @@ def offices_of(lex: Lexicon, name: str, titles: list[str], published: date | Non
             continue
         if any(t == f or t.endswith(f) for t in titles for f in o.forms) and o.office not in out:
             out.append(o.office)
+    if country is not None and win is not None:
+        by_form = lex.offices_by_form()
+        for t in titles:
+            if len(t) < _OWN_FORM:
+                continue
+            for o in by_form.get(t, ()):
+                if o.iso3 == country and o.office not in out:
+                    out.append(o.office)
     return out
 
 
-def bare_titles(lex: Lexicon, text: str, regions: list[Span], covered: list[Span], published: date | None,
-                year: int | None, home: str = "VNM") -> list[OfficeMention]:
-    """Titles naming an office without a name after them, resolved to the holder of the day."""
-    win = _when(published, year)
-    if win is None:
-        return []
+def offices_named(people: Sequence[Person]) -> dict[str, str]:
+    """Office key -> the one person the page names in it (offices named for two people are left out)."""
+    got: dict[str, set[str]] = {}
+    for p in people:
+        for o in p.offices:
+            got.setdefault(o, set()).add(p.name)
+    return {o: next(iter(names)) for o, names in got.items() if len(names) == 1}
+
+
+# Words that may follow a bare title (总理在…, 总理表示…); any other hanzi means a name or
+# a longer word follows.
+_BARE_FOLLOWERS = ("在", "于", "会见", "表示", "出席", "和", "与", "同", "的", "已", "将", "也", "还", "强调", "指出")
+
+
+def _forms_automaton(lex: Lexicon) -> tuple[dict[str, list[Office]], Any, list[str]]:
     by_form: dict[str, list[Office]] = {}
     for o in lex.offices:
         for f in o.forms:
             by_form.setdefault(f, []).append(o)
-    auto_forms = sorted(by_form, key=len, reverse=True)
+    forms = sorted(by_form)
+    return by_form, ac.AhoCorasick(forms, matchkind=ac.MatchKind.LeftmostLongest), forms
+
+
+class _Covered:
+    """Whether a range overlaps any of a set of spans (bisect over sorted starts)."""
+
+    def __init__(self, spans: list[Span]) -> None:
+        self.spans = sorted((s.start, s.end) for s in spans)
+        self.starts = [s for s, _ in self.spans]
+        self.max_end: list[int] = []
+        m = -1
+        for _s, e in self.spans:
+            m = max(m, e)
+            self.max_end.append(m)
+
+    def overlaps(self, s: int, e: int) -> bool:
+        i = bisect.bisect_left(self.starts, e) - 1  # spans starting before e
+        return i >= 0 and self.max_end[i] > s
+
+
+def bare_titles(lex: Lexicon, text: str, regions: list[Span], covered: list[Span], published: date | None,
+                year: int | None, home: str = "VNM", named: Mapping[str, str] | None = None) -> list[OfficeMention]:
+    """Titles naming an office without a name after them, resolved to the holder of the day.
+
+    ``named`` maps offices to the holder the page itself names (office key -> name): the page wins
+    over the lexicon for that page.
+    """
+    win = _when(published, year)
+    if win is None:
+        return []
+    by_form, auto, forms = lex.memo("office_forms", lambda: _forms_automaton(lex))
+    taken = _Covered(covered)
     out: list[OfficeMention] = []
     for sp in regions:
         seg = text[sp.start:sp.end]
-        for form in auto_forms:
-            i = seg.find(form)
-            while i >= 0:
-                s, e = sp.start + i, sp.start + i + len(form)
-                i = seg.find(form, i + len(form))
-                if any(c.start <= s < c.end or s <= c.start < e for c in covered):
-                    continue
-                if any(m.span.start <= s < m.span.end or s <= m.span.start < e for m in out):
-                    continue
-                nxt = text[e:e + 1]
-                if nxt and ("\u4e00" <= nxt <= "\u9fff") and not text.startswith(("在", "于", "会见", "表示", "出席",
-                                                                                   "和", "与", "同", "的", "已", "将",
-                                                                                   "也", "还", "强调", "指出"), e):
-                    continue  # a name or another word follows: not a bare title
-                offices = [o for o in by_form[form] if _fits(o, *win)]
-                before = text[max(sp.start, s - _LOOKBACK):s]
-                foreign = [n for n, _a, _b in lex.find("gazetteer", before)
-                           if lex.entities[n].kind == "country" and lex.country_of(n) not in (None, home)]
-                if foreign:
-                    iso = lex.country_of(foreign[-1])
-                    offices = [o for o in offices if o.iso3 == iso]
-                elif not any(form.startswith(lex.country_names.get(o.iso3, "\0")) for o in offices):
-                    offices = [o for o in offices if o.iso3 == home]
-                holders = {o.holder for o in offices}
-                if len(holders) != 1:
-                    continue
+        # leftmost-longest, non-overlapping: 越南政府总理 wins over 政府总理 and 总理
+        for fi, i, j in auto.find_matches_as_indexes(seg):
+            form = forms[fi]
+            s, e = sp.start + i, sp.start + j
+            if taken.overlaps(s, e):
+                continue
+            nxt = text[e:e + 1]
+            if nxt and ("\u4e00" <= nxt <= "\u9fff") and not text.startswith(_BARE_FOLLOWERS, e):
+                continue  # a name or another word follows: not a bare title
+            offices = [o for o in by_form[form] if _fits(o, *win)]
+            before = text[max(sp.start, s - _LOOKBACK):s]
+            # a place in the sentence before (会见老挝客人。越南外交部长...) says nothing about this title,
+            # nor does one before a title that names its own country
+            before = before[max(before.rfind(c) for c in "。；;！？!?\n") + 1:]
+            own = any(form.startswith(lex.country_names.get(o.iso3, "\0")) for o in offices)
+            foreign = [] if own else [n for n, _a, _b in lex.find("gazetteer", before)
+                                      if lex.entities[n].kind == "country" and lex.country_of(n) not in (None, home)]
+            if foreign:
+                iso = lex.country_of(foreign[-1])
+                offices = [o for o in offices if o.iso3 == iso]
+            elif not any(form.startswith(lex.country_names.get(o.iso3, "\0")) for o in offices):
+                offices = [o for o in offices if o.iso3 == home]
+            keys = {o.office for o in offices}
+            if named and len(keys) == 1 and next(iter(keys)) in named:
                 o = offices[0]
-                out.append(OfficeMention(form, Span(s, e), o.office, o.holder, o.iso3))
+                out.append(OfficeMention(form, Span(s, e), o.office, named[o.office], o.iso3))
+                continue
+            holders = {o.holder for o in offices}
+            if len(holders) != 1:
+                continue
+            o = offices[0]
+            out.append(OfficeMention(form, Span(s, e), o.office, o.holder, o.iso3))
     out.sort(key=lambda m: m.span.start)
     return out

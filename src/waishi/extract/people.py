@@ -22,6 +22,8 @@ _CJK = r"\u3400-\u9fff\uf900-\ufaff"
 _NAME_RUN = re.compile(rf"[{_CJK}·•・]+")
 # A dot with a space after it (宋赛• 西潘敦) is written as two dots in the matching text.
 _SPACED_DOT = re.compile(r"[·•・][ \u3000\u00a0]")
+# A hyphen between hanzi joins the parts of a transliterated name (迪亚斯-卡内尔) like a dot.
+_NAME_HYPHEN = re.compile(r"(?<=[\u4e00-\u9fff])[-‐－](?=[\u4e00-\u9fff])")
 _LATIN_PAREN = re.compile(r"\s*[（(]\s*([A-Za-zÀ-ỹ][A-Za-zÀ-ỹ .'’\-]*[A-Za-zÀ-ỹ.])\s*[)）]")
 _POS_PAREN = re.compile(r"\s*[（(]\s*(?:左|右|中|左一|右一|左二|右二|左三|右三|前排|后排)[^)）]{0,6}[)）]")
 _ANY_PAREN = re.compile(r"[（(][^()（）]{0,40}[)）]$")
@@ -38,7 +40,7 @@ _LEFT_STOPS = ("会见了", "会见", "拜会了", "拜会", "接见了", "接�
 _COORD = ("与", "和", "同", "及")
 # Single characters that end a name only after two characters (they are also common
 # given-name characters, so never cut a two-character name on them).
-_WEAK_STOPS = set("和同平安中方文明德年都")
+_WEAK_STOPS = set("和同平安中方文明德年都前")
 # In transliterated (dotted) names only these single characters end the name:
 # 里, 尔, 内 ... are common transliteration syllables (通伦·西苏里).
 _DOT_NAME_STOPS = set("与和在于的等率及向将也还是为同致偕并被把让从到给曾已就则")
@@ -55,22 +57,41 @@ class PersonMention:
     sentence: Span | None = None
 
 
-class PeopleFinder:
-    """Finds persons in a text with one lexicon; cheap to build (automata live in the lexicon)."""
+class _Tables:
+    """What the recogniser derives from the lexicon: built once per lexicon (``Lexicon.memo``)."""
 
     def __init__(self, lex: Lexicon) -> None:
-        self.lex = lex
         self.stops = sorted(lex.name_stops, key=len, reverse=True)
         self.multi_stops = tuple(s for s in self.stops if len(s) > 1)
-        self.single_stops = {s for s in self.stops if len(s) == 1}
-        self.titles = {t for t, k in lex.titles.items() if k != "block"}
-        self.known = {o.holder for o in lex.offices}
-        self.holders = frozenset(self.known)
+        self.single_stops = frozenset(s for s in self.stops if len(s) == 1)
+        self.titles = frozenset(t for t, k in lex.titles.items() if k != "block")
+        self.holders = frozenset(o.holder for o in lex.offices)
+        by_first: dict[str, list[str]] = {}
+        for h in self.holders:
+            by_first.setdefault(h[:1], []).append(h)
+        # longest first: 阮文安 before 阮文 when both are holders
+        self.known_by_first = {k: tuple(sorted(v, key=len, reverse=True)) for k, v in by_first.items()}
         self.blocks = [t for t, k in lex.titles.items() if k == "block"]
         self.block_set = frozenset(self.blocks)
         self.block_lens = sorted({len(b) for b in self.blocks})
         self.long_titles = tuple(t for t in self.titles if len(t) >= 2)
         self.titles_longest_first = sorted(self.titles, key=len, reverse=True)
+        self.title_lens = sorted({len(t) for t in self.titles}, reverse=True)
+
+
+class PeopleFinder:
+    """Finds persons in a text with one lexicon; cheap to build (automata live in the lexicon)."""
+
+    def __init__(self, lex: Lexicon) -> None:
+        self.lex = lex
+        # the tables depend on the lexicon only: built once per lexicon, not once per document
+        t = lex.memo("people_tables", lambda: _Tables(lex))
+        self.stops, self.multi_stops, self.single_stops = t.stops, t.multi_stops, t.single_stops
+        self.titles, self.known, self.holders = t.titles, t.holders, t.holders
+        self.known_by_first = t.known_by_first
+        self.blocks, self.block_set, self.block_lens = t.blocks, t.block_set, t.block_lens
+        self.long_titles, self.titles_longest_first = t.long_titles, t.titles_longest_first
+        self.title_lens = t.title_lens
         self._place_ends: set[int] = set()
 
     # -- names ----------------------------------------------------------------------
@@ -101,8 +122,14 @@ class PeopleFinder:
                 if self._is_stop_at(run, k, False):
                     run = run[:k]
                     break
-        for known in self.known:
+        for known in self.known_by_first.get(run[0], ()):
             if run.startswith(known) and (len(run) == len(known) or self._is_stop_at(run, len(known), False)):
+                return self._finish(text, pos, known, end)
+        for known in self.known_by_first.get(run[0], ()):
+            # an office holder's name is the name even before a word the stop list lacks
+            # (洪森最, 梁强敬香): a longer name that starts with a holder's is unlikely
+            if len(known) >= 2 and run.startswith(known) and "·" not in run and \
+                    (run[0] in self.lex.surnames_vn or run[0] in self.lex.surnames_cn):
                 return self._finish(text, pos, known, end)
         if "·" in run:
             last = run.rfind("·")
@@ -128,10 +155,16 @@ class PeopleFinder:
                 return self._finish(text, pos, run, end)
             # or a 2-4 character name followed by a verb the genre puts after names (赞达呼会见…)
             for k in (2, 3, 4):
-                if len(run) > k and run[k:].startswith(self.multi_stops) and run[k - 1] not in self.single_stops:
+                # (a title right after is a longer title, not a name: 首相|直管|部长NAME)
+                if len(run) > k and run[k:].startswith(self.multi_stops) and run[k - 1] not in self.single_stops \
+                        and not run[k:].startswith(self.long_titles):
                     return self._finish(text, pos, run[:k], end)
-            # or a 3-4 character run that ends the clause (会见了泰国外交部长巴恩普里。)
-            if 3 <= len(run) <= 4 and after == m.end() and text[after:after + 1] in "，,。；;、":
+            # or a 2-4 character run that ends the clause (会见了泰国外交部长巴恩普里。, 国防大臣迪班，)
+            # (two characters only after 大臣/首相: Cambodian, Thai and Japanese ministers; elsewhere
+            # a two-character word there is a verb or a noun: 合影, 之际)
+            if (3 <= len(run) <= 4 or (len(run) == 2 and text.endswith(("大臣", "首相"), 0, pos))) \
+                    and after == m.end() and text[after:after + 1] in "，,。；;、" \
+                    and not any(run[-n:] in self.titles for n in self.title_lens if n < len(run)):
                 return self._finish(text, pos, run, end)
             return None
         if len(run) <= 1:
@@ -148,6 +181,10 @@ class PeopleFinder:
         # four-character names: 阮氏明红 (氏 second), 武黎泰黄 (two surnames)
         if (run[1] == "氏" or run[1] in self.lex.surnames_vn) and (len(run) == 4 or self._is_stop_at(run, 4, False)):
             return self._finish(text, pos, run[:4], end)
+        # any four-syllable name that a stop word ends (张光怀南等, 冯德莱恩通电话): the third
+        # character did not end it, the fourth does
+        if len(run) > 4 and self._is_stop_at(run, 4, False) and run[3] not in self.single_stops:
+            return self._finish(text, pos, run[:4], end)
         if latin_follows and len(run) <= 4:
             return self._finish(text, pos, run, end)
         return self._finish(text, pos, run[:3], end)
@@ -157,9 +194,9 @@ class PeopleFinder:
             if name.endswith(h) and len(name) > len(h) + 1:
                 name = name[: -len(h)]
         post = None
-        for t in self.titles_longest_first:
-            if len(name) > len(t) + 1 and name.endswith(t):
-                post, name = t, name[: -len(t)]
+        for n in self.title_lens:  # longest first; keep two characters of name at least
+            if len(name) > n + 1 and name[-n:] in self.titles:
+                post, name = name[-n:], name[:-n]
                 break
         if len(name) < 2 or not self._plausible(name):
             return None
@@ -211,7 +248,9 @@ class PeopleFinder:
                 continue
             for w in _LEFT_STOPS:
                 if text.startswith(w, i - len(w)) and i - len(w) >= lo:
-                    if w in _COORD and (i - 1) not in name_ends and (i - 1) not in self._place_ends:
+                    # (a coordinator right after a parenthetical ends a chain too: NAME(右)与…)
+                    if w in _COORD and (i - 1) not in name_ends and (i - 1) not in self._place_ends \
+                            and text[i - len(w) - 1:i - len(w)] not in (")", "）"):
                         continue
                     hit = True
                     break
