@@ -34,12 +34,12 @@ PAGES = {
 
 据越通社报道，2024年6月10日，越南国会主席陈青敏在河内会见柬埔寨参议院主席洪森，双方就加强立法机构交流交换看法。(完)
 """,
-    # markup in a title, an evidence sentence and the body: shown as text, never run
-    "xss.txt": """越南外长会见老挝外长<script>window.__xss=1;alert(1)</script>
+    # markup in a title (the headline's event evidence) and the body: shown as text, never run
+    "xss.txt": """越南外长裴青山会见老挝外长<b onmouseover="window.__xss=3">沙伦赛</b>
 
-2024年5月6日上午，越南外交部长裴青山在河内<img src=x onerror="window.__xss=2;alert(2)">会见老挝外交部长沙伦赛·贡玛西。双方同意进一步加强两国外交部门的合作。
+2024年5月6日上午，越南外交部长裴青山在河内<img src=x onerror="window.__xss=2;alert(2)">会见老挝外交部长沙伦赛·贡玛西<script>window.__xss=1;alert(1)</script>。双方同意进一步加强两国外交部门的合作。
 
-2023年越老双边贸易额达到16亿美元<b onmouseover=alert(3)>。(完)
+2023年越老双边贸易额达到16亿美元。(完)
 """,
 }
 XSS_MARKERS = ("<script>window.__xss", "<img src=x onerror", "<b onmouseover")
