@@ -256,3 +256,15 @@ def test_events_headline_gathering_other_than_the_bodys_is_kept():
 def test_events_headline_gathering_paraphrased_in_the_body_is_one():
     text = ("越南国家主席出席越柬合作文件交换仪式\n\n越南国家主席梁强8月12日在金边出席了两国部委互换合作文件的交换仪式。\n")
     assert len([e for e in events(text, published="2025-08-13") if e.type == "attend"]) == 1
+
+
+def test_events_a_letter_sent_congratulates_the_pages_subject():
+    text = ("多国领导人致电祝贺越南国家主席当选\n\n值此梁强同志当选越南国家主席之际，多国领导人向其致电祝贺。"
+            "柬埔寨首相洪玛奈发来贺电，祝愿越南繁荣发展。\n")
+    evs = [e for e in events(text, published="2024-10-25") if e.type == "congratulate"]
+    assert any(e.source == ["洪玛奈"] and e.target == ["梁强"] for e in evs), evs
+
+
+def test_events_meeting_the_press_is_no_diplomatic_meeting():
+    body = "越南外交部长裴青山5月6日在河内会见记者，介绍东盟外长会议筹备情况。"
+    assert [e for e in events(HEAD + body, published="2024-05-07") if e.type == "meet"] == []

@@ -46,6 +46,7 @@ _REPORT = re.compile(r"(?:据)?[\u4e00-\u9fff]{2,14}?记者(?:[\u4e00-\u9fff]{1,
 # Both sides named together, without names: 两位部长举行会谈, 两国总理通电话, 双方举行会谈.
 _PAIR = re.compile(r"两位|两国(?:总理|外长|部长|领导人|主席|国家主席|元首|总书记|议长|国防部长|防长)|双方|两人")
 # A signing hoped for or planned, not done: 推动协定早日签署, 双方将签署, 同意签署.
+_PRESS = ("记者", "媒体", "新闻界", "报界")  # 会见记者: a press meeting, not a diplomatic one
 _CHAIRED_BY = re.compile(r"由[^，。；]{2,40}?(?:主持召开|主持举行|主持|主办|举办|举行|召开)的")
 _NOT_YET = ("早日", "尽早", "尽快", "将", "即将", "计划", "拟", "有望", "希望", "期待", "争取", "推动", "准备", "预计",
             "力争", "同意", "商定", "愿意", "愿", "考虑", "研究", "探讨", "加快")
@@ -448,6 +449,7 @@ class EventFinder:
                 tgt = [Actor(obj, Span(ce - len(obj), ce), "group", inner[0].iso3 if inner else None)]
             else:
                 tgt = [a for a in self.ctx.actors_in(te, ce, ("group", "org", "country"))][:2]
+        tgt = [a for a in tgt if not any(w in a.name for w in _PRESS)]
         if not src or not tgt:
             return []
         src = [a for a in src if a.name not in {x.name for x in tgt}]
@@ -693,6 +695,11 @@ class EventFinder:
             tgt = self.ctx.actors_in(te, ce, ("person", "org", "country"))
             persons = [a for a in tgt if a.kind == "person"]
             tgt = persons[:3] if persons else tgt[:1]
+        if src and not tgt and t in ("发来贺电", "发来贺信", "发来贺函", "致贺信", "致贺电", "贺信", "贺电", "贺函"):
+            # NAME发来贺信: the one congratulated is the page's own subject, its first person of
+            # another country than the sender's
+            src_iso = {a.iso3 for a in src if a.iso3}
+            tgt = next(([a] for a in self.ctx.persons if a.iso3 and a.iso3 not in src_iso), [])
         if not src or not tgt:
             return []
         return [self._event("congratulate", sent, ts, src, tgt)]

@@ -27,6 +27,7 @@ from .segment import page_date, segment
 
 LOGGER = logging.getLogger(__name__)
 
+_HONORIFICS = ("同志", "先生", "女士", "阁下")
 _SHORT_TITLES = ("总书记", "国家主席", "主席", "总理", "副总理", "外长", "部长", "大使", "首相", "总统", "议长")
 
 
@@ -213,8 +214,10 @@ class _DocBuilder:
             for name, nsp, title in name_title_mentions(text, sp.start, sp.end, known | holders, self.finder):
                 if chained.covers(nsp.start):
                     continue
-                if name not in known and title is None:
-                    continue  # a holder's name alone may be a word; require a title
+                if name not in known and any(name in k.split("·") for k in known if "·" in k):
+                    continue  # 通伦 of 通伦·西苏里, named on the page in full
+                if name not in known and title is None and not text.startswith(_HONORIFICS, nsp.end):
+                    continue  # a holder's name alone may be a word; require a title (or 同志)
                 pm = PersonMention(name, nsp, [(title, Span(nsp.end, nsp.end + len(title)))] if title else [],
                                    None, None)
                 if name not in known:
