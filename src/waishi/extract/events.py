@@ -708,6 +708,11 @@ class EventFinder:
         if i >= 0:
             tgt = self.ctx.actors_in(cs + i, ts, ("person", "org", "country"))
             src = [a for a in src if a.span.end <= cs + i]
+            if not tgt and re.match(r"(?:他|她|其|对方)(?:们)?", self.text[cs + i + 1:ts]):
+                # 向他致贺电: the person the sentence named before
+                before = [a for a in self.ctx.actors_in(s.start, cs + i, ("person",))
+                          if a.name not in {x.name for x in src}]
+                tgt = before[-1:]
         if not tgt:
             ce = self.clause_end(te, s.end)
             tgt = self.ctx.actors_in(te, ce, ("person", "org", "country"))

@@ -10,6 +10,7 @@ import bisect
 import logging
 import re
 from datetime import date, timedelta
+from typing import Any
 
 from ..errors import EmptyInputError, PageTooLargeError
 from ..lexicon import Lexicon
@@ -132,6 +133,35 @@ def _restore_written_forms(rec: Extraction, text: str, match_text: str) -> None:
             m.text = text[m.span.start:m.span.end]
 
 
+# A transliterated name with its Latin form, written without a title (值此NAME(Latin)就任…之际).
+_GLOSSED = re.compile(r"([\u4e00-\u9fff]{1,8}(?:·[\u4e00-\u9fff]{1,8})+)\s*[（(]\s*([A-Z][A-Za-zÀ-ỹ.'’\- ]{2,60})[)）]")
+
+
+def _glossed_names(text: str, start: int, end: int, found: list[PersonMention], sentence_of: Any,
+                   region: Span) -> list[PersonMention]:
+    out: list[PersonMention] = []
+    for m in _GLOSSED.finditer(text, start, end):
+        s, e = m.span(1)
+        if any(pm.span.start <= s < pm.span.end or s <= pm.span.start < e for pm in found):
+            continue
+        # the hanzi run may start with words before the name (值此NAME): from the run's start,
+        # cut after the last such word
+        while s > max(start, m.start(1) - 12) and "\u4e00" <= text[s - 1] <= "\u9fff":
+            s -= 1
+        name = text[s:e]
+        head = name.split("·")[0]
+        cut = max((head.rfind(w) + len(w) for w in _BEFORE_NAME if w in head), default=0)
+        if len(head) - cut < 1:
+            continue
+        pm = PersonMention(name[cut:], Span(s + cut, e), [], None, m.group(2).strip())
+        pm.sentence = sentence_of(region, s)
+        out.append(pm)
+    return out
+
+
+_BEFORE_NAME = ("值此", "祝贺", "向", "与", "同", "和", "对", "在", "由", "是", "为", "让", "及", "了")
+
+
 def _join_short_forms(mentions: list[PersonMention]) -> None:
     """巴西总统卢拉 … 路易斯·伊纳西奥·卢拉·达席尔瓦: a short form that is one part of exactly one
     full transliterated name of the same country is that person."""
@@ -220,6 +250,7 @@ class _DocBuilder:
             for pm in found:
                 pm.sentence = sentence_of(sp, pm.span.start)
             self.person_mentions += found
+            self.person_mentions += _glossed_names(text, sp.start, sp.end, found, sentence_of, sp)
             self.entities += entity_mentions(self.lex, text, sp.start, sp.end)
             self.dates += find_dates(text, sp.start, sp.end)
         # drop gazetteer hits inside person names (a name can contain a place character run)
