@@ -128,6 +128,9 @@ def _print_tables(records: list[Extraction]) -> None:
 from .cli_store import register as _register_store  # noqa: E402
 
 _register_store(app)
+from .cli_batch import register as _register_batch  # noqa: E402
+
+_register_batch(app)
 
 
 if __name__ == "__main__":  # pragma: no cover
