@@ -128,7 +128,7 @@ def scheduler(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     log = open(work / "dask.log", "wb")  # noqa: SIM115 - closed in the finally below
     try:
         procs.append(subprocess.Popen([str(dask), "scheduler", "--host", "127.0.0.1", "--port", str(port),
-                                       "--no-dashboard"], cwd=work, stdout=log, stderr=subprocess.STDOUT))
+                                       "--no-dashboard", "--dashboard-address", ":0"], cwd=work, stdout=log, stderr=subprocess.STDOUT))
         _wait_port(port, procs[0])
         for i in range(2):
             procs.append(subprocess.Popen(

@@ -74,8 +74,8 @@ def batch_cmd(
 
         def report(s: BatchStats) -> None:
             nonlocal shown
-            while shown < min(len(s.failures), MAX_ERROR_LINES):
-                name, reason = s.failures[shown]
+            while shown < min(len(s.error_samples), MAX_ERROR_LINES):
+                name, reason = s.error_samples[shown]
                 progress.console.print(f"[red]waishi: error:[/red] {escape(name)}: {escape(reason)}",
                                        highlight=False, soft_wrap=True)
                 shown += 1
@@ -92,11 +92,14 @@ def batch_cmd(
         sys.stdout.write(json.dumps(stats.to_dict(), ensure_ascii=False, indent=2) + "\n")
     elif not quiet:
         Console().print(_batch_summary(stats))
-        if stats.errors:
-            err.print(f"{stats.errors:,} pages or files could not be read or extracted; "
-                      f"`waishi load {escape(out)}` records them in the store's errors table", highlight=False)
+    if stats.errors > MAX_ERROR_LINES:
+        err.print(f"[red]waishi: error:[/red] … and {stats.errors - MAX_ERROR_LINES:,} more; all are in the "
+                  f"dataset's errors table (and in the store's after `waishi load`)", highlight=False)
     if stats.shards == 0:
         _fail(f"no input found in {' '.join(inputs)}")
+        raise typer.Exit(1)
+    if stats.pages == 0 and stats.skipped == 0:
+        _fail("no page could be extracted")
         raise typer.Exit(1)
 
 

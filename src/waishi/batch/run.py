@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 import os
+import socket
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -25,6 +26,8 @@ from .work import extract_shard, warm_up
 __all__ = ["BatchStats", "run_batch"]
 
 LOGGER = logging.getLogger(__name__)
+
+MAX_ERROR_SAMPLES = 50
 
 
 @dataclass
@@ -42,7 +45,7 @@ class BatchStats:
     errors: int = 0  # error rows written in this run (bad files, pages, failed tasks)
     elapsed: float = 0.0  # wall time of the whole run
     work_seconds: float = 0.0  # wall time from the first task submitted to the last result
-    failures: list[tuple[str, str]] = field(default_factory=list)  # (shard input, reason)
+    error_samples: list[tuple[str, str]] = field(default_factory=list)  # (file or page, reason), the first ones
 
     @property
     def rate(self) -> float:
@@ -54,10 +57,22 @@ class BatchStats:
                 "skipped": self.skipped, "done": self.done, "failed": self.failed, "pages": self.pages,
                 "errors": self.errors, "elapsed_s": round(self.elapsed, 3),
                 "work_s": round(self.work_seconds, 3), "pages_per_s": round(self.rate, 1),
-                "failures": [{"shard": s, "reason": r} for s, r in self.failures]}
+                "error_samples": [{"path": p, "reason": r} for p, r in self.error_samples]}
 
 
 Progress = Callable[[BatchStats], None]
+
+
+def _probe(address: str) -> None:
+    """Fail at once when nothing listens at a tcp:// address (the Client would retry for its timeout)."""
+    host, _, port = address.removeprefix("tcp://").rpartition(":")
+    if not address.startswith("tcp://") or not port.isdigit():
+        return  # another protocol (tls://, inproc://): the Client knows it
+    try:
+        socket.create_connection((host.strip("[]") or "127.0.0.1", int(port)), timeout=10).close()
+    except OSError as e:
+        raise BatchError(f"{address}: cannot connect to the Dask scheduler: "
+                         f"{(e.strerror or str(e) or type(e).__name__).lower()}") from e
 
 
 def _client(scheduler: str | None, workers: int | None, n_tasks: int) -> tuple[Any, Any]:
@@ -65,13 +80,14 @@ def _client(scheduler: str | None, workers: int | None, n_tasks: int) -> tuple[A
     from distributed import Client, LocalCluster
 
     if scheduler:
+        _probe(scheduler)
         try:
             return Client(scheduler, timeout="10s", set_as_default=False), None
         except (OSError, TimeoutError) as e:
             raise BatchError(f"{scheduler}: cannot connect to the Dask scheduler: {e}") from e
     n = workers or os.cpu_count() or 1
     cluster = LocalCluster(n_workers=max(1, min(n, n_tasks)), threads_per_worker=1, processes=True,
-                           dashboard_address=None, silence_logs=logging.ERROR)
+                           dashboard_address=":0", silence_logs=logging.ERROR)
     try:
         return Client(cluster, set_as_default=False), cluster
     except BaseException:
@@ -131,12 +147,13 @@ def run_batch(inputs: Iterable[str | PathLike[str]], out: str | PathLike[str], *
                 ds.write_failed(shard, reason, states[shard.id])
                 stats.failed += 1
                 stats.errors += 1
-                stats.failures.append((shard.name, reason))
+                stats.error_samples.append((shard.name, reason))
             else:
                 ds.write(shard, res, states[shard.id])
                 stats.done += 1
                 stats.pages += res.pages
                 stats.errors += res.errors
+                stats.error_samples += res.error_samples[:max(0, MAX_ERROR_SAMPLES - len(stats.error_samples))]
             fut.release()
             stats.work_seconds = time.perf_counter() - t_work
             if progress is not None:

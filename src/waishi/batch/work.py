@@ -39,6 +39,8 @@ __all__ = ["ShardOutput", "extract_shard", "table_bytes", "warm_up"]
 
 LOGGER = logging.getLogger(__name__)
 
+MAX_SAMPLES = 20  # error lines a shard reports back for the progress display (all are in its errors table)
+
 
 @dataclass
 class ShardOutput:
@@ -51,6 +53,7 @@ class ShardOutput:
     errors: int = 0
     seconds: float = 0.0
     worker: str = ""
+    error_samples: list[tuple[str, str]] = field(default_factory=list)  # the first few (path, reason)
 
 
 def warm_up() -> int:
@@ -108,6 +111,7 @@ def extract_shard(shard: Shard) -> ShardOutput:
         flat_rows(shard.id, ord_, page, rec, rows)
     out.pages = len(rows["pages"])
     out.errors = len(rows["errors"])
+    out.error_samples = [(e["path"], e["reason"]) for e in rows["errors"][:MAX_SAMPLES]]
     for name in TABLE_NAMES:
         out.tables[name] = table_bytes(name, rows[name])
         out.rows[name] = len(rows[name])
