@@ -23,7 +23,38 @@ def test_year_office_holder_bounds(lex):
 
 
 def test_year_future_targets_do_not_count(lex):
-    assert Y.collect(lex, "到2030年，双边贸易额力争达到100亿美元。2024年贸易额增长。").best() == 2024
+    assert Y.collect(lex, "到2030年，双边贸易额力争达到100亿美元。2024年两国举行了多次会谈。").best() == 2024
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a whole year's figures are reported the year after
+    ("2018年双边贸易额达3.5亿美元，同比增长12%。", 2019),
+    ("两国贸易额2022年达12亿美元。", 2023),
+    # a part of the year, or a forecast, is the page's own year
+    ("2023年前10个月，双边贸易额达25亿美元。", 2023),
+    ("2023年上半年，两国进出口总额增长8%。", 2023),
+    ("2024年双边贸易额预计达30亿美元。", 2024),
+])
+def test_year_statistics_of_a_whole_year_date_the_next(lex, text, expected):
+    assert Y.collect(lex, text).best() == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("在新冠肺炎疫情背景下，越南向老挝移交防疫物资。", 2020),
+    ("越南向柬埔寨赠送新冠疫苗，助力抗击疫情。", 2021),
+])
+def test_year_pandemic_prior(lex, text, expected):
+    assert Y.collect(lex, text).best() == expected
+
+
+def test_year_asean_partner_anniversary(lex):
+    # ASEAN's relations with the US (1977), not Vietnam's (1995)
+    assert Y.collect(lex, "值此东盟—美国建交45周年之际，双方举行特别峰会。").best() == 2022
+
+
+def test_year_strong_evidence_beats_a_former_holders_title(lex):
+    text = "在越南共产党建党96周年之际，国家主席上香缅怀已故国家主席陈德良。"
+    assert Y.collect(lex, text, [("陈德良", ["已故国家主席"])]).best() == 2026
 
 
 @pytest.mark.parametrize("stem,branch,year", [("丙", "午", 2026), ("甲", "辰", 2024), ("癸", "卯", 2023)])

@@ -115,8 +115,8 @@ def test_store_query_people(st: Store) -> None:
     listing = people(st, limit=100).items
     docs = [p.n_documents for p in listing]
     assert docs == sorted(docs, reverse=True)
-    (p,) = people(st, "陈青敏").items  # three pages here, and a teaser of examples/01 (March 2024)
-    assert (p.country, p.n_documents, p.first_seen, p.last_seen) == ("VNM", 4, "2024-03-11", "2025-01-20")
+    (p,) = people(st, "陈青敏").items  # three pages here, and a teaser of examples/01 (March 2025: he chairs the NA from May 2024)
+    assert (p.country, p.n_documents, p.first_seen, p.last_seen) == ("VNM", 4, "2024-06-10", "2025-03-11")
     assert p.n_events >= 2 and any(r.title.endswith("国会主席") for r in p.titles)
     detail = person(st, p.id)
     assert detail is not None

@@ -11,7 +11,11 @@ The offices lexicon (``offices.tsv``) lists holders with their terms. Two uses h
 
 from __future__ import annotations
 
+import bisect
 from datetime import date
+from typing import Any
+
+import ahocorasick_rs as ac
 
 from ..lexicon import Lexicon, Office
 from ..model import OfficeMention, Span
@@ -47,47 +51,70 @@ def offices_of(lex: Lexicon, name: str, titles: list[str], published: date | Non
     return out
 
 
+# Words that may follow a bare title (总理在…, 总理表示…); any other hanzi means a name or
+# a longer word follows.
+_BARE_FOLLOWERS = ("在", "于", "会见", "表示", "出席", "和", "与", "同", "的", "已", "将", "也", "还", "强调", "指出")
+
+
+def _forms_automaton(lex: Lexicon) -> tuple[dict[str, list[Office]], Any, list[str]]:
+    by_form: dict[str, list[Office]] = {}
+    for o in lex.offices:
+        for f in o.forms:
+            by_form.setdefault(f, []).append(o)
+    forms = sorted(by_form)
+    return by_form, ac.AhoCorasick(forms, matchkind=ac.MatchKind.LeftmostLongest), forms
+
+
+class _Covered:
+    """Whether a range overlaps any of a set of spans (bisect over sorted starts)."""
+
+    def __init__(self, spans: list[Span]) -> None:
+        self.spans = sorted((s.start, s.end) for s in spans)
+        self.starts = [s for s, _ in self.spans]
+        self.max_end: list[int] = []
+        m = -1
+        for _s, e in self.spans:
+            m = max(m, e)
+            self.max_end.append(m)
+
+    def overlaps(self, s: int, e: int) -> bool:
+        i = bisect.bisect_left(self.starts, e) - 1  # spans starting before e
+        return i >= 0 and self.max_end[i] > s
+
+
 def bare_titles(lex: Lexicon, text: str, regions: list[Span], covered: list[Span], published: date | None,
                 year: int | None, home: str = "VNM") -> list[OfficeMention]:
     """Titles naming an office without a name after them, resolved to the holder of the day."""
     win = _when(published, year)
     if win is None:
         return []
-    by_form: dict[str, list[Office]] = {}
-    for o in lex.offices:
-        for f in o.forms:
-            by_form.setdefault(f, []).append(o)
-    auto_forms = sorted(by_form, key=len, reverse=True)
+    by_form, auto, forms = lex.memo("office_forms", lambda: _forms_automaton(lex))
+    taken = _Covered(covered)
     out: list[OfficeMention] = []
     for sp in regions:
         seg = text[sp.start:sp.end]
-        for form in auto_forms:
-            i = seg.find(form)
-            while i >= 0:
-                s, e = sp.start + i, sp.start + i + len(form)
-                i = seg.find(form, i + len(form))
-                if any(c.start <= s < c.end or s <= c.start < e for c in covered):
-                    continue
-                if any(m.span.start <= s < m.span.end or s <= m.span.start < e for m in out):
-                    continue
-                nxt = text[e:e + 1]
-                if nxt and ("\u4e00" <= nxt <= "\u9fff") and not text.startswith(("在", "于", "会见", "表示", "出席",
-                                                                                   "和", "与", "同", "的", "已", "将",
-                                                                                   "也", "还", "强调", "指出"), e):
-                    continue  # a name or another word follows: not a bare title
-                offices = [o for o in by_form[form] if _fits(o, *win)]
-                before = text[max(sp.start, s - _LOOKBACK):s]
-                foreign = [n for n, _a, _b in lex.find("gazetteer", before)
-                           if lex.entities[n].kind == "country" and lex.country_of(n) not in (None, home)]
-                if foreign:
-                    iso = lex.country_of(foreign[-1])
-                    offices = [o for o in offices if o.iso3 == iso]
-                elif not any(form.startswith(lex.country_names.get(o.iso3, "\0")) for o in offices):
-                    offices = [o for o in offices if o.iso3 == home]
-                holders = {o.holder for o in offices}
-                if len(holders) != 1:
-                    continue
-                o = offices[0]
-                out.append(OfficeMention(form, Span(s, e), o.office, o.holder, o.iso3))
+        # leftmost-longest, non-overlapping: 越南政府总理 wins over 政府总理 and 总理
+        for fi, i, j in auto.find_matches_as_indexes(seg):
+            form = forms[fi]
+            s, e = sp.start + i, sp.start + j
+            if taken.overlaps(s, e):
+                continue
+            nxt = text[e:e + 1]
+            if nxt and ("\u4e00" <= nxt <= "\u9fff") and not text.startswith(_BARE_FOLLOWERS, e):
+                continue  # a name or another word follows: not a bare title
+            offices = [o for o in by_form[form] if _fits(o, *win)]
+            before = text[max(sp.start, s - _LOOKBACK):s]
+            foreign = [n for n, _a, _b in lex.find("gazetteer", before)
+                       if lex.entities[n].kind == "country" and lex.country_of(n) not in (None, home)]
+            if foreign:
+                iso = lex.country_of(foreign[-1])
+                offices = [o for o in offices if o.iso3 == iso]
+            elif not any(form.startswith(lex.country_names.get(o.iso3, "\0")) for o in offices):
+                offices = [o for o in offices if o.iso3 == home]
+            holders = {o.holder for o in offices}
+            if len(holders) != 1:
+                continue
+            o = offices[0]
+            out.append(OfficeMention(form, Span(s, e), o.office, o.holder, o.iso3))
     out.sort(key=lambda m: m.span.start)
     return out

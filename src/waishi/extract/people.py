@@ -55,22 +55,41 @@ class PersonMention:
     sentence: Span | None = None
 
 
-class PeopleFinder:
-    """Finds persons in a text with one lexicon; cheap to build (automata live in the lexicon)."""
+class _Tables:
+    """What the recogniser derives from the lexicon: built once per lexicon (``Lexicon.memo``)."""
 
     def __init__(self, lex: Lexicon) -> None:
-        self.lex = lex
         self.stops = sorted(lex.name_stops, key=len, reverse=True)
         self.multi_stops = tuple(s for s in self.stops if len(s) > 1)
-        self.single_stops = {s for s in self.stops if len(s) == 1}
-        self.titles = {t for t, k in lex.titles.items() if k != "block"}
-        self.known = {o.holder for o in lex.offices}
-        self.holders = frozenset(self.known)
+        self.single_stops = frozenset(s for s in self.stops if len(s) == 1)
+        self.titles = frozenset(t for t, k in lex.titles.items() if k != "block")
+        self.holders = frozenset(o.holder for o in lex.offices)
+        by_first: dict[str, list[str]] = {}
+        for h in self.holders:
+            by_first.setdefault(h[:1], []).append(h)
+        # longest first: 阮文安 before 阮文 when both are holders
+        self.known_by_first = {k: tuple(sorted(v, key=len, reverse=True)) for k, v in by_first.items()}
         self.blocks = [t for t, k in lex.titles.items() if k == "block"]
         self.block_set = frozenset(self.blocks)
         self.block_lens = sorted({len(b) for b in self.blocks})
         self.long_titles = tuple(t for t in self.titles if len(t) >= 2)
         self.titles_longest_first = sorted(self.titles, key=len, reverse=True)
+        self.title_lens = sorted({len(t) for t in self.titles}, reverse=True)
+
+
+class PeopleFinder:
+    """Finds persons in a text with one lexicon; cheap to build (automata live in the lexicon)."""
+
+    def __init__(self, lex: Lexicon) -> None:
+        self.lex = lex
+        # the tables depend on the lexicon only: built once per lexicon, not once per document
+        t = lex.memo("people_tables", lambda: _Tables(lex))
+        self.stops, self.multi_stops, self.single_stops = t.stops, t.multi_stops, t.single_stops
+        self.titles, self.known, self.holders = t.titles, t.holders, t.holders
+        self.known_by_first = t.known_by_first
+        self.blocks, self.block_set, self.block_lens = t.blocks, t.block_set, t.block_lens
+        self.long_titles, self.titles_longest_first = t.long_titles, t.titles_longest_first
+        self.title_lens = t.title_lens
         self._place_ends: set[int] = set()
 
     # -- names ----------------------------------------------------------------------
@@ -101,7 +120,7 @@ class PeopleFinder:
                 if self._is_stop_at(run, k, False):
                     run = run[:k]
                     break
-        for known in self.known:
+        for known in self.known_by_first.get(run[0], ()):
             if run.startswith(known) and (len(run) == len(known) or self._is_stop_at(run, len(known), False)):
                 return self._finish(text, pos, known, end)
         if "·" in run:
@@ -128,10 +147,16 @@ class PeopleFinder:
                 return self._finish(text, pos, run, end)
             # or a 2-4 character name followed by a verb the genre puts after names (赞达呼会见…)
             for k in (2, 3, 4):
-                if len(run) > k and run[k:].startswith(self.multi_stops) and run[k - 1] not in self.single_stops:
+                # (a title right after is a longer title, not a name: 首相|直管|部长NAME)
+                if len(run) > k and run[k:].startswith(self.multi_stops) and run[k - 1] not in self.single_stops \
+                        and not run[k:].startswith(self.long_titles):
                     return self._finish(text, pos, run[:k], end)
-            # or a 3-4 character run that ends the clause (会见了泰国外交部长巴恩普里。)
-            if 3 <= len(run) <= 4 and after == m.end() and text[after:after + 1] in "，,。；;、":
+            # or a 2-4 character run that ends the clause (会见了泰国外交部长巴恩普里。, 国防大臣迪班，)
+            # (two characters only after 大臣/首相: Cambodian, Thai and Japanese ministers; elsewhere
+            # a two-character word there is a verb or a noun: 合影, 之际)
+            if (3 <= len(run) <= 4 or (len(run) == 2 and text.endswith(("大臣", "首相"), 0, pos))) \
+                    and after == m.end() and text[after:after + 1] in "，,。；;、" \
+                    and not any(run[-n:] in self.titles for n in self.title_lens if n < len(run)):
                 return self._finish(text, pos, run, end)
             return None
         if len(run) <= 1:
@@ -157,9 +182,9 @@ class PeopleFinder:
             if name.endswith(h) and len(name) > len(h) + 1:
                 name = name[: -len(h)]
         post = None
-        for t in self.titles_longest_first:
-            if len(name) > len(t) + 1 and name.endswith(t):
-                post, name = t, name[: -len(t)]
+        for n in self.title_lens:  # longest first; keep two characters of name at least
+            if len(name) > n + 1 and name[-n:] in self.titles:
+                post, name = name[-n:], name[:-n]
                 break
         if len(name) < 2 or not self._plausible(name):
             return None

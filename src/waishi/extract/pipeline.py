@@ -149,7 +149,7 @@ class _DocBuilder:
         self.entities = [m for m in self.entities if not inside.covers(m.span.start)]
         # office holders and earlier-introduced names mentioned without a chain
         known = {pm.name for pm in self.person_mentions}
-        holders = {o.holder for o in self.lex.offices}
+        holders = self.finder.holders
         seen_titles: dict[str, list[str]] = {}
         chained = _Intervals([pm.span for pm in self.person_mentions])
         for _kind, sp in self.regions:

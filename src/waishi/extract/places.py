@@ -26,11 +26,15 @@ def entity_mentions(lex: Lexicon, text: str, start: int, end: int) -> list[Menti
     return out
 
 
+def _compound_rx(lex: Lexicon) -> re.Pattern[str]:
+    chars = "".join(sorted(k for k in lex.abbrs if len(k) == 1))
+    return re.compile(f"[{re.escape(chars)}]{{2,4}}(?=(?:{'|'.join(_COMPOUND_TAIL)}))")
+
+
 def abbreviation_mentions(lex: Lexicon, text: str, start: int, end: int, taken: list[Mention]) -> list[Mention]:
     if not lex.abbrs:
         return []
-    chars = "".join(sorted(k for k in lex.abbrs if len(k) == 1))
-    rx = re.compile(f"[{re.escape(chars)}]{{2,4}}(?=(?:{'|'.join(_COMPOUND_TAIL)}))")
+    rx = lex.memo("abbr_compounds", lambda: _compound_rx(lex))
     occupied = [(m.span.start, m.span.end) for m in taken]
     out: list[Mention] = []
     for m in rx.finditer(text, start, end):

@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from ..model import Dateline, Document, Span
 
 # VNA glues "<headline> ảnh N" before a caption; older pages have none.
-_ANH = re.compile(r"\s*ảnh\s*\d+\s*")
+# Some pages write it without diacritics or in full: "hinh anh 1", "hình ảnh 2".
+_ANH = re.compile(r"\s*(?:[hH][ìi]nh\s*)?(?:ảnh|Ảnh|anh|Anh)\s*\d+\s*")
 # Captions end with a credit. Evidence: 图自越通社, 图自互联网, 越通社记者 林庆 摄,
 # (图片来源:越通社), 外交部供图,越通社发, 图自屏幕截图, 屏幕截图, 资料图.
 _CREDIT = re.compile(
@@ -65,7 +66,12 @@ def lines_of(text: str, start: int = 0, end: int | None = None) -> list[Line]:
 
 def caption_text(line: Line) -> Span | None:
     """The caption proper (credit removed) when the line is a photo caption, else None."""
-    m = _CREDIT.search(line.text)
+    # every credit form names a picture (图) or a photographer (摄): skip the costly
+    # end-anchored search on the body's long lines
+    if "图" not in line.text and "摄" not in line.text:
+        return None
+    # a credit is short and ends the line: search its tail only
+    m = _CREDIT.search(line.text, max(0, len(line.text) - 80))
     if not m:
         return None
     e = line.start + m.start()
@@ -103,6 +109,12 @@ def _article(text: str, lines: list[Line]) -> Document:
         title = first
         title_span = Span(head.start, head.start + len(first))
         rest = lines
+    glued = _ANH.search(head.text)
+    if glued and glued.start() > 0 and not head.text[: glued.start()].endswith(_TERMINAL):
+        # the headline line itself carries a caption: "<headline> ảnh 1<caption>"
+        title = head.text[: glued.start()].strip()
+        title_span = Span(head.start, head.start + len(title))
+        rest = [Line(head.start + glued.end(), head.end, head.text[glued.end():])] + rest
     doc = Document(kind="article", title=title, span=Span(head.start, lines[-1].end), title_span=title_span)
     paragraphs: list[Span] = []
     ended = False
@@ -113,6 +125,11 @@ def _article(text: str, lines: list[Line]) -> Document:
         if ended and _SOURCE_LINE.match(t):
             continue
         if _SOURCE_LINE.match(t) and ln is rest[-1]:
+            continue
+        if glued and ln is rest[0]:  # the caption cut from the headline line
+            span = caption_text(ln) or Span(ln.start, ln.end)
+            if span.end > span.start:
+                doc.captions.append(span)
             continue
         m = _ANH.search(t)
         if m and _norm(t[: m.start()]) and _norm(title).startswith(_norm(t[: m.start()])[:8]):

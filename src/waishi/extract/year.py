@@ -20,6 +20,7 @@ from datetime import date
 from ..lexicon import Lexicon, series_year
 
 FULL_DATE_WEIGHT = 3.0
+STRONG = 4.0  # an anniversary, a lunar year, a present-year phrase, or two dated mentions
 _STEMS = "甲乙丙丁戊己庚辛壬癸"
 _BRANCHES = "子丑寅卯辰巳午未申酉戌亥"
 _LUNAR = re.compile(f"([{_STEMS}])([{_BRANCHES}])(?:年|新春|春节)")
@@ -32,6 +33,14 @@ _FUTURE_BEFORE = ("到", "至", "截至", "展望", "面向", "迈向")
 _FUTURE_AFTER = ("愿景", "远景", "目标", "以前", "之前", "规划", "计划", "战略")
 _PLAN_WORDS = ("任期", "计划", "规划", "任务", "项目", "战略", "愿景", "目标", "行动", "方案", "期间", "时期", "年度")
 _ANNIV = re.compile(r"(建交|建立外交关系|[\u4e00-\u9fff]{2,12}?)\s*(\d{1,3})\s*周年")
+# A year followed by its trade or investment figures; a part of a year or a forecast is not a
+# whole past year (2023年前10个月, 2023年上半年, 2024年预计).
+_STAT_AFTER = re.compile(r"[，,]?\s*(?:[\u4e00-\u9fff]{0,10}?)(?:双边贸易|贸易额|贸易总额|进出口|出口额|进口额|外国直接投资|投资额|吸引外资)")
+_STAT_WORDS = re.compile(r"贸易|进出口|出口|进口|投资|营业额")
+_AMOUNT_AFTER = re.compile(r"(?:达|为|约|超过|近)\s*[\d.,]+\s*(?:亿|万)")
+_FORECAST = re.compile(r"预计|有望|目标|力争|将|可望|估计")
+_PART_YEAR = re.compile(r"\s*(?:前|头|上半年|下半年|第[一二三四]季度|\d{1,2}月|[一二三四五六七八九十]{1,2}月|1-|1至|以来|至今|初|底|年底|预计|有望|将|目标|力争)")
+_FORMER = ("原", "前", "已故", "故", "老")
 _COVID = re.compile(r"新冠|COVID|疫情")
 # A year in a clause about plans (将于2018年访问, 预计于2011年底举行) names a future year, not the page's.
 _FUTURE_CTX = ("将", "预计", "计划", "拟", "即将", "下一次", "下一届", "下届", "届时", "邀请")
@@ -48,10 +57,11 @@ def _future(text: str, pos: int) -> bool:
     if any(w in window for w in _FUTURE_CTX):
         return True
     # 邀请X访问越南并出席2017年…: an invitation earlier in the sentence (not 应…邀请, which is the present trip)
-    sentence = text[max(0, pos - 80):pos]
+    # (the window is wide: a Latin name in parentheses can stand between 应…邀请 and the year)
+    sentence = text[max(0, pos - 200):pos]
     sentence = sentence[max(sentence.rfind("。"), sentence.rfind("\n")) + 1:]
     i = sentence.rfind("邀请")
-    return i >= 0 and "应" not in sentence[:i]
+    return i >= 0 and "应" not in sentence[max(0, i - 40):i]
 
 
 def _ordinal(s: str) -> int | None:
@@ -103,6 +113,10 @@ class YearEvidence:
               if (self.lo is None or y >= self.lo) and (self.hi is None or y <= self.hi)}
         if ok:
             return max(ok.items(), key=lambda kv: (kv[1], kv[0]))[0]
+        if scores and max(scores.values()) >= STRONG:
+            # a dated or counted year beats a bound read from office holders, which a page can
+            # break (已故国家主席NAME: a former holder named with the title he had)
+            return max(scores.items(), key=lambda kv: (kv[1], kv[0]))[0]
         if self.lo is None and self.hi is None and scores:
             return max(scores.items(), key=lambda kv: (kv[1], kv[0]))[0]
         if self.lo is not None and self.hi is not None:
@@ -174,7 +188,13 @@ def collect(lex: Lexicon, text: str, people: Sequence[tuple[str, Sequence[str]]]
         if _future(text, m.start()):
             future.append(int(m.group(1)))
             continue
-        plain.append(int(m.group(1)))
+        y = int(m.group(1))
+        stat = _STAT_AFTER.match(text, m.end()) or (
+            _AMOUNT_AFTER.match(text, m.end()) and _STAT_WORDS.search(text, max(0, m.start() - 16), m.start()))
+        if stat and not _PART_YEAR.match(text, m.end()) and not _FORECAST.search(text, m.end(), m.end() + 14):
+            # a whole year's figures (2018年双边贸易额达…) are reported the year after
+            y += 1
+        plain.append(y)
     if future:
         # a plan for year Y is mostly written the year before (下一次会议预计于2011年底举行)
         # the page is older than its plans and no older than the past years it names
@@ -184,10 +204,10 @@ def collect(lex: Lexicon, text: str, people: Sequence[tuple[str, Sequence[str]]]
         # a review names last year often and this year once: the latest year mentioned counts
         ev.add(max(plain), 1.5 * weight, "latest year mentioned")
     for m in _LUNAR.finditer(text):
-        y = lunar_year(m.group(1), m.group(2), around=today.year if today else 2015)
-        if y:
-            ev.add(y, 4 * weight, "lunar year")
-    for m in _ANNIV.finditer(text):
+        ly = lunar_year(m.group(1), m.group(2), around=today.year if today else 2015)
+        if ly:
+            ev.add(ly, 4 * weight, "lunar year")
+    for m in _anniversaries(text):
         n = int(m.group(2))
         founded = _anniversary_base(lex, text, m.start(), m.group(1))
         if founded:
@@ -199,9 +219,9 @@ def collect(lex: Lexicon, text: str, people: Sequence[tuple[str, Sequence[str]]]
             name = next((n for n in names if rest.startswith(n)), None)
             num = _ordinal(m.group(1))
             if name and num:
-                y = series_year(lex.series[name], num)
-                if y and not _future(text, m.start()):
-                    ev.add(y, 4 * weight, f"series {name}")
+                sy = series_year(lex.series[name], num)
+                if sy and not _future(text, m.start()):
+                    ev.add(sy, 4 * weight, f"series {name}")
     for c in lex.congresses:
         for form in c.forms:
             if len(form) < 3:
@@ -216,7 +236,8 @@ def collect(lex: Lexicon, text: str, people: Sequence[tuple[str, Sequence[str]]]
                 ev.bound(c.opened.year - 1, None, f"congress {form}")
             break
     if _COVID.search(text) and not ev.scores:
-        ev.add(2021, 0.5 * weight, "pandemic")
+        # supplies and masks were 2020's news, vaccines 2021's
+        ev.add(2021 if "疫苗" in text else 2020, 0.5 * weight, "pandemic")
         ev.bound(2020, 2023, "pandemic")
     for name, titles in people or []:
         offices = lex.offices_for(name)
@@ -231,7 +252,8 @@ def collect(lex: Lexicon, text: str, people: Sequence[tuple[str, Sequence[str]]]
                 if o.start and any(f in tail for f in o.forms if len(f) >= 2):
                     ev.add(o.start.year, 4 * weight, f"appointed {name}")
                     break
-        fits = [o for o in offices if any(_title_fits(t, o.forms) for t in titles)]
+        # a former holder's title (原国家主席, 已故总书记) dates nothing
+        fits = [o for o in offices if any(_title_fits(t, o.forms) for t in titles if not t.startswith(_FORMER))]
         if fits:
             lo = min(o.start.year for o in fits if o.start) if any(o.start for o in fits) else None
             his = [o.end.year if o.end else None for o in fits]
@@ -240,6 +262,21 @@ def collect(lex: Lexicon, text: str, people: Sequence[tuple[str, Sequence[str]]]
     if today is not None:
         ev.bound(None, today.year, "today")
     return ev
+
+
+def _anniversaries(text: str) -> list[re.Match[str]]:
+    """``_ANNIV`` matches, searched only just before each 周年: the pattern's lazy prefix
+    costs a dozen steps at every hanzi of the page otherwise."""
+    out: list[re.Match[str]] = []
+    done = 0
+    i = text.find("周年")
+    while i >= 0:
+        m = _ANNIV.search(text, max(done, i - 24), i + 2)
+        if m:
+            out.append(m)
+            done = m.end()
+        i = text.find("周年", i + 2)
+    return out
 
 
 def _find_all(text: str, s: str) -> list[int]:
@@ -256,6 +293,11 @@ def _title_fits(title: str, forms: tuple[str, ...]) -> bool:
 
 def _anniversary_base(lex: Lexicon, text: str, pos: int, key: str) -> int | None:
     window = text[max(0, pos - 16):pos + len(key)]
+    if ("建交" in key or "外交关系" in key) and "东盟" in window:
+        # 东盟—美国建交45周年: ASEAN's relations with a partner, not Vietnam's
+        flat = re.sub(r"[—\-–与和、\s]", "", window)
+        return next((d.year for pattern, d in lex.anniversaries.items() if pattern.startswith("东盟") and
+                     pattern in flat), None)
     if "建交" in key or "外交关系" in key:
         # 越中建交 / 越南与古巴建交 / 两国建交: the partner named just before
         best = None

@@ -273,6 +273,14 @@ class Lexicon:
             self._automata[name] = got
         return got
 
+    def memo(self, key: str, build: Callable[[], Any]) -> Any:
+        """A table derived from the lexicon, built on first use and kept with the automata
+        (dropped on pickling like them, rebuilt on the other side)."""
+        got = self._automata.get(key)
+        if got is None:
+            got = self._automata[key] = build()
+        return got
+
     def find(self, name: str, text: str) -> list[tuple[str, int, int]]:
         """Leftmost-longest, non-overlapping matches of automaton ``name`` in ``text``."""
         auto, pats = self.automaton(name)
