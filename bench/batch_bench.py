@@ -9,7 +9,10 @@
    load are timed apart) and over the whole call;
 3. extracts --baseline pages in this process with the same shard function and no
    Dask, for the cost of the distribution itself;
-4. prints the scaling: rate with the most workers / rate with one.
+4. prints the scaling: rate with the most workers / rate with one; and, since the
+   machine is shared, how many cores the workers really got (their CPU time over
+   the wall time) and pages per CPU-second (equal for 1 and 2 workers when the
+   distribution itself costs nothing: a shortfall in scaling is then other jobs).
 
 Target (issue 5): >= 1.7x with 2 workers on a 2-core machine. Figures, not
 assertions: the machine is shared, so compare the ratio within one run.
@@ -33,6 +36,28 @@ import synth  # noqa: E402
 
 from waishi.batch import plan_shards, run_batch  # noqa: E402
 from waishi.batch.work import extract_shard, warm_up  # noqa: E402
+
+
+def _spin(n: int) -> float:
+    t = time.perf_counter()
+    x = 0
+    for i in range(n):
+        x += i * i % 7
+    return time.perf_counter() - t
+
+
+def machine_ceiling(n: int = 20_000_000) -> float:
+    """How much faster two processes of a pure-Python loop finish two loops than one process:
+    2.0 on two free cores; less when other jobs hold a core. The ceiling for the scaling."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(2) as pool:
+        pool.submit(_spin, 1000).result()
+        one = pool.submit(_spin, n).result()
+        t = time.perf_counter()
+        list(pool.map(_spin, [n, n]))
+        two = time.perf_counter() - t
+    return 2 * one / two
 
 
 def write_shards(out: Path, n: int, shard_size: int, seed: int) -> list[Path]:
@@ -86,17 +111,28 @@ def main() -> None:
             result["in_process_pages_per_s"] = round(done / dt, 1)
             print(f"in-process, no Dask : {done / dt:8.1f} pages/s ({done:,} pages, {dt:.1f} s)")
 
+        ceiling = machine_ceiling()
+        result["machine_ceiling"] = round(ceiling, 2)
+        print(f"machine now         : 2 processes of a pure-Python loop do {ceiling:.2f}x the work of one "
+              f"(2.00 on two free cores)")
+
         for n in [int(x) for x in args.workers.split(",") if x.strip()]:
             out = work / f"out-{n}"
             shutil.rmtree(out, ignore_errors=True)
+            load = os.getloadavg()[0]
             s = run_batch([corpus], out, workers=n)
             assert s.pages == args.n and s.failed == 0, s.to_dict()
             setup = s.elapsed - s.work_seconds
+            cores = s.cpu_seconds / s.work_seconds if s.work_seconds else 0.0
             result["runs"].append({"workers": s.workers, "pages_per_s": round(s.rate, 1),
                                    "pages_per_s_total": round(s.pages / s.elapsed, 1), "work_s": round(s.work_seconds, 2),
-                                   "elapsed_s": round(s.elapsed, 2), "setup_s": round(setup, 2)})
+                                   "elapsed_s": round(s.elapsed, 2), "setup_s": round(setup, 2),
+                                   "cores_used": round(cores, 2), "pages_per_cpu_s": round(s.pages / s.cpu_seconds, 1),
+                                   "load_before": round(load, 2), "load_after": round(os.getloadavg()[0], 2)})
             print(f"{s.workers} worker(s)          : {s.rate:8.1f} pages/s while working ({s.work_seconds:.1f} s); "
-                  f"{s.pages / s.elapsed:.1f} pages/s including {setup:.1f} s of cluster start-up and lexicon load")
+                  f"{s.pages / s.elapsed:.1f} pages/s including {setup:.1f} s of cluster start-up and lexicon load; "
+                  f"workers got {cores:.2f} cores, {s.pages / s.cpu_seconds:.1f} pages per CPU-second "
+                  f"(load average {load:.2f} before, {os.getloadavg()[0]:.2f} after)")
             if not args.keep:
                 shutil.rmtree(out, ignore_errors=True)
 
@@ -104,11 +140,14 @@ def main() -> None:
         if len(runs) >= 2 and runs[0]["pages_per_s"] > 0:
             ratio = runs[-1]["pages_per_s"] / runs[0]["pages_per_s"]
             total = runs[-1]["pages_per_s_total"] / runs[0]["pages_per_s_total"]
+            per_cpu = runs[-1]["pages_per_cpu_s"] / runs[0]["pages_per_cpu_s"]
             result.update(scaling=round(ratio, 2), scaling_total=round(total, 2),
-                          efficiency=round(ratio / (runs[-1]["workers"] / runs[0]["workers"]), 2))
+                          efficiency=round(ratio / (runs[-1]["workers"] / runs[0]["workers"]), 2),
+                          per_cpu_second_ratio=round(per_cpu, 2))
             print(f"scaling {runs[-1]['workers']} vs {runs[0]['workers']} worker(s): {ratio:.2f}x while working, "
                   f"{total:.2f}x including start-up (target >= 1.7x with 2 workers); "
-                  f"efficiency {result['efficiency']:.0%}")
+                  f"efficiency {result['efficiency']:.0%}; pages per CPU-second {per_cpu:.2f}x "
+                  f"(1.00 = no distribution overhead)")
         if args.json:
             Path(args.json).write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
     finally:

@@ -2,6 +2,9 @@
 
     python bench/report.py [--quick] [--out docs/benchmarks.md] [--only extract,ingest,api,batch]
 
+``--only`` reruns those benches and keeps the others' last figures (from
+docs/benchmarks.json, written beside the markdown).
+
 Each bench runs in its own process with ``--json PATH`` and keeps printing what
 it always printed; this script reads the JSON files, adds the machine (cores,
 RAM, CPU, Python, SQLite) and writes the markdown: one table of figures with the
@@ -133,13 +136,21 @@ def rows(b: Bench) -> list[tuple[str, str]]:
         if "in_process_pages_per_s" in f:
             out.append(("extraction in one process, no Dask", f"{_n(f['in_process_pages_per_s'], 1)} pages/s"))
         for r in f["runs"]:
+            got = (f"; the workers got {r['cores_used']} cores (load average {r['load_before']} before)"
+                   if "cores_used" in r else "")
             out.append((f"`waishi batch`, {r['workers']} worker(s)",
                         f"{_n(r['pages_per_s'], 1)} pages/s while working ({r['work_s']} s); "
-                        f"{_n(r['pages_per_s_total'], 1)} pages/s with {r['setup_s']} s start-up"))
+                        f"{_n(r['pages_per_s_total'], 1)} pages/s with {r['setup_s']} s start-up{got}"))
         if "scaling" in f:
             out.append((f"scaling, {f['runs'][-1]['workers']} vs {f['runs'][0]['workers']} worker(s)",
                         f"**{f['scaling']:.2f}×** (target ≥ 1.7×); {f['scaling_total']:.2f}× with start-up "
                         f"({_n(f['pages'])} pages in {f['shards']} JSONL shards)"))
+            if "machine_ceiling" in f:
+                out.append(("machine ceiling at the time", f"{f['machine_ceiling']:.2f}× (2 processes of a pure-Python "
+                            "loop vs 1; 2.00 on two free cores)"))
+            if "per_cpu_second_ratio" in f:
+                out.append(("pages per CPU-second, 2 vs 1 worker(s)", f"{f['per_cpu_second_ratio']:.2f}× "
+                            "(1.00: distributing costs nothing; scaling below 2× is then CPU taken by other jobs)"))
         return out
     # a bench this script does not know in detail: its top-level numbers
     return [(k.replace("_", " "), _n(v, 2 if isinstance(v, float) else 0)) for k, v in f.items()
@@ -181,14 +192,25 @@ def main() -> None:
     only = set(args.only.split(",")) if args.only else None
     benches = list(BENCHES)
     mach = machine()
+    store = Path(args.out).with_suffix(".json")  # the last figures of each bench, for --only
+    try:
+        previous = json.loads(store.read_text(encoding="utf-8")) if only else {}
+    except (OSError, ValueError):
+        previous = {}
     with tempfile.TemporaryDirectory(prefix="waishi-report-") as tmp:
         for b in benches:
             if only is None or b.name in only:
                 run(b, args.quick, Path(tmp))
+            elif b.name in previous and previous[b.name].get("quick") == args.quick:
+                for k in ("figures", "output", "command", "status", "seconds"):
+                    setattr(b, k, previous[b.name][k])
             else:
                 b.command = " ".join(["python", b.script, *(b.quick if args.quick else b.full)])
+    saved = {b.name: {"figures": b.figures, "output": b.output, "command": b.command, "status": b.status,
+                      "seconds": b.seconds, "quick": args.quick} for b in benches}
+    store.write_text(json.dumps(saved, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     Path(args.out).write_text(markdown(benches, args.quick, mach) + "\n", encoding="utf-8")
-    print(f"wrote {args.out}")
+    print(f"wrote {args.out} and {store.name}")
 
 
 if __name__ == "__main__":

@@ -58,6 +58,7 @@ class ShardManifest:
     pages: int
     errors: int
     seconds: float
+    cpu_seconds: float
     worker: str
     version: str
     format: int
@@ -144,6 +145,6 @@ class Dataset:
 
     def _mark(self, shard: Shard, status: str, inputs: list[dict[str, Any]], out: ShardOutput) -> ShardManifest:
         m = ShardManifest(shard.id, status, inputs, dict(out.rows), out.pages, out.errors, round(out.seconds, 3),
-                          out.worker, __version__, FORMAT, _now())
+                          round(out.cpu_seconds, 3), out.worker, __version__, FORMAT, _now())
         _write_atomic(self.manifest_path(shard.id), json.dumps(m.__dict__, ensure_ascii=False, indent=1).encode())
         return m

@@ -45,6 +45,8 @@ class BatchStats:
     errors: int = 0  # error rows written in this run (bad files, pages, failed tasks)
     elapsed: float = 0.0  # wall time of the whole run
     work_seconds: float = 0.0  # wall time from the first task submitted to the last result
+    task_seconds: float = 0.0  # wall time of the tasks, summed over workers
+    cpu_seconds: float = 0.0  # CPU time of the tasks: below task_seconds when other jobs share the cores
     error_samples: list[tuple[str, str]] = field(default_factory=list)  # (file or page, reason), the first ones
 
     @property
@@ -56,7 +58,8 @@ class BatchStats:
         return {"out": self.out, "scheduler": self.scheduler, "workers": self.workers, "shards": self.shards,
                 "skipped": self.skipped, "done": self.done, "failed": self.failed, "pages": self.pages,
                 "errors": self.errors, "elapsed_s": round(self.elapsed, 3),
-                "work_s": round(self.work_seconds, 3), "pages_per_s": round(self.rate, 1),
+                "work_s": round(self.work_seconds, 3), "task_s": round(self.task_seconds, 3),
+                "cpu_s": round(self.cpu_seconds, 3), "pages_per_s": round(self.rate, 1),
                 "error_samples": [{"path": p, "reason": r} for p, r in self.error_samples]}
 
 
@@ -152,6 +155,8 @@ def run_batch(inputs: Iterable[str | PathLike[str]], out: str | PathLike[str], *
                 ds.write(shard, res, states[shard.id])
                 stats.done += 1
                 stats.pages += res.pages
+                stats.task_seconds += res.seconds
+                stats.cpu_seconds += res.cpu_seconds
                 stats.errors += res.errors
                 stats.error_samples += res.error_samples[:max(0, MAX_ERROR_SAMPLES - len(stats.error_samples))]
             fut.release()
