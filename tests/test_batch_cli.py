@@ -21,6 +21,7 @@ def corpus(tmp_path: Path) -> Path:
     d.mkdir()
     for f in sorted(EXAMPLES.glob("*.txt")):
         shutil.copy(f, d / f.name)
+    (d / "a.txt").write_text(EXAMPLES.joinpath("01_vn_lao_talks.txt").read_text(encoding="utf-8"), encoding="utf-8")
     (d / "bad.jsonl").write_text("{oops\n", encoding="utf-8")
     return d
 
@@ -31,13 +32,13 @@ def test_batch_cli_batch_then_load(tmp_path: Path, corpus: Path) -> None:
     res = runner.invoke(app, ["batch", str(corpus), str(out), "--workers", "2", "--format", "json"])
     assert res.exit_code == 0, res.output
     stats = json.loads(res.stdout)
-    assert (stats["shards"], stats["done"], stats["pages"], stats["errors"], stats["workers"]) == (2, 2, 3, 1, 2)
+    assert (stats["shards"], stats["done"], stats["pages"], stats["errors"], stats["workers"]) == (2, 2, 4, 1, 2)
     res = runner.invoke(app, ["batch", str(corpus), str(out), "--format", "json"])
     assert json.loads(res.stdout)["skipped"] == 2  # resumed: nothing to do, no cluster started
     res = runner.invoke(app, ["load", str(out), "--db", str(db), "--format", "json"])
     assert res.exit_code == 0, res.output
     loaded = json.loads(res.stdout)
-    assert (loaded["added"], loaded["errors"], loaded["shards_loaded"]) == (3, 1, 2)
+    assert (loaded["added"], loaded["duplicates"], loaded["errors"], loaded["shards_loaded"]) == (3, 1, 1, 2)
     assert "bad.jsonl:1: invalid JSON" in res.stderr
     res = runner.invoke(app, ["events", "--db", str(db), "--format", "json"])
     assert res.exit_code == 0 and json.loads(res.stdout)
@@ -48,6 +49,8 @@ def test_batch_cli_batch_then_load(tmp_path: Path, corpus: Path) -> None:
     (["load", "{tmp}", "--db", "{tmp}/x.db"], 1, "not a waishi batch dataset"),
     (["batch", "{tmp}/corpus", "{tmp}/out", "--scheduler", "tcp://127.0.0.1:9"], 1,
      "cannot connect to the Dask scheduler"),
+    (["batch", "{tmp}/corpus", "{tmp}/out", "--scheduler", "nonsense"], 1, "not a Dask scheduler address"),
+    (["batch", "{tmp}/corpus", "{tmp}/corpus/a.txt/out"], 1, "cannot create the output directory"),
     (["batch", "{tmp}/corpus", "{tmp}/out", "--format", "csv"], 2, "--format must be table or json"),
 ])
 def test_batch_cli_errors_are_one_line(tmp_path: Path, corpus: Path, args: list[str], code: int,

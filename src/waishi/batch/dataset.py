@@ -42,11 +42,15 @@ def _now() -> str:
 
 def _write_atomic(path: Path, data: bytes) -> None:
     part = path.with_name(f"{path.name}.{os.getpid()}.part")
-    with open(part, "wb") as fh:
-        fh.write(data)
-        fh.flush()
-        os.fsync(fh.fileno())
-    os.replace(part, path)
+    try:
+        with open(part, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(part, path)
+    except OSError as e:  # disk full, output directory removed: the run stops, written shards stay
+        part.unlink(missing_ok=True)
+        raise BatchError(f"{path}: cannot write: {(e.strerror or str(e)).lower()}") from e
 
 
 @dataclass

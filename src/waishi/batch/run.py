@@ -67,12 +67,18 @@ Progress = Callable[[BatchStats], None]
 
 
 def _probe(address: str) -> None:
-    """Fail at once when nothing listens at a tcp:// address (the Client would retry for its timeout)."""
-    host, _, port = address.removeprefix("tcp://").rpartition(":")
-    if not address.startswith("tcp://") or not port.isdigit():
-        return  # another protocol (tls://, inproc://): the Client knows it
+    """Check a scheduler address before the Client sees it: a malformed one, or a tcp:// one where
+    nothing listens, fails at once (the Client would retry for its timeout, then complain on exit)."""
+    scheme, sep, rest = address.partition("://")
+    if not sep:
+        scheme, rest = "tcp", address
+    host, _, port = rest.rpartition(":")
+    if not host or not port.isdigit():
+        raise BatchError(f"{address}: not a Dask scheduler address (expected tcp://HOST:PORT)")
+    if scheme != "tcp":
+        return  # tls://, ucx://: the Client knows them
     try:
-        socket.create_connection((host.strip("[]") or "127.0.0.1", int(port)), timeout=10).close()
+        socket.create_connection((host.strip("[]"), int(port)), timeout=10).close()
     except OSError as e:
         raise BatchError(f"{address}: cannot connect to the Dask scheduler: "
                          f"{(e.strerror or str(e) or type(e).__name__).lower()}") from e
@@ -86,11 +92,14 @@ def _client(scheduler: str | None, workers: int | None, n_tasks: int) -> tuple[A
         _probe(scheduler)
         try:
             return Client(scheduler, timeout="10s", set_as_default=False), None
-        except (OSError, TimeoutError) as e:
+        except (OSError, TimeoutError, ValueError) as e:
             raise BatchError(f"{scheduler}: cannot connect to the Dask scheduler: {e}") from e
     n = workers or os.cpu_count() or 1
-    cluster = LocalCluster(n_workers=max(1, min(n, n_tasks)), threads_per_worker=1, processes=True,
-                           dashboard_address=":0", silence_logs=logging.ERROR)
+    try:
+        cluster = LocalCluster(n_workers=max(1, min(n, n_tasks)), threads_per_worker=1, processes=True,
+                               dashboard_address=":0", silence_logs=logging.ERROR)
+    except Exception as e:  # no free port, no /dev/shm, a worker that cannot start
+        raise BatchError(f"cannot start a local Dask cluster: {type(e).__name__}: {e}") from e
     try:
         return Client(cluster, set_as_default=False), cluster
     except BaseException:
