@@ -3,7 +3,8 @@
     python bench/report.py [--quick] [--out docs/benchmarks.md] [--only extract,ingest,api,batch]
 
 ``--only`` reruns those benches and keeps the others' last figures (from
-docs/benchmarks.json, written beside the markdown).
+docs/benchmarks.json, written beside the markdown; ``--only none`` only rewrites
+the markdown).
 
 Each bench runs in its own process with ``--json PATH`` and keeps printing what
 it always printed; this script reads the JSON files, adds the machine (cores,
@@ -44,6 +45,7 @@ class Bench:
     command: str = ""
     status: str = "not run"
     seconds: float = 0.0
+    date: str = ""
 
 
 BENCHES = [
@@ -71,9 +73,9 @@ def machine() -> dict[str, str]:
         pass
     return {"cores (nproc)": str(os.cpu_count()), "RAM": ram, "CPU": cpu or "?",
             "OS": f"{platform.system()} {platform.release()}", "Python": platform.python_version(),
-            "SQLite": sqlite3.sqlite_version, "date": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
+            "SQLite": sqlite3.sqlite_version, "report written": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
             # other people's jobs share the cores: a load near the core count halves a run's figures
-            "load average at the start": " ".join(f"{x:.2f}" for x in os.getloadavg())}
+            "load average then": " ".join(f"{x:.2f}" for x in os.getloadavg())}
 
 
 def _supports_json(script: Path) -> bool:
@@ -96,6 +98,7 @@ def run(b: Bench, quick: bool, tmp: Path) -> None:
     out = tmp / f"{b.name}.json"
     print(f"== {b.command}", flush=True)
     t0 = time.perf_counter()
+    b.date = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
     proc = subprocess.run([sys.executable, str(script), *args, "--json", str(out)], cwd=ROOT, capture_output=True,
                           text=True)
     b.seconds = time.perf_counter() - t0
@@ -177,7 +180,8 @@ def markdown(benches: list[Bench], quick: bool, mach: dict[str, str]) -> str:
               "and query p95 < 50 ms at 20,000 pages (docs/store.md); batch ≥ 1.7× with 2 workers on 2 cores "
               "(docs/batch.md).", ""]
     for b in benches:
-        lines += [f"## {b.name}", "", f"`{b.command}`" + (f" ({b.seconds:.0f} s)" if b.seconds else ""), ""]
+        when = ", ".join(x for x in (f"{b.seconds:.0f} s" if b.seconds else "", f"run {b.date}" if b.date else "") if x)
+        lines += [f"## {b.name}", "", f"`{b.command}`" + (f" ({when})" if when else ""), ""]
         lines += ["```", b.output, "```", ""] if b.output else [f"{b.status[:1].upper()}{b.status[1:]}.", ""]
     return "\n".join(lines)
 
@@ -202,12 +206,12 @@ def main() -> None:
             if only is None or b.name in only:
                 run(b, args.quick, Path(tmp))
             elif b.name in previous and previous[b.name].get("quick") == args.quick:
-                for k in ("figures", "output", "command", "status", "seconds"):
-                    setattr(b, k, previous[b.name][k])
+                for k in ("figures", "output", "command", "status", "seconds", "date"):
+                    setattr(b, k, previous[b.name].get(k, getattr(b, k)))
             else:
                 b.command = " ".join(["python", b.script, *(b.quick if args.quick else b.full)])
     saved = {b.name: {"figures": b.figures, "output": b.output, "command": b.command, "status": b.status,
-                      "seconds": b.seconds, "quick": args.quick} for b in benches}
+                      "seconds": b.seconds, "date": b.date, "quick": args.quick} for b in benches}
     store.write_text(json.dumps(saved, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     Path(args.out).write_text(markdown(benches, args.quick, mach) + "\n", encoding="utf-8")
     print(f"wrote {args.out} and {store.name}")
