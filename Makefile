@@ -12,8 +12,15 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install -q -e '.[dev]'
 	touch $(STAMP)
 
+DEMO_DB := build/demo.db
+PORT ?= 8765
+
+# A fresh store from examples/, a one-line summary, then the dashboard (Ctrl+C stops it).
 demo: $(STAMP)
-	$(BIN)/waishi extract examples/*.txt --format table
+	mkdir -p build
+	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
+	$(BIN)/waishi ingest examples/ --db $(DEMO_DB) --quiet
+	$(BIN)/waishi serve --db $(DEMO_DB) --port $(PORT)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest

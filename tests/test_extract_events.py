@@ -199,3 +199,72 @@ def test_events_invited_visitor_is_the_invitee():
     body = "阮春福总理邀请中国国家主席习近平对越南进行国事访问。"
     v = one(HEAD + body, "visit", published="2016-11-09")
     assert v.source == ["习近平"] and v.target == ["越南"]
+
+
+def test_events_both_sides_unnamed_are_the_pages_two_sides():
+    text = ("越南与智利深化合作\n\n应智利外交部长胡安·巴莱(Juan Valle)的邀请，越南外交部长裴青山5月6日对智利进行正式访问。"
+            "两位部长5月7日在圣地亚哥举行了会谈。\n")
+    ev = one(text, "meet", published="2024-05-10")
+    assert {ev.source[0], ev.target[0]} == {"裴青山", "胡安·巴莱"}
+    assert ev.date == "2024-05-07"
+
+
+def test_events_respectively_congratulated_spread_over_commas():
+    body = ("值柬埔寨独立日之际，越南国家主席梁强、政府总理范明政分别向柬埔寨国王诺罗敦·西哈莫尼，"
+            "柬埔寨首相洪玛奈致贺电。")
+    evs = [e for e in events(HEAD + body, published="2025-11-09") if e.type == "congratulate"]
+    assert sorted(e.source[0] for e in evs) == ["梁强", "范明政"]
+    assert all(set(e.target) == {"诺罗敦·西哈莫尼", "洪玛奈"} for e in evs)
+
+
+def test_events_attending_a_meeting_chaired_by_someone_is_also_his_hosting():
+    body = "越南政府总理范明政4月28日出席由马来西亚总理安瓦尔·易卜拉欣主持召开的东盟领导人非正式会议。"
+    evs = events(HEAD + body, published="2025-04-29")
+    att = [e for e in evs if e.type == "attend"]
+    host = [e for e in evs if e.type == "host"]
+    assert att and att[0].target == ["东盟领导人非正式会议"] and att[0].source == ["范明政"]
+    assert host and host[0].source == ["安瓦尔·易卜拉欣"] and host[0].target == ["东盟领导人非正式会议"]
+
+
+@pytest.mark.parametrize("body", [
+    "双方同意推动《越南与智利自由贸易协定》早日签署。",
+    "两国将于年内签署关于劳务合作的谅解备忘录。",
+])
+def test_events_a_signing_hoped_for_is_no_signing(body):
+    assert [e for e in events(HEAD + body, published="2024-05-10") if e.type == "sign"] == []
+
+
+@pytest.mark.parametrize("body", [
+    "日本是向越南提供官方发展援助最多的国家之一，也是越南最大的援助来源国。",
+    "1992年以来，日本累计向越南提供官方发展援助约300亿美元。",
+])
+def test_events_aid_as_a_standing_state_is_no_event(body):
+    assert [e for e in events(HEAD + body, published="2024-05-10") if e.type == "aid"] == []
+
+
+def test_events_without_a_date_take_the_documents_year():
+    ev = one(HEAD + "越南外交部长裴青山会见了老挝驻越南大使坎保·吉达冯。", "meet", published="2024-05-10")
+    assert ev.date == "2024"
+
+
+def test_events_headline_gathering_other_than_the_bodys_is_kept():
+    text = ("越南政府总理出席第46届东盟峰会\n\n越南政府总理范明政5月26日在吉隆坡出席了东盟领导人与工商咨询理事会的对话会。\n")
+    targets = sorted(e.target[0] for e in events(text, published="2025-05-27") if e.type == "attend")
+    assert targets == ["东盟领导人与工商咨询理事会的对话会", "第46届东盟峰会"]
+
+
+def test_events_headline_gathering_paraphrased_in_the_body_is_one():
+    text = ("越南国家主席出席越柬合作文件交换仪式\n\n越南国家主席梁强8月12日在金边出席了两国部委互换合作文件的交换仪式。\n")
+    assert len([e for e in events(text, published="2025-08-13") if e.type == "attend"]) == 1
+
+
+def test_events_a_letter_sent_congratulates_the_pages_subject():
+    text = ("多国领导人致电祝贺越南国家主席当选\n\n值此梁强同志当选越南国家主席之际，多国领导人向其致电祝贺。"
+            "柬埔寨首相洪玛奈发来贺电，祝愿越南繁荣发展。\n")
+    evs = [e for e in events(text, published="2024-10-25") if e.type == "congratulate"]
+    assert any(e.source == ["洪玛奈"] and e.target == ["梁强"] for e in evs), evs
+
+
+def test_events_meeting_the_press_is_no_diplomatic_meeting():
+    body = "越南外交部长裴青山5月6日在河内会见记者，介绍东盟外长会议筹备情况。"
+    assert [e for e in events(HEAD + body, published="2024-05-07") if e.type == "meet"] == []

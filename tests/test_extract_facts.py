@@ -58,3 +58,14 @@ def test_facts_figure_span_leaves_out_the_verb():
     text = rec.text
     spans = [text[f.number.start:f.number.end] for f in rec.documents[0].facts]
     assert "33.2亿美元" in spans and all(not s.startswith("达") for s in spans)
+
+
+@pytest.mark.parametrize("body,metric", [
+    ("巴西目前在越南有6个投资项目，注册资本总额为383万美元。", "fdi_registered"),
+    ("越南以注册资本总额为28.6亿美元的183个项目对柬埔寨投资。", "fdi_registered"),
+    ("日本对越直接投资项目共1990个，投资总额达326亿美元。", "fdi_registered"),
+])
+def test_facts_registered_capital_is_fdi(body, metric):
+    doc = waishi.extract("越南与伙伴加强经贸合作\n\n" + body, published="2024-05-01").documents[0]
+    money = [f for f in doc.facts if f.unit == "USD"]
+    assert money and money[0].metric == metric

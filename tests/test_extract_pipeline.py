@@ -86,3 +86,18 @@ def test_pipeline_page_size_limit_is_a_clear_error():
     with pytest.raises(PageTooLargeError, match="too large"):
         waishi.extract(text, max_chars=100, source="big.txt")
     assert waishi.extract(text, max_chars=10_000).documents
+
+
+def test_pipeline_traditional_text_keeps_written_forms():
+    text = "市領導接見中國駐本市新任總領事\n\n市委書記阮文年3月2日接見中國駐胡志明市總領事魏華祥。雙方同意加強合作。\n"
+    doc = waishi.extract(text).documents[0]
+    assert doc.title == "市領導接見中國駐本市新任總領事"
+    names = {p.name for p in doc.people}
+    assert {"阮文年", "魏華祥"} <= names
+    assert any(t.endswith("總領事") for p in doc.people for t in p.titles)
+
+
+def test_pipeline_timestamp_line_anchors_the_year():
+    text = "越南总理与欧盟委员会主席通电话\n\n2020-07-30 23:19\n\n越南政府总理7月29日下午同欧盟委员会主席通电话。\n"
+    rec = waishi.extract(text)
+    assert rec.documents[0].year == 2020

@@ -78,3 +78,43 @@ def test_segment_page_without_headline_uses_first_clause():
     text = "越南政府总理范明政在河内会见了来访的老挝总理，双方就两国关系交换意见，并同意加强在各领域的合作，推动双边贸易。\n"
     docs = segment(text)
     assert docs[0].title == "越南政府总理范明政在河内会见了来访的老挝总理"
+
+
+# Other outlets: page furniture before the headline, link lists after the article.
+FURNITURE_PAGE = """Vietnamese |  English |  中文
+• Ha Noi
+• Da Nang
+国会主席陈青敏会见新加坡总统 国会主席会见日本议长 越南企业扩大出口 胡志明市举办旅游节
+越南与新加坡加强议会合作
+
+2025-03-02 10:15
+
+越南国会副主席3月1日在河内会见新加坡国会议长。双方同意加强议会交流。
+
+相关新闻
+
+越南总理会见新加坡总理
+"""
+
+
+def test_extract_segment_skips_furniture_and_link_lists():
+    docs = segment(FURNITURE_PAGE)
+    assert [d.kind for d in docs] == ["article"]
+    assert docs[0].title == "越南与新加坡加强议会合作"
+    body = " ".join(FURNITURE_PAGE[p.start:p.end] for p in docs[0].body)
+    assert "会见新加坡国会议长" in body and "越南总理会见新加坡总理" not in body
+
+
+def test_extract_segment_page_date_from_timestamp_line():
+    from waishi.extract.segment import page_date
+
+    assert page_date(FURNITURE_PAGE) == "2025-03-02"
+    assert page_date("越南外长会见老挝大使\n\n3月1日，越南外长会见老挝大使。") is None
+
+
+def test_extract_segment_headline_line_with_glued_caption():
+    text = ("越南领导人致电祝贺老挝国庆 hinh anh 1越南国家主席与老挝国家主席。(图片来源:越通社)\n\n"
+            "越南领导人12月1日向老挝领导人致贺电。(完)\n")
+    (doc,) = segment(text)
+    assert doc.title == "越南领导人致电祝贺老挝国庆"
+    assert [text[c.start:c.end] for c in doc.captions] == ["越南国家主席与老挝国家主席"]

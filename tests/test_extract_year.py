@@ -1,3 +1,5 @@
+from datetime import date
+
 import pytest
 
 from waishi.extract import year as Y
@@ -94,3 +96,18 @@ def test_year_article_does_not_borrow_teaser_years():
     rec = waishi.extract(page)
     assert rec.documents[0].year is None
     assert rec.documents[1].year == 2025
+
+
+def test_year_founding_plus_years_gone_by(lex):
+    text = "两国于1975年6月19日正式建交。经过46年，双边关系不断发展。"
+    assert Y.collect(lex, text).best() == 2021
+
+
+def test_year_an_agreements_period_starts_near_the_page(lex):
+    assert Y.collect(lex, "两省签署了2024~2028年合作谅解备忘录。", today=date(2026, 1, 1)).best() == 2024
+
+
+def test_year_weak_evidence_outside_office_bounds_takes_the_nearest_bound(lex):
+    ev = Y.collect(lex, "两国于2013年建立战略伙伴关系。")
+    ev.bound(2016, 2021, "office")
+    assert ev.best() == 2016

@@ -44,3 +44,12 @@ def test_numbers_count_pattern_finds_classified_numbers(text, num):
 @pytest.mark.parametrize("text", ["第19次会议", "为期11个月", "建交50周年"])
 def test_numbers_count_pattern_skips_ordinals_and_durations(text):
     assert list(numbers.COUNT.finditer(text)) == []
+
+
+@pytest.mark.parametrize("text,value", [
+    ("投资总额近2亿4000万美元。", 240_000_000),
+    ("合同金额为3亿500万美元。", 305_000_000),
+])
+def test_text_numbers_hundred_millions_then_the_rest(text, value):
+    (a,) = numbers.money(text)
+    assert a.value == value and a.unit == "USD"

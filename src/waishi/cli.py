@@ -128,6 +128,12 @@ def _print_tables(records: list[Extraction]) -> None:
 from .cli_store import register as _register_store  # noqa: E402
 
 _register_store(app)
+from .cli_serve import register as _register_serve  # noqa: E402
+
+_register_serve(app)
+from .cli_relations import register as _register_relations  # noqa: E402
+
+_register_relations(app)
 from .cli_batch import register as _register_batch  # noqa: E402
 
 _register_batch(app)

@@ -27,7 +27,7 @@ from rich.table import Table
 from rich.text import Text
 
 from .errors import WaishiError
-from .model import EVENT_TYPES, Extraction, Page
+from .model import STORE_EVENT_TYPES, Extraction, Page
 from .store import (
     DEFAULT_DB,
     ExportFormat,
@@ -228,7 +228,7 @@ def ingest_cmd(
 
 def events_cmd(
     db: str = typer.Option(DEFAULT_DB, "--db", help="SQLite store."),
-    type: str | None = typer.Option(None, "--type", "-t", help=f"Event type: {', '.join(EVENT_TYPES)}."),
+    type: str | None = typer.Option(None, "--type", "-t", help=f"Event type: {', '.join(STORE_EVENT_TYPES)}."),
     country: str | None = typer.Option(None, "--country", "-c", help="ISO3 code of an actor (either side)."),
     actor: str | None = typer.Option(None, "--actor", "-a", help="Actor name (substring), e.g. 范明政."),
     since: str | None = typer.Option(None, "--since", help="YYYY[-MM[-DD]]"),
@@ -239,8 +239,8 @@ def events_cmd(
     format: OutFormat = typer.Option(OutFormat.table, "--format", "-f", help="table | json | csv"),
 ) -> None:
     """Events, newest first, with their sources count and evidence."""
-    if type is not None and type not in EVENT_TYPES:
-        _fail(f"--type must be one of {', '.join(EVENT_TYPES)}, got {type!r}")
+    if type is not None and type not in STORE_EVENT_TYPES:
+        _fail(f"--type must be one of {', '.join(STORE_EVENT_TYPES)}, got {type!r}")
         raise typer.Exit(2)
     since_d, until_d = _day(since, "--since"), _day(until, "--until", end=True)
     with _open(db) as st:

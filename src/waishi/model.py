@@ -145,6 +145,51 @@ class Event:
         return d
 
 
+# Relations (docs/relations.md). An upgrade is no event of the extraction record (the eight
+# types above are the record's; a scorer counts any other as a false alarm): it is a relation
+# of kind ``upgrade`` carrying these codes, and the store adds it to its events as type ``upgrade``.
+RELATION_KINDS = ("tier", "established", "anniversary", "upgrade")
+UPGRADE_CODES: tuple[str, str | None, str] = ("SUPPORT", "upgrade", "057")
+STORE_EVENT_TYPES = (*EVENT_TYPES, "upgrade")
+
+
+@dataclass(slots=True)
+class Relation:
+    """A statement about the relations of two countries: a tier, its upgrade, their founding, an anniversary."""
+
+    kind: str  # tier | established | anniversary | upgrade
+    countries: list[str]  # two ISO3 codes, Vietnam first when it is one of them
+    evidence: Span  # the sentence
+    trigger: Span  # the tier phrase, the upgrade verb or the 建交N周年 phrase
+    tier: str | None = None  # canonical key (comprehensive_strategic, strategic, ...)
+    tier_text: str | None = None  # as written
+    previous_tier: str | None = None  # for upgrades, when stated (从全面伙伴关系提升为...)
+    date: str | None = None  # YYYY-MM-DD / YYYY-MM / YYYY: when stated (or the story's date for a decision)
+    year: int | None = None  # the date's year; for an anniversary, the founding year + N
+    date_source: str | None = None  # text | context | lexicon
+    number: int | None = None  # N of 建交N周年
+    established: str | None = None  # founding date of the relations (relations.tsv), for anniversaries
+    people: list[str] = field(default_factory=list)  # persons named in the sentence (who upgraded it)
+
+    def to_dict(self, text: str | None = None) -> dict[str, Any]:
+        d: dict[str, Any] = {"kind": self.kind, "countries": list(self.countries), "tier": self.tier,
+                             "tier_text": self.tier_text, "date": self.date, "year": self.year}
+        if self.date_source:
+            d["date_source"] = self.date_source
+        if self.kind == "upgrade":
+            d["previous_tier"] = self.previous_tier
+            d["plover"], d["plover_mode"], d["cameo"] = UPGRADE_CODES
+        if self.number is not None:
+            d["number"] = self.number
+        if self.established:
+            d["established"] = self.established
+        if self.people:
+            d["people"] = list(self.people)
+        d["trigger"] = self.trigger.to_dict(text)
+        d["evidence"] = self.evidence.to_dict(text)
+        return d
+
+
 @dataclass(slots=True)
 class Fact:
     metric: str
@@ -203,6 +248,7 @@ class Document:
     facts: list[Fact] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
     offices: list[OfficeMention] = field(default_factory=list)  # bare titles resolved to their holders
+    relations: list[Relation] = field(default_factory=list)  # tiers, upgrades, founding, anniversaries
 
     def to_dict(self, text: str | None = None, *, mentions: bool = True) -> dict[str, Any]:
         d: dict[str, Any] = {
@@ -222,6 +268,7 @@ class Document:
         d["facts"] = [f.to_dict(text) for f in self.facts]
         if self.offices:
             d["offices"] = [o.to_dict() for o in self.offices]
+        d["relations"] = [r.to_dict(text) for r in self.relations]
         if mentions:
             d["mentions"] = [m.to_dict() for m in self.mentions]
         return d

@@ -43,6 +43,16 @@ _SPEAKS = re.compile(r"(?:也|还|则|再次)?(?:高度评价|表示|强调|指�
 _NOT_A_VISIT = ("旅游", "旅行", "观光", "留学", "学习", "务工", "工作和生活", "定居", "经商", "就业")
 # A reporter's byline is not an actor: 越通社特派记者报道, 据越通社驻中国记者报道
 _REPORT = re.compile(r"(?:据)?[\u4e00-\u9fff]{2,14}?记者(?:[\u4e00-\u9fff]{1,6})?(?:报道|报导)")
+# Both sides named together, without names: 两位部长举行会谈, 两国总理通电话, 双方举行会谈.
+_PAIR = re.compile(r"两位|两国(?:总理|外长|部长|领导人|主席|国家主席|元首|总书记|议长|国防部长|防长)|双方|两人")
+# A signing hoped for or planned, not done: 推动协定早日签署, 双方将签署, 同意签署.
+_PRESS = ("记者", "媒体", "新闻界", "报界")  # 会见记者: a press meeting, not a diplomatic one
+_CHAIRED_BY = re.compile(r"由[^，。；]{2,40}?(?:主持召开|主持举行|主持|主办|举办|举行|召开)的")
+_NOT_YET = ("早日", "尽早", "尽快", "将", "即将", "计划", "拟", "有望", "希望", "期待", "争取", "推动", "准备", "预计",
+            "力争", "同意", "商定", "愿意", "愿", "考虑", "研究", "探讨", "加快")
+# An aid sentence about a standing or past state of things: 日本是向越南提供援助的最大来源国,
+# 1992年以来累计提供援助.
+_AID_STATE = re.compile(r"是[^，。；]{0,12}$|以来|累计|历来|长期以来|一直")
 _AGREEMENT = ("文件", "协议", "协定", "备忘录", "合同", "声明", "公报", "计划", "项目", "条约", "议定书", "意向书")
 
 
@@ -79,6 +89,15 @@ class DocContext:
         self.entities.sort(key=lambda m: m.span.start)
         self._p_starts = [a.span.start for a in self.persons]
         self._e_starts = [m.span.start for m in self.entities]
+
+    def principals(self) -> list[Actor] | None:
+        """The page's two sides: its first person, and the first person of another country after
+        him (两位部长, 两国总理, 双方 name them without names)."""
+        first = next((a for a in self.persons if a.iso3), None)
+        if first is None:
+            return None
+        other = next((a for a in self.persons if a.iso3 and a.iso3 != first.iso3), None)
+        return [first, other] if other is not None else None
 
     def entities_between(self, s: int, e: int) -> list[Mention]:
         """Entity mentions starting in [s, e), in text order (bisect over the sorted starts)."""
@@ -344,8 +363,8 @@ class EventFinder:
                 events.append(ev)
                 if ev.type in ("attend", "host") and ev.target:
                     np = self.text.find(ev.target[0], te)
-                    if np >= 0:
-                        np_spans.append(Span(np, np + len(ev.target[0])))
+                    if np >= 0:  # from the trigger on: 由X主持召开的Y holds a trigger before Y
+                        np_spans.append(Span(te, np + len(ev.target[0])))
         return events
 
     def _speech_attend(self, sent: SentenceCtx) -> list[Event]:
@@ -369,20 +388,38 @@ class EventFinder:
     def _event(self, type_: str, sent: SentenceCtx, ts: int, source: list[Actor], target: list[Actor],
                target_names: list[str] | None = None) -> Event:
         d, de = self.date_for(sent, ts)
+        if d is None and self.ctx.year is not None:
+            d = str(self.ctx.year)  # no date in the text: the document's year is as precise as it gets
         return Event(type=type_, date=d, date_end=de, source=_names(source),
                      target=target_names if target_names is not None else _names(target),
                      evidence=sent.span, source_iso3=_isos(source), target_iso3=_isos(target))
 
     # meet -----------------------------------------------------------------------------
+    def _pair_meeting(self, sent: SentenceCtx, ts: int) -> list[Actor] | None:
+        """两位部长/两国总理/双方 + trigger with no person named in the clause: the page's two sides."""
+        if sent.kind != "body":
+            return None
+        cs = self.clause_start(ts, sent.span.start)
+        if not _PAIR.search(self.text, cs, ts) or self.ctx.actors_in(cs, ts, ("person",)):
+            return None
+        return self.ctx.principals()
+
     def _meet(self, sent: SentenceCtx, t: str, ts: int, te: int, mode: str) -> list[Event]:
         after = self.text[te:te + 3]
         if after.startswith(_SKIP_AFTER_MEET) and not after.startswith("上将"):
-            return []
+            # 会谈中/会见时 refer back to a meeting reported before, unless the clause names the
+            # partner: 在同NAME举行会谈时强调 reports it
+            p = self.partner(sent, ts)
+            if p is None or not any(a.kind == "person" for a in p[0]):
+                return []
         if re.match(r"[和与、及](?:会谈|会晤|会面|座谈)", self.text[te:te + 3]):
             return []  # 会见和会谈: one meeting, read at its second word
         before = self.text[max(sent.span.start, ts - 3):ts]
         if before.endswith(("主持", "出席", "参加")):
             return []
+        pair = self._pair_meeting(sent, ts)
+        if pair is not None:
+            return [self._event("meet", sent, ts, [pair[0]], [pair[1]])]
         sep = re.search(r"分别(?:与|同|和|跟)", self.text[sent.span.start:ts])
         if sep:
             ps = sent.span.start + sep.start()
@@ -412,6 +449,7 @@ class EventFinder:
                 tgt = [Actor(obj, Span(ce - len(obj), ce), "group", inner[0].iso3 if inner else None)]
             else:
                 tgt = [a for a in self.ctx.actors_in(te, ce, ("group", "org", "country"))][:2]
+        tgt = [a for a in tgt if not any(w in a.name for w in _PRESS)]
         if not src or not tgt:
             return []
         src = [a for a in src if a.name not in {x.name for x in tgt}]
@@ -425,6 +463,9 @@ class EventFinder:
 
     # phone ----------------------------------------------------------------------------
     def _phone_call(self, sent: SentenceCtx, t: str, ts: int, te: int, mode: str) -> list[Event]:
+        pair = self._pair_meeting(sent, ts)
+        if pair is not None:
+            return [self._event("phone_call", sent, ts, [pair[0]], [pair[1]])]
         p = self.partner(sent, ts)
         if p is not None:
             partner, pos = p
@@ -543,6 +584,9 @@ class EventFinder:
             return []
         if t == "签字" and "仪式" in obj[:3]:
             return []
+        lead = self.text[max(self.clause_start(ts, s.start), ts - 8):ts]
+        if any(w in lead for w in _NOT_YET) or self.text.startswith(("计划", "事宜"), te):
+            return []  # hoped for or planned: nothing was signed yet
         p = self.partner(sent, ts)
         agreement = re.search(r"《[^》]{2,60}》", self.text[te:ce])
         if p is not None:
@@ -573,6 +617,8 @@ class EventFinder:
     def _gathering(self, type_: str, sent: SentenceCtx, t: str, ts: int, te: int) -> list[Event]:
         s = sent.span
         pos = te
+        if self.text.startswith(("计划", "事宜", "工作", "筹备", "准备"), te):
+            return []  # 举办计划, 举办事宜: a noun, not an event held
         if type_ == "host" and self.text.startswith("召开", pos):
             pos += 2
         got = self.object_np(pos, s.end)
@@ -601,8 +647,18 @@ class EventFinder:
         # only gatherings with a foreign element (no domestic ceremonies)
         if not self._foreign(s, src):
             return []
-        ev = self._event(type_, sent, ts, src, [], [name])
-        return [ev]
+        out = []
+        chair = _CHAIRED_BY.match(name) if type_ == "attend" else None
+        if chair and len(name) - chair.end() >= 2:
+            # 出席由新加坡总理李显龙主持召开的非正式会议: an attendance and a host
+            name = name[chair.end():]
+            hosts = self.ctx.actors_in(np_span.start + 1, np_span.start + chair.end(),
+                                       ("person", "org", "country", "group"))
+            persons = [a for a in hosts if a.kind == "person"]
+            if hosts:
+                out.append(self._event("host", sent, ts, persons or hosts[:1], [], [name]))
+        out.insert(0, self._event(type_, sent, ts, src, [], [name]))
+        return out
 
     def _foreign(self, s: Span, actors: list[Actor]) -> bool:
         if any(a.iso3 and a.iso3 != self.ctx.home for a in actors):
@@ -624,6 +680,9 @@ class EventFinder:
         if t in ("致电", "致函", "致信") and not re.search(r"祝贺|庆祝|致贺|贺电|贺信|贺函|恭贺|表示祝贺",
                                                        self.text[te:self.clause_end(te, s.end) + 12]):
             return []  # a call or a letter, congratulating only when it says so
+        spread = self._spread_congratulations(sent, ts)
+        if spread is not None:
+            return spread
         src = self.subject(sent, ts, ("person", "org", "country", "group"))
         cs = self.clause_start(ts, s.start)
         tgt: list[Actor] = []
@@ -636,9 +695,35 @@ class EventFinder:
             tgt = self.ctx.actors_in(te, ce, ("person", "org", "country"))
             persons = [a for a in tgt if a.kind == "person"]
             tgt = persons[:3] if persons else tgt[:1]
+        if src and not tgt and t in ("发来贺电", "发来贺信", "发来贺函", "致贺信", "致贺电", "贺信", "贺电", "贺函"):
+            # NAME发来贺信: the one congratulated is the page's own subject, its first person of
+            # another country than the sender's
+            src_iso = {a.iso3 for a in src if a.iso3}
+            tgt = next(([a] for a in self.ctx.persons if a.iso3 and a.iso3 not in src_iso), [])
         if not src or not tgt:
             return []
         return [self._event("congratulate", sent, ts, src, tgt)]
+
+    def _spread_congratulations(self, sent: SentenceCtx, ts: int) -> list[Event] | None:
+        """``A、B、C分别向D，E，F致贺电``: the senders before 分别向, the receivers after it, over
+        commas. The text does not say who wrote to whom; each sender's event lists every
+        receiver (or each receiver's every sender, when fewer write to more)."""
+        s = sent.span
+        m = None
+        for m2 in re.finditer(r"分别(?:向|对|给)", self.text[s.start:ts]):
+            m = m2
+        if m is None:
+            return None
+        j, k = s.start + m.start(), s.start + m.end()
+        tgt = self.ctx.actors_in(k, ts, ("person",)) or self.ctx.actors_in(k, ts, ("org", "country"))
+        src = self.ctx.actors_in(self.clause_start(j, s.start), j, ("person",)) or \
+            self.ctx.actors_in(self.clause_start(j, s.start), j, ("org", "country", "group"))
+        src, tgt = _dedupe(src), _dedupe(tgt)
+        if not src or not tgt:
+            return None
+        if len(src) >= len(tgt):
+            return [self._event("congratulate", sent, ts, [a], tgt) for a in src]
+        return [self._event("congratulate", sent, ts, src, [b]) for b in tgt]
 
     # aid --------------------------------------------------------------------------------
     def _aid(self, sent: SentenceCtx, t: str, ts: int, te: int, mode: str) -> list[Event]:
@@ -649,6 +734,8 @@ class EventFinder:
         if self.text.startswith(("总额", "资金", "项目", "金额", "方", "物资的"), te) and not self.text.startswith("了", te):
             return []
         cs = self.clause_start(ts, s.start)
+        if _AID_STATE.search(self.text, cs, ts) or re.match(r"[^，。；]{0,6}的(?:最大|主要|重要)", self.text[te:te + 12]):
+            return []  # a standing state (是…最大来源国) or a running total, not an act of giving
         i = self.preposition(cs, ts, "向")
         if i >= 0:
             tgt = self.ctx.actors_in(cs + i, ts, ("person", "org", "country", "group", "place"))

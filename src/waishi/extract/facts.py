@@ -24,10 +24,11 @@ _METRICS: list[tuple[str, tuple[str, ...]]] = [
     ("trade_total", ("进出口", "贸易额", "贸易总额", "双边贸易", "贸易往来", "贸易额达", "贸易")),
     ("export", ("出口",)),
     ("import", ("进口",)),
-    ("fdi_registered", ("外资", "外国直接投资", "FDI", "直接投资", "外国投资")),
+    ("fdi_registered", ("外资", "外国直接投资", "FDI", "直接投资", "外国投资", "注册资本", "注册资金")),
     ("aid", ("援助", "捐赠", "资助", "赠送", "捐款", "无偿", "贷款", "援建")),
     ("investment", ("投资", "引进", "引资", "注资")),
 ]
+_FDI_CONTEXT = re.compile(r"注册资本|注册资金|注册资|直接投资|外国直接投资|FDI|外资|投资来源国|投资项目")
 _GROWTH = re.compile(r"(增长|增加|提高|上升|增幅为?|同比增长|下降|减少|降低)了?\s*(?:约|近)?\s*$")
 _YEARS = re.compile(
     r"(?P<a>(?:19|20)\d\d)\s*(?:年)?\s*(?P<sep>-|—|–|~|至|到|和|、)\s*(?P<b>(?:19|20)\d\d)\s*年"
@@ -117,6 +118,10 @@ class FactFinder:
                     prev_end = b
                     continue
                 value = obj.value
+                if metric == "investment" and _FDI_CONTEXT.search(text, s, a + 12):
+                    # registered capital of investment projects across a border is FDI as the
+                    # investment agencies count it (注册资本, 直接投资项目)
+                    metric = "fdi_registered"
                 if text[max(s, a - 6):a].find("逆差") >= 0:
                     value = -value
                 out.append(Fact(metric, value, obj.unit, Span(s, e), Span(a, b), per, growth, subject,

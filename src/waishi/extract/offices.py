@@ -12,13 +12,14 @@ The offices lexicon (``offices.tsv``) lists holders with their terms. Two uses h
 from __future__ import annotations
 
 import bisect
+from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import Any
 
 import ahocorasick_rs as ac
 
 from ..lexicon import Lexicon, Office
-from ..model import OfficeMention, Span
+from ..model import OfficeMention, Person, Span
 
 # A bare title preceded by another country or place names that country's office
 # (老挝总理 is Laos's prime minister): look this far back for a place name.
@@ -39,8 +40,19 @@ def _fits(o: Office, lo: date, hi: date) -> bool:
     return (o.start is None or o.start <= hi) and (o.end is None or lo <= o.end)
 
 
-def offices_of(lex: Lexicon, name: str, titles: list[str], published: date | None, year: int | None) -> list[str]:
-    """Office keys ``name`` held at the page's date under one of ``titles``."""
+# A title names an office on its own when it is one of the office's forms of this many characters
+# or more (越南政府总理, 外交部长, 国务卿); 总理 or 主席 alone also title a province's chair.
+_OWN_FORM = 3
+
+
+def offices_of(lex: Lexicon, name: str, titles: list[str], published: date | None, year: int | None,
+               country: str | None = None) -> list[str]:
+    """Office keys ``name`` held at the page's date under one of ``titles``.
+
+    With ``country``, a title that is exactly an office's form of that country gives the office
+    even when the lexicon has another holder then: the page wins for that page (the store lists
+    the disagreement, ``waishi offices --conflicts``).
+    """
     win = _when(published, year)
     out: list[str] = []
     for o in lex.offices_for(name):
@@ -48,7 +60,24 @@ def offices_of(lex: Lexicon, name: str, titles: list[str], published: date | Non
             continue
         if any(t == f or t.endswith(f) for t in titles for f in o.forms) and o.office not in out:
             out.append(o.office)
+    if country is not None and win is not None:
+        by_form = lex.offices_by_form()
+        for t in titles:
+            if len(t) < _OWN_FORM:
+                continue
+            for o in by_form.get(t, ()):
+                if o.iso3 == country and o.office not in out:
+                    out.append(o.office)
     return out
+
+
+def offices_named(people: Sequence[Person]) -> dict[str, str]:
+    """Office key -> the one person the page names in it (offices named for two people are left out)."""
+    got: dict[str, set[str]] = {}
+    for p in people:
+        for o in p.offices:
+            got.setdefault(o, set()).add(p.name)
+    return {o: next(iter(names)) for o, names in got.items() if len(names) == 1}
 
 
 # Words that may follow a bare title (总理在…, 总理表示…); any other hanzi means a name or
@@ -83,8 +112,12 @@ class _Covered:
 
 
 def bare_titles(lex: Lexicon, text: str, regions: list[Span], covered: list[Span], published: date | None,
-                year: int | None, home: str = "VNM") -> list[OfficeMention]:
-    """Titles naming an office without a name after them, resolved to the holder of the day."""
+                year: int | None, home: str = "VNM", named: Mapping[str, str] | None = None) -> list[OfficeMention]:
+    """Titles naming an office without a name after them, resolved to the holder of the day.
+
+    ``named`` maps offices to the holder the page itself names (office key -> name): the page wins
+    over the lexicon for that page.
+    """
     win = _when(published, year)
     if win is None:
         return []
@@ -104,13 +137,22 @@ def bare_titles(lex: Lexicon, text: str, regions: list[Span], covered: list[Span
                 continue  # a name or another word follows: not a bare title
             offices = [o for o in by_form[form] if _fits(o, *win)]
             before = text[max(sp.start, s - _LOOKBACK):s]
-            foreign = [n for n, _a, _b in lex.find("gazetteer", before)
-                       if lex.entities[n].kind == "country" and lex.country_of(n) not in (None, home)]
+            # a place in the sentence before (会见老挝客人。越南外交部长...) says nothing about this title,
+            # nor does one before a title that names its own country
+            before = before[max(before.rfind(c) for c in "。；;！？!?\n") + 1:]
+            own = any(form.startswith(lex.country_names.get(o.iso3, "\0")) for o in offices)
+            foreign = [] if own else [n for n, _a, _b in lex.find("gazetteer", before)
+                                      if lex.entities[n].kind == "country" and lex.country_of(n) not in (None, home)]
             if foreign:
                 iso = lex.country_of(foreign[-1])
                 offices = [o for o in offices if o.iso3 == iso]
             elif not any(form.startswith(lex.country_names.get(o.iso3, "\0")) for o in offices):
                 offices = [o for o in offices if o.iso3 == home]
+            keys = {o.office for o in offices}
+            if named and len(keys) == 1 and next(iter(keys)) in named:
+                o = offices[0]
+                out.append(OfficeMention(form, Span(s, e), o.office, named[o.office], o.iso3))
+                continue
             holders = {o.holder for o in offices}
             if len(holders) != 1:
                 continue

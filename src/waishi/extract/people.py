@@ -22,6 +22,8 @@ _CJK = r"\u3400-\u9fff\uf900-\ufaff"
 _NAME_RUN = re.compile(rf"[{_CJK}·•・]+")
 # A dot with a space after it (宋赛• 西潘敦) is written as two dots in the matching text.
 _SPACED_DOT = re.compile(r"[·•・][ \u3000\u00a0]")
+# A hyphen between hanzi joins the parts of a transliterated name (迪亚斯-卡内尔) like a dot.
+_NAME_HYPHEN = re.compile(r"(?<=[\u4e00-\u9fff])[-‐－](?=[\u4e00-\u9fff])")
 _LATIN_PAREN = re.compile(r"\s*[（(]\s*([A-Za-zÀ-ỹ][A-Za-zÀ-ỹ .'’\-]*[A-Za-zÀ-ỹ.])\s*[)）]")
 _POS_PAREN = re.compile(r"\s*[（(]\s*(?:左|右|中|左一|右一|左二|右二|左三|右三|前排|后排)[^)）]{0,6}[)）]")
 _ANY_PAREN = re.compile(r"[（(][^()（）]{0,40}[)）]$")
@@ -38,10 +40,11 @@ _LEFT_STOPS = ("会见了", "会见", "拜会了", "拜会", "接见了", "接�
 _COORD = ("与", "和", "同", "及")
 # Single characters that end a name only after two characters (they are also common
 # given-name characters, so never cut a two-character name on them).
-_WEAK_STOPS = set("和同平安中方文明德年都")
+_WEAK_STOPS = set("和同平安中方文明德年都前")
 # In transliterated (dotted) names only these single characters end the name:
 # 里, 尔, 内 ... are common transliteration syllables (通伦·西苏里).
 _DOT_NAME_STOPS = set("与和在于的等率及向将也还是为同致偕并被把让从到给曾已就则")
+_KANJI_NAME_AFTER = ("大臣", "首相", "外相", "防相", "知事", "长官")
 _HONORIFIC = ("同志", "先生", "女士", "阁下", "夫人", "夫妇")
 
 
@@ -91,6 +94,7 @@ class PeopleFinder:
         self.long_titles, self.titles_longest_first = t.long_titles, t.titles_longest_first
         self.title_lens = t.title_lens
         self._place_ends: set[int] = set()
+        self._body_starts: set[int] = set()
 
     # -- names ----------------------------------------------------------------------
     def _is_stop_at(self, run: str, k: int, strong_only: bool) -> bool:
@@ -123,6 +127,12 @@ class PeopleFinder:
         for known in self.known_by_first.get(run[0], ()):
             if run.startswith(known) and (len(run) == len(known) or self._is_stop_at(run, len(known), False)):
                 return self._finish(text, pos, known, end)
+        for known in self.known_by_first.get(run[0], ()):
+            # an office holder's name is the name even before a word the stop list lacks
+            # (洪森最, 梁强敬香): a longer name that starts with a holder's is unlikely
+            if len(known) >= 2 and run.startswith(known) and "·" not in run and \
+                    (run[0] in self.lex.surnames_vn or run[0] in self.lex.surnames_cn):
+                return self._finish(text, pos, known, end)
         if "·" in run:
             last = run.rfind("·")
             cut = len(run)
@@ -145,6 +155,12 @@ class PeopleFinder:
             # or when it is short and ends at a clear boundary
             if latin_follows and len(run) <= 12:
                 return self._finish(text, pos, run, end)
+            # a Japanese (or Cambodian, Thai) minister's name in kanji after 大臣/首相/外相: any stop
+            # ends it (防卫大臣木原稔对越南进行访问)
+            if text.endswith(_KANJI_NAME_AFTER, 0, pos):
+                for k in (2, 3, 4):
+                    if len(run) > k and run[k] in self.single_stops and run[k - 1] not in self.single_stops:
+                        return self._finish(text, pos, run[:k], end)
             # or a 2-4 character name followed by a verb the genre puts after names (赞达呼会见…)
             for k in (2, 3, 4):
                 # (a title right after is a longer title, not a name: 首相|直管|部长NAME)
@@ -154,7 +170,7 @@ class PeopleFinder:
             # or a 2-4 character run that ends the clause (会见了泰国外交部长巴恩普里。, 国防大臣迪班，)
             # (two characters only after 大臣/首相: Cambodian, Thai and Japanese ministers; elsewhere
             # a two-character word there is a verb or a noun: 合影, 之际)
-            if (3 <= len(run) <= 4 or (len(run) == 2 and text.endswith(("大臣", "首相"), 0, pos))) \
+            if (3 <= len(run) <= 4 or (len(run) == 2 and text.endswith(_KANJI_NAME_AFTER, 0, pos))) \
                     and after == m.end() and text[after:after + 1] in "，,。；;、" \
                     and not any(run[-n:] in self.titles for n in self.title_lens if n < len(run)):
                 return self._finish(text, pos, run, end)
@@ -172,6 +188,10 @@ class PeopleFinder:
             return self._finish(text, pos, run[:3], end)
         # four-character names: 阮氏明红 (氏 second), 武黎泰黄 (two surnames)
         if (run[1] == "氏" or run[1] in self.lex.surnames_vn) and (len(run) == 4 or self._is_stop_at(run, 4, False)):
+            return self._finish(text, pos, run[:4], end)
+        # any four-syllable name that a stop word ends (张光怀南等, 冯德莱恩通电话): the third
+        # character did not end it, the fourth does
+        if len(run) > 4 and self._is_stop_at(run, 4, False) and run[3] not in self.single_stops:
             return self._finish(text, pos, run[:4], end)
         if latin_follows and len(run) <= 4:
             return self._finish(text, pos, run, end)
@@ -236,7 +256,9 @@ class PeopleFinder:
                 continue
             for w in _LEFT_STOPS:
                 if text.startswith(w, i - len(w)) and i - len(w) >= lo:
-                    if w in _COORD and (i - 1) not in name_ends and (i - 1) not in self._place_ends:
+                    # (a coordinator right after a parenthetical ends a chain too: NAME(右)与…)
+                    if w in _COORD and (i - 1) not in name_ends and (i - 1) not in self._place_ends \
+                            and text[i - len(w) - 1:i - len(w)] not in (")", "）") and i not in self._body_starts:
                         continue
                     hit = True
                     break
@@ -269,8 +291,12 @@ class PeopleFinder:
         matches = [(t, s + start, e + start) for t, s, e in self.lex.find("titles", text[start:end])]
         # 在河内与老挝政府总理NAME: a coordinator right after a place or country name is a boundary
         # (inside a known name such as 宣教与民运部 it is not: the automaton matched the whole name)
-        self._place_ends = {e + start for n, _s, e in self.lex.find("gazetteer", text[start:end])
-                            if self.lex.entities[n].kind in ("country", "place")}
+        hits = self.lex.find("gazetteer", text[start:end])
+        self._place_ends = {e + start for n, _s, e in hits if self.lex.entities[n].kind in ("country", "place")}
+        # 在政府总部同欧盟委员会主席NAME: a coordinator right before a country or an international
+        # body starts the chain after it
+        self._body_starts = {s_ + start for n, s_, _e in hits
+                             if self.lex.entities[n].kind == "country" or self.lex.entities[n].sub == "intl"}
         out: list[PersonMention] = []
         name_ends: set[int] = set()
         for idx, (t, ts, te) in enumerate(matches):

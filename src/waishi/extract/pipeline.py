@@ -19,13 +19,15 @@ from ..text.sentences import sentences
 from . import year as year_mod
 from .events import Actor, DocContext, EventFinder, SentenceCtx, merge_events, same_occurrence
 from .facts import FactFinder
-from .offices import bare_titles, offices_of
-from .people import _SPACED_DOT, PeopleFinder, PersonMention, name_title_mentions
+from .offices import bare_titles, offices_named, offices_of
+from .people import _NAME_HYPHEN, _SPACED_DOT, PeopleFinder, PersonMention, name_title_mentions
 from .places import entity_mentions
-from .segment import segment
+from .relations import find_relations
+from .segment import page_date, segment
 
 LOGGER = logging.getLogger(__name__)
 
+_HONORIFICS = ("同志", "先生", "女士", "阁下")
 _SHORT_TITLES = ("总书记", "国家主席", "主席", "总理", "副总理", "外长", "部长", "大使", "首相", "总统", "议长")
 
 
@@ -49,6 +51,11 @@ def extract(text: str, *, published: str | date | None = None, url: str | None =
     lex = lexicon or Lexicon.default()
     pub = _as_date(published)
     match_text = _simplified(text)
+    if pub is None:
+        # some outlets print the publication time on a line of its own near the top
+        stamp = page_date(match_text, 0, min(len(match_text), 20_000))
+        if stamp is not None and date.fromisoformat(stamp) <= date.today():
+            pub = date.fromisoformat(stamp)
     result = Extraction(source=source, text=text, published=pub.isoformat() if pub else None, url=url,
                         encoding=encoding)
     docs = segment(match_text)
@@ -87,7 +94,57 @@ def extract(text: str, *, published: str | date | None = None, url: str | None =
     for b in builders:
         b.finish()
         result.documents.append(b.doc)
+    if match_text != text:
+        _restore_written_forms(result, text, match_text)
     return result
+
+
+def _restore_written_forms(rec: Extraction, text: str, match_text: str) -> None:
+    """Names, titles and actors as written: matching ran on the Simplified text, which has the
+    same length, so a string read from it is put back from the same place in the original."""
+    cache: dict[str, str] = {}
+
+    def orig(s: str | None) -> str | None:
+        if not s:
+            return s
+        got = cache.get(s)
+        if got is None:
+            i = match_text.find(s)
+            got = cache[s] = text[i:i + len(s)] if i >= 0 else s
+        return got
+
+    def origs(xs: list[str]) -> list[str]:
+        return [orig(x) or x for x in xs]
+
+    for d in rec.documents:
+        if d.title_span is not None:
+            d.title = text[d.title_span.start:d.title_span.end]
+        for p in d.people:
+            p.name = orig(p.name) or p.name
+            p.titles = origs(p.titles)
+        for e in d.events:
+            e.source, e.target, e.location = origs(e.source), origs(e.target), orig(e.location)
+        for f in d.facts:
+            f.subject = origs(f.subject)
+            if f.counted:
+                f.counted = orig(f.counted)
+        for m in d.mentions:
+            m.text = text[m.span.start:m.span.end]
+
+
+def _targets_overlap(a: list[str], b: list[str]) -> bool:
+    """The same gathering named twice: one name inside the other, or the shorter one's
+    characters mostly found in the longer (越老合作文件交换仪式 ~ 双方各项合作文件的交换仪式)."""
+    for x in a:
+        for y in b:
+            if not x or not y:
+                continue
+            if x in y or y in x:
+                return True
+            short, long_ = sorted((x, y), key=len)
+            if len(set(short) & set(long_)) >= 0.6 * len(set(short)):
+                return True
+    return False
 
 
 def _as_date(v: str | date | None) -> date | None:
@@ -107,7 +164,8 @@ def _simplified(text: str) -> str:
         return text
     text = to_simplified(text) if looks_traditional(text) else text
     # 宋赛• 西潘敦: a dot followed by a space becomes two dots (same length, offsets hold)
-    return _SPACED_DOT.sub("··", text)
+    text = _SPACED_DOT.sub("··", text)
+    return _NAME_HYPHEN.sub("·", text)
 
 
 class _DocBuilder:
@@ -156,8 +214,10 @@ class _DocBuilder:
             for name, nsp, title in name_title_mentions(text, sp.start, sp.end, known | holders, self.finder):
                 if chained.covers(nsp.start):
                     continue
-                if name not in known and title is None:
-                    continue  # a holder's name alone may be a word; require a title
+                if name not in known and any(name in k.split("·") for k in known if "·" in k):
+                    continue  # 通伦 of 通伦·西苏里, named on the page in full
+                if name not in known and title is None and not text.startswith(_HONORIFICS, nsp.end):
+                    continue  # a holder's name alone may be a word; require a title (or 同志)
                 pm = PersonMention(name, nsp, [(title, Span(nsp.end, nsp.end + len(title)))] if title else [],
                                    None, None)
                 if name not in known:
@@ -233,7 +293,11 @@ class _DocBuilder:
         person_names = frozenset(pm.name for pm in self.person_mentions)
         merged = merge_events(other, person_names)
         for ev in title_events:
-            if not any(e.type == ev.type for e in merged):
+            same_type = [e for e in merged if e.type == ev.type]
+            if not same_type or (ev.type in ("attend", "host") and not any(
+                    _targets_overlap(e.target, ev.target) for e in same_type)):
+                # the headline's gathering is another than the body's (出席第32届东盟峰会 in the
+                # headline, 出席非正式会议 in the body): both were attended
                 merged.append(ev)
             else:
                 for e in merged:
@@ -241,6 +305,9 @@ class _DocBuilder:
                         e.extra_evidence.append(ev.evidence)
                         break
         doc.events = merged
+        doc.relations = find_relations(lex, text, [(sc.span, sc.date[0] if sc.date else None) for sc in sents],
+                                       self.entities, [(dm.start, dm.end, iso) for dm, iso, _ in resolved],
+                                       [(a.name, a.span) for a in persons])
         # facts: body sentences, paragraph by paragraph
         ff = FactFinder(lex, text, self.entities, year)
         for kind, sp in self.regions:
@@ -254,10 +321,12 @@ class _DocBuilder:
         doc.people = self._people()
         pub = self.published
         for p in doc.people:
-            p.offices = offices_of(lex, p.name, p.titles, pub, year)
+            p.offices = offices_of(lex, p.name, p.titles, pub, year, p.country)
         covered = [sp for pm in self.person_mentions for _, sp in pm.titles] + \
                   [pm.span for pm in self.person_mentions]
-        doc.offices = bare_titles(lex, text, [sp for k, sp in self.regions if k != "caption"], covered, pub, year)
+        named = offices_named(doc.people)
+        doc.offices = bare_titles(lex, text, [sp for k, sp in self.regions if k != "caption"], covered, pub, year,
+                                  named=named)
         doc.mentions = self._mentions(resolved)
 
     def _resolve(self, dm: DateMention, year: int | None, context: date | None) -> tuple[str | None, str | None]:
@@ -273,18 +342,33 @@ class _DocBuilder:
     def _actors(self) -> list[Actor]:
         """Every occurrence of every person name in the document's regions."""
         names = {pm.name: pm for pm in self.person_mentions}
+        # a later bare mention has no country: the person's country is the first one read
+        country: dict[str, str | None] = {}
+        for pm in self.person_mentions:
+            if country.get(pm.name) is None:
+                country[pm.name] = pm.country
+        # a transliterated name comes back as one of its parts: 格拉西莫夫 for 瓦雷里·格拉西莫夫,
+        # 通伦 for 通伦·西苏里 (the part must name one person of the page and be no place)
+        forms: dict[str, str] = {n: n for n in names}
+        part_of: dict[str, set[str]] = {}
+        for n in names:
+            if "·" in n:
+                for part in {n.split("·")[0], n.split("·")[-1]}:
+                    if len(part) >= 2 and part not in names and part not in self.lex.entities:
+                        part_of.setdefault(part, set()).add(n)
+        forms.update({part: next(iter(full)) for part, full in part_of.items() if len(full) == 1})
         spans: list[Actor] = []
         for _kind, sp in self.regions:
             seg = self.text[sp.start:sp.end]
             taken = bytearray(len(seg))
-            for name, pm in sorted(names.items(), key=lambda kv: -len(kv[0])):
-                i = seg.find(name)
+            for form, name in sorted(forms.items(), key=lambda kv: -len(kv[0])):
+                i = seg.find(form)
                 while i >= 0:
                     s = sp.start + i
-                    if not taken[i]:
-                        taken[i:i + len(name)] = b"\x01" * len(name)
-                        spans.append(Actor(name, Span(s, s + len(name)), "person", pm.country))
-                    i = seg.find(name, i + len(name))
+                    if not any(taken[i:i + len(form)]):
+                        taken[i:i + len(form)] = b"\x01" * len(form)
+                        spans.append(Actor(name, Span(s, s + len(form)), "person", country.get(name)))
+                    i = seg.find(form, i + len(form))
         spans.sort(key=lambda a: a.span.start)
         return spans
 

@@ -24,7 +24,17 @@ _CREDIT = re.compile(
     r"|屏幕截图|资料图|网络图片|图片[:：][^)）]{1,20})\s*[)）]?\s*$"
 )
 _FILENAME = re.compile(r"^[\w.-]+\.(?:png|jpe?g|gif|webp|bmp)$", re.I)
-_MORE = re.compile(r"^(?:更多|更多新闻|相关新闻|相关报道|延伸阅读|推荐阅读)\s*[:：]?$")
+_MORE = re.compile(r"^(?:更多|更多新闻)\s*[:：]?$")
+# Other outlets end the article with link lists and page furniture, not teasers of the VNA kind
+# (VOV: 相关新闻 / 反馈 / 其他; SGGP: 相关阅读; Nhân Dân: 相关新闻): the page ends there.
+_TAIL = re.compile(r"^(?:相关新闻|相关报道|相关阅读|相关文章|延伸阅读|推荐阅读|反馈|其他|其他新闻|发表评论|评论|分享|标签|"
+                   r"Tags|关键词|阅读更多|热门新闻|最新新闻|最新消息)\s*[:：]?$")
+# Page furniture before the headline: menu bullets, language switches, timestamps.
+_BULLET = re.compile(r"^[•·▪►\-*|]\s*")
+_TIMESTAMP = re.compile(r"^(?:date\s*)?(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?"
+                        r"(?:\s*(?:星期|周)[一二三四五六日天])?(?:\s*[|,，]?\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?"
+                        r"(?:\s*(?:GMT|UTC)?\s*[+\-]?\d{0,2})?\s*$")
+_HANZI = re.compile(r"[\u4e00-\u9fff]")
 _END = re.compile(r"[（(]\s*完\s*[)）]")
 _SOURCE_LINE = re.compile(
     r"^[（(]?\s*(?:越通社|越南通讯社|人民报|人民军报|越南之声|新华社|VNA|越通社\s*[-—–]+\s*VNA)"
@@ -90,12 +100,53 @@ def _headline_like(line: Line) -> bool:
 def segment(text: str) -> list[Document]:
     """Split a page into an article document and teaser documents (spans only)."""
     lines = lines_of(text)
+    head = _first_headline(lines)
+    lines = lines[head:]
+    tail = next((i for i, ln in enumerate(lines) if i > 0 and _TAIL.match(ln.text)), len(lines))
+    lines = lines[:tail]
     if not lines:
         return []
     more = next((i for i, ln in enumerate(lines) if _MORE.match(ln.text)), len(lines))
+    if more == 0:
+        return []
     docs = [_article(text, lines[:more])]
     docs.extend(_teasers(text, lines[more + 1 :]))
     return [d for d in docs if d is not None]
+
+
+def _furniture(line: Line) -> bool:
+    """A line of page furniture that comes before the headline on some outlets' pages: a menu
+    item, a language switch, a timestamp, or a list of other headlines run together."""
+    t = line.text
+    if _BULLET.match(t) or _TIMESTAMP.match(t):
+        return True
+    if _ANH.search(t) or caption_text(line) is not None:
+        return False  # a headline with its caption glued on, or a caption
+    hanzi = len(_HANZI.findall(t))
+    if hanzi == 0 or (hanzi < 0.3 * len(t.replace(" ", "")) and "|" in t):
+        return True  # Vietnamese | English | 中文, province menus
+    # several headlines glued with spaces: long, no sentence end, three or more parts
+    parts = [p for p in re.split(r"\s+", t) if p]
+    return len(parts) >= 3 and sum(len(p) >= 5 for p in parts) >= 3 and not t.endswith(_TERMINAL)
+
+
+def _first_headline(lines: list[Line]) -> int:
+    """Index of the headline: the first line that is not page furniture (at most 120 lines in)."""
+    for i, ln in enumerate(lines[:120]):
+        if not _furniture(ln):
+            return i
+    return 0
+
+
+def page_date(text: str, start: int = 0, end: int | None = None, limit: int = 130) -> str | None:
+    """A publication timestamp line near the top of the page (2020-07-30 23:19), as YYYY-MM-DD."""
+    for ln in lines_of(text, start, end)[:limit]:
+        m = _TIMESTAMP.match(ln.text)
+        if m:
+            y, mo, d = int(m.group(1)), int(m.group(2)), int(m.group(3))
+            if 1990 <= y <= 2100 and 1 <= mo <= 12 and 1 <= d <= 31:
+                return f"{y:04d}-{mo:02d}-{d:02d}"
+    return None
 
 
 def _article(text: str, lines: list[Line]) -> Document:

@@ -31,7 +31,7 @@ _FULL = re.compile(r"(?<![\d.])((?:19|20)\d\d)\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2
 _YEAR = re.compile(r"(?<![\d.\-—–~])((?:19|20)\d\d)\s*年(?!代)")
 _FUTURE_BEFORE = ("到", "至", "截至", "展望", "面向", "迈向")
 _FUTURE_AFTER = ("愿景", "远景", "目标", "以前", "之前", "规划", "计划", "战略")
-_PLAN_WORDS = ("任期", "计划", "规划", "任务", "项目", "战略", "愿景", "目标", "行动", "方案", "期间", "时期", "年度")
+_PLAN_WORDS = ("备忘录", "协议", "协定", "议定书", "合作", "阶段", "任期", "计划", "规划", "任务", "项目", "战略", "愿景", "目标", "行动", "方案", "期间", "时期", "年度")
 _ANNIV = re.compile(r"(建交|建立外交关系|[\u4e00-\u9fff]{2,12}?)\s*(\d{1,3})\s*周年")
 # A year followed by its trade or investment figures; a part of a year or a forecast is not a
 # whole past year (2023年前10个月, 2023年上半年, 2024年预计).
@@ -41,6 +41,9 @@ _AMOUNT_AFTER = re.compile(r"(?:达|为|约|超过|近)\s*[\d.,]+\s*(?:亿|万)"
 _FORECAST = re.compile(r"预计|有望|目标|力争|将|可望|估计")
 _PART_YEAR = re.compile(r"\s*(?:前|头|上半年|下半年|第[一二三四]季度|\d{1,2}月|[一二三四五六七八九十]{1,2}月|1-|1至|以来|至今|初|底|年底|预计|有望|将|目标|力争)")
 _FORMER = ("原", "前", "已故", "故", "老")
+# 两国于1954年11月17日正式建交。经过67年…: the founding year plus the years gone by
+_FOUNDED = re.compile(r"((?:19|20)\d\d)\s*年[^。；]{0,12}?(?:建交|建立外交关系|建立了外交关系)")
+_YEARS_SINCE = re.compile(r"(?:经过|历经|走过)了?\s*(\d{1,3})\s*年|建交\s*(\d{1,3})\s*年来")
 _COVID = re.compile(r"新冠|COVID|疫情")
 # A year in a clause about plans (将于2018年访问, 预计于2011年底举行) names a future year, not the page's.
 _FUTURE_CTX = ("将", "预计", "计划", "拟", "即将", "下一次", "下一届", "下届", "届时", "邀请")
@@ -117,8 +120,15 @@ class YearEvidence:
             # a dated or counted year beats a bound read from office holders, which a page can
             # break (已故国家主席NAME: a former holder named with the title he had)
             return max(scores.items(), key=lambda kv: (kv[1], kv[0]))[0]
-        if self.lo is None and self.hi is None and scores:
-            return max(scores.items(), key=lambda kv: (kv[1], kv[0]))[0]
+        if scores:
+            # weak evidence outside the bounds: the bounded year nearest to it (a page naming
+            # 2013 while its prime minister took office in 2016 is from 2016, not from 2019)
+            top = max(scores.items(), key=lambda kv: (kv[1], kv[0]))[0]
+            if self.lo is not None and top < self.lo:
+                return self.lo
+            if self.hi is not None and top > self.hi:
+                return self.hi
+            return top
         if self.lo is not None and self.hi is not None:
             return self.hi if self.hi - self.lo <= 1 else (self.lo + self.hi + 1) // 2
         return self.lo
@@ -234,6 +244,12 @@ def collect(lex: Lexicon, text: str, people: Sequence[tuple[str, Sequence[str]]]
                 ev.bound(c.opened.year, None, f"congress {form}")
             else:
                 ev.bound(c.opened.year - 1, None, f"congress {form}")
+            break
+    bases = {int(m.group(1)) for m in _FOUNDED.finditer(text)}
+    if len(bases) == 1:
+        for m in _YEARS_SINCE.finditer(text):
+            n = int(m.group(1) or m.group(2))
+            ev.add(next(iter(bases)) + n, 4 * weight, "years since founding")
             break
     if _COVID.search(text) and not ev.scores:
         # supplies and masks were 2020's news, vaccines 2021's

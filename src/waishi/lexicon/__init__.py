@@ -27,7 +27,7 @@ from ..errors import LexiconError
 
 LOGGER = logging.getLogger(__name__)
 
-__all__ = ["Lexicon", "Entity", "Office", "Congress", "Trigger", "read_tsv"]
+__all__ = ["Lexicon", "Entity", "Office", "Congress", "Trigger", "RelationWord", "read_tsv"]
 
 
 def read_tsv(name: str, header: list[str], data_dir: Path | None = None) -> Iterator[dict[str, str]]:
@@ -121,6 +121,15 @@ class Trigger:
     mode: str  # state / official / working / ... for visits; "" otherwise
 
 
+@dataclass(frozen=True, slots=True)
+class RelationWord:
+    """A word of ``tiers.tsv``: a partnership tier phrase, or a verb or marker around one."""
+    pattern: str
+    kind: str  # tier | upgrade | establish | goal | aim | aim_after | decision
+    tier: str = ""  # canonical tier key, for kind tier
+    rank: int = 0  # the tier's level (higher = closer), for kind tier
+
+
 @dataclass
 class Lexicon:
     entities: dict[str, Entity] = field(default_factory=dict)  # name -> entity (longest form wins at match)
@@ -136,6 +145,7 @@ class Lexicon:
     name_stops: tuple[str, ...] = ()
     triggers: dict[str, Trigger] = field(default_factory=dict)
     event_nouns: tuple[str, ...] = ()
+    relation_words: dict[str, RelationWord] = field(default_factory=dict)  # tiers.tsv
     country_names: dict[str, str] = field(default_factory=dict)  # ISO3 -> preferred Chinese name
     _automata: dict[str, Any] = field(default_factory=dict, repr=False)
 
@@ -213,7 +223,22 @@ class Lexicon:
         for row in read_tsv("triggers.tsv", ["pattern", "type", "mode"]):
             lex.triggers[row["pattern"]] = Trigger(row["pattern"], row["type"], row["mode"])
         lex.event_nouns = tuple(r["noun"] for r in read_tsv("event_nouns.tsv", ["noun"]))
+        for row in read_tsv("tiers.tsv", ["pattern", "kind", "tier", "rank", "note"]):
+            try:
+                rank = int(row["rank"] or 0)
+            except ValueError as e:
+                raise LexiconError(f"tiers.tsv: bad rank in row {row!r}") from e
+            if row["kind"] == "tier" and not row["tier"]:
+                raise LexiconError(f"tiers.tsv: tier row without a tier key: {row['pattern']!r}")
+            lex.relation_words[row["pattern"]] = RelationWord(row["pattern"], row["kind"], row["tier"], rank)
         return lex
+
+    def tier_rank(self, tier: str | None) -> int:
+        """The rank of a canonical tier key (0 when unknown)."""
+        for w in self.relation_words.values():
+            if w.kind == "tier" and w.tier == tier:
+                return w.rank
+        return 0
 
     def _load_countries(self, read_tsv: Any) -> None:
         import pycountry  # heavy import, only here
@@ -265,6 +290,8 @@ class Lexicon:
                 pats = sorted(self.titles)
             elif name == "triggers":
                 pats = sorted(self.triggers)
+            elif name == "relations":
+                pats = sorted(self.relation_words)
             elif name == "people":
                 pats = sorted({o.holder for o in self.offices})
             else:
@@ -297,6 +324,17 @@ class Lexicon:
         if ent.parent and ent.parent in self.entities and ent.parent != name:
             return self.country_of(ent.parent)
         return None
+
+    def offices_by_form(self) -> dict[str, list[Office]]:
+        """Title form -> the office terms it names (an index built on first use)."""
+        index = self._automata.get("_offices_by_form")
+        if index is None:
+            index = {}
+            for o in self.offices:
+                for f in o.forms:
+                    index.setdefault(f, []).append(o)
+            self._automata["_offices_by_form"] = index
+        return index
 
     def offices_for(self, holder: str) -> list[Office]:
         """The office terms of ``holder`` (an index built on first use)."""

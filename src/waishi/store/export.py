@@ -91,7 +91,8 @@ EVENTS = Table("events", "One row per real-world event (reports of it on several
     Column("date", "string", "Date as precise as known: YYYY-MM-DD, YYYY-MM or YYYY; empty when unknown."),
     Column("date_end", "string", "Last day of a multi-day event (visits), else empty."),
     Column("date_precision", "string", "day, month or year; empty when the date is unknown."),
-    Column("type", "string", "meet, visit, phone_call, sign, attend, host, congratulate or aid."),
+    Column("type", "string", "meet, visit, phone_call, sign, attend, host, congratulate, aid; upgrade (a "
+                             "relation raised to a higher tier, docs/relations.md)."),
     Column("plover", "string", "PLOVER event type (CONSULT, SUPPORT, AID)."),
     Column("plover_mode", "string", "PLOVER mode (visit, phone, sign, multilateral, praise) or empty."),
     Column("cameo", "string", "CAMEO code (040-044, 051, 057, 070)."),
@@ -218,7 +219,44 @@ SELECT d.id, d.source_id, d.kind, d.title, d.year, d.date, s.url, s.path, s.publ
 FROM documents d JOIN sources s ON s.id = d.source_id ORDER BY d.id
 """)
 
-TABLES: tuple[Table, ...] = (EVENTS, EVENT_SOURCES, PEOPLE, ROLES, FACTS, DOCUMENTS)
+def _relation(r: tuple[Any, ...]) -> dict[str, Any]:
+    d = dict(zip([c.name for c in RELATIONS.columns], r, strict=True))
+    d["people"] = json.loads(d["people"]) if d["people"] else []
+    return d
+
+
+RELATIONS = Table("relations", "One row per statement of relations between two countries on a page "
+                               "(tier, upgrade, founding, anniversary).", (
+    Column("relation_id", "int64", "Relation statement id in the store."),
+    Column("kind", "string", "tier, upgrade, established or anniversary."),
+    Column("country_a", "string", "ISO3 code of one country (the pair in alphabetical order)."),
+    Column("country_b", "string", "ISO3 code of the other."),
+    Column("tier", "string", "Canonical tier (comprehensive_strategic, strategic, comprehensive, special ...; "
+                             "diplomatic for a founding)."),
+    Column("tier_text", "string", "The tier as written."),
+    Column("previous_tier", "string", "For upgrades: the tier before, when stated."),
+    Column("date", "string", "The date the sentence states (YYYY-MM-DD, YYYY-MM or YYYY), else empty."),
+    Column("year", "int64", "The date's year; for anniversaries the founding year + N."),
+    Column("date_source", "string", "text, context (the story's date, for decisions), or lexicon."),
+    Column("number", "int64", "For anniversaries: N of 建交N周年."),
+    Column("established", "string", "For anniversaries: the founding date from relations.tsv."),
+    Column("people", "list<string>", "Persons named in the sentence (who upgraded it)."),
+    Column("event_id", "int64", "For dated upgrades: the upgrade event (events.event_id)."),
+    Column("document_id", "int64", "The document."),
+    Column("title", "string", "Its headline."),
+    Column("doc_date", "string", "The document's date."),
+    Column("evidence", "string", "The sentence."),
+    Column("start", "int64", "Offset of the sentence in the page text."),
+    Column("end", "int64", "End offset (exclusive) of the sentence."),
+    Column("url", "string", "URL of the page, when known."),
+), f"""
+SELECT r.id, r.kind, r.country_a, r.country_b, r.tier, r.tier_text, r.previous_tier, r.date, r.year,
+       r.date_source, r.number, r.established, r.people, r.event_id, d.id, d.title, r.doc_date, {_snip('r')},
+       r.start, r.end, s.url
+FROM relations r JOIN documents d ON d.id = r.document_id JOIN sources s ON s.id = d.source_id ORDER BY r.id
+""", _relation)
+
+TABLES: tuple[Table, ...] = (EVENTS, EVENT_SOURCES, PEOPLE, ROLES, FACTS, DOCUMENTS, RELATIONS)
 
 
 def export(store: Store, out_dir: str | Path, fmt: ExportFormat | str = ExportFormat.parquet,

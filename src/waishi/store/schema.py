@@ -229,8 +229,70 @@ CREATE TABLE errors (
 );
 """
 
+# Version 2 (issue 6): relations between countries as pages state them, and office claims
+# (a page naming a person with an office's title), checked against the offices lexicon.
+_V2 = """
+CREATE TABLE relations (
+  id           INTEGER PRIMARY KEY,
+  document_id  INTEGER NOT NULL REFERENCES documents(id),
+  kind         TEXT NOT NULL,
+  country_a    TEXT NOT NULL,
+  country_b    TEXT NOT NULL,
+  tier         TEXT,
+  tier_text    TEXT,
+  previous_tier TEXT,
+  date         TEXT,
+  date_lo      TEXT,
+  date_hi      TEXT,
+  year         INTEGER,
+  date_source  TEXT,
+  number       INTEGER,
+  established  TEXT,
+  doc_date     TEXT,
+  people       TEXT,
+  event_id     INTEGER,
+  trigger_start INTEGER,
+  trigger_end  INTEGER,
+  start        INTEGER NOT NULL,
+  end          INTEGER NOT NULL
+);
+CREATE INDEX relations_pair ON relations(country_a, country_b);
+CREATE INDEX relations_b ON relations(country_b);
+CREATE INDEX relations_document ON relations(document_id);
+
+CREATE TABLE office_claims (
+  id           INTEGER PRIMARY KEY,
+  document_id  INTEGER NOT NULL REFERENCES documents(id),
+  office       TEXT NOT NULL,
+  iso3         TEXT NOT NULL,
+  name         TEXT NOT NULL,
+  person_id    INTEGER REFERENCES people(id),
+  title        TEXT NOT NULL,
+  date         TEXT,
+  date_lo      TEXT,
+  date_hi      TEXT,
+  agrees       INTEGER NOT NULL,
+  lexicon      TEXT,
+  start        INTEGER NOT NULL,
+  end          INTEGER NOT NULL
+);
+CREATE INDEX office_claims_office ON office_claims(office, date_lo);
+CREATE INDEX office_claims_document ON office_claims(document_id);
+CREATE INDEX office_claims_conflicts ON office_claims(office) WHERE agrees = 0;
+"""
+
+
+def _backfill_v2(con: sqlite3.Connection) -> None:
+    # Titles already stored (roles) give office claims without re-extraction; relations need
+    # the pages re-extracted (waishi ingest --force).
+    from .relations import backfill_office_claims
+
+    backfill_office_claims(con)
+
+
 MIGRATIONS: list[Migration] = [
     Migration(1, "sources, documents (+FTS5 trigram), people, roles, events, facts, mentions, errors", _V1),
+    Migration(2, "relations, office_claims (issue 6)", _V2, _backfill_v2),
 ]
 
 SCHEMA_VERSION = MIGRATIONS[-1].version

@@ -25,7 +25,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from ..lexicon import Lexicon
-from ..model import EVENT_CODES
+from ..model import EVENT_CODES, UPGRADE_CODES
 from .db import Store, StoreError
 from .merge import (
     MAX_SPAN_DAYS,
@@ -41,6 +41,7 @@ from .merge import (
     title_key,
     widen,
 )
+from .relations import insert_office_claims, insert_relation
 
 __all__ = ["Outcome", "RunStats", "Writer", "content_hash"]
 
@@ -304,6 +305,7 @@ class Writer:
             pid, pcountry = self._person(p)
             person_ids[p["name"]] = (pid, pcountry)
             self._roles(pid, p, doc_id, ddate, text)
+            insert_office_claims(con, self.lex, doc_id, pid, p, ddate, year, text)
             for sp in p.get("mentions") or []:
                 s, e = int(sp["start"]), int(sp["end"])
                 if (s, e) not in seen_spans:
@@ -320,6 +322,11 @@ class Writer:
 
         for ev in events:
             self._event(ev, doc_id, year, person_ids, text)
+        for rel in doc.get("relations") or []:
+            # a dated upgrade is also an event (type upgrade, SUPPORT/057) merged across pages
+            event_id = self._upgrade_event(rel, doc_id, year, person_ids, text) \
+                if rel.get("kind") == "upgrade" and rel.get("date") else None
+            insert_relation(con, doc_id, ddate, rel, event_id)
         fact_rows = []
         for f in doc.get("facts") or []:
             lo, hi = _period(f.get("period"))
@@ -411,8 +418,24 @@ class Writer:
             iso3 = side_iso3[0]
         return Actor(role, name, kind, iso3, None, *actor_keys(name, kind, iso3, None))
 
+    def _upgrade_event(self, rel: Record, doc_id: int, year: int | None,
+                       person_ids: Mapping[str, tuple[int, str | None]], text: str) -> int | None:
+        countries = list(rel.get("countries") or [])
+        if len(countries) != 2 or not isinstance(rel.get("evidence"), Mapping):
+            return None
+        sides = [[self.lex.country_names.get(c, c)] + [n for n in rel.get("people") or []
+                                                       if n in person_ids and person_ids[n][1] == c]
+                 for c in countries]
+        plover, mode, cameo = UPGRADE_CODES
+        trig = rel.get("trigger") or {}
+        ev = {"type": "upgrade", "date": rel["date"], "source": sides[0], "target": sides[1],
+              "source_iso3": countries[:1], "target_iso3": countries[1:], "evidence": rel["evidence"],
+              "trigger": trig.get("text") or rel.get("tier_text"), "plover": plover, "plover_mode": mode,
+              "cameo": cameo}
+        return self._event(ev, doc_id, year, person_ids, text)
+
     def _event(self, ev: Record, doc_id: int, year: int | None, person_ids: Mapping[str, tuple[int, str | None]],
-               text: str) -> None:
+               text: str) -> int:
         con = self.con
         etype = ev["type"]
         precision, lo, hi = date_interval(ev.get("date"), ev.get("date_end"), year)
@@ -456,6 +479,7 @@ class Writer:
                         "person_id, iso3, key, alt_key, start, end) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
         self._touched_events.add(event_id)
         self.stats.events += 1
+        return event_id
 
     def _match(self, etype: str, lo: str | None, hi: str | None,
                actors: list[Actor]) -> tuple[int, str | None, str, str] | None:
@@ -528,7 +552,7 @@ class Writer:
                 docs))
             con.execute(f"DELETE FROM event_actors WHERE report_id IN "
                         f"(SELECT id FROM event_reports WHERE document_id IN ({marks}))", docs)
-            for table in ("event_reports", "role_evidence", "facts", "mentions"):
+            for table in ("event_reports", "role_evidence", "facts", "mentions", "relations", "office_claims"):
                 con.execute(f"DELETE FROM {table} WHERE document_id IN ({marks})", docs)
             con.execute("DELETE FROM documents WHERE source_id=?", (source_id,))
         con.execute("DELETE FROM sources WHERE id=?", (source_id,))

@@ -36,7 +36,8 @@ _CUR = "|".join(sorted(CURRENCIES, key=len, reverse=True))
 _MAG = "|".join(sorted(MAGNITUDES, key=len, reverse=True))
 
 MONEY = re.compile(
-    rf"(?P<qual>{_QUAL})?\s*(?P<num>{_NUM})\s*(?P<more>多|余)?\s*(?P<mag>{_MAG})?\s*(?P<more2>多|余)?\s*(?P<cur>{_CUR})"
+    rf"(?P<qual>{_QUAL})?\s*(?:(?P<hi>\d+(?:\.\d+)?)\s*亿\s*(?=\d))?(?P<num>{_NUM})\s*(?P<more>多|余)?\s*(?P<mag>{_MAG})?"
+    rf"\s*(?P<more2>多|余)?\s*(?P<cur>{_CUR})"
 )
 PERCENT = re.compile(r"(?P<num>-?\d+(?:\.\d+)?)\s*(?:%|％)|百分之(?P<cn>[零一二两三四五六七八九十百点]+)")
 # N + classifier (+ 多/余), not an ordinal (第N次) and not a date or duration.
@@ -87,10 +88,13 @@ def money(text: str, start: int = 0, end: int | None = None) -> list[Amount]:
         if n is None:
             continue
         mag = MAGNITUDES.get(m.group("mag") or "", Decimal(1))
+        value = n * mag
+        if m.group("hi"):  # 2亿4000万美元: hundreds of millions, then the rest
+            value += Decimal(m.group("hi")) * MAGNITUDES["亿"]
         qual = approx(m.group("qual"))
         # the figure's span starts at its qualifier when it has one that counts, else at the number
-        out.append(Amount(plain(n * mag), CURRENCIES[m.group("cur")], qual,
-                          m.start() if qual else m.start("num"), m.end()))
+        out.append(Amount(plain(value), CURRENCIES[m.group("cur")], qual,
+                          m.start() if qual else m.start("hi") if m.group("hi") else m.start("num"), m.end()))
     return out
 
 

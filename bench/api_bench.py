@@ -1,0 +1,274 @@
+"""API load benchmark: concurrent requests at the main endpoints of `waishi serve`.
+
+    python bench/api_bench.py [-n 20000] [--requests 1000] [--concurrency 50] [--keep DIR | --db FILE]
+
+1. builds a store of N synthetic pages (bench/synth.py + the store's ingest, as
+   bench/ingest_bench.py does), or reuses one (``--db FILE``, or ``--keep DIR``
+   holding DIR/api.db from an earlier run);
+2. starts `waishi serve` on a free loopback port in a subprocess (one uvicorn
+   worker, read-only store);
+3. calls every endpoint once (cold: the aggregate views are then cached until
+   the database changes), then fires ``--requests`` requests, ``--concurrency``
+   at a time, from one asyncio client (httpx) over a mix of API calls and pages
+   with arguments drawn from the store;
+4. prints throughput, p50/p95/p99 latency overall and per endpoint, and the
+   errors (any status but 200).
+
+Client and server share the machine: on 2 cores the figures are a floor.
+Figures, not assertions.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import random
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import synth  # noqa: E402
+
+import waishi  # noqa: E402
+from waishi import store as S  # noqa: E402
+from waishi.lexicon import Lexicon  # noqa: E402
+from waishi.model import EVENT_TYPES, Page  # noqa: E402
+
+
+def _pct(xs: list[float], p: float) -> float:
+    xs = sorted(xs)
+    return xs[max(0, min(len(xs) - 1, round(p / 100 * (len(xs) - 1))))] if xs else float("nan")
+
+
+def build(db: Path, n: int, seed: int) -> None:
+    corpus = db.parent / "corpus"
+    shutil.rmtree(corpus, ignore_errors=True)
+    t0 = time.perf_counter()
+    synth.write_corpus(corpus, n, seed=seed, fmt="txt")
+    lex = Lexicon.default()
+
+    def extract(page: Page) -> Any:
+        return waishi.extract(page.text, published=page.published, url=page.url, source=page.source,
+                              encoding=page.encoding, lexicon=lex)
+
+    with S.Store.open(db) as st:
+        run = S.ingest(st, [corpus], extract, lexicon=lex)
+        st.con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        st.con.execute("ANALYZE")
+    shutil.rmtree(corpus, ignore_errors=True)
+    print(f"store: {run.pages:,} pages ingested in {time.perf_counter() - t0:.0f} s -> {db}")
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def requests_mix(db: Path, k: int, rng: random.Random) -> list[tuple[str, str]]:
+    """(endpoint name, URL path) pairs with arguments drawn from the store."""
+    with S.Store.open(db, readonly=True) as st:
+        con = st.con
+        countries = [r[0] for r in con.execute(
+            "SELECT iso3 FROM event_actors WHERE iso3 IS NOT NULL GROUP BY iso3 ORDER BY count(*) DESC LIMIT 20")]
+        events = [r[0] for r in con.execute("SELECT id FROM events ORDER BY random() LIMIT 500")]
+        people = [r[0] for r in con.execute("SELECT id FROM people ORDER BY random() LIMIT 500")]
+        names = [r[0] for r in con.execute("SELECT name FROM people ORDER BY random() LIMIT 200")]
+        docs = [r[0] for r in con.execute("SELECT id FROM documents ORDER BY random() LIMIT 500")]
+        metrics = [r[0] for r in con.execute("SELECT DISTINCT metric FROM facts")] or ["trade_total"]
+    words = ["全面战略伙伴", "合作", "越南", "投资", "代表团", "谅解备忘录"] + names[:20]
+    years = [str(y) for y in range(2014, 2026)]
+    mix: list[tuple[int, str, Any]] = [
+        (12, "api/events", lambda: "/api/events"),
+        (10, "api/events?country", lambda: f"/api/events?country={rng.choice(countries)}"),
+        (6, "api/events?type+since", lambda: f"/api/events?type={rng.choice(EVENT_TYPES)}"
+                                            f"&since={rng.choice(years)}"),
+        (10, "api/events/{id}", lambda: f"/api/events/{rng.choice(events)}"),
+        (6, "api/people?name", lambda: f"/api/people?name={rng.choice(names)}"),
+        (8, "api/people/{id}", lambda: f"/api/people/{rng.choice(people)}"),
+        (8, "api/documents/{id}", lambda: f"/api/documents/{rng.choice(docs)}"),
+        (5, "api/facts?metric", lambda: f"/api/facts?metric={rng.choice(metrics)}"),
+        (8, "api/search", lambda: f"/api/search?q={rng.choice(words)}"),
+        (3, "api/stats", lambda: "/api/stats"),
+        (3, "api/overview", lambda: "/api/overview"),
+        (3, "api/timeline?country", lambda: f"/api/timeline?country={rng.choice(countries)}"),
+        (3, "api/graph", lambda: rng.choice(["/api/graph", "/api/graph?kind=person"])),
+        (3, "api/countries/{iso3}", lambda: f"/api/countries/{rng.choice(countries)}"),
+        (4, "page /", lambda: "/"),
+        (4, "page /events?country", lambda: f"/events?country={rng.choice(countries)}"),
+        (4, "page /documents/{id}", lambda: f"/documents/{rng.choice(docs)}"),
+    ]
+    weights = [w for w, _, _ in mix]
+    out = []
+    for _ in range(k):
+        _, name, make = rng.choices(mix, weights)[0]
+        out.append((name, make()))
+    # the cold calls: each endpoint once, before the timed run
+    return [(name, make()) for _, name, make in mix] + out
+
+
+async def _get(reader: asyncio.StreamReader, writer: asyncio.StreamWriter, host: str, path: str,
+               accept: str) -> int:
+    """One keep-alive HTTP/1.1 GET; returns the status. Responses of this app carry a length."""
+    path = quote(path, safe="/?=&")
+    writer.write(f"GET {path} HTTP/1.1\r\nHost: {host}\r\nAccept: {accept}\r\n\r\n".encode())
+    await writer.drain()
+    head = await reader.readuntil(b"\r\n\r\n")
+    lines = head.decode("latin-1").split("\r\n")
+    status = int(lines[0].split()[1])
+    length = next((int(x.split(":", 1)[1]) for x in lines[1:] if x.lower().startswith("content-length:")), None)
+    if length is None:
+        raise ValueError(f"{path}: response without Content-Length")
+    await reader.readexactly(length)
+    return status
+
+
+async def fire(base: str, reqs: list[tuple[str, str]], concurrency: int,
+               client: str = "raw") -> tuple[list[tuple[str, float, int]], float]:
+    """Send ``reqs`` over ``concurrency`` keep-alive connections; (name, seconds, status) each.
+
+    ``raw``: a minimal asyncio HTTP/1.1 client, so that the client costs little of the
+    shared CPU; ``httpx``: httpx.AsyncClient (its own cost shows in the figures)."""
+    results: list[tuple[str, float, int]] = []
+    queue: asyncio.Queue[tuple[str, str]] = asyncio.Queue()
+    for r in reqs:
+        queue.put_nowait(r)
+    host, port = base.removeprefix("http://").split(":")
+
+    def accept(name: str) -> str:
+        return "text/html" if name.startswith("page") else "application/json"
+
+    async def raw_worker() -> None:
+        reader, writer = await asyncio.open_connection(host, int(port))
+        try:
+            while not queue.empty():
+                name, path = queue.get_nowait()
+                t = time.perf_counter()
+                try:
+                    status = await _get(reader, writer, f"{host}:{port}", path, accept(name))
+                except (OSError, ValueError, asyncio.IncompleteReadError):
+                    status = -1
+                    writer.close()
+                    reader, writer = await asyncio.open_connection(host, int(port))
+                results.append((name, time.perf_counter() - t, status))
+        finally:
+            writer.close()
+
+    async def httpx_worker(c: httpx.AsyncClient) -> None:
+        while not queue.empty():
+            name, path = queue.get_nowait()
+            t = time.perf_counter()
+            try:
+                status = (await c.get(path, headers={"accept": accept(name)})).status_code
+            except httpx.HTTPError:
+                status = -1
+            results.append((name, time.perf_counter() - t, status))
+
+    t0 = time.perf_counter()
+    if client == "raw":
+        await asyncio.gather(*(raw_worker() for _ in range(concurrency)))
+    else:
+        limits = httpx.Limits(max_connections=concurrency, max_keepalive_connections=concurrency)
+        async with httpx.AsyncClient(base_url=base, timeout=60, limits=limits) as c:
+            await asyncio.gather(*(httpx_worker(c) for _ in range(concurrency)))
+    return results, time.perf_counter() - t0
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("-n", type=int, default=20_000, help="synthetic pages in the store")
+    ap.add_argument("--requests", type=int, default=1000)
+    ap.add_argument("--concurrency", type=int, default=50)
+    ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--client", choices=("raw", "httpx"), default="raw",
+                    help="raw: a minimal asyncio client (cheap); httpx: httpx.AsyncClient")
+    g = ap.add_mutually_exclusive_group()
+    g.add_argument("--keep", help="keep the store in this directory (DIR/api.db) and reuse it next time")
+    g.add_argument("--db", help="use this store (built here first if missing)")
+    args = ap.parse_args()
+
+    tmp = None
+    if args.db:
+        db = Path(args.db)
+    else:
+        work = Path(args.keep) if args.keep else Path(tmp := tempfile.mkdtemp(prefix="waishi-api-bench-"))
+        work.mkdir(parents=True, exist_ok=True)
+        db = work / "api.db"
+    try:
+        if db.exists():
+            with S.Store.open(db, readonly=True) as st:
+                print(f"store: reusing {db} ({S.stats(st).sources:,} pages)")
+        else:
+            db.parent.mkdir(parents=True, exist_ok=True)
+            build(db, args.n, args.seed)
+        run(db, args)
+    finally:
+        if tmp:
+            shutil.rmtree(tmp, ignore_errors=True)
+
+
+def run(db: Path, args: argparse.Namespace) -> None:
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    server = subprocess.Popen([sys.executable, "-m", "waishi.cli", "serve", "--db", str(db), "--port", str(port)],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=os.environ.copy())
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                if httpx.get(base + "/api", timeout=2).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                pass
+            if server.poll() is not None or time.monotonic() > deadline:
+                raise SystemExit(f"server did not start: {server.stderr.read().decode() if server.stderr else ''}")
+            time.sleep(0.1)
+        reqs = requests_mix(db, args.requests, random.Random(args.seed))
+        n_cold = len(reqs) - args.requests
+        cold, _ = asyncio.run(fire(base, reqs[:n_cold], 1, args.client))
+        c0 = time.process_time()
+        results, dt = asyncio.run(fire(base, reqs[n_cold:], args.concurrency, args.client))
+        client_cpu = time.process_time() - c0
+    finally:
+        server.send_signal(signal.SIGINT)
+        try:
+            server.wait(10)
+        except subprocess.TimeoutExpired:
+            server.kill()
+
+    lat = [r[1] * 1000 for r in results]
+    errors = [r for r in results if r[2] != 200]
+    print(f"\n{len(results):,} requests, {args.concurrency} concurrent ({args.client} client), one uvicorn worker "
+          f"on loopback ({os.cpu_count()} cores shared by client and server; the client used "
+          f"{client_cpu:.1f} s of CPU in {dt:.1f} s)")
+    print(f"throughput: {len(results) / dt:,.0f} requests/s ({dt:.1f} s)")
+    print(f"latency: p50 {_pct(lat, 50):.0f} ms, p95 {_pct(lat, 95):.0f} ms, p99 {_pct(lat, 99):.0f} ms, "
+          f"max {max(lat):.0f} ms")
+    print(f"errors: {len(errors)}" + (f" (e.g. {errors[0]})" if errors else ""))
+    by: dict[str, list[float]] = defaultdict(list)
+    for name, t, _ in results:
+        by[name].append(t * 1000)
+    first = {name: t * 1000 for name, t, _ in cold}
+    print(f"\n{'endpoint':26} {'n':>4} {'p50 ms':>8} {'p95 ms':>8} {'cold ms':>8}")
+    for name in sorted(by, key=lambda k: -_pct(by[k], 95)):
+        xs = by[name]
+        print(f"{name:26} {len(xs):4d} {_pct(xs, 50):8.0f} {_pct(xs, 95):8.0f} {first.get(name, float('nan')):8.0f}")
+    print("\n(cold: the endpoint's first call, alone; stats, overview, timeline, graph and country "
+          "summaries are then cached until the database changes)")
+
+
+if __name__ == "__main__":
+    main()

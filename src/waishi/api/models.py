@@ -1,0 +1,131 @@
+"""Request parameters and response models of the JSON API.
+
+The parameters are shared by the API and the HTML pages (one dependency class
+per filter set), so a page and its JSON twin accept exactly the same query
+string and reject the same bad input with the same message.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Annotated, Any, Generic, TypeVar
+
+from fastapi import Query
+from pydantic import AfterValidator, BaseModel, BeforeValidator, Field
+
+from ..errors import WaishiError
+from ..model import EVENT_TYPES
+from ..store.query import normalize_day
+
+__all__ = [
+    "DocKind", "Bucket", "GraphKind", "Day", "Iso3", "Paging", "EventFilters", "ErrorBody",
+    "ErrorResponse", "Page", "MAX_PAGE",
+]
+
+T = TypeVar("T")
+
+MAX_PAGE = 500  # rows per API page; the store allows more, a browser does not need them
+
+class DocKind(StrEnum):
+    article = "article"
+    teaser = "teaser"
+
+
+class Bucket(StrEnum):
+    year = "year"
+    month = "month"
+    day = "day"
+
+
+class GraphKind(StrEnum):
+    country = "country"
+    person = "person"
+
+
+def _day(value: str | None) -> str | None:
+    if value is None or value == "":
+        return None
+    try:
+        normalize_day(value)
+    except WaishiError:
+        raise ValueError(f"date must be YYYY, YYYY-MM or YYYY-MM-DD, got {value!r}") from None
+    return value.strip()
+
+
+def _iso3(value: str | None) -> str | None:
+    if value is None or value == "":
+        return None
+    v = value.strip().upper()
+    if len(v) != 3 or not v.isalpha() or not v.isascii():
+        raise ValueError(f"country must be an ISO 3166-1 alpha-3 code such as LAO, got {value!r}")
+    return v
+
+
+Day = Annotated[str | None, AfterValidator(_day)]
+Iso3 = Annotated[str | None, AfterValidator(_iso3)]
+
+
+def _blank(value: str | None) -> str | None:
+    # an HTML form sends empty fields (?type=&country=): they mean "no filter"
+    return value if value else None
+
+
+@dataclass
+class Paging:
+    limit: Annotated[int, Query(ge=1, le=MAX_PAGE, description="Rows per page.")] = 50
+    offset: Annotated[int, Query(ge=0, description="Rows to skip (the `next` link gives it).")] = 0
+
+
+def _event_type(value: str | None) -> str | None:
+    value = _blank(value)
+    if value is not None and value not in EVENT_TYPES:
+        raise ValueError(f"type must be one of {', '.join(EVENT_TYPES)}, got {value!r}")
+    return value
+
+
+# an empty form field (?min_sources=) is no filter, not a malformed number
+BlankInt = Annotated[int | None, BeforeValidator(lambda v: None if v == "" else v)]
+
+EventTypeParam = Annotated[str | None, AfterValidator(_event_type)]
+
+
+@dataclass
+class EventFilters:
+    """The filters of `waishi events`."""
+    type: Annotated[EventTypeParam, Query(description=f"Event type: {', '.join(EVENT_TYPES)}.")] = None
+    country: Annotated[Iso3, Query(description="ISO3 code of an actor on either side, e.g. LAO.")] = None
+    actor: Annotated[str | None, Query(max_length=100, description="Actor name as written (substring).")] = None
+    since: Annotated[Day, Query(description="YYYY[-MM[-DD]]: events whose dates overlap from then on.")] = None
+    until: Annotated[Day, Query(description="YYYY[-MM[-DD]]: events whose dates overlap up to then.")] = None
+    min_sources: Annotated[BlankInt, Query(ge=1, description="Reported by at least N articles.")] = None
+
+    def kwargs(self) -> dict[str, Any]:
+        return {"type": self.type, "country": self.country, "actor": _blank(self.actor), "since": self.since,
+                "until": self.until, "min_sources": self.min_sources}
+
+
+# -- responses ------------------------------------------------------------------------
+
+
+class ErrorBody(BaseModel):
+    status: int = Field(description="The HTTP status, repeated.")
+    title: str = Field(description="Short name of the error (Not Found, Invalid request ...).")
+    message: str = Field(description="One line saying what was wrong.")
+    details: list[dict[str, Any]] = Field(default_factory=list,
+                                          description="One entry per bad parameter: field and message.")
+
+
+class ErrorResponse(BaseModel):
+    """Every error of the API (and of the pages' JSON twins) has this shape."""
+    ok: bool = False
+    error: ErrorBody
+
+
+class Page(BaseModel, Generic[T]):
+    """One page of a list; `next` is the URL of the following page, or null."""
+    items: list[T]
+    limit: int
+    offset: int
+    has_more: bool
+    next: str | None = None

@@ -1,0 +1,232 @@
+"""The JSON API under /api: thin handlers over the store's query and view functions.
+
+Each handler validates its parameters (models.py), calls one store function and
+wraps the result; lists come as ``{items, limit, offset, has_more, next}``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
+
+from ..store import EventDetail, EventRow, FactRow, PersonDetail, PersonRow, Results, SearchHit, Stats, Store
+from ..store import events as q_events
+from ..store import facts as q_facts
+from ..store import people as q_people
+from ..store import person as q_person
+from ..store import search as q_search
+from ..store import stats as q_stats
+from ..store import views as V
+from ..store.query import event as q_event
+from .app import Context, get_ctx, get_db
+from .models import (
+    MAX_PAGE,
+    Bucket,
+    Day,
+    DocKind,
+    ErrorResponse,
+    EventFilters,
+    EventTypeParam,
+    GraphKind,
+    Iso3,
+    Page,
+    Paging,
+)
+
+__all__ = ["router", "EventItem", "next_url", "event_items"]
+
+router = APIRouter(prefix="/api", tags=["api"], responses={
+    400: {"model": ErrorResponse, "description": "The store refused the request"},
+    422: {"model": ErrorResponse, "description": "A parameter is malformed"},
+})
+
+DB = Annotated[Store, Depends(get_db)]
+Ctx = Annotated[Context, Depends(get_ctx)]
+NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"model": ErrorResponse, "description": "No such item"}}
+
+
+@dataclass
+class EventItem(EventRow):
+    """An event with where its evidence sentence is: ``/documents/<document_id>#s-<evidence_start>``."""
+    evidence_start: int | None = None
+    evidence_end: int | None = None
+
+
+def event_items(db: Store, rows: list[EventRow]) -> list[EventItem]:
+    where = V.anchors(db, [e.id for e in rows])
+    out = []
+    for e in rows:
+        a = where.get(e.id)
+        out.append(EventItem(**e.__dict__, evidence_start=a[1] if a else None, evidence_end=a[2] if a else None))
+    return out
+
+
+def next_url(request: Request, res: Results[Any]) -> str | None:
+    if not res.has_more:
+        return None
+    return str(request.url.include_query_params(offset=res.offset + res.limit, limit=res.limit))
+
+
+def _page(request: Request, res: Results[Any], items: list[Any] | None = None) -> dict[str, Any]:
+    return {"items": res.items if items is None else items, "limit": res.limit, "offset": res.offset,
+            "has_more": res.has_more, "next": next_url(request, res)}
+
+
+@router.get("", summary="What the API offers")
+def index(request: Request) -> dict[str, Any]:
+    base = str(request.base_url).rstrip("/")
+    names = ("stats", "overview", "events", "people", "facts", "documents", "search?q=", "graph", "timeline",
+             "countries")
+    return {"ok": True, "docs": f"{base}/docs", "openapi": f"{base}/openapi.json",
+            "endpoints": {n.split("?")[0]: f"{base}/api/{n}" for n in names}}
+
+
+@router.get("/stats", response_model=Stats, summary="Counts of everything")
+def stats(ctx: Ctx, db: DB) -> Any:
+    return ctx.cache.get(("stats",), lambda: q_stats(db))
+
+
+@router.get("/overview", response_model=V.Overview, summary="Counts, events over time, top partners, latest events")
+def overview(ctx: Ctx, db: DB, bucket: Bucket = Bucket.month) -> Any:
+    return ctx.cache.get(("overview", bucket.value), lambda: V.overview(db, bucket=bucket.value))
+
+
+@router.get("/events", response_model=Page[EventItem], summary="Events, newest first")
+def events(request: Request, db: DB, f: Annotated[EventFilters, Depends()], p: Annotated[Paging, Depends()]) -> Any:
+    res = q_events(db, **f.kwargs(), limit=p.limit, offset=p.offset)
+    return _page(request, res, event_items(db, res.items))
+
+
+@router.get("/events/{event_id}", response_model=EventDetail, responses=NOT_FOUND,
+            summary="One event: actors and every report with its sentence")
+def event(db: DB, event_id: Annotated[int, Path(ge=1)]) -> Any:
+    got = q_event(db, event_id)
+    if got is None:
+        raise HTTPException(404, f"no event {event_id}")
+    return got
+
+
+@router.get("/people", response_model=Page[PersonRow], summary="People, the most documented first")
+def people(request: Request, db: DB, p: Annotated[Paging, Depends()],
+           name: Annotated[str | None, Query(max_length=100, description="Name or part of it (Chinese or Latin).")]
+           = None, country: Annotated[Iso3, Query(description="ISO3 code.")] = None) -> Any:
+    return _page(request, q_people(db, name or None, country=country, limit=p.limit, offset=p.offset))
+
+
+@dataclass
+class PersonOut:
+    detail: PersonDetail
+    counterparts: list[V.Counterpart]
+
+
+@router.get("/people/{person_id}", response_model=PersonOut, responses=NOT_FOUND,
+            summary="One person: titles over time, events, whom they met, sources")
+def person(db: DB, person_id: Annotated[int, Path(ge=1)]) -> Any:
+    got = q_person(db, person_id)
+    if got is None:
+        raise HTTPException(404, f"no person {person_id}")
+    return PersonOut(got, V.counterparts(db, person_id))
+
+
+@router.get("/facts", response_model=Page[FactRow], summary="Figures: trade, investment, aid, counts")
+def facts(request: Request, db: DB, p: Annotated[Paging, Depends()],
+          metric: Annotated[str | None, Query(pattern=r"^[a-z_]*$", max_length=40,
+                                              description="trade_total, export, import, fdi_registered ...")] = None,
+          subject: Annotated[str | None, Query(max_length=50, description="A subject as written, e.g. 老挝.")] = None,
+          period: Annotated[str | None, Query(pattern=r"^(\d{4}(-\d{4})?)?$", description="YYYY or YYYY-YYYY.")]
+          = None,
+          unit: Annotated[str | None, Query(pattern=r"^[A-Za-z]*$", max_length=10, description="USD, VND ...")]
+          = None) -> Any:
+    return _page(request, q_facts(db, metric=metric or None, subject=subject or None, period=period or None,
+                                  unit=unit or None, limit=p.limit, offset=p.offset))
+
+
+@router.get("/search", response_model=Page[SearchHit], summary="Full-text search over documents")
+def search(request: Request, db: DB, p: Annotated[Paging, Depends()],
+           q: Annotated[str, Query(min_length=1, max_length=200, description="Words that must all occur.")],
+           kind: DocKind | None = None) -> Any:
+    if not q.strip():
+        raise HTTPException(422, "q: search text is empty")
+    res = q_search(db, q, kind=kind.value if kind else None, limit=p.limit, offset=p.offset)
+    return _page(request, res)
+
+
+@router.get("/documents", response_model=Page[V.DocumentRow], summary="Documents, newest first")
+def documents(request: Request, db: DB, p: Annotated[Paging, Depends()], kind: DocKind | None = None,
+              since: Annotated[Day, Query(description="YYYY[-MM[-DD]]")] = None,
+              until: Annotated[Day, Query(description="YYYY[-MM[-DD]]")] = None) -> Any:
+    return _page(request, V.documents(db, kind=kind.value if kind else None, since=since, until=until,
+                                      limit=p.limit, offset=p.offset))
+
+
+@router.get("/documents/{document_id}", response_model=V.DocumentView, responses=NOT_FOUND,
+            summary="One document: its text and every mention, event and figure found in it (page offsets)")
+def document(db: DB, document_id: Annotated[int, Path(ge=1)]) -> Any:
+    got = V.document(db, document_id)
+    if got is None:
+        raise HTTPException(404, f"no document {document_id}")
+    return got
+
+
+@router.get("/timeline", response_model=list[V.Bucket], summary="Events counted by period and type")
+def timeline(ctx: Ctx, db: DB, bucket: Bucket = Bucket.month,
+             type: Annotated[EventTypeParam, Query(description="Event type.")] = None,
+             country: Annotated[Iso3, Query(description="ISO3 code on either side.")] = None,
+             since: Annotated[Day, Query(description="YYYY[-MM[-DD]]")] = None,
+             until: Annotated[Day, Query(description="YYYY[-MM[-DD]]")] = None) -> Any:
+    key = ("timeline", bucket.value, type, country, since, until)
+    return ctx.cache.get(key, lambda: V.timeline(db, bucket=bucket.value, type=type, country=country, since=since,
+                                                 until=until))
+
+
+@router.get("/graph", response_model=V.Graph, summary="Who deals with whom: links weighted by events")
+def graph(ctx: Ctx, db: DB, kind: GraphKind = GraphKind.country,
+          type: Annotated[EventTypeParam, Query(description="Event type.")] = None,
+          country: Annotated[Iso3, Query(description="Only events with this country (ISO3).")] = None,
+          since: Annotated[Day, Query(description="YYYY[-MM[-DD]]")] = None,
+          until: Annotated[Day, Query(description="YYYY[-MM[-DD]]")] = None,
+          min_weight: Annotated[int, Query(ge=1, description="Links of at least this many events.")] = 1,
+          limit: Annotated[int, Query(ge=1, le=MAX_PAGE, description="The heaviest links.")] = 200) -> Any:
+    key = ("graph", kind.value, type, country, since, until, min_weight, limit)
+    g = ctx.cache.get(key, lambda: V.graph(db, kind=kind.value, type=type, country=country, since=since,
+                                           until=until, min_weight=min_weight, limit=limit))
+    if kind is GraphKind.country:
+        for n in g.nodes:
+            n.label = ctx.names.name(n.id)
+    return g
+
+
+@dataclass
+class CountryItem(V.CountryRow):
+    name: str = ""
+
+
+@router.get("/countries", response_model=Page[CountryItem], summary="Countries on events, most frequent first")
+def countries(request: Request, ctx: Ctx, db: DB, p: Annotated[Paging, Depends()]) -> Any:
+    res = ctx.cache.get(("countries", p.limit, p.offset), lambda: V.countries(db, limit=p.limit, offset=p.offset))
+    items = [CountryItem(**c.__dict__, name=ctx.names.name(c.iso3)) for c in res.items]
+    return _page(request, res, items)
+
+
+@dataclass
+class CountryOut:
+    name: str
+    summary: V.CountrySummary
+
+
+def country_summary(ctx: Context, db: Store, iso3: str, bucket: str = "year") -> V.CountrySummary | None:
+    code = iso3.upper()
+    return ctx.cache.get(("country", code, bucket), lambda: V.country(db, code, names=ctx.names.written(code),
+                                                                       bucket=bucket))
+
+
+@router.get("/countries/{iso3}", response_model=CountryOut, responses=NOT_FOUND,
+            summary="One country: events over time, partners, people, figures")
+def country(ctx: Ctx, db: DB, iso3: Annotated[str, Path(pattern=r"^[A-Za-z]{3}$")],
+            bucket: Bucket = Bucket.year) -> Any:
+    got = country_summary(ctx, db, iso3, bucket.value)
+    if got is None:
+        raise HTTPException(404, f"no event or person of country {iso3.upper()}")
+    return CountryOut(ctx.names.name(got.iso3), got)

@@ -1,0 +1,94 @@
+"""`waishi serve`: the dashboard and JSON API over a store, on 127.0.0.1 unless told otherwise.
+
+The command checks the store and the port, prints a one-line summary and the URL,
+and hands the app of ``waishi.api.create_app`` to uvicorn.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import socket
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+
+from .errors import WaishiError
+from .store import DEFAULT_DB, Store
+from .store import stats as q_stats
+
+__all__ = ["register", "serve_cmd", "summary_line"]
+
+err = Console(stderr=True)
+
+
+def _fail(msg: str) -> None:
+    err.print(f"[red]waishi: error:[/red] {escape(msg)}", highlight=False, soft_wrap=True)
+
+
+def summary_line(db: str) -> str:
+    """`vn.db: 4 pages, 7 documents, 17 events (2 with 2+ sources), 9 people, 8 figures`."""
+    with Store.open(db, readonly=True) as st:
+        s = q_stats(st)
+    return (f"{db}: {s.sources:,} pages, {s.documents:,} documents, {s.events:,} events "
+            f"({s.multi_source_events:,} with 2+ sources), {s.people:,} people, {s.facts:,} figures"
+            + (f", {s.errors:,} unreadable inputs" if s.errors else ""))
+
+
+def _port_free(host: str, port: int) -> str | None:
+    """None when ``host:port`` can be bound, else the reason."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    with socket.socket(family, socket.SOCK_STREAM) as s:
+        s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            s.bind((host, port))
+        except OSError as e:
+            return e.strerror or str(e)
+    return None
+
+
+def _loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def serve_cmd(
+    db: str = typer.Option(DEFAULT_DB, "--db", help="SQLite store (opened read-only)."),
+    host: str = typer.Option("127.0.0.1", "--host", help="Address to bind; 0.0.0.0 exposes it to the network."),
+    port: int = typer.Option(8765, "--port", min=1, max=65535, help="TCP port."),
+    write: bool = typer.Option(False, "--write", help="Open the store for writing (migrates an older file once)."),
+    log_level: str = typer.Option("warning", "--log-level", help="uvicorn log level: warning, info, debug."),
+) -> None:
+    """Serve the dashboard (overview, events, countries, people, documents, search) and the JSON API."""
+    import uvicorn
+
+    from .api import create_app
+
+    try:
+        app = create_app(db, readonly=not write)
+        line = summary_line(db)
+    except WaishiError as e:
+        _fail(str(e))
+        raise typer.Exit(1) from None
+    busy = _port_free(host, port)
+    if busy:
+        _fail(f"{host}:{port}: cannot listen ({busy}); choose another with --port")
+        raise typer.Exit(1)
+    out = Console()
+    out.print(line, highlight=False, soft_wrap=True)
+    shown = f"[{host}]" if ":" in host else host
+    out.print(f"dashboard: [bold]http://{shown}:{port}/[/bold]   API: http://{shown}:{port}/api   "
+              f"docs: http://{shown}:{port}/docs   (Ctrl+C stops)", highlight=False, soft_wrap=True)
+    if not _loopback(host):
+        err.print(f"[yellow]waishi: note:[/yellow] listening on {escape(host)}: anyone who can reach this "
+                  "machine can read the store (there is no login)", highlight=False)
+    uvicorn.run(app, host=host, port=port, log_level=log_level, access_log=log_level in ("info", "debug"))
+
+
+def register(app: typer.Typer) -> None:
+    """Add `serve` to ``app``."""
+    app.command("serve")(serve_cmd)

@@ -1,0 +1,515 @@
+"""Relations between countries and holders of offices, in the store (issue 6).
+
+Writing (called by the one ``Writer``): a record's ``relations`` become ``relations``
+rows; a person named with an office's title becomes an ``office_claims`` row, checked
+against the offices lexicon at the document's date (``agrees``).
+
+Questions:
+
+* ``relations(db, country=, conflicts=)``: per pair of countries the current tier,
+  since when, and the history of tiers with their sources; with ``conflicts`` what
+  pages and the lexicon disagree on.
+* ``offices(db, at=, country=, office=, conflicts=)``: who held which office at a
+  date (the lexicon, with the pages that name them); with ``conflicts`` the pages
+  naming another holder than the lexicon's.
+
+docs/relations.md gives the rules.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Mapping
+from dataclasses import asdict, dataclass, field
+from datetime import date
+from typing import Any
+
+from ..lexicon import Lexicon, Office
+from .db import Store, StoreError
+from .merge import date_interval
+from .query import normalize_day
+
+__all__ = [
+    "OfficeClaim", "OfficeConflict", "OfficeHolder", "OfficesReport", "PairRelations", "RelationConflict",
+    "RelationSource", "RelationsReport", "TierStep", "backfill_office_claims", "insert_office_claims",
+    "insert_relation", "office_claims_of", "offices", "relations",
+]
+
+Conn = Store | sqlite3.Connection
+Record = Mapping[str, Any]
+KINDS = ("tier", "established", "anniversary", "upgrade")
+MIN_CLAIM_FORM = 3  # 总理, 主席, 外长 alone name many offices (a province's chair is a 主席 too)
+MAX_SOURCES = 5
+
+
+def _con(db: Conn) -> sqlite3.Connection:
+    return db.con if isinstance(db, Store) else db
+
+
+class _Row:
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)  # type: ignore[call-overload, no-any-return]
+
+
+# -- writing ----------------------------------------------------------------------------
+
+
+def insert_relation(con: sqlite3.Connection, doc_id: int, doc_date: str | None, r: Record,
+                    event_id: int | None = None) -> bool:
+    """Store one relation of a record; False (nothing stored) when it is malformed."""
+    countries = r.get("countries") or []
+    ev = r.get("evidence") or {}
+    if r.get("kind") not in KINDS or len(countries) != 2 or not all(isinstance(c, str) and c for c in countries) \
+            or "start" not in ev or "end" not in ev:
+        return False
+    a, b = sorted(countries)
+    _prec, lo, hi = date_interval(r.get("date"))
+    trig = r.get("trigger") or {}
+    con.execute(
+        "INSERT INTO relations(document_id, kind, country_a, country_b, tier, tier_text, previous_tier, date, "
+        "date_lo, date_hi, year, date_source, number, established, doc_date, people, event_id, trigger_start, "
+        "trigger_end, start, end) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        (doc_id, r["kind"], a, b, r.get("tier"), r.get("tier_text"), r.get("previous_tier"),
+         r.get("date") if lo else None, lo, hi, r.get("year"), r.get("date_source"), r.get("number"),
+         r.get("established"), doc_date, json.dumps(list(r.get("people") or []), ensure_ascii=False),
+         event_id, trig.get("start"), trig.get("end"), int(ev["start"]), int(ev["end"])))
+    return True
+
+
+@dataclass(frozen=True, slots=True)
+class OfficeClaim:
+    """A person named with an office's title on a page, against the lexicon's holders then."""
+
+    office: str
+    iso3: str
+    title: str
+    agrees: bool
+    lexicon: tuple[str, ...]  # the lexicon's holders of the office in the document's time
+
+
+def _names_match(name: str, holder: str) -> bool:
+    # 通伦 and 通伦·西苏里 are one person: the short form is the full one's first part
+    return name == holder or holder.startswith(name + "·") or name.startswith(holder + "·")
+
+
+def _overlaps(o: Office, lo: date, hi: date) -> bool:
+    return (o.start is None or o.start <= hi) and (o.end is None or lo <= o.end)
+
+
+def office_claims_of(lex: Lexicon, name: str, country: str | None, titles: Iterable[str], lo: str | None,
+                     hi: str | None) -> list[OfficeClaim]:
+    """The offices a person's titles name (exact forms of three characters or more, of the person's
+    country or naming it), each checked against the holders of the lexicon between ``lo`` and ``hi``."""
+    if not lo or not hi:
+        return []
+    dlo, dhi = date.fromisoformat(lo), date.fromisoformat(hi)
+    by_form = lex.offices_by_form()
+    out: list[OfficeClaim] = []
+    seen: set[str] = set()
+    for title in titles:
+        if len(title) < MIN_CLAIM_FORM:
+            continue
+        for key in dict.fromkeys(o.office for o in by_form.get(title, ())):
+            terms = [o for o in lex.offices if o.office == key]
+            iso3 = terms[0].iso3
+            named = lex.country_names.get(iso3, "\0")
+            if key in seen or (country != iso3 and not (country is None and title.startswith(named))):
+                continue
+            seen.add(key)
+            holders = tuple(dict.fromkeys(o.holder for o in terms if _overlaps(o, dlo, dhi)))
+            out.append(OfficeClaim(key, iso3, title, any(_names_match(name, h) for h in holders), holders))
+    return out
+
+
+def insert_office_claims(con: sqlite3.Connection, lex: Lexicon, doc_id: int, person_id: int, p: Record,
+                         doc_date: str | None, year: int | None, text: str) -> int:
+    """Claims of one person of a document; returns how many were stored."""
+    _prec, lo, hi = date_interval(doc_date, None, year)
+    claims = office_claims_of(lex, p["name"], p.get("country"), [t for t in p.get("titles") or [] if t], lo, hi)
+    if not claims:
+        return 0
+    evidence = [(int(e["start"]), int(e["end"])) for e in p.get("evidence") or []]
+    mentions = [(int(m["start"]), int(m["end"])) for m in p.get("mentions") or []]
+    rows = []
+    for c in claims:
+        span = next((sp for sp in evidence if c.title in text[sp[0]:sp[1]]), None) or \
+            (evidence[0] if evidence else mentions[0] if mentions else (0, 0))
+        rows.append((doc_id, c.office, c.iso3, p["name"], person_id, c.title, doc_date, lo, hi, int(c.agrees),
+                     json.dumps(list(c.lexicon), ensure_ascii=False), span[0], span[1]))
+    con.executemany("INSERT INTO office_claims(document_id, office, iso3, name, person_id, title, date, date_lo, "
+                    "date_hi, agrees, lexicon, start, end) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
+    return len(rows)
+
+
+def backfill_office_claims(con: sqlite3.Connection, lex: Lexicon | None = None) -> int:
+    """Office claims from the titles a store already holds (migration to version 2)."""
+    lex = lex or Lexicon.default()
+    n = 0
+    rows = con.execute(
+        "SELECT re.document_id, p.id, p.name, p.country, ro.title, re.date, d.year, re.start, re.end "
+        "FROM role_evidence re JOIN roles ro ON ro.id = re.role_id JOIN people p ON p.id = ro.person_id "
+        "JOIN documents d ON d.id = re.document_id ORDER BY re.id").fetchall()
+    for doc_id, pid, name, country, title, ddate, year, s, e in rows:
+        _prec, lo, hi = date_interval(ddate, None, year)
+        for c in office_claims_of(lex, name, country, [title], lo, hi):
+            con.execute("INSERT INTO office_claims(document_id, office, iso3, name, person_id, title, date, "
+                        "date_lo, date_hi, agrees, lexicon, start, end) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                        (doc_id, c.office, c.iso3, name, pid, c.title, ddate, lo, hi, int(c.agrees),
+                         json.dumps(list(c.lexicon), ensure_ascii=False), s, e))
+            n += 1
+    return n
+
+
+# -- relations: the questions ---------------------------------------------------------
+
+
+@dataclass
+class RelationSource(_Row):
+    """A sentence stating a relation, with its document."""
+
+    document_id: int
+    title: str
+    date: str | None  # the document's date
+    url: str | None
+    kind: str
+    stated: str | None  # the date the sentence gives, if any
+    text: str
+    start: int
+    end: int
+
+
+@dataclass
+class TierStep(_Row):
+    """One tier of a pair's history."""
+
+    tier: str
+    wording: list[str]  # as written (全面战略合作伙伴关系 ...)
+    rank: int
+    since: str | None  # the stated date (upgrade, founding), else the lexicon's, else the first page
+    since_basis: str  # stated | lexicon | first seen
+    first_seen: str | None
+    last_seen: str | None
+    n_documents: int
+    upgraded_from: str | None = None
+    people: list[str] = field(default_factory=list)  # named in the upgrade's sentences (who upgraded it)
+    sources: list[RelationSource] = field(default_factory=list)
+
+
+@dataclass
+class PairRelations(_Row):
+    countries: list[str]
+    names: list[str]
+    current: str | None
+    since: str | None
+    since_basis: str | None
+    history: list[TierStep]
+    anniversaries: list[dict[str, Any]]
+    n_documents: int
+
+
+@dataclass
+class RelationConflict(_Row):
+    countries: list[str]
+    kind: str  # established_date | upgrade_date | lower_tier
+    detail: str
+    lexicon: str | None  # what the lexicon (or the earlier pages) say
+    page: str | None  # what this page says
+    source: RelationSource
+
+
+@dataclass
+class RelationsReport(_Row):
+    pairs: list[PairRelations]
+    conflicts: list[RelationConflict]
+
+
+_REL_SQL = """
+SELECT r.id, r.kind, r.country_a, r.country_b, r.tier, r.tier_text, r.previous_tier, r.date, r.date_lo,
+       r.year, r.number, r.established, r.people, r.doc_date, d.id, d.title, s.url,
+       substr(d.text, r.start - d.start + 1, r.end - r.start), r.start, r.end
+FROM relations r JOIN documents d ON d.id = r.document_id JOIN sources s ON s.id = d.source_id
+"""
+
+
+@dataclass
+class _Rel:
+    id: int
+    kind: str
+    a: str
+    b: str
+    tier: str | None
+    tier_text: str | None
+    previous: str | None
+    date: str | None
+    date_lo: str | None
+    year: int | None
+    number: int | None
+    established: str | None
+    people: list[str]
+    source: RelationSource
+
+    @property
+    def when(self) -> str | None:
+        """The time the statement holds: its stated date, else its document's."""
+        return self.date_lo or _day(self.source.date)
+
+
+def _day(v: str | None) -> str | None:
+    try:
+        return normalize_day(v) if v else None
+    except StoreError:
+        return None
+
+
+def _better(new: str, cur: str | None) -> bool:
+    """The earliest stated date wins; of two that agree (2023-09-10 within 2023-09), the more precise."""
+    if cur is None:
+        return True
+    if new.startswith(cur) or cur.startswith(new):
+        return len(new) > len(cur)
+    return new < cur
+
+
+def _load(con: sqlite3.Connection, country: str | None) -> list[_Rel]:
+    if country:
+        rows = con.execute(_REL_SQL + " WHERE r.country_a = ? UNION ALL " + _REL_SQL +
+                           " WHERE r.country_b = ? AND r.country_a <> ?", (country, country, country)).fetchall()
+    else:
+        rows = con.execute(_REL_SQL).fetchall()
+    out = []
+    for (rid, kind, a, b, tier, ttext, prev, dt, dlo, year, number, est, people, ddate, did, title, url, snip,
+         s, e) in sorted(rows, key=lambda r: r[0]):
+        src = RelationSource(did, title, ddate, url, kind, dt, snip or "", s, e)
+        out.append(_Rel(rid, kind, a, b, tier, ttext, prev, dt, dlo, year, number, est,
+                        json.loads(people) if people else [], src))
+    return out
+
+
+def _pair_names(lex: Lexicon, a: str, b: str) -> tuple[list[str], list[str]]:
+    pair = [a, b] if a == "VNM" or b != "VNM" else [b, a]
+    return pair, [lex.country_names.get(c, c) for c in pair]
+
+
+def _history(lex: Lexicon, pair: list[str], rows: list[_Rel]) -> PairRelations:
+    steps: dict[str, TierStep] = {}
+    docs: set[int] = set()
+    stated: dict[str, str] = {}
+    for r in rows:
+        docs.add(r.source.document_id)
+        if r.kind == "anniversary" or not r.tier:
+            continue
+        st = steps.get(r.tier)
+        if st is None:
+            st = steps[r.tier] = TierStep(r.tier, [], lex.tier_rank(r.tier) or (1 if r.tier == "diplomatic" else 0),
+                                          None, "first seen", None, None, 0)
+        if r.tier_text and r.tier_text not in st.wording and r.kind != "established":
+            st.wording.append(r.tier_text)
+        seen = _day(r.source.date)
+        if seen:
+            st.first_seen = min(st.first_seen or seen, seen)
+            st.last_seen = max(st.last_seen or seen, seen)
+        if r.date_lo and r.date and _better(r.date, stated.get(r.tier)):
+            stated[r.tier] = st.since = r.date
+        if r.kind == "upgrade":
+            st.upgraded_from = st.upgraded_from or r.previous
+            st.people += [p for p in r.people if p not in st.people]
+        if len(st.sources) < MAX_SOURCES:
+            st.sources.append(r.source)
+    for st in steps.values():
+        st.n_documents = len({s.document_id for r in rows if r.tier == st.tier for s in [r.source]})
+        if st.since is not None:
+            st.since_basis = "stated"
+        elif st.first_seen:
+            st.since = st.first_seen
+    other = pair[1] if pair[0] == "VNM" else None
+    founded = lex.relations.get(other) if other else None
+    if founded is not None:
+        st = steps.get("diplomatic")
+        if st is None:
+            st = steps["diplomatic"] = TierStep("diplomatic", [], 1, None, "lexicon", None, None, 0)
+        if st.since_basis != "stated":
+            st.since, st.since_basis = founded.isoformat(), "lexicon"
+    history = sorted(steps.values(), key=lambda s: (s.since or "9999", s.rank))
+    current = max(history, key=lambda s: (s.rank, s.since_basis == "stated", s.n_documents, s.since or "")) \
+        if history else None
+    names = [lex.country_names.get(c, c) for c in pair]
+    annivs = [{"number": r.number, "year": r.year, "established": r.established, "document_id": r.source.document_id,
+               "title": r.source.title} for r in rows if r.kind == "anniversary"]
+    return PairRelations(pair, names, current.tier if current else None, current.since if current else None,
+                         current.since_basis if current else None, history, annivs, len(docs))
+
+
+def _conflicts(lex: Lexicon, pair: list[str], rows: list[_Rel], hist: PairRelations) -> list[RelationConflict]:
+    out: list[RelationConflict] = []
+    other = pair[1] if pair[0] == "VNM" else None
+    founded = lex.relations.get(other) if other else None
+    for r in rows:
+        _prec, lo, hi = date_interval(r.date)
+        if r.kind == "established" and founded is not None and lo and hi and not lo <= founded.isoformat() <= hi:
+            out.append(RelationConflict(pair, "established_date", "the page dates the founding of relations "
+                                        "otherwise than relations.tsv", founded.isoformat(), r.date, r.source))
+    by_tier: dict[str, list[_Rel]] = {}
+    for r in rows:
+        if r.kind == "upgrade" and r.date and r.tier:
+            by_tier.setdefault(r.tier, []).append(r)
+    for tier, ups in by_tier.items():
+        first = min(ups, key=lambda r: r.date_lo or "")
+        for r in ups:
+            if r.date and first.date and r.date[:7] != first.date[:7] and \
+                    not (first.date.startswith(r.date) or r.date.startswith(first.date)):
+                out.append(RelationConflict(pair, "upgrade_date", f"pages date the upgrade to {tier} differently",
+                                            first.date, r.date, r.source))
+    tops = [s for s in hist.history if s.since_basis in ("stated", "lexicon") and s.since]
+    for r in rows:
+        if r.kind not in ("tier", "upgrade") or not r.tier or not r.when:
+            continue
+        rank = lex.tier_rank(r.tier)
+        higher = [s for s in tops if s.rank > rank and _day(s.since) is not None and (_day(s.since) or "") < r.when
+                  and s.tier != "diplomatic"]
+        if higher:
+            h = max(higher, key=lambda s: s.rank)
+            out.append(RelationConflict(pair, "lower_tier", f"the page names {r.tier} after {h.tier} "
+                                        f"(since {h.since})", f"{h.tier} since {h.since}", f"{r.tier} on {r.when}",
+                                        r.source))
+    return out
+
+
+def relations(db: Conn, *, country: str | None = None, conflicts: bool = False,
+              lexicon: Lexicon | None = None) -> RelationsReport:
+    """The tier history of each pair of countries (with ``country``: its pairs), most documented first;
+    with ``conflicts``, also what pages and the lexicon disagree on."""
+    if country is not None and not (len(country) == 3 and country.isalpha() and country.isupper()):
+        raise StoreError(f"country must be an ISO 3166-1 alpha-3 code such as VNM, got {country!r}")
+    lex = lexicon or Lexicon.default()
+    by_pair: dict[tuple[str, str], list[_Rel]] = {}
+    for r in _load(_con(db), country):
+        by_pair.setdefault((r.a, r.b), []).append(r)
+    pairs: list[PairRelations] = []
+    found: list[RelationConflict] = []
+    for (a, b), rows in by_pair.items():
+        pair, _names = _pair_names(lex, a, b)
+        hist = _history(lex, pair, rows)
+        pairs.append(hist)
+        if conflicts:
+            found += _conflicts(lex, pair, rows, hist)
+    pairs.sort(key=lambda p: (-p.n_documents, p.countries))
+    return RelationsReport(pairs, found)
+
+
+# -- offices: the questions -------------------------------------------------------------
+
+
+@dataclass
+class OfficeHolder(_Row):
+    office: str
+    country: str
+    holder: str
+    names: list[str]  # every form the lexicon gives (full and short)
+    start: str | None
+    end: str | None
+    source: str  # the lexicon row's source
+    n_documents: int  # stored documents naming them with the office's title in the term
+    disputed_by: list[str] = field(default_factory=list)  # other names pages give for the office then
+
+
+@dataclass
+class OfficeConflict(_Row):
+    office: str
+    country: str
+    name: str  # the holder the page names
+    title: str
+    lexicon: list[str]  # the lexicon's holders at the page's date
+    date: str | None
+    n_documents: int
+    sources: list[RelationSource]
+
+
+@dataclass
+class OfficesReport(_Row):
+    at: str | None
+    until: str | None
+    holders: list[OfficeHolder]
+    conflicts: list[OfficeConflict]
+
+
+def offices(db: Conn, *, at: str | None = None, country: str | None = None, office: str | None = None,
+            conflicts: bool = False, lexicon: Lexicon | None = None) -> OfficesReport:
+    """Holders of the lexicon's offices at ``at`` (a day, month or year; default today), with the stored
+    documents naming them; with ``conflicts``, pages naming another holder than the lexicon's."""
+    lex = lexicon or Lexicon.default()
+    con = _con(db)
+    lo = normalize_day(at) if at else date.today().isoformat()
+    hi = normalize_day(at, end=True) if at else lo
+    assert lo is not None and hi is not None
+    dlo, dhi = date.fromisoformat(lo), date.fromisoformat(hi)
+
+    def wanted(iso3: str, key: str) -> bool:
+        return (country is None or iso3 == country) and (office is None or key == office or
+                                                         key.split(".", 1)[-1] == office)
+
+    terms: dict[tuple[str, date | None, date | None, str], OfficeHolder] = {}
+    keys: list[str] = []
+    for o in lex.offices:
+        if not wanted(o.iso3, o.office) or not _overlaps(o, dlo, dhi):
+            continue
+        if o.office not in keys:
+            keys.append(o.office)
+        # one holder per term: the short and full forms of a name share the term's dates
+        k = next((k for k in terms if k[0] == o.office and k[1] == o.start and k[2] == o.end
+                  and _names_match(o.holder.split("·")[0], k[3])), None)
+        if k is None:
+            terms[(o.office, o.start, o.end, o.holder)] = OfficeHolder(
+                o.office, o.iso3, o.holder, [o.holder], o.start.isoformat() if o.start else None,
+                o.end.isoformat() if o.end else None, o.source, 0)
+        else:
+            h = terms[k]
+            h.names.append(o.holder)
+            if len(o.holder) > len(h.holder):
+                h.holder = o.holder
+    holders = list(terms.values())
+    for h in holders:
+        marks = ",".join("?" * len(h.names))
+        h.n_documents = con.execute(
+            f"SELECT count(DISTINCT document_id) FROM office_claims WHERE office = ? AND agrees = 1 "
+            f"AND name IN ({marks}) AND date_hi >= ? AND date_lo <= ?",
+            (h.office, *h.names, h.start or "0000", h.end or "9999")).fetchone()[0]
+        h.disputed_by = [r[0] for r in con.execute(
+            "SELECT DISTINCT name FROM office_claims WHERE office = ? AND agrees = 0 AND date_lo <= ? AND date_hi >= ? "
+            "ORDER BY name", (h.office, hi, lo))]
+    holders.sort(key=lambda h: (keys.index(h.office), h.start or ""))
+    found: list[OfficeConflict] = []
+    if conflicts:
+        found = _office_conflicts(con, lo if at else None, hi if at else None, wanted)
+    return OfficesReport(lo if at else None, hi if at else None, holders, found)
+
+
+def _office_conflicts(con: sqlite3.Connection, lo: str | None, hi: str | None, wanted: Any) -> list[OfficeConflict]:
+    sql = ("SELECT c.office, c.iso3, c.name, c.title, c.lexicon, c.date, d.id, d.title, s.url, "
+           "substr(d.text, c.start - d.start + 1, c.end - c.start), c.start, c.end "
+           "FROM office_claims c JOIN documents d ON d.id = c.document_id JOIN sources s ON s.id = d.source_id "
+           "WHERE c.agrees = 0")
+    args: list[Any] = []
+    if lo and hi:
+        sql += " AND c.date_lo <= ? AND c.date_hi >= ?"
+        args += [hi, lo]
+    groups: dict[tuple[str, str], OfficeConflict] = {}
+    docs: dict[tuple[str, str], set[int]] = {}
+    for office, iso3, name, title, lexj, dt, did, dtitle, url, snip, s, e in con.execute(sql + " ORDER BY c.id", args):
+        if not wanted(iso3, office):
+            continue
+        key = (office, name)
+        c = groups.get(key)
+        if c is None:
+            c = groups[key] = OfficeConflict(office, iso3, name, title, json.loads(lexj) if lexj else [], dt, 0, [])
+            docs[key] = set()
+        docs[key].add(did)
+        for h in json.loads(lexj) if lexj else []:
+            if h not in c.lexicon:
+                c.lexicon.append(h)
+        if len(c.sources) < MAX_SOURCES:
+            c.sources.append(RelationSource(did, dtitle, dt, url, "office", dt, snip or "", s, e))
+    for key, c in groups.items():
+        c.n_documents = len(docs[key])
+    return sorted(groups.values(), key=lambda c: (-c.n_documents, c.office, c.name))
+
