@@ -117,7 +117,7 @@ def _parse_printed(text: str) -> dict[str, Any]:
     for line in text.splitlines():
         key, sep, value = line.partition(":")
         if sep and key.strip() in ("throughput", "latency", "errors", "store"):
-            figures[key.strip()] = value.strip()
+            figures[key.strip()] = value.split(" -> ")[0].strip()  # not the temporary store's path
     return figures
 
 
@@ -165,7 +165,7 @@ def rows(b: Bench) -> list[tuple[str, str]]:
                             "(1.00: distributing costs nothing; scaling below 2× is then CPU taken by other jobs)"))
         return out
     if f.get("printed"):
-        return [(k, v) for k, v in f.items() if k != "printed"]
+        return [(k, v.split(" -> ")[0]) for k, v in f.items() if k != "printed"]
     # a bench this script does not know in detail: its top-level numbers
     return [(k.replace("_", " "), _n(v, 2 if isinstance(v, float) else 0)) for k, v in f.items()
             if isinstance(v, (int, float)) and not isinstance(v, bool)]
