@@ -10,8 +10,8 @@ Each bench runs in its own process with ``--json PATH`` and keeps printing what
 it always printed; this script reads the JSON files, adds the machine (cores,
 RAM, CPU, Python, SQLite) and writes the markdown: one table of figures with the
 command that produced each, then each bench's own output. ``--quick`` (``make
-bench BENCH_QUICK=1``) uses small sizes: figures for a smoke test, not for the
-record. Benches run one after the other: the machine is shared.
+bench BENCH_QUICK=1``) uses small sizes and writes to the temporary directory:
+figures for a smoke test, not for the record. Benches run one after the other: the machine is shared.
 """
 
 from __future__ import annotations
@@ -201,10 +201,14 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--quick", action="store_true", default=bool(os.environ.get("BENCH_QUICK")),
                     help="small sizes (also BENCH_QUICK=1)")
-    ap.add_argument("--out", default=str(ROOT / "docs" / "benchmarks.md"))
+    ap.add_argument("--out", help="markdown to write (default docs/benchmarks.md; with --quick a file in the "
+                                  "temporary directory, so a smoke test never replaces the recorded figures)")
     ap.add_argument("--only", help="comma-separated bench names to run (the others are listed as not run)")
     args = ap.parse_args()
     only = set(args.only.split(",")) if args.only else None
+    if not args.out:
+        args.out = str(Path(tempfile.gettempdir()) / "waishi-benchmarks-quick.md" if args.quick
+                       else ROOT / "docs" / "benchmarks.md")
     benches = list(BENCHES)
     mach = machine()
     store = Path(args.out).with_suffix(".json")  # the last figures of each bench, for --only
