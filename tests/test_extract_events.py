@@ -268,3 +268,10 @@ def test_events_a_letter_sent_congratulates_the_pages_subject():
 def test_events_meeting_the_press_is_no_diplomatic_meeting():
     body = "越南外交部长裴青山5月6日在河内会见记者，介绍东盟外长会议筹备情况。"
     assert [e for e in events(HEAD + body, published="2024-05-07") if e.type == "meet"] == []
+
+
+def test_events_a_clause_opening_with_yu_takes_the_sentences_subject():
+    body = ("访问期间，印度尼西亚总统普拉博沃在河内向胡志明主席陵敬献花圈；会见越南领导人；"
+            "与越南国家主席梁强举行会谈。")
+    ev = one(HEAD + body, "meet", published="2025-03-10")
+    assert set(ev.source + ev.target) == {"普拉博沃", "梁强"}

@@ -1,5 +1,6 @@
 import pytest
 
+import waishi
 from waishi.extract.people import PeopleFinder
 
 
@@ -103,3 +104,13 @@ def test_people_comrade_is_no_title():
 ])
 def test_people_transliterations_without_dots(lex, text, name):
     assert name in [p.name for p in people(lex, text)]
+
+
+def test_people_short_form_of_a_full_transliterated_name_is_that_person():
+    text = ("智利总统博里奇结束对越南的访问\n\n智利总统加夫列尔·博里奇·丰特(Gabriel Boric Font)3月5日离开河内。"
+            "访问期间，智利总统博里奇与越南国家主席梁强举行会谈。\n")
+    doc = waishi.extract(text, published="2025-03-06").documents[0]
+    names = [p.name for p in doc.people]
+    assert "加夫列尔·博里奇·丰特" in names and "博里奇" not in names
+    meet = [e for e in doc.events if e.type == "meet"]
+    assert meet and "加夫列尔·博里奇·丰特" in meet[0].source + meet[0].target

@@ -404,6 +404,21 @@ class EventFinder:
             return None
         return self.ctx.principals()
 
+    def _clause_initial_partner(self, sent: SentenceCtx, ts: int) -> tuple[list[Actor], list[Actor]] | None:
+        """``X在…；会见…；与NAME举行会谈``: a clause that starts with 与/同 takes the sentence's
+        subject (the persons before the clause) as the other side."""
+        cs = self.clause_start(ts, sent.span.start)
+        m = re.match(r"(?:并|还|也|则|又|随后|此外)?(?:与|同|和|跟)", self.text[cs:ts])
+        if m is None:
+            return None
+        partner = self.ctx.actors_in(cs + m.end(), ts, ("person",))
+        if not partner:
+            return None
+        # the subject opens the sentence, which may run over semicolons: back to its 。
+        lo = max(self.text.rfind("。", 0, cs), self.text.rfind("\n", 0, cs)) + 1
+        src = [a for a in self.ctx.actors_in(lo, cs, ("person",)) if a.name not in {p.name for p in partner}]
+        return (src[:1], partner) if src else None
+
     def _meet(self, sent: SentenceCtx, t: str, ts: int, te: int, mode: str) -> list[Event]:
         after = self.text[te:te + 3]
         if after.startswith(_SKIP_AFTER_MEET) and not after.startswith("上将"):
@@ -436,6 +451,9 @@ class EventFinder:
                                       ("person", "org", "country", "group"))
             if src:
                 return [self._event("meet", sent, ts, src, partner)]
+        lead = self._clause_initial_partner(sent, ts)
+        if lead is not None:
+            return [self._event("meet", sent, ts, lead[0], lead[1])]
         src = self.subject(sent, ts, ("person", "org", "country", "group"))
         ce = self.clause_end(te, sent.span.end)
         # 分别拜会了A，以及B: the object runs over commas joined by 以及/和/及

@@ -132,6 +132,26 @@ def _restore_written_forms(rec: Extraction, text: str, match_text: str) -> None:
             m.text = text[m.span.start:m.span.end]
 
 
+def _join_short_forms(mentions: list[PersonMention]) -> None:
+    """巴西总统卢拉 … 路易斯·伊纳西奥·卢拉·达席尔瓦: a short form that is one part of exactly one
+    full transliterated name of the same country is that person."""
+    full: dict[str, set[str]] = {}
+    country = {pm.name: pm.country for pm in mentions if pm.country}
+    for pm in mentions:
+        if "·" in pm.name:
+            for part in pm.name.split("·"):
+                if len(part) >= 2:
+                    full.setdefault(part, set()).add(pm.name)
+    for pm in mentions:
+        names = full.get(pm.name)
+        if "·" in pm.name or not names or len(names) != 1:
+            continue
+        target = next(iter(names))
+        if pm.country and country.get(target) and pm.country != country[target]:
+            continue
+        pm.name = target
+
+
 def _targets_overlap(a: list[str], b: list[str]) -> bool:
     """The same gathering named twice: one name inside the other, or the shorter one's
     characters mostly found in the longer (越老合作文件交换仪式 ~ 双方各项合作文件的交换仪式)."""
@@ -228,6 +248,7 @@ class _DocBuilder:
                 if title:
                     seen_titles.setdefault(name, []).append(title)
         self.person_mentions.sort(key=lambda p: p.span.start)
+        _join_short_forms(self.person_mentions)
         pairs = list({(pm.name, tuple(t for t, _ in pm.titles)): None
                       for pm in self.person_mentions if pm.titles})
         body_text = "\n".join(text[sp.start:sp.end] for k, sp in self.regions if k != "caption")
@@ -353,7 +374,7 @@ class _DocBuilder:
         part_of: dict[str, set[str]] = {}
         for n in names:
             if "·" in n:
-                for part in {n.split("·")[0], n.split("·")[-1]}:
+                for part in set(n.split("·")):
                     if len(part) >= 2 and part not in names and part not in self.lex.entities:
                         part_of.setdefault(part, set()).add(n)
         forms.update({part: next(iter(full)) for part, full in part_of.items() if len(full) == 1})

@@ -31,7 +31,7 @@ _TAIL = re.compile(r"^(?:相关新闻|相关报道|相关阅读|相关文章|延
                    r"Tags|关键词|阅读更多|热门新闻|最新新闻|最新消息)\s*[:：]?$")
 # Page furniture before the headline: menu bullets, language switches, timestamps.
 _BULLET = re.compile(r"^[•·▪►\-*|]\s*")
-_TIMESTAMP = re.compile(r"^(?:date\s*)?(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?"
+_TIMESTAMP = re.compile(r"^(?:date\s*)?(?:\d{1,2}[:：]\d{2}(?:[:：]\d{2})?\s*[|,，]?\s*)?(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?"
                         r"(?:\s*(?:星期|周)[一二三四五六日天])?(?:\s*[|,，]?\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?"
                         r"(?:\s*(?:GMT|UTC)?\s*[+\-]?\d{0,2})?\s*$")
 _HANZI = re.compile(r"[\u4e00-\u9fff]")
