@@ -29,9 +29,9 @@ lint: $(STAMP)
 	$(BIN)/ruff check src tests bench
 	$(BIN)/mypy
 
+# every bench, figures into docs/benchmarks.md; BENCH_QUICK=1 for small sizes
 bench: $(STAMP)
-	$(BIN)/python bench/extract_bench.py
-	$(BIN)/python bench/api_bench.py -n 2000
+	$(BIN)/python bench/report.py $(if $(BENCH_QUICK),--quick)
 
 eval: $(STAMP)
 	$(BIN)/python ../shared/eval/score.py --gold ../shared/eval/dev/gold --texts ../shared/eval/dev/texts \

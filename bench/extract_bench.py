@@ -1,6 +1,6 @@
 """Extraction throughput and memory, against jieba.posseg on the same text.
 
-    python bench/extract_bench.py [--mb 2.0]
+    python bench/extract_bench.py [--mb 2.0] [--json PATH]
 
 Builds a corpus of at least --mb megabytes (UTF-8) from the bundled examples and,
 when ../shared is present, the dev pages, repeated; then on one core measures
@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import gc
+import json
 import resource
 import sys
 import time
@@ -39,6 +40,7 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--mb", type=float, default=2.0)
     ap.add_argument("--jieba-pages", type=int, default=0, help="pages for jieba (default: all)")
+    ap.add_argument("--json", help="also write the figures as JSON to this file")
     args = ap.parse_args()
     pages = corpus(int(args.mb * 1024 * 1024))
     chars = sum(len(p) for p in pages)
@@ -82,6 +84,12 @@ def main() -> None:
     print(f"jieba.posseg   : {j_cps:12,.0f} chars/s  ({t_j:.2f} s on {len(jpages)} pages)")
     print(f"ratio extract/jieba.posseg: {w_cps / j_cps:.1f}x  (target >= 3x)")
     print(f"peak traced memory during extraction: {peak_w / 1e6:.1f} MB; process max RSS: {rss:.0f} MB (target < 300 MB)")
+    if args.json:
+        Path(args.json).write_text(json.dumps({
+            "bench": "extract", "mb": args.mb, "pages": len(pages), "chars": chars, "events": n_events,
+            "extract_chars_per_s": round(w_cps), "extract_pages_per_s": round(len(pages) / t_w, 1),
+            "jieba_chars_per_s": round(j_cps), "ratio": round(w_cps / j_cps, 2),
+            "peak_traced_mb": round(peak_w / 1e6, 1), "max_rss_mb": round(rss)}, indent=2) + "\n", encoding="utf-8")
     sys.stdout.flush()
 
 

@@ -1,6 +1,6 @@
 """Store benchmark: ingest rate, database size and query latency at corpus size N.
 
-    python bench/ingest_bench.py [-n 20000] [--format txt|jsonl] [--runs 40] [--keep DIR]
+    python bench/ingest_bench.py [-n 20000] [--format txt|jsonl] [--runs 40] [--keep DIR] [--json PATH]
 
 1. writes N synthetic pages (bench/synth.py: the genre's shape, lexicon names and dates);
 2. ingests them on one core with the library call the CLI makes (extraction
@@ -18,6 +18,7 @@ not assertions: compare runs on the same machine.
 from __future__ import annotations
 
 import argparse
+import json
 import random
 import shutil
 import statistics
@@ -59,6 +60,7 @@ def main() -> None:
     ap.add_argument("--runs", type=int, default=40, help="calls per query function")
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--keep", help="keep corpus and database in this directory")
+    ap.add_argument("--json", help="also write the figures as JSON to this file")
     args = ap.parse_args()
 
     work = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="waishi-bench-"))
@@ -156,6 +158,7 @@ def main() -> None:
         print(f"query latency at {args.n:,} pages ({args.runs} calls each, ms):")
         print(f"  {'function':32s} {'p50':>8s} {'p95':>8s} {'max':>8s}")
         worst = 0.0
+        latency: dict[str, dict[str, float]] = {}
         for label, fn in cases:
             fn()  # warm the page cache once
             ts = []
@@ -166,8 +169,16 @@ def main() -> None:
             p95 = _pct(ts, 95)
             worst = max(worst, p95)
             print(f"  {label:32s} {statistics.median(ts):8.2f} {p95:8.2f} {max(ts):8.2f}")
+            latency[label] = {"p50_ms": round(statistics.median(ts), 2), "p95_ms": round(p95, 2)}
         st.close()
         print(f"worst p95: {worst:.1f} ms (target < 50 ms); ingest {run.pages / dt:,.1f} pages/s (target >= 200)")
+        if args.json:
+            Path(args.json).write_text(json.dumps({
+                "bench": "ingest", "pages": args.n, "format": args.format, "ingest_pages_per_s": round(run.pages / dt, 1),
+                "extract_pages_per_s": round(run.pages / spent[0], 1),
+                "store_ms_per_page": round(1000 * (dt - spent[0]) / max(run.pages, 1), 2),
+                "db_mb_per_1000_pages": round(db_size / 1e6 / (args.n / 1000), 2),
+                "worst_p95_ms": round(worst, 2), "latency": latency}, indent=2) + "\n", encoding="utf-8")
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)

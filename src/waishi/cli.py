@@ -134,6 +134,9 @@ _register_serve(app)
 from .cli_relations import register as _register_relations  # noqa: E402
 
 _register_relations(app)
+from .cli_batch import register as _register_batch  # noqa: E402
+
+_register_batch(app)
 
 
 if __name__ == "__main__":  # pragma: no cover
