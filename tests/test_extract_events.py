@@ -275,3 +275,17 @@ def test_events_a_clause_opening_with_yu_takes_the_sentences_subject():
             "与越南国家主席梁强举行会谈。")
     ev = one(HEAD + body, "meet", published="2025-03-10")
     assert set(ev.source + ev.target) == {"普拉博沃", "梁强"}
+
+
+def test_events_nobody_visits_his_own_country():
+    body = ("应俄罗斯国防部长安德烈·别洛乌索夫邀请，越南国防部长潘文江8月5日至8日对俄罗斯进行正式访问。"
+            "访俄期间，别洛乌索夫同潘文江举行会谈。")
+    visits = [e for e in events(HEAD + body, published="2025-08-09") if e.type == "visit"]
+    assert visits and all("安德烈·别洛乌索夫" not in e.source for e in visits)
+
+
+def test_events_one_donation_told_twice_is_one_aid():
+    body = ("越南外交部11月13日在河内举行援助仪式。越南政府向老挝援助1000吨大米。"
+            "越南党和人民向老挝人民援助大米，帮助灾民。")
+    aid = [e for e in events(HEAD + body, published="2020-11-14") if e.type == "aid"]
+    assert len(aid) == 1 and "老挝" in aid[0].target

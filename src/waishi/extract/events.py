@@ -575,6 +575,9 @@ class EventFinder:
         if not src:
             return []
         src = [a for a in src if a.name not in {p.name for p in places}]
+        # nobody visits his own country: 访俄期间，格拉西莫夫… names the host, not a visitor
+        place_isos = {p.iso3 for p in places if p.iso3}
+        src = [a for a in src if not (a.iso3 and a.iso3 in place_isos)]
         if not src:
             return []
         # one visit per country; a province travels with its country (中国广东省)
@@ -774,6 +777,9 @@ class EventFinder:
             ce = self.clause_end(te, s.end)
             tgt = self.ctx.actors_in(te, ce, ("person", "org", "country", "group", "place"))
         tgt = [a for a in tgt if not any(_same(a.name, b.name) for b in src)]
+        # a country does not aid itself: a Lao leader speaking of aid to Laos is no donor
+        tgt_isos = {a.iso3 for a in tgt if a.iso3}
+        src = [a for a in src if not (a.iso3 and a.iso3 in tgt_isos)]
         if not src or not tgt:
             return []
         return [self._event("aid", sent, ts, src, tgt)]
@@ -861,6 +867,9 @@ def same_occurrence(a: Event, b: Event, persons: frozenset[str] = frozenset()) -
     if a.type == "visit":
         same_place = _overlap(a.target, b.target) or bool(set(a.target_iso3) & set(b.target_iso3))
         return _overlap(a.source, b.source) and same_place
+    if a.type == "aid" and a.date and a.date == b.date:
+        # one donation told twice on one day (越南向老挝援助… / 越南政府…向老挝移交…)
+        return _overlap(a.target, b.target) or bool(set(a.target_iso3) & set(b.target_iso3))
     return _overlap(a.source, b.source) and _overlap(a.target, b.target)
 
 
