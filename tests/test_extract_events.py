@@ -195,9 +195,12 @@ def test_events_raw_visit_target_is_a_place_not_a_verb_phrase():
     assert all(not any(ch in t for ch in "赴能") for e in visits for t in e.target)
 
 
-def test_events_invited_visitor_is_the_invitee():
+def test_events_an_invitation_to_visit_is_no_visit():
+    # the invitation is a plan; neither the inviter nor the invitee travelled
     body = "阮春福总理邀请中国国家主席习近平对越南进行国事访问。"
-    v = one(HEAD + body, "visit", published="2016-11-09")
+    assert [e for e in events(HEAD + body, published="2016-11-09") if e.type == "visit"] == []
+    body = "应越南国家主席邀请，中国国家主席习近平11月12日对越南进行国事访问。"
+    v = one(HEAD + body, "visit", published="2016-11-13")
     assert v.source == ["习近平"] and v.target == ["越南"]
 
 

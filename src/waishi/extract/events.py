@@ -46,6 +46,8 @@ _REPORT = re.compile(r"(?:据)?[\u4e00-\u9fff]{2,14}?记者(?:[\u4e00-\u9fff]{1,
 # Both sides named together, without names: 两位部长举行会谈, 两国总理通电话, 双方举行会谈.
 _PAIR = re.compile(r"两位|两国(?:总理|外长|部长|领导人|主席|国家主席|元首|总书记|议长|国防部长|防长)|双方|两人")
 # A signing hoped for or planned, not done: 推动协定早日签署, 双方将签署, 同意签署.
+# 互相对彼此进行正式访问, 两次互相通电话: exchanges summed up, not one event
+_MUTUAL = re.compile(r"互相|相互|彼此|多次|频繁")
 _PRESS = ("记者", "媒体", "新闻界", "报界")  # 会见记者: a press meeting, not a diplomatic one
 _CHAIRED_BY = re.compile(r"由[^，。；]{2,40}?(?:主持召开|主持举行|主持|主办|举办|举行|召开)的")
 _NOT_YET = ("早日", "尽早", "尽快", "将", "即将", "计划", "拟", "有望", "希望", "期待", "争取", "推动", "准备", "预计",
@@ -481,6 +483,8 @@ class EventFinder:
 
     # phone ----------------------------------------------------------------------------
     def _phone_call(self, sent: SentenceCtx, t: str, ts: int, te: int, mode: str) -> list[Event]:
+        if _MUTUAL.search(self.text, self.clause_start(ts, sent.span.start), ts):
+            return []  # 两国总理两次互相通电话: a tally of calls, not one call
         pair = self._pair_meeting(sent, ts)
         if pair is not None:
             return [self._event("phone_call", sent, ts, [pair[0]], [pair[1]])]
@@ -540,7 +544,7 @@ class EventFinder:
         # 赴越南旅游 / 留学 / 务工 / 互访: travel, not a diplomatic visit
         reach = max([p.span.end for p in places] + [te])
         if any(w in self.text[te:reach + 4] for w in _NOT_A_VISIT) or self.text[max(s.start, ts - 1):ts] == "互" \
-                or t.startswith("互"):
+                or t.startswith("互") or _MUTUAL.search(self.text, cs, ts):
             return []
         # the visitor: a relative clause (…访问的 PERSON) names the person after it
         tail = self.text[te:te + 2]
@@ -556,10 +560,8 @@ class EventFinder:
             if "应" not in self.text[max(s.start, s.start + im.start() - 30):s.start + im.start()]:
                 inv = s.start + im.end()
         if inv is not None:
-            # 邀请X对越南进行访问: the invited is the visitor (a plan; the inviter stays home)
-            src = [a for a in self.ctx.actors_in(inv, ts, ("person", "group"))][:2]
-            if not src:
-                return []
+            # 邀请X对越南进行访问: an invitation, not a trip (the visit, if it comes, is reported then)
+            return []
         elif rel:
             src = rel
         elif tail.startswith("的") or tail.startswith("之"):
