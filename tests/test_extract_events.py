@@ -292,3 +292,22 @@ def test_events_one_donation_told_twice_is_one_aid():
             "越南党和人民向老挝人民援助大米，帮助灾民。")
     aid = [e for e in events(HEAD + body, published="2020-11-14") if e.type == "aid"]
     assert len(aid) == 1 and "老挝" in aid[0].target
+
+
+def test_events_a_domestic_call_is_no_meeting():
+    body = "春节前夕，越南国家主席梁强1月25日在河内拜访了原党和国家领导人。"
+    assert [e for e in events(HEAD + body, published="2026-01-26") if e.type == "meet"] == []
+
+
+def test_events_a_caption_naming_nobody_is_the_storys_event():
+    text = ("越南政府总理与新西兰总理通电话\n\n越南政府总理与新西兰总理通电话。图自越通社\n\n"
+            "越南政府总理范明政3月4日下午同新西兰总理克里斯托弗·卢克森通电话。\n")
+    calls = [e for e in events(text, published="2025-03-05") if e.type == "phone_call"]
+    assert len(calls) == 1 and calls[0].date == "2025-03-04"
+
+
+def test_people_a_name_the_page_introduced_ends_a_run():
+    text = ("越南总理与欧盟委员会主席通电话\n\n越南政府总理7月29日同欧盟委员会主席冯德莱恩通电话。"
+            "欧盟委员会主席冯德莱恩恰逢协定生效之际表示高兴。\n")
+    names = [p.name for p in waishi.extract(text, published="2020-07-30").documents[0].people]
+    assert "冯德莱恩" in names and "冯德莱" not in names

@@ -475,6 +475,8 @@ class EventFinder:
         src = [a for a in src if a.name not in {x.name for x in tgt}]
         if not src:
             return []
+        if not self._foreign(sent.span, src + tgt):
+            return []  # 拜访原党和国家领导人: a domestic call, not foreign relations
         if "分别" in self.text[max(sent.span.start, ts - 4):ts] and len(tgt) > 1:
             persons = [a for a in tgt if a.kind == "person"]
             if len(persons) > 1:
@@ -848,14 +850,17 @@ def same_occurrence(a: Event, b: Event, persons: frozenset[str] = frozenset()) -
         if _overlap(a.target, b.target) or bool(set(a.target_iso3) & set(b.target_iso3)) or \
                 any(t.endswith(_MISSION) for t in a.target + b.target):
             return True
-    if not _dates_compatible(a.date, b.date):
-        return False
-    if a.caption != b.caption:
-        # a caption illustrates the story: one shared side is enough
+    if a.caption != b.caption and _dates_near(a, b, 3):
+        # a caption illustrates the story: one shared side is enough, and a caption that
+        # names nobody (越南政府总理与欧盟委员会主席通电话。) is the story's event; its date is
+        # the page's, not always the event's
         src = _overlap(a.source, b.source) or _overlap(a.source + a.target, b.source + b.target)
         tgt = _overlap(a.target, b.target) or bool(set(a.target_iso3) & set(b.target_iso3))
-        if src or tgt:
+        cap = a if a.caption else b
+        if src or tgt or not any(x in persons for x in cap.source + cap.target):
             return True
+    if not _dates_compatible(a.date, b.date):
+        return False
     if a.type in ("meet", "phone_call") and _overlap(a.target, b.target) and a.date and b.date:
         # the same person met on the same day by a delegation and by its leader: one meeting.
         # Two different persons on the host side are two meetings.
@@ -918,6 +923,8 @@ def _absorb(cur: Event, ev: Event) -> None:
     if cur.caption and not ev.caption:
         cur.extra_evidence.append(cur.evidence)
         cur.evidence, cur.caption = ev.evidence, False
+        if ev.date and cur.type != "visit":
+            cur.date, cur.date_end = ev.date, ev.date_end  # a caption's date is the page's
     else:
         cur.extra_evidence.append(ev.evidence)
 

@@ -95,6 +95,7 @@ class PeopleFinder:
         self.title_lens = t.title_lens
         self._place_ends: set[int] = set()
         self._body_starts: set[int] = set()
+        self.page_names: dict[str, set[str]] = {}  # names read so far on this page, by first character
 
     # -- names ----------------------------------------------------------------------
     def _is_stop_at(self, run: str, k: int, strong_only: bool) -> bool:
@@ -126,6 +127,10 @@ class PeopleFinder:
                     break
         for known in self.known_by_first.get(run[0], ()):
             if run.startswith(known) and (len(run) == len(known) or self._is_stop_at(run, len(known), False)):
+                return self._finish(text, pos, known, end)
+        for known in sorted(self.page_names.get(run[0], ()), key=len, reverse=True):
+            # a name the page has already introduced (冯德莱恩 … 冯德莱恩恰逢…)
+            if run.startswith(known) and "·" not in run[len(known):len(known) + 1]:
                 return self._finish(text, pos, known, end)
         for known in self.known_by_first.get(run[0], ()):
             # an office holder's name is the name even before a word the stop list lacks
@@ -351,6 +356,8 @@ class PeopleFinder:
                 titles.append((post, Span(ne, ne + len(post))))
             country = self.country_of_titles([ttl for ttl, _ in titles], name)
             out.append(PersonMention(name.replace("··", "·"), Span(pos, ne), titles, country, latin))
+            if len(name) >= 3:
+                self.page_names.setdefault(name[0], set()).add(name)
             name_ends.add(ne)
             if latin:
                 lm = _LATIN_PAREN.match(text, ne, end)
