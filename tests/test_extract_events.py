@@ -311,3 +311,11 @@ def test_people_a_name_the_page_introduced_ends_a_run():
             "欧盟委员会主席冯德莱恩恰逢协定生效之际表示高兴。\n")
     names = [p.name for p in waishi.extract(text, published="2020-07-30").documents[0].people]
     assert "冯德莱恩" in names and "冯德莱" not in names
+
+
+def test_events_leaders_attending_a_signing_ceremony_sign_between_their_sides():
+    body = ("越南政府总理范明政和泰国总理佩通坦·钦那瓦5月16日在曼谷共同出席了两国合作文件的签字仪式。")
+    evs = events(HEAD + body, published="2025-05-17")
+    sign = [e for e in evs if e.type == "sign"]
+    assert sign and {"范明政", "佩通坦·钦那瓦"} <= set(sign[0].source + sign[0].target)
+    assert [e.type for e in evs if e.type == "attend"] == ["attend"]

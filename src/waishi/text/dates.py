@@ -22,6 +22,7 @@ _FULL = re.compile(
 )
 _MONTH = re.compile(rf"(?P<y>{_Y})\s*年\s*(?P<m>{_N})\s*月(?!\s*\d{{1,2}}\s*日)(?:份)?")
 _DAY = re.compile(rf"(?<![\d月年])(?P<d>{_N})\s*日(?P<tod>\s*{_TOD})?(?![\d])")
+_GLUED = re.compile(rf"(?<![\d月年.\-/])(?P<m>1[0-2]|[1-9])(?P<d>[0-3]\d)\s*日(?P<tod>\s*{_TOD})?(?![\d])")
 _ISO = re.compile(rf"(?<!\d)(?P<y>{_Y})[-/.](?P<m>{_N})[-/.](?P<d>{_N})(?!\d)")
 _RELATIVE = {
     "同日": "same", "当天": "same", "当日": "same", "同一天": "same", "同天": "same",
@@ -130,6 +131,13 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMe
     for m in _MONTH.finditer(text, start, end):
         if free(m.start(), m.end()) and 1 <= int(m.group("m")) <= 12:
             found.append(DateMention(m.start(), m.end(), int(m.group("y")), int(m.group("m"))))
+            taken.append((m.start(), m.end()))
+    for m in _GLUED.finditer(text, start, end):
+        # 623日: the 月 lost in the page's markup (6月23日)
+        mo, d = int(m.group("m")), int(m.group("d"))
+        if free(m.start(), m.end()) and 1 <= d <= 31:
+            found.append(DateMention(m.start(), m.end(), None, mo, d,
+                                     time_of_day=(m.group("tod") or "").strip() or None))
             taken.append((m.start(), m.end()))
     for m in _DAY.finditer(text, start, end):
         if free(m.start(), m.end()) and 1 <= int(m.group("d")) <= 31:
