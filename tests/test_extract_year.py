@@ -111,3 +111,9 @@ def test_year_weak_evidence_outside_office_bounds_takes_the_nearest_bound(lex):
     ev = Y.collect(lex, "两国于2013年建立战略伙伴关系。")
     ev.bound(2016, 2021, "office")
     assert ev.best() == 2016
+
+
+def test_year_a_historical_figure_dates_nothing(lex):
+    text = "越南国家主席梁强在河内向胡志明主席陵敬献花圈。2024年两国贸易额增长。"
+    ev = Y.collect(lex, text, [("胡志明", ["主席"]), ("梁强", ["越南国家主席"])])
+    assert ev.lo is not None and ev.lo >= 2024

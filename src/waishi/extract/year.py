@@ -20,6 +20,7 @@ from datetime import date
 from ..lexicon import Lexicon, series_year
 
 FULL_DATE_WEIGHT = 3.0
+HISTORICAL_BEFORE = 2000  # office terms ended before this name figures of history, never date a page
 STRONG = 4.0  # an anniversary, a lunar year, a present-year phrase, or two dated mentions
 _STEMS = "甲乙丙丁戊己庚辛壬癸"
 _BRANCHES = "子丑寅卯辰巳午未申酉戌亥"
@@ -269,7 +270,10 @@ def collect(lex: Lexicon, text: str, people: Sequence[tuple[str, Sequence[str]]]
                     ev.add(o.start.year, 4 * weight, f"appointed {name}")
                     break
         # a former holder's title (原国家主席, 已故总书记) dates nothing
-        fits = [o for o in offices if any(_title_fits(t, o.forms) for t in titles if not t.startswith(_FORMER))]
+        # a former holder's title (原国家主席, 已故总书记) dates nothing, nor does a historical
+        # figure's (胡志明主席 is named on pages of every year)
+        fits = [o for o in offices if any(_title_fits(t, o.forms) for t in titles if not t.startswith(_FORMER))
+                and not (o.end and o.end.year < HISTORICAL_BEFORE)]
         if fits:
             lo = min(o.start.year for o in fits if o.start) if any(o.start for o in fits) else None
             his = [o.end.year if o.end else None for o in fits]
