@@ -123,3 +123,11 @@ def test_people_a_glossed_transliterated_name_without_a_title_is_a_person():
     assert "克里斯托弗·卢克森" in [p.name for p in doc.people]
     ev = [e for e in doc.events if e.type == "congratulate"]
     assert ev and ev[0].source == ["范明政"] and ev[0].target == ["克里斯托弗·卢克森"]
+
+
+def test_people_members_of_a_delegation_list_share_its_country():
+    text = ("泰国总理访问越南\n\n陪同佩通坦出访的有：泰国副总理兼外交部长玛丽斯·沙恩嘉皮罗，泰国商业部长比差·春哈瓦,"
+            "农业与合作社部大臣塔玛那，数字经济与社会部大臣巴塞等。\n")
+    doc = waishi.extract(text, published="2025-05-20").documents[0]
+    countries = {p.name: p.country for p in doc.people}
+    assert countries.get("塔玛那") == "THA" and countries.get("巴塞") == "THA"

@@ -44,6 +44,8 @@ _WEAK_STOPS = set("和同平安中方文明德年都前")
 # In transliterated (dotted) names only these single characters end the name:
 # 里, 尔, 内 ... are common transliteration syllables (通伦·西苏里).
 _DOT_NAME_STOPS = set("与和在于的等率及向将也还是为同致偕并被把让从到给曾已就则")
+# Titles Vietnam does not use: a holder is foreign even with a surname Vietnamese also bear (翁萨坤)
+_FOREIGN_ONLY_TITLES = ("大臣", "首相", "国务秘书", "亲王", "国王", "苏丹", "总统", "州长", "知事", "国务卿")
 _KANJI_NAME_AFTER = ("大臣", "首相", "外相", "防相", "知事", "长官")
 _HONORIFIC = ("同志", "先生", "女士", "阁下", "夫人", "夫妇")
 
@@ -380,7 +382,8 @@ class PeopleFinder:
                     return iso
         for o in self.lex.offices_for(name):
             return o.iso3
-        if name[:1] in self.lex.surnames_vn and "·" not in name:
+        if name[:1] in self.lex.surnames_vn and "·" not in name and \
+                not any(w in t for t in titles for w in _FOREIGN_ONLY_TITLES):
             return "VNM"  # VNA leaves Vietnam implicit for domestic offices (外交部副部长NAME)
         return None
 

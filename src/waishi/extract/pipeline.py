@@ -162,6 +162,31 @@ def _glossed_names(text: str, start: int, end: int, found: list[PersonMention], 
 _BEFORE_NAME = ("值此", "祝贺", "向", "与", "同", "和", "对", "在", "由", "是", "为", "让", "及", "了")
 
 
+_LIST_CUE = re.compile(r"陪同|随同|随行|成员|包括|代表团|一行")
+
+
+def _inherit_list_country(text: str, mentions: list[PersonMention], people: dict[str, Person]) -> None:
+    """陪同洪森出访的有：…大臣迪班，…大臣奥拉本，…: members of a delegation's list whose titles
+    name no country belong to the country of the list's other members."""
+    by_sentence: dict[Span, list[PersonMention]] = {}
+    for pm in mentions:
+        if pm.sentence is not None and pm.titles:
+            by_sentence.setdefault(pm.sentence, []).append(pm)
+    for sent, pms in by_sentence.items():
+        if len(pms) < 3 or not _LIST_CUE.search(text, sent.start, sent.end):
+            continue
+        known = [people[pm.name].country for pm in pms if pm.name in people and people[pm.name].country]
+        if not known:
+            continue
+        top = max(set(known), key=known.count)
+        if known.count(top) < 2:
+            continue
+        for pm in pms:
+            p = people.get(pm.name)
+            if p is not None and p.country is None:
+                p.country = top
+
+
 def _join_short_forms(mentions: list[PersonMention]) -> None:
     """巴西总统卢拉 … 路易斯·伊纳西奥·卢拉·达席尔瓦: a short form that is one part of exactly one
     full transliterated name of the same country is that person."""
@@ -448,6 +473,7 @@ class _DocBuilder:
             if p is not None and (a.name, a.span) not in seen_mentions:
                 seen_mentions.add((a.name, a.span))
                 p.mentions.append(a.span)
+        _inherit_list_country(self.text, self.person_mentions, people)
         for p in people.values():
             # a short title repeated from a chain adds nothing (外长 after 外交部部长 stays)
             p.titles = [t for t in p.titles if not any(t != u and u.endswith(t) for u in p.titles)] or p.titles
