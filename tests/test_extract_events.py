@@ -319,3 +319,25 @@ def test_events_leaders_attending_a_signing_ceremony_sign_between_their_sides():
     sign = [e for e in evs if e.type == "sign"]
     assert sign and {"范明政", "佩通坦·钦那瓦"} <= set(sign[0].source + sign[0].target)
     assert [e.type for e in evs if e.type == "attend"] == ["attend"]
+
+
+@pytest.mark.parametrize("body,visitor,place", [
+    ("由中国广西东兴市委书记率领的东兴市代表团2月3日前往广宁省芒街市出席庆祝活动。", "东兴市代表团", "芒街"),
+    ("老挝人革党中央总书记通伦·西苏里4月30日前来出席越南南方解放50周年庆典。", "通伦·西苏里", "越南"),
+])
+def test_events_going_to_attend_is_a_visit(body, visitor, place):
+    v = one(HEAD + body, "visit", published="2025-05-01")
+    assert any(visitor in s for s in v.source) and any(place in t for t in v.target)
+
+
+@pytest.mark.parametrize("body", [
+    "越南政府总理范明政前往机场迎接老挝总理。",
+    "越南政府总理范明政3月2日前往广宁省考察经济发展情况。",
+])
+def test_events_going_somewhere_at_home_is_no_visit(body):
+    assert [e for e in events(HEAD + body, published="2025-03-03") if e.type == "visit"] == []
+
+
+def test_events_delegation_exchanges_are_a_topic_not_an_actor():
+    body = "双方同意加强高级代表团互访，共同举办两国合作混合委员会第三次会议。"
+    assert not any("代表团" in s for e in events(HEAD + body, published="2016-08-18") for s in e.source)

@@ -24,7 +24,8 @@ from .places import visit_abbreviation
 _DELEGATION = re.compile(r"[\u4e00-\u9fff·—\-]{0,14}?代表团")
 # Where a delegation's name starts: after the last of these words that is not inside a known
 # name (共和国, 宣教与民运部): 率领|越南高级代表团, 与|老挝国会代表团.
-_DELEG_CUT = re.compile(r"率领|带领|率|的|由|及|与|和|同|了|将|还|在|于|向|对|[，,、；;：:]")
+_DELEG_CUT = re.compile(r"率领|带领|率|的|由|及|与|和|同|了|将|还|在|于|向|对|加强|推动|促进|保持|增进|开展|继续|维持|"
+                        r"[，,、；;：:]")
 _INVITE = re.compile(r"应[^，。；]{1,60}?(?:的)?邀请")
 _LED_BY = re.compile(r"由([^，。；]{1,80}?)率领的")
 _SPEECH = re.compile(r"在(?P<np>[^，。；在]{2,60}?)上(?:所)?(?:发表|致辞|讲话|表示|强调|指出|介绍|宣布|作了|作)")
@@ -128,6 +129,8 @@ class DocContext:
                                not (c.start() == m.span.start) for m in self.entities):
                         gs = c.end()
                 g = self.text[gs:dm.end()]
+                if self.text.startswith(("互访", "往来", "交流"), dm.end()):
+                    continue  # 高级代表团互访: a topic, not a delegation
                 if len(g) >= 3:
                     out.append(Actor(g, Span(gs, dm.end()), "group", None))
         out.sort(key=lambda a: a.span.start)
@@ -542,6 +545,20 @@ class EventFinder:
                 if prior:
                     m = prior[-1]
                     places = [Actor(m.text, m.span, "country", m.value)]
+        if t in ("前往", "前来"):
+            # 前往X出席/访问: the place right after the verb; 前来出席 (came here): Vietnam, for a
+            # visitor from abroad (the outlets are Vietnamese)
+            near = self.ctx.actors_in(te, ce, ("country", "place"))
+            places = []
+            for a in near:  # 广宁省芒街市: a place and the place inside it, written together
+                if (not places and a.span.start - te <= 2) or (places and a.span.start == places[-1].span.end):
+                    places.append(a)
+            if not places and t == "前来":
+                places = [Actor(self.lex.country_names.get(self.ctx.home, "越南"), Span(ts, te), "country",
+                                self.ctx.home)]
+            if not re.match(r"[^，。；]{0,16}?(?:出席|参加|访问|参观|考察|拜会|会见|会晤|进行|举行|开展|工作|祝贺)",
+                            self.text[te:ce]):
+                return []  # 前往机场, 前往灾区: travel, not a visit
         if not places:
             return []
         # 赴越南旅游 / 留学 / 务工 / 互访: travel, not a diplomatic visit
