@@ -341,3 +341,10 @@ def test_events_going_somewhere_at_home_is_no_visit(body):
 def test_events_delegation_exchanges_are_a_topic_not_an_actor():
     body = "双方同意加强高级代表团互访，共同举办两国合作混合委员会第三次会议。"
     assert not any("代表团" in s for e in events(HEAD + body, published="2016-08-18") for s in e.source)
+
+
+def test_events_aid_named_inside_thanks_keeps_its_donor():
+    body = "俄罗斯对越南向俄罗斯捐赠医用口罩表示感谢。同时，俄罗斯也向越南移交了疫苗。"
+    aid = [e for e in events(HEAD + body, published="2021-06-12") if e.type == "aid"]
+    pairs = {(e.source[0], e.target[0]) for e in aid}
+    assert ("越南", "俄罗斯") in pairs and ("俄罗斯", "越南") in pairs

@@ -818,10 +818,16 @@ class EventFinder:
             src = self.subject(sent, ts, ("person", "org", "country", "group"))
             ce = self.clause_end(te, s.end)
             tgt = self.ctx.actors_in(te, ce, ("person", "org", "country", "group", "place"))
-        tgt = [a for a in tgt if not any(_same(a.name, b.name) for b in src)]
         # a country does not aid itself: a Lao leader speaking of aid to Laos is no donor
+        # (俄罗斯对越南向俄罗斯捐赠…表示感谢: the donor is 越南)
         tgt_isos = {a.iso3 for a in tgt if a.iso3}
         src = [a for a in src if not (a.iso3 and a.iso3 in tgt_isos)]
+        if not src and i >= 0:
+            # the actor right before 向 (对越南向俄罗斯…: 对 is "about" here, not a destination)
+            near = [a for a in self.ctx.actors_in(cs, cs + i, ("person", "org", "country", "group"))
+                    if not (a.iso3 and a.iso3 in tgt_isos)]
+            src = near[-1:]
+        tgt = [a for a in tgt if not any(_same(a.name, b.name) for b in src)]
         if not src or not tgt:
             return []
         return [self._event("aid", sent, ts, src, tgt)]
