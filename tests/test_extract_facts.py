@@ -69,3 +69,24 @@ def test_facts_registered_capital_is_fdi(body, metric):
     doc = waishi.extract("越南与伙伴加强经贸合作\n\n" + body, published="2024-05-01").documents[0]
     money = [f for f in doc.facts if f.unit == "USD"]
     assert money and money[0].metric == metric
+
+
+def test_facts_scholarships_given_are_aid_and_school_years_are_periods():
+    body = "在2020-2021学年，俄罗斯政府已向越南学生提供在俄罗斯大学学习的965份奖学金。"
+    doc = waishi.extract("越俄教育合作\n\n" + body, published="2021-06-01").documents[0]
+    (f,) = [f for f in doc.facts if f.value == 965]
+    assert f.metric == "aid" and f.unit == "count" and f.period == "2020-2021"
+
+
+def test_facts_oda_in_another_currency_and_a_month_range():
+    body = "从2021年7月至2024年6月期间，新西兰承诺向越南提供ODA资金为2670万新西兰元(约合1600万美元)。"
+    doc = waishi.extract("越新合作\n\n" + body, published="2022-06-01").documents[0]
+    by_unit = {f.unit: f for f in doc.facts}
+    assert by_unit["NZD"].value == 26_700_000 and by_unit["USD"].value == 16_000_000
+    assert by_unit["USD"].metric == "aid" and by_unit["USD"].period == "2021-2024"
+
+
+def test_facts_a_countrys_investment_in_vietnam_is_fdi():
+    body = "目前，新加坡对越南投资位居东盟首位，共有3273个项目，总资金734.53亿美元。"
+    doc = waishi.extract("越新合作\n\n" + body, published="2023-07-17").documents[0]
+    assert [f.metric for f in doc.facts if f.unit == "USD"] == ["fdi_registered"]

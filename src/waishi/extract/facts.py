@@ -24,14 +24,16 @@ _METRICS: list[tuple[str, tuple[str, ...]]] = [
     ("trade_total", ("进出口", "贸易额", "贸易总额", "双边贸易", "贸易往来", "贸易额达", "贸易")),
     ("export", ("出口",)),
     ("import", ("进口",)),
-    ("fdi_registered", ("外资", "外国直接投资", "FDI", "直接投资", "外国投资", "注册资本", "注册资金")),
-    ("aid", ("援助", "捐赠", "资助", "赠送", "捐款", "无偿", "贷款", "援建")),
+    ("fdi_registered", ("外资", "外国直接投资", "FDI", "直接投资", "外国投资", "注册资本", "注册资金", "对越投资",
+                        "对越南投资", "在越投资", "在越南投资")),
+    ("aid", ("援助", "捐赠", "资助", "赠送", "捐款", "无偿", "贷款", "援建", "ODA", "发展援助")),
     ("investment", ("投资", "引进", "引资", "注资")),
 ]
-_FDI_CONTEXT = re.compile(r"注册资本|注册资金|注册资|直接投资|外国直接投资|FDI|外资|投资来源国|投资项目")
+_FDI_CONTEXT = re.compile(r"注册资本|注册资金|注册资|直接投资|外国直接投资|FDI|外资|投资来源国|投资项目|对越南?投资|在越南?投资")
 _GROWTH = re.compile(r"(增长|增加|提高|上升|增幅为?|同比增长|下降|减少|降低)了?\s*(?:约|近)?\s*$")
 _YEARS = re.compile(
-    r"(?P<a>(?:19|20)\d\d)\s*(?:年)?\s*(?P<sep>-|—|–|~|至|到|和|、)\s*(?P<b>(?:19|20)\d\d)\s*年"
+    r"(?P<a>(?:19|20)\d\d)\s*(?:年)?(?:\s*\d{1,2}\s*月(?:份)?)?\s*(?P<sep>-|—|–|~|～|至|到|和|、)\s*"
+    r"(?P<b>(?:19|20)\d\d)\s*(?:学|财政|年度)?年?(?!\d)"
     r"|(?P<c>(?:19|20)\d\d)\s*年\s*(?P<since>初至今|以来|至今)?"
 )
 _COMPARE_BEFORE = ("较", "比", "与", "同")
@@ -39,6 +41,9 @@ _COUNTED = re.compile(r"[^，,。；;：:、\s“”()（）的在与和及是�
 _COUNT_NOUN_BEFORE = re.compile(r"([\u4e00-\u9fff]{1,8})\s*$")
 _AID_VERB = re.compile(r"(援助|捐赠|赠送|移交|捐助)了?[^，。；]{0,6}$")
 # A counted noun ends where a verb phrase begins: 193个国家|建立外交关系.
+# Things a partner gives, counted: scholarships, supplies, vaccines, boats.
+_GRANTED = ("奖学金", "名额", "物资", "援助物资", "疫苗", "口罩", "巡逻艇", "救护车", "设备", "套", "批")
+_GIVE = re.compile(r"提供|援助|捐赠|赠送|移交|资助|捐助|援建")
 _COUNT_VERB = re.compile(r"建立|建交|签署|签订|开展|实施|参加|出席|参与|达成|举行|举办|派出|访问|进行|保持|设立|开设|提供|捐赠|援助")
 _COUNT_SKIP = ("分钟", "小时", "天", "周", "年", "岁", "倍", "公里", "米", "吨", "平方")
 
@@ -175,8 +180,9 @@ class FactFinder:
         if 1900 <= value <= 2100 and counted.startswith("年"):
             return None
         metric = "count"
-        if _AID_VERB.search(text[clause_start:m.start()]):
-            metric = "aid"
+        if _AID_VERB.search(text[clause_start:m.start()]) or (
+                counted.startswith(_GRANTED) and _GIVE.search(text, clause_start, m.start())):
+            metric = "aid"  # 提供…965份奖学金, 援助12艘巡逻艇: things given are aid
         qual = numbers.approx(m.group("qual"))
         start = m.start() if qual else m.start("num")
         return Fact(metric, value, "count", evidence, Span(start, m.end()), per, growth, subject,
