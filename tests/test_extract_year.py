@@ -117,3 +117,19 @@ def test_year_a_historical_figure_dates_nothing(lex):
     text = "越南国家主席梁强在河内向胡志明主席陵敬献花圈。2024年两国贸易额增长。"
     ev = Y.collect(lex, text, [("胡志明", ["主席"]), ("梁强", ["越南国家主席"])])
     assert ev.lo is not None and ev.lo >= 2024
+
+
+def test_year_a_short_range_in_parentheses_is_a_plan_not_an_anniversary(lex):
+    # (1950-2026) counts an anniversary to the present; (2017-2019) after 计划 is a plan's years
+    assert Y.collect(lex, "越中建交76周年(1950-2026)。").best() == 2026
+    assert Y.collect(lex, "双方落实合作计划(2017-2019)，保持高层交往。", today=date(2026, 1, 1)).best() == 2017
+
+
+def test_year_future_names_are_no_dates(lex):
+    assert Y.collect(lex, "双方在落实2030年议程方面加强合作。2018年两国关系发展良好。",
+                     today=date(2026, 1, 1)).best() == 2018
+
+
+def test_year_only_the_latest_full_date_counts_fully(lex):
+    text = "两国于1975年6月25日建交。2008年5月，越南国家主席访问莫桑比克。2010年9月，两国签署协定。"
+    assert Y.collect(lex, text).best() == 2010

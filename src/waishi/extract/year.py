@@ -155,12 +155,16 @@ def collect(lex: Lexicon, text: str, people: Sequence[tuple[str, Sequence[str]]]
 
     plain: list[int] = []
     future: list[int] = []
+    dated: list[int] = []
     for m in _NOW.finditer(text):
         ev.add(int(m.group(1)), 5 * weight, "present-year phrase")
         taken.append(m.span())
     for m in _PAREN_RANGE.finditer(text):
-        ev.add(int(m.group(2)), 3 * weight, "anniversary range")
-        taken.append(m.span())
+        y1, y2 = int(m.group(1)), int(m.group(2))
+        if y2 - y1 >= 10:  # (1950-2026): an anniversary counted to the present
+            ev.add(y2, 3 * weight, "anniversary range")
+            taken.append(m.span())
+        # (2017-2019), (2020-2021年): a plan's or a term's years, read as ranges below
     for m in _FULL.finditer(text):
         if not free(*m.span()):
             continue
@@ -174,7 +178,7 @@ def collect(lex: Lexicon, text: str, people: Sequence[tuple[str, Sequence[str]]]
         if "摄" in text[m.end():m.end() + 3]:  # a photo's date in a caption credit
             taken.append(m.span())
             continue
-        ev.add(int(m.group(1)), FULL_DATE_WEIGHT * weight, "dated")
+        dated.append(int(m.group(1)))
         taken.append(m.span())
     for m in _RANGE.finditer(text):
         if not free(*m.span()):
@@ -182,8 +186,9 @@ def collect(lex: Lexicon, text: str, people: Sequence[tuple[str, Sequence[str]]]
         y1, y2, tail = int(m.group(1)), int(m.group(2)), m.group(3)
         if y2 < y1:
             continue
-        if any(w in tail for w in _PLAN_WORDS) and y2 - y1 > 1:
-            plain.append(y1)
+        head = text[max(0, m.start() - 6):m.start()]
+        if (any(w in tail for w in _PLAN_WORDS) or any(w in head for w in _PLAN_WORDS)) and y2 - y1 > 1:
+            plain.append(y1)  # 2023~2027年合作备忘录, 合作计划(2017-2019): a plan from its first year
         else:
             plain.append(y2)
         taken.append((m.start(), m.end() - len(tail)))
@@ -206,11 +211,19 @@ def collect(lex: Lexicon, text: str, people: Sequence[tuple[str, Sequence[str]]]
             # a whole year's figures (2018年双边贸易额达…) are reported the year after
             y += 1
         plain.append(y)
+    if dated:
+        # full dates with a year are mostly history (建交, past visits); the story is no older
+        # than the latest of them, which counts; the others count little
+        ev.add(max(dated), FULL_DATE_WEIGHT * weight, "dated")
+        for y in set(dated) - {max(dated)}:
+            ev.add(y, 0.5 * weight, "dated (earlier)")
     if future:
         # a plan for year Y is mostly written the year before (下一次会议预计于2011年底举行)
         # the page is older than its plans and no older than the past years it names
         planned = min(future) - 1
         ev.add(planned, (2.0 if not plain or max(plain) <= planned else 1.0) * weight, "planned year - 1")
+    if today is not None:
+        plain = [y for y in plain if y <= today.year]  # 2030年议程: a name or a target, not a date
     if plain:
         # a review names last year often and this year once: the latest year mentioned counts
         ev.add(max(plain), 1.5 * weight, "latest year mentioned")
@@ -256,6 +269,7 @@ def collect(lex: Lexicon, text: str, people: Sequence[tuple[str, Sequence[str]]]
         # supplies and masks were 2020's news, vaccines 2021's
         ev.add(2021 if "疫苗" in text else 2020, 0.5 * weight, "pandemic")
         ev.bound(2020, 2023, "pandemic")
+    terms: list[tuple[int | None, int | None, str]] = []
     for name, titles in people or []:
         offices = lex.offices_for(name)
         # 当选/被任命为 + office: the page reports the start of a term
@@ -278,7 +292,15 @@ def collect(lex: Lexicon, text: str, people: Sequence[tuple[str, Sequence[str]]]
             lo = min(o.start.year for o in fits if o.start) if any(o.start for o in fits) else None
             his = [o.end.year if o.end else None for o in fits]
             hi = None if None in his else max(h for h in his if h is not None)
-            ev.bound(lo, hi, f"office {name}")
+            terms.append((lo, hi, name))
+    if terms:
+        # every holder named with his title was in office by the page's date (the latest start
+        # bounds it below), but a title can be a past one (2008年农德孟总书记访问…): only the
+        # latest end bounds it above
+        los = [lo for lo, _hi, _n in terms if lo is not None]
+        his_ = [hi for _lo, hi, _n in terms]
+        ev.bound(max(los) if los else None, None if None in his_ else max(h for h in his_ if h is not None),
+                 "offices " + ",".join(n for _lo, _hi, n in terms))
     if today is not None:
         ev.bound(None, today.year, "today")
     return ev
