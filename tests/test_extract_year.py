@@ -120,8 +120,8 @@ def test_year_a_historical_figure_dates_nothing(lex):
 
 
 def test_year_a_short_range_in_parentheses_is_a_plan_not_an_anniversary(lex):
-    # (1950-2026) counts an anniversary to the present; (2017-2019) after 计划 is a plan's years
-    assert Y.collect(lex, "越中建交76周年(1950-2026)。").best() == 2026
+    # (1962-2024) counts an anniversary to the present; (2017-2019) after 计划 is a plan's years
+    assert Y.collect(lex, "越老友好(1962-2024)合作不断深化。").best() == 2024
     assert Y.collect(lex, "双方落实合作计划(2017-2019)，保持高层交往。", today=date(2026, 1, 1)).best() == 2017
 
 
