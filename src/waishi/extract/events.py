@@ -380,7 +380,7 @@ class EventFinder:
             np_ = m.group("np")
             lead = re.match(r"(?:由[^，。；]{1,30}?(?:举办|举行|主办)的)", np_)
             name = np_[lead.end():] if lead else np_
-            if not name.endswith(tuple(self.nouns)) or len(name) < 4:
+            if not name.endswith(tuple(self.nouns)) or len(name) < 3:
                 continue
             src = self._region_actors(self.clause_start(m.start(), sent.span.start), m.start(), ("person", "group"))
             if not src or not self._foreign(sent.span, src):
