@@ -348,3 +348,10 @@ def test_events_aid_named_inside_thanks_keeps_its_donor():
     aid = [e for e in events(HEAD + body, published="2021-06-12") if e.type == "aid"]
     pairs = {(e.source[0], e.target[0]) for e in aid}
     assert ("越南", "俄罗斯") in pairs and ("俄罗斯", "越南") in pairs
+
+
+def test_events_a_list_of_messages_closed_by_its_purpose_congratulates():
+    body = ("越南国家主席梁强已致电新西兰总督辛迪·基罗；政府总理范明政致电新西兰总理克里斯托弗·卢克森，"
+            "庆祝两国建交50周年。")
+    evs = [e for e in events(HEAD + body, published="2025-06-19") if e.type == "congratulate"]
+    assert {(e.source[0], e.target[0]) for e in evs} == {("梁强", "辛迪·基罗"), ("范明政", "克里斯托弗·卢克森")}

@@ -740,8 +740,9 @@ class EventFinder:
         s = sent.span
         if self.text[max(s.start, ts - 1):ts] == "的":
             return []
+        # (the purpose may close a list of messages: A致电B；C致电D，庆祝两国建交50周年。)
         if t in ("致电", "致函", "致信") and not re.search(r"祝贺|庆祝|致贺|贺电|贺信|贺函|恭贺|表示祝贺",
-                                                       self.text[te:self.clause_end(te, s.end) + 12]):
+                                                       self.text[te:_period_end(self.text, te)]):
             return []  # a call or a letter, congratulating only when it says so
         spread = self._spread_congratulations(sent, ts)
         if spread is not None:
@@ -831,6 +832,12 @@ class EventFinder:
         if not src or not tgt:
             return []
         return [self._event("aid", sent, ts, src, tgt)]
+
+
+def _period_end(text: str, pos: int) -> int:
+    """End of the full sentence at ``pos`` (to its 。, over semicolons and line ends)."""
+    i = text.find("。", pos)
+    return len(text) if i < 0 else i
 
 
 def _all_index(s: str, w: str) -> list[int]:
