@@ -355,3 +355,9 @@ def test_events_a_list_of_messages_closed_by_its_purpose_congratulates():
             "庆祝两国建交50周年。")
     evs = [e for e in events(HEAD + body, published="2025-06-19") if e.type == "congratulate"]
     assert {(e.source[0], e.target[0]) for e in evs} == {("梁强", "辛迪·基罗"), ("范明政", "克里斯托弗·卢克森")}
+
+
+def test_events_provinces_hold_talks():
+    body = "6月11日下午，越南山罗省与老挝琅勃拉邦省领导举行了会谈。"
+    ev = one(HEAD + body, "meet", published="2018-06-12")
+    assert "山罗省" in ev.source + ev.target

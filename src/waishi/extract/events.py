@@ -453,8 +453,9 @@ class EventFinder:
         if p is not None and (t in ("会谈", "会晤", "座谈", "座谈会", "举行会谈", "举行会晤", "会面", "工作会谈")
                               or self.text[te:te + 1] in "，。,"):
             partner, pos = p
+            # (a province or city holds talks too: 山罗省与赛宋奔省领导举行了会谈)
             src = self._region_actors(self.clause_start(pos, sent.span.start), pos,
-                                      ("person", "org", "country", "group"))
+                                      ("person", "org", "country", "group", "place"))
             if src:
                 return [self._event("meet", sent, ts, src, partner)]
         lead = self._clause_initial_partner(sent, ts)
