@@ -101,3 +101,12 @@ def test_pipeline_timestamp_line_anchors_the_year():
     text = "越南总理与欧盟委员会主席通电话\n\n2020-07-30 23:19\n\n越南政府总理7月29日下午同欧盟委员会主席通电话。\n"
     rec = waishi.extract(text)
     assert rec.documents[0].year == 2020
+
+
+def test_pipeline_an_undated_teaser_leans_on_its_siblings_not_an_old_article():
+    text = ("越南国家主席张晋创会见古巴领导人\n\n2014年9月28日，越南国家主席张晋创在哈瓦那会见古巴领导人。(完)\n\n更多\n\n"
+            "越南蓝盔部队的和平形象\n\n越南维和人员在南苏丹执行任务。\n\n"
+            "越共中央总书记苏林会见美国客人\n\n越共中央总书记苏林在河内会见美国客人。\n")
+    docs = waishi.extract(text).documents
+    assert docs[0].year == 2014
+    assert docs[1].year is not None and docs[1].year >= 2024

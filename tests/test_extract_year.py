@@ -133,3 +133,8 @@ def test_year_future_names_are_no_dates(lex):
 def test_year_only_the_latest_full_date_counts_fully(lex):
     text = "两国于1975年6月25日建交。2008年5月，越南国家主席访问莫桑比克。2010年9月，两国签署协定。"
     assert Y.collect(lex, text).best() == 2010
+
+
+@pytest.mark.parametrize("text", ["两报恢复因新冠疫情而中断的交流合作机制。", "后疫情时代，两国加强旅游合作。"])
+def test_year_after_the_pandemic(lex, text):
+    assert Y.collect(lex, text).best() == 2022

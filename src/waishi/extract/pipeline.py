@@ -81,8 +81,14 @@ def extract(text: str, *, published: str | date | None = None, url: str | None =
                 b.set_year(b.evidence.best(prefer=pool, prefer_weight=2.0), "page teasers")
             else:
                 comb = b.combined()
+                # the page's other teasers, dated by what they name (office holders): listed at
+                # the same time, they are a better guess than an article of any age
+                siblings = [o.own_year for o in builders if o is not b and o.doc.kind == "teaser" and o.own_year
+                            and (o.evidence.scores or o.evidence.lo is not None)]
                 if comb.scores:
                     b.set_year(comb.best(), "text")
+                elif siblings and comb.lo is None:
+                    b.set_year(max(siblings), "page teasers")
                 elif article_year and (comb.lo is None or article_year >= comb.lo) and \
                         (comb.hi is None or article_year <= comb.hi):
                     b.set_year(article_year, "article")

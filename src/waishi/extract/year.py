@@ -45,6 +45,7 @@ _FORMER = ("原", "前", "已故", "故", "老")
 # 两国于1954年11月17日正式建交。经过67年…: the founding year plus the years gone by
 _FOUNDED = re.compile(r"((?:19|20)\d\d)\s*年[^。；]{0,12}?(?:建交|建立外交关系|建立了外交关系)")
 _YEARS_SINCE = re.compile(r"(?:经过|历经|走过)了?\s*(\d{1,3})\s*年|建交\s*(\d{1,3})\s*年来")
+_POST_COVID = re.compile(r"疫情后|后疫情|疫情过后|疫情之后|疫情结束|恢复[^。]{0,30}疫情|疫情[^。]{0,8}中断")
 _COVID = re.compile(r"新冠|COVID|疫情")
 # A year in a clause about plans (将于2018年访问, 预计于2011年底举行) names a future year, not the page's.
 _FUTURE_CTX = ("将", "预计", "计划", "拟", "即将", "下一次", "下一届", "下届", "届时", "邀请")
@@ -267,7 +268,8 @@ def collect(lex: Lexicon, text: str, people: Sequence[tuple[str, Sequence[str]]]
             break
     if _COVID.search(text) and not ev.scores:
         # supplies and masks were 2020's news, vaccines 2021's
-        ev.add(2021 if "疫苗" in text else 2020, 0.5 * weight, "pandemic")
+        after = _POST_COVID.search(text) is not None
+        ev.add(2022 if after else 2021 if "疫苗" in text else 2020, 0.5 * weight, "pandemic")
         ev.bound(2020, 2023, "pandemic")
     terms: list[tuple[int | None, int | None, str]] = []
     for name, titles in people or []:
