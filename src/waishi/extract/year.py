@@ -268,8 +268,8 @@ def collect(lex: Lexicon, text: str, people: Sequence[tuple[str, Sequence[str]]]
             break
     if _COVID.search(text) and not ev.scores:
         # supplies and masks were 2020's news, vaccines 2021's
-        after = _POST_COVID.search(text) is not None
-        ev.add(2022 if after else 2021 if "疫苗" in text else 2020, 0.5 * weight, "pandemic")
+        post = _POST_COVID.search(text) is not None
+        ev.add(2022 if post else 2021 if "疫苗" in text else 2020, 0.5 * weight, "pandemic")
         ev.bound(2020, 2023, "pandemic")
     terms: list[tuple[int | None, int | None, str]] = []
     for name, titles in people or []:
