@@ -361,3 +361,26 @@ def test_events_provinces_hold_talks():
     body = "6月11日下午，越南山罗省与老挝琅勃拉邦省领导举行了会谈。"
     ev = one(HEAD + body, "meet", published="2018-06-12")
     assert "山罗省" in ev.source + ev.target
+
+
+def test_events_attending_a_list_of_summits_is_one_attendance_each():
+    body = ("越南政府总理范明政11月6日在昆明出席大湄公河次区域经济合作第八次领导人会议(GMS8)、"
+            "第十届伊洛瓦底江-湄南河-湄公河经济合作战略峰会和第11届柬老缅越合作峰会。")
+    targets = [e.target[0] for e in events(HEAD + body, published="2024-11-07") if e.type == "attend"]
+    assert len(targets) == 3 and targets[2] == "第11届柬老缅越合作峰会"
+
+
+def test_events_a_summit_and_its_side_programme_are_one_attendance():
+    body = "越南政府总理范明政11月16日出席东盟峰会和相关双边活动。"
+    assert len([e for e in events(HEAD + body, published="2025-11-17") if e.type == "attend"]) == 1
+
+
+def test_events_holding_bilateral_talks_is_a_meeting_not_hosting():
+    body = "越南政府总理范明政11月6日在昆明同柬埔寨首相洪玛奈举行双边会晤。"
+    evs = events(HEAD + body, published="2024-11-07")
+    assert [e.type for e in evs if e.type in ("host", "meet")] == ["meet"]
+
+
+def test_events_two_vietnamese_officials_meeting_is_domestic():
+    body = "越南谅山省委书记胡进绍9月21日在谅山会见了越南驻南宁总领事陈武。"
+    assert [e for e in events(HEAD + body, published="2020-09-22") if e.type == "meet"] == []

@@ -480,8 +480,8 @@ class EventFinder:
         src = [a for a in src if a.name not in {x.name for x in tgt}]
         if not src:
             return []
-        if not self._foreign(sent.span, src + tgt):
-            return []  # 拜访原党和国家领导人: a domestic call, not foreign relations
+        if not self._foreign(sent.span, src + tgt) or all(a.iso3 == self.ctx.home for a in src + tgt):
+            return []  # 拜访原党和国家领导人, two Vietnamese officials: a domestic call, not foreign relations
         if "分别" in self.text[max(sent.span.start, ts - 4):ts] and len(tgt) > 1:
             persons = [a for a in tgt if a.kind == "person"]
             if len(persons) > 1:
@@ -656,6 +656,8 @@ class EventFinder:
     def _host(self, sent: SentenceCtx, t: str, ts: int, te: int, mode: str) -> list[Event]:
         if self.text.startswith(("会谈", "会晤", "座谈", "电话", "视频", "会见", "了会谈", "了会见"), te):
             return []
+        if re.match(r"了?(?:双边|正式|工作|简短|友好|首次)?(?:会谈|会晤|会见|会面|通话)", self.text[te:te + 8]):
+            return []  # 举行双边会晤: a meeting, read by its own trigger
         return self._gathering("host", sent, t, ts, te)
 
     def _gathering(self, type_: str, sent: SentenceCtx, t: str, ts: int, te: int) -> list[Event]:
@@ -701,7 +703,9 @@ class EventFinder:
             persons = [a for a in hosts if a.kind == "person"]
             if hosts:
                 out.append(self._event("host", sent, ts, persons or hosts[:1], [], [name]))
-        out.insert(0, self._event(type_, sent, ts, src, [], [name]))
+        names = self._split_gatherings(name) if type_ == "attend" else [name]
+        for i, nm in enumerate(names):
+            out.insert(i, self._event(type_, sent, ts, src, [], [nm]))
         if type_ == "attend" and _SIGNING_CEREMONY.search(name):
             # leaders attending their countries' signing or exchange ceremony: the documents are
             # signed between their sides (the annotators' practice, dev and held-out alike)
@@ -710,6 +714,20 @@ class EventFinder:
                 ev = self._event("sign", sent, ts, sides[0], sides[1])
                 out.append(ev)
         return out
+
+    def _split_gatherings(self, name: str) -> list[str]:
+        """出席A会议(GMS8)、B峰会和C峰会: one attendance per gathering named in the list."""
+        parts = [p.strip() for p in re.split(r"、|以及|和|及", name)]
+        nouns = tuple(self.nouns)
+
+        def whole(p: str) -> bool:
+            core = re.sub(r"\s*[（(][^)）]{1,20}[)）]$", "", p)
+            return len(core) >= 4 and core.endswith(nouns)
+
+        if len(parts) >= 2 and all(whole(p) for p in parts) and \
+                not any(p.startswith(("相关", "有关", "其他", "系列", "各项", "一些", "多项", "其它")) for p in parts):
+            return parts  # (会议和相关双边活动: one trip's programme, not a second gathering)
+        return [name]
 
     def _ceremony_sides(self, src: list[Actor], name: str, np_span: Span, s: Span) -> tuple[list[Actor], list[Actor]] | None:
         persons = [a for a in src if a.kind == "person"]
