@@ -384,3 +384,15 @@ def test_events_holding_bilateral_talks_is_a_meeting_not_hosting():
 def test_events_two_vietnamese_officials_meeting_is_domestic():
     body = "越南谅山省委书记胡进绍9月21日在谅山会见了越南驻南宁总领事陈武。"
     assert [e for e in events(HEAD + body, published="2020-09-22") if e.type == "meet"] == []
+
+
+def test_events_one_message_per_receiver():
+    body = "越南政府副总理兼外长裴青山也向中国国务委员兼外交部长王毅和老挝外长通沙万·丰威汉致贺电。"
+    evs = [e for e in events(HEAD + body, published="2024-10-02") if e.type == "congratulate"]
+    assert sorted(e.target[0] for e in evs) == ["王毅", "通沙万·丰威汉"]
+
+
+def test_events_congratulating_on_an_election_names_the_elected():
+    body = "柬埔寨国王诺罗敦·西哈莫尼就梁强同志当选越南国家主席发来贺电。"
+    ev = one(HEAD + body, "congratulate", published="2024-10-22")
+    assert ev.source == ["诺罗敦·西哈莫尼"] and ev.target == ["梁强"]

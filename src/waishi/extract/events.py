@@ -49,6 +49,7 @@ _PAIR = re.compile(r"两位|两国(?:总理|外长|部长|领导人|主席|国�
 # A signing hoped for or planned, not done: 推动协定早日签署, 双方将签署, 同意签署.
 # 互相对彼此进行正式访问, 两次互相通电话: exchanges summed up, not one event
 _MUTUAL = re.compile(r"互相|相互|彼此|多次|频繁")
+_ON_ELECTION = re.compile(r"就[^，。；]{1,30}?(?:当选|再次当选|连任|就任|荣任|获任|出任|被任命|被选为)")
 _PRESS = ("记者", "媒体", "新闻界", "报界")  # 会见记者: a press meeting, not a diplomatic one
 _SIGNING_CEREMONY = re.compile(r"(?:签字|签署|签约|交换|互换)[\u4e00-\u9fff]{0,4}仪式$")
 _CHAIRED_BY = re.compile(r"由[^，。；]{2,40}?(?:主持召开|主持举行|主持|主办|举办|举行|召开)的")
@@ -783,6 +784,11 @@ class EventFinder:
             tgt = self.ctx.actors_in(te, ce, ("person", "org", "country"))
             persons = [a for a in tgt if a.kind == "person"]
             tgt = persons[:3] if persons else tgt[:1]
+        topic = _ON_ELECTION.search(self.text, cs, ts)
+        if topic is not None and not tgt:
+            # 就阮富仲总书记当选国家主席发来贺电: the one elected is the one congratulated
+            tgt = self.ctx.actors_in(topic.start(), topic.end(), ("person",))[:1]
+            src = [a for a in src if a.span.end <= topic.start()]
         if src and not tgt and t in ("发来贺电", "发来贺信", "发来贺函", "致贺信", "致贺电", "贺信", "贺电", "贺函"):
             # NAME发来贺信: the one congratulated is the page's own subject, its first person of
             # another country than the sender's
@@ -790,6 +796,12 @@ class EventFinder:
             tgt = next(([a] for a in self.ctx.persons if a.iso3 and a.iso3 not in src_iso), [])
         if not src or not tgt:
             return []
+        # a message goes to one person: X向A和B致贺电 is two messages (and A、B向X, two senders)
+        tp, sp = [a for a in tgt if a.kind == "person"], [a for a in src if a.kind == "person"]
+        if len(tp) > 1 and len(src) == 1:
+            return [self._event("congratulate", sent, ts, src, [a]) for a in tp]
+        if len(sp) > 1 and len(tgt) == 1:
+            return [self._event("congratulate", sent, ts, [a], tgt) for a in sp]
         return [self._event("congratulate", sent, ts, src, tgt)]
 
     def _spread_congratulations(self, sent: SentenceCtx, ts: int) -> list[Event] | None:
