@@ -146,6 +146,8 @@ _GLOSSED = re.compile(r"([\u4e00-\u9fff]{1,8}(?:·[\u4e00-\u9fff]{1,8})+)\s*[（
 def _glossed_names(text: str, start: int, end: int, found: list[PersonMention], sentence_of: Any,
                    region: Span) -> list[PersonMention]:
     out: list[PersonMention] = []
+    if text.find("·", start, end) < 0:
+        return out  # no transliterated name here: skip the scan
     for m in _GLOSSED.finditer(text, start, end):
         s, e = m.span(1)
         if any(pm.span.start <= s < pm.span.end or s <= pm.span.start < e for pm in found):
