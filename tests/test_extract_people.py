@@ -131,3 +131,11 @@ def test_people_members_of_a_delegation_list_share_its_country():
     doc = waishi.extract(text, published="2025-05-20").documents[0]
     countries = {p.name: p.country for p in doc.people}
     assert countries.get("塔玛那") == "THA" and countries.get("巴塞") == "THA"
+
+
+def test_people_a_glossed_name_after_a_role_word_starts_after_it():
+    text = ("越古友谊\n\n1973年9月，古巴领导人菲德尔·卡斯特罗·鲁斯(Fidel Castro Ruz)访问广治省。"
+            "老挝政府总理宋赛·西潘敦邀请越南总理访问老挝。\n")
+    people = {p.name: p.country for p in waishi.extract(text, published="2025-09-16").documents[0].people}
+    assert people.get("菲德尔·卡斯特罗·鲁斯") == "CUB"
+    assert "宋赛·西潘敦" in people and not any(n.endswith("邀请") for n in people)

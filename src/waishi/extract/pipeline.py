@@ -144,7 +144,7 @@ _GLOSSED = re.compile(r"([\u4e00-\u9fff]{1,8}(?:·[\u4e00-\u9fff]{1,8})+)\s*[（
 
 
 def _glossed_names(text: str, start: int, end: int, found: list[PersonMention], sentence_of: Any,
-                   region: Span) -> list[PersonMention]:
+                   region: Span, titles: frozenset[str] = frozenset()) -> list[PersonMention]:
     out: list[PersonMention] = []
     if text.find("·", start, end) < 0:
         return out  # no transliterated name here: skip the scan
@@ -159,6 +159,11 @@ def _glossed_names(text: str, start: int, end: int, found: list[PersonMention], 
         name = text[s:e]
         head = name.split("·")[0]
         cut = max((head.rfind(w) + len(w) for w in _BEFORE_NAME if w in head), default=0)
+        # …古巴领导人NAME: the name starts after the last title word in the run
+        for k in range(len(head) - 1, cut, -1):
+            if any(head[j:k] in titles for j in range(max(0, k - 6), k - 1)):
+                cut = k
+                break
         if len(head) - cut < 1:
             continue
         pm = PersonMention(name[cut:], Span(s + cut, e), [], None, m.group(2).strip())
@@ -167,7 +172,8 @@ def _glossed_names(text: str, start: int, end: int, found: list[PersonMention], 
     return out
 
 
-_BEFORE_NAME = ("值此", "祝贺", "向", "与", "同", "和", "对", "在", "由", "是", "为", "让", "及", "了")
+_BEFORE_NAME = ("值此", "祝贺", "向", "与", "同", "和", "对", "在", "由", "是", "为", "让", "及", "了", "领导人", "作者",
+                "诗人", "专家", "学者", "人士", "总司令")
 
 
 _LIST_CUE = re.compile(r"陪同|随同|随行|成员|包括|代表团|一行")
@@ -283,7 +289,12 @@ class _DocBuilder:
             for pm in found:
                 pm.sentence = sentence_of(sp, pm.span.start)
             self.person_mentions += found
-            self.person_mentions += _glossed_names(text, sp.start, sp.end, found, sentence_of, sp)
+            glossed = _glossed_names(text, sp.start, sp.end, found, sentence_of, sp, self.finder.titles)
+            for pm in glossed:  # 古巴领导人NAME(Latin): the country named just before
+                hits = [n for n, _a, _b in self.lex.find("gazetteer", text[max(sp.start, pm.span.start - 10):pm.span.start])
+                        if self.lex.entities[n].kind == "country"]
+                pm.country = self.lex.country_of(hits[-1]) if hits else None
+            self.person_mentions += glossed
             self.entities += entity_mentions(self.lex, text, sp.start, sp.end)
             self.dates += find_dates(text, sp.start, sp.end)
         # drop gazetteer hits inside person names (a name can contain a place character run)
