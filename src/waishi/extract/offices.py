@@ -154,7 +154,9 @@ def bare_titles(lex: Lexicon, text: str, regions: list[Span], covered: list[Span
                 out.append(OfficeMention(form, Span(s, e), o.office, named[o.office], o.iso3))
                 continue
             holders = {o.holder for o in offices}
-            if len(holders) != 1:
+            # rows of one term under two written forms (通伦 / 通伦·西苏里, 范明正 / 范明政) are one
+            # holder: the lexicon's first form names him
+            if len(holders) != 1 and len({(o.office, o.start, o.end) for o in offices}) != 1:
                 continue
             o = offices[0]
             out.append(OfficeMention(form, Span(s, e), o.office, o.holder, o.iso3))

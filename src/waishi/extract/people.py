@@ -416,7 +416,8 @@ def name_title_mentions(text: str, start: int, end: int, names: set[str], finder
         if not any(taken[pos:pos + len(name)]):
             taken[pos:pos + len(name)] = b"\x01" * len(name)
             title = None
-            for t in ("总书记", "国家主席", "主席", "总理", "副总理", "外长", "部长", "大使", "首相", "总统", "议长"):
+            for t in ("总书记", "国家主席", "主席", "总理", "副总理", "外长", "部长", "大使", "首相", "总统", "议长",
+                      "总司令", "国王", "女王", "天皇", "委员长", "秘书长"):
                 if text.startswith(t, e):
                     title = t
                     break
