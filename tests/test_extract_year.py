@@ -138,3 +138,13 @@ def test_year_only_the_latest_full_date_counts_fully(lex):
 @pytest.mark.parametrize("text", ["两报恢复因新冠疫情而中断的交流合作机制。", "后疫情时代，两国加强旅游合作。"])
 def test_year_after_the_pandemic(lex, text):
     assert Y.collect(lex, text).best() == 2022
+
+
+def test_year_re_elected_at_the_next_congress(lex):
+    text = "值此苏林同志再次当选越共中央总书记之际，多国领导人致电祝贺。"
+    assert Y.collect(lex, text, [("苏林", [])], today=date(2026, 6, 1)).best() == 2026
+
+
+def test_year_a_periods_start_is_no_story_date(lex):
+    text = "从2021年7月至2024年6月期间，新西兰承诺提供援助。2021年双边贸易额达13亿美元。"
+    assert Y.collect(lex, text, today=date(2026, 1, 1)).best() == 2022

@@ -45,12 +45,14 @@ _FORMER = ("原", "前", "已故", "故", "老")
 # 两国于1954年11月17日正式建交。经过67年…: the founding year plus the years gone by
 _FOUNDED = re.compile(r"((?:19|20)\d\d)\s*年[^。；]{0,12}?(?:建交|建立外交关系|建立了外交关系)")
 _YEARS_SINCE = re.compile(r"(?:经过|历经|走过)了?\s*(\d{1,3})\s*年|建交\s*(\d{1,3})\s*年来")
+_PARTY_OF = {"VNM": "CPV", "LAO": "LPRP", "CHN": "CPC"}  # whose congress renews the office
+_PERIOD_START = re.compile(r"\s*(?:至|到|-|—|–|~|～)\s*(?:19|20)\d\d\s*年")
 _POST_COVID = re.compile(r"疫情后|后疫情|疫情过后|疫情之后|疫情结束|恢复[^。]{0,30}疫情|疫情[^。]{0,8}中断")
 _COVID = re.compile(r"新冠|COVID|疫情")
 # A year in a clause about plans (将于2018年访问, 预计于2011年底举行) names a future year, not the page's.
 _FUTURE_CTX = ("将", "预计", "计划", "拟", "即将", "下一次", "下一届", "下届", "届时", "邀请")
 _ORDINAL = re.compile(r"第\s*(\d{1,3}|[一二三四五六七八九十百零〇两]{1,6})\s*(?:届|次)")
-_APPOINT_AFTER = re.compile(r"(?:同志)?(?:已|正式|再次|当天)?(?:当选|被选为|被选举为|被任命为|被推选为|就任|出任|获任|连任)")
+_APPOINT_AFTER = re.compile(r"(?:同志)?(?:已|正式|再次|再度|当天)?(?:当选|被选为|被选举为|被任命为|被推选为|就任|出任|获任|连任)")
 _APPOINT_BEFORE = re.compile(r"(?:选举|任命|推选|批准)$")
 
 
@@ -179,6 +181,11 @@ def collect(lex: Lexicon, text: str, people: Sequence[tuple[str, Sequence[str]]]
         if "摄" in text[m.end():m.end() + 3]:  # a photo's date in a caption credit
             taken.append(m.span())
             continue
+        if _PERIOD_START.match(text, m.end()):
+            # 从2021年7月至2024年6月: a period's start, not a day of the story
+            plain.append(int(m.group(1)))
+            taken.append(m.span())
+            continue
         dated.append(int(m.group(1)))
         taken.append(m.span())
     for m in _RANGE.finditer(text):
@@ -281,8 +288,17 @@ def collect(lex: Lexicon, text: str, people: Sequence[tuple[str, Sequence[str]]]
             if not appointed and not (appointing and text[i + len(name):i + len(name) + 3].lstrip("同志").startswith(("为", "担任"))):
                 continue
             tail = text[i + len(name):i + len(name) + 30]
+            again = bool(re.match(r"(?:同志)?(?:已|正式|当天)?(?:再次|连任|再度)", tail))
             for o in offices:
                 if o.start and any(f in tail for f in o.forms if len(f) >= 2):
+                    if again:
+                        # 再次当选: a new term at the first congress after the first term began
+                        party = _PARTY_OF.get(o.iso3)
+                        later = sorted(c.opened for c in lex.congresses if c.party == party and c.opened
+                                       and c.opened > o.start and (today is None or c.opened <= today))
+                        if later:
+                            ev.add(later[0].year, 4 * weight, f"re-elected {name}")
+                        break
                     ev.add(o.start.year, 4 * weight, f"appointed {name}")
                     break
         # a former holder's title (原国家主席, 已故总书记) dates nothing
