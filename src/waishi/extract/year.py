@@ -205,6 +205,11 @@ def collect(lex: Lexicon, text: str, people: Sequence[tuple[str, Sequence[str]]]
             continue
         before = text[max(0, m.start() - 2):m.start()]
         after = text[m.end():m.end() + 3]
+        if re.match(r"的\s*[\d.]+\s*(?:万|亿)", text[m.end():m.end() + 12]) and \
+                _STAT_WORDS.search(text, max(0, m.start() - 30), m.start()):
+            # 贸易额从2003年的770万美元提升至2015年的6610万美元: a past year's figure
+            plain.append(int(m.group(1)) + 1)
+            continue
         if any(before.endswith(w) for w in _FUTURE_BEFORE) or any(after.startswith(w) for w in _FUTURE_AFTER):
             continue
         if after.startswith("前") and not re.match(r"前\s*[\d一二三四五六七八九十几]", after):
