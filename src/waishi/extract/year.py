@@ -194,6 +194,10 @@ def collect(lex: Lexicon, text: str, people: Sequence[tuple[str, Sequence[str]]]
         y1, y2, tail = int(m.group(1)), int(m.group(2)), m.group(3)
         if y2 < y1:
             continue
+        if _future(text, m.start()):
+            future.append(y1)  # 越南将担任…(2020-2021年): a term still to come
+            taken.append((m.start(), m.end() - len(tail)))
+            continue
         head = text[max(0, m.start() - 6):m.start()]
         if (any(w in tail for w in _PLAN_WORDS) or any(w in head for w in _PLAN_WORDS)) and y2 - y1 > 1:
             plain.append(y1)  # 2023~2027年合作备忘录, 合作计划(2017-2019): a plan from its first year
