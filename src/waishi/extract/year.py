@@ -194,7 +194,7 @@ def collect(lex: Lexicon, text: str, people: Sequence[tuple[str, Sequence[str]]]
         y1, y2, tail = int(m.group(1)), int(m.group(2)), m.group(3)
         if y2 < y1:
             continue
-        if _future(text, m.start()):
+        if any(w in text[max(0, m.start() - 10):m.start()] for w in ("将", "即将", "预计", "拟", "下一", "下届")):
             future.append(y1)  # 越南将担任…(2020-2021年): a term still to come
             taken.append((m.start(), m.end() - len(tail)))
             continue
