@@ -23,6 +23,7 @@ from dataclasses import dataclass
 
 from ..lexicon import Lexicon, RelationWord
 from ..model import Mention, Relation, Span
+from ..text.numbers import to_number
 
 HOME = "VNM"
 
@@ -302,10 +303,5 @@ def _boundary(text: str, a: int, b: int) -> bool:
 
 
 def _number(s: str) -> int | None:
-    if s.isdigit():
-        return int(s)
-    try:
-        import cn2an
-        return int(cn2an.cn2an(s, "smart"))
-    except (ValueError, KeyError, TypeError, IndexError):
-        return None
+    n = to_number(s)  # Arabic or Chinese numerals (cn2an), one parser for the package
+    return int(n) if n is not None and n == n.to_integral_value() else None

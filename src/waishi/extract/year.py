@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from ..lexicon import Lexicon, series_year
+from ..text.numbers import to_number
 
 FULL_DATE_WEIGHT = 3.0
 HISTORICAL_BEFORE = 2000  # office terms ended before this name figures of history, never date a page
@@ -72,13 +73,8 @@ def _future(text: str, pos: int) -> bool:
 
 
 def _ordinal(s: str) -> int | None:
-    if s.isdigit():
-        return int(s)
-    try:
-        import cn2an
-        return int(cn2an.cn2an(s, "smart"))
-    except (ValueError, KeyError, TypeError, IndexError):
-        return None
+    n = to_number(s)  # Arabic or Chinese numerals (cn2an), one parser for the package
+    return int(n) if n is not None and n == n.to_integral_value() else None
 
 
 @dataclass
