@@ -396,3 +396,9 @@ def test_events_congratulating_on_an_election_names_the_elected():
     body = "柬埔寨国王诺罗敦·西哈莫尼就梁强同志当选越南国家主席发来贺电。"
     ev = one(HEAD + body, "congratulate", published="2024-10-22")
     assert ev.source == ["诺罗敦·西哈莫尼"] and ev.target == ["梁强"]
+
+
+def test_events_a_plan_word_inside_a_ministrys_name_does_not_stop_a_signing():
+    body = "越南计划投资部与老挝计划投资部3月12日签署了关于经济合作的谅解备忘录。"
+    ev = one(HEAD + body, "sign", published="2025-03-13")
+    assert set(ev.source + ev.target) >= {"越南计划投资部", "老挝计划投资部"}

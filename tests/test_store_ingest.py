@@ -215,3 +215,13 @@ def test_store_ingest_database_errors_stop_the_run(tmp_path: Path, corpus: Path)
     finally:
         locker.execute("ROLLBACK")
         locker.close()
+
+
+def test_store_ingest_examples_report_one_meeting_twice(tmp_path):
+    # examples/01 (text) and examples/04 (HTML, another outlet) report the same talks
+    ex = Path(__file__).resolve().parents[1] / "examples"
+    with Store.open(tmp_path / "ex.db") as st:
+        ingest(st, [ex / "01_vn_lao_talks.txt", ex / "04_vn_lao_talks_followup.html"],
+               lambda p: waishi.extract(p.text, published=p.published, url=p.url, source=p.source))
+        multi = [e for e in events(st, limit=100).items if e.n_sources > 1]
+    assert any(e.type == "meet" for e in multi)
