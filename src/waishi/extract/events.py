@@ -630,8 +630,8 @@ class EventFinder:
         if t == "签字" and "仪式" in obj[:3]:
             return []
         lo = max(self.clause_start(ts, s.start), ts - 8)
-        names = [a.span for a in self.ctx.actors_in(max(s.start, lo - 12), ts)]
-        lead = "".join(" " if any(sp.start <= k < sp.end for sp in names) else self.text[k] for k in range(lo, ts))
+        named = [a.span for a in self.ctx.actors_in(max(s.start, lo - 12), ts)]
+        lead = "".join(" " if any(sp.start <= k < sp.end for sp in named) else self.text[k] for k in range(lo, ts))
         # (a word inside a name is none: 计划投资部 is the Ministry of Planning and Investment)
         if any(w in lead for w in _NOT_YET) or self.text.startswith(("计划", "事宜"), te):
             return []  # hoped for or planned: nothing was signed yet
