@@ -402,3 +402,8 @@ def test_events_a_plan_word_inside_a_ministrys_name_does_not_stop_a_signing():
     body = "越南计划投资部与老挝计划投资部3月12日签署了关于经济合作的谅解备忘录。"
     ev = one(HEAD + body, "sign", published="2025-03-13")
     assert set(ev.source + ev.target) >= {"越南计划投资部", "老挝计划投资部"}
+
+
+def test_events_a_proposal_made_at_a_meeting_is_no_hosting():
+    body = "双方同意推动设立由日本首相在2020年4月14日举行的东盟与中日韩领导人特别会议上提议的应对传染病中心。"
+    assert [e for e in events(HEAD + body, published="2020-05-01") if e.type == "host"] == []

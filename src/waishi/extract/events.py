@@ -310,6 +310,8 @@ class EventFinder:
         if m:
             np_ = seg[: best + m.end()]
         np_ = np_.strip()
+        if np_.startswith("的") and len(np_) > 3:  # 举行的东盟…会议: the name after 的
+            pos, np_ = pos + 1, np_[1:]
         lead = re.match(r"在[^，。；]{1,24}?(?:举办|举行|召开|主办)的", np_)
         if lead and len(np_) - lead.end() >= 2:
             pos += lead.end()
@@ -679,6 +681,8 @@ class EventFinder:
         src: list[Actor]
         if type_ == "host":
             led = re.search(r"由([^，。；]{1,40})$", self.text[self.clause_start(ts, s.start):ts])
+            if led and re.search(r"[在于][^，。；]{0,20}$", led.group(1)):
+                return []  # 由X在…举行的会议上提议的…: X is the proposer, 举行 names the occasion
             if self.text[te:te + 1] == "的" or (led and True):
                 if led:
                     base = self.clause_start(ts, s.start)
