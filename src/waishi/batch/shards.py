@@ -21,13 +21,13 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from os import PathLike
 
-from ..read import HTML_SUFFIXES, JSONL_SUFFIXES, TEXT_SUFFIXES, WARC_SUFFIXES
+from ..errors import InputError
+from ..read import JSONL_SUFFIXES, WARC_SUFFIXES, walk_files
 
 __all__ = ["DEFAULT_GROUP_SIZE", "Shard", "ShardInput", "input_state", "plan_shards"]
 
 DEFAULT_GROUP_SIZE = 1000
 _MULTI = JSONL_SUFFIXES + WARC_SUFFIXES
-_SUPPORTED = _MULTI + HTML_SUFFIXES + TEXT_SUFFIXES
 _GLOB = re.compile(r"[*?\[]")
 
 
@@ -68,28 +68,14 @@ def _is_multi(name: str) -> bool:
 
 
 def _walk(root: str) -> Iterator[tuple[str, bool]]:
-    """``(path, listable)`` of supported files under ``root`` in ``waishi.read.iter_pages`` order.
-
-    A directory that cannot be listed comes out as ``(dir, False)``: the worker's
-    reader then records it as an error, as ``ingest`` does.
-    """
-    try:
-        with os.scandir(root) as it:
-            entries = sorted(it, key=lambda e: e.name)
-    except OSError:
-        yield root, False
-        return
-    for entry in entries:
-        if entry.name.startswith("."):
-            continue
-        try:
-            is_dir = entry.is_dir(follow_symlinks=False)
-        except OSError:
-            continue
-        if is_dir:
-            yield from _walk(entry.path)
-        elif entry.name.lower().endswith(_SUPPORTED):
-            yield entry.path, True
+    """``(path, listable)`` of supported files under ``root`` in ``waishi.read.iter_pages`` order
+    (the reader's own walk). A directory that cannot be listed comes out as ``(dir, False)``:
+    the worker's reader then records it as an error, as ``ingest`` does."""
+    for item in walk_files(root):
+        if isinstance(item, InputError):
+            yield item.path, False
+        else:
+            yield item, True
 
 
 def _files(inputs: Iterable[str | PathLike[str]]) -> Iterator[tuple[str, bool]]:

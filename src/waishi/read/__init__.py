@@ -99,7 +99,7 @@ def iter_pages(path: str | PathLike[str]) -> Iterator[Page | InputError]:
     """
     name = str(path)
     if os.path.isdir(name):
-        for file in _walk(name):
+        for file in walk_files(name):
             if isinstance(file, InputError):
                 yield file
             else:
@@ -123,7 +123,7 @@ def _iter_file(path: str) -> Iterator[Page | InputError]:
             yield e
 
 
-def _walk(root: str) -> Iterator[str | InputError]:
+def walk_files(root: str) -> Iterator[str | InputError]:
     """Supported files under ``root``, depth first, entries sorted by name.
 
     Symlinked directories are not followed (no loops); symlinked files are. A
@@ -143,7 +143,7 @@ def _walk(root: str) -> Iterator[str | InputError]:
         except OSError:
             continue
         if is_dir:
-            yield from _walk(entry.path)
+            yield from walk_files(entry.path)
         elif _kind(entry.name) is not None:
             yield entry.path
 
