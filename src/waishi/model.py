@@ -239,6 +239,8 @@ class Document:
     title_span: Span | None = None
     year: int | None = None
     year_evidence: str | None = None
+    year_range: tuple[int | None, int | None] | None = None  # the feasible window the evidence leaves
+    year_constraints: list[dict[str, Any]] = field(default_factory=list)  # each bound or point, with its span
     captions: list[Span] = field(default_factory=list)
     body: list[Span] = field(default_factory=list)  # paragraphs (lede, body), captions excluded
     dateline: Dateline | None = None
@@ -260,6 +262,8 @@ class Document:
         }
         if self.year_evidence:
             d["year_evidence"] = self.year_evidence
+        d["year_range"] = list(self.year_range) if self.year_range else None
+        d["year_constraints"] = self.year_constraints
         if self.dateline:
             d["dateline"] = self.dateline.to_dict()
         d["captions"] = [c.to_dict(text) for c in self.captions]
