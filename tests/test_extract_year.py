@@ -224,3 +224,24 @@ def test_year_constraints_carry_their_page_offsets():
     d = waishi.extract(text).documents[0]
     cons = [c for c in d.year_constraints if c["kind"] == "bound" and c.get("lo") == 2011]
     assert cons and text[cons[0]["start"]:cons[0]["end"]].startswith("2011")
+
+
+def test_year_terms_narrowed_to_the_story_day(lex):
+    # 雷克斯·蒂勒森 was Secretary of State from February 2017 to March 2018: a story of 6月2日
+    # with him in office is of 2017 only
+    ev = Y.collect(lex, "美国国务卿雷克斯·蒂勒森会见越南客人。", people=[("雷克斯·蒂勒森", ["美国国务卿"])],
+                   month_day=(6, 2), today=date(2026, 12, 1))
+    if lex.offices_for("雷克斯·蒂勒森"):
+        assert ev.decide() == 2017
+
+
+def test_year_a_planned_day_is_of_the_same_year(lex):
+    assert Y.collect(lex, "新加坡总理将于2025年3月25日对越南进行正式访问。").decide() == 2025
+
+
+def test_year_singapore_is_no_new_title(lex):
+    assert not Y._NEW_TITLE.search("新加坡总理") and Y._NEW_TITLE.search("澳大利亚新总理")
+
+
+def test_year_numbered_series(lex):
+    assert Y.collect(lex, "第二届国际东海研讨会在胡志明市开幕。").decide() == 2010

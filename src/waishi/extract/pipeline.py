@@ -330,7 +330,14 @@ class _DocBuilder:
         body_text, body_origin = _joined(text, [sp for k, sp in self.regions if k != "caption"])
         cap_text, cap_origin = _joined(text, [sp for k, sp in self.regions if k == "caption"])
         today = self.published or date.today()
-        self.evidence = year_mod.collect(self.lex, body_text, pairs, today=today, origin=body_origin)
+        # the story's own day (the first month-day of the lede, written without a year) narrows
+        # office terms to the years in which that day falls inside them
+        body_regions = [sp for k, sp in self.regions if k == "body"]
+        story = next((dm for dm in self.dates if dm.year is None and dm.month and dm.day and not dm.relative
+                      and dm.year_offset is None and any(sp.start <= dm.start < sp.end for sp in body_regions)), None)
+        month_day = (story.month, story.day) if story and story.month and story.day else None
+        self.evidence = year_mod.collect(self.lex, body_text, pairs, today=today, origin=body_origin,
+                                         month_day=month_day)
         # captions are often archive photos: their years count half, and only when the
         # headline and lede say nothing and no other teaser of the page does either
         self.cap_evidence = year_mod.collect(self.lex, cap_text, today=today, origin=cap_origin) \

@@ -17,7 +17,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from ..lexicon import Lexicon, series_year
+from ..lexicon import Lexicon, Office, series_year
 from ..text.numbers import to_number
 
 FULL_DATE_WEIGHT = 3.0
@@ -59,7 +59,7 @@ _FOR_BEFORE = re.compile(r"(?:(?<![成认作称视定列])为|迎接|筹备|面�
 _PROPOSAL = re.compile(r"建议|提议|倡议|希望|期待|期望|同意|商定|一致认为|将|拟|计划|预计|即将|筹备")
 _DOT_DATE = re.compile(r"(?<![\d.])((?:19|20)\d\d)\.(?:1[0-2]|0?[1-9])\.(?:3[01]|[12]\d|0?[1-9])(?![\d])")
 # a title naming its holder as new (澳大利亚新总理, 新任驻越大使): the page is of the term's first year
-_NEW_TITLE = re.compile(r"^(?:新任|新当选的?|新一届|新)")
+_NEW_TITLE = re.compile(r"新(?:任|当选的?|一届)?(?![加西几疆闻型兴])")
 _PARTY_OF = {"VNM": "CPV", "LAO": "LPRP", "CHN": "CPC"}  # whose congress renews the office
 _PERIOD_START = re.compile(r"\s*(?:至|到|-|—|–|~|～)\s*(?:19|20)\d\d\s*年")
 _POST_COVID = re.compile(r"疫情后|后疫情|疫情过后|疫情之后|疫情结束|恢复[^。]{0,30}疫情|疫情[^。]{0,8}中断")
@@ -192,8 +192,14 @@ class YearEvidence:
             return max(ok.items(), key=lambda kv: (kv[1], kv[0]))[0]
         if scores and max(scores.values()) >= STRONG:
             # a dated or counted year beats a bound read from office holders, which a page can
-            # break (已故国家主席NAME: a former holder named with the title he had)
-            return max(scores.items(), key=lambda kv: (kv[1], kv[0]))[0]
+            # break (已故国家主席NAME: a former holder named with the title he had); one a year
+            # off the window is an anniversary or a date read a year early or late: the window holds
+            top = max(scores.items(), key=lambda kv: (kv[1], kv[0]))[0]
+            if lo is not None and top == lo - 1:
+                return lo
+            if hi is not None and top == hi + 1:
+                return hi
+            return top
         if scores:
             # weak evidence outside the bounds: the bounded year nearest to it (a page naming
             # 2013 while its prime minister took office in 2016 is from 2016, not from 2019)
@@ -220,7 +226,7 @@ def lunar_year(stem: str, branch: str, around: int = 2010) -> int | None:
 
 def collect(lex: Lexicon, text: str, people: Sequence[tuple[str, Sequence[str]]] | None = None,
             today: date | None = None, weight: float = 1.0,
-            origin: Callable[[int], int] | None = None) -> YearEvidence:
+            origin: Callable[[int], int] | None = None, month_day: tuple[int, int] | None = None) -> YearEvidence:
     """Year evidence found in ``text``; ``people`` are (name, titles) pairs read from it."""
     ev = YearEvidence()
     taken: list[tuple[int, int]] = []
@@ -252,7 +258,12 @@ def collect(lex: Lexicon, text: str, people: Sequence[tuple[str, Sequence[str]]]
         if any(before.endswith(w) for w in _FUTURE_BEFORE):
             continue
         if _future(text, m.start()):
-            future.append(int(m.group(1)))
+            if re.search(r"月\s*\d{1,2}\s*日", m.group()):
+                # 将于2025年3月25日访问: a day announced shortly before, in the same year
+                ev.bound(None, int(m.group(1)), "a planned day", at(m.span()))
+                ev.add(int(m.group(1)), 2.0 * weight, "a planned day", at(m.span()))
+            else:
+                future.append(int(m.group(1)))
             taken.append(m.span())
             continue
         if "摄" in text[m.end():m.end() + 3]:  # a photo's date in a caption credit
@@ -430,13 +441,8 @@ def collect(lex: Lexicon, text: str, people: Sequence[tuple[str, Sequence[str]]]
             hi = None if None in his else max(h for h in his if h is not None)
             terms.append((lo, hi, name))
             if not _only_in_dated_sentences(text, name):
-                top = today.year if today else 2100
-                years: set[int] = set()
-                for o in fits:
-                    if o.start:
-                        years.update(range(o.start.year, (o.end.year if o.end else top) + 1))
-                present.append((years, name))
-            new = [o for o in fits if o.start and any(_NEW_TITLE.match(t) and _title_fits(t, o.forms) for t in titles)]
+                present.append((_term_years(fits, today, month_day), name))
+            new = [o for o in fits if o.start and any(_NEW_TITLE.search(t) and _title_fits(t, o.forms) for t in titles)]
             if new:
                 # 澳大利亚新总理NAME: the page is of the first year of the term
                 ev.add(max(o.start for o in new if o.start).year, 4 * weight, f"new in office {name}")
@@ -472,6 +478,26 @@ def _anniversaries(text: str) -> list[re.Match[str]]:
             done = m.end()
         i = text.find("周年", i + 2)
     return out
+
+
+def _term_years(fits: Sequence[Office], today: date | None, month_day: tuple[int, int] | None) -> set[int]:
+    """The years a holder's terms cover; with the story's month and day (a page dates its story
+    without a year), only the years in which that day falls inside a term."""
+    top = today.year if today else 2100
+    years: set[int] = set()
+    for o in fits:
+        if not o.start:
+            continue
+        for y in range(o.start.year, (o.end.year if o.end else top) + 1):
+            if month_day is not None:
+                try:
+                    day = date(y, *month_day)
+                except ValueError:
+                    day = None
+                if day is not None and (day < o.start or (o.end is not None and day > o.end)):
+                    continue
+            years.add(y)
+    return years
 
 
 def _only_in_dated_sentences(text: str, name: str) -> bool:
