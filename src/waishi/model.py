@@ -110,6 +110,9 @@ class Event:
     target_iso3: list[str] = field(default_factory=list)
     caption: bool = False  # read from a photo caption
     extra_evidence: list[Span] = field(default_factory=list)  # other sentences merged into this event
+    # reported | planned (both among a document's events) | proposed | invited | habitual | topic
+    # | restated (under other_events: what the text hopes, offers, sums up or says again)
+    factuality: str = "reported"
 
     @property
     def plover(self) -> str:
@@ -142,6 +145,7 @@ class Event:
             d["extra_evidence"] = [e.to_dict() for e in self.extra_evidence]
         if self.caption:
             d["caption"] = True
+        d["factuality"] = self.factuality
         return d
 
 
@@ -251,6 +255,7 @@ class Document:
     mentions: list[Mention] = field(default_factory=list)
     offices: list[OfficeMention] = field(default_factory=list)  # bare titles resolved to their holders
     relations: list[Relation] = field(default_factory=list)  # tiers, upgrades, founding, anniversaries
+    other_events: list[Event] = field(default_factory=list)  # proposed, invited, habitual, topic, restated
 
     def to_dict(self, text: str | None = None, *, mentions: bool = True) -> dict[str, Any]:
         d: dict[str, Any] = {
@@ -268,6 +273,8 @@ class Document:
             d["dateline"] = self.dateline.to_dict()
         d["captions"] = [c.to_dict(text) for c in self.captions]
         d["events"] = [e.to_dict(text) for e in self.events]
+        if self.other_events:
+            d["other_events"] = [e.to_dict(text) for e in self.other_events]
         d["people"] = [p.to_dict(text) for p in self.people]
         d["facts"] = [f.to_dict(text) for f in self.facts]
         if self.offices:

@@ -416,7 +416,7 @@ class _DocBuilder:
                     if same_occurrence(e, ev, person_names):
                         e.extra_evidence.append(ev.evidence)
                         break
-        doc.events = merged
+        doc.events, doc.other_events = _by_factuality(merged, person_names)
         doc.relations = find_relations(lex, text, [(sc.span, sc.date[0] if sc.date else None) for sc in sents],
                                        self.entities, [(dm.start, dm.end, iso) for dm, iso, _ in resolved],
                                        [(a.name, a.span) for a in persons])
@@ -545,6 +545,26 @@ class _Intervals:
     def covers(self, pos: int) -> bool:
         i = bisect.bisect_right(self.starts, pos) - 1
         return i >= 0 and self.max_end[i] > pos
+
+
+def _by_factuality(events: list[Event], persons: frozenset[str]) -> tuple[list[Event], list[Event]]:
+    """Reported and planned acts are the document's events; what is proposed, offered, summed up
+    or a topic of talks is kept apart. A restatement (这是…首次访问) joins the act it restates,
+    or is the act when the page reports it nowhere else."""
+    kept = [e for e in events if e.factuality in ("reported", "planned")]
+    other = [e for e in events if e.factuality not in ("reported", "planned", "restated")]
+    for e in events:
+        if e.factuality != "restated":
+            continue
+        same = next((k for k in kept if k.type == e.type and (_targets_overlap(k.source, e.source)
+                                                               or _targets_overlap(k.target, e.target))), None)
+        if same is not None:
+            same.extra_evidence.append(e.evidence)
+            other.append(e)
+        else:
+            e.factuality = "reported"
+            kept.append(e)
+    return kept, other
 
 
 def _joined(text: str, spans: list[Span]) -> tuple[str, Any]:
