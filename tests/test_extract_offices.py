@@ -131,7 +131,7 @@ def test_offices_lexicon_single_holder_terms_do_not_overlap():
     lex = waishi.Lexicon.default()
     by_office = {}
     for o in lex.offices:
-        if o.office not in SHARED:
+        if o.office not in SHARED and "deputy" not in o.office:  # deputies: several holders at once
             by_office.setdefault(o.office, set()).add((o.start, o.end))  # full and short names share a term
     for office, terms in by_office.items():
         ordered = sorted(terms, key=lambda t: t[0])

@@ -381,7 +381,8 @@ class PeopleFinder:
                 if iso:
                     return iso
         for o in self.lex.offices_for(name):
-            return o.iso3
+            if o.iso3:  # an organisation's office (联合国秘书长) says nothing of the holder's country
+                return o.iso3
         if name[:1] in self.lex.surnames_vn and "·" not in name and \
                 not any(w in t for t in titles for w in _FOREIGN_ONLY_TITLES):
             return "VNM"  # VNA leaves Vietnam implicit for domestic offices (外交部副部长NAME)
