@@ -58,3 +58,11 @@ def test_sides_both_sides_signing_are_the_two_countries():
 def test_generic_gatherings_are_no_events():
     d = doc("老挝积极参加东盟的各项活动。")
     assert not [e for e in d.events if e.type == "attend"]
+
+
+def test_clause_a_subject_carries_over_coordinated_predicates():
+    d = doc("此外，越南政府总理范明政已会见老挝副总理宋赛·西潘敦，参加由老挝外长沙伦赛·贡玛西主持的宴会，会见东盟秘书长高金洪。")
+    meets = [e for e in d.events if e.type == "meet"]
+    kao = [e for e in meets if "高金洪" in e.source + e.target]
+    assert kao and "范明政" in kao[0].source + kao[0].target
+    assert not any("沙伦赛·贡玛西" in e.source + e.target for e in meets)

@@ -186,6 +186,7 @@ class EventFinder:
         self.text = ctx.text
         self.lex = ctx.lex
         self.nouns = sorted(ctx.lex.event_nouns, key=len, reverse=True)
+        self._sent_trigs: list[int] = []  # trigger starts of the sentence being read
 
     # -- regions --------------------------------------------------------------------
     def clause_end(self, pos: int, end: int) -> int:
@@ -214,12 +215,23 @@ class EventFinder:
 
     def subject(self, sent: SentenceCtx, trig_start: int,
                 kinds: tuple[str, ...] = ("person", "org", "country", "place", "group")) -> list[Actor]:
-        """Actors before the trigger: nearest clause first, then the sentence start."""
+        """Actors before the trigger: nearest clause first; a clause that opens with its predicate
+        (A会见B，参加C，会见D) takes the subject of the sentence's first predicate, carried over
+        the coordinated predicates; else the sentence start."""
         cs = self.clause_start(trig_start, sent.span.start)
-        for lo in (cs, sent.span.start):
-            actors = self._region_actors(lo, trig_start, kinds)
-            if actors:
-                return actors
+        actors = self._region_actors(cs, trig_start, kinds)
+        if actors:
+            return actors
+        first = next((p for p in self._sent_trigs if p < cs), None)
+        if first is not None:
+            fcs = self.clause_start(first, sent.span.start)
+            for lo in (fcs, sent.span.start):
+                actors = self._region_actors(lo, first, kinds)
+                if actors:
+                    return actors
+        actors = self._region_actors(sent.span.start, trig_start, kinds)
+        if actors:
+            return actors
         # 在访问X并出席Y期间，PERSON…: an adverbial clause takes the main clause's subject
         ce = self.clause_end(trig_start, sent.span.end)
         if re.search(r"(期间|之际|前夕|时|之前|之后|后)$", self.text[trig_start:ce]):
@@ -377,6 +389,7 @@ class EventFinder:
     def find(self, sent: SentenceCtx) -> list[Event]:
         s = sent.span
         trigs = [(t, s.start + a, s.start + b) for t, a, b in self.lex.find("triggers", self.text[s.start:s.end])]
+        self._sent_trigs = [ts for t, ts, _te in trigs if self.lex.triggers[t].type != "block"]
         events: list[Event] = self._speech_attend(sent)
         np_spans: list[Span] = []
         for t, ts, te in trigs:
@@ -999,7 +1012,7 @@ def same_occurrence(a: Event, b: Event, persons: frozenset[str] = frozenset()) -
         if _overlap(a.target, b.target) or bool(set(a.target_iso3) & set(b.target_iso3)) or \
                 any(t.endswith(_MISSION) for t in a.target + b.target):
             return True
-    if a.caption != b.caption and _dates_near(a, b, 3):
+    if a.caption != b.caption and _dates_near(a, b, 10):
         # a caption illustrates the story: one shared side is enough, and a caption that
         # names nobody (越南政府总理与欧盟委员会主席通电话。) is the story's event; its date is
         # the page's, not always the event's
