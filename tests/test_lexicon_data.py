@@ -279,8 +279,14 @@ def test_offices() -> None:
     for office in ("VNM.general_secretary", "VNM.president", "VNM.prime_minister", "VNM.na_chair",
                    "VNM.foreign_minister", "CHN.premier", "LAO.prime_minister", "KHM.prime_minister", "USA.president",
                    "RUS.foreign_minister", "JPN.prime_minister", "KOR.president", "THA.prime_minister",
-                   "SGP.prime_minister", "CUB.first_secretary"):
+                   "SGP.prime_minister", "CUB.first_secretary", "VNM.na_deputy_chair", "VNM.finance_minister",
+                   "VNM.industry_trade_minister", "VNM.hanoi_party_secretary", "VNM.hcmc_party_secretary",
+                   "USA.house_speaker", "UN.secretary_general", "ASEAN.secretary_general"):
         assert office in intervals, office
+    # issue 11's additions, dated from agency reports
+    assert terms("古特雷斯", "UN.secretary_general") == [("2017-01-01", "2026-12-31")]
+    assert terms("阮维玉", "VNM.hanoi_party_secretary") == [("2025-11-04", "")]
+    assert terms("丁进勇", "VNM.finance_minister") == [("2013-05-24", "2021-04-08")]
 
 
 # -- relations, anniversaries, congresses, surnames ----------------------------------
