@@ -131,9 +131,15 @@ def _furniture(line: Line) -> bool:
 
 
 def _first_headline(lines: list[Line]) -> int:
-    """Index of the headline: the first line that is not page furniture (at most 120 lines in)."""
+    """Index of the headline: the first line that is not page furniture (at most 120 lines in).
+    A section label (新闻, 时政, 国际) above a longer headline is furniture too."""
     for i, ln in enumerate(lines[:120]):
         if not _furniture(ln):
+            nxt = lines[i + 1] if i + 1 < len(lines) else None
+            t = ln.text.strip()
+            if nxt is not None and len(t) <= 4 and _HANZI.fullmatch(t[:1] or "x") and not t.endswith(_TERMINAL) \
+                    and len(nxt.text.strip()) >= 8 and not _furniture(nxt):
+                continue
             return i
     return 0
 

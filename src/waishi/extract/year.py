@@ -54,7 +54,7 @@ _SINCE_AFTER = re.compile(r"[^，。；,;：:\n]{0,18}?(?:以来|至今)|\s*(?:�
 # is from before that year, or from its first months
 _PLAN_AFTER = re.compile(r"[^，。；,;：:\n的]{0,10}?(?:计划|规划|预算|任务|目标|议程|愿景|展望)(?!投资部)")
 # 为2019年…做好准备, 迎接2020年, 面向2030年: a year still to come
-_FOR_BEFORE = re.compile(r"(?:(?<![成认作称视定列])为|迎接|筹备|面向|迈向|准备)\s*$")
+_FOR_BEFORE = re.compile(r"(?:(?<![成认作称视定列])为\s*(?:在|于)?|迎接|筹备|面向|迈向|准备)\s*$")
 # a proposal or a plan earlier in the sentence makes what follows it a plan (建议双方在…75周年之际…)
 _PROPOSAL = re.compile(r"建议|提议|倡议|希望|期待|期望|同意|商定|一致认为|将|拟|计划|预计|即将|筹备")
 _DOT_DATE = re.compile(r"(?<![\d.])((?:19|20)\d\d)\.(?:1[0-2]|0?[1-9])\.(?:3[01]|[12]\d|0?[1-9])(?![\d])")
@@ -320,7 +320,7 @@ def collect(lex: Lexicon, text: str, people: Sequence[tuple[str, Sequence[str]]]
             continue
         if after.startswith("前") and not re.match(r"前\s*[\d一二三四五六七八九十几两]", after):
             continue  # 2020年前 (before 2020) is a target; 2016年前9月 is a period
-        if _future(text, m.start()) or _PLAN_AFTER.match(text, m.end()) or _FOR_BEFORE.search(text, max(0, m.start() - 3), m.start()):
+        if _future(text, m.start()) or _PLAN_AFTER.match(text, m.end()) or _FOR_BEFORE.search(text, max(0, m.start() - 4), m.start()):
             future.append(int(m.group(1)))
             continue
         if _since(text, m.end()):
@@ -359,10 +359,10 @@ def collect(lex: Lexicon, text: str, people: Sequence[tuple[str, Sequence[str]]]
         if founded:
             y = founded + n
             k = m.start(2)  # the count: what stands before it in the sentence governs it
-            if _future(text, k) or _sentence_future(text, k) or _FOR_BEFORE.search(text, max(0, m.start() - 3), m.start()):
+            if _future(text, k) or _sentence_future(text, k) or _FOR_BEFORE.search(text, max(0, m.start() - 4), m.start()):
                 # 将迎来建交50周年, 建议双方在建交75周年之际…: the anniversary is still to come
                 ev.bound(None, y, "upcoming anniversary", at(m.span()))
-                ev.add(y - 1, 0.5 * weight, "upcoming anniversary - 1", at(m.span()))
+                ev.add(y, 0.5 * weight, "upcoming anniversary", at(m.span()))
             else:
                 ev.add(y, 4 * weight, "anniversary", at(m.span()))
     if lex.series:
