@@ -184,7 +184,7 @@ def test_year_a_period_without_review_words_bounds_below_only(lex):
 
 def test_year_an_upcoming_anniversary_bounds_above(lex):
     ev = Y.collect(lex, "双方建议在越中建交75周年之际开展庆祝活动。")
-    assert ev.window()[1] == 2025 and ev.scores.get(2025, 0) == 0
+    assert ev.window()[1] == 2025 and ev.scores.get(2025, 0) < 1
 
 
 def test_year_years_since_founding_with_yi_lai(lex):
