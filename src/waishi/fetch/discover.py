@@ -111,6 +111,8 @@ def accept_url(url: str, base: str, profile: Profile | None) -> str | None:
     if not type_filter(url) or is_not_crawlable(url):
         return None
     norm = urldefrag(normalize_url(parsed))[0]
+    if urlsplit(norm).path in ("", "/"):
+        return None  # a front page (Atom's rel=alternate link), not an article
     if is_external(norm, base, ignore_suffix=False) or urlsplit(norm).hostname != urlsplit(base).hostname:
         return None
     if profile is not None and profile.article is not None:
@@ -158,13 +160,35 @@ def _sitemap(body: bytes, url: str) -> Discovered:
     from trafilatura.sitemaps import SitemapObject
 
     domain, base = get_hostinfo(url)
-    sm = SitemapObject(base, domain or "", [], external=False)
+    dates = _dates(body, feed=False)
+    if domain is None:
+        # courlan names no domain for an IP-literal host (an intranet mirror, a test server), and
+        # trafilatura then drops every link; the <loc> elements are read directly instead.
+        pages_, sitemaps = _locs(body)
+        return Discovered(SITEMAP, [Link(u, dates.get(u)) for u in pages_], sitemaps)
+    sm = SitemapObject(base, domain, [], external=False)
     sm.current_url = url
     sm.content = _text(body)
     sm.process()
-    dates = _dates(body, feed=False)
     pages = [Link(u, dates.get(u)) for u in dict.fromkeys(sm.urls)]
     return Discovered(SITEMAP, pages, list(dict.fromkeys(sm.sitemap_urls)))
+
+
+def _locs(body: bytes) -> tuple[list[str], list[str]]:
+    """(page URLs, sitemap URLs) of a sitemap's <loc> elements: <sitemap><loc> are sitemaps."""
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, recover=True)
+    try:
+        root = etree.fromstring(body, parser)
+    except (etree.XMLSyntaxError, ValueError):
+        return [], []
+    pages: dict[str, None] = {}
+    sitemaps: dict[str, None] = {}
+    for el in root.iter() if root is not None else ():
+        if _local(el.tag) == "loc" and el.text and el.text.strip().startswith("http"):
+            parent = el.getparent()
+            target = sitemaps if parent is not None and _local(parent.tag) == "sitemap" else pages
+            target[el.text.strip()] = None
+    return list(pages), list(sitemaps)
 
 
 def _local(tag: object) -> str:
