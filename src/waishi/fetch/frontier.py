@@ -151,7 +151,9 @@ class Frontier:
     def done(self, url: str, status: int, etag: str | None, last_modified: str | None,
              published: str | None = None, warc: str | None = None) -> None:
         self.con.execute(
-            "UPDATE fetch_frontier SET state='done', status=?, fetched_at=?, etag=coalesce(?, etag), "
+            # a 304 keeps the status of the response whose content is stored
+            "UPDATE fetch_frontier SET state='done', status=CASE WHEN ?1=304 THEN coalesce(status, 304) ELSE ?1 END, "
+            "fetched_at=?, etag=coalesce(?, etag), "
             "last_modified=coalesce(?, last_modified), error=NULL, next_at=NULL, attempts=0, "
             "published=coalesce(?, published), warc=coalesce(?, warc) WHERE url=?",
             (status, _now(), etag, last_modified, published, warc, url))

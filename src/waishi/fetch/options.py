@@ -34,6 +34,7 @@ class FetchOptions:
     max_pages: int | None = None  # page fetches per pass
     warc_dir: str | None = None  # None: "<db>.warc/" beside the store; "" : no WARC files
     batch_size: int = 50  # pages per committed batch
+    batch_seconds: float = 1.0  # ... or this long: a killed run refetches at most this much
     refresh_feeds: bool = True  # re-read feeds and sitemaps each pass (conditional GET)
     extra: dict[str, str] = field(default_factory=dict)  # reserved for profile-specific settings
 

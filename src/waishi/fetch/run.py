@@ -137,7 +137,8 @@ class Fetcher:
             with PoliteClient(opts, transport=self.transport, record=record) as client:
                 p.client = client
                 p.robots = RobotsCache(client, obey=opts.robots)
-                with Writer(self.store, lexicon=self.lexicon, batch_size=opts.batch_size) as w:
+                with Writer(self.store, lexicon=self.lexicon, batch_size=opts.batch_size,
+                            batch_seconds=opts.batch_seconds) as w:
                     p.w = w
                     p.frontier = Frontier(w.con)
                     for src in sources:
