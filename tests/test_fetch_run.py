@@ -74,7 +74,7 @@ def _frontier(db: Path, path: str, base: str) -> Any:
 
 
 def test_fetch_run_pages_arrive_once_with_published_dates(two_passes: Any) -> None:
-    db, a, b = two_passes["db"], two_passes["a"], two_passes["b"]
+    db, b = two_passes["db"], two_passes["b"]
     got = dict(_rows(db, "SELECT title, published FROM sources"))
     want = {title: a_day(aid) for aid, title, _ in A_ARTICLES} | {A_GBK[1]: "2024-05-14"}
     want |= {f"越南与各国合作新闻第{i}号": f"2024-05-{(i % 20) + 1:02d}" for i in range(1, 15)}

@@ -11,6 +11,7 @@ Exit codes: 0 the pass ran (faults are recorded, see the table and `waishi stats
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import sys
 import time
@@ -76,7 +77,7 @@ def fetch_cmd(
     format: str = typer.Option("table", "--format", "-f", help="Pass summary as table | json (one line a pass)."),
 ) -> None:
     """Fetch new pages of outlets (feeds, sitemaps) into the store; --watch keeps following them."""
-    from .fetch import FetchOptions, Fetcher, load_profiles, parse_interval, parse_size, resolve_sources
+    from .fetch import Fetcher, FetchOptions, load_profiles, parse_interval, parse_size, resolve_sources
     from .store.query import normalize_day
 
     if format not in ("table", "json"):
@@ -109,8 +110,9 @@ def fetch_cmd(
         raise typer.Exit(2) from None
     options = FetchOptions(delay=delay, timeout=timeout, total_timeout=max(timeout * 6, 60.0), retries=retries,
                            backoff=backoff, max_bytes=cap, robots=not ignore_robots, since=since_day,
-                           max_pages=max_pages, warc_dir="" if no_warc else warc_dir,
-                           **({"user_agent": user_agent} if user_agent else {}))
+                           max_pages=max_pages, warc_dir="" if no_warc else warc_dir)
+    if user_agent:
+        options = dataclasses.replace(options, user_agent=user_agent)
     try:
         srcs = resolve_sources(sources, profiles)
         store = Store.open(db, readonly=False)

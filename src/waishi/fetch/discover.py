@@ -102,9 +102,12 @@ def gunzip(body: bytes, max_bytes: int) -> bytes:
 def accept_url(url: str, base: str, profile: Profile | None) -> str | None:
     """The normalised URL when it is a same-host page worth fetching, else None."""
     url = (url or "").strip()
-    if not url or not basic_filter(url):
+    if not url:
         return None
-    url = urldefrag(urljoin(base, scrub_url(url)))[0]
+    url = urldefrag(urljoin(base, url))[0]
+    if not basic_filter(url):
+        return None
+    url = scrub_url(url)
     ok, parsed = validate_url(url)
     if not ok or parsed is None or parsed.scheme not in ("http", "https"):
         return None

@@ -9,7 +9,7 @@ through this object, never through module state.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from .. import __version__
 
@@ -36,7 +36,6 @@ class FetchOptions:
     batch_size: int = 50  # pages per committed batch
     batch_seconds: float = 1.0  # ... or this long: a killed run refetches at most this much
     refresh_feeds: bool = True  # re-read feeds and sitemaps each pass (conditional GET)
-    extra: dict[str, str] = field(default_factory=dict)  # reserved for profile-specific settings
 
 
 _INTERVAL = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(ms|s|m|h|d)?\s*$", re.I)

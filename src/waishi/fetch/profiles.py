@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
@@ -42,7 +42,6 @@ class Profile:
     aliases: tuple[str, ...] = ()
     evidence: str = ""
     robots_sitemaps: bool = True  # also read the Sitemap: lines of the home host's robots.txt
-    extra: dict[str, str] = field(default_factory=dict)
 
     def is_article(self, url: str) -> bool:
         return self.article is None or self.article.search(url) is not None

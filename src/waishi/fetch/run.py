@@ -16,7 +16,7 @@ import os
 import time
 from collections import deque
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import httpx
 
@@ -84,7 +84,6 @@ class PassReport:
     pages_fetched: int = 0
     fetch_seconds: float = 0.0  # time inside HTTP (incl. politeness waits)
     store_seconds: float = 0.0  # time reading, extracting and writing pages
-    extra: dict[str, float] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, object]:
         return {"sources": [s.to_dict() for s in self.sources], "run": self.run.to_dict(),
