@@ -242,6 +242,11 @@ class _Pass:
             except ValueError as e:
                 self._fault(url, str(e), c, permanent=True, status=resp.status)
                 continue
+            except Exception as e:  # a parser bug costs this entry point, not the pass
+                LOGGER.debug("parsing %s failed", url, exc_info=True)
+                self._fault(url, f"unreadable entry point: {type(e).__name__}", c, permanent=True,
+                            status=resp.status)
+                continue
             if found.kind == HTML:  # a page given as an entry point
                 self.frontier.con.execute("UPDATE fetch_frontier SET kind='page' WHERE url=?", (url,))
                 self._page(src, url, resp, None, c)
@@ -300,6 +305,10 @@ class _Pass:
                 page = page_from_response(resp, src.profile, hint)
             except InputError as e:
                 self._fault(url, e.reason, c, permanent=True, status=resp.status)
+                return
+            except Exception as e:  # a reader bug costs this page, not the pass
+                LOGGER.debug("reading %s failed", url, exc_info=True)
+                self._fault(url, f"unreadable page: {type(e).__name__}: {e}", c, permanent=True, status=resp.status)
                 return
             since = self.opts.since
             if since and page.published and page.published < since:
