@@ -132,6 +132,15 @@ def test_fetch_cli_stats_shows_last_fetch_and_errors(tmp_path: Path) -> None:
     r = runner.invoke(app, ["stats", "--db", str(db), "--format", "json"])
     src = json.loads(r.stdout)["fetch_sources"][0]
     assert src["errors"] == 1 and src["stored"] == 2 and src["last_fetch"]
+    # the dashboard's overview and /api/stats show the same
+    import httpx
+    from api_corpus import live_server
+
+    with live_server(db) as base:
+        page = httpx.get(base + "/", headers={"accept": "text/html"}, timeout=30).text
+        api = httpx.get(base + "/api/stats", timeout=30).json()
+    assert "Followed sources" in page and "atom.xml" in page and "HTTP 500" in page
+    assert api["fetch_sources"][0]["errors"] == 1
 
 
 @pytest.mark.parametrize("args, code, needle", [
