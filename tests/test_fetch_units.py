@@ -86,6 +86,29 @@ def test_fetch_discover_accept_url_filters() -> None:
     assert accept_url("https://zh.example.vn/img/a.jpg", base, None) is None  # not a page
     assert accept_url("https://zh.example.vn/", base, None) is None  # a front page
     assert accept_url("mailto:x@zh.example.vn", base, None) is None
+    # an extension courlan does not know is kept unless it names a non-page type
+    assert accept_url("https://zh.example.vn/a-post1.vnp", base, None) == "https://zh.example.vn/a-post1.vnp"
+    assert accept_url("https://zh.example.vn/a.pdf", base, None) is None
+    # a URL the user named is only normalised
+    assert accept_url("https://zh.example.vn/tag/x", base, None) is None
+    assert accept_url("https://zh.example.vn/tag/x", base, None, explicit=True) == "https://zh.example.vn/tag/x"
+
+
+def test_fetch_run_resolve_sources(tmp_path: Path) -> None:
+    from waishi.fetch import FetchError, resolve_sources
+
+    profiles = load_profiles()
+    urls = tmp_path / "urls.txt"
+    urls.write_text("# mine\nhttps://zh.vietnamplus.vn/x-post1.vnp\n\n", encoding="utf-8")
+    a, b, c = resolve_sources(["越通社", "https://cn.nhandan.vn/rss/home.rss", str(urls)], profiles)
+    assert a.profile is profiles["vietnamplus"] and a.entries == profiles["vietnamplus"].feeds + a.profile.sitemaps
+    assert b.profile is profiles["nhandan"]  # a known outlet's feed keeps its article pattern
+    assert c.pages == ("https://zh.vietnamplus.vn/x-post1.vnp",) and c.profile is None
+    with pytest.raises(FetchError, match="not an outlet profile"):
+        resolve_sources(["nosuch"], profiles)
+    (tmp_path / "empty.txt").write_text("# nothing\n", encoding="utf-8")
+    with pytest.raises(FetchError, match="no URLs"):
+        resolve_sources([str(tmp_path / "empty.txt")], profiles)
 
 
 def test_fetch_discover_feed_links_and_dates() -> None:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import gzip
 import logging
+import mimetypes
 import re
 import zlib
 from dataclasses import dataclass
@@ -36,6 +37,7 @@ _FEED_RE = re.compile(rb"<(?:rss|feed|rdf:RDF)\b")
 _HTML_RE = re.compile(rb"<(?:!doctype\s+html|html|head|body)[\s>]", re.I)
 _ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 _CJK = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+_PAGE_MIME = frozenset({"text/html", "application/xhtml+xml", "text/plain"})
 _DMY = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b")
 
 
@@ -99,8 +101,9 @@ def gunzip(body: bytes, max_bytes: int) -> bytes:
     return out
 
 
-def accept_url(url: str, base: str, profile: Profile | None) -> str | None:
-    """The normalised URL when it is a same-host page worth fetching, else None."""
+def accept_url(url: str, base: str, profile: Profile | None, *, explicit: bool = False) -> str | None:
+    """The normalised URL when it is a same-host page worth fetching, else None.
+    ``explicit``: a URL the user named (a file of URLs): only normalised and checked for http(s)."""
     url = (url or "").strip()
     if not url:
         return None
@@ -111,6 +114,8 @@ def accept_url(url: str, base: str, profile: Profile | None) -> str | None:
     ok, parsed = validate_url(url)
     if not ok or parsed is None or parsed.scheme not in ("http", "https"):
         return None
+    if explicit:
+        return urldefrag(normalize_url(parsed))[0]
     if not type_filter(url) or is_not_crawlable(url):
         return None
     norm = urldefrag(normalize_url(parsed))[0]
@@ -120,7 +125,12 @@ def accept_url(url: str, base: str, profile: Profile | None) -> str | None:
         return None
     if profile is not None and profile.article is not None:
         return norm if profile.article.search(norm) else None
-    return norm if extension_filter(parsed.path) else None
+    if extension_filter(parsed.path):
+        return norm
+    # courlan also rejects extensions it does not know (.vnp, .vov): keep those unless the
+    # extension names a known non-page type (an image, a PDF, an archive)
+    guessed = mimetypes.guess_type(parsed.path)[0]
+    return norm if guessed is None or guessed in _PAGE_MIME else None
 
 
 def parse_entry(body: bytes, url: str, max_bytes: int) -> Discovered:

@@ -35,7 +35,6 @@ class FetchOptions:
     warc_dir: str | None = None  # None: "<db>.warc/" beside the store; "" : no WARC files
     batch_size: int = 50  # pages per committed batch
     batch_seconds: float = 1.0  # ... or this long: a killed run refetches at most this much
-    refresh_feeds: bool = True  # re-read feeds and sitemaps each pass (conditional GET)
 
 
 _INTERVAL = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(ms|s|m|h|d)?\s*$", re.I)

@@ -17,6 +17,7 @@ import time
 from collections import deque
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 import httpx
 
@@ -47,8 +48,16 @@ class Source:
 
     name: str  # key in fetch_sources: a profile key, a URL, or a file path
     entries: tuple[str, ...] = ()  # feeds, sitemaps or pages to read
-    pages: tuple[str, ...] = ()  # article URLs given directly (a file of URLs)
+    pages: tuple[str, ...] = ()  # page URLs the user named (a file of URLs): no pattern, no filter
     profile: Profile | None = None
+
+
+def profile_for_url(profiles: dict[str, Profile], url: str) -> Profile | None:
+    """The profile whose entry points are on ``url``'s host, if exactly one is."""
+    host = urlsplit(url).hostname
+    found = [p for p in profiles.values()
+             if host in {urlsplit(u).hostname for u in (*p.feeds, *p.sitemaps, *((p.home,) if p.home else ()))}]
+    return found[0] if len(found) == 1 else None
 
 
 def resolve_sources(args: Sequence[str], profiles: dict[str, Profile]) -> list[Source]:
@@ -59,7 +68,8 @@ def resolve_sources(args: Sequence[str], profiles: dict[str, Profile]) -> list[S
         if prof is not None:
             out.append(Source(prof.key, entries=prof.feeds + prof.sitemaps, profile=prof))
         elif arg.startswith(("http://", "https://")):
-            out.append(Source(arg, entries=(arg,)))
+            # a feed or sitemap of a known outlet keeps that outlet's article pattern and XPaths
+            out.append(Source(arg, entries=(arg,), profile=profile_for_url(profiles, arg)))
         elif os.path.isfile(arg):
             try:
                 urls = read_url_list(arg)
@@ -212,7 +222,7 @@ class _Pass:
     def _discover(self, src: Source, c: SourceCounts) -> None:
         prof = src.profile
         for u in src.pages:
-            self._found(u, u, None, src, c)
+            self._found(u, u, None, src, c, explicit=True)
         queue = deque(src.entries)
         if prof is not None and prof.home and prof.robots_sitemaps:
             queue.extend(self.robots.sitemaps(prof.home))
@@ -261,8 +271,9 @@ class _Pass:
                 self._found(link.url, resp.url, link.date, src, c)
             self.frontier.done(url, resp.status, resp.header("etag"), resp.header("last-modified"), warc=resp.warc)
 
-    def _found(self, url: str, base: str, date: str | None, src: Source, c: SourceCounts) -> None:
-        acc = accept_url(url, base, src.profile)
+    def _found(self, url: str, base: str, date: str | None, src: Source, c: SourceCounts,
+               explicit: bool = False) -> None:
+        acc = accept_url(url, base, None if explicit else src.profile, explicit=explicit)
         if acc is None:
             return
         c.found += 1
