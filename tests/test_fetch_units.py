@@ -211,3 +211,21 @@ def test_fetch_robots_rules() -> None:
         assert not r.allowed("https://down.example.vn/a.html")  # 5xx: assume complete disallow
         assert r.allowed("https://none.example.vn/a.html")  # 404: no rules
         assert RobotsCache(c, obey=False).allowed("https://a.example.vn/x/1.html")
+
+
+def test_fetch_discover_feed_in_gbk() -> None:
+    rss = ('<?xml version="1.0" encoding="gbk"?><rss><channel><link>https://zh.example.vn/</link>'
+           "<item><title>越南</title><link>https://zh.example.vn/越南-post7.vnp</link></item></channel></rss>")
+    found = parse_entry(rss.encode("gbk"), "https://zh.example.vn/rss.xml", 10**6)
+    assert "https://zh.example.vn/越南-post7.vnp" in [link.url for link in found.pages]
+
+
+def test_fetch_frontier_newest_first(tmp_path: Path) -> None:
+    from waishi.fetch import Frontier
+    from waishi.store import Store
+
+    with Store.open(tmp_path / "f.db") as st:
+        f = Frontier(st.con)
+        for url, day in (("u1", "2024-05-01"), ("u2", None), ("u3", "2024-05-09"), ("u4", "2019-01-01")):
+            f.add(f"https://zh.example.vn/{url}", "s", "page", day, since="2020-01-01")
+        assert [r.url[-2:] for r in f.todo("s")] == ["u3", "u1", "u2"]  # u4: before --since

@@ -144,10 +144,18 @@ def parse_entry(body: bytes, url: str, max_bytes: int) -> Discovered:
     return Discovered(kind, [], [])
 
 
+_XML_ENCODING = re.compile(rb"""^\s*<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""")
+
+
 def _text(body: bytes) -> str:
-    # XML declares its encoding; the feeds and sitemaps of these outlets are UTF-8 (lxml reads
-    # the declaration for the dates below, trafilatura's regexes want str).
-    return body.decode("utf-8", "replace").lstrip("\ufeff")
+    """The XML as text for trafilatura (lxml reads the bytes itself): the encoding the XML
+    declaration names, else UTF-8."""
+    m = _XML_ENCODING.match(body[:200].lstrip(b"\xef\xbb\xbf"))
+    encoding = m.group(1).decode("ascii") if m else "utf-8"
+    try:
+        return body.decode(encoding, "replace").lstrip("\ufeff")
+    except LookupError:  # an encoding Python does not know
+        return body.decode("utf-8", "replace").lstrip("\ufeff")
 
 
 def _feed(body: bytes, url: str) -> Discovered:

@@ -129,13 +129,14 @@ class Frontier:
         return "known"
 
     def todo(self, source: str) -> Iterator[FrontierRow]:
-        """Pages of ``source`` to fetch, in the order they were found."""
+        """Pages of ``source`` to fetch: newest first by the date their feed or sitemap gave (so
+        ``--max-pages`` takes the latest news), then the undated ones in the order they were found."""
         now = _now()
         rows = self.con.execute(
             "SELECT url, source, kind, state, hint_date, fetched_at, etag, last_modified, attempts "
             "FROM fetch_frontier WHERE source=? AND kind='page' AND "
             "(state='new' OR (state='failed' AND attempts < ? AND (next_at IS NULL OR next_at <= ?))) "
-            "ORDER BY rowid", (source, MAX_ATTEMPTS, now)).fetchall()
+            "ORDER BY hint_date IS NULL, hint_date DESC, rowid", (source, MAX_ATTEMPTS, now)).fetchall()
         for r in rows:
             yield FrontierRow(*r)
 

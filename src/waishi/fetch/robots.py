@@ -59,7 +59,7 @@ class RobotsCache:
             LOGGER.debug("%s/robots.txt: unparsable: %s", host, e)
             return _Rules(None)
         delay = parser.crawl_delay(AGENT)
-        if delay:
+        if delay and self.obey:
             self.client.set_delay(host, float(delay))
         return _Rules(parser, sitemaps=list(parser.sitemaps))
 
