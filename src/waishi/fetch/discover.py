@@ -16,6 +16,7 @@ import gzip
 import logging
 import mimetypes
 import re
+import warnings
 import zlib
 from dataclasses import dataclass
 from urllib.parse import urldefrag, urljoin, urlsplit
@@ -158,8 +159,19 @@ def _text(body: bytes) -> str:
         return body.decode("utf-8", "replace").lstrip("\ufeff")
 
 
+def _quiet_import() -> None:
+    # trafilatura.feeds/sitemaps import trafilatura.downloads, whose urllib3 import warns that
+    # SOCKS proxies need PySocks: waishi never downloads through trafilatura, so the notice is noise.
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message="SOCKS support")
+        import trafilatura.feeds  # noqa: F401
+        import trafilatura.sitemaps  # noqa: F401
+
+
 def _feed(body: bytes, url: str) -> Discovered:
     from courlan import get_hostinfo
+
+    _quiet_import()
     from trafilatura.feeds import FeedParameters, find_links
 
     domain, base = get_hostinfo(url)
@@ -178,6 +190,8 @@ def _feed(body: bytes, url: str) -> Discovered:
 
 def _sitemap(body: bytes, url: str) -> Discovered:
     from courlan import get_hostinfo
+
+    _quiet_import()
     from trafilatura.sitemaps import SitemapObject
 
     domain, base = get_hostinfo(url)
