@@ -161,3 +161,15 @@ def test_fetch_cli_unreachable_source_exits_1(tmp_path: Path) -> None:
     r = runner.invoke(app, ["fetch", "http://127.0.0.1:9/feed.xml", "--db", str(tmp_path / "u.db"), "--delay", "0",
                             "--retries", "0", "--timeout", "0.5"])
     assert r.exit_code == 1 and "nothing could be fetched" in r.output
+
+
+def test_fetch_cli_list_profiles_with_a_user_file(tmp_path: Path) -> None:
+    mine = tmp_path / "mine.toml"
+    mine.write_text('[outlets.provpaper]\nname = "A provincial paper"\nedition = "zh-Hans"\n'
+                    'feeds = ["https://cn.example.vn/rss/home.rss"]\n', encoding="utf-8")
+    r = runner.invoke(app, ["fetch", "--list-profiles", "--profiles", str(mine)], env={"COLUMNS": "200"})
+    assert r.exit_code == 0
+    assert "provpaper" in r.stdout and "vietnamplus" in r.stdout and "dangcongsan" in r.stdout
+    mine.write_text("[outlets.bad]\nname = 3\n", encoding="utf-8")
+    r = runner.invoke(app, ["fetch", "vietnamplus", "--profiles", str(mine), "--db", str(tmp_path / "x.db")])
+    assert r.exit_code == 1 and "mine.toml" in r.output and "Traceback" not in r.output
