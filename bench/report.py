@@ -54,6 +54,7 @@ BENCHES = [
     Bench("api", "bench/api_bench.py", ["-n", "20000"], ["-n", "1000", "--requests", "200"]),
     Bench("batch", "bench/batch_bench.py", ["-n", "50000", "--shard-size", "1000"],
           ["-n", "4000", "--shard-size", "250", "--rounds", "2", "--baseline", "500"]),
+    Bench("fetch", "bench/fetch_bench.py", ["-n", "1000"], ["-n", "150"]),
 ]
 
 

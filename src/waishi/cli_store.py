@@ -420,6 +420,13 @@ def stats_cmd(
         r = s.last_run
         con.print(f"last run #{r['id']} {r['started_at']} → {r['finished_at'] or 'unfinished'}: "
                   f"{r['pages']} pages, {r['added']} added, {r['errors']} errors", highlight=False)
+    if s.fetch_sources:
+        t = Table("source", "last fetch", "found", "new", "stored", "failed", "robots", "errors now",
+                  title="fetched sources")
+        for f in s.fetch_sources:
+            t.add_row(escape(f["source"]), f["last_fetch"] or "", *(str(f[k]) for k in
+                      ("found", "new", "stored", "failed", "robots", "errors")))
+        con.print(t)
     if s.recent_errors:
         t = Table("file", "reason", "times", "last", title="recent errors")
         for e in s.recent_errors:

@@ -21,7 +21,7 @@ from ..read import iter_pages
 from .db import Store, StoreError
 from .writer import RunStats, Writer, content_hash
 
-__all__ = ["Extractor", "ingest", "load_records", "locator_of", "record_from_extraction"]
+__all__ = ["Extractor", "ingest", "load_records", "locator_of", "put_page", "record_from_extraction"]
 
 LOGGER = logging.getLogger(__name__)
 
@@ -99,6 +99,12 @@ def _put_page(w: Writer, page: Page, extract: Extractor, force: bool) -> None:
         w.add_error(page.source, f"extraction failed: {e}")
     except (KeyError, TypeError, ValueError) as e:  # a record the writer cannot read; nothing was written
         w.add_error(page.source, f"malformed record: {type(e).__name__}: {e}")
+
+
+def put_page(w: Writer, page: Page, extract: Extractor, force: bool = False) -> None:
+    """Store one page already read (e.g. fetched by waishi.fetch) exactly as ``ingest`` stores a file's:
+    a page that cannot be stored becomes an error row and the run goes on."""
+    _put_page(w, page, extract, force)
 
 
 def load_records(store: Store, records: Iterable[Mapping[str, Any]], *, batch_size: int = 500,

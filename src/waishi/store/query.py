@@ -555,6 +555,8 @@ class Stats(_Row):
     top_countries: list[tuple[str, int]]
     last_run: dict[str, Any] | None
     recent_errors: list[dict[str, Any]]
+    # `waishi fetch` sources: last fetch, figures of that pass, URLs failing now (empty if never fetched)
+    fetch_sources: list[dict[str, Any]] = field(default_factory=list)
 
 
 def stats(db: Conn, *, top: int = 10) -> Stats:
@@ -587,4 +589,15 @@ def stats(db: Conn, *, top: int = 10) -> Stats:
         facts=one("SELECT count(*) FROM facts"), errors=one("SELECT count(*) FROM errors"),
         first_event=one("SELECT min(date_lo) FROM events WHERE precision IS NOT NULL"),
         last_event=one("SELECT max(date_hi) FROM events WHERE precision IS NOT NULL"),
-        events_by_type=by_type, top_countries=countries, last_run=last_run, recent_errors=errs)
+        events_by_type=by_type, top_countries=countries, last_run=last_run, recent_errors=errs,
+        fetch_sources=_fetch_sources(con))
+
+
+def _fetch_sources(con: sqlite3.Connection) -> list[dict[str, Any]]:
+    # the table is the fetcher's (waishi.fetch.frontier), created on first fetch
+    if con.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name='fetch_sources'").fetchone() is None:
+        return []
+    cur = con.execute("SELECT source, last_fetch, found, new, fetched, stored, failed, robots, errors, last_error "
+                      "FROM fetch_sources ORDER BY source")
+    names = [d[0] for d in cur.description]
+    return [dict(zip(names, r, strict=True)) for r in cur.fetchall()]
