@@ -137,6 +137,9 @@ _register_relations(app)
 from .cli_batch import register as _register_batch  # noqa: E402
 
 _register_batch(app)
+from .cli_curate import register as _register_curate  # noqa: E402
+
+_register_curate(app)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -144,12 +144,12 @@ def _note_hits(con: sqlite3.Connection, locator: str, hits: Iterable[Hit]) -> No
 
 
 def forget_page(con: sqlite3.Connection, source_id: int) -> None:
-    """The writer removes a page: its raw record and its decisions' landings go too (the
-    decisions stay; re-storing the page lands them again)."""
+    """The writer removes a page: its decisions' landings go (the decisions stay; storing the
+    page again lands them again). Its raw record row stays, so the page keeps its id (the
+    review pages' addresses) when it is written again; ``keep_page`` replaces its content."""
     row = con.execute("SELECT locator FROM sources WHERE id=?", (source_id,)).fetchone()
     if row:
         con.execute("DELETE FROM decision_hits WHERE locator=?", (row[0],))
-        con.execute("DELETE FROM page_records WHERE locator=?", (row[0],))
 
 
 # -- taking decisions -------------------------------------------------------------------
