@@ -147,8 +147,8 @@ def import_cmd(file: str = typer.Argument(..., help="JSONL file of decisions (`w
                         f"{len(res.errors):,} bad lines; {res.pages:,} pages re-written", highlight=False)
         for c in res.conflicts:
             err.print(f"[yellow]waishi: conflict:[/yellow] {escape(c)}", highlight=False, soft_wrap=True)
-    for e in res.errors[:20]:
-        _fail(e)
+    for line in res.errors[:20]:
+        _fail(line)
     if res.errors and not res.added and not res.already:
         raise typer.Exit(1)
 

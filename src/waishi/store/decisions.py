@@ -414,7 +414,7 @@ def _apply_one(page: _Page, d: Decision, out: Applied) -> str | None:
         what = f"{t.get('type') or t.get('metric')} at {t['start']}-{t['end']}"
         return f"no {d.kind} {what} on the page"
     i, item = got
-    span = (int(item["key"]["start"]), int(item["key"]["end"]))
+    at_span = (int(item["key"]["start"]), int(item["key"]["end"]))
     if d.action == "reject":
         _mark(item, d, "rejected")
     elif d.action in ("confirm", "edit"):
@@ -449,5 +449,5 @@ def _apply_one(page: _Page, d: Decision, out: Applied) -> str | None:
             doc["events"].append(twin)
         item.pop("extra_evidence", None)
         _mark(item, d, "edited")
-    _hit(out, d, i, *span)
+    _hit(out, d, i, *at_span)
     return None

@@ -17,13 +17,12 @@ from ..api.app import Context, get_ctx, get_db, gzip_asset
 from ..api.models import Day, DocKind, EventFilters, EventTypeParam, GraphKind, Iso3, Paging
 from ..api.routes import country_summary, event_items, next_url
 from ..model import EVENT_TYPES
-from ..store import Store
+from ..store import Store, curation
 from ..store import events as q_events
 from ..store import facts as q_facts
 from ..store import people as q_people
 from ..store import person as q_person
 from ..store import search as q_search
-from ..store import curation
 from ..store import views as V
 from ..store.query import event as q_event
 from .render import ENTITY_LABELS, highlight, human, snippet_html, when
