@@ -233,6 +233,8 @@ def serve_review(db: str, host: str, port: int, token_file: str | None, user: st
     from .api.review import create_review_app
 
     try:
+        if not Path(db).is_file():
+            raise DecisionError(f"{db}: no such database (create it with `waishi ingest`)")
         tokens = read_tokens(token_file, user)
         app = create_review_app(db, tokens)
     except (WaishiError, DecisionError) as e:
