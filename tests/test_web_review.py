@@ -120,6 +120,12 @@ def test_web_review_writes_need_the_token_and_a_same_site_page(db: Path) -> None
             assert _count(db)[0] == before[0] + 1
             doc = me.get(base + "/review/pages/2/0").text
             assert "<script>alert(1)</script>" not in doc and "&lt;script&gt;alert(1)&lt;/script&gt;" in doc
+            # the API and the dashboard's document page name the decision and its author (default mode too)
+            doc_id = me.get(base + "/api/review/pages/2/0").json()["document_id"]
+            listed = me.get(base + f"/api/documents/{doc_id}/decisions").json()
+            assert [(x["action"], x["author"]) for x in listed] == [("reject", "lan")]
+            page = me.get(base + f"/documents/{doc_id}", headers={"accept": "text/html"}).text
+            assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page and "<script>alert(1)" not in page
             bad = me.post(base + "/api/review/decisions", json={**body, "action": "edit", "fields": {"date": "soon"}},
                           headers={"x-csrf-token": csrf, "origin": base})
             assert bad.status_code == 422 and "date must be" in bad.text
