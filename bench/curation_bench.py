@@ -24,8 +24,9 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import waishi  # noqa: E402
 from synth import generate  # noqa: E402
+
+import waishi  # noqa: E402
 from waishi.store import Store, load_records, record_from_extraction  # noqa: E402
 from waishi.store import curation as C  # noqa: E402
 from waishi.store import writer as W  # noqa: E402
