@@ -46,7 +46,8 @@ def _curate_some(path: str) -> None:
         C.decide(st, "event", "reject", {"locator": loc, "type": ev["type"], **{k: ev["evidence"][k]
                                                                                   for k in ("start", "end")}},
                  author="lan")
-        C.decide(st, "document", "confirm", {"locator": loc, "ord": 0, "title": doc["title"]}, author="lan")
+        C.decide(st, "document", "confirm", {"locator": loc, "ord": 0, "title": doc["title"]}, author="lan",
+                 note="[/] [red]not markup")
         # a decision on a sentence no event comes from: listed as an orphan
         C.decide(st, "event", "edit", {"locator": loc, "type": "aid", "start": 0, "end": 5}, author="minh",
                  fields={"date": "2025"})
@@ -60,7 +61,8 @@ def test_cli_curate_stats_orphans_exchange(db: str, tmp_path: Path) -> None:
     orphans = json.loads(_ok("curate", "orphans", "--db", db, "--format", "json"))
     assert len(orphans) == 1 and "no event aid" in orphans[0]["reason"]
     assert "orphaned decisions" in _ok("curate", "orphans", "--db", db)
-    assert "lan" in _ok("curate", "list", "--db", db)
+    listed = _ok("curate", "list", "--db", db)  # a note like "[/]" is text, not Rich markup (no crash)
+    assert "lan" in listed and "[/]" in listed
     f = tmp_path / "d.jsonl"
     assert "3 decisions" in _ok("curate", "export", str(f), "--db", db)
     assert len(f.read_text(encoding="utf-8").splitlines()) == 3

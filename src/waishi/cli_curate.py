@@ -70,8 +70,9 @@ def list_cmd(db: str = typer.Option(DEFAULT_DB, "--db", help="SQLite store."),
         return
     t = Table("id", "time", "author", "kind", "action", "target", "fields", "note", "status")
     for r in rows:
-        t.add_row(str(r.id), r.created_at, r.author, r.kind, r.action, _target(r.target),
-                  json.dumps(r.fields, ensure_ascii=False) if r.fields else "", r.note or "", r.status)
+        # analysts' text is shown as written, never read as Rich markup
+        t.add_row(str(r.id), r.created_at, escape(r.author), r.kind, r.action, escape(_target(r.target)),
+                  escape(json.dumps(r.fields, ensure_ascii=False)) if r.fields else "", escape(r.note or ""), r.status)
     Console().print(t)
 
 
@@ -90,7 +91,8 @@ def orphans_cmd(db: str = typer.Option(DEFAULT_DB, "--db", help="SQLite store.")
     t = Table("id", "author", "time", "action", "target", "why", title=f"{len(got)} orphaned decisions")
     for o in got:
         d = o.decision
-        t.add_row(str(d.id), d.author, d.created_at, f"{d.kind} {d.action}", _target(d.target), o.reason)
+        t.add_row(str(d.id), escape(d.author), d.created_at, f"{d.kind} {d.action}", escape(_target(d.target)),
+                  escape(o.reason))
     Console().print(t)
 
 
@@ -109,7 +111,7 @@ def stats_cmd(db: str = typer.Option(DEFAULT_DB, "--db", help="SQLite store."),
     t.add_row("decisions", f"{s.decisions:,} ({s.orphans:,} orphaned)")
     t.add_row("reviewed documents", f"{s.documents_reviewed:,} / {s.documents:,}")
     for label, d in (("by action", s.by_action), ("by kind", s.by_kind), ("by author", s.by_author)):
-        t.add_row(label, ", ".join(f"{k} {v:,}" for k, v in d.items()) or "—")
+        t.add_row(label, escape(", ".join(f"{k} {v:,}" for k, v in d.items())) or "—")
     t.add_row("extractor", s.extractor)
     t.add_row("pages by it", f"{s.pages_current:,} / {s.pages:,}" +
               ("" if s.pages_current == s.pages else "  (`waishi reextract` brings the others up to date)"))
