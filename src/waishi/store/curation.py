@@ -123,9 +123,9 @@ def keep_page(con: sqlite3.Connection, source_id: int, locator: str, content_has
     apply the page's decisions, note where they landed, and return the record to write."""
     version = rec.get("extractor")
     con.execute(
-        "INSERT INTO page_records(locator, content_hash, extractor, stored_at, record) VALUES (?,?,?,?,?) "
+        "INSERT INTO page_records(locator, content_hash, extractor, ingested_at, record) VALUES (?,?,?,?,?) "
         "ON CONFLICT(locator) DO UPDATE SET content_hash=excluded.content_hash, extractor=excluded.extractor, "
-        "stored_at=excluded.stored_at, record=excluded.record",
+        "ingested_at=excluded.ingested_at, record=excluded.record",
         (locator, content_hash, version, _now(), _pack(rec)))
     con.execute("UPDATE sources SET extractor=? WHERE id=?", (version, source_id))
     con.execute("DELETE FROM decision_hits WHERE locator=?", (locator,))

@@ -302,7 +302,7 @@ CREATE TABLE page_records (
   locator       TEXT NOT NULL UNIQUE,
   content_hash  TEXT NOT NULL,
   extractor     TEXT,
-  stored_at     TEXT NOT NULL,
+  ingested_at   TEXT NOT NULL,
   record        BLOB NOT NULL
 );
 
