@@ -182,3 +182,29 @@ def test_store_curation_gold_scores_one_against_itself(store: Store, tmp_path: P
     me = score(tmp_path / "gold")
     assert me["events_f1"] == 1.0 and me["people_f1"] == 1.0 and me["documents_f1"] == 1.0
     assert score(tmp_path / "raw")["events_f1"] < 1.0  # the extractor's accuracy on the reviewed pages
+
+
+def test_store_curation_pages_stored_before_v3_get_their_record_from_reextract(tmp_path: Path) -> None:
+    (tmp_path / "kh.txt").write_text(PAGE, encoding="utf-8")
+    path = tmp_path / "old.db"
+    with Store.open(path) as st:
+        ingest(st, [tmp_path / "kh.txt"], _extract)
+        # what a version 2 store holds: no raw records, no extractor versions
+        st.con.execute("DELETE FROM page_records")
+        st.con.execute("UPDATE sources SET extractor = NULL")
+        loc = st.con.execute("SELECT locator FROM sources").fetchone()[0]
+    with Store.open(path) as st:
+        ev = next(e for e in _extract(waishi.Page(PAGE, str(tmp_path / "kh.txt"))).to_dict()["documents"][0]["events"])
+        C.decide(st, "event", "reject", _key(loc, ev), author="lan")
+        assert "no raw record" in C.orphans(st)[0].reason
+        assert C.stats(st).pages_current == 0
+        res = C.reextract(st, _extract)  # the page's file still holds the same text
+        assert res.reextracted == 1 and not res.failed and res.orphans == 0
+        assert C.stats(st).pages_current == 1
+        assert (ev["type"], ev["date"], ev["source"], ev["target"]) not in _events(st)
+    (tmp_path / "kh.txt").unlink()
+    with Store.open(path) as st:
+        st.con.execute("DELETE FROM page_records")
+        res = C.reextract(st, _extract, everything=True)
+        assert res.reextracted == 0 and "page text not stored" in res.failed[0][1]
+        assert len(_events(st)) > 0  # the old rows stay
