@@ -15,7 +15,7 @@ from .curation import DecisionRow, _page_decisions, decisions, load_raw
 from .db import Store, StoreError
 from .decisions import apply
 
-__all__ = ["QueueItem", "ReviewQueue", "ReviewDoc", "Segment", "queue", "review_document"]
+__all__ = ["QueueItem", "ReviewQueue", "ReviewDoc", "Segment", "neighbours", "queue", "review_document"]
 
 Conn = Store | sqlite3.Connection
 
@@ -99,6 +99,25 @@ def queue(db: Conn, *, status: str = "unreviewed", country: str | None = None, t
             by, at = (hit[0], hit[1]) if hit else (None, None)
         items.append(QueueItem(r[0], r[1], r[2], r[3], r[4], r[5], r[6], bool(r[7]), by, at))
     return ReviewQueue(items, total, reviewed, matching, limit, offset)
+
+
+def neighbours(db: Conn, page_id: int, ord_: int) -> tuple[tuple[int, int] | None, tuple[int, int] | None]:
+    """``(page_id, ord)`` of the unreviewed documents before and after this one in queue order;
+    the next one wraps around to the start of the queue."""
+    con = _con(db)
+    here = con.execute("SELECT s.id FROM page_records p JOIN sources s ON s.locator = p.locator WHERE p.id = ?",
+                       (page_id,)).fetchone()
+    if here is None:
+        return None, None
+    sid = here[0]
+    base = ("SELECT p.id, doc.ord FROM documents doc JOIN sources s ON s.id = doc.source_id "
+            f"JOIN page_records p ON p.locator = s.locator WHERE NOT {_REVIEWED} AND ")
+    after = "(s.id > ?1 OR (s.id = ?1 AND doc.ord > ?2))"
+    before = "(s.id < ?1 OR (s.id = ?1 AND doc.ord < ?2))"
+    prev = con.execute(base + before + " ORDER BY s.id DESC, doc.ord DESC LIMIT 1", (sid, ord_)).fetchone()
+    nxt = con.execute(base + after + " ORDER BY s.id, doc.ord LIMIT 1", (sid, ord_)).fetchone() or \
+        con.execute(base + before + " ORDER BY s.id, doc.ord LIMIT 1", (sid, ord_)).fetchone()
+    return (tuple(prev) if prev else None), (tuple(nxt) if nxt else None)  # type: ignore[return-value]
 
 
 @dataclass

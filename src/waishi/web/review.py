@@ -58,15 +58,8 @@ def queue_page(request: Request, ctx: Ctx, db: DB, token: Annotated[str | None, 
 
 
 def _neighbours(db: Store, page_id: int, ord_: int) -> tuple[dict[str, Any] | None, dict[str, Any] | None]:
-    """The unreviewed documents before and after this one in queue order (j/k of the queue)."""
-    items = R.queue(db, status="all", limit=100_000).items
-    pos = next((i for i, x in enumerate(items) if (x.page_id, x.ord) == (page_id, ord_)), None)
-    if pos is None:
-        return None, None
-    prev = next(({"page_id": x.page_id, "ord": x.ord} for x in reversed(items[:pos]) if not x.reviewed), None)
-    # the next unreviewed one, wrapping around to the start of the queue
-    nxt = next(({"page_id": x.page_id, "ord": x.ord} for x in items[pos + 1:] + items[:pos] if not x.reviewed), None)
-    return prev, nxt
+    prev, nxt = R.neighbours(db, page_id, ord_)
+    return ({"page_id": prev[0], "ord": prev[1]} if prev else None), ({"page_id": nxt[0], "ord": nxt[1]} if nxt else None)
 
 
 @router.get("/review/pages/{page_id}/{ord}", response_class=HTMLResponse)
