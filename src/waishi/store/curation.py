@@ -302,10 +302,10 @@ def orphans(db: Conn) -> list[Orphan]:
         if d.kind == "person" and not loc:
             reason = f"no page names {d.target['name']} ({d.target.get('country') or 'country unknown'})"
         else:
-            raw = load_raw(con, loc) if loc else None
+            stored = con.execute("SELECT 1 FROM sources WHERE locator=?", (loc,)).fetchone() is not None
+            raw = load_raw(con, loc) if loc and stored else None
             if raw is None:
-                reason = f"page {loc} is not stored" if con.execute(
-                    "SELECT 1 FROM sources WHERE locator=?", (loc,)).fetchone() is None else \
+                reason = f"page {loc} is not stored" if not stored else \
                     f"page {loc} has no raw record (stored before the curation layer: run `waishi reextract`)"
             else:
                 got = apply(raw, [_as_decision(d)], str(loc))
