@@ -208,3 +208,24 @@ def test_store_curation_pages_stored_before_v3_get_their_record_from_reextract(t
         res = C.reextract(st, _extract, everything=True)
         assert res.reextracted == 0 and "page text not stored" in res.failed[0][1]
         assert len(_events(st)) > 0  # the old rows stay
+
+
+def test_store_curation_review_queue_filters_and_document_view(store: Store) -> None:
+    from waishi.store import review as R
+
+    loc, evs = _keys(store)
+    q = R.queue(store)
+    assert (q.total, q.reviewed, q.matching) == (1, 0, 1)
+    assert R.queue(store, country="KHM").matching == 1 and R.queue(store, country="USA").matching == 0
+    assert R.queue(store, type="meet").matching == 1 and R.queue(store, type="aid").matching == 0
+    page_id, ord_ = q.items[0].page_id, q.items[0].ord
+    C.decide(store, "event", "reject", _key(loc, evs[0]), author="lan")
+    d = R.review_document(store, page_id, ord_)
+    assert d is not None and d.document_id == q.items[0].document_id
+    assert "".join(s.text for s in d.segments) == PAGE[d.start:d.end]  # the page shows the text exactly
+    assert d.events[0]["review"]["status"] == "rejected" and len(d.events) == len(evs)  # kept, flagged
+    assert any(0 in s.events for s in d.segments)
+    C.decide(store, "document", "confirm", d.key, author="lan")
+    assert R.queue(store).matching == 0 and R.queue(store, status="reviewed").items[0].reviewed_by == "lan"
+    assert R.neighbours(store, page_id, ord_) == (None, None)
+    assert R.review_document(store, page_id, 5) is None and R.review_document(store, 999, 0) is None
