@@ -72,6 +72,18 @@ def test_cli_curate_stats_orphans_exchange(db: str, tmp_path: Path) -> None:
     assert r.exit_code == 1 and "missing.jsonl: cannot read" in r.stderr
 
 
+def test_cli_curate_decide(db: str) -> None:
+    out = _ok("curate", "decide", "person", "edit", "--target", '{"name": "苏林", "country": "VNM"}',
+              "--fields", '{"titles": ["越共中央总书记"]}', "--author", "lan", "--db", db)
+    assert "person edit" in out and "applied" in out
+    with Store.open(db, readonly=True) as st:
+        assert [d.author for d in C.decisions(st)] == ["lan"]
+    r = runner.invoke(app, ["curate", "decide", "event", "reject", "--target", "{}", "--author", "lan", "--db", db])
+    assert r.exit_code == 2 and "target lacks" in r.stderr
+    r = runner.invoke(app, ["curate", "decide", "event", "reject", "--target", "{", "--db", db])
+    assert r.exit_code == 2 and "not JSON" in r.stderr
+
+
 def test_cli_reextract_keeps_decisions(db: str) -> None:
     _curate_some(db)
     out = _ok("reextract", "--db", db, "--format", "json")

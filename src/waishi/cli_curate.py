@@ -8,6 +8,7 @@ Each command opens the store, calls one function of ``waishi.store.curation`` (o
 from __future__ import annotations
 
 import json
+import os
 import secrets
 import sys
 from pathlib import Path
@@ -74,6 +75,37 @@ def list_cmd(db: str = typer.Option(DEFAULT_DB, "--db", help="SQLite store."),
         t.add_row(str(r.id), r.created_at, escape(r.author), r.kind, r.action, escape(_target(r.target)),
                   escape(json.dumps(r.fields, ensure_ascii=False)) if r.fields else "", escape(r.note or ""), r.status)
     Console().print(t)
+
+
+@curate_app.command("decide")
+def decide_cmd(kind: str = typer.Argument(..., help="event, person, fact or document."),
+               action: str = typer.Argument(..., help="confirm, reject, edit, add, merge or split."),
+               target: str = typer.Option(..., "--target", help='The identity as JSON, e.g. \'{"name": "苏林", '
+                                          '"country": "VNM"}\' (docs/curation.md).'),
+               fields: str = typer.Option("{}", "--fields", help="Edited or added values as JSON."),
+               author: str = typer.Option(os.environ.get("USER") or "", "--author", help="Who decides."),
+               note: str | None = typer.Option(None, "--note", help="Why."),
+               db: str = typer.Option(DEFAULT_DB, "--db", help="SQLite store.")) -> None:
+    """Record one decision from the command line (scripts, bulk corrections)."""
+    try:
+        t, f = json.loads(target), json.loads(fields)
+    except json.JSONDecodeError as e:
+        _fail(f"--target/--fields: not JSON: {e}")
+        raise typer.Exit(2) from None
+    if not isinstance(t, dict) or not isinstance(f, dict):
+        _fail("--target and --fields must be JSON objects")
+        raise typer.Exit(2)
+    with _open(db, readonly=False) as st:
+        try:
+            got = C.decide(st, kind, action, t, author=author, fields=f, note=note)
+        except DecisionError as e:
+            _fail(str(e))
+            raise typer.Exit(2) from None
+        except WaishiError as e:
+            _fail(str(e))
+            raise typer.Exit(1) from None
+    Console().print(f"decision {got.id}: {got.kind} {got.action} {escape(_target(got.target))} — {got.status}",
+                    highlight=False)
 
 
 @curate_app.command("orphans")
