@@ -379,7 +379,7 @@ def _apply_one(page: _Page, d: Decision, out: Applied) -> str | None:
                 for k in ("name", "country", "titles"):
                     if k in new:
                         p[k] = new[k]
-                _mark(p, d, {"merge": "edited", "split": "edited"}.get(d.action, "edited"))
+                _mark(p, d, "edited")
             _hit(out, d, i)
         return None
     # events and figures
