@@ -201,6 +201,7 @@ def test_web_review_browser_reject_edit_add_then_events_page(db: Path) -> None:
         assert "1 / 2" in pg.locator("#progress").inner_text()
         # the events page shows the result
         pg.goto(base + "/events?country=SGP")
+        assert pg.locator("header nav a[href='/review']").count() == 1  # review mode links its queue
         rows = pg.locator("table.events tbody tr")
         text = " | ".join(rows.nth(i).inner_text() for i in range(rows.count()))
         assert "2024-08-04" in text and "2024-08-05" not in text

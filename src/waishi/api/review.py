@@ -163,6 +163,7 @@ def create_review_app(db_path: str | os.PathLike[str], tokens: dict[str, str], *
     store = Store.open(db_path, check_same_thread=False)  # creates or migrates the file once
     app = create_app(db_path, readonly=True, pool_size=pool_size)
     app.state.review = ReviewState(dict(tokens), store)
+    app.state.ctx.templates.globals["review_mode"] = True  # the pages' menu links the queue
     app.include_router(router)
     app.include_router(pages)
     return app
