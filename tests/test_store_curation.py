@@ -229,3 +229,36 @@ def test_store_curation_review_queue_filters_and_document_view(store: Store) -> 
     assert R.queue(store).matching == 0 and R.queue(store, status="reviewed").items[0].reviewed_by == "lan"
     assert R.neighbours(store, page_id, ord_) == (None, None)
     assert R.review_document(store, page_id, 5) is None and R.review_document(store, 999, 0) is None
+
+
+TWO_OUTLETS = {
+    "a.txt": """越南国会主席陈青敏会见柬埔寨参议院主席洪森
+
+2024年6月10日上午，越南国会主席陈青敏在河内会见了柬埔寨参议院主席洪森。双方同意深化两国议会合作。(完)
+""",
+    "b.txt": """陈青敏与洪森就议会合作交换意见
+
+据越通社报道，2024年6月10日，越南国会主席陈青敏在河内会见柬埔寨参议院主席洪森。(完)
+""",
+}
+
+
+def test_store_curation_a_merged_event_is_decided_on_every_report(tmp_path: Path) -> None:
+    for name, text in TWO_OUTLETS.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    st = Store.open(tmp_path / "m.db")
+    ingest(st, [tmp_path / "a.txt", tmp_path / "b.txt"], _extract)
+    ev = next(e for e in events(st, limit=100) if e.type == "meet")
+    assert ev.n_reports == 2
+    got = C.decide_event(st, ev.id, "edit", author="lan", fields={"location": "河内市"})
+    assert len(got) == 2 and {d.target["locator"] for d in got} == {str(tmp_path / n) for n in TWO_OUTLETS}
+    ev2 = next(e for e in events(st, limit=100) if e.type == "meet")
+    assert ev2.location == "河内市" and ev2.n_reports == 2
+    C.decide_event(st, ev2.id, "reject", author="lan")
+    assert not [e for e in events(st, limit=100) if e.type == "meet"]
+    res = C.reextract(st, _extract, everything=True)
+    assert res.orphans == 0 and not [e for e in events(st, limit=100) if e.type == "meet"]
+    with pytest.raises(DecisionError, match="no event"):
+        C.decide_event(st, 9999, "reject", author="lan")
+    with pytest.raises(DecisionError, match="whole event"):
+        C.decide_event(st, ev2.id, "split", author="lan")

@@ -129,6 +129,17 @@ def test_web_review_writes_need_the_token_and_a_same_site_page(db: Path) -> None
             bad = me.post(base + "/api/review/decisions", json={**body, "action": "edit", "fields": {"date": "soon"}},
                           headers={"x-csrf-token": csrf, "origin": base})
             assert bad.status_code == 422 and "date must be" in bad.text
+        # a merged event: one decision per report, through the API (a script with the bearer token)
+        auth = {"authorization": f"Bearer {TOKEN}"}
+        call = next(e for e in anon.get(base + "/api/events?type=phone_call").json()["items"])
+        assert 'id="event-review"' in anon.get(base + f"/events/{call['id']}", headers={"accept": "text/html"}).text
+        r = anon.post(base + f"/api/events/{call['id']}/decisions", json={"action": "reject"}, headers=auth)
+        assert r.status_code == 405  # the read-only API has no such write
+        r = anon.post(base + f"/api/review/events/{call['id']}/decisions", json={"action": "reject"})
+        assert r.status_code == 401
+        r = anon.post(base + f"/api/review/events/{call['id']}/decisions", json={"action": "reject"}, headers=auth)
+        assert r.status_code == 201 and [d["action"] for d in r.json()] == ["reject"]
+        assert not anon.get(base + "/api/events?type=phone_call").json()["items"]
 
 
 pytestmark_browser = pytest.mark.skipif(not CHROMIUM.exists(), reason="chromium is not installed")

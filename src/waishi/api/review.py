@@ -154,6 +154,24 @@ def decide(request: Request, who: Writer, body: Annotated[DecisionIn, Body()]) -
         raise HTTPException(422, str(e)) from None
 
 
+class EventDecisionIn(BaseModel):
+    action: str = Field(description="confirm, reject or edit: applied to every report of the event")
+    fields: dict[str, Any] = Field(default_factory=dict, description="edited values (type, date, source ...)")
+    note: str | None = Field(default=None, max_length=2000)
+
+
+@router.post("/events/{event_id}/decisions", response_model=list[C.DecisionRow], status_code=201,
+             summary="A decision on a merged event: one per report (token)")
+def decide_event(request: Request, who: Writer, event_id: Annotated[int, Path(ge=1)],
+                 body: Annotated[EventDecisionIn, Body()]) -> Any:
+    st = _state(request)
+    try:
+        with st.lock:
+            return C.decide_event(st.store, event_id, body.action, author=who, fields=body.fields, note=body.note)
+    except DecisionError as e:
+        raise HTTPException(422, str(e)) from None
+
+
 def create_review_app(db_path: str | os.PathLike[str], tokens: dict[str, str], *, pool_size: int = 8) -> FastAPI:
     """The dashboard of ``create_app`` plus the review queue and its token-protected writes."""
     from ..web.review import router as pages

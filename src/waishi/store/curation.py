@@ -41,7 +41,7 @@ from .decisions import Decision, DecisionError, Hit, apply, check_decision
 
 __all__ = [
     "DecisionRow", "ImportResult", "Orphan", "ReextractResult", "CurationStats",
-    "decide", "decisions", "export_decisions", "for_document", "for_event", "for_person", "forget_page",
+    "decide", "decide_event", "decisions", "export_decisions", "for_document", "for_event", "for_person", "forget_page",
     "import_decisions", "keep_page", "load_raw", "orphans", "reextract", "rewrite", "stats",
 ]
 
@@ -207,6 +207,35 @@ def decide(store: Store, kind: str, action: str, target: Mapping[str, Any], *, a
     got = decision(con, did)
     assert got is not None
     return got
+
+
+def decide_event(store: Store, event_id: int, action: str, *, author: str, fields: Mapping[str, Any] | None = None,
+                 note: str | None = None) -> list[DecisionRow]:
+    """A decision on a merged event (all its reports, across pages): one decision per report,
+    each keyed by the report's own identity, so it survives re-extraction like any other."""
+    if action not in ("confirm", "reject", "edit"):
+        raise DecisionError(f"a decision on a whole event is confirm, reject or edit, not {action!r}")
+    con = store.con
+    rows = con.execute("SELECT s.locator, e.type, r.start, r.end FROM event_reports r JOIN events e ON e.id = r.event_id "
+                       "JOIN documents d ON d.id = r.document_id JOIN sources s ON s.id = d.source_id "
+                       "WHERE r.event_id = ? ORDER BY r.id", (event_id,)).fetchall()
+    if not rows:
+        raise DecisionError(f"no event {event_id}")
+    targets = []
+    for loc, etype, start, end in rows:
+        raw = load_raw(con, loc)
+        if raw is None:
+            raise DecisionError(f"page {loc} has no raw record (run `waishi reextract`)")
+        cur = apply(raw, _page_decisions(con, loc), loc, keep_rejected=True).record
+        # the report's identity is that of the extracted (or added) event it comes from
+        key = next((e["key"] for d in cur["documents"] for e in d["events"]
+                    if (int(e["evidence"]["start"]), int(e["evidence"]["end"]), e["type"]) == (start, end, etype)),
+                   None)
+        if key is None:
+            raise DecisionError(f"event {event_id}: no report at {loc}:{start}-{end} in the page's record")
+        targets.append(key)
+    at = _now()
+    return [decide(store, "event", action, t, author=author, fields=fields, note=note, at=at) for t in targets]
 
 
 def rewrite(store: Store, locators: Iterable[str]) -> int:

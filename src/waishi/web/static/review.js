@@ -21,6 +21,29 @@
     });
   }
 
+  // -- the event page in review mode: one decision for every report of the event ---------------
+  const evBox = document.getElementById("event-review");
+  if (evBox) {
+    const evMsg = document.getElementById("evmsg");
+    $$("button[data-act]", evBox).forEach((b) => b.addEventListener("click", async () => {
+      const action = b.dataset.act;
+      const note = $("input[name=note]", evBox).value.trim() || null;
+      const fields = action === "edit" ? { date: $("input[name=date]", evBox).value.trim() || null } : {};
+      const c = document.cookie.split("; ").find((x) => x.startsWith("waishi_csrf="));
+      const r = await fetch("/api/review/events/" + evBox.dataset.event + "/decisions", {
+        method: "POST", credentials: "same-origin",
+        headers: { "Content-Type": "application/json", "Accept": "application/json",
+                   "X-CSRF-Token": c ? decodeURIComponent(c.slice("waishi_csrf=".length)) : "" },
+        body: JSON.stringify({ action: action, fields: fields, note: note }),
+      }).catch((e) => null);
+      if (r && r.ok) { evMsg.textContent = "saved"; location.href = "/events"; return; }
+      let why = r ? r.status + " " + r.statusText : "network error";
+      try { const j = await r.json(); if (j && j.error) why = r.status + ": " + j.error.message; } catch (e) { /* */ }
+      evMsg.textContent = "not saved — " + why;
+      evMsg.className = "bad";
+    }));
+  }
+
   const dataEl = document.getElementById("review-data");
   if (!dataEl) return;
   const data = JSON.parse(dataEl.textContent);
