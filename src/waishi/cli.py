@@ -140,6 +140,9 @@ _register_batch(app)
 from .cli_fetch import register as _register_fetch  # noqa: E402
 
 _register_fetch(app)
+from .cli_curate import register as _register_curate  # noqa: E402
+
+_register_curate(app)
 
 
 if __name__ == "__main__":  # pragma: no cover

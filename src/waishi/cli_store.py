@@ -438,12 +438,23 @@ def stats_cmd(
 
 
 def export_cmd(
-    out_dir: str = typer.Argument(..., help="Directory to write <table>.<format> files into."),
+    out_dir: str | None = typer.Argument(None, help="Directory to write <table>.<format> files into."),
     db: str = typer.Option(DEFAULT_DB, "--db", help="SQLite store."),
     format: ExportFormat = typer.Option(ExportFormat.parquet, "--format", "-f", help="parquet | csv | jsonl"),
     table: list[str] | None = typer.Option(None, "--table", help="Only these tables (repeatable)."),
+    gold: str | None = typer.Option(None, "--gold", help="Write reviewed documents as gold records into DIR "
+                                    "(docs/curation.md)."),
+    raw: str | None = typer.Option(None, "--raw", help="With --gold: the same documents as extracted, into DIR."),
 ) -> None:
     """Export events, event_sources, people, roles, facts and documents (docs/store.md lists the columns)."""
+    if gold:
+        from .cli_curate import export_gold_cmd
+
+        export_gold_cmd(db, gold, raw)
+        return
+    if out_dir is None:
+        _fail("give the directory to export into (or --gold DIR)")
+        raise typer.Exit(2)
     with _open(db) as st:
         done = _run(lambda: store_export(st, out_dir, format, tuple(table) if table else None))
     t = Table("table", "rows", "file")

@@ -300,6 +300,9 @@ def create_app(db_path: str | os.PathLike[str], readonly: bool = True, *, pool_s
     _install_errors(app)
     app.add_middleware(SecurityHeaders)
     app.include_router(api_router)
+    from .decisions import router as decisions_router  # issue 13: who reviewed what
+
+    app.include_router(decisions_router)
     app.include_router(pages_router)
     app.mount("/static", StaticFiles(directory=WEB_DIR / "static"), name="static")
     return app

@@ -15,6 +15,7 @@ from os import PathLike
 from typing import Any
 
 from ..errors import InputError, WaishiError
+from ..fingerprint import extractor_version
 from ..lexicon import Lexicon
 from ..model import Extraction, Page
 from ..read import iter_pages
@@ -33,6 +34,7 @@ def record_from_extraction(ext: Extraction) -> dict[str, Any]:
     """The dict the writer stores: ``Extraction.to_dict()`` plus the page ``text``."""
     d = ext.to_dict(mentions=True)
     d["text"] = ext.text
+    d["extractor"] = extractor_version()  # kept per page: `waishi reextract` finds what a newer one has not seen
     return d
 
 

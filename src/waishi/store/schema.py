@@ -290,9 +290,54 @@ def _backfill_v2(con: sqlite3.Connection) -> None:
     backfill_office_claims(con)
 
 
+# Version 3 (issue 13): the curation layer. Every page's raw extraction record is kept
+# (compressed JSON with the page text) with the extractor version that made it; analysts'
+# decisions name their targets by stable identities (store/decisions.py); decision_hits say
+# where each decision landed at the page's last (re-)extraction, so one without is an orphan.
+_V3 = """
+ALTER TABLE sources ADD COLUMN extractor TEXT;
+
+CREATE TABLE page_records (
+  id            INTEGER PRIMARY KEY,
+  locator       TEXT NOT NULL UNIQUE,
+  content_hash  TEXT NOT NULL,
+  extractor     TEXT,
+  ingested_at   TEXT NOT NULL,
+  record        BLOB NOT NULL
+);
+
+CREATE TABLE decisions (
+  id          INTEGER PRIMARY KEY,
+  uid         TEXT NOT NULL UNIQUE,
+  kind        TEXT NOT NULL CHECK (kind IN ('event', 'person', 'fact', 'document')),
+  action      TEXT NOT NULL CHECK (action IN ('confirm', 'reject', 'edit', 'add', 'merge', 'split')),
+  locator     TEXT,
+  target      TEXT NOT NULL,
+  fields      TEXT NOT NULL DEFAULT '{}',
+  author      TEXT NOT NULL,
+  created_at  TEXT NOT NULL,
+  note        TEXT
+);
+CREATE INDEX decisions_locator ON decisions(locator);
+CREATE INDEX decisions_target ON decisions(kind, target);
+
+CREATE TABLE decision_hits (
+  decision_id   INTEGER NOT NULL REFERENCES decisions(id),
+  kind          TEXT NOT NULL,
+  action        TEXT NOT NULL,
+  locator       TEXT NOT NULL,
+  document_ord  INTEGER,
+  start         INTEGER,
+  end           INTEGER
+);
+CREATE INDEX decision_hits_decision ON decision_hits(decision_id);
+CREATE INDEX decision_hits_locator ON decision_hits(locator, document_ord);
+"""
+
 MIGRATIONS: list[Migration] = [
     Migration(1, "sources, documents (+FTS5 trigram), people, roles, events, facts, mentions, errors", _V1),
     Migration(2, "relations, office_claims (issue 6)", _V2, _backfill_v2),
+    Migration(3, "curation: page_records, decisions, decision_hits, sources.extractor (issue 13)", _V3),
 ]
 
 SCHEMA_VERSION = MIGRATIONS[-1].version

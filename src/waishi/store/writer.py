@@ -26,6 +26,7 @@ from typing import Any
 
 from ..lexicon import Lexicon
 from ..model import EVENT_CODES, UPGRADE_CODES
+from .curation import forget_page, keep_page
 from .db import Store, StoreError
 from .merge import (
     MAX_SPAN_DAYS,
@@ -275,6 +276,9 @@ class Writer:
             (locator, path, url, content_hash, published, title or (docs[0].get("title") if docs else None),
              encoding or rec.get("encoding"), len(text), _now(), self.run_id))
         source_id = int(cur.lastrowid or 0)
+        # issue 13: the raw record is kept, and the rows written are it with analysts' decisions applied
+        rec = keep_page(con, source_id, locator, content_hash, rec)
+        docs = rec.get("documents") or []
         for ord_, doc in enumerate(docs):
             self._insert_document(source_id, ord_, doc, text, published)
         return source_id
@@ -540,6 +544,7 @@ class Writer:
     # -- deletion and derived columns --------------------------------------------------
     def _delete_source(self, source_id: int) -> None:
         con = self.con
+        forget_page(con, source_id)
         docs = [r[0] for r in con.execute("SELECT id FROM documents WHERE source_id=?", (source_id,))]
         if docs:
             marks = ",".join("?" * len(docs))

@@ -17,7 +17,7 @@ from ..api.app import Context, get_ctx, get_db, gzip_asset
 from ..api.models import Day, DocKind, EventFilters, EventTypeParam, GraphKind, Iso3, Paging
 from ..api.routes import country_summary, event_items, next_url
 from ..model import EVENT_TYPES
-from ..store import Store
+from ..store import Store, curation
 from ..store import events as q_events
 from ..store import facts as q_facts
 from ..store import people as q_people
@@ -120,7 +120,8 @@ def event_page(request: Request, db: DB, event_id: Annotated[int, Path(ge=1)]) -
     d = q_event(db, event_id)
     if d is None:
         raise HTTPException(404, f"no event {event_id}")
-    return _render(request, "event.html", f"/api/events/{event_id}", d=d, ev=event_items(db, [d.event])[0])
+    return _render(request, "event.html", f"/api/events/{event_id}", d=d, ev=event_items(db, [d.event])[0],
+                   decisions=curation.for_event(db, event_id))
 
 
 @router.get("/countries", response_class=HTMLResponse)
@@ -167,6 +168,7 @@ def person_page(request: Request, db: DB, person_id: Annotated[int, Path(ge=1)])
     titles = [{"title": r.title, "first": r.first_seen, "last": r.last_seen, "n": r.n_documents}
               for r in d.person.titles if r.first_seen]
     return _render(request, "person.html", f"/api/people/{person_id}", d=d, p=d.person,
+                   decisions=curation.for_person(db, person_id),
                    events=event_items(db, d.events), met=V.counterparts(db, person_id), titles=titles,
                    charts=bool(titles))
 
@@ -194,6 +196,7 @@ def document_page(request: Request, ctx: Ctx, db: DB, document_id: Annotated[int
                    key=lambda k: list(ENTITY_LABELS).index(k) if k in ENTITY_LABELS else 99)
     body = highlight(d, ctx.names.names)
     return _render(request, "document.html", f"/api/documents/{document_id}", d=d, body=body, people=people,
+                   decisions=curation.for_document(db, document_id),
                    kinds=kinds)
 
 
