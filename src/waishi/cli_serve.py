@@ -62,14 +62,22 @@ def serve_cmd(
     port: int = typer.Option(8765, "--port", min=1, max=65535, help="TCP port."),
     write: bool = typer.Option(False, "--write", help="Open the store for writing (migrates an older file once)."),
     log_level: str = typer.Option("warning", "--log-level", help="uvicorn log level: warning, info, debug."),
+    show_paths: bool = typer.Option(False, "--show-paths",
+                                    help="Show the store's and ingested files' full paths (default: relative to "
+                                         "the store's directory, or the file name)."),
+    allow_host: list[str] = typer.Option([], "--allow-host", metavar="NAME",
+                                         help="Also answer requests for this Host name (repeatable; '*' for any). "
+                                              "By default only the bound address and localhost are answered."),
 ) -> None:
     """Serve the dashboard (overview, events, countries, people, documents, search) and the JSON API."""
     import uvicorn
 
     from .api import create_app
+    from .api.guard import allowed_hosts_for
 
     try:
-        app = create_app(db, readonly=not write)
+        app = create_app(db, readonly=not write, show_paths=show_paths,
+                         allowed_hosts=allowed_hosts_for(host, allow_host))
         line = summary_line(db)
     except WaishiError as e:
         _fail(str(e))

@@ -25,13 +25,15 @@ from .schema import schema_version
 __all__ = [
     "EventRow", "EventDetail", "Report", "Actor", "PersonRow", "PersonDetail", "RoleRow", "Evidence",
     "DocumentRef", "FactRow", "SearchHit", "Stats", "Results",
-    "events", "event", "people", "person", "facts", "search", "stats", "normalize_day",
+    "events", "event", "event_reports", "people", "person", "facts", "search", "stats", "normalize_day",
 ]
 
 T = TypeVar("T")
 Conn = Store | sqlite3.Connection
 
 MAX_LIMIT = 10_000
+MAX_OFFSET = 2**62  # SQLite binds 64-bit integers; offset + limit must stay below 2**63
+REPORTS_SHOWN = 20  # reports of an event given with it; the rest page through event_reports()
 RANK_LIMIT = 5_000  # search: more matches than this are ordered by date, not bm25
 
 
@@ -42,8 +44,8 @@ def _con(db: Conn) -> sqlite3.Connection:
 def _page(limit: int, offset: int) -> tuple[int, int]:
     if limit < 1 or limit > MAX_LIMIT:
         raise StoreError(f"limit must be between 1 and {MAX_LIMIT}, got {limit}")
-    if offset < 0:
-        raise StoreError(f"offset must be >= 0, got {offset}")
+    if offset < 0 or offset > MAX_OFFSET:
+        raise StoreError(f"offset must be between 0 and {MAX_OFFSET:,}, got {offset}")
     return limit, offset
 
 
@@ -151,7 +153,8 @@ class Report(_Row):
 class EventDetail(_Row):
     event: EventRow
     actors: list[Actor]
-    reports: list[Report]
+    reports: list[Report]  # the first ``reports_limit`` of ``event.n_reports`` (event_reports() pages on)
+    more_reports: bool = False
 
 
 _EVENT_SELECT = """
@@ -172,8 +175,10 @@ def _event_rows(con: sqlite3.Connection, rows: list[tuple[Any, ...]]) -> list[Ev
     sides: dict[int, dict[str, tuple[list[str], list[str]]]] = {i: {"source": ([], []), "target": ([], [])}
                                                                for i in ids}
     marks = ",".join("?" * len(ids))
+    # every report repeats its event's actors: each distinct one once, in first-seen order
     for eid, role, name, iso3 in con.execute(
-            f"SELECT event_id, role, name, iso3 FROM event_actors WHERE event_id IN ({marks}) ORDER BY id", ids):
+            f"SELECT event_id, role, name, iso3 FROM event_actors WHERE event_id IN ({marks}) "
+            "GROUP BY event_id, role, name, iso3 ORDER BY min(id)", ids):
         names, codes = sides[eid][role]
         if name not in names:
             names.append(name)
@@ -228,21 +233,35 @@ def events(db: Conn, *, type: str | None = None, country: str | None = None, act
     return Results(_event_rows(con, rows[:limit]), limit, offset, len(rows) > limit)
 
 
-def event(db: Conn, event_id: int) -> EventDetail | None:
-    """One event with all its actors and every report of it (each with its document and URL)."""
+def event(db: Conn, event_id: int, *, reports_limit: int = REPORTS_SHOWN) -> EventDetail | None:
+    """One event with all its actors and its first ``reports_limit`` reports (each with its
+    document and URL); ``more_reports`` says there are more (``event_reports`` pages them).
+
+    Bounded because one event can have hundreds of reports (a summit every outlet covers):
+    all of them made a 213 KB answer that took a loaded server's p95 to 1.5 s (issue 15)."""
     con = _con(db)
     rows = con.execute(_EVENT_SELECT + " WHERE e.id = ?", (event_id,)).fetchall()
     if not rows:
         return None
     ev = _event_rows(con, rows)[0]
+    # one row per report names the same actors again: each actor once, in first-seen order
     actors = [Actor(*r) for r in con.execute(
-        "SELECT role, name, kind, iso3, person_id FROM event_actors WHERE event_id=? ORDER BY id", (event_id,))]
-    reports = [Report(*r) for r in con.execute(
+        "SELECT role, name, kind, iso3, person_id FROM event_actors WHERE event_id=? "
+        "GROUP BY role, name, kind, iso3, person_id ORDER BY min(id)", (event_id,))]
+    reports = event_reports(con, event_id, limit=reports_limit)
+    return EventDetail(ev, actors, reports.items, reports.has_more)
+
+
+def event_reports(db: Conn, event_id: int, *, limit: int = 50, offset: int = 0) -> Results[Report]:
+    """The reports of one event in the order they were stored, one page at a time."""
+    con = _con(db)
+    limit, offset = _page(limit, offset)
+    rows = con.execute(
         "SELECT r.id, d.id, d.source_id, d.kind, d.title, COALESCE(r.date, d.date), s.url, s.path, r.trigger, "
         "substr(d.text, r.start - d.start + 1, r.end - r.start), r.start, r.end "
         "FROM event_reports r JOIN documents d ON d.id = r.document_id JOIN sources s ON s.id = d.source_id "
-        "WHERE r.event_id = ? ORDER BY r.id", (event_id,))]
-    return EventDetail(ev, actors, reports)
+        "WHERE r.event_id = ? ORDER BY r.id LIMIT ? OFFSET ?", (event_id, limit + 1, offset)).fetchall()
+    return Results([Report(*r) for r in rows[:limit]], limit, offset, len(rows) > limit)
 
 
 # -- people ---------------------------------------------------------------------------
