@@ -289,10 +289,16 @@ def create_app(db_path: str | os.PathLike[str], readonly: bool = True, *, pool_s
 
     path = str(db_path)
     Store.open(path, readonly=readonly).close()
-    prepare = None if show_paths else (lambda st: hide_paths(st.con, path))
+    shown = path if show_paths else shown_store_path(path)
+
+    def prepare(st: Store) -> None:
+        st.shown_path = shown
+        if not show_paths:
+            hide_paths(st.con, path)
+
     pool = ConnectionPool(path, readonly=readonly, size=pool_size, prepare=prepare)
     ctx = Context(path=path, readonly=readonly, pool=pool, cache=ViewCache(path), names=CountryNames.default(),
-                  templates=make_templates(), shown_path=path if show_paths else shown_store_path(path))
+                  templates=make_templates(), shown_path=shown)
 
     from contextlib import asynccontextmanager
 

@@ -6,7 +6,7 @@ wraps the result; lists come as ``{items, limit, offset, has_more, next}``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
@@ -89,8 +89,7 @@ def index(request: Request) -> dict[str, Any]:
 
 @router.get("/stats", response_model=Stats, summary="Counts of everything")
 def stats(ctx: Ctx, db: DB) -> Any:
-    # the store by the name the server shows (its file name unless --show-paths)
-    return ctx.cache.get(("stats",), lambda: replace(q_stats(db), path=ctx.shown_path))
+    return ctx.cache.get(("stats",), lambda: q_stats(db))
 
 
 @router.get("/overview", response_model=V.Overview, summary="Counts, events over time, top partners, latest events")

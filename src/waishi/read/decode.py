@@ -179,8 +179,15 @@ def _decode(data: bytes, source: str, declared: str | None) -> tuple[str, str]:
 
     try:
         text = data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as e:
+        if e.reason == "unexpected end of data" and e.end == len(data) and e.start > 0:
+            # a UTF-8 file cut inside its last character (a truncated download): keep the
+            # page without that character rather than guess a legacy codec for all of it
+            LOGGER.warning("%s: last character cut short; dropped", source)
+            data = data[: e.start]
+            text = data.decode("utf-8", errors="replace")
+            if not _mostly_control(text[:SAMPLE_BYTES]) and "\ufffd" not in text:
+                return text, "utf-8"
     else:
         if _mostly_control(text[:SAMPLE_BYTES]):
             raise BinaryInputError(source, "binary data, not text")

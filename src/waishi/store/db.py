@@ -36,6 +36,8 @@ class Store:
         self.con = con
         self.path = path
         self.readonly = readonly
+        # the store as reports (stats) name it; a server shows its file name only (issue 15)
+        self.shown_path = path
 
     @classmethod
     def open(cls, path: str | os.PathLike[str] = DEFAULT_DB, *, readonly: bool = False,

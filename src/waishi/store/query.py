@@ -581,6 +581,7 @@ def stats(db: Conn, *, top: int = 10) -> Stats:
     con = _con(db)
     path = db.path if isinstance(db, Store) else None
     size = os.path.getsize(path) if path and path != ":memory:" and os.path.exists(path) else None
+    path = db.shown_path if isinstance(db, Store) else None
 
     def one(sql: str, *args: Any) -> Any:
         return con.execute(sql, args).fetchone()[0]
