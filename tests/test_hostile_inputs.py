@@ -294,3 +294,22 @@ def test_hostile_inputs_whole_directory(tmp_path: Path) -> None:
     assert out.returncode == 1 and "Traceback" not in out.stderr
     assert len([json.loads(x) for x in out.stdout.splitlines() if x.strip()]) == GOOD
     assert len(_error_lines(out.stderr)) == BAD
+
+
+def test_hostile_inputs_batch_shard_keeps_a_non_utf8_name(tmp_path: Path) -> None:
+    """`waishi batch` reads through the same readers: its manifest (JSON) and tables take the name."""
+    from waishi.batch.dataset import Dataset
+    from waishi.batch.shards import input_state, plan_shards
+    from waishi.batch.work import extract_shard
+
+    (tmp_path / "in").mkdir()
+    _file("good.txt", page(19).encode("utf-8"))(tmp_path / "in")
+    _file(b"b\xff.txt", page(20).encode("utf-8"))(tmp_path / "in")
+    _newline_name(tmp_path / "in")
+    (shard,) = plan_shards([str(tmp_path / "in")])
+    state = input_state(shard)
+    out = extract_shard(shard)
+    assert out.pages == 2 and out.errors == 1
+    assert any(str(s["shown"]).endswith("b\\xff.txt") for s in state)
+    Dataset(tmp_path / "out").write(shard, out, state)  # a surrogate would fail the manifest's JSON
+    assert out.error_samples[0][0].endswith("c\\nd.txt")
