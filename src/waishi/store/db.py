@@ -141,6 +141,8 @@ def _open_readonly(name: str, timeout: float, check_same_thread: bool) -> sqlite
             raise
         LOGGER.debug("%s: %s; opening immutable", name, e)
         return connect(True)
+    except sqlite3.DatabaseError:
+        pass  # not a database at all: Store.open says so in its own words
     return con
 
 
