@@ -79,6 +79,16 @@ def build(db: Path, n: int, seed: int, reports: int = 0) -> None:
     print(f"events: {n_events:,}, reports per event: mean {mean:.0f}, max {top:,}")
 
 
+def _cpu_seconds(pid: int) -> float:
+    """User + system CPU time of process ``pid`` (Linux /proc; NaN elsewhere)."""
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii") as fh:
+            fields = fh.read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError):
+        return float("nan")
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -254,9 +264,10 @@ def run(db: Path, args: argparse.Namespace) -> None:
         reqs = requests_mix(db, args.requests, random.Random(args.seed), heavy=args.reports > 1)
         n_cold = len(reqs) - args.requests
         cold, _ = asyncio.run(fire(base, reqs[:n_cold], 1, args.client))
-        c0 = time.process_time()
+        c0, s0, load0 = time.process_time(), _cpu_seconds(server.pid), os.getloadavg()[0]
         results, dt = asyncio.run(fire(base, reqs[n_cold:], args.concurrency, args.client))
         client_cpu = time.process_time() - c0
+        server_cpu, load1 = _cpu_seconds(server.pid) - s0, os.getloadavg()[0]
     finally:
         server.send_signal(signal.SIGINT)
         try:
@@ -273,6 +284,11 @@ def run(db: Path, args: argparse.Namespace) -> None:
     print(f"latency: p50 {_pct(lat, 50):.0f} ms, p95 {_pct(lat, 95):.0f} ms, p99 {_pct(lat, 99):.0f} ms, "
           f"max {max(lat):.0f} ms")
     print(f"errors: {len(errors)}" + (f" (e.g. {errors[0]})" if errors else ""))
+    # what the server itself spent: the figure other jobs on the machine do not change
+    per = server_cpu / len(results) * 1000 if results else float("nan")
+    print(f"server CPU: {per:.1f} ms per request ({server_cpu:.1f} s for {len(results):,}; one free core would "
+          f"serve ~{1000 / per:,.0f} requests/s); load average {load0:.1f} at the start, {load1:.1f} at the end "
+          f"({os.cpu_count()} cores)")
     by: dict[str, list[float]] = defaultdict(list)
     for name, t, _ in results:
         by[name].append(t * 1000)

@@ -118,7 +118,7 @@ def _parse_printed(text: str) -> dict[str, Any]:
     figures: dict[str, Any] = {"printed": True}
     for line in text.splitlines():
         key, sep, value = line.partition(":")
-        if sep and key.strip() in ("throughput", "latency", "errors", "store", "events"):
+        if sep and key.strip() in ("throughput", "latency", "errors", "store", "events", "server CPU"):
             figures[key.strip()] = value.split(" -> ")[0].strip()  # not the temporary store's path
     return figures
 

@@ -35,8 +35,9 @@ MAX_LIMIT = 10_000
 MAX_OFFSET = 2**62  # SQLite binds 64-bit integers; offset + limit must stay below 2**63
 REPORTS_SHOWN = 20  # reports of an event given with it; the rest page through event_reports()
 # Actor rows read per event (each report repeats its event's actors): for the names of an
-# event in a list, and for the actors of one event. Later reports name the same people.
-ACTOR_ROWS_LISTED = 40
+# event in a list (16: some 8 reports), and for the actors of one event. Later reports
+# name the same people.
+ACTOR_ROWS_LISTED = 16
 ACTOR_ROWS_DETAIL = 400
 RANK_LIMIT = 5_000  # search: more matches than this are ordered by date, not bm25
 
