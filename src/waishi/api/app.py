@@ -170,13 +170,15 @@ class Context:
             self.pool.release(st)
 
 
-def get_ctx(request: Request) -> Context:
+async def get_ctx(request: Request) -> Context:
+    # async: a sync dependency costs a hop to the thread pool and back on every request
     return request.app.state.ctx  # type: ignore[no-any-return]
 
 
 async def get_db(request: Request) -> AsyncIterator[Store]:
     """A connection for the time of one request (a FastAPI dependency)."""
-    async for st in get_ctx(request).db():
+    ctx: Context = request.app.state.ctx
+    async for st in ctx.db():
         yield st
 
 
