@@ -3,7 +3,6 @@ from datetime import date
 import pytest
 
 import waishi
-
 from waishi.extract import year as Y
 
 

@@ -69,6 +69,12 @@ def serve_cmd(
                                           "(else a fresh token is printed)."),
     user: str = typer.Option(os.environ.get("USER") or "reviewer", "--user", help="With --review: the author "
                              "named on decisions."),
+    show_paths: bool = typer.Option(False, "--show-paths",
+                                    help="Show the store's and ingested files' full paths (default: relative to "
+                                         "the store's directory, or the file name)."),
+    allow_host: list[str] = typer.Option([], "--allow-host", metavar="NAME",
+                                         help="Also answer requests for this Host name (repeatable; '*' for any). "
+                                              "By default only the bound address and localhost are answered."),
 ) -> None:
     """Serve the dashboard (overview, events, countries, people, documents, search) and the JSON API."""
     import uvicorn
@@ -87,9 +93,11 @@ def serve_cmd(
         return
 
     from .api import create_app
+    from .api.guard import allowed_hosts_for
 
     try:
-        app = create_app(db, readonly=not write)
+        app = create_app(db, readonly=not write, show_paths=show_paths,
+                         allowed_hosts=allowed_hosts_for(host, allow_host))
         line = summary_line(db)
     except WaishiError as e:
         _fail(str(e))

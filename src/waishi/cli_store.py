@@ -221,6 +221,8 @@ def ingest_cmd(
     if stats.stored == 0:
         _fail("nothing could be ingested" + ("" if stats.errors else f": no pages found in {' '.join(paths)}"))
         raise typer.Exit(1)
+    if stats.errors:  # the good pages are stored; a script still learns that some input was bad
+        raise typer.Exit(1)
 
 
 # -- events ---------------------------------------------------------------------------

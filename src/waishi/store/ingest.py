@@ -18,6 +18,7 @@ from ..errors import InputError, WaishiError
 from ..fingerprint import extractor_version
 from ..lexicon import Lexicon
 from ..model import Extraction, Page
+from ..paths import shown_path, unshown_path
 from ..read import iter_pages
 from .db import Store, StoreError
 from .writer import RunStats, Writer, content_hash
@@ -40,16 +41,29 @@ def record_from_extraction(ext: Extraction) -> dict[str, Any]:
 
 def locator_of(source: str, url: str | None = None) -> str:
     """A page's identity in the store: its URL when known, else its file's absolute path
-    (with ``#line`` for JSONL lines and ``@record-id`` for WARC records)."""
+    (with ``#line`` for JSONL lines and ``@record-id`` for WARC records).
+
+    ``source`` is the name the reader gave, escaped by ``shown_path`` when the file's
+    name is not UTF-8; the file is looked up under both, the locator is escaped."""
     if url:
         return url
-    if os.path.exists(source):
-        return os.path.abspath(source)
+    absolute = _absolute(source)
+    if absolute is not None:
+        return absolute
     for sep in ("#", "@"):
         head, found, tail = source.rpartition(sep)
-        if found and head and os.path.exists(head):
-            return f"{os.path.abspath(head)}{sep}{tail}"
+        if found and head:
+            absolute = _absolute(head)
+            if absolute is not None:
+                return f"{absolute}{sep}{tail}"
     return source
+
+
+def _absolute(name: str) -> str | None:
+    for candidate in dict.fromkeys((name, unshown_path(name))):
+        if os.path.exists(candidate):
+            return shown_path(os.path.abspath(candidate))
+    return None
 
 
 def ingest(store: Store, paths: Iterable[str | PathLike[str]], extract: Extractor, *,

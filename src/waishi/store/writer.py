@@ -26,6 +26,7 @@ from typing import Any
 
 from ..lexicon import Lexicon
 from ..model import EVENT_CODES, UPGRADE_CODES
+from ..paths import shown_path
 from .curation import forget_page, keep_page
 from .db import Store, StoreError
 from .merge import (
@@ -193,7 +194,11 @@ class Writer:
 
     # -- errors ------------------------------------------------------------------------
     def add_error(self, path: str, reason: str) -> None:
-        """Record a page or file that could not be stored; the run goes on."""
+        """Record a page or file that could not be stored; the run goes on.
+
+        Path and reason are stored printable (``shown_path``): a file name that is not
+        UTF-8 would otherwise fail the insert and end the run (issue 15)."""
+        path, reason = shown_path(str(path)), shown_path(str(reason))
         self._begin()
         now = _now()
         self.con.execute(
@@ -218,6 +223,9 @@ class Writer:
         propagate with nothing written.
         """
         con = self.con
+        # names straight from the file system may not be UTF-8: stored escaped, never refused
+        locator = shown_path(locator)
+        path = shown_path(path) if path is not None else None
         self._begin()
         row = con.execute("SELECT id, content_hash FROM sources WHERE locator=?", (locator,)).fetchone()
         if row is not None and row[1] == content_hash and not force:
