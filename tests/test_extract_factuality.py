@@ -66,3 +66,26 @@ def test_clause_a_subject_carries_over_coordinated_predicates():
     kao = [e for e in meets if "高金洪" in e.source + e.target]
     assert kao and "范明政" in kao[0].source + kao[0].target
     assert not any("沙伦赛·贡玛西" in e.source + e.target for e in meets)
+
+
+def test_roundup_each_senders_paragraph_is_his_message():
+    text = ("各国领导致电祝贺老挝新任国家主席\n\n值此通伦·西苏里同志当选老挝国家主席之际，古巴、越南和柬埔寨等国家领导人以及联合国秘书长"
+            "发来贺电，祝贺他当选。\n\n古巴国家主席米格尔·迪亚斯-卡内尔·贝穆德斯祝愿国家主席通伦·西苏里在新任务中取得成功。\n")
+    evs = [e for e in waishi.extract(text, published="2021-03-25").documents[0].events if e.type == "congratulate"]
+    assert any("米格尔·迪亚斯-卡内尔·贝穆德斯" in e.source for e in evs)
+    assert any({"古巴", "柬埔寨", "联合国"} <= set(e.source) for e in evs)
+
+
+def test_a_wish_voiced_in_talks_is_no_congratulation():
+    d = doc("越南国会主席陈青敏5月3日在河内会见了老挝国会主席赛宋蓬·丰威汉。赛宋蓬·丰威汉祝愿越南取得更大成就。")
+    assert not [e for e in d.events if e.type == "congratulate"]
+
+
+def test_a_meeting_word_inside_a_name_names_no_partner():
+    d = doc("越南外交部5月3日就两国领导人第二次会晤准备工作召开新闻发布会。")
+    assert not [e for e in d.events if e.type == "meet"]
+
+
+def test_a_video_meeting_is_a_call():
+    d = doc("越南国会主席陈青敏5月3日同老挝国会主席赛宋蓬·丰威汉举行视频会见。")
+    assert [e for e in d.events if e.type == "phone_call"]

@@ -67,6 +67,10 @@ _MESSAGE_TRIGGERS = ("致电", "致函", "致信", "致贺电", "致贺信", "�
 # a gathering named by a quantifier (东盟的各项活动, 各级会议) is a kind of thing, not one event
 _GENERIC = re.compile(r"^(?:[^，。；]{0,6}的)?(?:各项|各级|各种|各类|许多|一些|多项|多个|系列|一系列|相关|有关)")
 _SINCE = re.compile(r"[^，。；,;：:]{0,18}?(?:以来|至今)|\s*(?:起|开始)(?![草来])")
+_GROUP_NOUNS = ("代表团", "一行", "客人", "嘉宾", "团组", "领导", "领导人", "官员", "代表", "议员", "大使", "使节",
+                "企业家", "专家", "学者", "友人", "朋友", "工作组", "考察团", "访问团", "侨胞", "侨民")
+# a meeting word followed by what belongs to a meeting's name or its course: a noun here
+_MEETING_AS_NOUN = ("开幕式", "闭幕式", "准备工作", "筹备", "框架", "机制", "成果", "圆满", "取得", "期间", "的")
 _AGREEMENT = ("文件", "协议", "协定", "备忘录", "合同", "声明", "公报", "计划", "项目", "条约", "议定书", "意向书")
 
 
@@ -95,6 +99,7 @@ class DocContext:
     dates: list[tuple[DateMention, str | None, str | None]]
     home: str = "VNM"
     title_spans: list[Span] = field(default_factory=list)  # title chains of persons (中央对外部部长)
+    roundup: bool = False  # the document reports messages of congratulation (贺电, 致电祝贺 in its headline)
     _p_starts: list[int] = field(init=False, default_factory=list, repr=False)
     _e_starts: list[int] = field(init=False, default_factory=list, repr=False)
 
@@ -271,6 +276,10 @@ class EventFinder:
         if groups:
             return groups[-1:]
         orgs = [a for a in acts if a.kind in ("org",)]
+        listed = [a for a in acts if a.kind == "country"]
+        if orgs and len(listed) >= 2 and "、" in self.text[lo:hi]:
+            # 古巴、泰国…等国家领导人以及联合国秘书长: the listed countries and the body, all senders
+            return sorted(orgs + listed, key=lambda a: a.span.start)
         if orgs:
             return orgs
         # a place after 赴/对/到/在/于/向 is a destination or a venue, not the subject
@@ -536,8 +545,11 @@ class EventFinder:
         tgt = [a for a in self.ctx.actors_in(te, ce, ("person",))]
         if not tgt:
             obj = re.sub(r"(?:时|期间|之际|时表示|后)$", "", self.text[te:ce].lstrip("了").strip())
-            if 2 <= len(obj) <= 20:
-                inner = self.ctx.actors_in(te, ce, ("country", "org", "place"))
+            inner = self.ctx.actors_in(te, ce, ("country", "org", "place"))
+            # a free-text partner must name a body or a group (…代表团, …一行, 各国大使); a meeting
+            # word inside a name (第二次会晤准备工作, 新春会晤开幕式) or before 圆满成功 names no partner
+            if 2 <= len(obj) <= 20 and (inner or obj.endswith(_GROUP_NOUNS)) and \
+                    not self.text.startswith(_MEETING_AS_NOUN, te):
                 tgt = [Actor(obj, Span(ce - len(obj), ce), "group", inner[0].iso3 if inner else None)]
             else:
                 tgt = [a for a in self.ctx.actors_in(te, ce, ("group", "org", "country"))][:2]
@@ -834,6 +846,11 @@ class EventFinder:
     # congratulate -----------------------------------------------------------------------
     def _congratulate(self, sent: SentenceCtx, t: str, ts: int, te: int, mode: str) -> list[Event]:
         s = sent.span
+        if mode == "wish" and not (self.ctx.roundup and sent.kind == "body" and
+                                   self.ctx.actors_in(self.clause_start(ts, s.start), ts, ("person",))):
+            # NAME祝愿…: in a round-up of messages (各国领导致电祝贺…) each sender's paragraph is his
+            # message; elsewhere a wish voiced in talks is no congratulation
+            return []
         if self.text[max(s.start, ts - 1):ts] == "的":
             return []
         # (the purpose may close a list of messages: A致电B；C致电D，庆祝两国建交50周年。)
@@ -842,7 +859,8 @@ class EventFinder:
             return []  # a call or a letter, congratulating only when it says so
         if t not in _MESSAGE_TRIGGERS and _MESSAGE.search(self.text, s.start, ts):
             return []  # 致贺电，祝贺他当选…: the message's content, the message is the one act
-        if "表示" in t and not _MESSAGE.search(self.text, s.start, s.end):
+        if "表示" in t and (not _MESSAGE.search(self.text, s.start, s.end) or
+                            not self.ctx.actors_in(s.start, ts, ("person",))):
             return []  # 对越南的发展表示祝贺 said in talks: a remark, no message of congratulation
         spread = self._spread_congratulations(sent, ts)
         if spread is not None:

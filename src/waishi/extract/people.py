@@ -141,7 +141,9 @@ class PeopleFinder:
                     (run[0] in self.lex.surnames_vn or run[0] in self.lex.surnames_cn):
                 return self._finish(text, pos, known, end)
         if "·" in run:
-            last = run.rfind("·")
+            # the name ends at the first stop word after its first dotted part (NAME·NAME祝愿…
+            # 主席NAME·NAME: another dotted name further on is someone else's)
+            last = run.find("·")
             cut = len(run)
             for k in range(last + 2, len(run)):
                 rest = run[k:]
@@ -246,6 +248,11 @@ class PeopleFinder:
         """Leftmost position of the title segment ending at ``title_start``'s title word."""
         i = title_start
         while i > lo:
+            if i in name_ends:
+                # another person's name ends here (NAME祝愿国家主席NAME): the chain starts after
+                # it, past the verb that follows that name
+                verb = next((w for w in self.multi_stops if len(w) >= 2 and text.startswith(w, i)), None)
+                return i + len(verb) if verb and i + len(verb) < title_start else i
             ch = text[i - 1]
             if ch in _CHAIN_PUNCT or ch == "、" or ch.isdigit():
                 # skip an ASCII parenthetical inside an organisation name: 人口基金(UNFPA)驻...

@@ -28,6 +28,7 @@ from .segment import page_date, segment
 
 LOGGER = logging.getLogger(__name__)
 
+_ROUNDUP = re.compile(r"贺电|贺信|贺函|致电祝贺|致贺|祝贺")
 _HONORIFICS = ("同志", "先生", "女士", "阁下")
 _SHORT_TITLES = ("总书记", "国家主席", "主席", "总理", "副总理", "外长", "部长", "大使", "首相", "总统", "议长")
 
@@ -395,7 +396,8 @@ class _DocBuilder:
                 doc.sentences.append(s)
         persons = self._actors()
         dctx = DocContext(text, lex, year, persons, self.entities, resolved,
-                          title_spans=[sp for pm in self.person_mentions for _, sp in pm.titles])
+                          title_spans=[sp for pm in self.person_mentions for _, sp in pm.titles],
+                          roundup=bool(_ROUNDUP.search(doc.title or "")))
         finder = EventFinder(dctx)
         title_events: list[Event] = []
         other: list[Event] = []
