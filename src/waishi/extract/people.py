@@ -170,6 +170,12 @@ class PeopleFinder:
                 for k in (2, 3, 4):
                     if len(run) > k and run[k] in self.single_stops and run[k - 1] not in self.single_stops:
                         return self._finish(text, pos, run[:k], end)
+            # or a 2-4 character name followed by a coordinator and another title (会见参议院主席赛宗
+            # 和国会主席韩桑林): T1 N1 和 T2 N2 coordinates two titled persons
+            for k in (2, 3, 4):
+                if len(run) > k + 2 and run[k] in "和与及、" and run[k - 1] not in self.single_stops and \
+                        any(s_ <= 8 for _t, s_, _e in self.lex.find("titles", run[k + 1:k + 13])):
+                    return self._finish(text, pos, run[:k], end)
             # or a 2-4 character name followed by a verb the genre puts after names (赞达呼会见…)
             for k in (2, 3, 4):
                 # (a title right after is a longer title, not a name: 首相|直管|部长NAME)
