@@ -290,9 +290,52 @@ def _backfill_v2(con: sqlite3.Connection) -> None:
     backfill_office_claims(con)
 
 
+# Version 3 (issue 12): figures merged across pages (one row per real-world number, with its
+# reports' count), a fact's kind (result, target, forecast) and its subjects as ISO3 codes.
+_V3 = """
+ALTER TABLE facts ADD COLUMN kind TEXT NOT NULL DEFAULT 'result';
+ALTER TABLE facts ADD COLUMN subject_iso3 TEXT;
+ALTER TABLE facts ADD COLUMN figure_id INTEGER;
+CREATE INDEX facts_figure ON facts(figure_id);
+
+CREATE TABLE figures (
+  id           INTEGER PRIMARY KEY,
+  key          TEXT NOT NULL,
+  metric       TEXT NOT NULL,
+  kind         TEXT NOT NULL,
+  unit         TEXT NOT NULL,
+  subject_key  TEXT NOT NULL,
+  period       TEXT,
+  period_lo    INTEGER,
+  period_hi    INTEGER,
+  counted      TEXT,
+  value        REAL NOT NULL,
+  value_lo     REAL,
+  value_hi     REAL,
+  approx       INTEGER NOT NULL DEFAULT 0,
+  growth_pct   REAL,
+  fact_id      INTEGER,
+  date         TEXT,
+  n_sources    INTEGER NOT NULL DEFAULT 0,
+  n_reports    INTEGER NOT NULL DEFAULT 0,
+  n_values     INTEGER NOT NULL DEFAULT 1
+);
+CREATE INDEX figures_key ON figures(key);
+CREATE INDEX figures_metric ON figures(metric, date);
+CREATE INDEX figures_date ON figures(date);
+"""
+
+
+def _backfill_v3(con: sqlite3.Connection) -> None:
+    from .figures import backfill
+
+    backfill(con)
+
+
 MIGRATIONS: list[Migration] = [
     Migration(1, "sources, documents (+FTS5 trigram), people, roles, events, facts, mentions, errors", _V1),
     Migration(2, "relations, office_claims (issue 6)", _V2, _backfill_v2),
+    Migration(3, "figures; facts.kind, facts.subject_iso3, facts.figure_id (issue 12)", _V3, _backfill_v3),
 ]
 
 SCHEMA_VERSION = MIGRATIONS[-1].version
