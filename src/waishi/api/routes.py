@@ -11,9 +11,23 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
 
-from ..store import EventDetail, EventRow, FactRow, PersonDetail, PersonRow, Results, SearchHit, Stats, Store
+from ..model import FACT_METRICS
+from ..resolve import CountryResolver
+from ..store import (
+    EventDetail,
+    EventRow,
+    FactRow,
+    FigureDetail,
+    PersonDetail,
+    PersonRow,
+    Results,
+    SearchHit,
+    Stats,
+    Store,
+)
 from ..store import events as q_events
 from ..store import facts as q_facts
+from ..store import figure as q_figure
 from ..store import people as q_people
 from ..store import person as q_person
 from ..store import search as q_search
@@ -35,7 +49,7 @@ from .models import (
     Paging,
 )
 
-__all__ = ["router", "EventItem", "next_url", "event_items"]
+__all__ = ["router", "EventItem", "FactFilters", "next_url", "event_items"]
 
 router = APIRouter(prefix="/api", tags=["api"], responses={
     400: {"model": ErrorResponse, "description": "The store refused the request"},
@@ -130,17 +144,42 @@ def person(db: DB, person_id: Annotated[int, Path(ge=1)]) -> Any:
     return PersonOut(got, V.counterparts(db, person_id))
 
 
-@router.get("/facts", response_model=Page[FactRow], summary="Figures: trade, investment, aid, counts")
-def facts(request: Request, db: DB, p: Annotated[Paging, Depends()],
-          metric: Annotated[str | None, Query(pattern=r"^[a-z_]*$", max_length=40,
-                                              description="trade_total, export, import, fdi_registered ...")] = None,
-          subject: Annotated[str | None, Query(max_length=50, description="A subject as written, e.g. 老挝.")] = None,
-          period: Annotated[str | None, Query(pattern=r"^(\d{4}(-\d{4})?)?$", description="YYYY or YYYY-YYYY.")]
-          = None,
-          unit: Annotated[str | None, Query(pattern=r"^[A-Za-z]*$", max_length=10, description="USD, VND ...")]
-          = None) -> Any:
-    return _page(request, q_facts(db, metric=metric or None, subject=subject or None, period=period or None,
-                                  unit=unit or None, limit=p.limit, offset=p.offset))
+@dataclass
+class FactFilters:
+    """The filters of `waishi facts` (the dashboard's figures page and its downloads too)."""
+    metric: Annotated[str | None, Query(pattern=r"^[a-z_]*$", max_length=40,
+                                        description=f"One of {', '.join(FACT_METRICS)}.")] = None
+    subject: Annotated[str | None, Query(max_length=50, description="A country (LAO, 老挝, Laos: matches 越老 "
+                                                                    "too) or a place as written (广西).")] = None
+    period: Annotated[str | None, Query(pattern=r"^(\d{4}(-\d{4})?)?$", description="YYYY or YYYY-YYYY.")] = None
+    unit: Annotated[str | None, Query(pattern=r"^[A-Za-z]*$", max_length=10, description="USD, VND ...")] = None
+    kind: Annotated[str | None, Query(pattern=r"^(result|target|forecast)?$",
+                                      description="result, target (力争, 目标) or forecast (有望, 预计).")] = None
+
+    def query(self, db: Store, limit: int, offset: int) -> Results[FactRow]:
+        iso, written = None, self.subject or None
+        if written:
+            m = CountryResolver.default().resolve(written)
+            if m is not None:
+                iso, written = m.iso3, None
+        return q_facts(db, metric=self.metric or None, subject=written, subject_iso3=iso,
+                       period=self.period or None, unit=self.unit or None, kind=self.kind or None, limit=limit,
+                       offset=offset)
+
+
+@router.get("/facts", response_model=Page[FactRow],
+            summary="Figures: trade, investment, aid, counts; one per real-world figure with its sources count")
+def facts(request: Request, db: DB, p: Annotated[Paging, Depends()], f: Annotated[FactFilters, Depends()]) -> Any:
+    return _page(request, f.query(db, p.limit, p.offset))
+
+
+@router.get("/figures/{figure_id}", response_model=FigureDetail, responses=NOT_FOUND,
+            summary="One figure with every page reporting it")
+def figure(db: DB, figure_id: Annotated[int, Path(ge=1)]) -> Any:
+    got = q_figure(db, figure_id)
+    if got is None:
+        raise HTTPException(404, f"no figure {figure_id}")
+    return got
 
 
 @router.get("/search", response_model=Page[SearchHit], summary="Full-text search over documents")

@@ -34,7 +34,7 @@ class ExportFormat(StrEnum):
 @dataclass(frozen=True, slots=True)
 class Column:
     name: str
-    type: str  # string | int64 | float64 | list<string>
+    type: str  # string | int64 | float64 | bool | list<string>
     doc: str
 
 
@@ -232,7 +232,7 @@ FIGURES = Table("figures", "One row per real-world figure: its reports on severa
     Column("counted", "string", "For counts: what is counted."),
     Column("num_sources", "int64", "Distinct articles (by headline) reporting the figure."),
     Column("num_reports", "int64", "All reports of it."),
-    Column("conflict", "string", "true when pages give another value for the same metric, kind, subject and "
+    Column("conflict", "bool", "true when pages give another value for the same metric, kind, subject and "
                                  "period (another row of this table)."),
     Column("date", "string", "Date of the latest report."),
     Column("number", "string", "The figure as the representative report writes it."),
@@ -341,7 +341,7 @@ def export(store: Store, out_dir: str | Path, fmt: ExportFormat | str = ExportFo
 def _arrow_schema(t: Table) -> Any:
     import pyarrow as pa
 
-    types = {"string": pa.string(), "int64": pa.int64(), "float64": pa.float64(),
+    types = {"string": pa.string(), "int64": pa.int64(), "float64": pa.float64(), "bool": pa.bool_(),
              "list<string>": pa.list_(pa.string())}
     return pa.schema([pa.field(c.name, types[c.type]) for c in t.columns],
                      metadata={"waishi.table": t.doc})

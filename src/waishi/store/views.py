@@ -94,9 +94,9 @@ def fact_anchors(db: Conn, fact_ids: Sequence[int]) -> dict[int, tuple[int, int,
 
 
 def metrics(db: Conn) -> list[tuple[str, int]]:
-    """The metrics the store holds figures for, the most frequent first."""
+    """The metrics the store holds figures for (merged across pages), the most frequent first."""
     return [(r[0], r[1]) for r in _con(db).execute(
-        "SELECT metric, count(*) FROM facts GROUP BY metric ORDER BY 2 DESC, 1")]
+        "SELECT metric, count(*) FROM figures GROUP BY metric ORDER BY 2 DESC, 1")]
 
 
 @dataclass

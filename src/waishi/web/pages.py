@@ -15,16 +15,18 @@ from fastapi.responses import HTMLResponse, Response
 
 from ..api.app import Context, get_ctx, get_db, gzip_asset
 from ..api.models import Day, DocKind, EventFilters, EventTypeParam, GraphKind, Iso3, Paging
-from ..api.routes import country_summary, event_items, next_url
+from ..api.routes import FactFilters, country_summary, event_items, next_url
 from ..model import EVENT_TYPES
 from ..store import Store
 from ..store import events as q_events
-from ..store import facts as q_facts
 from ..store import people as q_people
 from ..store import person as q_person
 from ..store import search as q_search
 from ..store import views as V
 from ..store.query import event as q_event
+from ..model import FACT_KINDS
+from ..numfmt import exact, pct
+from .downloads import router as downloads_router
 from .render import ENTITY_LABELS, highlight, human, snippet_html, when
 
 __all__ = ["router", "make_templates", "render_error"]
@@ -34,12 +36,15 @@ router = APIRouter(include_in_schema=False)
 DB = Annotated[Store, Depends(get_db)]
 Ctx = Annotated[Context, Depends(get_ctx)]
 _MARK = ("\x02", "\x03")  # search marks: control characters never met in escaped text
+router.include_router(downloads_router)  # /download/<list>.csv|json: the list pages' filtered views
 
 
 def make_templates() -> jinja2.Environment:
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(HERE / "templates"), autoescape=True,
                              trim_blocks=True, lstrip_blocks=True, undefined=jinja2.StrictUndefined)
     env.filters["human"] = human
+    env.filters["exact"] = exact
+    env.filters["pct"] = pct
     env.globals.update(EVENT_TYPES=EVENT_TYPES, ENTITY_LABELS=ENTITY_LABELS, when=when)
     return env
 
@@ -199,14 +204,12 @@ def document_page(request: Request, ctx: Ctx, db: DB, document_id: Annotated[int
 
 @router.get("/facts", response_class=HTMLResponse)
 def facts_page(request: Request, db: DB, p: Annotated[Paging, Depends()],
-               metric: Annotated[str | None, Query(pattern=r"^[a-z_]*$", max_length=40)] = None,
-               subject: Annotated[str | None, Query(max_length=50)] = None,
-               period: Annotated[str | None, Query(pattern=r"^(\d{4}(-\d{4})?)?$")] = None) -> HTMLResponse:
-    res = q_facts(db, metric=metric or None, subject=subject or None, period=period or None, limit=p.limit,
-                  offset=p.offset)
+               f: Annotated[FactFilters, Depends()]) -> HTMLResponse:
+    res = f.query(db, p.limit, p.offset)
     return _render(request, "facts.html", _json_twin(request, "/api/facts"), res=res,
                    anchors=V.fact_anchors(db, [x.id for x in res.items]), metrics=V.metrics(db),
-                   metric=metric or "", subject=subject or "", period=period or "", next=next_url(request, res))
+                   metric=f.metric or "", subject=f.subject or "", period=f.period or "", kind=f.kind or "",
+                   kinds=FACT_KINDS, next=next_url(request, res))
 
 
 @router.get("/search", response_class=HTMLResponse)
