@@ -32,7 +32,7 @@ from .query import normalize_day
 
 __all__ = [
     "OfficeClaim", "OfficeConflict", "OfficeHolder", "OfficesReport", "PairRelations", "RelationConflict",
-    "RelationSource", "RelationsReport", "TierStep", "backfill_office_claims", "insert_office_claims",
+    "Partnership", "RelationSource", "RelationsReport", "TierStep", "backfill_office_claims", "partnerships", "insert_office_claims",
     "insert_relation", "office_claims_of", "offices", "relations",
 ]
 
@@ -194,18 +194,48 @@ class TierStep(_Row):
     upgraded_from: str | None = None
     people: list[str] = field(default_factory=list)  # named in the upgrade's sentences (who upgraded it)
     sources: list[RelationSource] = field(default_factory=list)
+    source: str | None = None  # the partnerships lexicon's source for its date (a joint statement)
 
 
 @dataclass
 class PairRelations(_Row):
     countries: list[str]
     names: list[str]
-    current: str | None
+    current: str | None  # the latest upgrade's tier (lexicon or pages); never the founding of relations
     since: str | None
     since_basis: str | None
     history: list[TierStep]
     anniversaries: list[dict[str, Any]]
     n_documents: int
+    source: str | None = None  # what dates the current tier: the lexicon's source, or the first page's title
+    established: str | None = None  # diplomatic relations since (relations.tsv)
+
+
+@dataclass(frozen=True, slots=True)
+class Partnership:
+    """A row of partnerships.tsv: Vietnam and ``iso3`` reached ``tier`` on ``date``."""
+    iso3: str
+    tier: str
+    date: str
+    source: str
+
+
+def partnerships(lex: Lexicon) -> dict[str, list[Partnership]]:
+    """ISO3 -> its partnership steps with Vietnam, oldest first (partnerships.tsv, read once)."""
+    def build() -> dict[str, list[Partnership]]:
+        from ..lexicon import read_tsv
+
+        out: dict[str, list[Partnership]] = {}
+        for row in read_tsv("partnerships.tsv", ["iso3", "tier", "date", "source"]):
+            if not row["iso3"] or not row["tier"] or not row["date"]:
+                raise StoreError(f"partnerships.tsv: incomplete row {row!r}")
+            out.setdefault(row["iso3"], []).append(Partnership(row["iso3"], row["tier"], row["date"], row["source"]))
+        for steps in out.values():
+            steps.sort(key=lambda p: p.date)
+        return out
+
+    got: dict[str, list[Partnership]] = lex.memo("partnerships", build)
+    return got
 
 
 @dataclass
@@ -323,6 +353,15 @@ def _history(lex: Lexicon, pair: list[str], rows: list[_Rel]) -> PairRelations:
         elif st.first_seen:
             st.since = st.first_seen
     other = pair[1] if pair[0] == "VNM" else None
+    previous: str | None = None
+    for ps in partnerships(lex).get(other or "", []):
+        st = steps.get(ps.tier)
+        if st is None:
+            st = steps[ps.tier] = TierStep(ps.tier, [], lex.tier_rank(ps.tier), None, "lexicon", None, None, 0)
+        # the curated date wins over the pages' (their disagreements are conflicts to check)
+        st.since, st.since_basis, st.source = ps.date, "lexicon", ps.source
+        st.upgraded_from = st.upgraded_from or previous
+        previous = ps.tier
     founded = lex.relations.get(other) if other else None
     if founded is not None:
         st = steps.get("diplomatic")
@@ -331,13 +370,26 @@ def _history(lex: Lexicon, pair: list[str], rows: list[_Rel]) -> PairRelations:
         if st.since_basis != "stated":
             st.since, st.since_basis = founded.isoformat(), "lexicon"
     history = sorted(steps.values(), key=lambda s: (s.since or "9999", s.rank))
-    current = max(history, key=lambda s: (s.rank, s.since_basis == "stated", s.n_documents, s.since or "")) \
-        if history else None
+    # The current tier is the latest dated upgrade (lexicon or a page stating its date); pages
+    # naming a tier without a date count only when nothing is dated; the founding of relations
+    # is no tier (issue 12: "VNM-CHN: diplomatic since 1950" was shown as the current tier).
+    tiers = [s for s in history if s.tier != "diplomatic"]
+    dated = [s for s in tiers if s.since_basis in ("stated", "lexicon") and s.since]
+    if dated:
+        current: TierStep | None = max(dated, key=lambda s: (s.since or "", s.rank))
+    elif tiers:
+        current = max(tiers, key=lambda s: (s.rank, s.n_documents, s.since or ""))
+    else:
+        current = None
     names = [lex.country_names.get(c, c) for c in pair]
     annivs = [{"number": r.number, "year": r.year, "established": r.established, "document_id": r.source.document_id,
                "title": r.source.title} for r in rows if r.kind == "anniversary"]
+    source = None
+    if current is not None:
+        source = current.source or (current.sources[0].title if current.sources else None)
     return PairRelations(pair, names, current.tier if current else None, current.since if current else None,
-                         current.since_basis if current else None, history, annivs, len(docs))
+                         current.since_basis if current else None, history, annivs, len(docs), source,
+                         founded.isoformat() if founded else None)
 
 
 def _conflicts(lex: Lexicon, pair: list[str], rows: list[_Rel], hist: PairRelations) -> list[RelationConflict]:
@@ -387,6 +439,12 @@ def relations(db: Conn, *, country: str | None = None, conflicts: bool = False,
         by_pair.setdefault((r.a, r.b), []).append(r)
     pairs: list[PairRelations] = []
     found: list[RelationConflict] = []
+    if country is not None:
+        # Vietnam's partners in the lexicon have a history even before any page names them
+        others = [country] if country != "VNM" else list(partnerships(lex))
+        for o in others:
+            if o != "VNM" and (o in partnerships(lex) or o in lex.relations):
+                by_pair.setdefault(tuple(sorted(("VNM", o))), [])  # type: ignore[arg-type]
     for (a, b), rows in by_pair.items():
         pair, _names = _pair_names(lex, a, b)
         hist = _history(lex, pair, rows)
