@@ -97,7 +97,9 @@ def _natural(rows: Sequence[Sequence[Cell]], i: int, c: Col) -> int:
 
 
 def _min(rows: Sequence[Sequence[Cell]], i: int, c: Col) -> int:
-    return c.header_width if c.keep else min(max(c.min_width, 2), _natural(rows, i, c))
+    # a wrapping column is never narrower than its header's longest word (no "locati/on")
+    word = max(cell_len(w) for w in c.header.split()) if c.header.strip() else 1
+    return c.header_width if c.keep else min(max(c.min_width, word, 2), _natural(rows, i, c))
 
 
 def _needed(cols: Sequence[Col], rows: Sequence[Sequence[Cell]], idx: Sequence[int]) -> int:

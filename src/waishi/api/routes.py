@@ -34,6 +34,8 @@ from ..store import search as q_search
 from ..store import stats as q_stats
 from ..store import views as V
 from ..store.query import event as q_event
+from ..store.relations import PairRelations
+from ..store.relations import relations as q_relations
 from .app import Context, get_ctx, get_db
 from .models import (
     MAX_PAGE,
@@ -49,7 +51,7 @@ from .models import (
     Paging,
 )
 
-__all__ = ["router", "EventItem", "FactFilters", "next_url", "event_items"]
+__all__ = ["router", "EventItem", "FactFilters", "country_relations", "next_url", "event_items"]
 
 router = APIRouter(prefix="/api", tags=["api"], responses={
     400: {"model": ErrorResponse, "description": "The store refused the request"},
@@ -253,6 +255,21 @@ def countries(request: Request, ctx: Ctx, db: DB, p: Annotated[Paging, Depends()
 class CountryOut:
     name: str
     summary: V.CountrySummary
+    relations: PairRelations | None = None  # its tier with Vietnam: current, since, history, sources
+
+
+def country_relations(ctx: Context, db: Store, iso3: str) -> PairRelations | None:
+    """The pair (Vietnam, ``iso3``): current tier (the latest upgrade) and its history."""
+    code = iso3.upper()
+    if code == "VNM":
+        return None
+
+    def build() -> PairRelations | None:
+        rep = q_relations(db, country=code)
+        return next((p for p in rep.pairs if "VNM" in p.countries), None)
+
+    got: PairRelations | None = ctx.cache.get(("relations", code), build)
+    return got
 
 
 def country_summary(ctx: Context, db: Store, iso3: str, bucket: str = "year") -> V.CountrySummary | None:
@@ -268,4 +285,4 @@ def country(ctx: Ctx, db: DB, iso3: Annotated[str, Path(pattern=r"^[A-Za-z]{3}$"
     got = country_summary(ctx, db, iso3, bucket.value)
     if got is None:
         raise HTTPException(404, f"no event or person of country {iso3.upper()}")
-    return CountryOut(ctx.names.name(got.iso3), got)
+    return CountryOut(ctx.names.name(got.iso3), got, country_relations(ctx, db, got.iso3))

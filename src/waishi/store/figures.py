@@ -9,7 +9,8 @@ and ``n_sources`` (distinct headlines, as for events).
 Values agree when they differ by at most ``TOLERANCE`` of the larger (``TOLERANCE_APPROX``
 when either is written with 约/近/超过 ...: 近366亿 and 365.8亿 are one figure). Figures
 with the same key but values further apart are kept side by side; ``n_values`` on each
-says how many values pages give for that key, so more than one is a conflict to check.
+says how many values pages give for that key, so more than one is a conflict to check
+(only for figures with a period: two stories' undated targets of 2 bn and 20 bn are no conflict).
 
 Subjects are keyed by ISO3 code where the written form is a country (越, 越南 and Vietnam
 are one subject) and by the written form for places (广西 stays 广西: a province's trade is
@@ -143,7 +144,9 @@ def refresh(con: sqlite3.Connection, ids: Iterable[int]) -> None:
                     "n_sources=?, n_reports=?, date=? WHERE id=?", updates)
     con.executemany("DELETE FROM figures WHERE id=?", gone)
     for k in keys:
-        n = con.execute("SELECT count(*) FROM figures WHERE key = ?", (k,)).fetchone()[0]
+        # without a period two values need not contradict each other (two stories' targets)
+        n = con.execute("SELECT count(*) FROM figures WHERE key = ?", (k,)).fetchone()[0] \
+            if k.split("\x1f")[4] else 1
         con.execute("UPDATE figures SET n_values = ? WHERE key = ?", (n, k))
 
 

@@ -442,12 +442,14 @@ def _facts_by_id(con: sqlite3.Connection, ids: list[int]) -> list[FactRow]:
     for r in con.execute(
             "SELECT f.id, f.metric, f.value, f.unit, f.period, f.growth_pct, f.subject, f.counted, f.qualifier, "
             "substr(d.text, f.number_start - d.start + 1, f.number_end - f.number_start), "
-            "substr(d.text, f.start - d.start + 1, f.end - f.start), d.id, d.title, d.date, s.url "
+            "substr(d.text, f.start - d.start + 1, f.end - f.start), d.id, d.title, d.date, s.url, f.kind, "
+            "f.subject_iso3, f.figure_id "
             f"FROM facts f JOIN documents d ON d.id = f.document_id JOIN sources s ON s.id = d.source_id "
             f"WHERE f.id IN ({marks}) ORDER BY d.date DESC, f.id", ids):
         value = int(r[2]) if float(r[2]).is_integer() else r[2]
         out.append(FactRow(r[0], r[1], value, r[3], r[4], r[5], json.loads(r[6]), r[7], r[8], r[9] or "",
-                           r[10] or "", r[11], r[12], r[13], r[14]))
+                           r[10] or "", r[11], r[12], r[13], r[14], kind=r[15] or "result",
+                           subject_iso3=json.loads(r[16]) if r[16] else [], figure_id=r[17]))
     return out
 
 

@@ -15,7 +15,7 @@ from fastapi.responses import HTMLResponse, Response
 
 from ..api.app import Context, get_ctx, get_db, gzip_asset
 from ..api.models import Day, DocKind, EventFilters, EventTypeParam, GraphKind, Iso3, Paging
-from ..api.routes import FactFilters, country_summary, event_items, next_url
+from ..api.routes import FactFilters, country_relations, country_summary, event_items, next_url
 from ..model import EVENT_TYPES
 from ..store import Store
 from ..store import events as q_events
@@ -153,7 +153,7 @@ def country_page(request: Request, ctx: Ctx, db: DB,
     return _render(request, "country.html", f"/api/countries/{s.iso3}", s=s, name=ctx.names.name(s.iso3),
                    events=event_items(db, s.events), anchors=anchors, charts=True,
                    timeline={"buckets": [b.to_dict() for b in s.timeline]}, figures=figures,
-                   written=ctx.names.written(s.iso3))
+                   written=ctx.names.written(s.iso3), rel=country_relations(ctx, db, s.iso3))
 
 
 @router.get("/people", response_class=HTMLResponse)
