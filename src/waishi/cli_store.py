@@ -134,7 +134,8 @@ def _country(value: str | None, option: str = "--country") -> str | None:
     except UnknownCountry as e:
         _fail(f"{option}: {e}")
         raise typer.Exit(2) from None
-    err.print(f"[dim]{option} {escape(m.describe())}[/dim]", highlight=False)
+    if m.query.strip().upper() != m.iso3:  # say what an interpreted name matched (老挝 -> LAO)
+        err.print(f"[dim]{option} {escape(m.describe())}[/dim]", highlight=False)
     return m.iso3
 
 

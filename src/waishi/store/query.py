@@ -701,6 +701,9 @@ def stats(db: Conn, *, top: int = 10) -> Stats:
         multi_source_events=one("SELECT count(*) FROM events WHERE n_sources > 1"),
         people=one("SELECT count(*) FROM people"), roles=one("SELECT count(*) FROM roles"),
         facts=one("SELECT count(*) FROM facts"), figures=one("SELECT count(*) FROM figures"), errors=one("SELECT count(*) FROM errors"),
-        first_event=one("SELECT min(date_lo) FROM events WHERE precision IS NOT NULL"),
-        last_event=one("SELECT max(date_hi) FROM events WHERE precision IS NOT NULL"),
+        # the first and last exact days: an event dated only "2026" is no 2026-12-31
+        first_event=one("SELECT COALESCE((SELECT min(date) FROM events WHERE precision = 'day'), "
+                        "(SELECT min(date) FROM events WHERE precision IS NOT NULL))"),
+        last_event=one("SELECT COALESCE((SELECT max(COALESCE(date_end, date)) FROM events WHERE precision = 'day'), "
+                       "(SELECT max(date) FROM events WHERE precision IS NOT NULL))"),
         events_by_type=by_type, top_countries=countries, last_run=last_run, recent_errors=errs)

@@ -358,8 +358,11 @@ def _history(lex: Lexicon, pair: list[str], rows: list[_Rel]) -> PairRelations:
         st = steps.get(ps.tier)
         if st is None:
             st = steps[ps.tier] = TierStep(ps.tier, [], lex.tier_rank(ps.tier), None, "lexicon", None, None, 0)
-        # the curated date wins over the pages' (their disagreements are conflicts to check)
-        st.since, st.since_basis, st.source = ps.date, "lexicon", ps.source
+        # the curated date wins over the pages' (their disagreements are conflicts to check),
+        # unless a page states the same date more precisely (2023-09-10 within 2023-09)
+        if not (st.since_basis == "stated" and st.since and st.since.startswith(ps.date)):
+            st.since, st.since_basis = ps.date, "lexicon"
+        st.source = ps.source
         st.upgraded_from = st.upgraded_from or previous
         previous = ps.tier
     founded = lex.relations.get(other) if other else None

@@ -40,6 +40,12 @@ __all__ = [
 
 # bucket name -> length of the date prefix that names it (dates are ISO strings)
 BUCKETS = {"year": 4, "month": 7, "day": 10}
+# Summaries give the first and last dates as written: the exact days when there are any (an
+# event dated only 2026 is not "2026-12-31"), else the coarser dates themselves (2026, 2026-03).
+FIRST_EXACT = ("COALESCE(min(CASE WHEN e.precision = 'day' THEN e.date END), "
+               "min(CASE WHEN e.precision IS NOT NULL THEN e.date END))")
+LAST_EXACT = ("COALESCE(max(CASE WHEN e.precision = 'day' THEN COALESCE(e.date_end, e.date) END), "
+              "max(CASE WHEN e.precision IS NOT NULL THEN e.date END))")
 GRAPH_KINDS = ("country", "person")
 
 
@@ -281,6 +287,7 @@ class Bucket(_Row):
     period: str  # YYYY, YYYY-MM or YYYY-MM-DD
     type: str
     count: int
+    coarse: bool = False  # events dated less precisely than the bucket (2024 in a month timeline): period as dated
 
 
 def timeline(db: Conn, *, bucket: str = "month", type: str | None = None, country: str | None = None,
@@ -291,10 +298,13 @@ def timeline(db: Conn, *, bucket: str = "month", type: str | None = None, countr
         raise StoreError(f"bucket must be one of {', '.join(BUCKETS)}, got {bucket!r}")
     where, args = _filters(type, since, until, country)
     where.insert(0, "e.precision IS NOT NULL")
-    # a year-precise event has date_lo YYYY-01-01: it counts in January of a month timeline
-    sql = (f"SELECT substr(e.date_lo, 1, {BUCKETS[bucket]}) AS p, e.type, count(*) FROM events e "
-           f"WHERE {' AND '.join(where)} GROUP BY p, e.type ORDER BY p, e.type")
-    return [Bucket(*r) for r in _con(db).execute(sql, args)]
+    # an event counts at the precision it was dated: one dated 2024 is not a January event of a
+    # month timeline (its date_lo is 2024-01-01) but a "2024" bucket marked coarse
+    n = BUCKETS[bucket]
+    plen = "(CASE e.precision WHEN 'year' THEN 4 WHEN 'month' THEN 7 ELSE 10 END)"
+    sql = (f"SELECT substr(e.date_lo, 1, min({plen}, {n})) AS p, e.type, count(*), {plen} < {n} AS coarse "
+           f"FROM events e WHERE {' AND '.join(where)} GROUP BY p, e.type, coarse ORDER BY p, e.type")
+    return [Bucket(r[0], r[1], r[2], bool(r[3])) for r in _con(db).execute(sql, args)]
 
 
 # -- graph ----------------------------------------------------------------------------
@@ -379,7 +389,7 @@ def countries(db: Conn, *, limit: int = 300, offset: int = 0) -> Results[Country
     con = _con(db)
     limit, offset = _page(limit, offset)
     rows = con.execute(
-        "SELECT c.iso3, count(*), min(e.date_lo), max(e.date_hi) FROM "
+        f"SELECT c.iso3, count(*), {FIRST_EXACT}, {LAST_EXACT} FROM "
         "(SELECT DISTINCT iso3, event_id FROM event_actors WHERE iso3 IS NOT NULL) c "
         "JOIN events e ON e.id = c.event_id GROUP BY c.iso3 ORDER BY 2 DESC, 1 LIMIT ? OFFSET ?",
         (limit + 1, offset)).fetchall()
@@ -408,7 +418,7 @@ def country(db: Conn, iso3: str, *, names: Sequence[str] = (), bucket: str = "ye
     con = _con(db)
     code = iso3.upper()
     n, first, last = con.execute(
-        "SELECT count(*), min(e.date_lo), max(e.date_hi) FROM events e "
+        f"SELECT count(*), {FIRST_EXACT}, {LAST_EXACT} FROM events e "
         "WHERE e.id IN (SELECT event_id FROM event_actors WHERE iso3 = ?)", (code,)).fetchone()
     ppl = people(con, country=code, limit=people_limit).items
     if not n and not ppl:
