@@ -10,7 +10,6 @@ from pathlib import Path
 
 import typer
 from rich.console import Console
-from rich.table import Table
 
 from .errors import InputError, WaishiError
 from .extract.pipeline import extract as extract_text

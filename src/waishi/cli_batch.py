@@ -16,10 +16,18 @@ from typing import TYPE_CHECKING
 import typer
 from rich.console import Console
 from rich.markup import escape
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
 from rich.table import Table
 
 from .cli_store import MAX_ERROR_LINES, OutFormat, _fail, _open, _run, _summary
+from .errors import WaishiError
 from .store import DEFAULT_DB, RunStats
 from .store import stats as q_stats
 
@@ -116,10 +124,11 @@ def load_cmd(
 
     store = _open(db, readonly=False)
     shown = 0
-    with Progress(TextColumn("[bold]load[/bold]"), TextColumn("{task.completed:,} pages"),
-                  TextColumn("[red]{task.fields[errors]} errors[/red]"), TimeElapsedColumn(),
-                  console=err, disable=quiet) as progress:
-        task = progress.add_task("load", total=None, errors=0)
+    total = _load_total(out)
+    with Progress(TextColumn("[bold]load[/bold]"), BarColumn(bar_width=10), MofNCompleteColumn(),
+                  TextColumn("pages"), TextColumn("[red]{task.fields[errors]} errors[/red]"), TimeElapsedColumn(),
+                  TextColumn("left"), TimeRemainingColumn(), console=err, disable=quiet) as progress:
+        task = progress.add_task("load", total=total, errors=0)
         last = [0.0]
 
         def report(s: RunStats) -> None:
@@ -132,7 +141,7 @@ def load_cmd(
             now = time.monotonic()
             if now - last[0] > 0.1:
                 last[0] = now
-                progress.update(task, completed=s.pages, errors=s.errors)
+                progress.update(task, completed=s.pages + s.errors, errors=s.errors)
 
         try:
             res: LoadStats = _run(lambda: load_dataset(store, out, batch_size=batch, force=force, progress=report))
@@ -140,7 +149,7 @@ def load_cmd(
             store.close()
             _fail("interrupted; the pages committed so far are kept (rerun to continue)")
             raise typer.Exit(130) from None
-        progress.update(task, completed=res.run.pages, errors=res.run.errors)
+        progress.update(task, completed=total or res.run.pages, errors=res.run.errors)
     for shard in res.incomplete[:MAX_ERROR_LINES]:
         err.print(f"[yellow]waishi: note:[/yellow] {escape(out)}: shard {escape(shard)} is not complete "
                   f"(rerun `waishi batch`); skipped", highlight=False, soft_wrap=True)
@@ -157,6 +166,22 @@ def load_cmd(
     if res.run.stored == 0:
         _fail(f"{out}: nothing could be loaded")
         raise typer.Exit(1)
+    if res.run.errors:
+        _fail(f"{res.run.errors:,} input{'s' if res.run.errors != 1 else ''} failed ({res.run.stored:,} pages "
+              f"stored); `waishi stats --db {db}` lists them")
+        raise typer.Exit(1)
+
+
+def _load_total(out: str) -> int | None:
+    """Pages and errors the dataset's complete shards hold (their manifests): the progress total."""
+    from .batch.dataset import Dataset
+
+    try:
+        ds = Dataset(out, create=False)
+        ms = [ds.manifest(s) for s in ds.shard_order()]
+    except (WaishiError, OSError):
+        return None  # load_dataset names the problem
+    return sum(m.pages + m.errors for m in ms if m is not None) or None
 
 
 def register(app: typer.Typer) -> None:

@@ -179,6 +179,7 @@ def _when(date: str | None, end: str | None = None) -> str:
     return f"{date}…{end[5:] if end and end[:4] == date[:4] else end}" if end else date
 
 
+_TABLE_NAMES = ", ".join(t.name for t in TABLES)
 WIDE = typer.Option(False, "--wide", "-w", help="Every column, on as many terminal columns as they need.")
 BOM = typer.Option(False, "--bom", help="CSV: start with a UTF-8 byte-order mark (for Excel).")
 
@@ -626,8 +627,7 @@ def export_cmd(
     out_dir: str = typer.Argument(..., help="Directory to write <table>.<format> files into."),
     db: str = typer.Option(DEFAULT_DB, "--db", help="SQLite store."),
     format: ExportFormat = typer.Option(ExportFormat.parquet, "--format", "-f", help="parquet | csv | jsonl"),
-    table: list[str] | None = typer.Option(None, "--table", help="Only these tables (repeatable): "
-                                           + ", ".join(t.name for t in TABLES) + "."),
+    table: list[str] | None = typer.Option(None, "--table", help=f"Only these tables (repeatable): {_TABLE_NAMES}."),
     bom: bool = typer.Option(False, "--bom", help="CSV: start each file with a UTF-8 byte-order mark (Excel)."),
 ) -> None:
     """Export the store's tables (docs/store.md lists the columns): events, event_sources,

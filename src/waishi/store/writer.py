@@ -27,6 +27,9 @@ from typing import Any
 from ..lexicon import Lexicon
 from ..model import EVENT_CODES, UPGRADE_CODES
 from .db import Store, StoreError
+from .figures import assign as assign_figures
+from .figures import figure_ids_of_documents, subject_codes
+from .figures import refresh as refresh_figures
 from .merge import (
     MAX_SPAN_DAYS,
     PRECISION_RANK,
@@ -41,9 +44,6 @@ from .merge import (
     title_key,
     widen,
 )
-from .figures import assign as assign_figures
-from .figures import figure_ids_of_documents, subject_codes
-from .figures import refresh as refresh_figures
 from .relations import insert_office_claims, insert_relation
 
 __all__ = ["Outcome", "RunStats", "Writer", "content_hash"]

@@ -16,7 +16,8 @@ from fastapi.responses import HTMLResponse, Response
 from ..api.app import Context, get_ctx, get_db, gzip_asset
 from ..api.models import Day, DocKind, EventFilters, EventTypeParam, GraphKind, Iso3, Paging
 from ..api.routes import FactFilters, country_relations, country_summary, event_items, next_url
-from ..model import EVENT_TYPES
+from ..model import EVENT_TYPES, FACT_KINDS
+from ..numfmt import exact, pct
 from ..store import Store
 from ..store import events as q_events
 from ..store import people as q_people
@@ -24,8 +25,6 @@ from ..store import person as q_person
 from ..store import search as q_search
 from ..store import views as V
 from ..store.query import event as q_event
-from ..model import FACT_KINDS
-from ..numfmt import exact, pct
 from .downloads import router as downloads_router
 from .render import ENTITY_LABELS, highlight, human, snippet_html, when
 
