@@ -123,3 +123,22 @@ def test_web_analyst_browser_reads_figures_as_written(db: Path) -> None:
             assert "6800亿美元" not in pg.locator("table.figures").inner_text()
         finally:
             b.close()
+
+
+def test_web_analyst_relations_and_offices_in_the_api(client: TestClient) -> None:
+    rel = client.get("/api/relations?country=%E7%BE%8E%E5%9B%BD").json()  # 美国
+    (usa,) = rel["pairs"]
+    assert (usa["current"], usa["since"]) == ("comprehensive_strategic", "2023-09-10")
+    assert [s["tier"] for s in usa["history"]] == ["diplomatic", "comprehensive", "comprehensive_strategic"]
+    got = client.get("/api/offices?at=2019&office=prime_minister&country=VNM").json()
+    assert [h["holder"] for h in got["holders"]] == ["阮春福"]
+
+
+def test_web_analyst_person_page_lists_offices_held(client: TestClient) -> None:
+    people = client.get("/api/people?name=%E8%8C%83%E6%98%8E%E6%94%BF").json()["items"]  # 范明政
+    pid = people[0]["id"]
+    offices = client.get(f"/api/people/{pid}").json()["offices"]
+    pm = next(o for o in offices if o["office"] == "VNM.prime_minister")
+    assert pm["start"] == "2021-04-05" and pm["n_documents"] >= 1 and pm["agrees"] and "越南政府总理" in pm["titles"]
+    html = client.get(f"/people/{pid}").text
+    assert "Offices held" in html and "VNM.prime_minister" in html

@@ -61,7 +61,7 @@ def relations_cmd(
             head += "no partnership tier known"
         if p.established:
             head += f"; diplomatic relations since {p.established}"
-        con.print(head + f"; {p.n_documents} documents", highlight=False)
+        con.print(head + f"; {p.n_documents} document{'' if p.n_documents == 1 else 's'}", highlight=False)
         if p.current and p.source:
             con.print(f"  source: {escape(p.source)}", highlight=False)
         rows = []

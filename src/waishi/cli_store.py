@@ -400,7 +400,8 @@ def events_cmd(
 def _person_table(d: PersonDetail, con: Console, wide: bool) -> None:
     p = d.person
     con.rule(f"[bold]{escape(p.name)}[/bold] {escape(p.latin or '')} {p.country or ''}  "
-             f"[dim]#{p.id}, {p.n_documents} documents, {p.n_events} events, "
+             f"[dim]#{p.id}, {p.n_documents} document{'' if p.n_documents == 1 else 's'}, "
+             f"{p.n_events} event{'' if p.n_events == 1 else 's'}, "
              f"{p.first_seen or '?'} – {p.last_seen or '?'}[/dim]")
     if p.titles:
         print_table([Col("title", 9, min_width=10), Col("organisation", 3, min_width=8), Col("country", 4, keep=True),

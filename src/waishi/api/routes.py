@@ -6,7 +6,7 @@ wraps the result; lists come as ``{items, limit, offset, has_more, next}``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
@@ -34,7 +34,8 @@ from ..store import search as q_search
 from ..store import stats as q_stats
 from ..store import views as V
 from ..store.query import event as q_event
-from ..store.relations import PairRelations
+from ..store.relations import OfficesReport, PairRelations, PersonOffice, RelationsReport, person_offices
+from ..store.relations import offices as q_offices
 from ..store.relations import relations as q_relations
 from .app import Context, get_ctx, get_db
 from .models import (
@@ -94,7 +95,7 @@ def _page(request: Request, res: Results[Any], items: list[Any] | None = None) -
 def index(request: Request) -> dict[str, Any]:
     base = str(request.base_url).rstrip("/")
     names = ("stats", "overview", "events", "people", "facts", "documents", "search?q=", "graph", "timeline",
-             "countries")
+             "countries", "relations", "offices")
     return {"ok": True, "docs": f"{base}/docs", "openapi": f"{base}/openapi.json",
             "endpoints": {n.split("?")[0]: f"{base}/api/{n}" for n in names}}
 
@@ -135,6 +136,7 @@ def people(request: Request, db: DB, p: Annotated[Paging, Depends()],
 class PersonOut:
     detail: PersonDetail
     counterparts: list[V.Counterpart]
+    offices: list[PersonOffice] = field(default_factory=list)  # offices held over time (lexicon and pages)
 
 
 @router.get("/people/{person_id}", response_model=PersonOut, responses=NOT_FOUND,
@@ -143,7 +145,7 @@ def person(db: DB, person_id: Annotated[int, Path(ge=1)]) -> Any:
     got = q_person(db, person_id)
     if got is None:
         raise HTTPException(404, f"no person {person_id}")
-    return PersonOut(got, V.counterparts(db, person_id))
+    return PersonOut(got, V.counterparts(db, person_id), person_offices(db, person_id, got.person.name))
 
 
 @dataclass
@@ -286,3 +288,21 @@ def country(ctx: Ctx, db: DB, iso3: Annotated[str, Path(pattern=r"^[A-Za-z]{3}$"
     if got is None:
         raise HTTPException(404, f"no event or person of country {iso3.upper()}")
     return CountryOut(ctx.names.name(got.iso3), got, country_relations(ctx, db, got.iso3))
+
+
+@router.get("/relations", response_model=RelationsReport,
+            summary="Tiers between countries: the current tier (the latest upgrade), since when, source, history")
+def relations(db: DB, country: Annotated[Iso3, Query(description="A country (ISO3, Chinese or English name): "
+                                                                  "only its pairs.")] = None,
+              conflicts: Annotated[bool, Query(description="Also what pages and the lexicon disagree on.")] = False
+              ) -> Any:
+    return q_relations(db, country=country, conflicts=conflicts)
+
+
+@router.get("/offices", response_model=OfficesReport, summary="Who held which office at a date")
+def offices(db: DB, at: Annotated[Day, Query(description="YYYY[-MM[-DD]]; default today.")] = None,
+            country: Annotated[Iso3, Query(description="Only this country's offices.")] = None,
+            office: Annotated[str | None, Query(max_length=60, pattern=r"^[A-Za-z_.]*$",
+                                                description="An office key: VNM.prime_minister or prime_minister.")]
+            = None) -> Any:
+    return q_offices(db, at=at, country=country, office=office or None)

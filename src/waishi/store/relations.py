@@ -32,7 +32,8 @@ from .query import normalize_day
 
 __all__ = [
     "OfficeClaim", "OfficeConflict", "OfficeHolder", "OfficesReport", "PairRelations", "RelationConflict",
-    "Partnership", "RelationSource", "RelationsReport", "TierStep", "backfill_office_claims", "partnerships", "insert_office_claims",
+    "Partnership", "PersonOffice", "RelationSource", "RelationsReport", "TierStep", "backfill_office_claims",
+    "partnerships", "person_offices", "insert_office_claims",
     "insert_relation", "office_claims_of", "offices", "relations",
 ]
 
@@ -492,6 +493,53 @@ class OfficesReport(_Row):
     until: str | None
     holders: list[OfficeHolder]
     conflicts: list[OfficeConflict]
+
+
+@dataclass
+class PersonOffice(_Row):
+    """An office a person held: the lexicon's term (with its source) and/or the pages naming them in it."""
+    office: str
+    country: str
+    start: str | None  # the lexicon's term; None when only pages name it
+    end: str | None
+    source: str | None  # the lexicon row's source
+    titles: list[str]  # as the pages write them
+    first_seen: str | None  # the first and last stored documents naming them in the office
+    last_seen: str | None
+    n_documents: int
+    agrees: bool  # the pages' naming agrees with the lexicon's terms
+
+
+def person_offices(db: Conn, person_id: int, name: str, lexicon: Lexicon | None = None) -> list[PersonOffice]:
+    """The offices of a person over time: the lexicon's terms of ``name`` and the stored
+    documents naming them with an office's title, oldest first."""
+    lex = lexicon or Lexicon.default()
+    con = _con(db)
+    out: dict[tuple[str, str | None], PersonOffice] = {}
+    for o in lex.offices:
+        if _names_match(name, o.holder):
+            key = (o.office, o.start.isoformat() if o.start else None)
+            if key not in out:
+                out[key] = PersonOffice(o.office, o.iso3, key[1], o.end.isoformat() if o.end else None, o.source,
+                                        [], None, None, 0, True)
+    docs: dict[int, set[int]] = {}
+    for office, iso3, title, date_lo, date_hi, doc_id, agrees in con.execute(
+            "SELECT office, iso3, title, date_lo, date_hi, document_id, agrees FROM office_claims "
+            "WHERE person_id = ? ORDER BY date_lo, id", (person_id,)):
+        # the lexicon term the claim falls in, else one entry per office named by pages only
+        term = next((p for (k, _), p in out.items() if k == office and (p.start or "0000") <= (date_hi or "9999")
+                     and (date_lo or "0000") <= (p.end or "9999")), None)
+        if term is None:
+            term = out.setdefault((office, None), PersonOffice(office, iso3, None, None, None, [], None, None, 0,
+                                                               bool(agrees)))
+        if title not in term.titles:
+            term.titles.append(title)
+        term.first_seen = min(term.first_seen or date_lo, date_lo) if date_lo else term.first_seen
+        term.last_seen = max(term.last_seen or date_hi, date_hi) if date_hi else term.last_seen
+        docs.setdefault(id(term), set()).add(doc_id)
+        term.n_documents = len(docs[id(term)])
+        term.agrees = term.agrees and bool(agrees)
+    return sorted(out.values(), key=lambda p: (p.start or p.first_seen or "9999", p.office))
 
 
 def offices(db: Conn, *, at: str | None = None, country: str | None = None, office: str | None = None,

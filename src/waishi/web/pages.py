@@ -25,6 +25,7 @@ from ..store import person as q_person
 from ..store import search as q_search
 from ..store import views as V
 from ..store.query import event as q_event
+from ..store.relations import person_offices
 from .downloads import router as downloads_router
 from .render import ENTITY_LABELS, highlight, human, snippet_html, when
 
@@ -172,7 +173,7 @@ def person_page(request: Request, db: DB, person_id: Annotated[int, Path(ge=1)])
               for r in d.person.titles if r.first_seen]
     return _render(request, "person.html", f"/api/people/{person_id}", d=d, p=d.person,
                    events=event_items(db, d.events), met=V.counterparts(db, person_id), titles=titles,
-                   charts=bool(titles))
+                   charts=bool(titles), offices=person_offices(db, person_id, d.person.name))
 
 
 @router.get("/documents", response_class=HTMLResponse)

@@ -122,7 +122,7 @@ const CHARTS = {
     const h = Math.max(140, 40 * d.length + 70);
     el.style.height = h + "px";
     Plotly.newPlot(el, traces, base({ margin: { l: 160, r: 20, t: 8, b: 36 }, height: h,
-      xaxis: { type: "date" }, yaxis: { automargin: true, type: "category" } }), CONFIG);
+      xaxis: { type: "date", tickformat: "%Y-%m-%d" }, yaxis: { automargin: true, type: "category" } }), CONFIG);
   },
 
   graph(el, d) {
