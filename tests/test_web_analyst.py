@@ -142,3 +142,20 @@ def test_web_analyst_person_page_lists_offices_held(client: TestClient) -> None:
     assert pm["start"] == "2021-04-05" and pm["n_documents"] >= 1 and pm["agrees"] and "越南政府总理" in pm["titles"]
     html = client.get(f"/people/{pid}").text
     assert "Offices held" in html and "VNM.prime_minister" in html
+
+
+def test_web_analyst_events_page_shows_facets_of_the_filtered_view(client: TestClient) -> None:
+    from waishi.store import Store
+    from waishi.store.views import event_facets
+
+    html = client.get("/events?country=LAO").text
+    assert 'class="facets"' in html
+    db = client.app.state.ctx.path  # type: ignore[attr-defined]
+    with Store.open(db, readonly=True) as st:
+        f = event_facets(st, country="LAO")
+        everything = event_facets(st)
+    lao_events = client.get("/api/events?country=LAO&limit=500").json()["items"]
+    assert sum(n for _, n in f.type) == len(lao_events)  # types: counted within the country filter
+    assert dict(f.country) == dict(everything.country)  # countries: their own filter left out
+    for t, n in f.type:
+        assert f">{t} <span class=\"n\">{n}</span>" in html

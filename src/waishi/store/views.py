@@ -29,6 +29,7 @@ from .query import (
     normalize_day,
     people,
 )
+from .query import _fold as fold
 from .query import stats as store_stats
 
 __all__ = [
@@ -305,6 +306,47 @@ def timeline(db: Conn, *, bucket: str = "month", type: str | None = None, countr
     sql = (f"SELECT substr(e.date_lo, 1, min({plen}, {n})) AS p, e.type, count(*), {plen} < {n} AS coarse "
            f"FROM events e WHERE {' AND '.join(where)} GROUP BY p, e.type, coarse ORDER BY p, e.type")
     return [Bucket(r[0], r[1], r[2], bool(r[3])) for r in _con(db).execute(sql, args)]
+
+
+# -- facets ---------------------------------------------------------------------------
+
+
+@dataclass
+class Facets(_Row):
+    """Counts of the events matching a filter, by type, country and year (datasette's facets):
+    each facet leaves its own filter out, so it shows the choices beside the current one."""
+    type: list[tuple[str, int]]
+    country: list[tuple[str, int]]
+    year: list[tuple[str, int]]  # as dated: an event of unknown date is left out
+
+
+def event_facets(db: Conn, *, type: str | None = None, country: str | None = None, actor: str | None = None,
+                 since: str | None = None, until: str | None = None, min_sources: int | None = None,
+                 top: int = 12) -> Facets:
+    con = _con(db)
+
+    def where(skip: str) -> tuple[str, list[Any]]:
+        w, a = _filters(None if skip == "type" else type, since, until, None if skip == "country" else country)
+        if actor:
+            w.append("e.id IN (SELECT event_id FROM event_actors WHERE instr(name, ?) > 0)")
+            a.append(fold(actor))
+        if min_sources:
+            w.append("e.n_sources >= ?")
+            a.append(min_sources)
+        return (" WHERE " + " AND ".join(w)) if w else "", a
+
+    w, a = where("type")
+    by_type = [(r[0], r[1]) for r in con.execute(
+        f"SELECT e.type, count(*) FROM events e{w} GROUP BY e.type ORDER BY 2 DESC, 1", a)]
+    w, a = where("country")
+    by_country = [(r[0], r[1]) for r in con.execute(
+        f"SELECT x.iso3, count(DISTINCT x.event_id) FROM event_actors x JOIN events e ON e.id = x.event_id{w}"
+        f"{' AND' if w else ' WHERE'} x.iso3 IS NOT NULL GROUP BY x.iso3 ORDER BY 2 DESC, 1 LIMIT ?", (*a, top))]
+    w, a = where("")
+    by_year = [(r[0], r[1]) for r in con.execute(
+        f"SELECT substr(e.date_lo, 1, 4) AS y, count(*) FROM events e{w}{' AND' if w else ' WHERE'} "
+        f"e.precision IS NOT NULL GROUP BY y ORDER BY y DESC LIMIT ?", (*a, top))]
+    return Facets(by_type, by_country, by_year)
 
 
 # -- graph ----------------------------------------------------------------------------

@@ -115,9 +115,10 @@ def _country_choices(ctx: Context, db: Store) -> list[tuple[str, str, int]]:
 def events_page(request: Request, ctx: Ctx, db: DB, f: Annotated[EventFilters, Depends()],
                 p: Annotated[Paging, Depends()]) -> HTMLResponse:
     res = q_events(db, **f.kwargs(), limit=p.limit, offset=p.offset)
+    facets = V.event_facets(db, **f.kwargs())
     return _render(request, "events.html", _json_twin(request, "/api/events"), f=f, res=res,
                    items=event_items(db, res.items), countries=_country_choices(ctx, db),
-                   next=next_url(request, res))
+                   next=next_url(request, res), facets=facets)
 
 
 @router.get("/events/{event_id}", response_class=HTMLResponse)
