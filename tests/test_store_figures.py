@@ -112,3 +112,11 @@ def test_store_figures_subject_codes_find_abbreviated_pairs(st: Store) -> None:
     chn = facts(st, subject_iso3="chn").items  # a province counts as its country for filtering
     assert [r.value for r in chn] == [51_000_000_000]
     assert facts(st, subject="老").items and not facts(st, subject="柬").items
+
+
+def test_store_figures_without_period_merge_within_a_month_only(st: Store) -> None:
+    body = "双方交换了8份合作文件。"
+    load_records(st, [_page(HEADS[0], body, "2025-01-10"), _page(HEADS[1], body, "2025-01-20"),
+                      _page(HEADS[2], body, "2025-06-02")])
+    rows = facts(st, metric="count").items
+    assert sorted(r.n_sources for r in rows) == [1, 2] and not any(r.conflict for r in rows)
