@@ -159,3 +159,11 @@ def test_web_analyst_events_page_shows_facets_of_the_filtered_view(client: TestC
     assert dict(f.country) == dict(everything.country)  # countries: their own filter left out
     for t, n in f.type:
         assert f">{t} <span class=\"n\">{n}</span>" in html
+
+
+def test_web_analyst_countries_page_lists_partnerships(client: TestClient) -> None:
+    html = client.get("/countries").text
+    assert "Vietnam&#39;s partnerships" in html or "Vietnam's partnerships" in html
+    part = html[html.index('id="partnerships"'):]
+    assert part.index("/countries/LAO") < part.index("/countries/CHN") < part.index("/countries/USA")
+    assert "2023-09-10" in part and "Biden" in part

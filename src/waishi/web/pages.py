@@ -26,6 +26,7 @@ from ..store import search as q_search
 from ..store import views as V
 from ..store.query import event as q_event
 from ..store.relations import person_offices
+from ..store.relations import relations as q_relations
 from .downloads import router as downloads_router
 from .render import ENTITY_LABELS, highlight, human, snippet_html, when
 
@@ -131,7 +132,14 @@ def event_page(request: Request, db: DB, event_id: Annotated[int, Path(ge=1)]) -
 
 @router.get("/countries", response_class=HTMLResponse)
 def countries_page(request: Request, ctx: Ctx, db: DB) -> HTMLResponse:
-    return _render(request, "countries.html", "/api/countries", countries=_country_choices(ctx, db))
+    def tiers() -> list[Any]:
+        rep = q_relations(db, country="VNM")
+        order = {"comprehensive_strategic": 0, "comprehensive_strategic_cooperative": 0, "special": -1}
+        return sorted((p for p in rep.pairs if p.current and p.countries[0] == "VNM"),
+                      key=lambda p: (order.get(p.current or "", 1), -len(p.current or ""), p.since or ""))
+
+    return _render(request, "countries.html", "/api/countries", countries=_country_choices(ctx, db),
+                   partnerships=ctx.cache.get(("partnerships",), tiers))
 
 
 @router.get("/countries/{iso3}", response_class=HTMLResponse)
