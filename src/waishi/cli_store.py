@@ -5,7 +5,11 @@ renders its result (``--format table|json|csv``); store and input errors become
 one-line messages here. ``register(app)`` adds the commands to the main Typer app.
 
 Exit codes: 0 success; 1 the command could not do its work (no database, nothing
-could be ingested, an unwritable export directory); 2 bad usage (a malformed date).
+could be ingested, any input failed to ingest, an unwritable export directory); 2 bad
+usage (a malformed date, a country no name matches).
+
+Tables fit the terminal (``cli_table``: 80 columns when piped), countries are taken as
+typed (``resolve``), figures read 680 bn (``numfmt``), CSV follows ``csvout``.
 """
 
 from __future__ import annotations
@@ -168,11 +172,6 @@ def _more(res: Results[Any]) -> None:
         err.print(f"[dim]more results: --offset {res.offset + res.limit}[/dim]", highlight=False)
 
 
-def _clip(s: str | None, n: int) -> str:
-    s = (s or "").replace("\n", " ")
-    return s if len(s) <= n else s[: n - 1] + "…"
-
-
 def _when(date: str | None, end: str | None = None) -> str:
     if not date:
         return ""
@@ -185,13 +184,6 @@ BOM = typer.Option(False, "--bom", help="CSV: start with a UTF-8 byte-order mark
 
 
 # -- ingest ---------------------------------------------------------------------------
-
-
-class _Rate(ProgressColumn):
-    def render(self, task: Task) -> Text:
-        elapsed = task.elapsed or 0.0
-        rate = task.fields.get("pages", task.completed) / elapsed if elapsed > 0 else 0.0
-        return Text(f"{rate:,.0f} pages/s", style="cyan")
 
 
 def _extract_page(page: Page) -> Extraction:
