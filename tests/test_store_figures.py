@@ -120,3 +120,17 @@ def test_store_figures_without_period_merge_within_a_month_only(st: Store) -> No
                       _page(HEADS[2], body, "2025-06-02")])
     rows = facts(st, metric="count").items
     assert sorted(r.n_sources for r in rows) == [1, 2] and not any(r.conflict for r in rows)
+
+
+def test_store_figures_migration_from_version_2_backfills(tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    with Store.open(path) as s:
+        load_records(s, [_page(HEADS[0], "2024年越老双边贸易额达到19亿美元。"),
+                         _page(HEADS[1], "2024年越老双边贸易额达到19亿美元。")])
+        # back to what a version-2 store held: no figures, no kinds, no subject codes
+        s.con.executescript("DROP TABLE figures; DROP INDEX facts_figure; ALTER TABLE facts DROP COLUMN kind; "
+                            "ALTER TABLE facts DROP COLUMN subject_iso3; ALTER TABLE facts DROP COLUMN figure_id; "
+                            "PRAGMA user_version = 2;")
+    with Store.open(path) as s:
+        (f,) = facts(s).items
+        assert (f.n_sources, f.subject_iso3, f.kind) == (2, ["VNM", "LAO"], "result")
