@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import sys
+import threading
 import time
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
@@ -80,15 +81,23 @@ def batch_cmd(
                   console=err, disable=quiet) as progress:
         task = progress.add_task("batch", total=None, pages=0, rate=0.0, errors=0)
 
+        lock = threading.Lock()  # the client's event loop reports running shards' pages too
+
         def report(s: BatchStats) -> None:
+            with lock:
+                _report(s)
+
+        def _report(s: BatchStats) -> None:
             nonlocal shown
             while shown < min(len(s.error_samples), MAX_ERROR_LINES):
                 name, reason = s.error_samples[shown]
                 progress.console.print(f"[red]waishi: error:[/red] {escape(name)}: {escape(reason)}",
                                        highlight=False, soft_wrap=True)
                 shown += 1
-            progress.update(task, total=s.shards, completed=s.skipped + s.done + s.failed, pages=s.pages,
-                            rate=s.rate, errors=s.errors)
+            # pages of the running shards too (their workers report every second)
+            so_far = s.pages_so_far
+            progress.update(task, total=s.shards, completed=s.skipped + s.done + s.failed, pages=so_far,
+                            rate=so_far / s.work_seconds if s.work_seconds > 0 else 0.0, errors=s.errors)
 
         try:
             stats: BatchStats = _run(lambda: run_batch(inputs, out, scheduler=scheduler, workers=workers,
