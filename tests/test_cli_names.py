@@ -76,3 +76,11 @@ def test_cli_names_metric_and_office_shorthands(db: str) -> None:
     r = runner.invoke(app, ["offices", "--db", db, "--office", "pm", "--at", "2019", "--country", "VNM",
                             "--format", "json"])
     assert r.exit_code == 0 and [h["holder"] for h in json.loads(r.stdout)] == ["阮春福"]
+
+
+def test_cli_names_published_option_over_the_pages_own_date_is_said() -> None:
+    page = str(EXAMPLES / "04_vn_lao_talks_followup.html")  # carries article:published_time 2025-03-13
+    r = runner.invoke(app, ["extract", page, "--published", "2024-01-01"])
+    assert r.exit_code == 0 and "published 2025-03-13; using --published 2024-01-01" in r.stderr
+    quiet = runner.invoke(app, ["extract", page, "--published", "2025-03-13"])
+    assert quiet.exit_code == 0 and "note" not in quiet.stderr

@@ -44,6 +44,10 @@ def extract_file(path: str, published: str | None, url: str | None) -> list[Extr
     for page in pages:
         if isinstance(page, InputError):
             raise page
+        if published and page.published and page.published != published:
+            # the option wins (it is how a known date is given), but not silently
+            err.print(f"[yellow]waishi: note:[/yellow] {page.source}: the page says it was published "
+                      f"{page.published}; using --published {published}", highlight=False, soft_wrap=True)
         out.append(extract_text(page.text, published=published or page.published, url=url or page.url,
                                 source=_source_name(page.source), encoding=page.encoding))
     return out
@@ -58,7 +62,8 @@ def _source_name(source: str) -> str:
 def extract(
     files: list[str] = typer.Argument(..., help="Input files (txt, html, jsonl, warc[.gz]) or '-' for stdin."),
     format: Format = typer.Option(Format.json, "--format", "-f", help="json | jsonl | table"),
-    published: str | None = typer.Option(None, help="Publication date YYYY-MM-DD (anchors years)."),
+    published: str | None = typer.Option(None, help="Publication date YYYY-MM-DD (anchors years); overrides a "
+                                                    "date the page carries (a note says so)."),
     url: str | None = typer.Option(None, help="Source URL to record."),
     mentions: bool = typer.Option(True, help="Include the mention list in JSON output."),
 ) -> None:
