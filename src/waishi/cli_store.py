@@ -518,7 +518,7 @@ def facts_cmd(
         rows = []
         for f in res.items:
             value = human(f.value) + (" ≠" if f.conflict else "")
-            rows.append([str(f.figure_id or f.id), f.metric, f.kind if f.kind != "result" else "", value, f.unit,
+            rows.append([str(f.id if reports else (f.figure_id or f.id)), f.metric, f.kind if f.kind != "result" else "", value, f.unit,
                          f.period or "", pct(f.growth_pct), "、".join(f.subject), f.number, str(f.n_sources),
                          f.date or "", f.evidence])
         print_table(cols, rows, wide=wide, err=err)
