@@ -167,3 +167,14 @@ def test_web_analyst_countries_page_lists_partnerships(client: TestClient) -> No
     part = html[html.index('id="partnerships"'):]
     assert part.index("/countries/LAO") < part.index("/countries/CHN") < part.index("/countries/USA")
     assert "2023-09-10" in part and "Biden" in part
+
+
+def test_web_analyst_document_figure_tags_lead_to_the_figure_and_its_pages(client: TestClient) -> None:
+    docs = client.get("/api/documents?limit=50").json()["items"]
+    big = next(d for d in docs if "东盟" in d["title"])
+    html = client.get(f"/documents/{big['id']}").text
+    fig = re.search(r'class="facttag" href="/facts\?figure=(\d+)"', html)
+    assert fig
+    page = client.get(f"/facts?figure={fig.group(1)}").text
+    assert "Reported by 1 page" in page and "6800亿美元" in page
+    assert len(client.get(f"/api/facts?figure={fig.group(1)}").json()["items"]) == 1

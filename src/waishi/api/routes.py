@@ -159,6 +159,7 @@ class FactFilters:
     unit: Annotated[str | None, Query(pattern=r"^[A-Za-z]*$", max_length=10, description="USD, VND ...")] = None
     kind: Annotated[str | None, Query(pattern=r"^(result|target|forecast)?$",
                                       description="result, target (力争, 目标) or forecast (有望, 预计).")] = None
+    figure: Annotated[int | None, Query(ge=1, description="One figure (its id).")] = None
 
     def query(self, db: Store, limit: int, offset: int) -> Results[FactRow]:
         iso, written = None, self.subject or None
@@ -167,8 +168,8 @@ class FactFilters:
             if m is not None:
                 iso, written = m.iso3, None
         return q_facts(db, metric=self.metric or None, subject=written, subject_iso3=iso,
-                       period=self.period or None, unit=self.unit or None, kind=self.kind or None, limit=limit,
-                       offset=offset)
+                       period=self.period or None, unit=self.unit or None, kind=self.kind or None,
+                       figure_id=self.figure, limit=limit, offset=offset)
 
 
 @router.get("/facts", response_model=Page[FactRow],

@@ -210,6 +210,7 @@ class DocFact(_Row):
     number_end: int
     start: int  # its sentence
     end: int
+    figure_id: int | None = None  # the figure (merged across pages) this report is of
 
 
 @dataclass
@@ -263,7 +264,7 @@ def document(db: Conn, document_id: int) -> DocumentView | None:
     evs = [DocEvent(x[0], x[1], x[2], x[3], sides[x[1]]["source"], sides[x[1]]["target"], x[4], x[5], x[6],
                     json.loads(x[7]) if x[7] else []) for x in reports]
     fs = []
-    for f in con.execute("SELECT id, metric, value, unit, period, number_start, number_end, start, end "
+    for f in con.execute("SELECT id, metric, value, unit, period, number_start, number_end, start, end, figure_id "
                          "FROM facts WHERE document_id = ? ORDER BY start, id", (document_id,)):
         value = int(f[2]) if float(f[2]).is_integer() else f[2]
         fs.append(DocFact(f[0], f[1], value, *f[3:]))

@@ -25,6 +25,7 @@ from ..store import person as q_person
 from ..store import search as q_search
 from ..store import views as V
 from ..store.query import event as q_event
+from ..store.query import figure as q_figure
 from ..store.relations import person_offices
 from ..store.relations import relations as q_relations
 from .downloads import router as downloads_router
@@ -215,7 +216,9 @@ def document_page(request: Request, ctx: Ctx, db: DB, document_id: Annotated[int
 def facts_page(request: Request, db: DB, p: Annotated[Paging, Depends()],
                f: Annotated[FactFilters, Depends()]) -> HTMLResponse:
     res = f.query(db, p.limit, p.offset)
-    return _render(request, "facts.html", _json_twin(request, "/api/facts"), res=res,
+    one = q_figure(db, f.figure) if f.figure else None
+    reports = one.reports if one is not None else []  # every page reporting that figure
+    return _render(request, "facts.html", _json_twin(request, "/api/facts"), res=res, reports=reports,
                    anchors=V.fact_anchors(db, [x.id for x in res.items]), metrics=V.metrics(db),
                    metric=f.metric or "", subject=f.subject or "", period=f.period or "", kind=f.kind or "",
                    kinds=FACT_KINDS, next=next_url(request, res))

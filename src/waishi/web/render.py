@@ -29,7 +29,7 @@ class _Sentence:
     start: int  # page offsets
     end: int
     events: list[tuple[int, str, str]] = field(default_factory=list)  # (event id, type, tooltip)
-    facts: list[tuple[int, str, str]] = field(default_factory=list)  # (fact id, metric, tooltip)
+    facts: list[tuple[int | None, str, str]] = field(default_factory=list)  # (figure id, metric, tooltip)
     titled: bool = False
 
 
@@ -83,7 +83,7 @@ def highlight(doc: DocumentView, country_name: dict[str, str] | None = None) -> 
     for f in doc.facts:
         s = sentence(f.start, f.end)
         if s is not None:
-            s.facts.append((f.id, f.metric,
+            s.facts.append((f.figure_id, f.metric,
                             f"{f.metric} {human(f.value)} {f.unit} {f.period or ''} (= {exact(f.value)})".strip()))
     for a, b in doc.title_sentences:
         s = sentence(a, b)
@@ -133,8 +133,9 @@ def highlight(doc: DocumentView, country_name: dict[str, str] | None = None) -> 
         tags = "".join(
             f'<a class="evtag t-{escape(t)}" href="/events/{i}" title="{escape(tip)}">{escape(t)}</a>'
             for i, t, tip in s.events)
-        tags += "".join(f'<a class="facttag" href="/facts#f-{i}" title="{escape(tip)}">{escape(m)}</a>'
-                        for i, m, tip in s.facts)
+        # a figure's page lists every page reporting it (figures merge across pages)
+        tags += "".join(f'<a class="facttag" href="{"/facts?figure=" + str(int(i)) if i else "/facts"}" '
+                        f'title="{escape(tip)}">{escape(m)}</a>' for i, m, tip in s.facts)
         closes.setdefault(s.end, []).insert(0, tags + "</span>")
     for a in anchors_only:
         if a not in {s.start for s in chosen}:
