@@ -1,10 +1,13 @@
 """API load benchmark: concurrent requests at the main endpoints of `waishi serve`.
 
     python bench/api_bench.py [-n 20000] [--requests 1000] [--concurrency 50] [--keep DIR | --db FILE]
+    python bench/api_bench.py -n 2000 --reports 250     # every event reported by ~250 pages
 
 1. builds a store of N synthetic pages (bench/synth.py + the store's ingest, as
    bench/ingest_bench.py does), or reuses one (``--db FILE``, or ``--keep DIR``
-   holding DIR/api.db from an earlier run);
+   holding DIR/api.db from an earlier run). ``--reports K`` makes the pages report
+   N/K events, each about K times (a summit every outlet covers, issue 15: an event
+   with 290 reports once made a 213 KB answer and a loaded server's p95 1.5 s);
 2. starts `waishi serve` on a free loopback port in a subprocess (one uvicorn
    worker, read-only store);
 3. calls every endpoint once (cold: the aggregate views are then cached until
@@ -53,11 +56,13 @@ def _pct(xs: list[float], p: float) -> float:
     return xs[max(0, min(len(xs) - 1, round(p / 100 * (len(xs) - 1))))] if xs else float("nan")
 
 
-def build(db: Path, n: int, seed: int) -> None:
+def build(db: Path, n: int, seed: int, reports: int = 0) -> None:
     corpus = db.parent / "corpus"
     shutil.rmtree(corpus, ignore_errors=True)
     t0 = time.perf_counter()
-    synth.write_corpus(corpus, n, seed=seed, fmt="txt")
+    # K reports per event: all pages but one in K repeat an earlier page's event
+    repeat_rate = 1 - 1 / reports if reports > 1 else 0.2
+    synth.write_corpus(corpus, n, seed=seed, fmt="txt", repeat_rate=repeat_rate)
     lex = Lexicon.default()
 
     def extract(page: Page) -> Any:
@@ -68,8 +73,20 @@ def build(db: Path, n: int, seed: int) -> None:
         run = S.ingest(st, [corpus], extract, lexicon=lex)
         st.con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         st.con.execute("ANALYZE")
+        n_events, top, mean = st.con.execute("SELECT count(*), max(n_reports), avg(n_reports) FROM events").fetchone()
     shutil.rmtree(corpus, ignore_errors=True)
     print(f"store: {run.pages:,} pages ingested in {time.perf_counter() - t0:.0f} s -> {db}")
+    print(f"events: {n_events:,}, reports per event: mean {mean:.0f}, max {top:,}")
+
+
+def _cpu_seconds(pid: int) -> float:
+    """User + system CPU time of process ``pid`` (Linux /proc; NaN elsewhere)."""
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii") as fh:
+            fields = fh.read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError):
+        return float("nan")
 
 
 def free_port() -> int:
@@ -78,13 +95,16 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def requests_mix(db: Path, k: int, rng: random.Random) -> list[tuple[str, str]]:
+def requests_mix(db: Path, k: int, rng: random.Random, heavy: bool = False) -> list[tuple[str, str]]:
     """(endpoint name, URL path) pairs with arguments drawn from the store."""
     with S.Store.open(db, readonly=True) as st:
         con = st.con
         countries = [r[0] for r in con.execute(
             "SELECT iso3 FROM event_actors WHERE iso3 IS NOT NULL GROUP BY iso3 ORDER BY count(*) DESC LIMIT 20")]
-        events = [r[0] for r in con.execute("SELECT id FROM events ORDER BY random() LIMIT 500")]
+        # with --reports, the events every outlet covered: the answers the bench is about
+        order = "n_reports DESC" if heavy else "random()"
+        events = [r[0] for r in con.execute(f"SELECT id FROM events ORDER BY {order} LIMIT ?",
+                                            (50 if heavy else 500,))]
         people = [r[0] for r in con.execute("SELECT id FROM people ORDER BY random() LIMIT 500")]
         names = [r[0] for r in con.execute("SELECT name FROM people ORDER BY random() LIMIT 200")]
         docs = [r[0] for r in con.execute("SELECT id FROM documents ORDER BY random() LIMIT 500")]
@@ -97,6 +117,9 @@ def requests_mix(db: Path, k: int, rng: random.Random) -> list[tuple[str, str]]:
         (6, "api/events?type+since", lambda: f"/api/events?type={rng.choice(EVENT_TYPES)}"
                                             f"&since={rng.choice(years)}"),
         (10, "api/events/{id}", lambda: f"/api/events/{rng.choice(events)}"),
+        (3, "api/events/{id}/reports", lambda: f"/api/events/{rng.choice(events)}/reports"
+                                               f"?offset={rng.choice((20, 70, 120))}"),
+        (3, "page /events/{id}", lambda: f"/events/{rng.choice(events)}"),
         (6, "api/people?name", lambda: f"/api/people?name={rng.choice(names)}"),
         (8, "api/people/{id}", lambda: f"/api/people/{rng.choice(people)}"),
         (8, "api/documents/{id}", lambda: f"/api/documents/{rng.choice(docs)}"),
@@ -193,6 +216,8 @@ def main() -> None:
     ap.add_argument("--requests", type=int, default=1000)
     ap.add_argument("--concurrency", type=int, default=50)
     ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--reports", type=int, default=0,
+                    help="about this many reports per event (0: the synthetic corpus's own mix, ~1.2)")
     ap.add_argument("--client", choices=("raw", "httpx"), default="raw",
                     help="raw: a minimal asyncio client (cheap); httpx: httpx.AsyncClient")
     g = ap.add_mutually_exclusive_group()
@@ -213,7 +238,7 @@ def main() -> None:
                 print(f"store: reusing {db} ({S.stats(st).sources:,} pages)")
         else:
             db.parent.mkdir(parents=True, exist_ok=True)
-            build(db, args.n, args.seed)
+            build(db, args.n, args.seed, args.reports)
         run(db, args)
     finally:
         if tmp:
@@ -236,12 +261,13 @@ def run(db: Path, args: argparse.Namespace) -> None:
             if server.poll() is not None or time.monotonic() > deadline:
                 raise SystemExit(f"server did not start: {server.stderr.read().decode() if server.stderr else ''}")
             time.sleep(0.1)
-        reqs = requests_mix(db, args.requests, random.Random(args.seed))
+        reqs = requests_mix(db, args.requests, random.Random(args.seed), heavy=args.reports > 1)
         n_cold = len(reqs) - args.requests
         cold, _ = asyncio.run(fire(base, reqs[:n_cold], 1, args.client))
-        c0 = time.process_time()
+        c0, s0, load0 = time.process_time(), _cpu_seconds(server.pid), os.getloadavg()[0]
         results, dt = asyncio.run(fire(base, reqs[n_cold:], args.concurrency, args.client))
         client_cpu = time.process_time() - c0
+        server_cpu, load1 = _cpu_seconds(server.pid) - s0, os.getloadavg()[0]
     finally:
         server.send_signal(signal.SIGINT)
         try:
@@ -258,6 +284,11 @@ def run(db: Path, args: argparse.Namespace) -> None:
     print(f"latency: p50 {_pct(lat, 50):.0f} ms, p95 {_pct(lat, 95):.0f} ms, p99 {_pct(lat, 99):.0f} ms, "
           f"max {max(lat):.0f} ms")
     print(f"errors: {len(errors)}" + (f" (e.g. {errors[0]})" if errors else ""))
+    # what the server itself spent: the figure other jobs on the machine do not change
+    per = server_cpu / len(results) * 1000 if results else float("nan")
+    print(f"server CPU: {per:.1f} ms per request ({server_cpu:.1f} s for {len(results):,}; one free core would "
+          f"serve ~{1000 / per:,.0f} requests/s); load average {load0:.1f} at the start, {load1:.1f} at the end "
+          f"({os.cpu_count()} cores)")
     by: dict[str, list[float]] = defaultdict(list)
     for name, t, _ in results:
         by[name].append(t * 1000)

@@ -52,8 +52,11 @@ BENCHES = [
     Bench("extract", "bench/extract_bench.py", ["--mb", "2.0"], ["--mb", "0.3"]),
     Bench("ingest", "bench/ingest_bench.py", ["-n", "20000"], ["-n", "1000", "--runs", "10"]),
     Bench("api", "bench/api_bench.py", ["-n", "20000"], ["-n", "1000", "--requests", "200"]),
+    Bench("api-many-reports", "bench/api_bench.py", ["-n", "2000", "--reports", "250"],
+          ["-n", "600", "--reports", "100", "--requests", "200"]),
     Bench("batch", "bench/batch_bench.py", ["-n", "50000", "--shard-size", "1000"],
           ["-n", "4000", "--shard-size", "250", "--rounds", "2", "--baseline", "500"]),
+    Bench("fetch", "bench/fetch_bench.py", ["-n", "1000"], ["-n", "150"]),
 ]
 
 
@@ -116,7 +119,7 @@ def _parse_printed(text: str) -> dict[str, Any]:
     figures: dict[str, Any] = {"printed": True}
     for line in text.splitlines():
         key, sep, value = line.partition(":")
-        if sep and key.strip() in ("throughput", "latency", "errors", "store"):
+        if sep and key.strip() in ("throughput", "latency", "errors", "store", "events", "server CPU"):
             figures[key.strip()] = value.split(" -> ")[0].strip()  # not the temporary store's path
     return figures
 

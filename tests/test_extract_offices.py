@@ -71,7 +71,9 @@ def test_offices_bare_prime_minister_resolves_by_the_page_year(published, holder
 def test_offices_name_and_title_narrow_the_inferred_year():
     # no date on the page: 国家主席梁强 holds only from October 2024
     d = doc("越南国家主席梁强会见古巴客人。")
-    assert d.year is not None and d.year >= 2024
+    # the window 2024-today is too wide to pick a year from: the range is kept, the year abstains
+    assert d.year_range is not None and d.year_range[0] == 2024
+    assert d.year is None or d.year >= 2024
 
 
 @pytest.mark.parametrize("body,name,country", [
@@ -129,7 +131,7 @@ def test_offices_lexicon_single_holder_terms_do_not_overlap():
     lex = waishi.Lexicon.default()
     by_office = {}
     for o in lex.offices:
-        if o.office not in SHARED:
+        if o.office not in SHARED and "deputy" not in o.office:  # deputies: several holders at once
             by_office.setdefault(o.office, set()).add((o.start, o.end))  # full and short names share a term
     for office, terms in by_office.items():
         ordered = sorted(terms, key=lambda t: t[0])

@@ -146,3 +146,11 @@ def test_people_holders_named_with_a_title_after_the_name():
             "范明正总理出席了会议。\n")
     names = {p.name for p in waishi.extract(text, published="2025-09-16").documents[0].people}
     assert {"胡志明", "菲德尔·卡斯特罗", "范明正"} <= names
+
+
+def test_people_organisation_office_gives_no_country(lex):
+    finder = PeopleFinder(lex)
+    # 古特雷斯 holds only the UN's office (iso3 empty in offices.tsv): no country from a Vietnamese-looking surname
+    assert finder.country_of_titles([], "古特雷斯") is None
+    # a holder of a country's office keeps that country, even when he also held an organisation's office
+    assert finder.country_of_titles([], "潘基文") == "KOR"

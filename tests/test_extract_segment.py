@@ -118,3 +118,19 @@ def test_extract_segment_headline_line_with_glued_caption():
     (doc,) = segment(text)
     assert doc.title == "越南领导人致电祝贺老挝国庆"
     assert [text[c.start:c.end] for c in doc.captions] == ["越南国家主席与老挝国家主席"]
+
+
+def test_segment_a_section_label_above_the_headline_is_furniture():
+    from waishi.extract.segment import segment
+    text = "时政\n\n越南与老挝签署边境合作协定\n\n5月3日，越南与老挝在河内签署边境合作协定。\n"
+    assert segment(text)[0].title == "越南与老挝签署边境合作协定"
+
+
+def test_segment_a_headline_printed_twice_starts_the_teasers_without_more():
+    from waishi.extract.segment import segment
+    text = ("越南与老挝签署边境合作协定\n\n5月3日，越南与老挝在河内签署边境合作协定。\n\n双方表示将继续合作。\n\n"
+            "报道/本报记者\n\n越南国家主席出席文化节开幕式活动\n\n越南国家主席出席文化节开幕式活动\n\n"
+            "6月1日，越南国家主席出席文化节开幕式。\n")
+    docs = segment(text)
+    assert [d.kind for d in docs] == ["article", "teaser"]
+    assert docs[1].title == "越南国家主席出席文化节开幕式活动"

@@ -2,6 +2,7 @@ from datetime import date
 
 import pytest
 
+import waishi
 from waishi.extract import year as Y
 
 
@@ -153,3 +154,93 @@ def test_year_a_periods_start_is_no_story_date(lex):
 def test_year_a_figure_grown_to_a_year_is_that_years_statistic(lex):
     text = "越莫双边贸易额从2003年的770万美元提升至2015年的6610万美元。"
     assert Y.collect(lex, text, today=date(2026, 1, 1)).best() == 2016
+
+
+# -- time expressions read in their clause: bounds, not points -------------------------------
+def test_year_since_a_date_is_a_lower_bound_not_the_year(lex):
+    ev = Y.collect(lex, "这是他自2011年3月就任以来首次访问越南。2012年前两个月，两国贸易额达3000万美元。")
+    assert ev.lo == 2011 and ev.decide() == 2012
+
+
+def test_year_plan_named_after_the_year_is_still_to_come(lex):
+    ev = Y.collect(lex, "国会通过了2014年经济社会发展计划的决议。")
+    assert ev.decide() == 2013
+
+
+def test_year_preparing_for_a_year_is_still_to_come(lex):
+    ev = Y.collect(lex, "双方同意为2019年在河内举行的联合委员会会议做好准备。")
+    assert ev.decide() == 2018
+
+
+def test_year_dotted_dates_count_as_dates(lex):
+    assert Y.collect(lex, "本周(2015.3.2-2015.3.8)要闻回顾").decide() == 2015
+
+
+def test_year_a_period_without_review_words_bounds_below_only(lex):
+    ev = Y.collect(lex, "日方承诺2016~2020年向越南提供20亿美元贷款。")
+    assert ev.lo == 2016 and 2020 not in ev.scores
+
+
+def test_year_an_upcoming_anniversary_bounds_above(lex):
+    ev = Y.collect(lex, "双方建议在越中建交75周年之际开展庆祝活动。")
+    assert ev.window()[1] == 2025 and ev.scores.get(2025, 0) < 1
+
+
+def test_year_years_since_founding_with_yi_lai(lex):
+    assert Y.collect(lex, "两国于1992年建交26年以来，合作不断发展。").decide() == 2018
+
+
+def test_year_took_office_since_is_a_bound(lex):
+    ev = Y.collect(lex, "此访是阮春福就任政府总理以来首次访问美国。", people=[("阮春福", ["政府总理"])])
+    assert ev.lo == 2016 and 2016 not in ev.scores
+
+
+def test_year_office_terms_intersect(lex):
+    # a PM of 2016-2021 and a US president of 2017-2021 named in the story: 2017 at the earliest
+    ev = Y.collect(lex, "阮春福总理会见特朗普总统。", people=[("阮春福", ["总理"]), ("特朗普", ["总统"])])
+    assert ev.lo == 2017 and ev.window()[1] <= 2021
+
+
+def test_year_abstains_on_a_wide_window_and_keeps_the_range(lex):
+    ev = Y.collect(lex, "范明政总理会见外国客人。", people=[("范明政", ["总理"])], today=date(2026, 12, 1))
+    assert ev.decide() is None and ev.window() == (2021, 2026)
+
+
+def test_year_never_after_today(lex):
+    ev = Y.collect(lex, "出席越南加入联合国50周年纪念典礼。", today=date(2017, 6, 1))
+    assert ev.decide() is None or ev.decide() <= 2017
+
+
+def test_year_new_holder_dates_the_first_year_of_the_term(lex):
+    ev = Y.collect(lex, "致电祝贺澳大利亚新总理安东尼·阿尔巴内斯。",
+                   people=[("安东尼·阿尔巴内斯", ["澳大利亚新总理"])], today=date(2026, 12, 1))
+    if lex.offices_for("安东尼·阿尔巴内斯"):
+        assert ev.decide() == 2022
+
+
+def test_year_constraints_carry_their_page_offsets():
+    text = "标题\n\n这是他自2011年3月就任以来首次访问越南。"
+    d = waishi.extract(text).documents[0]
+    cons = [c for c in d.year_constraints if c["kind"] == "bound" and c.get("lo") == 2011]
+    assert cons and text[cons[0]["start"]:cons[0]["end"]].startswith("2011")
+
+
+def test_year_terms_narrowed_to_the_story_day(lex):
+    # 雷克斯·蒂勒森 was Secretary of State from February 2017 to March 2018: a story of 6月2日
+    # with him in office is of 2017 only
+    ev = Y.collect(lex, "美国国务卿雷克斯·蒂勒森会见越南客人。", people=[("雷克斯·蒂勒森", ["美国国务卿"])],
+                   month_day=(6, 2), today=date(2026, 12, 1))
+    if lex.offices_for("雷克斯·蒂勒森"):
+        assert ev.decide() == 2017
+
+
+def test_year_a_planned_day_is_of_the_same_year(lex):
+    assert Y.collect(lex, "新加坡总理将于2025年3月25日对越南进行正式访问。").decide() == 2025
+
+
+def test_year_singapore_is_no_new_title(lex):
+    assert not Y._NEW_TITLE.search("新加坡总理") and Y._NEW_TITLE.search("澳大利亚新总理")
+
+
+def test_year_numbered_series(lex):
+    assert Y.collect(lex, "第二届国际东海研讨会在胡志明市开幕。").decide() == 2010

@@ -19,6 +19,7 @@ import pytest
 DATA = Path(__file__).resolve().parents[1] / "src" / "waishi" / "lexicon" / "data"
 ISO3 = {c.alpha_3 for c in pycountry.countries}
 DATE_RX = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+INTL_OFFICES = {"UN", "ASEAN"}  # office-key prefixes of organisations, iso3 left empty
 
 HEADERS = {
     "countries.tsv": ["name", "iso3", "kind"],
@@ -247,8 +248,11 @@ def test_offices() -> None:
     rows = read("offices.tsv")
     intervals: dict[str, set[tuple[date, date]]] = defaultdict(set)
     for r in rows:
-        assert r["iso3"] in ISO3, r
-        assert r["office"].startswith(r["iso3"] + "."), r
+        if r["iso3"]:
+            assert r["iso3"] in ISO3, r
+            assert r["office"].startswith(r["iso3"] + "."), r
+        else:  # an international organisation's office (UN, ASEAN) has no country
+            assert r["office"].split(".")[0] in INTL_OFFICES, r
         assert r["holder"] and r["source"], r
         forms = r["forms"].split("|")
         assert all(forms) and len(forms) == len(set(forms)), r
@@ -275,8 +279,14 @@ def test_offices() -> None:
     for office in ("VNM.general_secretary", "VNM.president", "VNM.prime_minister", "VNM.na_chair",
                    "VNM.foreign_minister", "CHN.premier", "LAO.prime_minister", "KHM.prime_minister", "USA.president",
                    "RUS.foreign_minister", "JPN.prime_minister", "KOR.president", "THA.prime_minister",
-                   "SGP.prime_minister", "CUB.first_secretary"):
+                   "SGP.prime_minister", "CUB.first_secretary", "VNM.na_deputy_chair", "VNM.finance_minister",
+                   "VNM.industry_trade_minister", "VNM.hanoi_party_secretary", "VNM.hcmc_party_secretary",
+                   "USA.house_speaker", "UN.secretary_general", "ASEAN.secretary_general"):
         assert office in intervals, office
+    # issue 11's additions, dated from agency reports
+    assert terms("古特雷斯", "UN.secretary_general") == [("2017-01-01", "2026-12-31")]
+    assert terms("阮维玉", "VNM.hanoi_party_secretary") == [("2025-11-04", "")]
+    assert terms("丁进勇", "VNM.finance_minister") == [("2013-05-24", "2021-04-08")]
 
 
 # -- relations, anniversaries, congresses, surnames ----------------------------------

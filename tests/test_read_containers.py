@@ -315,8 +315,9 @@ def test_read_bytes_as_page_empty() -> None:
 
 def test_read_public_surface() -> None:
     assert sorted(read.__all__) == sorted([
-        "HTML_SUFFIXES", "JSONL_SUFFIXES", "TEXT_SUFFIXES", "WARC_SUFFIXES", "decode_bytes", "iter_jsonl",
-        "iter_pages", "iter_warc", "page_from_text", "read_bytes_as_page", "read_html", "read_path",
+        "HTML_SUFFIXES", "JSONL_SUFFIXES", "MAX_FILE_BYTES", "TEXT_SUFFIXES", "WARC_SUFFIXES", "decode_bytes",
+        "iter_jsonl", "iter_pages", "iter_warc", "open_regular", "page_from_text", "read_bytes_as_page",
+        "read_capped", "read_html", "read_path",
     ])
     for name in read.__all__:
         assert hasattr(read, name)

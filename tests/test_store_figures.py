@@ -120,6 +120,8 @@ def test_store_figures_without_period_merge_within_a_month_only(st: Store) -> No
                       _page(HEADS[2], body, "2025-06-02")])
     rows = facts(st, metric="count").items
     assert sorted(r.n_sources for r in rows) == [1, 2] and not any(r.conflict for r in rows)
+    # the story's year is the count's period (extraction), yet no period written with it
+    assert set(st.con.execute("SELECT period, period_assumed FROM facts")) == {("2025", 1)}
 
 
 def test_store_figures_migration_from_version_2_backfills(tmp_path: Path) -> None:
@@ -127,10 +129,12 @@ def test_store_figures_migration_from_version_2_backfills(tmp_path: Path) -> Non
     with Store.open(path) as s:
         load_records(s, [_page(HEADS[0], "2024年越老双边贸易额达到19亿美元。"),
                          _page(HEADS[1], "2024年越老双边贸易额达到19亿美元。")])
-        # back to what a version-2 store held: no figures, no kinds, no subject codes
+        # back to what a version-2 store held: no figures, no kinds, no subject codes, no curation layer
         s.con.executescript("DROP TABLE figures; DROP INDEX facts_figure; ALTER TABLE facts DROP COLUMN kind; "
                             "ALTER TABLE facts DROP COLUMN subject_iso3; ALTER TABLE facts DROP COLUMN figure_id; "
-                            "PRAGMA user_version = 2;")
+                            "ALTER TABLE facts DROP COLUMN period_assumed; "
+                            "DROP TABLE decision_hits; DROP TABLE decisions; DROP TABLE page_records; "
+                            "ALTER TABLE sources DROP COLUMN extractor; PRAGMA user_version = 2;")
     with Store.open(path) as s:
         (f,) = facts(s).items
         assert (f.n_sources, f.subject_iso3, f.kind) == (2, ["VNM", "LAO"], "result")

@@ -5,15 +5,17 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterable, Iterator
 from enum import StrEnum
 from pathlib import Path
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
-from .errors import InputError, WaishiError
+from .errors import InputError, PageTooLargeError, WaishiError
 from .extract.pipeline import extract as extract_text
-from .model import Extraction
+from .model import Extraction, Page
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="waishi: Chinese foreign-affairs news -> events, people and figures.")
@@ -27,7 +29,7 @@ class Format(StrEnum):
 
 
 def _fail(msg: str) -> None:
-    err.print(f"[red]waishi: error:[/red] {msg}", highlight=False, soft_wrap=True)
+    err.print(f"[red]waishi: error:[/red] {escape(msg)}", highlight=False, soft_wrap=True)
 
 
 @app.callback()
@@ -35,22 +37,44 @@ def main() -> None:
     """waishi command line."""
 
 
-def extract_file(path: str, published: str | None, url: str | None) -> list[Extraction]:
-    """Read one input (file, '-' for stdin) and extract every page in it."""
-    from .read import iter_pages, read_bytes_as_page
+def extract_file(path: str, published: str | None, url: str | None) -> Iterator[Extraction | InputError]:
+    """Every page of one input (a file, a directory, '-' for stdin) extracted, in order.
 
-    pages = [read_bytes_as_page(sys.stdin.buffer.read(), "<stdin>")] if path == "-" else list(iter_pages(path))
-    out: list[Extraction] = []
+    A page or file that cannot be read or extracted comes out as an InputError naming
+    it in full (``dir/feed.jsonl:3``, ``a.warc.gz``), in its place: the good records of
+    a container are never held back by a bad one (issue 15).
+    """
+    from .read import MAX_FILE_BYTES, iter_pages, read_bytes_as_page
+
+    pages: Iterable[Page | InputError]
+    if path == "-":
+        data = sys.stdin.buffer.read(MAX_FILE_BYTES + 1)
+        if len(data) > MAX_FILE_BYTES:
+            yield PageTooLargeError("<stdin>", f"input too large: more than {MAX_FILE_BYTES:,} bytes")
+            return
+        try:
+            pages = [read_bytes_as_page(data, "<stdin>")]
+        except InputError as e:
+            pages = [e]
+    else:
+        pages = iter_pages(path)
     for page in pages:
         if isinstance(page, InputError):
-            raise page
+            yield page
+            continue
         if published and page.published and page.published != published:
             # the option wins (it is how a known date is given), but not silently
-            err.print(f"[yellow]waishi: note:[/yellow] {page.source}: the page says it was published "
+            err.print(f"[yellow]waishi: note:[/yellow] {escape(page.source)}: the page says it was published "
                       f"{page.published}; using --published {published}", highlight=False, soft_wrap=True)
-        out.append(extract_text(page.text, published=published or page.published, url=url or page.url,
-                                source=_source_name(page.source), encoding=page.encoding))
-    return out
+        try:
+            yield extract_text(page.text, published=published or page.published, url=url or page.url,
+                               source=_source_name(page.source), encoding=page.encoding)
+        except InputError as e:  # named by the page's full source, not the record's short name
+            yield type(e)(page.source, e.reason)
+        except WaishiError as e:
+            yield InputError(page.source, str(e))
+        except Exception as e:  # never a traceback: name the page and the reason
+            yield InputError(page.source, f"internal error: {type(e).__name__}: {e}")
 
 
 def _source_name(source: str) -> str:
@@ -79,23 +103,18 @@ def extract(
     records: list[Extraction] = []
     failed = 0
     for f in files:
-        try:
-            got = extract_file(f, published, url)
-        except WaishiError as e:
-            _fail(str(e))
-            failed += 1
-            continue
-        except Exception as e:  # never a traceback: name the file and the reason
-            _fail(f"{f}: internal error: {type(e).__name__}: {e}")
-            failed += 1
-            continue
-        if format is Format.jsonl:
-            for r in got:
-                sys.stdout.write(json.dumps(r.to_dict(mentions=mentions), ensure_ascii=False) + "\n")
-        records.extend(got)
+        for got in extract_file(f, published, url):
+            if isinstance(got, InputError):
+                _fail(str(got))
+                failed += 1
+            elif format is Format.jsonl:
+                sys.stdout.write(json.dumps(got.to_dict(mentions=mentions), ensure_ascii=False) + "\n")
+                sys.stdout.flush()
+            else:
+                records.append(got)
     if format is Format.json:
         dicts = [r.to_dict(mentions=mentions) for r in records]
-        if len(files) == 1 and len(dicts) == 1:
+        if len(files) == 1 and len(dicts) == 1 and not failed:
             sys.stdout.write(json.dumps(dicts[0], ensure_ascii=False, indent=2) + "\n")
         elif dicts or not failed:
             sys.stdout.write(json.dumps(dicts, ensure_ascii=False, indent=2) + "\n")
@@ -147,6 +166,12 @@ _register_relations(app)
 from .cli_batch import register as _register_batch  # noqa: E402
 
 _register_batch(app)
+from .cli_fetch import register as _register_fetch  # noqa: E402
+
+_register_fetch(app)
+from .cli_curate import register as _register_curate  # noqa: E402
+
+_register_curate(app)
 
 
 if __name__ == "__main__":  # pragma: no cover

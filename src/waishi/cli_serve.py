@@ -7,6 +7,7 @@ and hands the app of ``waishi.api.create_app`` to uvicorn.
 from __future__ import annotations
 
 import ipaddress
+import os
 import socket
 
 import typer
@@ -62,14 +63,41 @@ def serve_cmd(
     port: int = typer.Option(8765, "--port", min=1, max=65535, help="TCP port."),
     write: bool = typer.Option(False, "--write", help="Open the store for writing (migrates an older file once)."),
     log_level: str = typer.Option("warning", "--log-level", help="uvicorn log level: warning, info, debug."),
+    review: bool = typer.Option(False, "--review", help="Add the review queue (writes need a token; "
+                                "docs/curation.md)."),
+    token_file: str | None = typer.Option(None, "--token-file", help="With --review: lines 'TOKEN [AUTHOR]' "
+                                          "(else a fresh token is printed)."),
+    user: str = typer.Option(os.environ.get("USER") or "reviewer", "--user", help="With --review: the author "
+                             "named on decisions."),
+    show_paths: bool = typer.Option(False, "--show-paths",
+                                    help="Show the store's and ingested files' full paths (default: relative to "
+                                         "the store's directory, or the file name)."),
+    allow_host: list[str] = typer.Option([], "--allow-host", metavar="NAME",
+                                         help="Also answer requests for this Host name (repeatable; '*' for any). "
+                                              "By default only the bound address and localhost are answered."),
 ) -> None:
     """Serve the dashboard (overview, events, countries, people, documents, search) and the JSON API."""
     import uvicorn
 
+    if review:
+        from .cli_curate import serve_review
+
+        if _port_free(host, port):
+            _fail(f"{host}:{port}: cannot listen ({_port_free(host, port)}); choose another with --port")
+            raise typer.Exit(1)
+        try:
+            line = summary_line(db) if os.path.isfile(db) else db
+        except WaishiError:
+            line = db  # an older schema: the review app migrates it
+        serve_review(db, host, port, token_file, user, log_level, line, _loopback(host))
+        return
+
     from .api import create_app
+    from .api.guard import allowed_hosts_for
 
     try:
-        app = create_app(db, readonly=not write)
+        app = create_app(db, readonly=not write, show_paths=show_paths,
+                         allowed_hosts=allowed_hosts_for(host, allow_host))
         line = summary_line(db)
     except WaishiError as e:
         _fail(str(e))

@@ -333,7 +333,7 @@ def ingest_cmd(
     if stats.stored == 0:
         _fail("nothing could be ingested" + ("" if stats.errors else f": no pages found in {' '.join(paths)}"))
         raise typer.Exit(1)
-    if stats.errors:
+    if stats.errors:  # the good pages are stored; a script still learns that some input was bad
         _fail(f"{stats.errors:,} input{'s' if stats.errors != 1 else ''} failed ({stats.stored:,} pages stored); "
               f"`waishi stats --db {db}` lists them")
         raise typer.Exit(1)
@@ -606,6 +606,13 @@ def stats_cmd(
         r = s.last_run
         con.print(f"last run #{r['id']} {r['started_at']} → {r['finished_at'] or 'unfinished'}: "
                   f"{r['pages']} pages, {r['added']} added, {r['errors']} errors", highlight=False)
+    if s.fetch_sources:
+        counts = ("found", "new", "stored", "failed", "robots", "errors")
+        print_table([Col("source", 9, min_width=10), Col("last fetch", 8, keep=True),
+                     *(Col("errors now" if k == "errors" else k, 7 - i // 2, keep=True, justify="right")
+                       for i, k in enumerate(counts))],
+                    [[escape(f["source"]), f["last_fetch"] or "", *(f"{f[k]:,}" for k in counts)] for f in s.fetch_sources],
+                    title="fetched sources", console=con, err=err)
     if s.recent_errors:
         print_table([Col("file", 8, min_width=12), Col("reason", 7, min_width=12), Col("times", 6, keep=True),
                      Col("last", 5, keep=True)],
@@ -617,14 +624,25 @@ def stats_cmd(
 
 
 def export_cmd(
-    out_dir: str = typer.Argument(..., help="Directory to write <table>.<format> files into."),
+    out_dir: str | None = typer.Argument(None, help="Directory to write <table>.<format> files into."),
     db: str = typer.Option(DEFAULT_DB, "--db", help="SQLite store."),
     format: ExportFormat = typer.Option(ExportFormat.parquet, "--format", "-f", help="parquet | csv | jsonl"),
     table: list[str] | None = typer.Option(None, "--table", help=f"Only these tables (repeatable): {_TABLE_NAMES}."),
     bom: bool = typer.Option(False, "--bom", help="CSV: start each file with a UTF-8 byte-order mark (Excel)."),
+    gold: str | None = typer.Option(None, "--gold", help="Write reviewed documents as gold records into DIR "
+                                    "(docs/curation.md)."),
+    raw: str | None = typer.Option(None, "--raw", help="With --gold: the same documents as extracted, into DIR."),
 ) -> None:
     """Export the store's tables (docs/store.md lists the columns): events, event_sources,
-    people, roles, facts, figures, documents, relations."""
+    people, roles, facts, figures, documents, relations; or, with --gold, the reviewed documents."""
+    if gold:
+        from .cli_curate import export_gold_cmd
+
+        export_gold_cmd(db, gold, raw)
+        return
+    if out_dir is None:
+        _fail("give the directory to export into (or --gold DIR)")
+        raise typer.Exit(2)
     with _open(db) as st:
         done = _run(lambda: store_export(st, out_dir, format, tuple(table) if table else None, bom=bom))
     print_table([Col("table", 9, keep=True), Col("rows", 8, keep=True, justify="right"),

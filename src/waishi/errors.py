@@ -7,6 +7,8 @@ traceback for them.
 
 from __future__ import annotations
 
+from .paths import shown_path
+
 __all__ = [
     "WaishiError",
     "InputError",
@@ -25,11 +27,13 @@ class WaishiError(Exception):
 class InputError(WaishiError):
     """An input file (or text) cannot be turned into a page.
 
-    ``path`` names the file (or ``"<text>"``), ``reason`` says why in a few words.
+    ``path`` names the file (or ``"<text>"``), ``reason`` says why in a few words. The
+    path is kept printable (``shown_path``): a name that is not UTF-8 or holds a newline
+    is escaped, so the error can be stored, printed on one line and put in JSON.
     """
 
     def __init__(self, path: str, reason: str) -> None:
-        self.path = str(path)
+        self.path = shown_path(str(path))
         self.reason = reason
         super().__init__(f"{self.path}: {reason}")
 

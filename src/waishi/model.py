@@ -115,6 +115,9 @@ class Event:
     target_iso3: list[str] = field(default_factory=list)
     caption: bool = False  # read from a photo caption
     extra_evidence: list[Span] = field(default_factory=list)  # other sentences merged into this event
+    # reported | planned (both among a document's events) | proposed | invited | habitual | topic
+    # | restated (under other_events: what the text hopes, offers, sums up or says again)
+    factuality: str = "reported"
 
     @property
     def plover(self) -> str:
@@ -147,6 +150,7 @@ class Event:
             d["extra_evidence"] = [e.to_dict() for e in self.extra_evidence]
         if self.caption:
             d["caption"] = True
+        d["factuality"] = self.factuality
         return d
 
 
@@ -208,6 +212,7 @@ class Fact:
     counted: str | None = None
     qualifier: str | None = None  # 近 / 约 / 超过 ... as written
     kind: str = "result"  # result | target (力争, 目标) | forecast (有望, 预计)
+    period_assumed: bool = False  # the period is the story's year, not written with the figure
 
     def to_dict(self, text: str | None = None) -> dict[str, Any]:
         d: dict[str, Any] = {
@@ -224,6 +229,8 @@ class Fact:
             d["qualifier"] = self.qualifier
         if self.kind != "result":
             d["kind"] = self.kind
+        if self.period_assumed:
+            d["period_assumed"] = True
         d["number"] = self.number.to_dict(text)
         d["evidence"] = self.evidence.to_dict(text)
         return d
@@ -247,6 +254,8 @@ class Document:
     title_span: Span | None = None
     year: int | None = None
     year_evidence: str | None = None
+    year_range: tuple[int | None, int | None] | None = None  # the feasible window the evidence leaves
+    year_constraints: list[dict[str, Any]] = field(default_factory=list)  # each bound or point, with its span
     captions: list[Span] = field(default_factory=list)
     body: list[Span] = field(default_factory=list)  # paragraphs (lede, body), captions excluded
     dateline: Dateline | None = None
@@ -257,6 +266,7 @@ class Document:
     mentions: list[Mention] = field(default_factory=list)
     offices: list[OfficeMention] = field(default_factory=list)  # bare titles resolved to their holders
     relations: list[Relation] = field(default_factory=list)  # tiers, upgrades, founding, anniversaries
+    other_events: list[Event] = field(default_factory=list)  # proposed, invited, habitual, topic, restated
 
     def to_dict(self, text: str | None = None, *, mentions: bool = True) -> dict[str, Any]:
         d: dict[str, Any] = {
@@ -268,10 +278,14 @@ class Document:
         }
         if self.year_evidence:
             d["year_evidence"] = self.year_evidence
+        d["year_range"] = list(self.year_range) if self.year_range else None
+        d["year_constraints"] = self.year_constraints
         if self.dateline:
             d["dateline"] = self.dateline.to_dict()
         d["captions"] = [c.to_dict(text) for c in self.captions]
         d["events"] = [e.to_dict(text) for e in self.events]
+        if self.other_events:
+            d["other_events"] = [e.to_dict(text) for e in self.other_events]
         d["people"] = [p.to_dict(text) for p in self.people]
         d["facts"] = [f.to_dict(text) for f in self.facts]
         if self.offices:

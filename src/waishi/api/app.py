@@ -17,7 +17,7 @@ import logging
 import os
 import threading
 from collections import OrderedDict
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -32,6 +32,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from ..errors import WaishiError
 from ..store import Store, StoreError
+from .guard import CatchAll, HostCheck, hide_paths, shown_store_path
 from .names import CountryNames
 
 __all__ = ["create_app", "Context", "ConnectionPool"]
@@ -54,10 +55,12 @@ class ConnectionPool:
     threads blocked waiting for a connection would starve the handlers holding one.
     """
 
-    def __init__(self, path: str, *, readonly: bool = True, size: int = 8) -> None:
+    def __init__(self, path: str, *, readonly: bool = True, size: int = 8,
+                 prepare: Callable[[Store], None] | None = None) -> None:
         self.path = path
         self.readonly = readonly
         self.size = size
+        self.prepare = prepare  # run once on each new connection (e.g. guard.hide_paths)
         self._sem = asyncio.Semaphore(size)
         self._free: list[Store] = []
         self._all: list[Store] = []
@@ -71,6 +74,8 @@ class ConnectionPool:
             if self._free:
                 return self._free.pop()
             st = Store.open(self.path, readonly=self.readonly, check_same_thread=False)
+            if self.prepare is not None:
+                self.prepare(st)
             self._all.append(st)
             return st
         except BaseException:
@@ -153,6 +158,7 @@ class Context:
     cache: ViewCache
     names: CountryNames
     templates: Any  # jinja2.Environment (web/pages.py)
+    shown_path: str = ""  # the store as pages and the API name it (guard.shown_store_path unless --show-paths)
     assets: dict[str, bytes] = field(default_factory=dict)  # gzipped vendor files, made on first use
     assets_lock: threading.Lock = field(default_factory=threading.Lock)
 
@@ -164,13 +170,15 @@ class Context:
             self.pool.release(st)
 
 
-def get_ctx(request: Request) -> Context:
+async def get_ctx(request: Request) -> Context:
+    # async: a sync dependency costs a hop to the thread pool and back on every request
     return request.app.state.ctx  # type: ignore[no-any-return]
 
 
 async def get_db(request: Request) -> AsyncIterator[Store]:
     """A connection for the time of one request (a FastAPI dependency)."""
-    async for st in get_ctx(request).db():
+    ctx: Context = request.app.state.ctx
+    async for st in ctx.db():
         yield st
 
 
@@ -220,6 +228,11 @@ def _install_errors(app: FastAPI) -> None:
         message = exc.detail if isinstance(exc.detail, str) else _TITLES.get(exc.status_code, "error")
         return error_response(request, exc.status_code, message)
 
+    @app.exception_handler(OverflowError)
+    async def too_large(request: Request, exc: OverflowError) -> Response:
+        # a number past SQLite's 64 bits that a parameter bound missed: the client's error
+        return error_response(request, 422, "a number in the request is too large")
+
     @app.exception_handler(WaishiError)
     async def domain_error(request: Request, exc: WaishiError) -> Response:
         return error_response(request, 400, str(exc))
@@ -260,12 +273,17 @@ class SecurityHeaders:
 # -- the app --------------------------------------------------------------------------
 
 
-def create_app(db_path: str | os.PathLike[str], readonly: bool = True, *, pool_size: int = 8) -> FastAPI:
+def create_app(db_path: str | os.PathLike[str], readonly: bool = True, *, pool_size: int = 8,
+               show_paths: bool = False, allowed_hosts: Iterable[str] | None = None) -> FastAPI:
     """The dashboard and JSON API over the store at ``db_path``.
 
     Opens the store once to check it (StoreError / SchemaError with a one-line reason
     if it is missing or unusable); requests then use a pool of read-only connections
     (``readonly=False`` opens them for writing, which migrates an older file once).
+
+    File paths are shown relative to the store's directory (the store by its file
+    name) unless ``show_paths``; ``allowed_hosts`` (see guard.allowed_hosts_for) are
+    the Host names answered, None for any (tests, a server behind a proxy).
     """
     from ..web.pages import make_templates
     from ..web.pages import router as pages_router
@@ -273,8 +291,16 @@ def create_app(db_path: str | os.PathLike[str], readonly: bool = True, *, pool_s
 
     path = str(db_path)
     Store.open(path, readonly=readonly).close()
-    ctx = Context(path=path, readonly=readonly, pool=ConnectionPool(path, readonly=readonly, size=pool_size),
-                  cache=ViewCache(path), names=CountryNames.default(), templates=make_templates())
+    shown = path if show_paths else shown_store_path(path)
+
+    def prepare(st: Store) -> None:
+        st.shown_path = shown
+        if not show_paths:
+            hide_paths(st.con, path)
+
+    pool = ConnectionPool(path, readonly=readonly, size=pool_size, prepare=prepare)
+    ctx = Context(path=path, readonly=readonly, pool=pool, cache=ViewCache(path), names=CountryNames.default(),
+                  templates=make_templates(), shown_path=shown)
 
     from contextlib import asynccontextmanager
 
@@ -298,8 +324,13 @@ def create_app(db_path: str | os.PathLike[str], readonly: bool = True, *, pool_s
     )
     app.state.ctx = ctx
     _install_errors(app)
+    app.add_middleware(CatchAll)  # the last added is outermost: security headers on every answer
+    app.add_middleware(HostCheck, allowed=None if allowed_hosts is None else frozenset(allowed_hosts))
     app.add_middleware(SecurityHeaders)
     app.include_router(api_router)
+    from .decisions import router as decisions_router  # issue 13: who reviewed what
+
+    app.include_router(decisions_router)
     app.include_router(pages_router)
     app.mount("/static", StaticFiles(directory=WEB_DIR / "static"), name="static")
     return app

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Annotated, Any, Generic, TypeVar
 
-from fastapi import Query
+from fastapi import Path, Query
 from pydantic import AfterValidator, BaseModel, BeforeValidator, Field
 
 from ..errors import WaishiError
@@ -20,12 +20,19 @@ from ..store.query import normalize_day
 
 __all__ = [
     "DocKind", "Bucket", "GraphKind", "Day", "Iso3", "Paging", "EventFilters", "ErrorBody",
-    "ErrorResponse", "Page", "MAX_PAGE",
+    "ErrorResponse", "Page", "MAX_PAGE", "MAX_ID", "MAX_OFFSET", "MAX_COUNT", "ItemId",
 ]
 
 T = TypeVar("T")
 
 MAX_PAGE = 500  # rows per API page; the store allows more, a browser does not need them
+# Every integer parameter is bounded: SQLite integers are 64-bit, and an unbounded one of
+# 2**63 raised OverflowError deep in a query (HTTP 500, issue 15).
+MAX_ID = 2**63 - 1
+MAX_OFFSET = 1_000_000_000
+MAX_COUNT = 1_000_000_000
+
+ItemId = Annotated[int, Path(ge=1, le=MAX_ID, description="The item's id.")]
 
 class DocKind(StrEnum):
     article = "article"
@@ -77,7 +84,7 @@ def _blank(value: str | None) -> str | None:
 @dataclass
 class Paging:
     limit: Annotated[int, Query(ge=1, le=MAX_PAGE, description="Rows per page.")] = 50
-    offset: Annotated[int, Query(ge=0, description="Rows to skip (the `next` link gives it).")] = 0
+    offset: Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Rows to skip (the `next` link gives it).")] = 0
 
 
 def _event_type(value: str | None) -> str | None:
@@ -102,7 +109,8 @@ class EventFilters:
     actor: Annotated[str | None, Query(max_length=100, description="Actor name as written (substring).")] = None
     since: Annotated[Day, Query(description="YYYY[-MM[-DD]]: events whose dates overlap from then on.")] = None
     until: Annotated[Day, Query(description="YYYY[-MM[-DD]]: events whose dates overlap up to then.")] = None
-    min_sources: Annotated[BlankInt, Query(ge=1, description="Reported by at least N articles.")] = None
+    min_sources: Annotated[BlankInt, Query(ge=1, le=MAX_COUNT, description="Reported by at least N articles.")] \
+        = None
 
     def kwargs(self) -> dict[str, Any]:
         return {"type": self.type, "country": self.country, "actor": _blank(self.actor), "since": self.since,

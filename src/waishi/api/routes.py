@@ -33,12 +33,15 @@ from ..store import person as q_person
 from ..store import search as q_search
 from ..store import stats as q_stats
 from ..store import views as V
+from ..store.query import REPORTS_SHOWN, Report
 from ..store.query import event as q_event
+from ..store.query import event_reports as q_event_reports
 from ..store.relations import OfficesReport, PairRelations, PersonOffice, RelationsReport, person_offices
 from ..store.relations import offices as q_offices
 from ..store.relations import relations as q_relations
 from .app import Context, get_ctx, get_db
 from .models import (
+    MAX_COUNT,
     MAX_PAGE,
     Bucket,
     Day,
@@ -48,6 +51,7 @@ from .models import (
     EventTypeParam,
     GraphKind,
     Iso3,
+    ItemId,
     Page,
     Paging,
 )
@@ -116,13 +120,34 @@ def events(request: Request, db: DB, f: Annotated[EventFilters, Depends()], p: A
     return _page(request, res, event_items(db, res.items))
 
 
-@router.get("/events/{event_id}", response_model=EventDetail, responses=NOT_FOUND,
-            summary="One event: actors and every report with its sentence")
-def event(db: DB, event_id: Annotated[int, Path(ge=1)]) -> Any:
+@dataclass
+class EventOut(EventDetail):
+    """An event with its first reports; ``reports_next`` is the URL of the rest (or null)."""
+    reports_next: str | None = None
+
+
+def reports_url(request: Request, event_id: int, offset: int, limit: int = 50) -> str:
+    return str(request.url_for("event_reports", event_id=str(event_id)).include_query_params(offset=offset,
+                                                                                             limit=limit))
+
+
+@router.get("/events/{event_id}", response_model=EventOut, responses=NOT_FOUND,
+            summary=f"One event: actors, its first {REPORTS_SHOWN} reports with their sentences, a link to the rest")
+def event(request: Request, db: DB, event_id: ItemId) -> Any:
     got = q_event(db, event_id)
     if got is None:
         raise HTTPException(404, f"no event {event_id}")
-    return got
+    more = reports_url(request, event_id, len(got.reports)) if got.more_reports else None
+    return EventOut(**got.__dict__, reports_next=more)
+
+
+@router.get("/events/{event_id}/reports", response_model=Page[Report], responses=NOT_FOUND,
+            summary="Every report of one event, a page at a time")
+def event_reports(request: Request, db: DB, event_id: ItemId, p: Annotated[Paging, Depends()]) -> Any:
+    res = q_event_reports(db, event_id, limit=p.limit, offset=p.offset)
+    if not res.items and p.offset == 0 and q_event(db, event_id, reports_limit=1) is None:
+        raise HTTPException(404, f"no event {event_id}")
+    return _page(request, res)
 
 
 @router.get("/people", response_model=Page[PersonRow], summary="People, the most documented first")
@@ -141,7 +166,7 @@ class PersonOut:
 
 @router.get("/people/{person_id}", response_model=PersonOut, responses=NOT_FOUND,
             summary="One person: titles over time, events, whom they met, sources")
-def person(db: DB, person_id: Annotated[int, Path(ge=1)]) -> Any:
+def person(db: DB, person_id: ItemId) -> Any:
     got = q_person(db, person_id)
     if got is None:
         raise HTTPException(404, f"no person {person_id}")
@@ -207,7 +232,7 @@ def documents(request: Request, db: DB, p: Annotated[Paging, Depends()], kind: D
 
 @router.get("/documents/{document_id}", response_model=V.DocumentView, responses=NOT_FOUND,
             summary="One document: its text and every mention, event and figure found in it (page offsets)")
-def document(db: DB, document_id: Annotated[int, Path(ge=1)]) -> Any:
+def document(db: DB, document_id: ItemId) -> Any:
     got = V.document(db, document_id)
     if got is None:
         raise HTTPException(404, f"no document {document_id}")
@@ -231,7 +256,7 @@ def graph(ctx: Ctx, db: DB, kind: GraphKind = GraphKind.country,
           country: Annotated[Iso3, Query(description="Only events with this country (ISO3).")] = None,
           since: Annotated[Day, Query(description="YYYY[-MM[-DD]]")] = None,
           until: Annotated[Day, Query(description="YYYY[-MM[-DD]]")] = None,
-          min_weight: Annotated[int, Query(ge=1, description="Links of at least this many events.")] = 1,
+          min_weight: Annotated[int, Query(ge=1, le=MAX_COUNT, description="Links of at least this many events.")] = 1,
           limit: Annotated[int, Query(ge=1, le=MAX_PAGE, description="The heaviest links.")] = 200) -> Any:
     key = ("graph", kind.value, type, country, since, until, min_weight, limit)
     g = ctx.cache.get(key, lambda: V.graph(db, kind=kind.value, type=type, country=country, since=since,

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from os import PathLike
 
 from ..errors import InputError
+from ..paths import shown_path
 from ..read import JSONL_SUFFIXES, WARC_SUFFIXES, walk_files
 
 __all__ = ["DEFAULT_GROUP_SIZE", "Shard", "ShardInput", "input_state", "plan_shards"]
@@ -49,8 +50,8 @@ class Shard:
 
     @property
     def name(self) -> str:
-        """The first input as the user named it (for messages)."""
-        return self.inputs[0].shown if self.inputs else self.id
+        """The first input as the user named it, printable (for messages and error rows)."""
+        return shown_path(self.inputs[0].shown) if self.inputs else self.id
 
 
 def _slug(text: str) -> str:
@@ -141,9 +142,11 @@ def input_state(shard: Shard) -> list[dict[str, object]]:
     """
     out: list[dict[str, object]] = []
     for item in shard.inputs:
+        # names kept printable: a name that is not UTF-8 cannot go into the JSON manifest
+        names = {"path": shown_path(item.path), "shown": shown_path(item.shown)}
         try:
             st = os.stat(item.path)
-            out.append({"path": item.path, "shown": item.shown, "size": st.st_size, "mtime_ns": st.st_mtime_ns})
+            out.append({**names, "size": st.st_size, "mtime_ns": st.st_mtime_ns})
         except OSError:
-            out.append({"path": item.path, "shown": item.shown, "size": None, "mtime_ns": None})
+            out.append({**names, "size": None, "mtime_ns": None})
     return out

@@ -29,6 +29,7 @@ from ..errors import InputError, WaishiError
 from ..extract.pipeline import extract
 from ..lexicon import Lexicon
 from ..model import Page
+from ..paths import shown_path
 from ..read import iter_pages
 from ..store.ingest import locator_of, record_from_extraction
 from ..store.writer import content_hash
@@ -77,7 +78,9 @@ def warm_up() -> int:
 
 
 def _rename(value: str, shard_path: str, shown: str) -> str:
-    """``/abs/dir/a.jsonl#3`` -> ``dir/a.jsonl#3``: the name ``ingest`` would have recorded."""
+    """``/abs/dir/a.jsonl#3`` -> ``dir/a.jsonl#3``: the name ``ingest`` would have recorded.
+    Readers name files printably (``shown_path``), so the prefix is compared so too."""
+    shard_path, shown = shown_path(shard_path), shown_path(shown)
     return shown + value[len(shard_path):] if value.startswith(shard_path) else value
 
 

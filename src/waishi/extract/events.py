@@ -58,6 +58,15 @@ _NOT_YET = ("早日", "尽早", "尽快", "将", "即将", "计划", "拟", "有
 # An aid sentence about a standing or past state of things: 日本是向越南提供援助的最大来源国,
 # 1992年以来累计提供援助.
 _AID_STATE = re.compile(r"是[^，。；]{0,12}$|以来|累计|历来|长期以来|一直")
+# 这是B就任以来首次访问越南, 此访是…: the act said again, not another one
+_RESTATED = re.compile(r"(?:这|此|此次|这次|本次)(?:访问|访|次访问)?(?:也)?是")
+# the words that carry a congratulation as a message of its own (a call, a cable, a letter)
+_MESSAGE = re.compile(r"贺电|贺信|贺函|致电|致函|致信|电话|来电|发来|致以")
+_MESSAGE_TRIGGERS = ("致电", "致函", "致信", "致贺电", "致贺信", "发来贺电", "发来贺信", "发来贺函", "贺信", "贺电",
+                     "贺函", "致贺", "通电话")
+# a gathering named by a quantifier (东盟的各项活动, 各级会议) is a kind of thing, not one event
+_GENERIC = re.compile(r"^(?:[^，。；]{0,6}的)?(?:各项|各级|各种|各类|许多|一些|多项|多个|系列|一系列|相关|有关)")
+_SINCE = re.compile(r"[^，。；,;：:]{0,18}?(?:以来|至今)|\s*(?:起|开始)(?![草来])")
 _AGREEMENT = ("文件", "协议", "协定", "备忘录", "合同", "声明", "公报", "计划", "项目", "条约", "议定书", "意向书")
 
 
@@ -103,6 +112,21 @@ class DocContext:
             return None
         other = next((a for a in self.persons if a.iso3 and a.iso3 != first.iso3), None)
         return [first, other] if other is not None else None
+
+    def sides(self) -> tuple[Actor, Actor] | None:
+        """The page's two sides as countries: the home country and the first other country of
+        the page's principals (or of its country mentions)."""
+        principals = self.principals()
+        isos = [a.iso3 for a in principals if a.iso3] if principals else []
+        if len(isos) < 2:
+            isos = list(dict.fromkeys(m.value for m in self.entities if m.kind == "country" and isinstance(m.value, str)))
+        if self.home in isos:
+            other = next((i for i in isos if i != self.home), None)
+            isos = [self.home, other] if other else []
+        if len(isos) < 2:
+            return None
+        names = [self.lex.country_names.get(i, i) for i in isos[:2]]
+        return (Actor(names[0], Span(0, 0), "country", isos[0]), Actor(names[1], Span(0, 0), "country", isos[1]))
 
     def entities_between(self, s: int, e: int) -> list[Mention]:
         """Entity mentions starting in [s, e), in text order (bisect over the sorted starts)."""
@@ -162,6 +186,7 @@ class EventFinder:
         self.text = ctx.text
         self.lex = ctx.lex
         self.nouns = sorted(ctx.lex.event_nouns, key=len, reverse=True)
+        self._sent_trigs: list[int] = []  # trigger starts of the sentence being read
 
     # -- regions --------------------------------------------------------------------
     def clause_end(self, pos: int, end: int) -> int:
@@ -190,12 +215,23 @@ class EventFinder:
 
     def subject(self, sent: SentenceCtx, trig_start: int,
                 kinds: tuple[str, ...] = ("person", "org", "country", "place", "group")) -> list[Actor]:
-        """Actors before the trigger: nearest clause first, then the sentence start."""
+        """Actors before the trigger: nearest clause first; a clause that opens with its predicate
+        (A会见B，参加C，会见D) takes the subject of the sentence's first predicate, carried over
+        the coordinated predicates; else the sentence start."""
         cs = self.clause_start(trig_start, sent.span.start)
-        for lo in (cs, sent.span.start):
-            actors = self._region_actors(lo, trig_start, kinds)
-            if actors:
-                return actors
+        actors = self._region_actors(cs, trig_start, kinds)
+        if actors:
+            return actors
+        first = next((p for p in self._sent_trigs if p < cs), None)
+        if first is not None:
+            fcs = self.clause_start(first, sent.span.start)
+            for lo in (fcs, sent.span.start):
+                actors = self._region_actors(lo, first, kinds)
+                if actors:
+                    return actors
+        actors = self._region_actors(sent.span.start, trig_start, kinds)
+        if actors:
+            return actors
         # 在访问X并出席Y期间，PERSON…: an adverbial clause takes the main clause's subject
         ce = self.clause_end(trig_start, sent.span.end)
         if re.search(r"(期间|之际|前夕|时|之前|之后|后)$", self.text[trig_start:ce]):
@@ -329,6 +365,7 @@ class EventFinder:
         ce = self.clause_end(trig_start, sent.span.end)
         inside = [(dm, iso, end) for dm, iso, end in self.ctx.dates
                   if sent.span.start <= dm.start < sent.span.end and iso and not _in_paren(self.text, dm.start, sent.span)
+                  and not _SINCE.match(self.text, dm.end)  # 自2011年3月当选以来: when a period began
                   and not (dm.month is None and dm.relative is None and iso == str(self.ctx.year))]
         for lo, hi in ((cs, ce), (sent.span.start, sent.span.end)):
             here = [x for x in inside if lo <= x[0].start < hi]
@@ -352,6 +389,7 @@ class EventFinder:
     def find(self, sent: SentenceCtx) -> list[Event]:
         s = sent.span
         trigs = [(t, s.start + a, s.start + b) for t, a, b in self.lex.find("triggers", self.text[s.start:s.end])]
+        self._sent_trigs = [ts for t, ts, _te in trigs if self.lex.triggers[t].type != "block"]
         events: list[Event] = self._speech_attend(sent)
         np_spans: list[Span] = []
         for t, ts, te in trigs:
@@ -364,8 +402,10 @@ class EventFinder:
             if handler is None:
                 continue
             got = handler(sent, t, ts, te, trig.mode)
+            fact = self.factuality(sent, ts, te) if got else "reported"
             for ev in got:
                 ev.trigger = t
+                ev.factuality = fact
                 ev.caption = sent.kind == "caption"
                 if ev.location is None:
                     ev.location = self.location(s, ts)
@@ -375,6 +415,30 @@ class EventFinder:
                     if np >= 0:  # from the trigger on: 由X主持召开的Y holds a trigger before Y
                         np_spans.append(Span(te, np + len(ev.target[0])))
         return events
+
+    def factuality(self, sent: SentenceCtx, ts: int, te: int) -> str:
+        """What the trigger's clause says of the act: reported, planned, proposed, invited,
+        habitual, topic (a noun governed by 保持/加强…) or restated (这是…首次访问). Markers
+        (modality.tsv) are read before the trigger, with actors' names blanked out."""
+        cs = self.clause_start(ts, sent.span.start)
+        lead = self.text[cs:ts]
+        if cs == self.clause_start(sent.span.start + 1, sent.span.start) and _RESTATED.match(lead):
+            return "restated"
+        named = [a.span for a in self.ctx.actors_in(max(sent.span.start, cs - 12), ts)]
+        chars = [" " if any(sp.start <= k < sp.end for sp in named) else self.text[k] for k in range(cs, ts)]
+        lead = _INVITE.sub(lambda m: " " * len(m.group()), "".join(chars))
+        lead = re.sub(r"在[^，。；]{0,30}?的邀请下|(?:上|大|中|少)将|将军|将领", lambda m: " " * len(m.group()), lead)
+        rx = self.lex._automata.get("_modality_rx")
+        if rx is None:
+            words = sorted(self.lex.modality, key=len, reverse=True)
+            rx = self.lex._automata["_modality_rx"] = re.compile("|".join(map(re.escape, words))) if words else None
+        if rx is None:
+            return "reported"
+        found = [self.lex.modality[m.group()] for m in rx.finditer(lead)]
+        strong = [f for f in found if f != "planned" and not (f == "topic" and self.text.startswith("了", te))]
+        if strong:
+            return strong[-1]
+        return "planned" if "planned" in found else "reported"
 
     def _speech_attend(self, sent: SentenceCtx) -> list[Event]:
         """``PERSON在<event>上讲话/表示``: speaking at a gathering is attending it."""
@@ -648,6 +712,11 @@ class EventFinder:
                 return [self._event("sign", sent, ts, src, partner, names)]
         src = self.subject(sent, ts, ("person", "org", "country", "group"))
         tgt = [a for a in self.ctx.actors_in(te, ce, ("person", "org", "country"))]
+        if not src and _PAIR.search(self.text, self.clause_start(ts, s.start), ts):
+            # 双方签署了…文件: the page's two sides, as countries
+            sides = self.ctx.sides()
+            if sides is not None:
+                src, tgt = [sides[0]], [sides[1]] + tgt
         if not src:
             return []
         names = _names(tgt) + ([agreement.group()[1:-1]] if agreement else [])
@@ -674,7 +743,7 @@ class EventFinder:
         if type_ == "host" and self.text.startswith("召开", pos):
             pos += 2
         got = self.object_np(pos, s.end)
-        if got is None:
+        if got is None or _GENERIC.match(got[0]):
             return []
         name, np_span = got
         after = self.text[np_span.end:np_span.end + 1]
@@ -771,6 +840,10 @@ class EventFinder:
         if t in ("致电", "致函", "致信") and not re.search(r"祝贺|庆祝|致贺|贺电|贺信|贺函|恭贺|表示祝贺",
                                                        self.text[te:_period_end(self.text, te)]):
             return []  # a call or a letter, congratulating only when it says so
+        if t not in _MESSAGE_TRIGGERS and _MESSAGE.search(self.text, s.start, ts):
+            return []  # 致贺电，祝贺他当选…: the message's content, the message is the one act
+        if "表示" in t and not _MESSAGE.search(self.text, s.start, s.end):
+            return []  # 对越南的发展表示祝贺 said in talks: a remark, no message of congratulation
         spread = self._spread_congratulations(sent, ts)
         if spread is not None:
             return spread
@@ -939,7 +1012,7 @@ def same_occurrence(a: Event, b: Event, persons: frozenset[str] = frozenset()) -
         if _overlap(a.target, b.target) or bool(set(a.target_iso3) & set(b.target_iso3)) or \
                 any(t.endswith(_MISSION) for t in a.target + b.target):
             return True
-    if a.caption != b.caption and _dates_near(a, b, 3):
+    if a.caption != b.caption and _dates_near(a, b, 10):
         # a caption illustrates the story: one shared side is enough, and a caption that
         # names nobody (越南政府总理与欧盟委员会主席通电话。) is the story's event; its date is
         # the page's, not always the event's

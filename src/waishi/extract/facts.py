@@ -26,7 +26,7 @@ _METRICS: list[tuple[str, tuple[str, ...]]] = [
     ("import", ("进口",)),
     ("fdi_registered", ("外资", "外国直接投资", "FDI", "直接投资", "外国投资", "注册资本", "注册资金", "对越投资",
                         "对越南投资", "在越投资", "在越南投资")),
-    ("aid", ("援助", "捐赠", "资助", "赠送", "捐款", "无偿", "贷款", "援建", "ODA", "发展援助")),
+    ("aid", ("援助", "捐赠", "资助", "赠送", "捐款", "无偿", "贷款", "援建", "ODA", "发展援助", "捐助", "转交", "援款")),
     ("investment", ("投资", "引进", "引资", "注资")),
 ]
 _FDI_CONTEXT = re.compile(r"注册资本|注册资金|注册资|直接投资|外国直接投资|FDI|外资|投资来源国|投资项目|对越南?投资|在越南?投资")
@@ -35,7 +35,11 @@ _YEARS = re.compile(
     r"(?P<a>(?:19|20)\d\d)\s*(?:年)?(?:\s*\d{1,2}\s*月(?:份)?)?\s*(?P<sep>-|—|–|~|～|至|到|和|、)\s*"
     r"(?P<b>(?:19|20)\d\d)\s*(?:学|财政|年度)?年?(?!\d)"
     r"|(?P<c>(?:19|20)\d\d)\s*年\s*(?P<since>初至今|以来|至今)?"
+    r"|(?P<rel>今年|本年|去年|上年)"
 )
+_REL_OFFSET = {"今年": 0, "本年": 0, "去年": -1, "上年": -1}
+# the thing a sum is, named after it (提供10万美元的援助, 5万美元捐款)
+_METRIC_AFTER = re.compile(r"\s*(?:的)?\s*(援助|援款|捐款|捐助|无偿援助|贷款|赠款|发展援助)")
 _COMPARE_BEFORE = ("较", "比", "与", "同")
 _COUNTED = re.compile(r"[^，,。；;：:、\s“”()（）的在与和及是为有了等]{1,8}")
 _COUNT_NOUN_BEFORE = re.compile(r"([\u4e00-\u9fff]{1,8})\s*$")
@@ -45,7 +49,7 @@ _AID_VERB = re.compile(r"(援助|捐赠|赠送|移交|捐助)了?[^，。；]{0,
 _GRANTED = ("奖学金", "名额", "物资", "援助物资", "疫苗", "口罩", "巡逻艇", "救护车", "设备", "套", "批")
 _GIVE = re.compile(r"提供|援助|捐赠|赠送|移交|资助|捐助|援建")
 _COUNT_VERB = re.compile(r"建立|建交|签署|签订|开展|实施|参加|出席|参与|达成|举行|举办|派出|访问|进行|保持|设立|开设|提供|捐赠|援助")
-_COUNT_SKIP = ("分钟", "小时", "天", "周", "年", "岁", "倍", "公里", "米", "吨", "平方")
+_COUNT_SKIP = ("分钟", "小时", "天", "周", "年", "岁", "倍", "公里", "米", "吨", "平方", "席位", "席")
 
 
 def _metric(window: str) -> str | None:
@@ -67,6 +71,11 @@ def period_before(text: str, start: int, pos: int, doc_year: int | None) -> tupl
     for m in _YEARS.finditer(text, start, pos):
         pre = text[max(start, m.start() - 1):m.start()]
         if pre in _COMPARE_BEFORE:
+            continue
+        if m.group("rel"):
+            # 今年/去年: the document's year, or the one before
+            if doc_year:
+                found = (str(doc_year + _REL_OFFSET[m.group("rel")]), m.start())
             continue
         if m.group("a"):
             a, b = int(m.group("a")), int(m.group("b"))
@@ -118,7 +127,8 @@ class FactFinder:
             subject = self._subject(s, a)
             if isinstance(obj, numbers.Amount):
                 window = text[max(prev_end, clause_start):a]
-                metric = _metric(window) or _metric(text[s:a])
+                after = _METRIC_AFTER.match(text, b)
+                metric = _metric(window) or ("aid" if after else None) or _metric(text[s:a])
                 if metric is None:
                     prev_end = b
                     continue
@@ -138,6 +148,11 @@ class FactFinder:
             prev_end = b
         for f in out:
             f.kind = self._kind(s, f.number.start, f.number.end)
+            if f.period is None and f.metric in ("aid", "count") and self.year:
+                # a sum given or a number counted in the story, with no period of its own, is the
+                # story's (转交5万美元, 签署了11份合作文件); trade and investment figures say their period
+                f.period = str(self.year)
+                f.period_assumed = True
         return out, period_ctx
 
     def _kind(self, s: int, a: int, b: int) -> str:

@@ -380,8 +380,12 @@ class PeopleFinder:
                 iso = self.lex.country_of(ent_name)
                 if iso:
                     return iso
-        for o in self.lex.offices_for(name):
-            return o.iso3
+        held = self.lex.offices_for(name)
+        for o in held:
+            if o.iso3:
+                return o.iso3
+        if held:
+            return None  # only an organisation's office (联合国秘书长): no country, whatever the surname
         if name[:1] in self.lex.surnames_vn and "·" not in name and \
                 not any(w in t for t in titles for w in _FOREIGN_ONLY_TITLES):
             return "VNM"  # VNA leaves Vietnam implicit for domestic offices (外交部副部长NAME)

@@ -66,7 +66,7 @@ def extract(text: str, *, published: str | date | None = None, url: str | None =
     # Years: each document on its own evidence; teasers without strong evidence lean on
     # the page's other teasers (they are listed at the same time), then on the article.
     for b in builders:
-        b.own_year = b.evidence.best() if b.evidence.strength >= 1 else b.combined().best()
+        b.own_year = b.evidence.decide() if b.evidence.strength >= 1 else b.combined().decide()
     teaser_years = [b.own_year for b in builders if b.doc.kind == "teaser" and b.own_year
                     and b.evidence.strength >= 3]
     pool = max(sorted(set(teaser_years)), key=teaser_years.count) if teaser_years else None
@@ -76,24 +76,26 @@ def extract(text: str, *, published: str | date | None = None, url: str | None =
             b.set_year(pub.year, "published")
         elif b.doc.kind == "teaser":
             if b.evidence.strength >= 3:
-                b.set_year(b.evidence.best(prefer=pool, prefer_weight=1.0), "text")
+                b.set_year(b.evidence.decide(prefer=pool, prefer_weight=1.0), "text")
             elif pool is not None:
                 b.set_year(b.evidence.best(prefer=pool, prefer_weight=2.0), "page teasers")
             else:
                 comb = b.combined()
                 # the page's other teasers, dated by what they name (office holders): listed at
                 # the same time, they are a better guess than an article of any age
-                siblings = [o.own_year for o in builders if o is not b and o.doc.kind == "teaser" and o.own_year
-                            and (o.evidence.scores or o.evidence.lo is not None)]
+                # (an undated sibling counts by the lower bound its office holders give)
+                siblings: list[int] = [y for o in builders if o is not b and o.doc.kind == "teaser"
+                                       and (y := o.own_year or o.evidence.lo)
+                                       and (o.evidence.scores or o.evidence.lo is not None)]
                 if comb.scores:
-                    b.set_year(comb.best(), "text")
+                    b.set_year(comb.decide(), "text")
                 elif siblings and comb.lo is None:
                     b.set_year(max(siblings), "page teasers")
                 elif article_year and (comb.lo is None or article_year >= comb.lo) and \
                         (comb.hi is None or article_year <= comb.hi):
                     b.set_year(article_year, "article")
                 else:
-                    b.set_year(comb.best() or article_year, "offices" if comb.best() else "article")
+                    b.set_year(comb.decide() or article_year, "offices" if comb.decide() else "article")
         else:
             # teasers are the site's latest items appended to any page, old or new: their years
             # say nothing about the article's
@@ -326,24 +328,39 @@ class _DocBuilder:
         _join_short_forms(self.person_mentions)
         pairs = list({(pm.name, tuple(t for t, _ in pm.titles)): None
                       for pm in self.person_mentions if pm.titles})
-        body_text = "\n".join(text[sp.start:sp.end] for k, sp in self.regions if k != "caption")
-        cap_text = "\n".join(text[sp.start:sp.end] for k, sp in self.regions if k == "caption")
+        body_text, body_origin = _joined(text, [sp for k, sp in self.regions if k != "caption"])
+        cap_text, cap_origin = _joined(text, [sp for k, sp in self.regions if k == "caption"])
         today = self.published or date.today()
-        self.evidence = year_mod.collect(self.lex, body_text, pairs, today=today)
+        # the story's own day (the first month-day of the lede, written without a year) narrows
+        # office terms to the years in which that day falls inside them
+        body_regions = [sp for k, sp in self.regions if k == "body"]
+        story = next((dm for dm in self.dates if dm.year is None and dm.month and dm.day and not dm.relative
+                      and dm.year_offset is None and any(sp.start <= dm.start < sp.end for sp in body_regions)), None)
+        month_day = (story.month, story.day) if story and story.month and story.day else None
+        self.evidence = year_mod.collect(self.lex, body_text, pairs, today=today, origin=body_origin,
+                                         month_day=month_day)
         # captions are often archive photos: their years count half, and only when the
         # headline and lede say nothing and no other teaser of the page does either
-        self.cap_evidence = year_mod.collect(self.lex, cap_text, today=today) if cap_text else None
+        self.cap_evidence = year_mod.collect(self.lex, cap_text, today=today, origin=cap_origin) \
+            if cap_text else None
 
     def combined(self) -> year_mod.YearEvidence:
-        ev = year_mod.YearEvidence(lo=self.evidence.lo, hi=self.evidence.hi)
+        ev = year_mod.YearEvidence(lo=self.evidence.lo, hi=self.evidence.hi, cap=self.evidence.cap,
+                                   constraints=list(self.evidence.constraints))
         ev.merge(self.evidence, 1.0)
         if self.cap_evidence is not None:
             ev.merge(self.cap_evidence, 0.5)
+            ev.constraints += self.cap_evidence.constraints
         return ev
 
     def set_year(self, y: int | None, why: str) -> None:
         self.doc.year = y
         self.doc.year_evidence = why if y else None
+        ev = self.evidence
+        lo, hi = ev.window()
+        self.doc.year_range = (lo if lo is not None else y, hi if hi is not None else y) \
+            if (lo is not None or hi is not None or y is not None) else None
+        self.doc.year_constraints = [c.to_dict() for c in ev.constraints]
 
     # -- everything after the year --------------------------------------------------
     def finish(self) -> None:
@@ -400,7 +417,7 @@ class _DocBuilder:
                     if same_occurrence(e, ev, person_names):
                         e.extra_evidence.append(ev.evidence)
                         break
-        doc.events = merged
+        doc.events, doc.other_events = _by_factuality(merged, person_names)
         doc.relations = find_relations(lex, text, [(sc.span, sc.date[0] if sc.date else None) for sc in sents],
                                        self.entities, [(dm.start, dm.end, iso) for dm, iso, _ in resolved],
                                        [(a.name, a.span) for a in persons])
@@ -529,6 +546,41 @@ class _Intervals:
     def covers(self, pos: int) -> bool:
         i = bisect.bisect_right(self.starts, pos) - 1
         return i >= 0 and self.max_end[i] > pos
+
+
+def _by_factuality(events: list[Event], persons: frozenset[str]) -> tuple[list[Event], list[Event]]:
+    """Reported and planned acts are the document's events; what is proposed, offered, summed up
+    or a topic of talks is kept apart. A restatement (这是…首次访问) joins the act it restates,
+    or is the act when the page reports it nowhere else."""
+    kept = [e for e in events if e.factuality in ("reported", "planned")]
+    other = [e for e in events if e.factuality not in ("reported", "planned", "restated")]
+    for e in events:
+        if e.factuality != "restated":
+            continue
+        same = next((k for k in kept if k.type == e.type and (_targets_overlap(k.source, e.source)
+                                                               or _targets_overlap(k.target, e.target))), None)
+        if same is not None:
+            same.extra_evidence.append(e.evidence)
+            other.append(e)
+        else:
+            e.factuality = "reported"
+            kept.append(e)
+    return kept, other
+
+
+def _joined(text: str, spans: list[Span]) -> tuple[str, Any]:
+    """The regions joined by newlines, and a map from an offset in the joined text back to the page."""
+    starts: list[int] = []
+    pos = 0
+    for sp in spans:
+        starts.append(pos)
+        pos += sp.end - sp.start + 1
+
+    def origin(i: int) -> int:
+        k = max(0, bisect.bisect_right(starts, i) - 1)
+        return spans[k].start + (i - starts[k]) if spans else i
+
+    return "\n".join(text[sp.start:sp.end] for sp in spans), origin
 
 
 def _background(text: str, dm: DateMention, year: int | None) -> bool:

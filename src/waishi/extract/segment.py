@@ -109,8 +109,17 @@ def segment(text: str) -> list[Document]:
     more = next((i for i, ln in enumerate(lines) if _MORE.match(ln.text)), len(lines))
     if more == 0:
         return []
+    skip = 1
+    if more == len(lines):
+        # no 更多 line: a headline printed twice in a row (a teaser's caption that repeats its
+        # headline) after the article's body starts the teasers all the same
+        rep = next((i for i in range(3, len(lines) - 1)
+                    if lines[i].text == lines[i + 1].text and _headline_like(lines[i])
+                    and 8 <= len(lines[i].text) <= 60), None)
+        if rep is not None:
+            more, skip = rep, 0
     docs = [_article(text, lines[:more])]
-    docs.extend(_teasers(text, lines[more + 1 :]))
+    docs.extend(_teasers(text, lines[more + skip:]))
     return [d for d in docs if d is not None]
 
 
@@ -131,9 +140,15 @@ def _furniture(line: Line) -> bool:
 
 
 def _first_headline(lines: list[Line]) -> int:
-    """Index of the headline: the first line that is not page furniture (at most 120 lines in)."""
+    """Index of the headline: the first line that is not page furniture (at most 120 lines in).
+    A section label (新闻, 时政, 国际) above a longer headline is furniture too."""
     for i, ln in enumerate(lines[:120]):
         if not _furniture(ln):
+            nxt = lines[i + 1] if i + 1 < len(lines) else None
+            t = ln.text.strip()
+            if nxt is not None and len(t) <= 4 and _HANZI.fullmatch(t[:1] or "x") and not t.endswith(_TERMINAL) \
+                    and len(nxt.text.strip()) >= 8 and not nxt.text.strip().endswith(_TERMINAL) and not _furniture(nxt):
+                continue
             return i
     return 0
 

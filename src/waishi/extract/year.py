@@ -13,11 +13,11 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from ..lexicon import Lexicon, series_year
+from ..lexicon import Lexicon, Office, series_year
 from ..text.numbers import to_number
 
 FULL_DATE_WEIGHT = 3.0
@@ -33,6 +33,7 @@ _FULL = re.compile(r"(?<![\d.])((?:19|20)\d\d)\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2
 _YEAR = re.compile(r"(?<![\d.\-—–~])((?:19|20)\d\d)\s*年(?!代)")
 _FUTURE_BEFORE = ("到", "至", "截至", "展望", "面向", "迈向")
 _FUTURE_AFTER = ("愿景", "远景", "目标", "以前", "之前", "规划", "计划", "战略")
+_RETRO = re.compile(r"总结|以来|回顾|成果|成就|取得|实现了|完成了|期间[，,]")
 _PLAN_WORDS = ("备忘录", "协议", "协定", "议定书", "合作", "阶段", "任期", "计划", "规划", "任务", "项目", "战略", "愿景", "目标", "行动", "方案", "期间", "时期", "年度")
 _ANNIV = re.compile(r"(建交|建立外交关系|[\u4e00-\u9fff]{2,12}?)\s*(\d{1,3})\s*周年")
 # A year followed by its trade or investment figures; a part of a year or a forecast is not a
@@ -45,7 +46,20 @@ _PART_YEAR = re.compile(r"\s*(?:前|头|上半年|下半年|第[一二三四]季
 _FORMER = ("原", "前", "已故", "故", "老")
 # 两国于1954年11月17日正式建交。经过67年…: the founding year plus the years gone by
 _FOUNDED = re.compile(r"((?:19|20)\d\d)\s*年[^。；]{0,12}?(?:建交|建立外交关系|建立了外交关系)")
-_YEARS_SINCE = re.compile(r"(?:经过|历经|走过)了?\s*(\d{1,3})\s*年|建交\s*(\d{1,3})\s*年来")
+_YEARS_SINCE = re.compile(r"(?:经过|历经|走过)了?\s*(\d{1,3})\s*年|建交\s*(\d{1,3})\s*(?:周)?年(?:以)?来")
+# Markers of time read in the clause around a year (one mechanism for all year mentions):
+# 以来/至今 after it: a starting point, so only a lower bound (自2011年3月当选以来, 2015年起).
+_SINCE_AFTER = re.compile(r"[^，。；,;：:\n]{0,18}?(?:以来|至今)|\s*(?:月|日)?\s*(?:起|开始)(?![草来])")
+# a plan or target named after the year in the same noun phrase (2014年经济社会发展计划): the page
+# is from before that year, or from its first months
+_PLAN_AFTER = re.compile(r"[^，。；,;：:\n的]{0,10}?(?:计划|规划|预算|任务|目标|议程|愿景|展望)(?!投资部)")
+# 为2019年…做好准备, 迎接2020年, 面向2030年: a year still to come
+_FOR_BEFORE = re.compile(r"(?:(?<![成认作称视定列])为\s*(?:在|于)?|迎接|筹备|面向|迈向|准备)\s*$")
+# a proposal or a plan earlier in the sentence makes what follows it a plan (建议双方在…75周年之际…)
+_PROPOSAL = re.compile(r"建议|提议|倡议|希望|期待|期望|同意|商定|一致认为|将|拟|计划|预计|即将|筹备")
+_DOT_DATE = re.compile(r"(?<![\d.])((?:19|20)\d\d)\.(?:1[0-2]|0?[1-9])\.(?:3[01]|[12]\d|0?[1-9])(?![\d])")
+# a title naming its holder as new (澳大利亚新总理, 新任驻越大使): the page is of the term's first year
+_NEW_TITLE = re.compile(r"新(?:任|当选的?|一届)?(?![加西几疆闻型兴])")
 _PARTY_OF = {"VNM": "CPV", "LAO": "LPRP", "CHN": "CPC"}  # whose congress renews the office
 _PERIOD_START = re.compile(r"\s*(?:至|到|-|—|–|~|～)\s*(?:19|20)\d\d\s*年")
 _POST_COVID = re.compile(r"疫情后|后疫情|疫情过后|疫情之后|疫情结束|恢复[^。]{0,30}疫情|疫情[^。]{0,8}中断")
@@ -54,6 +68,7 @@ _COVID = re.compile(r"新冠|COVID|疫情")
 _FUTURE_CTX = ("将", "预计", "计划", "拟", "即将", "下一次", "下一届", "下届", "届时", "邀请")
 _ORDINAL = re.compile(r"第\s*(\d{1,3}|[一二三四五六七八九十百零〇两]{1,6})\s*(?:届|次)")
 _APPOINT_AFTER = re.compile(r"(?:同志)?(?:已|正式|再次|再度|当天)?(?:当选|被选为|被选举为|被任命为|被推选为|就任|出任|获任|连任)")
+_SINCE_OFFICE = re.compile(r"(?:同志)?[^，。；,;]{0,14}?(?:以来|之后|后)(?:的)?(?:首次|第一次|首访|首度)?")
 _APPOINT_BEFORE = re.compile(r"(?:选举|任命|推选|批准)$")
 
 
@@ -72,31 +87,90 @@ def _future(text: str, pos: int) -> bool:
     return i >= 0 and "应" not in sentence[max(0, i - 40):i]
 
 
+def _since(text: str, end: int) -> bool:
+    """True when the year or date ending at ``end`` opens a period up to now (以来, 至今, 起)."""
+    return _SINCE_AFTER.match(text, end) is not None
+
+
+def _sentence_future(text: str, pos: int) -> bool:
+    """A proposal or plan verb earlier in the sentence (建议双方…在…周年之际): what it governs is to come."""
+    start = max(text.rfind("。", 0, pos), text.rfind("\n", 0, pos), pos - 80) + 1
+    return _PROPOSAL.search(text, start, pos) is not None
+
+
 def _ordinal(s: str) -> int | None:
     n = to_number(s)  # Arabic or Chinese numerals (cn2an), one parser for the package
     return int(n) if n is not None and n == n.to_integral_value() else None
 
 
+@dataclass(slots=True)
+class Constraint:
+    """One piece of year evidence: a point (the page is probably of ``year``) or a bound
+    (the page is no older than ``lo`` / no later than ``hi``), with where it was read."""
+    kind: str  # point | bound
+    note: str
+    year: int | None = None
+    lo: int | None = None
+    hi: int | None = None
+    weight: float = 0.0
+    start: int | None = None  # offsets of the evidence in the page text, when known
+    end: int | None = None
+
+    def to_dict(self) -> dict[str, object]:
+        d: dict[str, object] = {"kind": self.kind, "why": self.note}
+        for k in ("year", "lo", "hi", "start", "end"):
+            v = getattr(self, k)
+            if v is not None:
+                d[k] = v
+        if self.kind == "point":
+            d["weight"] = round(self.weight, 2)
+        return d
+
+
 @dataclass
 class YearEvidence:
     scores: dict[int, float] = field(default_factory=lambda: defaultdict(float))
-    lo: int | None = None  # hard bounds from office holders and congresses
+    lo: int | None = None  # bounds from office holders, congresses, markers of tense
     hi: int | None = None
     notes: list[str] = field(default_factory=list)
     strength_override: float | None = None
+    cap: int | None = None  # no page is from after today: a bound nothing overrides
+    constraints: list[Constraint] = field(default_factory=list)
 
-    def add(self, year: int, weight: float, note: str) -> None:
+    def add(self, year: int, weight: float, note: str, span: tuple[int, int] | None = None) -> None:
         if 1945 <= year <= 2100:
             self.scores[year] += weight
             self.notes.append(f"{note}:{year}")
+            self.constraints.append(Constraint("point", note, year=year, weight=weight,
+                                               start=span[0] if span else None, end=span[1] if span else None))
 
-    def bound(self, lo: int | None, hi: int | None, note: str) -> None:
+    def bound(self, lo: int | None, hi: int | None, note: str, span: tuple[int, int] | None = None) -> None:
         new_lo = lo if self.lo is None or (lo is not None and lo > self.lo) else self.lo
         new_hi = hi if self.hi is None or (hi is not None and hi < self.hi) else self.hi
         if new_lo is not None and new_hi is not None and new_lo > new_hi:
             return  # contradicts earlier evidence: ignore the weaker, later bound
         self.lo, self.hi = new_lo, new_hi
         self.notes.append(f"{note}:{lo}-{hi}")
+        self.constraints.append(Constraint("bound", note, lo=lo, hi=hi,
+                                           start=span[0] if span else None, end=span[1] if span else None))
+
+    def window(self) -> tuple[int | None, int | None]:
+        hi = self.hi if self.cap is None or (self.hi is not None and self.hi <= self.cap) else self.cap
+        return self.lo, hi
+
+    def decide(self, prefer: int | None = None, prefer_weight: float = 0.0) -> int | None:
+        """The year, or None when the feasible window is wider than two years and no point
+        evidence inside it picks one (a wrong year makes every month-day date wrong)."""
+        lo, hi = self.window()
+        inside = [y for y, w in self.scores.items() if w > 0 and (lo is None or y >= lo) and (hi is None or y <= hi)]
+        if inside or (prefer is not None and prefer_weight > 0):
+            return self.best(prefer, prefer_weight)
+        if lo is not None and hi is not None and hi - lo <= 1:
+            return self.best(prefer, prefer_weight)
+        strong = [y for y, w in self.scores.items() if w >= STRONG and (self.cap is None or y <= self.cap)]
+        if strong:
+            return self.best(prefer, prefer_weight)
+        return None
 
     def merge(self, other: YearEvidence, factor: float) -> None:
         for y, w in other.scores.items():
@@ -109,17 +183,23 @@ class YearEvidence:
         return max(self.scores.values(), default=0.0)
 
     def best(self, prefer: int | None = None, prefer_weight: float = 0.0) -> int | None:
-        scores = dict(self.scores)
+        scores = {y: w for y, w in self.scores.items() if self.cap is None or y <= self.cap}
         if prefer is not None:
             scores[prefer] = scores.get(prefer, 0.0) + prefer_weight
-        ok = {y: w for y, w in scores.items()
-              if (self.lo is None or y >= self.lo) and (self.hi is None or y <= self.hi)}
+        lo, hi = self.window()
+        ok = {y: w for y, w in scores.items() if (lo is None or y >= lo) and (hi is None or y <= hi)}
         if ok:
             return max(ok.items(), key=lambda kv: (kv[1], kv[0]))[0]
         if scores and max(scores.values()) >= STRONG:
             # a dated or counted year beats a bound read from office holders, which a page can
-            # break (已故国家主席NAME: a former holder named with the title he had)
-            return max(scores.items(), key=lambda kv: (kv[1], kv[0]))[0]
+            # break (已故国家主席NAME: a former holder named with the title he had); one a year
+            # off the window is an anniversary or a date read a year early or late: the window holds
+            top = max(scores.items(), key=lambda kv: (kv[1], kv[0]))[0]
+            if lo is not None and top == lo - 1:
+                return lo
+            if hi is not None and top == hi + 1:
+                return hi
+            return top
         if scores:
             # weak evidence outside the bounds: the bounded year nearest to it (a page naming
             # 2013 while its prime minister took office in 2016 is from 2016, not from 2019)
@@ -129,9 +209,10 @@ class YearEvidence:
             if self.hi is not None and top > self.hi:
                 return self.hi
             return top
-        if self.lo is not None and self.hi is not None:
-            return self.hi if self.hi - self.lo <= 1 else (self.lo + self.hi + 1) // 2
-        return self.lo
+        lo, hi = self.window()
+        if lo is not None and hi is not None:
+            return hi if hi - lo <= 1 else (lo + hi + 1) // 2
+        return lo
 
 
 def lunar_year(stem: str, branch: str, around: int = 2010) -> int | None:
@@ -144,7 +225,8 @@ def lunar_year(stem: str, branch: str, around: int = 2010) -> int | None:
 
 
 def collect(lex: Lexicon, text: str, people: Sequence[tuple[str, Sequence[str]]] | None = None,
-            today: date | None = None, weight: float = 1.0) -> YearEvidence:
+            today: date | None = None, weight: float = 1.0,
+            origin: Callable[[int], int] | None = None, month_day: tuple[int, int] | None = None) -> YearEvidence:
     """Year evidence found in ``text``; ``people`` are (name, titles) pairs read from it."""
     ev = YearEvidence()
     taken: list[tuple[int, int]] = []
@@ -155,6 +237,11 @@ def collect(lex: Lexicon, text: str, people: Sequence[tuple[str, Sequence[str]]]
     plain: list[int] = []
     future: list[int] = []
     dated: list[int] = []
+    dated_at: dict[int, tuple[int, int] | None] = {}
+
+    def at(span: tuple[int, int]) -> tuple[int, int] | None:
+        return (origin(span[0]), origin(span[1])) if origin is not None else None
+
     for m in _NOW.finditer(text):
         ev.add(int(m.group(1)), 5 * weight, "present-year phrase")
         taken.append(m.span())
@@ -171,7 +258,12 @@ def collect(lex: Lexicon, text: str, people: Sequence[tuple[str, Sequence[str]]]
         if any(before.endswith(w) for w in _FUTURE_BEFORE):
             continue
         if _future(text, m.start()):
-            future.append(int(m.group(1)))
+            if re.search(r"月\s*\d{1,2}\s*日", m.group()):
+                # 将于2025年3月25日访问: a day announced shortly before, in the same year
+                ev.bound(None, int(m.group(1)), "a planned day", at(m.span()))
+                ev.add(int(m.group(1)), 2.0 * weight, "a planned day", at(m.span()))
+            else:
+                future.append(int(m.group(1)))
             taken.append(m.span())
             continue
         if "摄" in text[m.end():m.end() + 3]:  # a photo's date in a caption credit
@@ -182,8 +274,18 @@ def collect(lex: Lexicon, text: str, people: Sequence[tuple[str, Sequence[str]]]
             plain.append(int(m.group(1)))
             taken.append(m.span())
             continue
+        if _since(text, m.end()):
+            ev.bound(int(m.group(1)), None, "since a date", at(m.span()))
+            taken.append(m.span())
+            continue
         dated.append(int(m.group(1)))
+        dated_at.setdefault(int(m.group(1)), at(m.span()))
         taken.append(m.span())
+    for m in _DOT_DATE.finditer(text):
+        if free(*m.span()):
+            dated.append(int(m.group(1)))  # 越通社本周(2013.11.11-2013.11.17)要闻
+            dated_at.setdefault(int(m.group(1)), at(m.span()))
+            taken.append(m.span())
     for m in _RANGE.finditer(text):
         if not free(*m.span()):
             continue
@@ -197,6 +299,10 @@ def collect(lex: Lexicon, text: str, people: Sequence[tuple[str, Sequence[str]]]
         head = text[max(0, m.start() - 6):m.start()]
         if (any(w in tail for w in _PLAN_WORDS) or any(w in head for w in _PLAN_WORDS)) and y2 - y1 > 1:
             plain.append(y1)  # 2023~2027年合作备忘录, 合作计划(2017-2019): a plan from its first year
+        elif y2 - y1 > 1 and not _RETRO.search(tail + text[m.end():m.end() + 12]) and not \
+                _STAT_WORDS.search(text, m.end(), m.end() + 12):
+            # 承诺2016~2020年向越南提供…: a period the page stands somewhere in; only its start bounds it
+            ev.bound(y1, None, "inside a period", at((m.start(), m.end() - len(tail))))
         else:
             plain.append(y2)
         taken.append((m.start(), m.end() - len(tail)))
@@ -212,10 +318,13 @@ def collect(lex: Lexicon, text: str, people: Sequence[tuple[str, Sequence[str]]]
             continue
         if any(before.endswith(w) for w in _FUTURE_BEFORE) or any(after.startswith(w) for w in _FUTURE_AFTER):
             continue
-        if after.startswith("前") and not re.match(r"前\s*[\d一二三四五六七八九十几]", after):
+        if after.startswith("前") and not re.match(r"前\s*[\d一二三四五六七八九十几两]", after):
             continue  # 2020年前 (before 2020) is a target; 2016年前9月 is a period
-        if _future(text, m.start()):
+        if _future(text, m.start()) or _PLAN_AFTER.match(text, m.end()) or _FOR_BEFORE.search(text, max(0, m.start() - 4), m.start()):
             future.append(int(m.group(1)))
+            continue
+        if _since(text, m.end()):
+            ev.bound(int(m.group(1)), None, "since a year", at(m.span()))
             continue
         y = int(m.group(1))
         stat = _STAT_AFTER.match(text, m.end()) or (
@@ -227,7 +336,7 @@ def collect(lex: Lexicon, text: str, people: Sequence[tuple[str, Sequence[str]]]
     if dated:
         # full dates with a year are mostly history (建交, past visits); the story is no older
         # than the latest of them, which counts; the others count little
-        ev.add(max(dated), FULL_DATE_WEIGHT * weight, "dated")
+        ev.add(max(dated), FULL_DATE_WEIGHT * weight, "dated", dated_at.get(max(dated)))
         for y in set(dated) - {max(dated)}:
             ev.add(y, 0.5 * weight, "dated (earlier)")
     if future:
@@ -248,7 +357,14 @@ def collect(lex: Lexicon, text: str, people: Sequence[tuple[str, Sequence[str]]]
         n = int(m.group(2))
         founded = _anniversary_base(lex, text, m.start(), m.group(1))
         if founded:
-            ev.add(founded + n, 4 * weight, "anniversary")
+            y = founded + n
+            k = m.start(2)  # the count: what stands before it in the sentence governs it
+            if _future(text, k) or _sentence_future(text, k) or _FOR_BEFORE.search(text, max(0, m.start() - 4), m.start()):
+                # 将迎来建交50周年, 建议双方在建交75周年之际…: the anniversary is still to come
+                ev.bound(None, y, "upcoming anniversary", at(m.span()))
+                ev.add(y, 0.5 * weight, "upcoming anniversary", at(m.span()))
+            else:
+                ev.add(y, 4 * weight, "anniversary", at(m.span()))
     if lex.series:
         names = sorted(lex.series, key=len, reverse=True)
         for m in _ORDINAL.finditer(text):
@@ -284,6 +400,7 @@ def collect(lex: Lexicon, text: str, people: Sequence[tuple[str, Sequence[str]]]
         ev.add(2022 if post else 2021 if "疫苗" in text else 2020, 0.5 * weight, "pandemic")
         ev.bound(2020, 2023, "pandemic")
     terms: list[tuple[int | None, int | None, str]] = []
+    present: list[tuple[set[int], str]] = []
     for name, titles in people or []:
         offices = lex.offices_for(name)
         # 当选/被任命为 + office: the page reports the start of a term
@@ -294,6 +411,13 @@ def collect(lex: Lexicon, text: str, people: Sequence[tuple[str, Sequence[str]]]
                 continue
             tail = text[i + len(name):i + len(name) + 30]
             again = bool(re.match(r"(?:同志)?(?:已|正式|当天)?(?:再次|连任|再度)", tail))
+            if _SINCE_OFFICE.match(tail):
+                # 就任政府总理以来首次访问: a time since the term began, which bounds the page below only
+                for o in offices:
+                    if o.start and any(f in tail for f in o.forms if len(f) >= 2):
+                        ev.bound(o.start.year, None, f"since {name} took office", at((i, i + len(name))))
+                        break
+                continue
             for o in offices:
                 if o.start and any(f in tail for f in o.forms if len(f) >= 2):
                     if again:
@@ -316,6 +440,18 @@ def collect(lex: Lexicon, text: str, people: Sequence[tuple[str, Sequence[str]]]
             his = [o.end.year if o.end else None for o in fits]
             hi = None if None in his else max(h for h in his if h is not None)
             terms.append((lo, hi, name))
+            if not _only_in_dated_sentences(text, name):
+                present.append((_term_years(fits, today, month_day), name))
+            new = [o for o in fits if o.start and any(_NEW_TITLE.search(t) and _title_fits(t, o.forms) for t in titles)]
+            if new:
+                # 澳大利亚新总理NAME: the page is of the first year of the term
+                ev.add(max(o.start for o in new if o.start).year, 4 * weight, f"new in office {name}")
+    if present:
+        # every holder named with his title in a sentence of the story (not one dated to another
+        # year) was in office at once: their terms intersect
+        common = set.intersection(*(ys for ys, _n in present))
+        if common:
+            ev.bound(min(common), max(common), "offices held at once " + ",".join(n for _ys, n in present))
     if terms:
         # every holder named with his title was in office by the page's date (the latest start
         # bounds it below), but a title can be a past one (2008年农德孟总书记访问…): only the
@@ -325,7 +461,7 @@ def collect(lex: Lexicon, text: str, people: Sequence[tuple[str, Sequence[str]]]
         ev.bound(max(los) if los else None, None if None in his_ else max(h for h in his_ if h is not None),
                  "offices " + ",".join(n for _lo, _hi, n in terms))
     if today is not None:
-        ev.bound(None, today.year, "today")
+        ev.cap = today.year
     return ev
 
 
@@ -342,6 +478,39 @@ def _anniversaries(text: str) -> list[re.Match[str]]:
             done = m.end()
         i = text.find("周年", i + 2)
     return out
+
+
+def _term_years(fits: Sequence[Office], today: date | None, month_day: tuple[int, int] | None) -> set[int]:
+    """The years a holder's terms cover; with the story's month and day (a page dates its story
+    without a year), only the years in which that day falls inside a term."""
+    top = today.year if today else 2100
+    years: set[int] = set()
+    for o in fits:
+        if not o.start:
+            continue
+        for y in range(o.start.year, (o.end.year if o.end else top) + 1):
+            if month_day is not None:
+                try:
+                    day = date(y, *month_day)
+                except ValueError:
+                    day = None
+                if day is not None and (day < o.start or (o.end is not None and day > o.end)):
+                    continue
+            years.add(y)
+    return years
+
+
+def _only_in_dated_sentences(text: str, name: str) -> bool:
+    """True when every sentence naming ``name`` carries an explicit year: a past event
+    (2008年农德孟总书记访问…), where the title is the one of its time, not of the page's."""
+    found = False
+    for i in _find_all(text, name):
+        found = True
+        lo = max(text.rfind("。", 0, i), text.rfind("\n", 0, i)) + 1
+        hi = min(j for j in (text.find("。", i), text.find("\n", i), len(text)) if j >= 0)
+        if not _YEAR.search(text, lo, hi):
+            return False
+    return found
 
 
 def _find_all(text: str, s: str) -> list[int]:

@@ -145,6 +145,7 @@ class Lexicon:
     name_stops: tuple[str, ...] = ()
     triggers: dict[str, Trigger] = field(default_factory=dict)
     event_nouns: tuple[str, ...] = ()
+    modality: dict[str, str] = field(default_factory=dict)  # marker -> factuality (modality.tsv)
     relation_words: dict[str, RelationWord] = field(default_factory=dict)  # tiers.tsv
     country_names: dict[str, str] = field(default_factory=dict)  # ISO3 -> preferred Chinese name
     fact_kinds: tuple[tuple[str, str, str], ...] = ()  # fact_kinds.tsv: (word, kind, before|after)
@@ -224,6 +225,7 @@ class Lexicon:
         for row in read_tsv("triggers.tsv", ["pattern", "type", "mode"]):
             lex.triggers[row["pattern"]] = Trigger(row["pattern"], row["type"], row["mode"])
         lex.event_nouns = tuple(r["noun"] for r in read_tsv("event_nouns.tsv", ["noun"]))
+        lex.modality = {r["marker"]: r["factuality"] for r in read_tsv("modality.tsv", ["marker", "factuality"])}
         for row in read_tsv("tiers.tsv", ["pattern", "kind", "tier", "rank", "note"]):
             try:
                 rank = int(row["rank"] or 0)

@@ -14,7 +14,9 @@ from os import PathLike
 
 from ..errors import InputError, UnsupportedFormatError
 from ..model import Page
+from ..paths import shown_path
 from .decode import decode_bytes, normalize_newlines, os_error
+from .files import MAX_FILE_BYTES, open_regular, read_capped
 from .html import looks_like_html, read_html
 from .jsonl import iter_jsonl
 from .warc import iter_warc
@@ -24,11 +26,14 @@ __all__ = [
     "HTML_SUFFIXES",
     "JSONL_SUFFIXES",
     "WARC_SUFFIXES",
+    "MAX_FILE_BYTES",
     "decode_bytes",
     "iter_jsonl",
     "iter_pages",
     "iter_warc",
+    "open_regular",
     "page_from_text",
+    "read_capped",
     "read_bytes_as_page",
     "read_html",
     "read_path",
@@ -69,19 +74,15 @@ def read_path(path: str | PathLike[str]) -> Page:
 
     Files with other suffixes are sniffed: HTML if they start like HTML, text if
     they decode as text. JSONL and WARC files hold many pages: use iter_pages.
-    Raises InputError (or a subclass) naming the file.
+    Only regular files are read, up to MAX_FILE_BYTES. Raises InputError (or a
+    subclass) naming the file; the page's source is the name as given, escaped
+    by ``shown_path`` when it is not printable text.
     """
-    name = str(path)
+    name = shown_path(str(path))
     kind = _kind(name)
     if kind in ("jsonl", "warc"):
         raise UnsupportedFormatError(name, f"{kind} holds many pages; use iter_pages")
-    if os.path.isdir(name):
-        raise InputError(name, "is a directory")
-    try:
-        with open(path, "rb") as fh:
-            data = fh.read()
-    except OSError as e:
-        raise os_error(name, e) from None
+    data = read_capped(path, name)
     if kind == "html":
         return read_html(data, name)
     if kind == "text":
@@ -126,8 +127,10 @@ def _iter_file(path: str) -> Iterator[Page | InputError]:
 def walk_files(root: str) -> Iterator[str | InputError]:
     """Supported files under ``root``, depth first, entries sorted by name.
 
-    Symlinked directories are not followed (no loops); symlinked files are. A
-    directory that cannot be listed is an InputError; the walk goes on.
+    Symlinked directories are not followed (no loops); symlinked files are (the
+    reader then refuses anything but a regular file). A directory that cannot be
+    listed is an InputError; the walk goes on. Paths are yielded as the OS gave
+    them (a name that is not UTF-8 keeps its surrogates, so it can be opened).
     """
     try:
         with os.scandir(root) as it:

@@ -179,12 +179,24 @@ def _decode(data: bytes, source: str, declared: str | None) -> tuple[str, str]:
 
     try:
         text = data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as e:
+        if e.reason == "unexpected end of data" and e.end == len(data) and e.start > 0:
+            # a UTF-8 file cut inside its last character (a truncated download): keep the
+            # page without that character rather than guess a legacy codec for all of it
+            LOGGER.warning("%s: last character cut short; dropped", source)
+            data = data[: e.start]
+            text = data.decode("utf-8", errors="replace")
+            if not _mostly_control(text[:SAMPLE_BYTES]) and "\ufffd" not in text:
+                return text, "utf-8"
     else:
         if _mostly_control(text[:SAMPLE_BYTES]):
             raise BinaryInputError(source, "binary data, not text")
         return text, "utf-8"
+
+    mixed = _mixed_lines(data)
+    if mixed is not None:
+        LOGGER.debug("%s: lines in %s", source, mixed[1])
+        return mixed
 
     if declared:
         codec = _declared_codec(declared)
@@ -198,6 +210,44 @@ def _decode(data: bytes, source: str, declared: str | None) -> tuple[str, str]:
                     return text, codec
 
     return _guess(data, sample, source)
+
+
+# Legacy codecs a line that is not UTF-8 may be in, when other lines are UTF-8.
+_LINE_CODECS = ("gb18030", "big5hkscs")
+
+
+def _mixed_lines(data: bytes) -> tuple[str, str] | None:
+    """A file whose lines are in different encodings (a UTF-8 page with lines pasted from
+    a GBK one): each line decoded on its own, UTF-8 or the best-scoring legacy codec.
+
+    None unless at least one line reads best as UTF-8 and one as a legacy codec. A
+    short GBK line can be valid UTF-8 by chance (谢 is D0 BB, Cyrillic л in UTF-8), so
+    a valid UTF-8 line still competes on score with its legacy decoding.
+    """
+    lines = data.splitlines(keepends=True)
+    if len(lines) < 2:
+        return None
+    out: list[str] = []
+    used: set[str] = set()
+    for line in lines:
+        if line.isascii():
+            out.append(line.decode("ascii"))
+            continue
+        best = _best_decoding(line, list(_LINE_CODECS), truncated=False)
+        try:
+            text = line.decode("utf-8")
+        except UnicodeDecodeError:
+            pass
+        else:
+            if best is None or _score(text) >= best[0]:
+                best = (1.0, "utf-8", text)
+        if best is None:  # neither: keep the line, marking the bad bytes
+            best = (0.0, _LINE_CODECS[0], line.decode(_LINE_CODECS[0], errors="replace"))
+        used.add(best[1])
+        out.append(best[2])
+    if "utf-8" not in used or len(used) < 2:
+        return None
+    return "".join(out), "+".join(["utf-8", *sorted(used - {"utf-8"})])
 
 
 def _bom_name(encoding: str) -> str:

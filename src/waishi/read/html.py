@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 import re
 from datetime import date
+from html.parser import HTMLParser
 
 from ..errors import EmptyInputError
 from ..model import Page
@@ -26,7 +27,18 @@ _HTML_SNIFF = re.compile(r"<(?:!doctype\s+html|html|head|body)[\s>]", re.I)
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _BLANKS = re.compile(r"[ \t\u00a0\u3000]+")
 # Tags whose text is never page text, for the fallback stripper.
-_NON_TEXT = ("script", "style", "noscript", "template", "head")
+_NON_TEXT = frozenset({"script", "style", "noscript", "template", "head", "svg", "math"})
+# Tags that end a line of text as a browser renders them.
+_BLOCKS = frozenset({"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "td", "th", "section",
+                     "article", "title", "table", "ul", "ol", "dl", "dt", "dd", "blockquote", "pre", "header",
+                     "footer", "main", "aside", "nav", "figure", "figcaption", "hr", "body", "form"})
+# trafilatura (through lxml/libxml2) stops at 256 levels of nesting and gives nothing
+# back for a page wrapped in 500 <div>s or 90 tables (issue 15: a 1-character page,
+# stored with no error). When its text is shorter than FEW_CHARS and the visible text
+# is LOST_RATIO times longer, it lost the article: the visible text, read by a parser
+# that builds no tree, is the page text (menus included: better than no article).
+FEW_CHARS = 200
+LOST_RATIO = 10
 
 
 def looks_like_html(text: str) -> bool:
@@ -56,9 +68,8 @@ def read_html(data: bytes | str, source: str, url: str | None = None,
         raise EmptyInputError(source, "empty file")
 
     text, title, page_date, page_url = _trafilatura(html, url)
-    if not text:
-        LOGGER.debug("%s: trafilatura found no main text; stripping tags", source)
-        text = _strip_tags(html)
+    if len(text) < FEW_CHARS:
+        text = _recover(text, html, source)
     if not text and title:
         text = title
     if not text:
@@ -113,23 +124,54 @@ def _title_only(html: str) -> str | None:
     return _one_line(title) or None
 
 
-def _strip_tags(html: str) -> str:
-    """Fallback: the body's text content, one line per block, blank lines dropped."""
-    import lxml.html
-    from lxml import etree
+def _recover(text: str, html: str, source: str) -> str:
+    """The page text when trafilatura's ``text`` is (almost) empty: see FEW_CHARS."""
+    visible = _strip_tags(html)
+    if len(visible) < LOST_RATIO * max(len(text), 10):
+        return text or visible  # a short page: trafilatura's text is the page
+    LOGGER.warning("%s: the main-text extractor kept %d of %d visible characters (deeply nested HTML?); "
+                   "using the visible text", source, len(text), len(visible))
+    return visible
 
+
+class _TextOnly(HTMLParser):
+    """Visible text, one line per block; no tree is built, so no nesting limit applies."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.hidden = 0  # depth inside script, style ...
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _NON_TEXT:
+            self.hidden += 1
+        elif tag in _BLOCKS:
+            self.parts.append("\n")
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _BLOCKS:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _NON_TEXT:
+            self.hidden = max(0, self.hidden - 1)
+        elif tag in _BLOCKS:
+            self.parts.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if not self.hidden:
+            self.parts.append(data)
+
+
+def _strip_tags(html: str) -> str:
+    """Fallback: the visible text (outside head, script, style), one line per block, blank lines dropped."""
+    parser = _TextOnly()
     try:
-        root = lxml.html.document_fromstring(html)
-    except (etree.ParserError, ValueError) as e:
-        LOGGER.debug("lxml could not parse: %s", e)
-        return ""
-    for bad in root.iter(*_NON_TEXT):
-        bad.drop_tree()
-    # Block boundaries become newlines, as a browser would render them.
-    for el in root.iter("p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "section",
-                        "article", "title"):
-        el.tail = "\n" + (el.tail or "")
-    return _clean_lines(root.text_content())
+        parser.feed(html)
+        parser.close()
+    except Exception as e:  # pragma: no cover - html.parser is lenient; defensive
+        LOGGER.debug("html.parser failed: %s", e)
+    return _clean_lines("".join(parser.parts))
 
 
 def _clean_lines(text: str) -> str:

@@ -15,9 +15,10 @@ from collections.abc import Iterator
 from os import PathLike
 from typing import IO, Any
 
-from ..errors import EmptyInputError, InputError
+from ..errors import EmptyInputError, InputError, PageTooLargeError
 from ..model import Page
-from .decode import os_error
+from ..paths import shown_path
+from .files import MAX_FILE_BYTES, open_regular
 from .html import iso_day, read_html
 
 __all__ = ["iter_warc"]
@@ -37,11 +38,11 @@ def iter_warc(path: str | PathLike[str]) -> Iterator[Page | InputError]:
     """
     from warcio.archiveiterator import ArchiveIterator
 
-    name = str(path)
+    name = shown_path(str(path))
     try:
-        fh = open(path, "rb")  # closed by the with below
-    except OSError as e:
-        yield os_error(name, e)
+        fh = open_regular(path, name)  # closed by the with below
+    except InputError as e:
+        yield e
         return
 
     with fh:
@@ -85,12 +86,15 @@ def _page(record: Any, name: str) -> Page | InputError | None:
     if wanted:
         ctype = (record.http_headers.get_header("Content-Type") or "").lower()
         wanted = record.http_headers.get_statuscode() == "200" and ctype.startswith(_HTML_TYPES)
-    body = record.content_stream().read() if wanted else b""
+    # bounded: one huge record must not take the memory the other records need
+    body = record.content_stream().read(MAX_FILE_BYTES + 1) if wanted else b""
     _drain(record)
     if not wanted:
         return None
-    record_id = (record.rec_headers.get_header("WARC-Record-ID") or "").strip("<>")
+    record_id = shown_path((record.rec_headers.get_header("WARC-Record-ID") or "").strip("<>"))
     source = f"{name}@{record_id}"
+    if len(body) > MAX_FILE_BYTES:
+        return PageTooLargeError(source, f"record too large: more than {MAX_FILE_BYTES:,} bytes")
     url = record.rec_headers.get_header("WARC-Target-URI") or None
     warc_day = iso_day(record.rec_headers.get_header("WARC-Date"))
     try:

@@ -36,6 +36,8 @@ class Store:
         self.con = con
         self.path = path
         self.readonly = readonly
+        # the store as reports (stats) name it; a server shows its file name only (issue 15)
+        self.shown_path = path
 
     @classmethod
     def open(cls, path: str | os.PathLike[str] = DEFAULT_DB, *, readonly: bool = False,
@@ -51,9 +53,7 @@ class Store:
             if readonly:
                 if memory or not os.path.isfile(name):
                     raise StoreError(f"{name}: no such database (create it with `waishi ingest`)")
-                uri = f"file:{quote(os.path.abspath(name))}?mode=ro"
-                con = sqlite3.connect(uri, uri=True, timeout=timeout, isolation_level=None,
-                                      check_same_thread=check_same_thread)
+                con = _open_readonly(name, timeout, check_same_thread)
             else:
                 if not memory:
                     parent = Path(name).resolve().parent
@@ -105,6 +105,53 @@ class Store:
     def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
                  tb: TracebackType | None) -> None:
         self.close()
+
+
+def _open_readonly(name: str, timeout: float, check_same_thread: bool) -> sqlite3.Connection:
+    """A read-only connection, ``immutable=1`` when SQLite could not share the WAL index.
+
+    Reading a WAL database needs its ``-shm`` file, which SQLite creates beside it:
+    in a directory the reader cannot write (a store on read-only media, another
+    user's directory) ``mode=ro`` fails with "attempt to write a readonly database"
+    (issue 15). Nobody can then be writing it either, so it is opened immutable; a
+    leftover ``-wal`` (a writer killed before its checkpoint) is then not seen, which
+    is logged.
+    """
+    path = os.path.abspath(name)
+
+    def connect(immutable: bool) -> sqlite3.Connection:
+        uri = f"file:{quote(path)}?mode=ro" + ("&immutable=1" if immutable else "")
+        con = sqlite3.connect(uri, uri=True, timeout=timeout, isolation_level=None,
+                              check_same_thread=check_same_thread)
+        if immutable:
+            wal = path + "-wal"
+            if os.path.exists(wal) and os.path.getsize(wal) > 0:
+                LOGGER.warning("%s: opened immutable (its directory is not writable); the %d bytes of its "
+                               "-wal file are not read", name, os.path.getsize(wal))
+        return con
+
+    if not _shareable(path):
+        return connect(True)
+    con = connect(False)
+    try:
+        con.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.OperationalError as e:
+        con.close()
+        if "readonly" not in str(e) and "unable to open" not in str(e):
+            raise
+        LOGGER.debug("%s: %s; opening immutable", name, e)
+        return connect(True)
+    except sqlite3.DatabaseError:
+        pass  # not a database at all: Store.open says so in its own words
+    return con
+
+
+def _shareable(path: str) -> bool:
+    """Whether this process can create or write the WAL index (``-shm``) of ``path``."""
+    shm = path + "-shm"
+    if os.path.exists(shm):
+        return os.access(shm, os.R_OK | os.W_OK)
+    return os.access(os.path.dirname(path), os.W_OK | os.X_OK)
 
 
 def _configure(con: sqlite3.Connection, readonly: bool, memory: bool) -> None:

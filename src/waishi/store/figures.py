@@ -11,7 +11,10 @@ when either is written with 约/近/超过 ...: 近366亿 and 365.8亿 are one f
 with the same key but values further apart are kept side by side; ``n_values`` on each
 says how many values pages give for that key, so more than one is a conflict to check
 (only for figures with a period: two stories' undated targets of 2 bn and 20 bn are no conflict).
-A figure without a period joins only reports of the same month (the document's date).
+A figure without a period joins only reports of the same month (the document's date); so
+does one whose period is only the story's year (``facts.period_assumed``: an aid sum or a count
+of signed documents given without a period of its own), since two visits of a year each
+signing 8 documents are two figures.
 
 Subjects are keyed by ISO3 code where the written form is a country (越, 越南 and Vietnam
 are one subject) and by the written form for places (广西 stays 广西: a province's trade is
@@ -72,11 +75,12 @@ def _close(a: float, b: float, approx: bool) -> bool:
 
 
 def _key(lex: Lexicon, metric: str, kind: str, unit: str, subject_json: str, period: str | None,
-         counted: str | None, doc_date: str | None = None) -> str:
+         counted: str | None, doc_date: str | None = None, period_assumed: bool = False) -> str:
     subjects = json.loads(subject_json) if subject_json else []
-    # a figure without a period ("8 documents signed") is only the same figure when reported the
-    # same month: the stories of other months with the same count are other figures
-    when = period or f"@{(doc_date or '')[:7]}"
+    # a figure without a period of its own ("8 documents signed"; the story's year is no period
+    # written with it) is only the same figure when reported the same month: the stories of
+    # other months with the same count are other figures
+    when = period if period and not period_assumed else f"@{(doc_date or '')[:7]}"
     return "\x1f".join((metric, kind, unit, subject_key(lex, subjects), when, counted or ""))
 
 
@@ -85,10 +89,10 @@ def assign(con: sqlite3.Connection, lex: Lexicon, document_id: int) -> set[int]:
     value agrees, else a new one); returns the figures touched."""
     touched: set[int] = set()
     rows = con.execute("SELECT f.id, f.metric, f.kind, f.unit, f.subject, f.period, f.period_lo, f.period_hi, "
-                       "f.counted, f.value, f.qualifier, d.date FROM facts f JOIN documents d ON d.id = f.document_id "
+                       "f.counted, f.value, f.qualifier, d.date, f.period_assumed FROM facts f JOIN documents d ON d.id = f.document_id "
                        "WHERE f.document_id = ? AND f.figure_id IS NULL ORDER BY f.id", (document_id,)).fetchall()
-    for fid, metric, kind, unit, subject, period, plo, phi, counted, value, qual, ddate in rows:
-        key = _key(lex, metric, kind or "result", unit, subject, period, counted, ddate)
+    for fid, metric, kind, unit, subject, period, plo, phi, counted, value, qual, ddate, assumed in rows:
+        key = _key(lex, metric, kind or "result", unit, subject, period, counted, ddate, bool(assumed))
         best: tuple[float, int] | None = None
         for gid, gvalue, gapprox in con.execute("SELECT id, value, approx FROM figures WHERE key = ?", (key,)):
             if _close(value, gvalue, bool(qual) or bool(gapprox)):

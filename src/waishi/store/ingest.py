@@ -15,13 +15,15 @@ from os import PathLike
 from typing import Any
 
 from ..errors import InputError, WaishiError
+from ..fingerprint import extractor_version
 from ..lexicon import Lexicon
 from ..model import Extraction, Page
+from ..paths import shown_path, unshown_path
 from ..read import iter_pages
 from .db import Store, StoreError
 from .writer import RunStats, Writer, content_hash
 
-__all__ = ["Extractor", "ingest", "load_records", "locator_of", "record_from_extraction"]
+__all__ = ["Extractor", "ingest", "load_records", "locator_of", "put_page", "record_from_extraction"]
 
 LOGGER = logging.getLogger(__name__)
 
@@ -33,21 +35,35 @@ def record_from_extraction(ext: Extraction) -> dict[str, Any]:
     """The dict the writer stores: ``Extraction.to_dict()`` plus the page ``text``."""
     d = ext.to_dict(mentions=True)
     d["text"] = ext.text
+    d["extractor"] = extractor_version()  # kept per page: `waishi reextract` finds what a newer one has not seen
     return d
 
 
 def locator_of(source: str, url: str | None = None) -> str:
     """A page's identity in the store: its URL when known, else its file's absolute path
-    (with ``#line`` for JSONL lines and ``@record-id`` for WARC records)."""
+    (with ``#line`` for JSONL lines and ``@record-id`` for WARC records).
+
+    ``source`` is the name the reader gave, escaped by ``shown_path`` when the file's
+    name is not UTF-8; the file is looked up under both, the locator is escaped."""
     if url:
         return url
-    if os.path.exists(source):
-        return os.path.abspath(source)
+    absolute = _absolute(source)
+    if absolute is not None:
+        return absolute
     for sep in ("#", "@"):
         head, found, tail = source.rpartition(sep)
-        if found and head and os.path.exists(head):
-            return f"{os.path.abspath(head)}{sep}{tail}"
+        if found and head:
+            absolute = _absolute(head)
+            if absolute is not None:
+                return f"{absolute}{sep}{tail}"
     return source
+
+
+def _absolute(name: str) -> str | None:
+    for candidate in dict.fromkeys((name, unshown_path(name))):
+        if os.path.exists(candidate):
+            return shown_path(os.path.abspath(candidate))
+    return None
 
 
 def ingest(store: Store, paths: Iterable[str | PathLike[str]], extract: Extractor, *,
@@ -99,6 +115,12 @@ def _put_page(w: Writer, page: Page, extract: Extractor, force: bool) -> None:
         w.add_error(page.source, f"extraction failed: {e}")
     except (KeyError, TypeError, ValueError) as e:  # a record the writer cannot read; nothing was written
         w.add_error(page.source, f"malformed record: {type(e).__name__}: {e}")
+
+
+def put_page(w: Writer, page: Page, extract: Extractor, force: bool = False) -> None:
+    """Store one page already read (e.g. fetched by waishi.fetch) exactly as ``ingest`` stores a file's:
+    a page that cannot be stored becomes an error row and the run goes on."""
+    _put_page(w, page, extract, force)
 
 
 def load_records(store: Store, records: Iterable[Mapping[str, Any]], *, batch_size: int = 500,

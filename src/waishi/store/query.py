@@ -26,13 +26,21 @@ from .schema import schema_version
 __all__ = [
     "EventRow", "EventDetail", "Report", "Actor", "PersonRow", "PersonDetail", "RoleRow", "Evidence",
     "DocumentRef", "FactRow", "FigureDetail", "SearchHit", "Stats", "Results", "FACT_KINDS",
-    "events", "event", "people", "person", "close_names", "facts", "figure", "search", "stats", "normalize_day",
+    "events", "event", "event_reports", "people", "person", "close_names", "facts", "figure", "search", "stats",
+    "normalize_day",
 ]
 
 T = TypeVar("T")
 Conn = Store | sqlite3.Connection
 
 MAX_LIMIT = 10_000
+MAX_OFFSET = 2**62  # SQLite binds 64-bit integers; offset + limit must stay below 2**63
+REPORTS_SHOWN = 20  # reports of an event given with it; the rest page through event_reports()
+# Actor rows read per event (each report repeats its event's actors): for the names of an
+# event in a list (16: some 8 reports), and for the actors of one event. Later reports
+# name the same people.
+ACTOR_ROWS_LISTED = 16
+ACTOR_ROWS_DETAIL = 400
 RANK_LIMIT = 5_000  # search: more matches than this are ordered by date, not bm25
 
 
@@ -52,8 +60,8 @@ def _fold(text: str) -> str:
 def _page(limit: int, offset: int) -> tuple[int, int]:
     if limit < 1 or limit > MAX_LIMIT:
         raise StoreError(f"limit must be between 1 and {MAX_LIMIT}, got {limit}")
-    if offset < 0:
-        raise StoreError(f"offset must be >= 0, got {offset}")
+    if offset < 0 or offset > MAX_OFFSET:
+        raise StoreError(f"offset must be between 0 and {MAX_OFFSET:,}, got {offset}")
     return limit, offset
 
 
@@ -161,7 +169,8 @@ class Report(_Row):
 class EventDetail(_Row):
     event: EventRow
     actors: list[Actor]
-    reports: list[Report]
+    reports: list[Report]  # the first ``reports_limit`` of ``event.n_reports`` (event_reports() pages on)
+    more_reports: bool = False
 
 
 _EVENT_SELECT = """
@@ -175,15 +184,27 @@ JOIN sources s ON s.id = d.source_id
 """
 
 
+def _actor_rows(con: sqlite3.Connection, ids: list[int], cap: int) -> list[tuple[Any, ...]]:
+    """``(event_id, role, name, iso3)`` of the first ``cap`` actor rows of each event, in order.
+
+    Every report of an event names its actors again, so an event every outlet covered has
+    thousands of rows saying the same two names (1,764 rows, 2 actors, for one event of
+    882 reports): reading them all cost a list of 50 events 40 ms (issue 15). The index on
+    event_id walks each event's rows in id order, so the cap stops the walk early."""
+    out: list[tuple[Any, ...]] = []
+    for eid in ids:
+        out += con.execute("SELECT event_id, role, name, iso3 FROM event_actors WHERE event_id = ? "
+                           "ORDER BY id LIMIT ?", (eid, cap)).fetchall()
+    return out
+
+
 def _event_rows(con: sqlite3.Connection, rows: list[tuple[Any, ...]]) -> list[EventRow]:
     if not rows:
         return []
     ids = [r[0] for r in rows]
     sides: dict[int, dict[str, tuple[list[str], list[str]]]] = {i: {"source": ([], []), "target": ([], [])}
                                                                for i in ids}
-    marks = ",".join("?" * len(ids))
-    for eid, role, name, iso3 in con.execute(
-            f"SELECT event_id, role, name, iso3 FROM event_actors WHERE event_id IN ({marks}) ORDER BY id", ids):
+    for eid, role, name, iso3 in _actor_rows(con, ids, ACTOR_ROWS_LISTED):
         names, codes = sides[eid][role]
         if name not in names:
             names.append(name)
@@ -238,21 +259,37 @@ def events(db: Conn, *, type: str | None = None, country: str | None = None, act
     return Results(_event_rows(con, rows[:limit]), limit, offset, len(rows) > limit)
 
 
-def event(db: Conn, event_id: int) -> EventDetail | None:
-    """One event with all its actors and every report of it (each with its document and URL)."""
+def event(db: Conn, event_id: int, *, reports_limit: int = REPORTS_SHOWN) -> EventDetail | None:
+    """One event with all its actors and its first ``reports_limit`` reports (each with its
+    document and URL); ``more_reports`` says there are more (``event_reports`` pages them).
+
+    Bounded because one event can have hundreds of reports (a summit every outlet covers):
+    all of them made a 213 KB answer that took a loaded server's p95 to 1.5 s (issue 15)."""
     con = _con(db)
     rows = con.execute(_EVENT_SELECT + " WHERE e.id = ?", (event_id,)).fetchall()
     if not rows:
         return None
     ev = _event_rows(con, rows)[0]
+    # one row per report names the same actors again: each actor once, in first-seen order,
+    # from the first ACTOR_ROWS_DETAIL rows (see _actor_rows)
     actors = [Actor(*r) for r in con.execute(
-        "SELECT role, name, kind, iso3, person_id FROM event_actors WHERE event_id=? ORDER BY id", (event_id,))]
-    reports = [Report(*r) for r in con.execute(
+        "SELECT role, name, kind, iso3, person_id FROM (SELECT * FROM event_actors WHERE event_id = ? "
+        "ORDER BY id LIMIT ?) GROUP BY role, name, kind, iso3, person_id ORDER BY min(id)",
+        (event_id, ACTOR_ROWS_DETAIL))]
+    reports = event_reports(con, event_id, limit=reports_limit)
+    return EventDetail(ev, actors, reports.items, reports.has_more)
+
+
+def event_reports(db: Conn, event_id: int, *, limit: int = 50, offset: int = 0) -> Results[Report]:
+    """The reports of one event in the order they were stored, one page at a time."""
+    con = _con(db)
+    limit, offset = _page(limit, offset)
+    rows = con.execute(
         "SELECT r.id, d.id, d.source_id, d.kind, d.title, COALESCE(r.date, d.date), s.url, s.path, r.trigger, "
         "substr(d.text, r.start - d.start + 1, r.end - r.start), r.start, r.end "
         "FROM event_reports r JOIN documents d ON d.id = r.document_id JOIN sources s ON s.id = d.source_id "
-        "WHERE r.event_id = ? ORDER BY r.id", (event_id,))]
-    return EventDetail(ev, actors, reports)
+        "WHERE r.event_id = ? ORDER BY r.id LIMIT ? OFFSET ?", (event_id, limit + 1, offset)).fetchall()
+    return Results([Report(*r) for r in rows[:limit]], limit, offset, len(rows) > limit)
 
 
 # -- people ---------------------------------------------------------------------------
@@ -671,6 +708,8 @@ class Stats(_Row):
     top_countries: list[tuple[str, int]]
     last_run: dict[str, Any] | None
     recent_errors: list[dict[str, Any]]
+    # `waishi fetch` sources: last fetch, figures of that pass, URLs failing now (empty if never fetched)
+    fetch_sources: list[dict[str, Any]] = field(default_factory=list)
 
 
 def stats(db: Conn, *, top: int = 10) -> Stats:
@@ -678,6 +717,7 @@ def stats(db: Conn, *, top: int = 10) -> Stats:
     con = _con(db)
     path = db.path if isinstance(db, Store) else None
     size = os.path.getsize(path) if path and path != ":memory:" and os.path.exists(path) else None
+    path = db.shown_path if isinstance(db, Store) else None
 
     def one(sql: str, *args: Any) -> Any:
         return con.execute(sql, args).fetchone()[0]
@@ -706,4 +746,15 @@ def stats(db: Conn, *, top: int = 10) -> Stats:
                         "(SELECT min(date) FROM events WHERE precision IS NOT NULL))"),
         last_event=one("SELECT COALESCE((SELECT max(COALESCE(date_end, date)) FROM events WHERE precision = 'day'), "
                        "(SELECT max(date) FROM events WHERE precision IS NOT NULL))"),
-        events_by_type=by_type, top_countries=countries, last_run=last_run, recent_errors=errs)
+        events_by_type=by_type, top_countries=countries, last_run=last_run, recent_errors=errs,
+        fetch_sources=_fetch_sources(con))
+
+
+def _fetch_sources(con: sqlite3.Connection) -> list[dict[str, Any]]:
+    # the table is the fetcher's (waishi.fetch.frontier), created on first fetch
+    if con.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name='fetch_sources'").fetchone() is None:
+        return []
+    cur = con.execute("SELECT source, last_fetch, found, new, fetched, stored, failed, robots, errors, last_error "
+                      "FROM fetch_sources ORDER BY source")
+    names = [d[0] for d in cur.description]
+    return [dict(zip(names, r, strict=True)) for r in cur.fetchall()]

@@ -290,12 +290,59 @@ def _backfill_v2(con: sqlite3.Connection) -> None:
     backfill_office_claims(con)
 
 
-# Version 3 (issue 12): figures merged across pages (one row per real-world number, with its
-# reports' count), a fact's kind (result, target, forecast) and its subjects as ISO3 codes.
+# Version 3 (issue 13): the curation layer. Every page's raw extraction record is kept
+# (compressed JSON with the page text) with the extractor version that made it; analysts'
+# decisions name their targets by stable identities (store/decisions.py); decision_hits say
+# where each decision landed at the page's last (re-)extraction, so one without is an orphan.
 _V3 = """
+ALTER TABLE sources ADD COLUMN extractor TEXT;
+
+CREATE TABLE page_records (
+  id            INTEGER PRIMARY KEY,
+  locator       TEXT NOT NULL UNIQUE,
+  content_hash  TEXT NOT NULL,
+  extractor     TEXT,
+  ingested_at   TEXT NOT NULL,
+  record        BLOB NOT NULL
+);
+
+CREATE TABLE decisions (
+  id          INTEGER PRIMARY KEY,
+  uid         TEXT NOT NULL UNIQUE,
+  kind        TEXT NOT NULL CHECK (kind IN ('event', 'person', 'fact', 'document')),
+  action      TEXT NOT NULL CHECK (action IN ('confirm', 'reject', 'edit', 'add', 'merge', 'split')),
+  locator     TEXT,
+  target      TEXT NOT NULL,
+  fields      TEXT NOT NULL DEFAULT '{}',
+  author      TEXT NOT NULL,
+  created_at  TEXT NOT NULL,
+  note        TEXT
+);
+CREATE INDEX decisions_locator ON decisions(locator);
+CREATE INDEX decisions_target ON decisions(kind, target);
+
+CREATE TABLE decision_hits (
+  decision_id   INTEGER NOT NULL REFERENCES decisions(id),
+  kind          TEXT NOT NULL,
+  action        TEXT NOT NULL,
+  locator       TEXT NOT NULL,
+  document_ord  INTEGER,
+  start         INTEGER,
+  end           INTEGER
+);
+CREATE INDEX decision_hits_decision ON decision_hits(decision_id);
+CREATE INDEX decision_hits_locator ON decision_hits(locator, document_ord);
+"""
+
+
+# Version 4 (issue 12): figures merged across pages (one row per real-world number, with its
+# reports' count), a fact's kind (result, target, forecast) and its subjects as ISO3 codes;
+# period_assumed marks a period that is the story's year rather than written with the figure.
+_V4 = """
 ALTER TABLE facts ADD COLUMN kind TEXT NOT NULL DEFAULT 'result';
 ALTER TABLE facts ADD COLUMN subject_iso3 TEXT;
 ALTER TABLE facts ADD COLUMN figure_id INTEGER;
+ALTER TABLE facts ADD COLUMN period_assumed INTEGER NOT NULL DEFAULT 0;
 CREATE INDEX facts_figure ON facts(figure_id);
 
 CREATE TABLE figures (
@@ -326,7 +373,7 @@ CREATE INDEX figures_date ON figures(date);
 """
 
 
-def _backfill_v3(con: sqlite3.Connection) -> None:
+def _backfill_v4(con: sqlite3.Connection) -> None:
     from .figures import backfill
 
     backfill(con)
@@ -335,7 +382,8 @@ def _backfill_v3(con: sqlite3.Connection) -> None:
 MIGRATIONS: list[Migration] = [
     Migration(1, "sources, documents (+FTS5 trigram), people, roles, events, facts, mentions, errors", _V1),
     Migration(2, "relations, office_claims (issue 6)", _V2, _backfill_v2),
-    Migration(3, "figures; facts.kind, facts.subject_iso3, facts.figure_id (issue 12)", _V3, _backfill_v3),
+    Migration(3, "curation: page_records, decisions, decision_hits, sources.extractor (issue 13)", _V3),
+    Migration(4, "figures; facts.kind, .subject_iso3, .figure_id, .period_assumed (issue 12)", _V4, _backfill_v4),
 ]
 
 SCHEMA_VERSION = MIGRATIONS[-1].version

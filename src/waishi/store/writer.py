@@ -26,6 +26,8 @@ from typing import Any
 
 from ..lexicon import Lexicon
 from ..model import EVENT_CODES, UPGRADE_CODES
+from ..paths import shown_path
+from .curation import forget_page, keep_page
 from .db import Store, StoreError
 from .figures import assign as assign_figures
 from .figures import figure_ids_of_documents, subject_codes
@@ -197,7 +199,11 @@ class Writer:
 
     # -- errors ------------------------------------------------------------------------
     def add_error(self, path: str, reason: str) -> None:
-        """Record a page or file that could not be stored; the run goes on."""
+        """Record a page or file that could not be stored; the run goes on.
+
+        Path and reason are stored printable (``shown_path``): a file name that is not
+        UTF-8 would otherwise fail the insert and end the run (issue 15)."""
+        path, reason = shown_path(str(path)), shown_path(str(reason))
         self._begin()
         now = _now()
         self.con.execute(
@@ -222,6 +228,9 @@ class Writer:
         propagate with nothing written.
         """
         con = self.con
+        # names straight from the file system may not be UTF-8: stored escaped, never refused
+        locator = shown_path(locator)
+        path = shown_path(path) if path is not None else None
         self._begin()
         row = con.execute("SELECT id, content_hash FROM sources WHERE locator=?", (locator,)).fetchone()
         if row is not None and row[1] == content_hash and not force:
@@ -280,6 +289,9 @@ class Writer:
             (locator, path, url, content_hash, published, title or (docs[0].get("title") if docs else None),
              encoding or rec.get("encoding"), len(text), _now(), self.run_id))
         source_id = int(cur.lastrowid or 0)
+        # issue 13: the raw record is kept, and the rows written are it with analysts' decisions applied
+        rec = keep_page(con, source_id, locator, content_hash, rec)
+        docs = rec.get("documents") or []
         for ord_, doc in enumerate(docs):
             self._insert_document(source_id, ord_, doc, text, published)
         return source_id
@@ -341,11 +353,11 @@ class Writer:
                               json.dumps(subjects, ensure_ascii=False), f.get("counted"),
                               f.get("qualifier"), int(num.get("start", evd["start"])), int(num.get("end", evd["end"])),
                               int(evd["start"]), int(evd["end"]), f.get("kind") or "result",
-                              json.dumps(subject_codes(self.lex, subjects))))
+                              json.dumps(subject_codes(self.lex, subjects)), int(bool(f.get("period_assumed")))))
         con.executemany(
             "INSERT INTO facts(document_id, metric, value, unit, period, period_lo, period_hi, growth_pct, subject, "
-            "counted, qualifier, number_start, number_end, start, end, kind, subject_iso3) "
-            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", fact_rows)
+            "counted, qualifier, number_start, number_end, start, end, kind, subject_iso3, period_assumed) "
+            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", fact_rows)
         if fact_rows:
             # one figure per real-world number across pages (figures.py)
             self._touched_figures |= assign_figures(con, self.lex, doc_id)
@@ -550,6 +562,7 @@ class Writer:
     # -- deletion and derived columns --------------------------------------------------
     def _delete_source(self, source_id: int) -> None:
         con = self.con
+        forget_page(con, source_id)
         docs = [r[0] for r in con.execute("SELECT id FROM documents WHERE source_id=?", (source_id,))]
         if docs:
             marks = ",".join("?" * len(docs))

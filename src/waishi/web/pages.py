@@ -14,17 +14,30 @@ from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
 from ..api.app import Context, get_ctx, get_db, gzip_asset
-from ..api.models import Day, DocKind, EventFilters, EventTypeParam, GraphKind, Iso3, Paging
+from ..api.models import (
+    MAX_COUNT,
+    MAX_OFFSET,
+    Day,
+    DocKind,
+    EventFilters,
+    EventTypeParam,
+    GraphKind,
+    Iso3,
+    ItemId,
+    Paging,
+)
 from ..api.routes import FactFilters, country_relations, country_summary, event_items, next_url
 from ..model import EVENT_TYPES, FACT_KINDS
 from ..numfmt import exact, pct
-from ..store import Store
+from ..store import Store, curation
 from ..store import events as q_events
 from ..store import people as q_people
 from ..store import person as q_person
 from ..store import search as q_search
 from ..store import views as V
+from ..store.query import REPORTS_SHOWN
 from ..store.query import event as q_event
+from ..store.query import event_reports as q_event_reports
 from ..store.query import figure as q_figure
 from ..store.relations import person_offices
 from ..store.relations import relations as q_relations
@@ -65,7 +78,7 @@ def _render(request: Request, template: str, json_url: str | None, status: int =
                 params[k] = str(v)
         return "?" + urlencode({k: v for k, v in params.items() if v != ""})
 
-    html = tpl.render(request=request, json_url=json_url, cname=c.names.name, qs=qs, path=c.path, **ctx)
+    html = tpl.render(request=request, json_url=json_url, cname=c.names.name, qs=qs, path=c.shown_path, **ctx)
     return HTMLResponse(html, status_code=status)
 
 
@@ -124,11 +137,18 @@ def events_page(request: Request, ctx: Ctx, db: DB, f: Annotated[EventFilters, D
 
 
 @router.get("/events/{event_id}", response_class=HTMLResponse)
-def event_page(request: Request, db: DB, event_id: Annotated[int, Path(ge=1)]) -> HTMLResponse:
+def event_page(request: Request, db: DB, event_id: ItemId,
+               offset: Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Reports to skip.")] = 0
+               ) -> HTMLResponse:
     d = q_event(db, event_id)
     if d is None:
         raise HTTPException(404, f"no event {event_id}")
-    return _render(request, "event.html", f"/api/events/{event_id}", d=d, ev=event_items(db, [d.event])[0])
+    # reports a page at a time: an event can have hundreds
+    reports = q_event_reports(db, event_id, limit=REPORTS_SHOWN, offset=offset)
+    more = f"/events/{event_id}?offset={offset + REPORTS_SHOWN}" if reports.has_more else None
+    return _render(request, "event.html", f"/api/events/{event_id}", d=d, ev=event_items(db, [d.event])[0],
+                   reports=reports, more_reports=more,
+                   decisions=curation.for_event(db, event_id))
 
 
 @router.get("/countries", response_class=HTMLResponse)
@@ -175,13 +195,14 @@ def people_page(request: Request, ctx: Ctx, db: DB, p: Annotated[Paging, Depends
 
 
 @router.get("/people/{person_id}", response_class=HTMLResponse)
-def person_page(request: Request, db: DB, person_id: Annotated[int, Path(ge=1)]) -> HTMLResponse:
+def person_page(request: Request, db: DB, person_id: ItemId) -> HTMLResponse:
     d = q_person(db, person_id)
     if d is None:
         raise HTTPException(404, f"no person {person_id}")
     titles = [{"title": r.title, "first": r.first_seen, "last": r.last_seen, "n": r.n_documents}
               for r in d.person.titles if r.first_seen]
     return _render(request, "person.html", f"/api/people/{person_id}", d=d, p=d.person,
+                   decisions=curation.for_person(db, person_id),
                    events=event_items(db, d.events), met=V.counterparts(db, person_id), titles=titles,
                    charts=bool(titles), offices=person_offices(db, person_id, d.person.name))
 
@@ -197,7 +218,7 @@ def documents_page(request: Request, db: DB, p: Annotated[Paging, Depends()], ki
 
 
 @router.get("/documents/{document_id}", response_class=HTMLResponse)
-def document_page(request: Request, ctx: Ctx, db: DB, document_id: Annotated[int, Path(ge=1)]) -> HTMLResponse:
+def document_page(request: Request, ctx: Ctx, db: DB, document_id: ItemId) -> HTMLResponse:
     d = V.document(db, document_id)
     if d is None:
         raise HTTPException(404, f"no document {document_id}")
@@ -209,6 +230,7 @@ def document_page(request: Request, ctx: Ctx, db: DB, document_id: Annotated[int
                    key=lambda k: list(ENTITY_LABELS).index(k) if k in ENTITY_LABELS else 99)
     body = highlight(d, ctx.names.names)
     return _render(request, "document.html", f"/api/documents/{document_id}", d=d, body=body, people=people,
+                   decisions=curation.for_document(db, document_id),
                    kinds=kinds)
 
 
@@ -238,7 +260,7 @@ def search_page(request: Request, db: DB, p: Annotated[Paging, Depends()],
 @router.get("/graph", response_class=HTMLResponse)
 def graph_page(request: Request, ctx: Ctx, db: DB, kind: GraphKind = GraphKind.country,
                type: EventTypeParam = None, country: Iso3 = None, since: Day = None, until: Day = None,
-               min_weight: Annotated[int, Query(ge=1)] = 1,
+               min_weight: Annotated[int, Query(ge=1, le=MAX_COUNT)] = 1,
                limit: Annotated[int, Query(ge=1, le=500)] = 80) -> HTMLResponse:
     key = ("graph", kind.value, type, country, since, until, min_weight, limit)
     g = ctx.cache.get(key, lambda: V.graph(db, kind=kind.value, type=type, country=country, since=since,

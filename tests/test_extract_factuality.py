@@ -1,0 +1,68 @@
+"""Factuality and one event per act: each mechanism on short self-written sentences."""
+import waishi
+
+HEAD = "越南与老挝关系不断发展\n\n"
+
+
+def doc(body, published="2025-06-01"):
+    return waishi.extract(HEAD + body, published=published).documents[0]
+
+
+def test_factuality_a_planned_visit_is_kept_and_marked():
+    d = doc("老挝国家主席通伦·西苏里将于6月20日对越南进行国事访问。")
+    visits = [e for e in d.events if e.type == "visit"]
+    assert visits and visits[0].factuality == "planned"
+
+
+def test_factuality_a_topic_of_talks_is_no_meeting():
+    d = doc("越南国会主席陈青敏5月3日在河内会见了老挝国会主席赛宋蓬·丰威汉。双方同意继续保持高层互访和会晤。")
+    meets = [e for e in d.events if e.type == "meet"]
+    assert len(meets) == 1
+    assert any(e.factuality in ("topic", "proposed") for e in d.other_events) or len(d.events) == 1
+
+
+def test_factuality_a_pledge_is_no_aid():
+    d = doc("日方承诺向老挝提供5亿美元的官方发展援助。")
+    assert not [e for e in d.events if e.type == "aid"]
+
+
+def test_factuality_proposed_goes_to_other_events_in_the_record():
+    d = doc("越南政府总理范明政5月3日在河内会见了老挝总理宋赛·西潘敦。范明政建议双方领导人定期会晤。")
+    rec = d.to_dict()
+    assert all(e["factuality"] in ("reported", "planned") for e in rec["events"])
+
+
+def test_one_act_a_message_and_its_content_are_one_congratulation():
+    d = doc("越南政府总理范明政5月26日已向老挝总理宋赛·西潘敦致贺电，祝贺他当选老挝新总理。")
+    cons = [e for e in d.events if e.type == "congratulate"]
+    assert len(cons) == 1 and "宋赛·西潘敦" in cons[0].target
+
+
+def test_one_act_a_remark_in_talks_is_no_congratulation():
+    d = doc("越南国会主席陈青敏5月3日在河内会见了老挝国会主席赛宋蓬·丰威汉。赛宋蓬·丰威汉对越南的发展成就表示祝贺。")
+    assert not [e for e in d.events if e.type == "congratulate"]
+
+
+def test_one_act_a_restated_visit_joins_the_visit():
+    d = doc("老挝国家主席通伦·西苏里5月20日抵达河内，开始对越南进行国事访问。这是通伦·西苏里自2021年3月当选以来首次访问越南。")
+    visits = [e for e in d.events if e.type == "visit"]
+    assert len(visits) == 1 and visits[0].date == "2025-05-20"
+
+
+def test_sides_both_sides_signing_are_the_two_countries():
+    d = doc("越南国家主席梁强5月20日同老挝国家主席通伦·西苏里举行会谈。会谈结束后，双方签署了多份合作文件。")
+    signs = [e for e in d.events if e.type == "sign"]
+    assert signs and set(signs[0].source + signs[0].target) >= {"越南", "老挝"}
+
+
+def test_generic_gatherings_are_no_events():
+    d = doc("老挝积极参加东盟的各项活动。")
+    assert not [e for e in d.events if e.type == "attend"]
+
+
+def test_clause_a_subject_carries_over_coordinated_predicates():
+    d = doc("此外，越南政府总理范明政已会见老挝副总理宋赛·西潘敦，参加由老挝外长沙伦赛·贡玛西主持的宴会，会见东盟秘书长高金洪。")
+    meets = [e for e in d.events if e.type == "meet"]
+    kao = [e for e in meets if "高金洪" in e.source + e.target]
+    assert kao and "范明政" in kao[0].source + kao[0].target
+    assert not any("沙伦赛·贡玛西" in e.source + e.target for e in meets)
