@@ -36,7 +36,8 @@ def test_batch_cli_batch_then_load(tmp_path: Path, corpus: Path) -> None:
     res = runner.invoke(app, ["batch", str(corpus), str(out), "--format", "json"])
     assert json.loads(res.stdout)["skipped"] == 2  # resumed: nothing to do, no cluster started
     res = runner.invoke(app, ["load", str(out), "--db", str(db), "--format", "json"])
-    assert res.exit_code == 0, res.output
+    assert res.exit_code == 1, res.output  # bad.jsonl failed: the rest is stored, the exit says so
+    assert "1 input failed (4 pages stored)" in res.stderr and "5/5 pages" in res.stderr
     loaded = json.loads(res.stdout)
     assert (loaded["added"], loaded["duplicates"], loaded["errors"], loaded["shards_loaded"]) == (3, 1, 1, 2)
     assert "bad.jsonl:1: invalid JSON" in res.stderr

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import resource
 import sqlite3
 import subprocess
@@ -189,9 +190,14 @@ def _run(args: list[str], arm_length: bool) -> tuple[int, str, str]:
     return r.exit_code, r.stdout, r.stderr
 
 
+_CLOSING_FAILED = re.compile(r"\d[\d,]* inputs? failed \(")
+
+
 def _error_lines(stderr: str) -> list[str]:
-    """The errors naming an input (not ingest's closing "nothing could be ingested")."""
-    return [ln for ln in stderr.splitlines() if ln.startswith("waishi: error:") and "nothing could be" not in ln]
+    """The errors naming an input (not ingest's closing "nothing could be ingested" or
+    "N inputs failed (M pages stored)")."""
+    return [ln for ln in stderr.splitlines() if ln.startswith("waishi: error:") and "nothing could be" not in ln
+            and not _CLOSING_FAILED.search(ln)]
 
 
 def _check_errors(case: Case, path: Path, stderr: str) -> None:

@@ -19,7 +19,7 @@ from waishi.store import TABLES, Store, StoreError, export, ingest
 ROOT = Path(__file__).resolve().parents[1]
 DOCS = ROOT / "docs" / "store.md"
 COUNTS = {"events": "events", "event_sources": "event_reports", "people": "people", "roles": "roles",
-          "facts": "facts", "documents": "documents", "relations": "relations"}
+          "facts": "facts", "figures": "figures", "documents": "documents", "relations": "relations"}
 
 
 def _extract(p: waishi.Page) -> waishi.Extraction:

@@ -100,3 +100,38 @@ def test_store_schema_read_only_mode(tmp_path: Path) -> None:
             st.con.execute("INSERT INTO runs(started_at) VALUES ('x')")
         with pytest.raises(StoreError, match="read-only"):
             Writer(st)
+
+
+# Every version's tables and added columns: a new store and one migrated from any version have them all.
+_TABLES = {"sources", "documents", "documents_fts", "people", "roles", "role_evidence", "events", "event_reports",
+           "event_actors", "facts", "mentions", "errors", "runs",  # 1
+           "relations", "office_claims",  # 2
+           "page_records", "decisions", "decision_hits",  # 3 (curation, issue 13)
+           "figures"}  # 4 (figures, issue 12)
+_COLUMNS = {"sources": {"extractor"}, "facts": {"kind", "subject_iso3", "figure_id", "period_assumed"}}
+
+
+def _shape(con: sqlite3.Connection) -> tuple[set[str], dict[str, set[str]]]:
+    tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    cols = {t: {r[1] for r in con.execute(f"PRAGMA table_info({t})")} for t in _COLUMNS}
+    return tables, cols
+
+
+@pytest.mark.parametrize("start", [0, 1, 2, 3])
+def test_store_schema_every_version_migrates_to_all_tables(tmp_path: Path, start: int) -> None:
+    db = tmp_path / "s.db"
+    if start:
+        con = sqlite3.connect(db, isolation_level=None)
+        for m in MIGRATIONS[:start]:
+            for stmt in schema_mod._statements(m.sql):
+                con.execute(stmt)
+        con.execute(f"PRAGMA user_version = {start}")
+        con.close()
+    with Store.open(db) as st:
+        assert st.version == SCHEMA_VERSION == 4
+        tables, cols = _shape(st.con)
+        assert _TABLES <= tables
+        assert all(_COLUMNS[t] <= cols[t] for t in _COLUMNS), cols
+    fresh = tmp_path / "fresh.db"
+    with Store.open(fresh) as st:
+        assert _shape(st.con) == (tables, cols)

@@ -106,7 +106,7 @@ def test_web_render_entities_crossing_sentences_are_dropped() -> None:
 
 
 @pytest.mark.parametrize(("value", "shown"), [
-    (1_900_000_000, "1.9 bn"), (51_000_000_000, "51 bn"), (5_500_000, "5.5 m"), (250, "250"), (0.5, "0.50"),
+    (1_900_000_000, "1.9 bn"), (51_000_000_000, "51 bn"), (5_500_000, "5.5 m"), (250, "250"), (0.5, "0.5"),
     (None, ""), (123_400_000_000, "123 bn"), (2_000_000_000_000, "2 tn"),
 ])
 def test_web_render_human_numbers(value: float | None, shown: str) -> None:

@@ -12,7 +12,6 @@ from pathlib import Path
 import typer
 from rich.console import Console
 from rich.markup import escape
-from rich.table import Table
 
 from .errors import InputError, PageTooLargeError, WaishiError
 from .extract.pipeline import extract as extract_text
@@ -63,6 +62,10 @@ def extract_file(path: str, published: str | None, url: str | None) -> Iterator[
         if isinstance(page, InputError):
             yield page
             continue
+        if published and page.published and page.published != published:
+            # the option wins (it is how a known date is given), but not silently
+            err.print(f"[yellow]waishi: note:[/yellow] {escape(page.source)}: the page says it was published "
+                      f"{page.published}; using --published {published}", highlight=False, soft_wrap=True)
         try:
             yield extract_text(page.text, published=published or page.published, url=url or page.url,
                                source=_source_name(page.source), encoding=page.encoding)
@@ -83,7 +86,8 @@ def _source_name(source: str) -> str:
 def extract(
     files: list[str] = typer.Argument(..., help="Input files (txt, html, jsonl, warc[.gz]) or '-' for stdin."),
     format: Format = typer.Option(Format.json, "--format", "-f", help="json | jsonl | table"),
-    published: str | None = typer.Option(None, help="Publication date YYYY-MM-DD (anchors years)."),
+    published: str | None = typer.Option(None, help="Publication date YYYY-MM-DD (anchors years); overrides a "
+                                                    "date the page carries (a note says so)."),
     url: str | None = typer.Option(None, help="Source URL to record."),
     mentions: bool = typer.Option(True, help="Include the mention list in JSON output."),
 ) -> None:
@@ -121,27 +125,33 @@ def extract(
 
 
 def _print_tables(records: list[Extraction]) -> None:
+    from .cli_table import Col, print_table
+    from .numfmt import human, pct
+
     con = Console()
+    err = Console(stderr=True)
     for r in records:
         for d in r.documents:
             con.rule(f"[bold]{d.kind}[/bold] {d.title} ({d.year})")
             if d.events:
-                t = Table("type", "date", "source", "target", "location", "evidence", show_lines=False)
-                for e in d.events:
-                    t.add_row(e.type, e.date or "", "、".join(e.source), "、".join(e.target), e.location or "",
-                              r.text[e.evidence.start:e.evidence.end][:40])
-                con.print(t)
+                print_table([Col("type", 9, keep=True), Col("date", 10, keep=True), Col("source", 7, min_width=8),
+                             Col("target", 7, min_width=8), Col("location", 3, min_width=6),
+                             Col("evidence", 5, min_width=14, max_chars=60)],
+                            [[e.type, e.date or "", "、".join(e.source), "、".join(e.target), e.location or "",
+                              r.text[e.evidence.start:e.evidence.end]] for e in d.events], console=con, err=err)
             if d.people:
-                t = Table("name", "titles", "country")
-                for p in d.people:
-                    t.add_row(p.name, "、".join(p.titles), p.country or "")
-                con.print(t)
+                print_table([Col("name", 9, min_width=8), Col("titles", 7, min_width=12), Col("country", 8, keep=True)],
+                            [[p.name, "、".join(p.titles), p.country or ""] for p in d.people], console=con, err=err)
             if d.facts:
-                t = Table("metric", "value", "unit", "period", "growth %", "counted")
-                for f in d.facts:
-                    t.add_row(f.metric, f"{f.value:,}", f.unit, f.period or "",
-                              "" if f.growth_pct is None else str(f.growth_pct), f.counted or "")
-                con.print(t)
+                print_table([Col("metric", 9, keep=True), Col("kind", 5, keep=True),
+                             Col("value", 10, keep=True, justify="right"), Col("unit", 8, keep=True),
+                             Col("period", 8, keep=True), Col("growth", 7, keep=True, justify="right"),
+                             Col("subject", 6, min_width=6), Col("as written", 6, min_width=8),
+                             Col("counted", 3, min_width=6), Col("evidence", 2, min_width=12, max_chars=60)],
+                            [[f.metric, "" if f.kind == "result" else f.kind, human(f.value), f.unit, f.period or "",
+                              pct(f.growth_pct), "、".join(f.subject), r.text[f.number.start:f.number.end],
+                              f.counted or "", r.text[f.evidence.start:f.evidence.end]] for f in d.facts],
+                            console=con, err=err)
 
 
 from .cli_store import register as _register_store  # noqa: E402

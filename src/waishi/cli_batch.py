@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import sys
+import threading
 import time
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
@@ -16,10 +17,18 @@ from typing import TYPE_CHECKING
 import typer
 from rich.console import Console
 from rich.markup import escape
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
 from rich.table import Table
 
 from .cli_store import MAX_ERROR_LINES, OutFormat, _fail, _open, _run, _summary
+from .errors import WaishiError
 from .store import DEFAULT_DB, RunStats
 from .store import stats as q_stats
 
@@ -72,15 +81,23 @@ def batch_cmd(
                   console=err, disable=quiet) as progress:
         task = progress.add_task("batch", total=None, pages=0, rate=0.0, errors=0)
 
+        lock = threading.Lock()  # the client's event loop reports running shards' pages too
+
         def report(s: BatchStats) -> None:
+            with lock:
+                _report(s)
+
+        def _report(s: BatchStats) -> None:
             nonlocal shown
             while shown < min(len(s.error_samples), MAX_ERROR_LINES):
                 name, reason = s.error_samples[shown]
                 progress.console.print(f"[red]waishi: error:[/red] {escape(name)}: {escape(reason)}",
                                        highlight=False, soft_wrap=True)
                 shown += 1
-            progress.update(task, total=s.shards, completed=s.skipped + s.done + s.failed, pages=s.pages,
-                            rate=s.rate, errors=s.errors)
+            # pages of the running shards too (their workers report every second)
+            so_far = s.pages_so_far
+            progress.update(task, total=s.shards, completed=s.skipped + s.done + s.failed, pages=so_far,
+                            rate=so_far / s.work_seconds if s.work_seconds > 0 else 0.0, errors=s.errors)
 
         try:
             stats: BatchStats = _run(lambda: run_batch(inputs, out, scheduler=scheduler, workers=workers,
@@ -116,10 +133,11 @@ def load_cmd(
 
     store = _open(db, readonly=False)
     shown = 0
-    with Progress(TextColumn("[bold]load[/bold]"), TextColumn("{task.completed:,} pages"),
-                  TextColumn("[red]{task.fields[errors]} errors[/red]"), TimeElapsedColumn(),
-                  console=err, disable=quiet) as progress:
-        task = progress.add_task("load", total=None, errors=0)
+    total = _load_total(out)
+    with Progress(TextColumn("[bold]load[/bold]"), BarColumn(bar_width=10), MofNCompleteColumn(),
+                  TextColumn("pages"), TextColumn("[red]{task.fields[errors]} errors[/red]"), TimeElapsedColumn(),
+                  TextColumn("left"), TimeRemainingColumn(), console=err, disable=quiet) as progress:
+        task = progress.add_task("load", total=total, errors=0)
         last = [0.0]
 
         def report(s: RunStats) -> None:
@@ -132,7 +150,7 @@ def load_cmd(
             now = time.monotonic()
             if now - last[0] > 0.1:
                 last[0] = now
-                progress.update(task, completed=s.pages, errors=s.errors)
+                progress.update(task, completed=s.pages + s.errors, errors=s.errors)
 
         try:
             res: LoadStats = _run(lambda: load_dataset(store, out, batch_size=batch, force=force, progress=report))
@@ -140,7 +158,7 @@ def load_cmd(
             store.close()
             _fail("interrupted; the pages committed so far are kept (rerun to continue)")
             raise typer.Exit(130) from None
-        progress.update(task, completed=res.run.pages, errors=res.run.errors)
+        progress.update(task, completed=total or res.run.pages, errors=res.run.errors)
     for shard in res.incomplete[:MAX_ERROR_LINES]:
         err.print(f"[yellow]waishi: note:[/yellow] {escape(out)}: shard {escape(shard)} is not complete "
                   f"(rerun `waishi batch`); skipped", highlight=False, soft_wrap=True)
@@ -157,6 +175,22 @@ def load_cmd(
     if res.run.stored == 0:
         _fail(f"{out}: nothing could be loaded")
         raise typer.Exit(1)
+    if res.run.errors:
+        _fail(f"{res.run.errors:,} input{'s' if res.run.errors != 1 else ''} failed ({res.run.stored:,} pages "
+              f"stored); `waishi stats --db {db}` lists them")
+        raise typer.Exit(1)
+
+
+def _load_total(out: str) -> int | None:
+    """Pages and errors the dataset's complete shards hold (their manifests): the progress total."""
+    from .batch.dataset import Dataset
+
+    try:
+        ds = Dataset(out, create=False)
+        ms = [ds.manifest(s) for s in ds.shard_order()]
+    except (WaishiError, OSError):
+        return None  # load_dataset names the problem
+    return sum(m.pages + m.errors for m in ms if m is not None) or None
 
 
 def register(app: typer.Typer) -> None:

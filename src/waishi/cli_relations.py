@@ -9,9 +9,9 @@ from typing import Any
 import typer
 from rich.console import Console
 from rich.markup import escape
-from rich.table import Table
 
-from .cli_store import OutFormat, _clip, _emit_csv, _emit_json, _fail, _open, _run
+from .cli_store import WIDE, OutFormat, _country, _emit_csv, _emit_json, _fail, _open, _run, err
+from .cli_table import Col, print_table
 from .errors import WaishiError
 from .store import DEFAULT_DB
 from .store.query import normalize_day
@@ -23,27 +23,25 @@ __all__ = ["register"]
 
 
 def _iso3(value: str | None) -> str | None:
-    if value is None:
-        return None
-    v = value.strip().upper()
-    if len(v) != 3 or not v.isalpha():
-        _fail(f"--country must be an ISO 3166-1 alpha-3 code such as VNM, got {value!r}")
-        raise typer.Exit(2)
-    return v
+    """ISO3 for LAO, 老挝, Laos or 老撾 (exit 2 with the closest names when none)."""
+    return _country(value)
 
 
 def relations_cmd(
-    country: str | None = typer.Option(None, "--country", "-c", help="Only pairs with this country (ISO3)."),
+    country: str | None = typer.Option(None, "--country", "-c", help="Only pairs with this country: ISO3 (CHN), "
+                                                                     "Chinese (中国) or English (China) name."),
     conflicts: bool = typer.Option(False, "--conflicts", help="List what pages and the lexicon disagree on."),
     db: str = typer.Option(DEFAULT_DB, "--db", help="SQLite store."),
     format: OutFormat = typer.Option(OutFormat.table, "--format", "-f", help="table | json | csv"),
+    wide: bool = WIDE,
 ) -> None:
-    """Relations between countries: the current tier, since when, and the history with its sources."""
+    """Relations between countries: the current tier (the latest upgrade, with its year and
+    source), and the history of tiers with their sources (partnerships.tsv and the pages)."""
     iso = _iso3(country)
     with _open(db) as st:
         rep: RelationsReport = _run(lambda: q_relations(st, country=iso, conflicts=conflicts))
     if conflicts:
-        _conflicts(rep, format)
+        _conflicts(rep, format, wide)
         return
     if format is OutFormat.json:
         _emit_json(rep.pairs)
@@ -56,16 +54,25 @@ def relations_cmd(
         con.print("no relations stored" + (f" for {iso}" if iso else ""))
         return
     for p in rep.pairs:
-        since = f" since {p.since} ({p.since_basis})" if p.since else ""
-        con.print(f"[bold]{'–'.join(p.countries)}[/bold] {escape('–'.join(p.names))}: "
-                  f"[green]{p.current or 'unknown'}[/green]{since}; {p.n_documents} documents", highlight=False)
-        t = Table("since", "tier", "basis", "docs", "from", "by", "as written / first source")
+        head = f"[bold]{'–'.join(p.countries)}[/bold] {escape('–'.join(p.names))}: "
+        if p.current:
+            head += f"[green]{p.current}[/green] since {p.since or '?'} ({p.since_basis})"
+        else:
+            head += "no partnership tier known"
+        if p.established:
+            head += f"; diplomatic relations since {p.established}"
+        con.print(head + f"; {p.n_documents} document{'' if p.n_documents == 1 else 's'}", highlight=False)
+        if p.current and p.source:
+            con.print(f"  source: {escape(p.source)}", highlight=False)
+        rows = []
         for s in p.history:
-            src = s.sources[0].text if s.sources else ""
-            t.add_row(s.since or "", s.tier, s.since_basis, str(s.n_documents), s.upgraded_from or "",
-                      escape("、".join(s.people)), escape(_clip(" | ".join(s.wording[:2]) + (" — " if s.wording else "")
-                                                             + src, 70)))
-        con.print(t)
+            src = s.source or (s.sources[0].text if s.sources else "")
+            rows.append([s.since or "", s.tier, s.since_basis, str(s.n_documents), s.upgraded_from or "",
+                         "、".join(s.people), " | ".join(s.wording[:2]) + (" — " if s.wording and src else "") + src])
+        print_table([Col("since", 10, keep=True), Col("tier", 9, keep=True), Col("basis", 6, keep=True),
+                     Col("docs", 5, keep=True, justify="right"), Col("from", 4, min_width=8),
+                     Col("by", 3, min_width=6), Col("source / as written", 7, min_width=14, max_chars=80)],
+                    rows, console=con, err=err, wide=wide)
         if p.anniversaries:
             years = sorted({f"{a['number']}th ({a['year']})" if a["year"] else f"{a['number']}th"
                             for a in p.anniversaries})
@@ -82,7 +89,7 @@ def _history_rows(rep: RelationsReport) -> Iterator[dict[str, Any]]:
                    "document_ids": [x.document_id for x in s.sources]}
 
 
-def _conflicts(rep: RelationsReport, format: OutFormat) -> None:
+def _conflicts(rep: RelationsReport, format: OutFormat, wide: bool = False) -> None:
     if format is OutFormat.json:
         _emit_json(rep.conflicts)
         return
@@ -95,11 +102,12 @@ def _conflicts(rep: RelationsReport, format: OutFormat) -> None:
     if not rep.conflicts:
         con.print("no conflicts")
         return
-    t = Table("pair", "kind", "lexicon / earlier", "page", "document", "evidence", title="relations to check")
-    for c in rep.conflicts:
-        t.add_row("–".join(c.countries), c.kind, c.lexicon or "", c.page or "",
-                  f"#{c.source.document_id} {escape(_clip(c.source.title, 24))}", escape(_clip(c.source.text, 50)))
-    con.print(t)
+    print_table([Col("pair", 9, keep=True), Col("kind", 8, keep=True), Col("lexicon / earlier", 7, min_width=10),
+                 Col("page", 7, min_width=10), Col("document", 5, min_width=10, max_chars=30),
+                 Col("evidence", 4, min_width=12, max_chars=60)],
+                [["–".join(c.countries), c.kind, c.lexicon or "", c.page or "",
+                  f"#{c.source.document_id} {c.source.title}", c.source.text] for c in rep.conflicts],
+                title="relations to check", console=con, err=err, wide=wide)
 
 
 def offices_cmd(
@@ -110,9 +118,14 @@ def offices_cmd(
     conflicts: bool = typer.Option(False, "--conflicts", help="Pages naming another holder than the lexicon."),
     db: str = typer.Option(DEFAULT_DB, "--db", help="SQLite store."),
     format: OutFormat = typer.Option(OutFormat.table, "--format", "-f", help="table | json | csv"),
+    wide: bool = WIDE,
 ) -> None:
-    """Who held which office at a date (the offices lexicon, with the stored pages naming them)."""
+    """Who held which office at a date (the offices lexicon, with the stored pages naming them).
+
+    --office takes a key (VNM.prime_minister, prime_minister), a part of one (minister) when
+    it names one office, or its initials (pm, fm)."""
     iso = _iso3(country)
+    office = _office(office)
     if at is not None:
         try:
             normalize_day(at)
@@ -134,14 +147,16 @@ def offices_cmd(
             if not rep.conflicts:
                 con.print("no conflicts")
                 return
-            t = Table("office", "page names", "lexicon then", "title", "docs", "date", "first document",
-                      title="offices to check")
+            rows = []
             for c in rep.conflicts:
                 first = c.sources[0] if c.sources else None
-                t.add_row(c.office, escape(c.name), escape("、".join(c.lexicon)), escape(c.title),
-                          str(c.n_documents), c.date or "",
-                          f"#{first.document_id} {escape(_clip(first.title, 24))}" if first else "")
-            con.print(t)
+                rows.append([c.office, c.name, "、".join(c.lexicon), c.title, str(c.n_documents), c.date or "",
+                             f"#{first.document_id} {first.title}" if first else ""])
+            print_table([Col("office", 9, keep=True), Col("page names", 8, min_width=8),
+                         Col("lexicon then", 7, min_width=8), Col("title", 5, min_width=8),
+                         Col("docs", 6, keep=True, justify="right"), Col("date", 7, keep=True),
+                         Col("first document", 3, min_width=12, max_chars=30)], rows,
+                        title="offices to check", console=con, err=err, wide=wide)
         return
     if format is OutFormat.json:
         _emit_json(rep.holders)
@@ -150,13 +165,39 @@ def offices_cmd(
         _emit_csv({k: v for k, v in h.to_dict().items()} for h in rep.holders)
         return
     when = f"{rep.at}…{rep.until}" if rep.at and rep.until != rep.at else (rep.at or "today")
-    t = Table("office", "holder", "from", "until", "docs", "pages also name", "source", title=f"offices at {when}")
-    for h in rep.holders:
-        t.add_row(h.office, escape(h.holder), h.start or "", h.end or "", str(h.n_documents),
-                  escape("、".join(h.disputed_by)), escape(_clip(h.source, 40)))
-    Console().print(t)
+    print_table([Col("office", 9, keep=True), Col("holder", 8, min_width=8), Col("from", 7, keep=True),
+                 Col("until", 6, keep=True), Col("docs", 5, keep=True, justify="right"),
+                 Col("pages also name", 4, min_width=8), Col("source", 2, min_width=12, max_chars=40)],
+                [[h.office, h.holder, h.start or "", h.end or "", str(h.n_documents), "、".join(h.disputed_by),
+                  h.source] for h in rep.holders], title=f"offices at {when}", err=err, wide=wide)
     if not rep.holders:
         sys.stderr.write("no office matches\n")
+
+
+def _office(value: str | None) -> str | None:
+    """An office key as typed: exact, its initials (pm -> prime_minister) or a unique part;
+    exit 2 naming the closest keys when nothing fits."""
+    if value is None or not value.strip():
+        return None
+    from .lexicon import Lexicon
+
+    v = value.strip()
+    full = sorted({o.office for o in Lexicon.default().offices})
+    short = sorted({k.split(".", 1)[1] for k in full})
+    if v in full or v in short:
+        return v
+    low = v.lower()
+    cands = [k for k in short if "".join(w[0] for w in k.split("_")) == low] or \
+        [k for k in short if low in k] or [k for k in full if low in k.lower()]
+    if len(cands) == 1:
+        err.print(f"[dim]--office {escape(v)} → {cands[0]}[/dim]", highlight=False)
+        return cands[0]
+    import difflib
+
+    close = cands or difflib.get_close_matches(low, short, n=5, cutoff=0.5)
+    _fail(f"--office {v!r} names no single office" + (f"; did you mean {', '.join(close[:8])}?" if close else
+                                                      f"; offices: {', '.join(short)}"))
+    raise typer.Exit(2)
 
 
 def register(app: typer.Typer) -> None:

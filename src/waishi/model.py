@@ -11,6 +11,11 @@ from typing import Any
 
 SCHEMA = "waishi.extraction/1"
 
+# metrics of facts (extract/facts.py) and their kinds
+FACT_METRICS = ("trade_total", "export", "import", "trade_surplus", "fdi_registered", "fdi_disbursed", "investment",
+                "aid", "count")
+FACT_KINDS = ("result", "target", "forecast")
+
 EVENT_TYPES = ("meet", "visit", "phone_call", "sign", "attend", "host", "congratulate", "aid")
 
 # DESIGN.md table: PLOVER type, PLOVER mode, CAMEO code per event type.
@@ -206,6 +211,8 @@ class Fact:
     subject: list[str] = field(default_factory=list)
     counted: str | None = None
     qualifier: str | None = None  # 近 / 约 / 超过 ... as written
+    kind: str = "result"  # result | target (力争, 目标) | forecast (有望, 预计)
+    period_assumed: bool = False  # the period is the story's year, not written with the figure
 
     def to_dict(self, text: str | None = None) -> dict[str, Any]:
         d: dict[str, Any] = {
@@ -220,6 +227,10 @@ class Fact:
             d["counted"] = self.counted
         if self.qualifier:
             d["qualifier"] = self.qualifier
+        if self.kind != "result":
+            d["kind"] = self.kind
+        if self.period_assumed:
+            d["period_assumed"] = True
         d["number"] = self.number.to_dict(text)
         d["evidence"] = self.evidence.to_dict(text)
         return d

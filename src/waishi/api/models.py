@@ -61,12 +61,15 @@ def _day(value: str | None) -> str | None:
 
 
 def _iso3(value: str | None) -> str | None:
-    if value is None or value == "":
+    """An ISO3 code from LAO, 老挝, Laos or 老撾 (waishi.resolve); the closest names when none."""
+    if value is None or value.strip() == "":
         return None
-    v = value.strip().upper()
-    if len(v) != 3 or not v.isalpha() or not v.isascii():
-        raise ValueError(f"country must be an ISO 3166-1 alpha-3 code such as LAO, got {value!r}")
-    return v
+    from ..resolve import CountryResolver, UnknownCountry
+
+    try:
+        return CountryResolver.default().require(value).iso3
+    except UnknownCountry as e:
+        raise ValueError(str(e)) from None
 
 
 Day = Annotated[str | None, AfterValidator(_day)]
@@ -101,7 +104,8 @@ EventTypeParam = Annotated[str | None, AfterValidator(_event_type)]
 class EventFilters:
     """The filters of `waishi events`."""
     type: Annotated[EventTypeParam, Query(description=f"Event type: {', '.join(EVENT_TYPES)}.")] = None
-    country: Annotated[Iso3, Query(description="ISO3 code of an actor on either side, e.g. LAO.")] = None
+    country: Annotated[Iso3, Query(description="A country on either side: ISO3 code (LAO), Chinese (老挝) or "
+                                               "English (Laos) name.")] = None
     actor: Annotated[str | None, Query(max_length=100, description="Actor name as written (substring).")] = None
     since: Annotated[Day, Query(description="YYYY[-MM[-DD]]: events whose dates overlap from then on.")] = None
     until: Annotated[Day, Query(description="YYYY[-MM[-DD]]: events whose dates overlap up to then.")] = None

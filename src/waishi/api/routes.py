@@ -6,14 +6,28 @@ wraps the result; lists come as ``{items, limit, offset, has_more, next}``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
 
-from ..store import EventDetail, EventRow, FactRow, PersonDetail, PersonRow, Results, SearchHit, Stats, Store
+from ..model import FACT_METRICS
+from ..resolve import CountryResolver
+from ..store import (
+    EventDetail,
+    EventRow,
+    FactRow,
+    FigureDetail,
+    PersonDetail,
+    PersonRow,
+    Results,
+    SearchHit,
+    Stats,
+    Store,
+)
 from ..store import events as q_events
 from ..store import facts as q_facts
+from ..store import figure as q_figure
 from ..store import people as q_people
 from ..store import person as q_person
 from ..store import search as q_search
@@ -22,6 +36,9 @@ from ..store import views as V
 from ..store.query import REPORTS_SHOWN, Report
 from ..store.query import event as q_event
 from ..store.query import event_reports as q_event_reports
+from ..store.relations import OfficesReport, PairRelations, PersonOffice, RelationsReport, person_offices
+from ..store.relations import offices as q_offices
+from ..store.relations import relations as q_relations
 from .app import Context, get_ctx, get_db
 from .models import (
     MAX_COUNT,
@@ -39,7 +56,7 @@ from .models import (
     Paging,
 )
 
-__all__ = ["router", "EventItem", "next_url", "event_items"]
+__all__ = ["router", "EventItem", "FactFilters", "country_relations", "next_url", "event_items"]
 
 router = APIRouter(prefix="/api", tags=["api"], responses={
     400: {"model": ErrorResponse, "description": "The store refused the request"},
@@ -82,7 +99,7 @@ def _page(request: Request, res: Results[Any], items: list[Any] | None = None) -
 def index(request: Request) -> dict[str, Any]:
     base = str(request.base_url).rstrip("/")
     names = ("stats", "overview", "events", "people", "facts", "documents", "search?q=", "graph", "timeline",
-             "countries")
+             "countries", "relations", "offices")
     return {"ok": True, "docs": f"{base}/docs", "openapi": f"{base}/openapi.json",
             "endpoints": {n.split("?")[0]: f"{base}/api/{n}" for n in names}}
 
@@ -144,6 +161,7 @@ def people(request: Request, db: DB, p: Annotated[Paging, Depends()],
 class PersonOut:
     detail: PersonDetail
     counterparts: list[V.Counterpart]
+    offices: list[PersonOffice] = field(default_factory=list)  # offices held over time (lexicon and pages)
 
 
 @router.get("/people/{person_id}", response_model=PersonOut, responses=NOT_FOUND,
@@ -152,20 +170,46 @@ def person(db: DB, person_id: ItemId) -> Any:
     got = q_person(db, person_id)
     if got is None:
         raise HTTPException(404, f"no person {person_id}")
-    return PersonOut(got, V.counterparts(db, person_id))
+    return PersonOut(got, V.counterparts(db, person_id), person_offices(db, person_id, got.person.name))
 
 
-@router.get("/facts", response_model=Page[FactRow], summary="Figures: trade, investment, aid, counts")
-def facts(request: Request, db: DB, p: Annotated[Paging, Depends()],
-          metric: Annotated[str | None, Query(pattern=r"^[a-z_]*$", max_length=40,
-                                              description="trade_total, export, import, fdi_registered ...")] = None,
-          subject: Annotated[str | None, Query(max_length=50, description="A subject as written, e.g. 老挝.")] = None,
-          period: Annotated[str | None, Query(pattern=r"^(\d{4}(-\d{4})?)?$", description="YYYY or YYYY-YYYY.")]
-          = None,
-          unit: Annotated[str | None, Query(pattern=r"^[A-Za-z]*$", max_length=10, description="USD, VND ...")]
-          = None) -> Any:
-    return _page(request, q_facts(db, metric=metric or None, subject=subject or None, period=period or None,
-                                  unit=unit or None, limit=p.limit, offset=p.offset))
+@dataclass
+class FactFilters:
+    """The filters of `waishi facts` (the dashboard's figures page and its downloads too)."""
+    metric: Annotated[str | None, Query(pattern=r"^[a-z_]*$", max_length=40,
+                                        description=f"One of {', '.join(FACT_METRICS)}.")] = None
+    subject: Annotated[str | None, Query(max_length=50, description="A country (LAO, 老挝, Laos: matches 越老 "
+                                                                    "too) or a place as written (广西).")] = None
+    period: Annotated[str | None, Query(pattern=r"^(\d{4}(-\d{4})?)?$", description="YYYY or YYYY-YYYY.")] = None
+    unit: Annotated[str | None, Query(pattern=r"^[A-Za-z]*$", max_length=10, description="USD, VND ...")] = None
+    kind: Annotated[str | None, Query(pattern=r"^(result|target|forecast)?$",
+                                      description="result, target (力争, 目标) or forecast (有望, 预计).")] = None
+    figure: Annotated[int | None, Query(ge=1, description="One figure (its id).")] = None
+
+    def query(self, db: Store, limit: int, offset: int) -> Results[FactRow]:
+        iso, written = None, self.subject or None
+        if written:
+            m = CountryResolver.default().resolve(written)
+            if m is not None:
+                iso, written = m.iso3, None
+        return q_facts(db, metric=self.metric or None, subject=written, subject_iso3=iso,
+                       period=self.period or None, unit=self.unit or None, kind=self.kind or None,
+                       figure_id=self.figure, limit=limit, offset=offset)
+
+
+@router.get("/facts", response_model=Page[FactRow],
+            summary="Figures: trade, investment, aid, counts; one per real-world figure with its sources count")
+def facts(request: Request, db: DB, p: Annotated[Paging, Depends()], f: Annotated[FactFilters, Depends()]) -> Any:
+    return _page(request, f.query(db, p.limit, p.offset))
+
+
+@router.get("/figures/{figure_id}", response_model=FigureDetail, responses=NOT_FOUND,
+            summary="One figure with every page reporting it")
+def figure(db: DB, figure_id: Annotated[int, Path(ge=1)]) -> Any:
+    got = q_figure(db, figure_id)
+    if got is None:
+        raise HTTPException(404, f"no figure {figure_id}")
+    return got
 
 
 @router.get("/search", response_model=Page[SearchHit], summary="Full-text search over documents")
@@ -239,6 +283,21 @@ def countries(request: Request, ctx: Ctx, db: DB, p: Annotated[Paging, Depends()
 class CountryOut:
     name: str
     summary: V.CountrySummary
+    relations: PairRelations | None = None  # its tier with Vietnam: current, since, history, sources
+
+
+def country_relations(ctx: Context, db: Store, iso3: str) -> PairRelations | None:
+    """The pair (Vietnam, ``iso3``): current tier (the latest upgrade) and its history."""
+    code = iso3.upper()
+    if code == "VNM":
+        return None
+
+    def build() -> PairRelations | None:
+        rep = q_relations(db, country=code)
+        return next((p for p in rep.pairs if "VNM" in p.countries), None)
+
+    got: PairRelations | None = ctx.cache.get(("relations", code), build)
+    return got
 
 
 def country_summary(ctx: Context, db: Store, iso3: str, bucket: str = "year") -> V.CountrySummary | None:
@@ -254,4 +313,22 @@ def country(ctx: Ctx, db: DB, iso3: Annotated[str, Path(pattern=r"^[A-Za-z]{3}$"
     got = country_summary(ctx, db, iso3, bucket.value)
     if got is None:
         raise HTTPException(404, f"no event or person of country {iso3.upper()}")
-    return CountryOut(ctx.names.name(got.iso3), got)
+    return CountryOut(ctx.names.name(got.iso3), got, country_relations(ctx, db, got.iso3))
+
+
+@router.get("/relations", response_model=RelationsReport,
+            summary="Tiers between countries: the current tier (the latest upgrade), since when, source, history")
+def relations(db: DB, country: Annotated[Iso3, Query(description="A country (ISO3, Chinese or English name): "
+                                                                  "only its pairs.")] = None,
+              conflicts: Annotated[bool, Query(description="Also what pages and the lexicon disagree on.")] = False
+              ) -> Any:
+    return q_relations(db, country=country, conflicts=conflicts)
+
+
+@router.get("/offices", response_model=OfficesReport, summary="Who held which office at a date")
+def offices(db: DB, at: Annotated[Day, Query(description="YYYY[-MM[-DD]]; default today.")] = None,
+            country: Annotated[Iso3, Query(description="Only this country's offices.")] = None,
+            office: Annotated[str | None, Query(max_length=60, pattern=r"^[A-Za-z_.]*$",
+                                                description="An office key: VNM.prime_minister or prime_minister.")]
+            = None) -> Any:
+    return q_offices(db, at=at, country=country, office=office or None)

@@ -21,7 +21,7 @@ from typing import Any
 
 from .dataset import BatchError, Dataset
 from .shards import DEFAULT_GROUP_SIZE, input_state, plan_shards
-from .work import extract_shard, warm_up
+from .work import PROGRESS_TOPIC, extract_shard, warm_up
 
 __all__ = ["BatchStats", "run_batch"]
 
@@ -48,6 +48,12 @@ class BatchStats:
     task_seconds: float = 0.0  # wall time of the tasks, summed over workers
     cpu_seconds: float = 0.0  # CPU time of the tasks: below task_seconds when other jobs share the cores
     error_samples: list[tuple[str, str]] = field(default_factory=list)  # (file or page, reason), the first ones
+    running: dict[str, int] = field(default_factory=dict)  # shard -> pages read so far, for shards not done
+
+    @property
+    def pages_so_far(self) -> int:
+        """Pages of finished shards plus those read by the running ones (for progress displays)."""
+        return self.pages + sum(dict(self.running).values())  # a copy: the client's loop thread writes it
 
     @property
     def rate(self) -> float:
@@ -150,8 +156,22 @@ def run_batch(inputs: Iterable[str | PathLike[str]], out: str | PathLike[str], *
             futures.append(fut)
         if progress is not None:
             progress(stats)
+
+            def on_pages(event: tuple[float, dict[str, Any]]) -> None:
+                # runs on the client's event loop while the main thread waits for results
+                msg = event[1]
+                if isinstance(msg, dict) and msg.get("shard") in states and msg["shard"] in running_ids:
+                    stats.running[msg["shard"]] = int(msg.get("pages") or 0)
+                    stats.work_seconds = time.perf_counter() - t_work
+                    progress(stats)
+
+            running_ids = set(states)
+            client.subscribe_topic(PROGRESS_TOPIC, on_pages)
         for fut in as_completed(futures, loop=client.loop):
             shard = by_key[fut.key]
+            if progress is not None:
+                running_ids.discard(shard.id)
+                stats.running.pop(shard.id, None)
             try:
                 res = fut.result()
             except Exception as e:  # the task died (worker lost, a bug): record it, go on

@@ -41,6 +41,19 @@ __all__ = ["ShardOutput", "extract_shard", "table_bytes", "warm_up"]
 LOGGER = logging.getLogger(__name__)
 
 MAX_SAMPLES = 20  # error lines a shard reports back for the progress display (all are in its errors table)
+PROGRESS_TOPIC = "waishi-batch-progress"  # pages done within a running shard, as Dask worker events
+PROGRESS_EVERY = 1.0  # seconds between two such events of one shard
+
+
+def report_pages(shard_id: str, pages: int) -> None:
+    """Tell the client how far a running shard is (issue 12: a batch showed "0 pages" for most of
+    its run, shards being the only unit of progress). Outside a Dask worker it does nothing."""
+    try:
+        from distributed import get_worker
+
+        get_worker().log_event(PROGRESS_TOPIC, {"shard": shard_id, "pages": pages})
+    except (ImportError, ValueError):  # not running on a worker (a test calling extract_shard)
+        pass
 
 
 @dataclass
@@ -89,7 +102,12 @@ def extract_shard(shard: Shard) -> ShardOutput:
     t0, c0 = time.perf_counter(), time.process_time()
     rows: dict[str, list[dict[str, Any]]] = {name: [] for name in TABLE_NAMES}
     out = ShardOutput(shard.id, worker=f"{os.uname().nodename}:{os.getpid()}")
+    last = t0
     for ord_, (got, abs_source) in enumerate(_pages(shard)):
+        now = time.perf_counter()
+        if now - last >= PROGRESS_EVERY:
+            last = now
+            report_pages(shard.id, ord_)
         if isinstance(got, InputError):
             rows["errors"].append({"shard": shard.id, "ord": ord_, "path": got.path, "reason": got.reason})
             continue

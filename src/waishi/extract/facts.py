@@ -147,11 +147,32 @@ class FactFinder:
                     out.append(fact)
             prev_end = b
         for f in out:
+            f.kind = self._kind(s, f.number.start, f.number.end)
             if f.period is None and f.metric in ("aid", "count") and self.year:
                 # a sum given or a number counted in the story, with no period of its own, is the
                 # story's (转交5万美元, 签署了11份合作文件); trade and investment figures say their period
                 f.period = str(self.year)
+                f.period_assumed = True
         return out, period_ctx
+
+    def _kind(self, s: int, a: int, b: int) -> str:
+        """target / forecast / result: the last kind word before the figure in its sentence
+        (fact_kinds.tsv), or a target word right after it (…的目标)."""
+        text = self.text
+        after = text[b:b + 4]
+        window = text[s:a]
+        cut = max(window.rfind("；"), window.rfind(";"))
+        window = window[cut + 1:]
+        best: tuple[int, str] | None = None
+        for word, kind, pos in self.lex.fact_kinds:
+            if pos == "after":
+                if after.startswith(word):
+                    return kind
+                continue
+            i = window.rfind(word)
+            if i >= 0 and (best is None or i + len(word) > best[0]):
+                best = (i + len(word), kind)
+        return best[1] if best else "result"
 
     def _growth(self, after: int, before: int) -> float | None:
         for val, ps, _ in numbers.percent(self.text, after, before):

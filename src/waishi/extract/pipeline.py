@@ -85,8 +85,9 @@ def extract(text: str, *, published: str | date | None = None, url: str | None =
                 # the page's other teasers, dated by what they name (office holders): listed at
                 # the same time, they are a better guess than an article of any age
                 # (an undated sibling counts by the lower bound its office holders give)
-                siblings = [o.own_year or o.evidence.lo for o in builders if o is not b and o.doc.kind == "teaser"
-                            and (o.own_year or o.evidence.lo) and (o.evidence.scores or o.evidence.lo is not None)]
+                siblings: list[int] = [y for o in builders if o is not b and o.doc.kind == "teaser"
+                                       and (y := o.own_year or o.evidence.lo)
+                                       and (o.evidence.scores or o.evidence.lo is not None)]
                 if comb.scores:
                     b.set_year(comb.decide(), "text")
                 elif siblings and comb.lo is None:

@@ -148,6 +148,7 @@ class Lexicon:
     modality: dict[str, str] = field(default_factory=dict)  # marker -> factuality (modality.tsv)
     relation_words: dict[str, RelationWord] = field(default_factory=dict)  # tiers.tsv
     country_names: dict[str, str] = field(default_factory=dict)  # ISO3 -> preferred Chinese name
+    fact_kinds: tuple[tuple[str, str, str], ...] = ()  # fact_kinds.tsv: (word, kind, before|after)
     _automata: dict[str, Any] = field(default_factory=dict, repr=False)
 
     # -- pickling: automata are rebuilt on demand ---------------------------------
@@ -233,6 +234,12 @@ class Lexicon:
             if row["kind"] == "tier" and not row["tier"]:
                 raise LexiconError(f"tiers.tsv: tier row without a tier key: {row['pattern']!r}")
             lex.relation_words[row["pattern"]] = RelationWord(row["pattern"], row["kind"], row["tier"], rank)
+        kinds = []
+        for row in read_tsv("fact_kinds.tsv", ["word", "kind", "position"]):
+            if row["kind"] not in ("result", "target", "forecast") or row["position"] not in ("before", "after"):
+                raise LexiconError(f"fact_kinds.tsv: bad kind or position in row {row!r}")
+            kinds.append((row["word"], row["kind"], row["position"]))
+        lex.fact_kinds = tuple(kinds)
         return lex
 
     def tier_rank(self, tier: str | None) -> int:

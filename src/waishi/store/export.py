@@ -17,6 +17,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
+from ..csvout import BOM, cell
 from .db import Store, StoreError
 
 __all__ = ["Column", "ExportFormat", "TABLES", "Table", "export"]
@@ -33,7 +34,7 @@ class ExportFormat(StrEnum):
 @dataclass(frozen=True, slots=True)
 class Column:
     name: str
-    type: str  # string | int64 | float64 | list<string>
+    type: str  # string | int64 | float64 | bool | list<string>
     doc: str
 
 
@@ -70,9 +71,22 @@ def _person(r: tuple[Any, ...]) -> dict[str, Any]:
     return d
 
 
+def _whole(v: Any) -> Any:
+    return int(v) if isinstance(v, float) and v.is_integer() else v
+
+
 def _fact(r: tuple[Any, ...]) -> dict[str, Any]:
     d = dict(zip([c.name for c in FACTS.columns], r, strict=True))
     d["subject"] = json.loads(d["subject"]) if d["subject"] else []
+    d["subject_iso3"] = json.loads(d["subject_iso3"]) if d["subject_iso3"] else []
+    return d
+
+
+def _figure(r: tuple[Any, ...]) -> dict[str, Any]:
+    d = dict(zip([c.name for c in FIGURES.columns], r, strict=True))
+    d["subject"] = json.loads(d["subject"]) if d["subject"] else []
+    d["subject_iso3"] = json.loads(d["subject_iso3"]) if d["subject_iso3"] else []
+    d["conflict"] = d["conflict"] > 1
     return d
 
 
@@ -192,11 +206,46 @@ FACTS = Table("facts", "One row per figure reported (trade, investment, aid, cou
     Column("document_id", "int64", "The document."),
     Column("date", "string", "The document's date."),
     Column("url", "string", "URL of the page, when known."),
+    Column("kind", "string", "result, target (力争, 目标 ...) or forecast (有望, 预计 ...)."),
+    Column("subject_iso3", "list<string>", "ISO3 codes of the subjects (a place gives its country's)."),
+    Column("figure_id", "int64", "The figure this report is of (figures.figure_id)."),
 ), f"""
 SELECT f.id, f.metric, f.value, f.unit, f.period, f.growth_pct, f.subject, f.counted, f.qualifier,
-       {_snip('f', 'number_start', 'number_end')}, {_snip('f')}, d.id, d.date, s.url
+       {_snip('f', 'number_start', 'number_end')}, {_snip('f')}, d.id, d.date, s.url, f.kind, f.subject_iso3,
+       f.figure_id
 FROM facts f JOIN documents d ON d.id = f.document_id JOIN sources s ON s.id = d.source_id ORDER BY f.id
 """, _fact)
+
+FIGURES = Table("figures", "One row per real-world figure: its reports on several pages merged "
+                           "(same metric, kind, subject, period, value within rounding).", (
+    Column("figure_id", "int64", "Figure id in the store."),
+    Column("metric", "string", "As facts.metric."),
+    Column("kind", "string", "result, target or forecast."),
+    Column("value", "float64", "The value most reports give, in base units."),
+    Column("value_lo", "float64", "The smallest value a report gives (within rounding)."),
+    Column("value_hi", "float64", "The largest."),
+    Column("unit", "string", "USD, VND, CNY, EUR, or count."),
+    Column("period", "string", "YYYY or YYYY-YYYY, when stated."),
+    Column("growth_pct", "float64", "Growth in percent, as most reports give it."),
+    Column("subject", "list<string>", "Subjects as the representative report writes them."),
+    Column("subject_iso3", "list<string>", "Their ISO3 codes."),
+    Column("counted", "string", "For counts: what is counted."),
+    Column("num_sources", "int64", "Distinct articles (by headline) reporting the figure."),
+    Column("num_reports", "int64", "All reports of it."),
+    Column("conflict", "bool", "true when pages give another value for the same metric, kind, subject and "
+                                 "period (another row of this table)."),
+    Column("date", "string", "Date of the latest report."),
+    Column("number", "string", "The figure as the representative report writes it."),
+    Column("evidence", "string", "That report's sentence."),
+    Column("document_id", "int64", "That report's document."),
+    Column("url", "string", "URL of its page, when known."),
+), f"""
+SELECT g.id, g.metric, g.kind, g.value, g.value_lo, g.value_hi, g.unit, g.period, g.growth_pct, f.subject,
+       f.subject_iso3, g.counted, g.n_sources, g.n_reports, g.n_values, g.date,
+       {_snip('f', 'number_start', 'number_end')}, {_snip('f')}, d.id, s.url
+FROM figures g JOIN facts f ON f.id = g.fact_id JOIN documents d ON d.id = f.document_id
+JOIN sources s ON s.id = d.source_id ORDER BY g.id
+""", _figure)
 
 DOCUMENTS = Table("documents", "One row per document (an article, or a teaser of another article).", (
     Column("document_id", "int64", "Document id in the store."),
@@ -256,12 +305,15 @@ SELECT r.id, r.kind, r.country_a, r.country_b, r.tier, r.tier_text, r.previous_t
 FROM relations r JOIN documents d ON d.id = r.document_id JOIN sources s ON s.id = d.source_id ORDER BY r.id
 """, _relation)
 
-TABLES: tuple[Table, ...] = (EVENTS, EVENT_SOURCES, PEOPLE, ROLES, FACTS, DOCUMENTS, RELATIONS)
+TABLES: tuple[Table, ...] = (EVENTS, EVENT_SOURCES, PEOPLE, ROLES, FACTS, FIGURES, DOCUMENTS, RELATIONS)
 
 
 def export(store: Store, out_dir: str | Path, fmt: ExportFormat | str = ExportFormat.parquet,
-           tables: tuple[str, ...] | None = None) -> dict[str, tuple[Path, int]]:
-    """Write each table to ``out_dir/<table>.<fmt>``; returns ``{table: (path, rows)}``."""
+           tables: tuple[str, ...] | None = None, *, bom: bool = False) -> dict[str, tuple[Path, int]]:
+    """Write each table to ``out_dir/<table>.<fmt>``; returns ``{table: (path, rows)}``.
+
+    CSV cells follow ``waishi.csvout`` (whole numbers as integers, formula-leading text
+    escaped); ``bom`` starts each CSV file with a UTF-8 byte-order mark for Excel."""
     fmt = ExportFormat(fmt)
     out = Path(out_dir)
     try:
@@ -277,7 +329,7 @@ def export(store: Store, out_dir: str | Path, fmt: ExportFormat | str = ExportFo
         path = out / f"{t.name}.{fmt.value}"
         tmp = path.with_name(path.name + ".part")
         try:
-            n = _WRITERS[fmt](t, store.con, tmp)
+            n = _csv(t, store.con, tmp, bom) if fmt is ExportFormat.csv else _WRITERS[fmt](t, store.con, tmp)
             tmp.replace(path)  # a reader never sees a half-written file
         except OSError as e:
             tmp.unlink(missing_ok=True)
@@ -289,7 +341,7 @@ def export(store: Store, out_dir: str | Path, fmt: ExportFormat | str = ExportFo
 def _arrow_schema(t: Table) -> Any:
     import pyarrow as pa
 
-    types = {"string": pa.string(), "int64": pa.int64(), "float64": pa.float64(),
+    types = {"string": pa.string(), "int64": pa.int64(), "float64": pa.float64(), "bool": pa.bool_(),
              "list<string>": pa.list_(pa.string())}
     return pa.schema([pa.field(c.name, types[c.type]) for c in t.columns],
                      metadata={"waishi.table": t.doc})
@@ -310,15 +362,16 @@ def _parquet(t: Table, con: sqlite3.Connection, path: Path) -> int:
     return n
 
 
-def _csv(t: Table, con: sqlite3.Connection, path: Path) -> int:
+def _csv(t: Table, con: sqlite3.Connection, path: Path, bom: bool = False) -> int:
     n = 0
-    lists = {c.name for c in t.columns if c.type.startswith("list")}
     with path.open("w", encoding="utf-8", newline="") as fh:
+        if bom:
+            fh.write(BOM)
         w = csv.writer(fh)
         w.writerow([c.name for c in t.columns])
         for chunk in t.rows(con):
             for row in chunk:
-                w.writerow(["|".join(v) if k in lists else ("" if v is None else v) for k, v in row.items()])
+                w.writerow([cell(v) for v in row.values()])
             n += len(chunk)
     return n
 
@@ -328,7 +381,7 @@ def _jsonl(t: Table, con: sqlite3.Connection, path: Path) -> int:
     with path.open("w", encoding="utf-8") as fh:
         for chunk in t.rows(con):
             for row in chunk:
-                fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+                fh.write(json.dumps({k: _whole(v) for k, v in row.items()}, ensure_ascii=False) + "\n")
             n += len(chunk)
     return n
 

@@ -19,13 +19,15 @@ import sqlite3
 from dataclasses import asdict, dataclass, field
 from typing import Any, Generic, TypeVar
 
+from ..model import FACT_KINDS
 from .db import Store, StoreError
 from .schema import schema_version
 
 __all__ = [
     "EventRow", "EventDetail", "Report", "Actor", "PersonRow", "PersonDetail", "RoleRow", "Evidence",
-    "DocumentRef", "FactRow", "SearchHit", "Stats", "Results",
-    "events", "event", "event_reports", "people", "person", "facts", "search", "stats", "normalize_day",
+    "DocumentRef", "FactRow", "FigureDetail", "SearchHit", "Stats", "Results", "FACT_KINDS",
+    "events", "event", "event_reports", "people", "person", "close_names", "facts", "figure", "search", "stats",
+    "normalize_day",
 ]
 
 T = TypeVar("T")
@@ -44,6 +46,15 @@ RANK_LIMIT = 5_000  # search: more matches than this are ordered by date, not bm
 
 def _con(db: Conn) -> sqlite3.Connection:
     return db.con if isinstance(db, Store) else db
+
+
+def _fold(text: str) -> str:
+    """Traditional to Simplified (pages are stored Simplified: read/ folds them)."""
+    if not text or text.isascii():
+        return text
+    from ..text.normalize import to_simplified
+
+    return to_simplified(text)
 
 
 def _page(limit: int, offset: int) -> tuple[int, int]:
@@ -229,7 +240,7 @@ def events(db: Conn, *, type: str | None = None, country: str | None = None, act
         args.append(country.upper())
     if actor:
         where.append("e.id IN (SELECT event_id FROM event_actors WHERE instr(name, ?) > 0)")
-        args.append(actor)
+        args.append(_fold(actor))
     if person_id is not None:
         where.append("e.id IN (SELECT event_id FROM event_actors WHERE person_id = ?)")
         args.append(person_id)
@@ -369,6 +380,7 @@ def people(db: Conn, name: str | None = None, *, country: str | None = None, lim
     where: list[str] = []
     args: list[Any] = []
     order = "n_documents DESC, id"
+    name = _fold(name) if name else name
     if name:
         where.append("(instr(name, ?) > 0 OR instr(lower(COALESCE(latin, '')), lower(?)) > 0)")
         args += [name, name]
@@ -381,6 +393,21 @@ def people(db: Conn, name: str | None = None, *, country: str | None = None, lim
     order_args = [name] if name else []
     rows = con.execute(sql, (*args, *order_args, limit + 1, offset)).fetchall()
     return Results(_people_rows(con, rows[:limit]), limit, offset, len(rows) > limit)
+
+
+def close_names(db: Conn, name: str, n: int = 5) -> list[str]:
+    """Stored people's names closest to ``name`` (sharing a character; difflib's ratio)."""
+    import difflib
+
+    con = _con(db)
+    name = _fold(name)
+    chars = list(dict.fromkeys(c for c in name if not c.isspace()))[:6]
+    if not chars:
+        return []
+    cond = " OR ".join("instr(name, ?) > 0" for _ in chars)
+    pool = [r[0] for r in con.execute(f"SELECT DISTINCT name FROM people WHERE {cond} "
+                                      f"ORDER BY n_documents DESC LIMIT 5000", chars)]
+    return difflib.get_close_matches(name, pool, n=n, cutoff=0.4)
 
 
 def person(db: Conn, person_id: int, *, evidence: int = 3, events_limit: int = 50,
@@ -412,7 +439,7 @@ def person(db: Conn, person_id: int, *, evidence: int = 3, events_limit: int = 5
 
 @dataclass
 class FactRow(_Row):
-    id: int
+    id: int  # the fact (one report); with merged figures, the representative report
     metric: str
     value: float
     unit: str
@@ -427,51 +454,130 @@ class FactRow(_Row):
     title: str
     date: str | None
     url: str | None
+    kind: str = "result"  # result | target | forecast
+    subject_iso3: list[str] = field(default_factory=list)
+    figure_id: int | None = None
+    n_sources: int = 1  # distinct articles (by headline) reporting the figure
+    n_reports: int = 1
+    value_lo: float | None = None  # the range of the values its reports give (within rounding)
+    value_hi: float | None = None
+    conflict: bool = False  # pages give other values for the same metric, subject, period
+    other_values: list[float] = field(default_factory=list)
 
 
 _PERIOD = re.compile(r"^(\d{4})(?:-(\d{4}))?$")
 
 
+def _num(v: Any) -> Any:
+    return int(v) if isinstance(v, float) and v.is_integer() else v
+
+
 def facts(db: Conn, *, metric: str | None = None, subject: str | None = None, period: str | None = None,
-          unit: str | None = None, limit: int = 50, offset: int = 0) -> Results[FactRow]:
-    """Figures, newest document first. ``subject`` matches a subject as a substring;
-    ``period`` (YYYY or YYYY-YYYY) keeps facts whose period overlaps it."""
+          unit: str | None = None, subject_iso3: str | None = None, kind: str | None = None,
+          merged: bool = True, figure_id: int | None = None, limit: int = 50, offset: int = 0) -> Results[FactRow]:
+    """Figures, the most recently reported first.
+
+    With ``merged`` (the default) one row per real-world figure (figures.py: the same metric,
+    kind, subject, period and a value within rounding across pages) with ``n_sources`` and
+    any conflicting values; without it one row per report. ``subject`` matches a written
+    subject (substring), ``subject_iso3`` a subject's country code (越老 matches LAO);
+    ``period`` (YYYY or YYYY-YYYY) keeps facts whose period overlaps it; ``kind`` is one
+    of result, target, forecast."""
     con = _con(db)
     limit, offset = _page(limit, offset)
+    if kind is not None and kind not in FACT_KINDS:
+        raise StoreError(f"kind must be one of {', '.join(FACT_KINDS)}, got {kind!r}")
+    t = "g" if merged else "f"
     where: list[str] = []
     args: list[Any] = []
+    if figure_id is not None:
+        where.append("f.figure_id = ?")
+        args.append(figure_id)
     if metric:
-        where.append("f.metric = ?")
+        where.append(f"{t}.metric = ?")
         args.append(metric)
+    if kind:
+        where.append(f"{t}.kind = ?")
+        args.append(kind)
     if unit:
-        where.append("f.unit = ?")
+        where.append(f"{t}.unit = ?")
         args.append(unit)
     if subject:
         where.append("instr(f.subject, ?) > 0")
-        args.append(subject)
+        args.append(_fold(subject))
+    if subject_iso3:
+        where.append("instr(f.subject_iso3, ?) > 0")
+        args.append(f'"{subject_iso3.upper()}"')
     if period:
         m = _PERIOD.match(period.strip())
         if not m:
             raise StoreError(f"period must be YYYY or YYYY-YYYY, got {period!r}")
         lo, hi = int(m[1]), int(m[2] or m[1])
-        where.append("f.period_lo <= ? AND f.period_hi >= ?")
+        where.append(f"{t}.period_lo <= ? AND {t}.period_hi >= ?")
         args += [hi, lo]
-    sql = ("SELECT f.id, f.metric, f.value, f.unit, f.period, f.growth_pct, f.subject, f.counted, f.qualifier, "
-           "substr(d.text, f.number_start - d.start + 1, f.number_end - f.number_start), "
-           "substr(d.text, f.start - d.start + 1, f.end - f.start), d.id, d.title, d.date, s.url "
-           # Unfiltered (or by metric only), walk documents newest first on their date index and
-           # stop at the page's end; a subject or period is selective: find those facts, then sort.
-           + ("FROM facts f JOIN documents d ON d.id = f.document_id" if subject or period
-              else "FROM documents d CROSS JOIN facts f ON f.document_id = d.id")
-           + " JOIN sources s ON s.id = d.source_id"
-           + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY d.date DESC, f.id LIMIT ? OFFSET ?")
+    cols = ("f.id, f.metric, f.value, f.unit, f.period, f.growth_pct, f.subject, f.counted, f.qualifier, "
+            "substr(d.text, f.number_start - d.start + 1, f.number_end - f.number_start), "
+            "substr(d.text, f.start - d.start + 1, f.end - f.start), d.id, d.title, d.date, s.url, "
+            "f.kind, f.subject_iso3, f.figure_id")
+    if merged:
+        sql = (f"SELECT {cols}, g.value, g.growth_pct, g.n_sources, g.n_reports, g.value_lo, g.value_hi, "
+               f"g.n_values, g.key FROM figures g JOIN facts f ON f.id = g.fact_id "
+               f"JOIN documents d ON d.id = f.document_id JOIN sources s ON s.id = d.source_id"
+               + (" WHERE " + " AND ".join(where) if where else "")
+               + " ORDER BY g.date DESC, g.id DESC LIMIT ? OFFSET ?")
+    else:
+        sql = (f"SELECT {cols} "
+               # Unfiltered (or by metric only), walk documents newest first on their date index and
+               # stop at the page's end; a subject or period is selective: find those facts, then sort.
+               + ("FROM facts f JOIN documents d ON d.id = f.document_id" if subject or period or subject_iso3
+                  else "FROM documents d CROSS JOIN facts f ON f.document_id = d.id")
+               + " JOIN sources s ON s.id = d.source_id"
+               + (" WHERE " + " AND ".join(where) if where else "")
+               + " ORDER BY d.date DESC, f.id LIMIT ? OFFSET ?")
     rows = con.execute(sql, (*args, limit + 1, offset)).fetchall()
     items = []
     for r in rows[:limit]:
-        value = int(r[2]) if float(r[2]).is_integer() else r[2]
-        items.append(FactRow(r[0], r[1], value, r[3], r[4], r[5], json.loads(r[6]), r[7], r[8], r[9] or "",
-                             r[10] or "", r[11], r[12], r[13], r[14]))
+        row = FactRow(r[0], r[1], _num(r[2]), r[3], r[4], r[5], json.loads(r[6]), r[7], r[8], r[9] or "",
+                      r[10] or "", r[11], r[12], r[13], r[14], kind=r[15] or "result",
+                      subject_iso3=json.loads(r[16]) if r[16] else [], figure_id=r[17])
+        if merged:
+            row.value, row.growth_pct = _num(r[18]), r[19]
+            row.n_sources, row.n_reports = r[20], r[21]
+            row.value_lo, row.value_hi = _num(r[22]), _num(r[23])
+            if r[24] > 1:
+                row.conflict = True
+                row.other_values = [_num(v) for (v,) in con.execute(
+                    "SELECT value FROM figures WHERE key = ? AND id != ? ORDER BY n_sources DESC, value",
+                    (r[25], r[17]))]
+        items.append(row)
     return Results(items, limit, offset, len(rows) > limit)
+
+
+@dataclass
+class FigureDetail(_Row):
+    figure: FactRow
+    reports: list[FactRow]  # every page reporting it, newest first
+
+
+def figure(db: Conn, figure_id: int, *, reports: int = 200) -> FigureDetail | None:
+    """One figure with its reports (each with its sentence and page)."""
+    con = _con(db)
+    found = facts(con, figure_id=figure_id, limit=1).items
+    if not found:
+        return None
+    got = found[0]
+    reps = []
+    for r in con.execute(
+            "SELECT f.id, f.metric, f.value, f.unit, f.period, f.growth_pct, f.subject, f.counted, f.qualifier, "
+            "substr(d.text, f.number_start - d.start + 1, f.number_end - f.number_start), "
+            "substr(d.text, f.start - d.start + 1, f.end - f.start), d.id, d.title, d.date, s.url, f.kind, "
+            "f.subject_iso3, f.figure_id FROM facts f JOIN documents d ON d.id = f.document_id "
+            "JOIN sources s ON s.id = d.source_id WHERE f.figure_id = ? ORDER BY d.date DESC, f.id LIMIT ?",
+            (figure_id, reports)):
+        reps.append(FactRow(r[0], r[1], _num(r[2]), r[3], r[4], r[5], json.loads(r[6]), r[7], r[8], r[9] or "",
+                            r[10] or "", r[11], r[12], r[13], r[14], kind=r[15] or "result",
+                            subject_iso3=json.loads(r[16]) if r[16] else [], figure_id=r[17]))
+    return FigureDetail(got, reps)
 
 
 # -- search ---------------------------------------------------------------------------
@@ -490,8 +596,11 @@ class SearchHit(_Row):
 
 
 def search(db: Conn, text: str, *, kind: str | None = None, limit: int = 20, offset: int = 0,
-           mark: tuple[str, str] = ("«", "»"), width: int = 24) -> Results[SearchHit]:
+           mark: tuple[str, str] = ("«", "»"), width: int = 60) -> Results[SearchHit]:
     """Documents containing every space-separated term of ``text``, best first.
+
+    Traditional characters are folded to Simplified first (範明政 finds 范明政). The
+    snippet is about ``width`` characters centred on the first match.
 
     Terms of three or more characters use the FTS5 trigram index and bm25 ranking;
     shorter ones (two-character names such as 苏林) are matched by scanning, and a
@@ -500,7 +609,7 @@ def search(db: Conn, text: str, *, kind: str | None = None, limit: int = 20, off
     """
     con = _con(db)
     limit, offset = _page(limit, offset)
-    terms = [t for t in text.split() if t]
+    terms = [t for t in _fold(text).split() if t]
     if not terms:
         raise StoreError("search text is empty")
     long_ = [t for t in terms if len(t) >= 3]
@@ -521,11 +630,13 @@ def search(db: Conn, text: str, *, kind: str | None = None, limit: int = 20, off
         many = con.execute("SELECT count(*) FROM (SELECT 1 FROM documents_fts WHERE documents_fts MATCH ? "
                            "LIMIT ?)", (match, RANK_LIMIT + 1)).fetchone()[0] > RANK_LIMIT
         order, score = ("documents_fts.rowid DESC", "0.0") if many else ("rank", "-rank")
-        sql = (f"SELECT {cols}, snippet(documents_fts, -1, ?, ?, '…', ?), {score}, NULL "
+        # the snippet is cut here, centred on the match: FTS5's snippet() counts trigram
+        # tokens and gave ~8 characters, seldom the match
+        sql = (f"SELECT {cols}, NULL, {score}, d.text "
                f"FROM documents_fts JOIN documents d ON d.id = documents_fts.rowid "
                f"JOIN sources s ON s.id = d.source_id WHERE documents_fts MATCH ?"
                + "".join(" AND " + w for w in where) + f" ORDER BY {order} LIMIT ? OFFSET ?")
-        rows = con.execute(sql, (mark[0], mark[1], width, match, *args, limit + 1, offset)).fetchall()
+        rows = con.execute(sql, (match, *args, limit + 1, offset)).fetchall()
     else:
         sql = (f"SELECT {cols}, NULL, 0.0, d.text FROM documents d JOIN sources s ON s.id = d.source_id WHERE "
                + " AND ".join(where) + " ORDER BY d.date DESC, d.id DESC LIMIT ? OFFSET ?")
@@ -557,11 +668,16 @@ def _mark_outside(snippet: str, terms: list[str], mark: tuple[str, str]) -> str:
 
 
 def _snippet(text: str, terms: list[str], mark: tuple[str, str], width: int) -> str:
+    """About ``width`` characters of ``text`` centred on the first match, on one line."""
+    text = text.replace("\n", " ")
     pos = [(i, t) for t in terms if (i := text.find(t)) >= 0]
     if not pos:
         return text[:width]
     i, t = min(pos)
-    lo, hi = max(0, i - width // 2), min(len(text), i + len(t) + width // 2)
+    side = max(0, width - len(t)) // 2
+    lo = max(0, i - side)
+    hi = min(len(text), i + len(t) + side + max(0, side - (i - lo)))
+    lo = max(0, min(lo, hi - width))
     body = _mark_outside(text[lo:hi], terms, mark)
     return ("…" if lo > 0 else "") + body + ("…" if hi < len(text) else "")
 
@@ -584,6 +700,7 @@ class Stats(_Row):
     people: int
     roles: int
     facts: int
+    figures: int  # facts merged across pages
     errors: int
     first_event: str | None
     last_event: str | None
@@ -623,9 +740,12 @@ def stats(db: Conn, *, top: int = 10) -> Stats:
         events=sum(by_type.values()), event_reports=one("SELECT count(*) FROM event_reports"),
         multi_source_events=one("SELECT count(*) FROM events WHERE n_sources > 1"),
         people=one("SELECT count(*) FROM people"), roles=one("SELECT count(*) FROM roles"),
-        facts=one("SELECT count(*) FROM facts"), errors=one("SELECT count(*) FROM errors"),
-        first_event=one("SELECT min(date_lo) FROM events WHERE precision IS NOT NULL"),
-        last_event=one("SELECT max(date_hi) FROM events WHERE precision IS NOT NULL"),
+        facts=one("SELECT count(*) FROM facts"), figures=one("SELECT count(*) FROM figures"), errors=one("SELECT count(*) FROM errors"),
+        # the first and last exact days: an event dated only "2026" is no 2026-12-31
+        first_event=one("SELECT COALESCE((SELECT min(date) FROM events WHERE precision = 'day'), "
+                        "(SELECT min(date) FROM events WHERE precision IS NOT NULL))"),
+        last_event=one("SELECT COALESCE((SELECT max(COALESCE(date_end, date)) FROM events WHERE precision = 'day'), "
+                       "(SELECT max(date) FROM events WHERE precision IS NOT NULL))"),
         events_by_type=by_type, top_countries=countries, last_run=last_run, recent_errors=errs,
         fetch_sources=_fetch_sources(con))
 

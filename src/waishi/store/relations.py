@@ -32,7 +32,8 @@ from .query import normalize_day
 
 __all__ = [
     "OfficeClaim", "OfficeConflict", "OfficeHolder", "OfficesReport", "PairRelations", "RelationConflict",
-    "RelationSource", "RelationsReport", "TierStep", "backfill_office_claims", "insert_office_claims",
+    "Partnership", "PersonOffice", "RelationSource", "RelationsReport", "TierStep", "backfill_office_claims",
+    "partnerships", "person_offices", "insert_office_claims",
     "insert_relation", "office_claims_of", "offices", "relations",
 ]
 
@@ -194,18 +195,48 @@ class TierStep(_Row):
     upgraded_from: str | None = None
     people: list[str] = field(default_factory=list)  # named in the upgrade's sentences (who upgraded it)
     sources: list[RelationSource] = field(default_factory=list)
+    source: str | None = None  # the partnerships lexicon's source for its date (a joint statement)
 
 
 @dataclass
 class PairRelations(_Row):
     countries: list[str]
     names: list[str]
-    current: str | None
+    current: str | None  # the latest upgrade's tier (lexicon or pages); never the founding of relations
     since: str | None
     since_basis: str | None
     history: list[TierStep]
     anniversaries: list[dict[str, Any]]
     n_documents: int
+    source: str | None = None  # what dates the current tier: the lexicon's source, or the first page's title
+    established: str | None = None  # diplomatic relations since (relations.tsv)
+
+
+@dataclass(frozen=True, slots=True)
+class Partnership:
+    """A row of partnerships.tsv: Vietnam and ``iso3`` reached ``tier`` on ``date``."""
+    iso3: str
+    tier: str
+    date: str
+    source: str
+
+
+def partnerships(lex: Lexicon) -> dict[str, list[Partnership]]:
+    """ISO3 -> its partnership steps with Vietnam, oldest first (partnerships.tsv, read once)."""
+    def build() -> dict[str, list[Partnership]]:
+        from ..lexicon import read_tsv
+
+        out: dict[str, list[Partnership]] = {}
+        for row in read_tsv("partnerships.tsv", ["iso3", "tier", "date", "source"]):
+            if not row["iso3"] or not row["tier"] or not row["date"]:
+                raise StoreError(f"partnerships.tsv: incomplete row {row!r}")
+            out.setdefault(row["iso3"], []).append(Partnership(row["iso3"], row["tier"], row["date"], row["source"]))
+        for steps in out.values():
+            steps.sort(key=lambda p: p.date)
+        return out
+
+    got: dict[str, list[Partnership]] = lex.memo("partnerships", build)
+    return got
 
 
 @dataclass
@@ -323,6 +354,18 @@ def _history(lex: Lexicon, pair: list[str], rows: list[_Rel]) -> PairRelations:
         elif st.first_seen:
             st.since = st.first_seen
     other = pair[1] if pair[0] == "VNM" else None
+    previous: str | None = None
+    for ps in partnerships(lex).get(other or "", []):
+        st = steps.get(ps.tier)
+        if st is None:
+            st = steps[ps.tier] = TierStep(ps.tier, [], lex.tier_rank(ps.tier), None, "lexicon", None, None, 0)
+        # the curated date wins over the pages' (their disagreements are conflicts to check),
+        # unless a page states the same date more precisely (2023-09-10 within 2023-09)
+        if not (st.since_basis == "stated" and st.since and st.since.startswith(ps.date)):
+            st.since, st.since_basis = ps.date, "lexicon"
+        st.source = ps.source
+        st.upgraded_from = st.upgraded_from or previous
+        previous = ps.tier
     founded = lex.relations.get(other) if other else None
     if founded is not None:
         st = steps.get("diplomatic")
@@ -331,13 +374,26 @@ def _history(lex: Lexicon, pair: list[str], rows: list[_Rel]) -> PairRelations:
         if st.since_basis != "stated":
             st.since, st.since_basis = founded.isoformat(), "lexicon"
     history = sorted(steps.values(), key=lambda s: (s.since or "9999", s.rank))
-    current = max(history, key=lambda s: (s.rank, s.since_basis == "stated", s.n_documents, s.since or "")) \
-        if history else None
+    # The current tier is the latest dated upgrade (lexicon or a page stating its date); pages
+    # naming a tier without a date count only when nothing is dated; the founding of relations
+    # is no tier (issue 12: "VNM-CHN: diplomatic since 1950" was shown as the current tier).
+    tiers = [s for s in history if s.tier != "diplomatic"]
+    dated = [s for s in tiers if s.since_basis in ("stated", "lexicon") and s.since]
+    if dated:
+        current: TierStep | None = max(dated, key=lambda s: (s.since or "", s.rank))
+    elif tiers:
+        current = max(tiers, key=lambda s: (s.rank, s.n_documents, s.since or ""))
+    else:
+        current = None
     names = [lex.country_names.get(c, c) for c in pair]
     annivs = [{"number": r.number, "year": r.year, "established": r.established, "document_id": r.source.document_id,
                "title": r.source.title} for r in rows if r.kind == "anniversary"]
+    source = None
+    if current is not None:
+        source = current.source or (current.sources[0].title if current.sources else None)
     return PairRelations(pair, names, current.tier if current else None, current.since if current else None,
-                         current.since_basis if current else None, history, annivs, len(docs))
+                         current.since_basis if current else None, history, annivs, len(docs), source,
+                         founded.isoformat() if founded else None)
 
 
 def _conflicts(lex: Lexicon, pair: list[str], rows: list[_Rel], hist: PairRelations) -> list[RelationConflict]:
@@ -387,6 +443,12 @@ def relations(db: Conn, *, country: str | None = None, conflicts: bool = False,
         by_pair.setdefault((r.a, r.b), []).append(r)
     pairs: list[PairRelations] = []
     found: list[RelationConflict] = []
+    if country is not None:
+        # Vietnam's partners in the lexicon have a history even before any page names them
+        others = [country] if country != "VNM" else list(partnerships(lex))
+        for o in others:
+            if o != "VNM" and (o in partnerships(lex) or o in lex.relations):
+                by_pair.setdefault(tuple(sorted(("VNM", o))), [])  # type: ignore[arg-type]
     for (a, b), rows in by_pair.items():
         pair, _names = _pair_names(lex, a, b)
         hist = _history(lex, pair, rows)
@@ -431,6 +493,53 @@ class OfficesReport(_Row):
     until: str | None
     holders: list[OfficeHolder]
     conflicts: list[OfficeConflict]
+
+
+@dataclass
+class PersonOffice(_Row):
+    """An office a person held: the lexicon's term (with its source) and/or the pages naming them in it."""
+    office: str
+    country: str
+    start: str | None  # the lexicon's term; None when only pages name it
+    end: str | None
+    source: str | None  # the lexicon row's source
+    titles: list[str]  # as the pages write them
+    first_seen: str | None  # the first and last stored documents naming them in the office
+    last_seen: str | None
+    n_documents: int
+    agrees: bool  # the pages' naming agrees with the lexicon's terms
+
+
+def person_offices(db: Conn, person_id: int, name: str, lexicon: Lexicon | None = None) -> list[PersonOffice]:
+    """The offices of a person over time: the lexicon's terms of ``name`` and the stored
+    documents naming them with an office's title, oldest first."""
+    lex = lexicon or Lexicon.default()
+    con = _con(db)
+    out: dict[tuple[str, str | None], PersonOffice] = {}
+    for o in lex.offices:
+        if _names_match(name, o.holder):
+            key = (o.office, o.start.isoformat() if o.start else None)
+            if key not in out:
+                out[key] = PersonOffice(o.office, o.iso3, key[1], o.end.isoformat() if o.end else None, o.source,
+                                        [], None, None, 0, True)
+    docs: dict[int, set[int]] = {}
+    for office, iso3, title, date_lo, date_hi, doc_id, agrees in con.execute(
+            "SELECT office, iso3, title, date_lo, date_hi, document_id, agrees FROM office_claims "
+            "WHERE person_id = ? ORDER BY date_lo, id", (person_id,)):
+        # the lexicon term the claim falls in, else one entry per office named by pages only
+        term = next((p for (k, _), p in out.items() if k == office and (p.start or "0000") <= (date_hi or "9999")
+                     and (date_lo or "0000") <= (p.end or "9999")), None)
+        if term is None:
+            term = out.setdefault((office, None), PersonOffice(office, iso3, None, None, None, [], None, None, 0,
+                                                               bool(agrees)))
+        if title not in term.titles:
+            term.titles.append(title)
+        term.first_seen = min(term.first_seen or date_lo, date_lo) if date_lo else term.first_seen
+        term.last_seen = max(term.last_seen or date_hi, date_hi) if date_hi else term.last_seen
+        docs.setdefault(id(term), set()).add(doc_id)
+        term.n_documents = len(docs[id(term)])
+        term.agrees = term.agrees and bool(agrees)
+    return sorted(out.values(), key=lambda p: (p.start or p.first_seen or "9999", p.office))
 
 
 def offices(db: Conn, *, at: str | None = None, country: str | None = None, office: str | None = None,

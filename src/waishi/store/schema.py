@@ -334,10 +334,56 @@ CREATE INDEX decision_hits_decision ON decision_hits(decision_id);
 CREATE INDEX decision_hits_locator ON decision_hits(locator, document_ord);
 """
 
+
+# Version 4 (issue 12): figures merged across pages (one row per real-world number, with its
+# reports' count), a fact's kind (result, target, forecast) and its subjects as ISO3 codes;
+# period_assumed marks a period that is the story's year rather than written with the figure.
+_V4 = """
+ALTER TABLE facts ADD COLUMN kind TEXT NOT NULL DEFAULT 'result';
+ALTER TABLE facts ADD COLUMN subject_iso3 TEXT;
+ALTER TABLE facts ADD COLUMN figure_id INTEGER;
+ALTER TABLE facts ADD COLUMN period_assumed INTEGER NOT NULL DEFAULT 0;
+CREATE INDEX facts_figure ON facts(figure_id);
+
+CREATE TABLE figures (
+  id           INTEGER PRIMARY KEY,
+  key          TEXT NOT NULL,
+  metric       TEXT NOT NULL,
+  kind         TEXT NOT NULL,
+  unit         TEXT NOT NULL,
+  subject_key  TEXT NOT NULL,
+  period       TEXT,
+  period_lo    INTEGER,
+  period_hi    INTEGER,
+  counted      TEXT,
+  value        REAL NOT NULL,
+  value_lo     REAL,
+  value_hi     REAL,
+  approx       INTEGER NOT NULL DEFAULT 0,
+  growth_pct   REAL,
+  fact_id      INTEGER,
+  date         TEXT,
+  n_sources    INTEGER NOT NULL DEFAULT 0,
+  n_reports    INTEGER NOT NULL DEFAULT 0,
+  n_values     INTEGER NOT NULL DEFAULT 1
+);
+CREATE INDEX figures_key ON figures(key);
+CREATE INDEX figures_metric ON figures(metric, date);
+CREATE INDEX figures_date ON figures(date);
+"""
+
+
+def _backfill_v4(con: sqlite3.Connection) -> None:
+    from .figures import backfill
+
+    backfill(con)
+
+
 MIGRATIONS: list[Migration] = [
     Migration(1, "sources, documents (+FTS5 trigram), people, roles, events, facts, mentions, errors", _V1),
     Migration(2, "relations, office_claims (issue 6)", _V2, _backfill_v2),
     Migration(3, "curation: page_records, decisions, decision_hits, sources.extractor (issue 13)", _V3),
+    Migration(4, "figures; facts.kind, .subject_iso3, .figure_id, .period_assumed (issue 12)", _V4, _backfill_v4),
 ]
 
 SCHEMA_VERSION = MIGRATIONS[-1].version

@@ -29,6 +29,7 @@ from .query import (
     normalize_day,
     people,
 )
+from .query import _fold as fold
 from .query import stats as store_stats
 
 __all__ = [
@@ -40,6 +41,12 @@ __all__ = [
 
 # bucket name -> length of the date prefix that names it (dates are ISO strings)
 BUCKETS = {"year": 4, "month": 7, "day": 10}
+# Summaries give the first and last dates as written: the exact days when there are any (an
+# event dated only 2026 is not "2026-12-31"), else the coarser dates themselves (2026, 2026-03).
+FIRST_EXACT = ("COALESCE(min(CASE WHEN e.precision = 'day' THEN e.date END), "
+               "min(CASE WHEN e.precision IS NOT NULL THEN e.date END))")
+LAST_EXACT = ("COALESCE(max(CASE WHEN e.precision = 'day' THEN COALESCE(e.date_end, e.date) END), "
+              "max(CASE WHEN e.precision IS NOT NULL THEN e.date END))")
 GRAPH_KINDS = ("country", "person")
 
 
@@ -94,9 +101,9 @@ def fact_anchors(db: Conn, fact_ids: Sequence[int]) -> dict[int, tuple[int, int,
 
 
 def metrics(db: Conn) -> list[tuple[str, int]]:
-    """The metrics the store holds figures for, the most frequent first."""
+    """The metrics the store holds figures for (merged across pages), the most frequent first."""
     return [(r[0], r[1]) for r in _con(db).execute(
-        "SELECT metric, count(*) FROM facts GROUP BY metric ORDER BY 2 DESC, 1")]
+        "SELECT metric, count(*) FROM figures GROUP BY metric ORDER BY 2 DESC, 1")]
 
 
 @dataclass
@@ -203,6 +210,7 @@ class DocFact(_Row):
     number_end: int
     start: int  # its sentence
     end: int
+    figure_id: int | None = None  # the figure (merged across pages) this report is of
 
 
 @dataclass
@@ -256,7 +264,7 @@ def document(db: Conn, document_id: int) -> DocumentView | None:
     evs = [DocEvent(x[0], x[1], x[2], x[3], sides[x[1]]["source"], sides[x[1]]["target"], x[4], x[5], x[6],
                     json.loads(x[7]) if x[7] else []) for x in reports]
     fs = []
-    for f in con.execute("SELECT id, metric, value, unit, period, number_start, number_end, start, end "
+    for f in con.execute("SELECT id, metric, value, unit, period, number_start, number_end, start, end, figure_id "
                          "FROM facts WHERE document_id = ? ORDER BY start, id", (document_id,)):
         value = int(f[2]) if float(f[2]).is_integer() else f[2]
         fs.append(DocFact(f[0], f[1], value, *f[3:]))
@@ -281,6 +289,7 @@ class Bucket(_Row):
     period: str  # YYYY, YYYY-MM or YYYY-MM-DD
     type: str
     count: int
+    coarse: bool = False  # events dated less precisely than the bucket (2024 in a month timeline): period as dated
 
 
 def timeline(db: Conn, *, bucket: str = "month", type: str | None = None, country: str | None = None,
@@ -291,10 +300,54 @@ def timeline(db: Conn, *, bucket: str = "month", type: str | None = None, countr
         raise StoreError(f"bucket must be one of {', '.join(BUCKETS)}, got {bucket!r}")
     where, args = _filters(type, since, until, country)
     where.insert(0, "e.precision IS NOT NULL")
-    # a year-precise event has date_lo YYYY-01-01: it counts in January of a month timeline
-    sql = (f"SELECT substr(e.date_lo, 1, {BUCKETS[bucket]}) AS p, e.type, count(*) FROM events e "
-           f"WHERE {' AND '.join(where)} GROUP BY p, e.type ORDER BY p, e.type")
-    return [Bucket(*r) for r in _con(db).execute(sql, args)]
+    # an event counts at the precision it was dated: one dated 2024 is not a January event of a
+    # month timeline (its date_lo is 2024-01-01) but a "2024" bucket marked coarse
+    n = BUCKETS[bucket]
+    plen = "(CASE e.precision WHEN 'year' THEN 4 WHEN 'month' THEN 7 ELSE 10 END)"
+    sql = (f"SELECT substr(e.date_lo, 1, min({plen}, {n})) AS p, e.type, count(*), {plen} < {n} AS coarse "
+           f"FROM events e WHERE {' AND '.join(where)} GROUP BY p, e.type, coarse ORDER BY p, e.type")
+    return [Bucket(r[0], r[1], r[2], bool(r[3])) for r in _con(db).execute(sql, args)]
+
+
+# -- facets ---------------------------------------------------------------------------
+
+
+@dataclass
+class Facets(_Row):
+    """Counts of the events matching a filter, by type, country and year (datasette's facets):
+    each facet leaves its own filter out, so it shows the choices beside the current one."""
+    type: list[tuple[str, int]]
+    country: list[tuple[str, int]]
+    year: list[tuple[str, int]]  # as dated: an event of unknown date is left out
+
+
+def event_facets(db: Conn, *, type: str | None = None, country: str | None = None, actor: str | None = None,
+                 since: str | None = None, until: str | None = None, min_sources: int | None = None,
+                 top: int = 12) -> Facets:
+    con = _con(db)
+
+    def where(skip: str) -> tuple[str, list[Any]]:
+        w, a = _filters(None if skip == "type" else type, since, until, None if skip == "country" else country)
+        if actor:
+            w.append("e.id IN (SELECT event_id FROM event_actors WHERE instr(name, ?) > 0)")
+            a.append(fold(actor))
+        if min_sources:
+            w.append("e.n_sources >= ?")
+            a.append(min_sources)
+        return (" WHERE " + " AND ".join(w)) if w else "", a
+
+    w, a = where("type")
+    by_type = [(r[0], r[1]) for r in con.execute(
+        f"SELECT e.type, count(*) FROM events e{w} GROUP BY e.type ORDER BY 2 DESC, 1", a)]
+    w, a = where("country")
+    by_country = [(r[0], r[1]) for r in con.execute(
+        f"SELECT x.iso3, count(DISTINCT x.event_id) FROM event_actors x JOIN events e ON e.id = x.event_id{w}"
+        f"{' AND' if w else ' WHERE'} x.iso3 IS NOT NULL GROUP BY x.iso3 ORDER BY 2 DESC, 1 LIMIT ?", (*a, top))]
+    w, a = where("")
+    by_year = [(r[0], r[1]) for r in con.execute(
+        f"SELECT substr(e.date_lo, 1, 4) AS y, count(*) FROM events e{w}{' AND' if w else ' WHERE'} "
+        f"e.precision IS NOT NULL GROUP BY y ORDER BY y DESC LIMIT ?", (*a, top))]
+    return Facets(by_type, by_country, by_year)
 
 
 # -- graph ----------------------------------------------------------------------------
@@ -379,7 +432,7 @@ def countries(db: Conn, *, limit: int = 300, offset: int = 0) -> Results[Country
     con = _con(db)
     limit, offset = _page(limit, offset)
     rows = con.execute(
-        "SELECT c.iso3, count(*), min(e.date_lo), max(e.date_hi) FROM "
+        f"SELECT c.iso3, count(*), {FIRST_EXACT}, {LAST_EXACT} FROM "
         "(SELECT DISTINCT iso3, event_id FROM event_actors WHERE iso3 IS NOT NULL) c "
         "JOIN events e ON e.id = c.event_id GROUP BY c.iso3 ORDER BY 2 DESC, 1 LIMIT ? OFFSET ?",
         (limit + 1, offset)).fetchall()
@@ -408,7 +461,7 @@ def country(db: Conn, iso3: str, *, names: Sequence[str] = (), bucket: str = "ye
     con = _con(db)
     code = iso3.upper()
     n, first, last = con.execute(
-        "SELECT count(*), min(e.date_lo), max(e.date_hi) FROM events e "
+        f"SELECT count(*), {FIRST_EXACT}, {LAST_EXACT} FROM events e "
         "WHERE e.id IN (SELECT event_id FROM event_actors WHERE iso3 = ?)", (code,)).fetchone()
     ppl = people(con, country=code, limit=people_limit).items
     if not n and not ppl:
@@ -442,12 +495,14 @@ def _facts_by_id(con: sqlite3.Connection, ids: list[int]) -> list[FactRow]:
     for r in con.execute(
             "SELECT f.id, f.metric, f.value, f.unit, f.period, f.growth_pct, f.subject, f.counted, f.qualifier, "
             "substr(d.text, f.number_start - d.start + 1, f.number_end - f.number_start), "
-            "substr(d.text, f.start - d.start + 1, f.end - f.start), d.id, d.title, d.date, s.url "
+            "substr(d.text, f.start - d.start + 1, f.end - f.start), d.id, d.title, d.date, s.url, f.kind, "
+            "f.subject_iso3, f.figure_id "
             f"FROM facts f JOIN documents d ON d.id = f.document_id JOIN sources s ON s.id = d.source_id "
             f"WHERE f.id IN ({marks}) ORDER BY d.date DESC, f.id", ids):
         value = int(r[2]) if float(r[2]).is_integer() else r[2]
         out.append(FactRow(r[0], r[1], value, r[3], r[4], r[5], json.loads(r[6]), r[7], r[8], r[9] or "",
-                           r[10] or "", r[11], r[12], r[13], r[14]))
+                           r[10] or "", r[11], r[12], r[13], r[14], kind=r[15] or "result",
+                           subject_iso3=json.loads(r[16]) if r[16] else [], figure_id=r[17]))
     return out
 
 

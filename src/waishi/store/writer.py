@@ -29,6 +29,9 @@ from ..model import EVENT_CODES, UPGRADE_CODES
 from ..paths import shown_path
 from .curation import forget_page, keep_page
 from .db import Store, StoreError
+from .figures import assign as assign_figures
+from .figures import figure_ids_of_documents, subject_codes
+from .figures import refresh as refresh_figures
 from .merge import (
     MAX_SPAN_DAYS,
     PRECISION_RANK,
@@ -124,6 +127,7 @@ class Writer:
         self._touched_events: set[int] = set()
         self._touched_people: set[int] = set()
         self._touched_roles: set[int] = set()
+        self._touched_figures: set[int] = set()
         self._closed = False
         self.run_id = self._start_run()
 
@@ -182,6 +186,7 @@ class Writer:
         self._touched_events.clear()
         self._touched_people.clear()
         self._touched_roles.clear()
+        self._touched_figures.clear()
 
     def __enter__(self) -> Writer:
         return self
@@ -343,14 +348,19 @@ class Writer:
         for f in doc.get("facts") or []:
             lo, hi = _period(f.get("period"))
             num, evd = f.get("number") or {}, f["evidence"]
+            subjects = list(f.get("subject") or [])
             fact_rows.append((doc_id, f["metric"], f["value"], f["unit"], f.get("period"), lo, hi, f.get("growth_pct"),
-                              json.dumps(list(f.get("subject") or []), ensure_ascii=False), f.get("counted"),
+                              json.dumps(subjects, ensure_ascii=False), f.get("counted"),
                               f.get("qualifier"), int(num.get("start", evd["start"])), int(num.get("end", evd["end"])),
-                              int(evd["start"]), int(evd["end"])))
+                              int(evd["start"]), int(evd["end"]), f.get("kind") or "result",
+                              json.dumps(subject_codes(self.lex, subjects)), int(bool(f.get("period_assumed")))))
         con.executemany(
             "INSERT INTO facts(document_id, metric, value, unit, period, period_lo, period_hi, growth_pct, subject, "
-            "counted, qualifier, number_start, number_end, start, end) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            fact_rows)
+            "counted, qualifier, number_start, number_end, start, end, kind, subject_iso3, period_assumed) "
+            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", fact_rows)
+        if fact_rows:
+            # one figure per real-world number across pages (figures.py)
+            self._touched_figures |= assign_figures(con, self.lex, doc_id)
         self.stats.facts += len(fact_rows)
 
     # -- people ------------------------------------------------------------------------
@@ -563,6 +573,7 @@ class Writer:
             self._touched_people.update(r[0] for r in con.execute(
                 f"SELECT DISTINCT person_id FROM mentions WHERE document_id IN ({marks}) AND person_id IS NOT NULL",
                 docs))
+            self._touched_figures |= figure_ids_of_documents(con, docs)
             con.execute(f"DELETE FROM event_actors WHERE report_id IN "
                         f"(SELECT id FROM event_reports WHERE document_id IN ({marks}))", docs)
             for table in ("event_reports", "role_evidence", "facts", "mentions", "relations", "office_claims"):
@@ -570,16 +581,19 @@ class Writer:
             con.execute("DELETE FROM documents WHERE source_id=?", (source_id,))
         con.execute("DELETE FROM sources WHERE id=?", (source_id,))
         # dates of the events that lost reports are recomputed now: later pages of this
-        # batch are matched against them
+        # batch are matched against them (and figures' values likewise)
         self._refresh_events(sorted(self._touched_events))
+        refresh_figures(con, self._touched_figures)
 
     def _refresh(self) -> None:
         self._refresh_events(sorted(self._touched_events))
         self._refresh_roles(sorted(self._touched_roles))
         self._refresh_people(sorted(self._touched_people))
+        refresh_figures(self.con, self._touched_figures)
         self._touched_events.clear()
         self._touched_roles.clear()
         self._touched_people.clear()
+        self._touched_figures.clear()
 
     def _refresh_events(self, ids: Iterable[int]) -> None:
         con = self.con

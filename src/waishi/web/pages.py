@@ -26,11 +26,11 @@ from ..api.models import (
     ItemId,
     Paging,
 )
-from ..api.routes import country_summary, event_items, next_url
-from ..model import EVENT_TYPES
+from ..api.routes import FactFilters, country_relations, country_summary, event_items, next_url
+from ..model import EVENT_TYPES, FACT_KINDS
+from ..numfmt import exact, pct
 from ..store import Store, curation
 from ..store import events as q_events
-from ..store import facts as q_facts
 from ..store import people as q_people
 from ..store import person as q_person
 from ..store import search as q_search
@@ -38,6 +38,10 @@ from ..store import views as V
 from ..store.query import REPORTS_SHOWN
 from ..store.query import event as q_event
 from ..store.query import event_reports as q_event_reports
+from ..store.query import figure as q_figure
+from ..store.relations import person_offices
+from ..store.relations import relations as q_relations
+from .downloads import router as downloads_router
 from .render import ENTITY_LABELS, highlight, human, snippet_html, when
 
 __all__ = ["router", "make_templates", "render_error"]
@@ -47,12 +51,15 @@ router = APIRouter(include_in_schema=False)
 DB = Annotated[Store, Depends(get_db)]
 Ctx = Annotated[Context, Depends(get_ctx)]
 _MARK = ("\x02", "\x03")  # search marks: control characters never met in escaped text
+router.include_router(downloads_router)  # /download/<list>.csv|json: the list pages' filtered views
 
 
 def make_templates() -> jinja2.Environment:
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(HERE / "templates"), autoescape=True,
                              trim_blocks=True, lstrip_blocks=True, undefined=jinja2.StrictUndefined)
     env.filters["human"] = human
+    env.filters["exact"] = exact
+    env.filters["pct"] = pct
     env.globals.update(EVENT_TYPES=EVENT_TYPES, ENTITY_LABELS=ENTITY_LABELS, when=when)
     return env
 
@@ -123,9 +130,10 @@ def _country_choices(ctx: Context, db: Store) -> list[tuple[str, str, int]]:
 def events_page(request: Request, ctx: Ctx, db: DB, f: Annotated[EventFilters, Depends()],
                 p: Annotated[Paging, Depends()]) -> HTMLResponse:
     res = q_events(db, **f.kwargs(), limit=p.limit, offset=p.offset)
+    facets = V.event_facets(db, **f.kwargs())
     return _render(request, "events.html", _json_twin(request, "/api/events"), f=f, res=res,
                    items=event_items(db, res.items), countries=_country_choices(ctx, db),
-                   next=next_url(request, res))
+                   next=next_url(request, res), facets=facets)
 
 
 @router.get("/events/{event_id}", response_class=HTMLResponse)
@@ -145,7 +153,14 @@ def event_page(request: Request, db: DB, event_id: ItemId,
 
 @router.get("/countries", response_class=HTMLResponse)
 def countries_page(request: Request, ctx: Ctx, db: DB) -> HTMLResponse:
-    return _render(request, "countries.html", "/api/countries", countries=_country_choices(ctx, db))
+    def tiers() -> list[Any]:
+        rep = q_relations(db, country="VNM")
+        order = {"comprehensive_strategic": 0, "comprehensive_strategic_cooperative": 0, "special": -1}
+        return sorted((p for p in rep.pairs if p.current and p.countries[0] == "VNM"),
+                      key=lambda p: (order.get(p.current or "", 1), -len(p.current or ""), p.since or ""))
+
+    return _render(request, "countries.html", "/api/countries", countries=_country_choices(ctx, db),
+                   partnerships=ctx.cache.get(("partnerships",), tiers))
 
 
 @router.get("/countries/{iso3}", response_class=HTMLResponse)
@@ -168,7 +183,7 @@ def country_page(request: Request, ctx: Ctx, db: DB,
     return _render(request, "country.html", f"/api/countries/{s.iso3}", s=s, name=ctx.names.name(s.iso3),
                    events=event_items(db, s.events), anchors=anchors, charts=True,
                    timeline={"buckets": [b.to_dict() for b in s.timeline]}, figures=figures,
-                   written=ctx.names.written(s.iso3))
+                   written=ctx.names.written(s.iso3), rel=country_relations(ctx, db, s.iso3))
 
 
 @router.get("/people", response_class=HTMLResponse)
@@ -189,7 +204,7 @@ def person_page(request: Request, db: DB, person_id: ItemId) -> HTMLResponse:
     return _render(request, "person.html", f"/api/people/{person_id}", d=d, p=d.person,
                    decisions=curation.for_person(db, person_id),
                    events=event_items(db, d.events), met=V.counterparts(db, person_id), titles=titles,
-                   charts=bool(titles))
+                   charts=bool(titles), offices=person_offices(db, person_id, d.person.name))
 
 
 @router.get("/documents", response_class=HTMLResponse)
@@ -221,14 +236,14 @@ def document_page(request: Request, ctx: Ctx, db: DB, document_id: ItemId) -> HT
 
 @router.get("/facts", response_class=HTMLResponse)
 def facts_page(request: Request, db: DB, p: Annotated[Paging, Depends()],
-               metric: Annotated[str | None, Query(pattern=r"^[a-z_]*$", max_length=40)] = None,
-               subject: Annotated[str | None, Query(max_length=50)] = None,
-               period: Annotated[str | None, Query(pattern=r"^(\d{4}(-\d{4})?)?$")] = None) -> HTMLResponse:
-    res = q_facts(db, metric=metric or None, subject=subject or None, period=period or None, limit=p.limit,
-                  offset=p.offset)
-    return _render(request, "facts.html", _json_twin(request, "/api/facts"), res=res,
+               f: Annotated[FactFilters, Depends()]) -> HTMLResponse:
+    res = f.query(db, p.limit, p.offset)
+    one = q_figure(db, f.figure) if f.figure else None
+    reports = one.reports if one is not None else []  # every page reporting that figure
+    return _render(request, "facts.html", _json_twin(request, "/api/facts"), res=res, reports=reports,
                    anchors=V.fact_anchors(db, [x.id for x in res.items]), metrics=V.metrics(db),
-                   metric=metric or "", subject=subject or "", period=period or "", next=next_url(request, res))
+                   metric=f.metric or "", subject=f.subject or "", period=f.period or "", kind=f.kind or "",
+                   kinds=FACT_KINDS, next=next_url(request, res))
 
 
 @router.get("/search", response_class=HTMLResponse)

@@ -12,9 +12,10 @@ from dataclasses import dataclass, field
 
 from markupsafe import Markup, escape
 
+from ..numfmt import exact, human
 from ..store.views import DocumentView
 
-__all__ = ["highlight", "human", "snippet_html", "ENTITY_LABELS", "when"]
+__all__ = ["highlight", "human", "exact", "snippet_html", "ENTITY_LABELS", "when"]
 
 # mention kind -> the short label shown after it (spaCy's names where one fits)
 ENTITY_LABELS = {
@@ -28,7 +29,7 @@ class _Sentence:
     start: int  # page offsets
     end: int
     events: list[tuple[int, str, str]] = field(default_factory=list)  # (event id, type, tooltip)
-    facts: list[tuple[int, str, str]] = field(default_factory=list)  # (fact id, metric, tooltip)
+    facts: list[tuple[int | None, str, str]] = field(default_factory=list)  # (figure id, metric, tooltip)
     titled: bool = False
 
 
@@ -82,7 +83,8 @@ def highlight(doc: DocumentView, country_name: dict[str, str] | None = None) -> 
     for f in doc.facts:
         s = sentence(f.start, f.end)
         if s is not None:
-            s.facts.append((f.id, f.metric, f"{f.metric} {human(f.value)} {f.unit} {f.period or ''}".strip()))
+            s.facts.append((f.figure_id, f.metric,
+                            f"{f.metric} {human(f.value)} {f.unit} {f.period or ''} (= {exact(f.value)})".strip()))
     for a, b in doc.title_sentences:
         s = sentence(a, b)
         if s is not None:
@@ -131,8 +133,9 @@ def highlight(doc: DocumentView, country_name: dict[str, str] | None = None) -> 
         tags = "".join(
             f'<a class="evtag t-{escape(t)}" href="/events/{i}" title="{escape(tip)}">{escape(t)}</a>'
             for i, t, tip in s.events)
-        tags += "".join(f'<a class="facttag" href="/facts#f-{i}" title="{escape(tip)}">{escape(m)}</a>'
-                        for i, m, tip in s.facts)
+        # a figure's page lists every page reporting it (figures merge across pages)
+        tags += "".join(f'<a class="facttag" href="{"/facts?figure=" + str(int(i)) if i else "/facts"}" '
+                        f'title="{escape(tip)}">{escape(m)}</a>' for i, m, tip in s.facts)
         closes.setdefault(s.end, []).insert(0, tags + "</span>")
     for a in anchors_only:
         if a not in {s.start for s in chosen}:
@@ -159,18 +162,6 @@ def snippet_html(snippet: str, mark: tuple[str, str]) -> Markup:
     """A search snippet with its match marks as ``<mark>``: escaped first, then marked."""
     s = str(escape(snippet))
     return Markup(s.replace(str(escape(mark[0])), "<mark>").replace(str(escape(mark[1])), "</mark>"))
-
-
-def human(v: float | int | None) -> str:
-    """1.9 bn, 55 m, 250: figures as an analyst reads them."""
-    if v is None:
-        return ""
-    a = abs(v)
-    for div, suffix in ((1e12, " tn"), (1e9, " bn"), (1e6, " m")):
-        if a >= div:
-            x = v / div
-            return f"{x:,.{0 if x >= 100 else 1 if x >= 10 else 2}f}".rstrip("0").rstrip(".") + suffix
-    return f"{v:,.0f}" if float(v).is_integer() else f"{v:,.2f}"
 
 
 def when(date: str | None, end: str | None = None) -> str:

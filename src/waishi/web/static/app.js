@@ -18,7 +18,7 @@ function data(el) {
 function base(extra) {
   return Object.assign({
     font: { family: FONT, size: 12, color: "#1d2330" },
-    margin: { l: 48, r: 12, t: 8, b: 40 },
+    margin: { l: 48, r: 12, t: 30, b: 40 },  // room for the toolbar above the plot
     paper_bgcolor: "rgba(0,0,0,0)", plot_bgcolor: "rgba(0,0,0,0)",
     legend: { orientation: "h", y: -0.18 },
     hoverlabel: { font: { family: FONT } },
@@ -32,21 +32,50 @@ function withParams(link, params) {
 
 const CHARTS = {
   timeline(el, d) {
-    const types = [...new Set(d.buckets.map(b => b.type))];
-    const periods = [...new Set(d.buckets.map(b => b.period))].sort();
+    // A real time axis: months without events show as gaps. Events dated only to a year
+    // (or month, in a day timeline) are no January events: they stand in a pale band over
+    // their whole year, apart from the stacked bars (issue 12).
+    const fine = d.buckets.filter(b => !b.coarse), coarse = d.buckets.filter(b => b.coarse);
+    const types = [...new Set(fine.map(b => b.type))];
+    const periods = [...new Set(fine.map(b => b.period))].sort();
+    const len = (periods[0] || (coarse[0] || {}).period || "").length;
+    const period = len === 4 ? "M12" : len === 7 ? "M1" : 86400000;
+    const fmt = len === 4 ? "%Y" : len === 7 ? "%Y-%m" : "%Y-%m-%d";
+    // bars as wide as their period (plotly would size them by the closest two: 2021 and 2025
+    // would each cover four years)
+    const barw = (len === 4 ? 300 : len === 7 ? 25 : 0.8) * 86400000;
     const traces = types.map(t => {
-      const by = new Map(d.buckets.filter(b => b.type === t).map(b => [b.period, b.count]));
-      return { type: "bar", name: t, x: periods, y: periods.map(p => by.get(p) || 0),
-               marker: { color: TYPE_COLORS[t] || "#888" }, hovertemplate: "%{x}: %{y} " + t + "<extra></extra>" };
+      const by = new Map(fine.filter(b => b.type === t).map(b => [b.period, b.count]));
+      return { type: "bar", name: t, x: periods, y: periods.map(p => by.get(p) || 0), customdata: periods,
+               xperiod: period, xperiodalignment: "middle", width: periods.map(() => barw),
+               marker: { color: TYPE_COLORS[t] || "#888" },
+               hovertemplate: "%{x|" + fmt + "}: %{y} " + t + "<extra></extra>" };
     });
-    const xcat = periods.length && periods[0].length === 4;
-    Plotly.newPlot(el, traces, base({ barmode: "stack", xaxis: { type: "category", automargin: true,
-      tickangle: xcat ? 0 : -45, nticks: 24 }, yaxis: { title: { text: "events" }, rangemode: "tozero" } }), CONFIG);
+    if (coarse.length) {
+      const spans = [...new Set(coarse.map(b => b.period))].sort();
+      const n = new Map();
+      coarse.forEach(b => n.set(b.period, (n.get(b.period) || 0) + b.count));
+      traces.push({ type: "bar", name: "dated to the " + (spans[0].length === 4 ? "year" : "month") + " only",
+                    x: spans, y: spans.map(p => n.get(p)), customdata: spans, yaxis: "y2",
+                    xperiod: spans[0].length === 4 ? "M12" : "M1", xperiodalignment: "middle",
+                    width: spans.map(p => (p.length === 4 ? 360 : 29) * 86400000),
+                    marker: { color: "rgba(120,120,120,0.25)", line: { color: "rgba(90,90,90,0.6)", width: 1 } },
+                    hovertemplate: "%{customdata}: %{y} events dated only to this period<extra></extra>" });
+    }
+    const layout = base({ barmode: "stack", xaxis: { type: "date", automargin: true, hoverformat: fmt },
+      yaxis: { title: { text: "events" }, rangemode: "tozero", domain: coarse.length ? [0.28, 1] : [0, 1] } });
+    if (coarse.length) {
+      layout.yaxis2 = { domain: [0, 0.2], rangemode: "tozero", title: { text: "year only", font: { size: 10 } },
+                        nticks: 3 };
+    }
+    Plotly.newPlot(el, traces, layout, CONFIG);
     if (el.dataset.link) {
       el.on("plotly_click", ev => {
         const pt = ev.points[0];
         const t = traces[pt.curveNumber].name;
-        window.location = withParams(el.dataset.link, { type: t, since: pt.x, until: pt.x /* a period as a date means all of it */ });
+        const p = pt.customdata;  // the period as dated: a month or a year means all of it
+        const params = types.includes(t) ? { type: t, since: p, until: p } : { since: p, until: p };
+        window.location = withParams(el.dataset.link, params);
       });
     }
   },
@@ -77,7 +106,8 @@ const CHARTS = {
     }));
     const ys = names.flatMap(n => d[n].map(p => p.y)).filter(v => v > 0);
     const log = ys.length && Math.max(...ys) / Math.min(...ys) > 100;
-    Plotly.newPlot(el, traces, base({ xaxis: { type: "category", categoryorder: "category ascending" },
+    // years on a real time axis: 2015, 2018 and 2020 are not neighbours
+    Plotly.newPlot(el, traces, base({ xaxis: { type: "date", hoverformat: "%Y", dtick: "M12", tickformat: "%Y" },
       yaxis: { type: log ? "log" : "linear", title: { text: log ? "value (log scale)" : "value" } } }), CONFIG);
     el.on("plotly_click", ev => { window.location = "/documents/" + ev.points[0].customdata; });
   },
@@ -92,7 +122,7 @@ const CHARTS = {
     const h = Math.max(140, 40 * d.length + 70);
     el.style.height = h + "px";
     Plotly.newPlot(el, traces, base({ margin: { l: 160, r: 20, t: 8, b: 36 }, height: h,
-      xaxis: { type: "date" }, yaxis: { automargin: true, type: "category" } }), CONFIG);
+      xaxis: { type: "date", tickformat: "%Y-%m-%d" }, yaxis: { automargin: true, type: "category" } }), CONFIG);
   },
 
   graph(el, d) {
