@@ -225,3 +225,31 @@ def test_store_ingest_examples_report_one_meeting_twice(tmp_path):
                lambda p: waishi.extract(p.text, published=p.published, url=p.url, source=p.source))
         multi = [e for e in events(st, limit=100).items if e.n_sources > 1]
     assert any(e.type == "meet" for e in multi)
+
+
+def test_store_year_window_constraints_and_factuality(tmp_path: Path) -> None:
+    """The year's window and its reasons, and a planned visit, reach the store, the document
+    view and the export (issue 11)."""
+    import importlib
+
+    from waishi.store import views
+
+    x = importlib.import_module("waishi.store.export")
+
+    page = tmp_path / "plan.txt"
+    page.write_text("老挝国家主席将访问越南\n\n这是他自2021年3月当选以来首次访问越南。老挝国家主席通伦·西苏里将于6月20日"
+                    "对越南进行国事访问。2022年前两个月，两国贸易额达3亿美元。\n", encoding="utf-8")
+    with Store.open(tmp_path / "s.db") as st:
+        ingest(st, [page], extract)
+        lo, hi, cons = st.con.execute("SELECT year_lo, year_hi, year_constraints FROM documents").fetchone()
+        assert lo == 2021 and json.loads(cons)
+        assert st.con.execute("SELECT factuality FROM events WHERE type = 'visit'").fetchone()[0] == "planned"
+        doc_id = st.con.execute("SELECT id FROM documents").fetchone()[0]
+        dv = views.document(st.con, doc_id)
+        assert dv is not None and dv.year_lo == 2021 and dv.year_constraints
+        assert any(e.factuality == "planned" for e in dv.events)
+        cols = [c.name for c in x.DOCUMENTS.columns]
+        row = st.con.execute(x.DOCUMENTS.sql).fetchone()
+        assert row[cols.index("year_lo")] == 2021 and json.loads(row[cols.index("year_constraints")])
+        ecols = [c.name for c in x.EVENTS.columns]
+        assert "planned" in {r[ecols.index("factuality")] for r in st.con.execute(x.EVENTS.sql)}

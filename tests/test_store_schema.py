@@ -108,7 +108,9 @@ _TABLES = {"sources", "documents", "documents_fts", "people", "roles", "role_evi
            "relations", "office_claims",  # 2
            "page_records", "decisions", "decision_hits",  # 3 (curation, issue 13)
            "figures"}  # 4 (figures, issue 12)
-_COLUMNS = {"sources": {"extractor"}, "facts": {"kind", "subject_iso3", "figure_id", "period_assumed"}}
+_COLUMNS = {"sources": {"extractor"}, "facts": {"kind", "subject_iso3", "figure_id", "period_assumed"},
+            "documents": {"year_lo", "year_hi", "year_constraints"},  # 5 (year by constraints, issue 11)
+            "events": {"factuality"}, "event_reports": {"factuality"}}
 
 
 def _shape(con: sqlite3.Connection) -> tuple[set[str], dict[str, set[str]]]:
@@ -117,7 +119,7 @@ def _shape(con: sqlite3.Connection) -> tuple[set[str], dict[str, set[str]]]:
     return tables, cols
 
 
-@pytest.mark.parametrize("start", [0, 1, 2, 3])
+@pytest.mark.parametrize("start", [0, 1, 2, 3, 4])
 def test_store_schema_every_version_migrates_to_all_tables(tmp_path: Path, start: int) -> None:
     db = tmp_path / "s.db"
     if start:
@@ -128,7 +130,7 @@ def test_store_schema_every_version_migrates_to_all_tables(tmp_path: Path, start
         con.execute(f"PRAGMA user_version = {start}")
         con.close()
     with Store.open(db) as st:
-        assert st.version == SCHEMA_VERSION == 4
+        assert st.version == SCHEMA_VERSION == 5
         tables, cols = _shape(st.con)
         assert _TABLES <= tables
         assert all(_COLUMNS[t] <= cols[t] for t in _COLUMNS), cols

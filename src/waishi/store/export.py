@@ -121,11 +121,12 @@ EVENTS = Table("events", "One row per real-world event (reports of it on several
     Column("evidence", "string", "The sentence of the most precisely dated report."),
     Column("url", "string", "URL of that report's page, when known."),
     Column("document_id", "int64", "Document of that report."),
+    Column("factuality", "string", "reported, or planned (an upcoming visit or meeting announced by the page)."),
 ), f"""
 SELECT e.id, e.date, e.date_end, e.precision, e.type, e.plover, e.plover_mode, e.cameo,
        {_actors('source', 'name')}, {_actors('source', 'iso3')},
        {_actors('target', 'name')}, {_actors('target', 'iso3')},
-       e.location, e.n_sources, e.n_reports, {_snip('r')}, s.url, d.id
+       e.location, e.n_sources, e.n_reports, {_snip('r')}, s.url, d.id, e.factuality
 FROM events e JOIN event_reports r ON r.id = e.report_id JOIN documents d ON d.id = r.document_id
 JOIN sources s ON s.id = d.source_id ORDER BY e.id
 """, _event)
@@ -252,7 +253,10 @@ DOCUMENTS = Table("documents", "One row per document (an article, or a teaser of
     Column("source_id", "int64", "The page it was read from."),
     Column("kind", "string", "article or teaser."),
     Column("title", "string", "Headline as written."),
-    Column("year", "int64", "Publication year (given or inferred)."),
+    Column("year", "int64", "Publication year (given or inferred; empty when the text leaves it open)."),
+    Column("year_lo", "int64", "Earliest year the text allows (docs/extraction.md 'Year')."),
+    Column("year_hi", "int64", "Latest year the text allows."),
+    Column("year_constraints", "string", "JSON list of the bounds and points the year was read from, with offsets."),
     Column("date", "string", "Publication date for articles with one, else the date of its events, else the year."),
     Column("url", "string", "URL of the page, when known."),
     Column("path", "string", "File (and line or WARC record) the page was read from."),
@@ -263,7 +267,8 @@ DOCUMENTS = Table("documents", "One row per document (an article, or a teaser of
     Column("end", "int64", "End offset (exclusive) in the page text."),
     Column("text", "string", "The document's text."),
 ), """
-SELECT d.id, d.source_id, d.kind, d.title, d.year, d.date, s.url, s.path, s.published, s.content_hash,
+SELECT d.id, d.source_id, d.kind, d.title, d.year, d.year_lo, d.year_hi, d.year_constraints, d.date, s.url, s.path,
+       s.published, s.content_hash,
        s.ingested_at, d.start, d.end, d.text
 FROM documents d JOIN sources s ON s.id = d.source_id ORDER BY d.id
 """)

@@ -379,11 +379,24 @@ def _backfill_v4(con: sqlite3.Connection) -> None:
     backfill(con)
 
 
+# Version 5 (issue 11): a document's feasible year window and the constraints that set it (JSON:
+# each bound or point with its page offsets), and the factuality of events (reported or planned;
+# what is only proposed, offered or summed up stays in the extraction record, not in the store).
+_V5 = """
+ALTER TABLE documents ADD COLUMN year_lo INTEGER;
+ALTER TABLE documents ADD COLUMN year_hi INTEGER;
+ALTER TABLE documents ADD COLUMN year_constraints TEXT;
+ALTER TABLE event_reports ADD COLUMN factuality TEXT NOT NULL DEFAULT 'reported';
+ALTER TABLE events ADD COLUMN factuality TEXT NOT NULL DEFAULT 'reported';
+"""
+
+
 MIGRATIONS: list[Migration] = [
     Migration(1, "sources, documents (+FTS5 trigram), people, roles, events, facts, mentions, errors", _V1),
     Migration(2, "relations, office_claims (issue 6)", _V2, _backfill_v2),
     Migration(3, "curation: page_records, decisions, decision_hits, sources.extractor (issue 13)", _V3),
     Migration(4, "figures; facts.kind, .subject_iso3, .figure_id, .period_assumed (issue 12)", _V4, _backfill_v4),
+    Migration(5, "documents.year_lo, .year_hi, .year_constraints; events' factuality (issue 11)", _V5),
 ]
 
 SCHEMA_VERSION = MIGRATIONS[-1].version

@@ -197,6 +197,7 @@ class DocEvent(_Row):
     start: int  # the evidence sentence
     end: int
     extra: list[list[int]] = field(default_factory=list)  # other sentences merged into this report
+    factuality: str = "reported"  # or planned
 
 
 @dataclass
@@ -235,6 +236,9 @@ class DocumentView(_Row):
     facts: list[DocFact]
     siblings: list[DocumentRow]  # the other documents of the same page (article and teasers)
     title_sentences: list[list[int]] = field(default_factory=list)  # [start, end] of sentences giving titles
+    year_lo: int | None = None  # the window the year was chosen in
+    year_hi: int | None = None
+    year_constraints: list[dict[str, Any]] = field(default_factory=list)  # each bound or point, with offsets
 
 
 def document(db: Conn, document_id: int) -> DocumentView | None:
@@ -242,7 +246,8 @@ def document(db: Conn, document_id: int) -> DocumentView | None:
     con = _con(db)
     r = con.execute(
         "SELECT d.id, d.source_id, d.kind, d.title, d.date, d.year, d.year_evidence, s.url, s.path, s.published, "
-        "d.start, d.end, d.text FROM documents d JOIN sources s ON s.id = d.source_id WHERE d.id = ?",
+        "d.start, d.end, d.text, d.year_lo, d.year_hi, d.year_constraints "
+        "FROM documents d JOIN sources s ON s.id = d.source_id WHERE d.id = ?",
         (document_id,)).fetchone()
     if r is None:
         return None
@@ -250,7 +255,8 @@ def document(db: Conn, document_id: int) -> DocumentView | None:
         "SELECT kind, text, value, person_id, start, end FROM mentions WHERE document_id = ? ORDER BY start, id",
         (document_id,))]
     reports = con.execute(
-        "SELECT r.event_id, r.id, e.type, COALESCE(r.date, e.date), r.trigger, r.start, r.end, r.extra_evidence "
+        "SELECT r.event_id, r.id, e.type, COALESCE(r.date, e.date), r.trigger, r.start, r.end, r.extra_evidence, "
+        "r.factuality "
         "FROM event_reports r JOIN events e ON e.id = r.event_id WHERE r.document_id = ? ORDER BY r.start, r.id",
         (document_id,)).fetchall()
     sides: dict[int, dict[str, list[str]]] = defaultdict(lambda: {"source": [], "target": []})
@@ -262,7 +268,7 @@ def document(db: Conn, document_id: int) -> DocumentView | None:
             if name not in sides[rid][role]:
                 sides[rid][role].append(name)
     evs = [DocEvent(x[0], x[1], x[2], x[3], sides[x[1]]["source"], sides[x[1]]["target"], x[4], x[5], x[6],
-                    json.loads(x[7]) if x[7] else []) for x in reports]
+                    json.loads(x[7]) if x[7] else [], x[8] or "reported") for x in reports]
     fs = []
     for f in con.execute("SELECT id, metric, value, unit, period, number_start, number_end, start, end, figure_id "
                          "FROM facts WHERE document_id = ? ORDER BY start, id", (document_id,)):
@@ -278,7 +284,8 @@ def document(db: Conn, document_id: int) -> DocumentView | None:
         "SELECT DISTINCT start, end FROM role_evidence WHERE document_id = ? ORDER BY start", (document_id,))]
     return DocumentView(id=r[0], source_id=r[1], kind=r[2], title=r[3], date=r[4], year=r[5], year_evidence=r[6],
                         url=r[7], path=r[8], published=r[9], start=r[10], end=r[11], text=r[12], mentions=mentions,
-                        events=evs, facts=fs, siblings=siblings, title_sentences=titled)
+                        events=evs, facts=fs, siblings=siblings, title_sentences=titled,
+                        year_lo=r[13], year_hi=r[14], year_constraints=json.loads(r[15]) if r[15] else [])
 
 
 # -- events over time -----------------------------------------------------------------

@@ -306,9 +306,9 @@ class Writer:
         ddate = _document_date(kind, published, year, events)
         cur = con.execute(
             "INSERT INTO documents(source_id, ord, kind, title, title_key, year, year_evidence, date, start, end, "
-            "text) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+            "text, year_lo, year_hi, year_constraints) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (source_id, ord_, kind, title, title_key(title), year, doc.get("year_evidence"), ddate, start, end,
-             text[start:end]))
+             text[start:end], *_year_window(doc)))
         doc_id = int(cur.lastrowid or 0)
         self.stats.documents += 1
 
@@ -465,26 +465,31 @@ class Writer:
         actors = [self._actor("source", n, person_ids, ev.get("source_iso3") or [], len(src)) for n in src] + \
                  [self._actor("target", n, person_ids, ev.get("target_iso3") or [], len(tgt)) for n in tgt]
         found = self._match(etype, lo, hi, actors)
+        factuality = "planned" if ev.get("factuality") == "planned" else "reported"
         date = ev.get("date") if precision else None
         date_end = ev.get("date_end") if precision == "day" else None
         if found is None:
             plover, mode, cameo = _codes(ev)
             cur = con.execute(
                 "INSERT INTO events(type, date, date_end, precision, date_lo, date_hi, location, plover, "
-                "plover_mode, cameo, n_sources, n_reports) VALUES (?,?,?,?,?,?,?,?,?,?,1,1)",
-                (etype, date, date_end, precision, lo, hi, ev.get("location"), plover, mode, cameo))
+                "plover_mode, cameo, n_sources, n_reports, factuality) VALUES (?,?,?,?,?,?,?,?,?,?,1,1,?)",
+                (etype, date, date_end, precision, lo, hi, ev.get("location"), plover, mode, cameo, factuality))
             event_id = int(cur.lastrowid or 0)
         else:
             event_id = found[0]
             self._narrow(found, precision, lo, hi)
+            if factuality == "reported":
+                # a plan reported done on another page is done
+                con.execute("UPDATE events SET factuality = 'reported' WHERE id = ?", (event_id,))
         evid = ev["evidence"]
         extra = ev.get("extra_evidence") or []
         cur = con.execute(
             "INSERT INTO event_reports(event_id, document_id, date, date_end, precision, date_lo, date_hi, location, "
-            "trigger, visit_kind, caption, start, end, extra_evidence) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            "trigger, visit_kind, caption, start, end, extra_evidence, factuality) "
+            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (event_id, doc_id, date, date_end, precision, lo, hi, ev.get("location"), ev.get("trigger"),
              ev.get("visit_kind"), int(bool(ev.get("caption"))), int(evid["start"]), int(evid["end"]),
-             json.dumps([[int(x["start"]), int(x["end"])] for x in extra]) if extra else None))
+             json.dumps([[int(x["start"]), int(x["end"])] for x in extra]) if extra else None, factuality))
         report_id = int(cur.lastrowid or 0)
         spans = [(int(evid["start"]), int(evid["end"]))] + [(int(x["start"]), int(x["end"])) for x in extra]
         rows = []
@@ -685,3 +690,13 @@ def _document_date(kind: str, published: str | None, year: int | None, events: S
     if days:
         return max(days, key=lambda d: (days[d], d))
     return str(year) if year else None
+
+
+def _year_window(doc: Record) -> tuple[int | None, int | None, str | None]:
+    """(year_lo, year_hi, constraints as JSON) of a document record: the window its year was
+    chosen in, and why (docs/extraction.md 'Year')."""
+    rng = doc.get("year_range") or [None, None]
+    lo, hi = (rng + [None, None])[:2] if isinstance(rng, list) else (None, None)
+    cons = doc.get("year_constraints") or []
+    return (int(lo) if isinstance(lo, int) else None, int(hi) if isinstance(hi, int) else None,
+            json.dumps(cons, ensure_ascii=False) if cons else None)
