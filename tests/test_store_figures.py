@@ -134,7 +134,11 @@ def test_store_figures_migration_from_version_2_backfills(tmp_path: Path) -> Non
                             "ALTER TABLE facts DROP COLUMN subject_iso3; ALTER TABLE facts DROP COLUMN figure_id; "
                             "ALTER TABLE facts DROP COLUMN period_assumed; "
                             "DROP TABLE decision_hits; DROP TABLE decisions; DROP TABLE page_records; "
-                            "ALTER TABLE sources DROP COLUMN extractor; PRAGMA user_version = 2;")
+                            "ALTER TABLE sources DROP COLUMN extractor; "
+                            "ALTER TABLE documents DROP COLUMN year_lo; ALTER TABLE documents DROP COLUMN year_hi; "
+                            "ALTER TABLE documents DROP COLUMN year_constraints; "
+                            "ALTER TABLE events DROP COLUMN factuality; ALTER TABLE event_reports DROP COLUMN factuality; "
+                            "PRAGMA user_version = 2;")
     with Store.open(path) as s:
         (f,) = facts(s).items
         assert (f.n_sources, f.subject_iso3, f.kind) == (2, ["VNM", "LAO"], "result")
