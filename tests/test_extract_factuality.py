@@ -89,3 +89,13 @@ def test_a_meeting_word_inside_a_name_names_no_partner():
 def test_a_video_meeting_is_a_call():
     d = doc("越南国会主席陈青敏5月3日同老挝国会主席赛宋蓬·丰威汉举行视频会见。")
     assert [e for e in d.events if e.type == "phone_call"]
+
+
+def test_clause_an_adverbial_clause_lends_no_subject_and_titled_partners_are_two_meetings():
+    d = doc("访老期间，越南政府总理范明政拜见老挝国家主席通伦·西苏里，与老挝总理宋赛·西潘敦举行会谈，"
+            "会见老挝国会主席赛宋蓬·丰威汉和老挝建国阵线主席赛宗蓬，以及会见老越友好协会代表团。")
+    meets = [e for e in d.events if e.type == "meet"]
+    partners = [set(e.source + e.target) for e in meets]
+    assert any({"范明政", "通伦·西苏里"} <= p for p in partners)
+    assert any({"范明政", "赛宋蓬·丰威汉"} <= p and "赛宗蓬" not in p for p in partners)
+    assert all("范明政" in p for p in partners)

@@ -71,6 +71,8 @@ _GROUP_NOUNS = ("代表团", "一行", "客人", "嘉宾", "团组", "领导", "
                 "企业家", "专家", "学者", "友人", "朋友", "工作组", "考察团", "访问团", "侨胞", "侨民")
 # a meeting word followed by what belongs to a meeting's name or its course: a noun here
 _MEETING_AS_NOUN = ("开幕式", "闭幕式", "准备工作", "筹备", "框架", "机制", "成果", "圆满", "取得", "期间", "的")
+# a coordinator of predicates right before a trigger: what follows shares the first predicate's subject
+_PRED_COORD = re.compile(r"(?:以及|并且|并|随后|然后|接着|之后又|又)\s*$")
 _AGREEMENT = ("文件", "协议", "协定", "备忘录", "合同", "声明", "公报", "计划", "项目", "条约", "议定书", "意向书")
 
 
@@ -224,16 +226,17 @@ class EventFinder:
         (A会见B，参加C，会见D) takes the subject of the sentence's first predicate, carried over
         the coordinated predicates; else the sentence start."""
         cs = self.clause_start(trig_start, sent.span.start)
-        actors = self._region_actors(cs, trig_start, kinds)
+        carried = _PRED_COORD.search(self.text, max(cs, trig_start - 4), trig_start) is not None
+        actors = [] if carried else self._region_actors(cs, trig_start, kinds)
         if actors:
             return actors
-        first = next((p for p in self._sent_trigs if p < cs), None)
-        if first is not None:
-            fcs = self.clause_start(first, sent.span.start)
-            for lo in (fcs, sent.span.start):
-                actors = self._region_actors(lo, first, kinds)
-                if actors:
-                    return actors
+        # (…，以及会见X / A会见B并会见C: a coordinated predicate keeps the first one's subject)
+        # the first predicate of the sentence with a subject of its own in its clause (访柬期间，
+        # A拜见B，…: an adverbial clause has none)
+        for first in sorted(p for p in self._sent_trigs if p < (trig_start if carried else cs)):
+            actors = self._region_actors(self.clause_start(first, sent.span.start), first, kinds)
+            if actors:
+                return actors
         actors = self._region_actors(sent.span.start, trig_start, kinds)
         if actors:
             return actors
@@ -561,10 +564,11 @@ class EventFinder:
             return []
         if not self._foreign(sent.span, src + tgt) or all(a.iso3 == self.ctx.home for a in src + tgt):
             return []  # 拜访原党和国家领导人, two Vietnamese officials: a domestic call, not foreign relations
-        if "分别" in self.text[max(sent.span.start, ts - 4):ts] and len(tgt) > 1:
-            persons = [a for a in tgt if a.kind == "person"]
-            if len(persons) > 1:
-                return [self._event("meet", sent, ts, src, [a]) for a in persons]
+        persons = [a for a in tgt if a.kind == "person"]
+        titled = [a for a in persons if any(t.end == a.span.start for t in self.ctx.title_spans)]
+        if len(persons) > 1 and ("分别" in self.text[max(sent.span.start, ts - 4):ts] or len(titled) == len(persons)):
+            # 分别会见A和B, or 会见参议院主席A和国会主席B (each with a title of his own): two meetings
+            return [self._event("meet", sent, ts, src, [a]) for a in persons]
         return [self._event("meet", sent, ts, src, tgt)]
 
     # phone ----------------------------------------------------------------------------
