@@ -99,3 +99,14 @@ def test_clause_an_adverbial_clause_lends_no_subject_and_titled_partners_are_two
     assert any({"范明政", "通伦·西苏里"} <= p for p in partners)
     assert any({"范明政", "赛宋蓬·丰威汉"} <= p and "赛宗蓬" not in p for p in partners)
     assert all("范明政" in p for p in partners)
+
+
+def test_aid_to_each_country_is_one_donation_per_country_named():
+    d = doc("越南驻老挝大使馆和越南驻柬埔寨大使馆分别致函，通知越南政府决定向缅甸和泰国每个国家提供5万美元的援助。")
+    aids = [e for e in d.events if e.type == "aid"]
+    assert sorted(t for e in aids for t in e.target) == ["泰国", "缅甸"]
+
+
+def test_a_custom_named_before_makes_the_act_habitual():
+    d = doc("根据东盟惯例，新任的国家元首会对东盟成员国进行访问。")
+    assert not [e for e in d.events if e.type == "visit"]

@@ -73,6 +73,7 @@ _GROUP_NOUNS = ("代表团", "一行", "客人", "嘉宾", "团组", "领导", "
 _MEETING_AS_NOUN = ("开幕式", "闭幕式", "准备工作", "筹备", "框架", "机制", "成果", "圆满", "取得", "期间", "的")
 # a coordinator of predicates right before a trigger: what follows shares the first predicate's subject
 _PRED_COORD = re.compile(r"(?:以及|并且|并|随后|然后|接着|之后又|又)\s*$")
+_EACH = re.compile(r"每个|每一|各个|每")
 _AGREEMENT = ("文件", "协议", "协定", "备忘录", "合同", "声明", "公报", "计划", "项目", "条约", "议定书", "意向书")
 
 
@@ -447,6 +448,9 @@ class EventFinder:
         if rx is None:
             return "reported"
         found = [self.lex.modality[m.group()] for m in rx.finditer(lead)]
+        # a custom or a habit named anywhere before in the sentence (根据东盟惯例，新任元首会…访问)
+        found = [self.lex.modality[m.group()] for m in rx.finditer(self.text, sent.span.start, cs)
+                 if self.lex.modality[m.group()] == "habitual"] + found
         strong = [f for f in found if f != "planned" and not (f == "topic" and self.text.startswith("了", te))]
         if strong:
             return strong[-1]
@@ -963,6 +967,14 @@ class EventFinder:
             src = near[-1:]
         tgt = [a for a in tgt if not any(_same(a.name, b.name) for b in src)]
         if not src or not tgt:
+            return []
+        if len(tgt) == 1 and tgt[0].kind == "group" and _EACH.match(tgt[0].name):
+            # 向每个国家提供10万美元: each of the countries the sentence named before
+            src_isos = {a.iso3 for a in src if a.iso3}
+            named = _dedupe([a for a in self.ctx.actors_in(s.start, tgt[0].span.start, ("country",))
+                             if a.iso3 not in src_isos and self.text[a.span.start - 1:a.span.start] != "驻"])
+            if named:
+                return [self._event("aid", sent, ts, src, [a]) for a in named]
             return []
         return [self._event("aid", sent, ts, src, tgt)]
 
