@@ -92,11 +92,10 @@ def extract(text: str, *, published: str | date | None = None, url: str | None =
                     b.set_year(comb.decide(), "text")
                 elif siblings and comb.lo is None:
                     b.set_year(max(siblings), "page teasers")
-                elif article_year and (comb.lo is None or article_year >= comb.lo) and \
-                        (comb.hi is None or article_year <= comb.hi):
-                    b.set_year(article_year, "article")
                 else:
-                    b.set_year(comb.decide() or article_year, "offices" if comb.decide() else "article")
+                    # teasers are the site's newest items, not the article's: without evidence of
+                    # their own or of their siblings, their year is left open
+                    b.set_year(comb.decide(), "offices")
         else:
             # teasers are the site's latest items appended to any page, old or new: their years
             # say nothing about the article's

@@ -398,7 +398,7 @@ def collect(lex: Lexicon, text: str, people: Sequence[tuple[str, Sequence[str]]]
         # supplies and masks were 2020's news, vaccines 2021's
         post = _POST_COVID.search(text) is not None
         ev.add(2022 if post else 2021 if "疫苗" in text else 2020, 0.5 * weight, "pandemic")
-        ev.bound(2020, 2023, "pandemic")
+        ev.bound(2020, None, "pandemic")  # (pages of later years look back on it too)
     terms: list[tuple[int | None, int | None, str]] = []
     present: list[tuple[set[int], str]] = []
     for name, titles in people or []:
