@@ -12,7 +12,7 @@ EXE = str(Path(sys.executable).with_name("waishi"))
 
 PAGE = ("越南与泰国加强合作\n\n"
         "越南外交部长裴青山5月6日在河内会见了泰国外交部长敦·巴穆威。\n\n"
-        "越通社河内——越南外交部长裴青山5月6日在河内会见了泰国外交部长敦·巴穆威。双方同意加强合作。(完)\n")
+        "越通社河内——越南外长裴青山5月6日在河内会见了泰国外交部长敦·巴穆威。双方同意加强合作。(完)\n")
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:

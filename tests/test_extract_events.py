@@ -167,7 +167,7 @@ def test_events_reporter_byline_is_no_actor():
 
 
 def test_events_speaker_is_no_signer_and_witness_no_signer():
-    body = ("孙明高度评价胡志明市外务厅与上海市人民政府外事办公室签署友好交流合作备忘录。"
+    body = ("孙明高度评价胡志明市外务厅与广州市人民政府外事办公室签署友好合作备忘录。"
             "两位领导人见证了双方合作备忘录签署仪式。")
     ev = one("胡志明市与上海加强合作\n\n" + body, "sign", published="2023-09-14")
     assert "孙明" not in ev.source + ev.target
@@ -199,7 +199,7 @@ def test_events_an_invitation_to_visit_is_no_visit():
     # the invitation is a plan; neither the inviter nor the invitee travelled
     body = "阮春福总理邀请中国国家主席习近平对越南进行国事访问。"
     assert [e for e in events(HEAD + body, published="2016-11-09") if e.type == "visit"] == []
-    body = "应越南国家主席邀请，中国国家主席习近平11月12日对越南进行国事访问。"
+    body = "应越南国家主席邀请，中国国家主席习近平11月10日对越南进行国事访问。"
     v = one(HEAD + body, "visit", published="2016-11-13")
     assert v.source == ["习近平"] and v.target == ["越南"]
 
@@ -405,5 +405,5 @@ def test_events_a_plan_word_inside_a_ministrys_name_does_not_stop_a_signing():
 
 
 def test_events_a_proposal_made_at_a_meeting_is_no_hosting():
-    body = "双方同意推动设立由日本首相在2020年4月14日举行的东盟与中日韩领导人特别会议上提议的应对传染病中心。"
+    body = "双方同意推动设立由日本首相在2020年4月15日举行的东盟与中日韩领导人特别会议上提议的传染病应对中心。"
     assert [e for e in events(HEAD + body, published="2020-05-01") if e.type == "host"] == []

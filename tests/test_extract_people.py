@@ -117,7 +117,7 @@ def test_people_short_form_of_a_full_transliterated_name_is_that_person():
 
 
 def test_people_a_glossed_transliterated_name_without_a_title_is_a_person():
-    text = ("越南总理致电祝贺新西兰新任总理\n\n值此克里斯托弗·卢克森(Christopher Luxon)就任新西兰总理之际，"
+    text = ("越南总理致电祝贺新西兰新任总理\n\n值此克里斯托弗·卢克森（Luxon）就任新西兰总理之际，"
             "11月28日，越南政府总理范明政向他致贺电。\n")
     doc = waishi.extract(text, published="2023-11-29").documents[0]
     assert "克里斯托弗·卢克森" in [p.name for p in doc.people]

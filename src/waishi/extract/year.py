@@ -283,7 +283,7 @@ def collect(lex: Lexicon, text: str, people: Sequence[tuple[str, Sequence[str]]]
         taken.append(m.span())
     for m in _DOT_DATE.finditer(text):
         if free(*m.span()):
-            dated.append(int(m.group(1)))  # 越通社本周(2013.11.11-2013.11.17)要闻
+            dated.append(int(m.group(1)))  # 本周(2015.3.2-2015.3.8)要闻回顾: a dotted date range
             dated_at.setdefault(int(m.group(1)), at(m.span()))
             taken.append(m.span())
     for m in _RANGE.finditer(text):
@@ -301,7 +301,7 @@ def collect(lex: Lexicon, text: str, people: Sequence[tuple[str, Sequence[str]]]
             plain.append(y1)  # 2023~2027年合作备忘录, 合作计划(2017-2019): a plan from its first year
         elif y2 - y1 > 1 and not _RETRO.search(tail + text[m.end():m.end() + 12]) and not \
                 _STAT_WORDS.search(text, m.end(), m.end() + 12):
-            # 承诺2016~2020年向越南提供…: a period the page stands somewhere in; only its start bounds it
+            # 某国承诺在2016~2020年间提供…: a period the page stands somewhere in; only its start bounds it
             ev.bound(y1, None, "inside a period", at((m.start(), m.end() - len(tail))))
         else:
             plain.append(y2)
