@@ -71,7 +71,6 @@ def extract(text: str, *, published: str | date | None = None, url: str | None =
     teaser_years = [b.own_year for b in builders if b.doc.kind == "teaser" and b.own_year
                     and b.evidence.strength >= 3]
     pool = max(sorted(set(teaser_years)), key=teaser_years.count) if teaser_years else None
-    article_year = builders[0].own_year if builders else None
     for b in builders:
         if pub and b.doc.kind == "article":
             b.set_year(pub.year, "published")
