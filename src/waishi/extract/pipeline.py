@@ -71,6 +71,7 @@ def extract(text: str, *, published: str | date | None = None, url: str | None =
     teaser_years = [b.own_year for b in builders if b.doc.kind == "teaser" and b.own_year
                     and b.evidence.strength >= 3]
     pool = max(sorted(set(teaser_years)), key=teaser_years.count) if teaser_years else None
+    article_year = builders[0].own_year if builders else None
     for b in builders:
         if pub and b.doc.kind == "article":
             b.set_year(pub.year, "published")
@@ -91,9 +92,13 @@ def extract(text: str, *, published: str | date | None = None, url: str | None =
                     b.set_year(comb.decide(), "text")
                 elif siblings and comb.lo is None:
                     b.set_year(max(siblings), "page teasers")
+                elif article_year and comb.lo is not None and comb.hi is not None and \
+                        comb.lo <= article_year <= min(comb.hi, comb.cap or comb.hi) and comb.hi - comb.lo <= 2:
+                    # a narrow window of its own that holds the article's year: the page's time
+                    b.set_year(article_year, "article")
                 else:
                     # teasers are the site's newest items, not the article's: without evidence of
-                    # their own or of their siblings, their year is left open
+                    # their own or of their siblings, and in a wide window, their year is left open
                     b.set_year(comb.decide(), "offices")
         else:
             # teasers are the site's latest items appended to any page, old or new: their years
