@@ -115,7 +115,7 @@ def test_pipeline_an_undated_teaser_leans_on_its_siblings_not_an_old_article():
 def test_pipeline_an_undated_teaser_in_a_wide_window_is_left_open():
     # the teaser's only clue is a holder in office 2021-today: its year stays open (not the article's)
     text = ("越南与老挝签署合作协定\n\n2015年3月5日，越南与老挝在河内签署合作协定。(完)\n\n更多\n\n"
-            "越南政府总理范明政会见外国客人\n\n越南政府总理范明政会见外国客人。\n")
+            "范明政总理会见老挝客人\n\n越南政府总理范明政在河内会见老挝客人。\n")
     docs = waishi.extract(text).documents
     assert docs[0].year == 2015
     assert docs[1].year is None and docs[1].year_range is not None and docs[1].year_range[0] >= 2021
