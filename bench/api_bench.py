@@ -80,11 +80,23 @@ def build(db: Path, n: int, seed: int, reports: int = 0) -> None:
 
 
 def _cpu_seconds(pid: int) -> float:
-    """User + system CPU time of process ``pid`` (Linux /proc; NaN elsewhere)."""
+    """User + system CPU time of process ``pid`` and its live children (uvicorn's workers)
+    (Linux /proc; NaN elsewhere)."""
+    def stat(p: str) -> list[str]:
+        with open(f"/proc/{p}/stat", encoding="ascii") as fh:
+            return fh.read().rsplit(")", 1)[1].split()
     try:
-        with open(f"/proc/{pid}/stat", encoding="ascii") as fh:
-            fields = fh.read().rsplit(")", 1)[1].split()
-        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+        own = stat(str(pid))
+        total = int(own[11]) + int(own[12])
+        for p in os.listdir("/proc"):
+            if p.isdigit() and p != str(pid):
+                try:
+                    f = stat(p)
+                except (OSError, IndexError):
+                    continue
+                if f[1] == str(pid):  # ppid
+                    total += int(f[11]) + int(f[12])
+        return total / os.sysconf("SC_CLK_TCK")
     except (OSError, ValueError, IndexError):
         return float("nan")
 
@@ -216,6 +228,7 @@ def main() -> None:
     ap.add_argument("--requests", type=int, default=1000)
     ap.add_argument("--concurrency", type=int, default=50)
     ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--workers", type=int, default=1, help="server processes (waishi serve --workers)")
     ap.add_argument("--reports", type=int, default=0,
                     help="about this many reports per event (0: the synthetic corpus's own mix, ~1.2)")
     ap.add_argument("--client", choices=("raw", "httpx"), default="raw",
@@ -248,7 +261,8 @@ def main() -> None:
 def run(db: Path, args: argparse.Namespace) -> None:
     port = free_port()
     base = f"http://127.0.0.1:{port}"
-    server = subprocess.Popen([sys.executable, "-m", "waishi.cli", "serve", "--db", str(db), "--port", str(port)],
+    server = subprocess.Popen([sys.executable, "-m", "waishi.cli", "serve", "--db", str(db), "--port", str(port),
+                               "--workers", str(args.workers)],
                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=os.environ.copy())
     try:
         deadline = time.monotonic() + 60
@@ -277,7 +291,7 @@ def run(db: Path, args: argparse.Namespace) -> None:
 
     lat = [r[1] * 1000 for r in results]
     errors = [r for r in results if r[2] != 200]
-    print(f"\n{len(results):,} requests, {args.concurrency} concurrent ({args.client} client), one uvicorn worker "
+    print(f"\n{len(results):,} requests, {args.concurrency} concurrent ({args.client} client), {args.workers} uvicorn worker(s) "
           f"on loopback ({os.cpu_count()} cores shared by client and server; the client used "
           f"{client_cpu:.1f} s of CPU in {dt:.1f} s)")
     print(f"throughput: {len(results) / dt:,.0f} requests/s ({dt:.1f} s)")

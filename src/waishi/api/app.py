@@ -353,3 +353,18 @@ def gzip_asset(ctx: Context, name: str, path: Path) -> bytes:
             data = gzip.compress(path.read_bytes(), compresslevel=6, mtime=0)
             ctx.assets[name] = data
         return data
+
+
+# What `waishi serve --workers N` hands its worker processes (uvicorn imports the app by name).
+SERVE_ENV = "WAISHI_SERVE"
+
+
+def app_from_env() -> FastAPI:
+    """The app of one `waishi serve --workers N` worker: the options the command checked, read
+    from the environment variable ``WAISHI_SERVE`` (JSON: db, write, show_paths, allowed_hosts)."""
+    import json
+
+    opts = json.loads(os.environ[SERVE_ENV])
+    hosts = opts.get("allowed_hosts")
+    return create_app(opts["db"], readonly=not opts.get("write"), show_paths=bool(opts.get("show_paths")),
+                      allowed_hosts=frozenset(hosts) if hosts is not None else None)
