@@ -134,3 +134,11 @@ def test_segment_a_headline_printed_twice_starts_the_teasers_without_more():
     docs = segment(text)
     assert [d.kind for d in docs] == ["article", "teaser"]
     assert docs[1].title == "越南国家主席出席文化节开幕式活动"
+
+
+def test_segment_a_cut_off_lede_is_no_teaser_headline():
+    from waishi.extract.segment import segment
+    text = ("越南与老挝签署边境合作协定\n\n5月3日，越南与老挝在河内签署边境合作协定。(完)\n\n更多\n\n"
+            "越南国家主席出席文化节开幕式\n\n值此文化节开幕之际，6月1日上午，越南国家主席在河内出席开幕式并发表讲话，强调")
+    docs = segment(text)
+    assert [d.title for d in docs] == ["越南与老挝签署边境合作协定", "越南国家主席出席文化节开幕式"]

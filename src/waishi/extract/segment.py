@@ -94,7 +94,11 @@ def _norm(s: str) -> str:
 
 def _headline_like(line: Line) -> bool:
     t = line.text
-    return len(t) <= 80 and not t.endswith(_TERMINAL) and caption_text(line) is None and not _ANH.search(t)
+    # (a lede cut off by the end of a stored page has no full stop, but its clauses do: two
+    # commas or more in a long line make it a sentence, not a headline)
+    clauses = t.count("，") + t.count(",")
+    return len(t) <= 80 and not t.endswith(_TERMINAL) and caption_text(line) is None and not _ANH.search(t) \
+        and not (clauses >= 2 and len(t) > 30)
 
 
 def segment(text: str) -> list[Document]:
