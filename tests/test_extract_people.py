@@ -154,3 +154,9 @@ def test_people_organisation_office_gives_no_country(lex):
     assert finder.country_of_titles([], "古特雷斯") is None
     # a holder of a country's office keeps that country, even when he also held an organisation's office
     assert finder.country_of_titles([], "潘基文") == "KOR"
+
+
+def test_people_a_meeting_of_ministers_is_no_title():
+    text = "越中外长举行会谈\n\n在出席澜湄合作第五次外长会期间，越南外长裴青山同中国外长王毅举行会谈。\n"
+    names = [p.name for p in waishi.extract(text, published="2020-02-20").documents[0].people]
+    assert not any(n.startswith("会") for n in names) and "裴青山" in names

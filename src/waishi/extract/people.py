@@ -322,6 +322,8 @@ class PeopleFinder:
         for idx, (t, ts, te) in enumerate(matches):
             if self.lex.titles.get(t) == "block" or self._blocked(text, ts, te):
                 continue
+            if text.startswith("会", te) and text[te + 1:te + 2] not in ("见", "谈", "晤", "面"):
+                continue  # 第四次外长会: a meeting of the office's holders, not a title before a name
             pos = te
             pm = _POS_PAREN.match(text, pos, end)
             if pm:
