@@ -53,3 +53,10 @@ def test_numbers_count_pattern_skips_ordinals_and_durations(text):
 def test_text_numbers_hundred_millions_then_the_rest(text, value):
     (a,) = numbers.money(text)
     assert a.value == value and a.unit == "USD"
+
+
+@pytest.mark.parametrize("s,v", [("四", 4), ("十", 10), ("十三", 13), ("二十", 20), ("九十九", 99), ("两", 2),
+                                 ("一百", 100), ("三千五百", 3500), ("十二万", 120000)])
+def test_text_numbers_small_chinese_numerals_and_the_library_agree(s, v):
+    from waishi.text.numbers import to_number
+    assert to_number(s) == v

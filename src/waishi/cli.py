@@ -154,24 +154,23 @@ def _print_tables(records: list[Extraction]) -> None:
                             console=con, err=err)
 
 
-from .cli_store import register as _register_store  # noqa: E402
+def _register_all() -> None:
+    """The store, server, relations, batch, fetch and curation commands. `waishi extract` (run
+    once per file by evaluation scripts) needs none of their code: its start-up skips them."""
+    from .cli_batch import register as register_batch
+    from .cli_curate import register as register_curate
+    from .cli_fetch import register as register_fetch
+    from .cli_relations import register as register_relations
+    from .cli_serve import register as register_serve
+    from .cli_store import register as register_store
 
-_register_store(app)
-from .cli_serve import register as _register_serve  # noqa: E402
+    for register in (register_store, register_serve, register_relations, register_batch, register_fetch,
+                     register_curate):
+        register(app)
 
-_register_serve(app)
-from .cli_relations import register as _register_relations  # noqa: E402
 
-_register_relations(app)
-from .cli_batch import register as _register_batch  # noqa: E402
-
-_register_batch(app)
-from .cli_fetch import register as _register_fetch  # noqa: E402
-
-_register_fetch(app)
-from .cli_curate import register as _register_curate  # noqa: E402
-
-_register_curate(app)
+if sys.argv[1:2] != ["extract"] or "--help" in sys.argv or "-h" in sys.argv:
+    _register_all()
 
 
 if __name__ == "__main__":  # pragma: no cover
