@@ -13,6 +13,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import uvicorn
 
@@ -73,8 +74,15 @@ def free_port() -> int:
 @contextmanager
 def live_server(db: Path) -> Iterator[str]:
     """uvicorn serving ``create_app(db)`` in a thread on a free loopback port; yields the base URL."""
+    with serve_app(create_app(db)) as url:
+        yield url
+
+
+@contextmanager
+def serve_app(app: Any) -> Iterator[str]:
+    """uvicorn serving ``app`` in a thread on a free loopback port; yields the base URL."""
     port = free_port()
-    server = uvicorn.Server(uvicorn.Config(create_app(db), host="127.0.0.1", port=port, log_level="warning",
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning",
                                            lifespan="on"))
     t = threading.Thread(target=server.run, daemon=True)
     t.start()

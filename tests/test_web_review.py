@@ -4,8 +4,6 @@ write protection over HTTP: token, CSRF, origin, escaping of notes."""
 from __future__ import annotations
 
 import re
-import threading
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -13,8 +11,7 @@ from typing import Any
 
 import httpx
 import pytest
-import uvicorn
-from api_corpus import free_port
+from api_corpus import serve_app
 
 import waishi
 from waishi.api.review import create_review_app
@@ -49,21 +46,8 @@ def _extract(p: waishi.Page) -> waishi.Extraction:
 
 @contextmanager
 def review_server(db: Path) -> Iterator[str]:
-    port = free_port()
-    app = create_review_app(db, {TOKEN: "lan"})
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="on"))
-    t = threading.Thread(target=server.run, daemon=True)
-    t.start()
-    deadline = time.monotonic() + 20
-    while not server.started:
-        if time.monotonic() > deadline or not t.is_alive():
-            raise RuntimeError("the review server did not start")
-        time.sleep(0.02)
-    try:
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        server.should_exit = True
-        t.join(10)
+    with serve_app(create_review_app(db, {TOKEN: "lan"})) as url:
+        yield url
 
 
 @pytest.fixture

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from ..lexicon import Lexicon, Office, series_year
+from ..text.dates import SINCE_AFTER as _SINCE_AFTER
 from ..text.numbers import to_number
 
 FULL_DATE_WEIGHT = 3.0
@@ -49,7 +50,6 @@ _FOUNDED = re.compile(r"((?:19|20)\d\d)\s*年[^。；]{0,12}?(?:建交|建立外
 _YEARS_SINCE = re.compile(r"(?:经过|历经|走过)了?\s*(\d{1,3})\s*年|建交\s*(\d{1,3})\s*(?:周)?年(?:以)?来")
 # Markers of time read in the clause around a year (one mechanism for all year mentions):
 # 以来/至今 after it: a starting point, so only a lower bound (自2011年3月当选以来, 2015年起).
-_SINCE_AFTER = re.compile(r"[^，。；,;：:\n]{0,18}?(?:以来|至今)|\s*(?:月|日)?\s*(?:起|开始)(?![草来])")
 # a plan or target named after the year in the same noun phrase (2014年经济社会发展计划): the page
 # is from before that year, or from its first months
 _PLAN_AFTER = re.compile(r"[^，。；,;：:\n的]{0,10}?(?:计划|规划|预算|任务|目标|议程|愿景|展望)(?!投资部)")

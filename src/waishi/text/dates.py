@@ -166,3 +166,8 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMe
 
 YEAR = re.compile(rf"(?<![\d.])(?P<y>{_Y})(?:\s*(?:-|—|–|~|至|到)\s*(?P<y2>{_Y}))?\s*年")
 """Year mentions: ``2023年``, ``2016-2018年`` (range)."""
+
+
+# 以来/至今 (or 起/开始) right after a date or year: the start of a period up to now, so a lower
+# bound of the page's year and never an event's date (自2011年3月当选以来, 2015年起).
+SINCE_AFTER = re.compile(r"[^，。；,;：:\n]{0,18}?(?:以来|至今)|\s*(?:月|日)?\s*(?:起|开始)(?![草来])")
