@@ -1,0 +1,305 @@
+"""The clause layer: a clause's predicate and its arguments, read between punctuation."""
+
+from __future__ import annotations
+
+import re
+
+from ...model import Event, Span
+from ...text.dates import SINCE_AFTER as _SINCE
+from .context import Actor, DocContext, SentenceCtx, _isos, _names
+from .words import (
+    DEST_BEFORE,
+    FOREIGN_WORDS,
+    FROM,
+    INVITE,
+    LED_BY,
+    PAIR,
+    PARTNER_END,
+    PRED_COORD,
+    PUNCT_END,
+    REPORT,
+    SPEAKS,
+)
+
+
+class ClauseReader:
+    """A sentence's clauses: where a clause starts and ends, its subject, its partner (与/同/和),
+    its object, the date and place it names. The event frames read their arguments here."""
+
+    def __init__(self, ctx: DocContext) -> None:
+        self.ctx = ctx
+        self.text = ctx.text
+        self.lex = ctx.lex
+        self.nouns = sorted(ctx.lex.event_nouns, key=len, reverse=True)
+        self._sent_trigs: list[int] = []  # trigger starts of the sentence being read
+
+    # -- regions --------------------------------------------------------------------
+    def clause_end(self, pos: int, end: int) -> int:
+        i = pos
+        depth = 0
+        while i < end:
+            ch = self.text[i]
+            if ch in "“《(（":
+                depth += 1
+            elif ch in "”》)）":
+                depth = max(0, depth - 1)
+            elif depth == 0 and ch in PUNCT_END:
+                return i
+            i += 1
+        return end
+
+    def clause_start(self, pos: int, start: int) -> int:
+        i = pos
+        while i > start and self.text[i - 1] not in PUNCT_END:
+            i -= 1
+        return i
+
+    def excluded(self, s: int, e: int) -> list[tuple[int, int]]:
+        return [m.span() for m in INVITE.finditer(self.text, s, e)] + \
+            [m.span() for m in REPORT.finditer(self.text, s, e)]
+
+    def subject(self, sent: SentenceCtx, trig_start: int,
+                kinds: tuple[str, ...] = ("person", "org", "country", "place", "group")) -> list[Actor]:
+        """Actors before the trigger: nearest clause first; a clause that opens with its predicate
+        (A会见B，参加C，会见D) takes the subject of the sentence's first predicate, carried over
+        the coordinated predicates; else the sentence start."""
+        cs = self.clause_start(trig_start, sent.span.start)
+        carried = PRED_COORD.search(self.text, max(cs, trig_start - 4), trig_start) is not None
+        actors = [] if carried else self._region_actors(cs, trig_start, kinds)
+        if actors:
+            return actors
+        # (…，以及会见X / A会见B并会见C: a coordinated predicate keeps the first one's subject)
+        # the first predicate of the sentence with a subject of its own in its clause (访柬期间，
+        # A拜见B，…: an adverbial clause has none)
+        for first in sorted(p for p in self._sent_trigs if p < (trig_start if carried else cs)):
+            actors = self._region_actors(self.clause_start(first, sent.span.start), first, kinds)
+            if actors:
+                return actors
+        actors = self._region_actors(sent.span.start, trig_start, kinds)
+        if actors:
+            return actors
+        # 在访问X并出席Y期间，PERSON…: an adverbial clause takes the main clause's subject
+        ce = self.clause_end(trig_start, sent.span.end)
+        if re.search(r"(期间|之际|前夕|时|之前|之后|后)$", self.text[trig_start:ce]):
+            after = [a for a in self.ctx.actors_in(ce, sent.span.end, ("person", "group"))]
+            persons = [a for a in after if a.kind == "person"]
+            if persons:
+                return persons[:1]
+            return after[:1]
+        return []
+
+    def _region_actors(self, lo: int, hi: int, kinds: tuple[str, ...]) -> list[Actor]:
+        # 孙明高度评价A与B签署…: the speaker is not an actor of what he speaks about
+        for m in SPEAKS.finditer(self.text, lo, hi):
+            if any(a.span.end == m.start() for a in self.ctx.persons) and \
+                    self.ctx.actors_in(m.end(), hi, kinds):
+                lo = m.end()
+        excl = self.excluded(lo, hi)
+        frm = FROM.search(self.text, lo, hi)
+        if frm:
+            # 来自X、Y等31个国家的海外青年: the subject is what comes after 的
+            np_ = self.text[frm.end():hi].strip()
+            np_ = re.split(r"[，,于在]", np_)[0]
+            if 2 <= len(np_) <= 16:
+                return [Actor(np_, Span(frm.end(), frm.end() + len(np_)), "group")]
+        led = LED_BY.search(self.text, lo, hi)
+        acts = [a for a in self.ctx.actors_in(lo, hi, kinds)
+                if not any(a0 <= a.span.start < b0 for a0, b0 in excl)]
+        persons = [a for a in acts if a.kind == "person"]
+        groups = [a for a in acts if a.kind == "group"]
+        if led:
+            inner = [a for a in persons if led.start(1) <= a.span.start < led.end(1)]
+            if inner:
+                return inner + [g for g in groups if g.span.start >= led.end(1)][:1]
+        if persons:
+            # the subject is the last run of persons before the verb (A与B共同出席 keeps both)
+            return persons + [g for g in groups if g.span.start > persons[0].span.start][:1]
+        if groups:
+            return groups[-1:]
+        orgs = [a for a in acts if a.kind in ("org",)]
+        listed = [a for a in acts if a.kind == "country"]
+        if orgs and len(listed) >= 2 and "、" in self.text[lo:hi]:
+            # 古巴、泰国…等国家领导人以及联合国秘书长: the listed countries and the body, all senders
+            return sorted(orgs + listed, key=lambda a: a.span.start)
+        if orgs:
+            return orgs
+        # a place after 赴/对/到/在/于/向 is a destination or a venue, not the subject
+        places = [a for a in acts if a.kind in ("country", "place")
+                  and not self.text[max(lo, a.span.start - 2):a.span.start].endswith(DEST_BEFORE)]
+        return places[:3]
+
+    def preposition(self, lo: int, hi: int, chars: str) -> int:
+        """Offset (from ``lo``) of the last preposition among ``chars`` in ``text[lo:hi]`` that is
+        a word of its own: not inside an organisation name (中央对外部) nor 对外/对此/向来; -1 if none."""
+        for i in range(hi - 1, lo - 1, -1):
+            ch = self.text[i]
+            if ch not in chars or self.text[i + 1:i + 2] in ("外", "此", "来", "于"):
+                continue
+            if any(m.span.start <= i < m.span.end for m in self.ctx.entities_between(lo - 30, hi)) or \
+                    any(a.span.start <= i < a.span.end for a in self.ctx.actors_in(lo - 30, hi, ("person",))):
+                continue
+            if any(i < tsp.end and tsp.start <= i for tsp in self.ctx.title_spans):
+                continue
+            return i - lo
+        return -1
+
+    def _partner_cut(self, lo: int, hi: int) -> int | None:
+        seg = self.text[lo:hi]
+        best = None
+        for w in ("对", "向", "赴", "访问"):
+            i = seg.rfind(w)
+            if i >= 0 and (best is None or i < best):
+                best = i
+        return lo + best if best is not None else None
+
+    def partner(self, sent: SentenceCtx, trig_start: int) -> tuple[list[Actor], int] | None:
+        """``A与B<trigger>``: (B actors, position of 与) when the trigger's partner precedes it."""
+        cs = self.clause_start(trig_start, sent.span.start)
+        seg = self.text[cs:trig_start]
+        cands = sorted({cs + i for w in ("与", "同", "和", "跟") for i in _all_index(seg, w)})
+        for pos in cands:  # leftmost first: 与广东省文化与旅游厅 partners with the whole name
+            before = self.ctx.actors_in(cs, pos)
+            if not before:
+                continue
+            persons = self.ctx.actors_in(pos + 1, trig_start, ("person",))
+            if persons:
+                return persons, pos
+            stop = PARTNER_END.search(self.text, pos + 1, trig_start)
+            pe = stop.start() if stop else trig_start
+            np_ = self.text[pos + 1:pe].strip()
+            if 2 <= len(np_) <= 24:
+                inner = self.ctx.actors_in(pos + 1, pe, ("country", "org", "place"))
+                return [Actor(np_, Span(pos + 1, pe), "org", inner[0].iso3 if inner else None)], pos
+        return None
+
+    def object_np(self, pos: int, end: int) -> tuple[str, Span] | None:
+        """Event name after an attend/host trigger: up to the clause end, cut after the last event noun."""
+        if self.text.startswith("了", pos):
+            pos += 1
+        ce = self.clause_end(pos, end)
+        seg = self.text[pos:ce]
+        best = -1
+        for n in self.nouns:
+            i = seg.rfind(n)
+            while i >= 0:
+                tail = seg[i + len(n):]
+                if not tail or tail.startswith(("的", "并", "期间", "前夕", "之际", "时", "上", "(", "（", "暨", "和", "及")) \
+                        or tail[0] in "”》":
+                    best = max(best, i + len(n))
+                    break
+                i = seg.rfind(n, 0, i)
+        if best < 0:
+            return None
+        np_ = seg[:best]
+        # a closing parenthetical (IMM6) right after stays with the name
+        m = re.match(r"\s*[（(][A-Za-z0-9\- ]{1,20}[)）]", seg[best:])
+        if m:
+            np_ = seg[: best + m.end()]
+        np_ = np_.strip()
+        if np_.startswith("的") and len(np_) > 3:  # 举行的东盟…会议: the name after 的
+            pos, np_ = pos + 1, np_[1:]
+        lead = re.match(r"在[^，。；]{1,24}?(?:举办|举行|召开|主办)的", np_)
+        if lead and len(np_) - lead.end() >= 2:
+            pos += lead.end()
+            np_ = np_[lead.end():]
+        if len(np_) < 2:
+            return None
+        return np_, Span(pos, pos + len(np_))
+
+    # -- dates ----------------------------------------------------------------------
+    def date_for(self, sent: SentenceCtx, trig_start: int) -> tuple[str | None, str | None]:
+        """The date in the trigger's clause, else in its sentence (before the trigger first), else
+        the running context. A bare year counts only when it is not the document's year (then
+        the context date is the more precise): 他于2015年曾访问 -> 2015, 去年 -> year - 1."""
+        cs = self.clause_start(trig_start, sent.span.start)
+        ce = self.clause_end(trig_start, sent.span.end)
+        inside = [(dm, iso, end) for dm, iso, end in self.ctx.dates
+                  if sent.span.start <= dm.start < sent.span.end and iso and not _in_paren(self.text, dm.start, sent.span)
+                  and not _SINCE.match(self.text, dm.end)  # 自2011年3月当选以来: when a period began
+                  and not (dm.month is None and dm.relative is None and iso == str(self.ctx.year))]
+        for lo, hi in ((cs, ce), (sent.span.start, sent.span.end)):
+            here = [x for x in inside if lo <= x[0].start < hi]
+            before = [x for x in here if x[0].start < trig_start]
+            if before:
+                return before[-1][1], before[-1][2]
+            after = [x for x in here if x[0].start >= trig_start]
+            if after:
+                return after[0][1], after[0][2]
+        return sent.date or (None, None)
+
+    def location(self, sent: Span, trig_start: int) -> str | None:
+        for m in self.ctx.entities_between(sent.start, trig_start):
+            if m.kind in ("place", "country"):
+                pre = self.text[max(sent.start, m.span.start - 3):m.span.start]
+                if pre.endswith(("在", "于", "在首都", "首都")):
+                    return m.text
+        return None
+
+
+    def _event(self, type_: str, sent: SentenceCtx, ts: int, source: list[Actor], target: list[Actor],
+               target_names: list[str] | None = None) -> Event:
+        d, de = self.date_for(sent, ts)
+        if d is None and self.ctx.year is not None:
+            d = str(self.ctx.year)  # no date in the text: the document's year is as precise as it gets
+        return Event(type=type_, date=d, date_end=de, source=_names(source),
+                     target=target_names if target_names is not None else _names(target),
+                     evidence=sent.span, source_iso3=_isos(source), target_iso3=_isos(target))
+
+    # meet -----------------------------------------------------------------------------
+    def _pair_meeting(self, sent: SentenceCtx, ts: int) -> list[Actor] | None:
+        """两位部长/两国总理/双方 + trigger with no person named in the clause: the page's two sides."""
+        if sent.kind != "body":
+            return None
+        cs = self.clause_start(ts, sent.span.start)
+        if not PAIR.search(self.text, cs, ts) or self.ctx.actors_in(cs, ts, ("person",)):
+            return None
+        return self.ctx.principals()
+
+    def _clause_initial_partner(self, sent: SentenceCtx, ts: int) -> tuple[list[Actor], list[Actor]] | None:
+        """``X在…；会见…；与NAME举行会谈``: a clause that starts with 与/同 takes the sentence's
+        subject (the persons before the clause) as the other side."""
+        cs = self.clause_start(ts, sent.span.start)
+        m = re.match(r"(?:并|还|也|则|又|随后|此外)?(?:与|同|和|跟)", self.text[cs:ts])
+        if m is None:
+            return None
+        partner = self.ctx.actors_in(cs + m.end(), ts, ("person",))
+        if not partner:
+            return None
+        # the subject opens the sentence, which may run over semicolons: back to its 。
+        lo = max(self.text.rfind("。", 0, cs), self.text.rfind("\n", 0, cs)) + 1
+        src = [a for a in self.ctx.actors_in(lo, cs, ("person",)) if a.name not in {p.name for p in partner}]
+        return (src[:1], partner) if src else None
+
+
+    def _foreign(self, s: Span, actors: list[Actor]) -> bool:
+        if any(a.iso3 and a.iso3 != self.ctx.home for a in actors):
+            return True
+        for m in self.ctx.entities_between(s.start, s.end):
+            if (m.value and m.value != self.ctx.home) or (m.kind == "org" and not m.value and
+                                                            self.lex.entities[m.text].sub == "intl"):
+                return True
+            if m.kind == "region":
+                return True
+        seg = self.text[s.start:s.end]
+        return any(w in seg for w in FOREIGN_WORDS)
+
+
+
+def _period_end(text: str, pos: int) -> int:
+    """End of the full sentence at ``pos`` (to its 。, over semicolons and line ends)."""
+    i = text.find("。", pos)
+    return len(text) if i < 0 else i
+
+
+def _all_index(s: str, w: str) -> list[int]:
+    out, i = [], s.find(w)
+    while i >= 0:
+        out.append(i)
+        i = s.find(w, i + 1)
+    return out
+
+
+def _in_paren(text: str, pos: int, sent: Span) -> bool:
+    """True when ``pos`` sits inside a parenthesis (anniversary ranges, asides)."""
+    left = text[sent.start:pos]
+    return left.count("(") + left.count("（") > left.count(")") + left.count("）")

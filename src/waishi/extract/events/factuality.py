@@ -1,0 +1,40 @@
+"""Factuality: what a trigger's clause says of the act (modality.tsv)."""
+
+from __future__ import annotations
+
+import re
+
+from .clauses import ClauseReader
+from .context import SentenceCtx
+from .words import (
+    INVITE,
+    RESTATED,
+)
+
+
+def factuality(self: ClauseReader, sent: SentenceCtx, ts: int, te: int) -> str:
+    """What the trigger's clause says of the act: reported, planned, proposed, invited,
+    habitual, topic (a noun governed by 保持/加强…) or restated (这是…首次访问). Markers
+    (modality.tsv) are read before the trigger, with actors' names blanked out."""
+    cs = self.clause_start(ts, sent.span.start)
+    lead = self.text[cs:ts]
+    if cs == self.clause_start(sent.span.start + 1, sent.span.start) and RESTATED.match(lead):
+        return "restated"
+    named = [a.span for a in self.ctx.actors_in(max(sent.span.start, cs - 12), ts)]
+    chars = [" " if any(sp.start <= k < sp.end for sp in named) else self.text[k] for k in range(cs, ts)]
+    lead = INVITE.sub(lambda m: " " * len(m.group()), "".join(chars))
+    lead = re.sub(r"在[^，。；]{0,30}?的邀请下|(?:上|大|中|少)将|将军|将领", lambda m: " " * len(m.group()), lead)
+    rx = self.lex._automata.get("_modality_rx")
+    if rx is None:
+        words = sorted(self.lex.modality, key=len, reverse=True)
+        rx = self.lex._automata["_modality_rx"] = re.compile("|".join(map(re.escape, words))) if words else None
+    if rx is None:
+        return "reported"
+    found = [self.lex.modality[m.group()] for m in rx.finditer(lead)]
+    # a custom or a habit named anywhere before in the sentence (根据东盟惯例，新任元首会…访问)
+    found = [self.lex.modality[m.group()] for m in rx.finditer(self.text, sent.span.start, cs)
+             if self.lex.modality[m.group()] == "habitual"] + found
+    strong = [f for f in found if f != "planned" and not (f == "topic" and self.text.startswith("了", te))]
+    if strong:
+        return strong[-1]
+    return "planned" if "planned" in found else "reported"

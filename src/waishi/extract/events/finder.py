@@ -1,0 +1,68 @@
+"""The pass over a sentence: triggers from the trigger automaton, each read by its type's frame."""
+
+from __future__ import annotations
+
+import re
+
+from ...model import Event, Span
+from .context import SentenceCtx
+from .factuality import factuality
+from .gatherings import Gatherings
+from .meetings import Meetings
+from .words import (
+    SPEECH,
+)
+
+
+class EventFinder(Meetings, Gatherings):
+    """Reads a sentence's triggers and hands each to its type's frame."""
+
+    # -- the pass -------------------------------------------------------------------
+    def find(self, sent: SentenceCtx) -> list[Event]:
+        s = sent.span
+        trigs = [(t, s.start + a, s.start + b) for t, a, b in self.lex.find("triggers", self.text[s.start:s.end])]
+        self._sent_trigs = [ts for t, ts, _te in trigs if self.lex.triggers[t].type != "block"]
+        events: list[Event] = self._speech_attend(sent)
+        np_spans: list[Span] = []
+        for t, ts, te in trigs:
+            trig = self.lex.triggers[t]
+            if trig.type == "block":
+                continue
+            if any(sp.start <= ts < sp.end for sp in np_spans):
+                continue  # the trigger is part of an event name (共同主持...高层会晤)
+            handler = getattr(self, f"_{trig.type}", None)
+            if handler is None:
+                continue
+            got = handler(sent, t, ts, te, trig.mode)
+            fact = factuality(self, sent, ts, te) if got else "reported"
+            for ev in got:
+                ev.trigger = t
+                ev.factuality = fact
+                ev.caption = sent.kind == "caption"
+                if ev.location is None:
+                    ev.location = self.location(s, ts)
+                events.append(ev)
+                if ev.type in ("attend", "host") and ev.target:
+                    np = self.text.find(ev.target[0], te)
+                    if np >= 0:  # from the trigger on: 由X主持召开的Y holds a trigger before Y
+                        np_spans.append(Span(te, np + len(ev.target[0])))
+        return events
+
+
+    def _speech_attend(self, sent: SentenceCtx) -> list[Event]:
+        """``PERSON在<event>上讲话/表示``: speaking at a gathering is attending it."""
+        out = []
+        for m in SPEECH.finditer(self.text, sent.span.start, sent.span.end):
+            np_ = m.group("np")
+            lead = re.match(r"(?:由[^，。；]{1,30}?(?:举办|举行|主办)的)", np_)
+            name = np_[lead.end():] if lead else np_
+            if not name.endswith(tuple(self.nouns)) or len(name) < 3:
+                continue
+            src = self._region_actors(self.clause_start(m.start(), sent.span.start), m.start(), ("person", "group"))
+            if not src or not self._foreign(sent.span, src):
+                continue
+            ev = self._event("attend", sent, m.start(), src, [], [name])
+            ev.trigger = "在…上"
+            ev.caption = sent.kind == "caption"
+            out.append(ev)
+        return out

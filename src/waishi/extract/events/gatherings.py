@@ -1,0 +1,288 @@
+"""Frames of signings, gatherings attended or hosted, congratulations and aid."""
+
+from __future__ import annotations
+
+import re
+
+from ...model import Event, Span
+from .clauses import ClauseReader, _period_end
+from .context import Actor, SentenceCtx, _dedupe, _names
+from .merge import _same
+from .words import (
+    AGREEMENT,
+    AID_STATE,
+    CHAIRED_BY,
+    EACH,
+    GENERIC,
+    MESSAGE,
+    MESSAGE_TRIGGERS,
+    NOT_YET,
+    ON_ELECTION,
+    PAIR,
+    SIGNING_CEREMONY,
+)
+
+
+class Gatherings(ClauseReader):
+    def _sign(self, sent: SentenceCtx, t: str, ts: int, te: int, mode: str) -> list[Event]:
+        s = sent.span
+        before = self.text[max(s.start, ts - 12):ts]
+        if "见证" in before or before.endswith("所") or \
+                ("见证" in self.text[self.clause_start(ts, s.start):ts] and self.text.startswith(("仪式", "签字仪式"), te)):
+            return []
+        ce = self.clause_end(te, s.end)
+        obj = self.text[te:ce]
+        if t == "交换" and not any(w in obj for w in AGREEMENT):
+            return []
+        if t == "签字" and "仪式" in obj[:3]:
+            return []
+        lo = max(self.clause_start(ts, s.start), ts - 8)
+        named = [a.span for a in self.ctx.actors_in(max(s.start, lo - 12), ts)]
+        lead = "".join(" " if any(sp.start <= k < sp.end for sp in named) else self.text[k] for k in range(lo, ts))
+        # (a word inside a name is none: 计划投资部 is the Ministry of Planning and Investment)
+        if any(w in lead for w in NOT_YET) or self.text.startswith(("计划", "事宜"), te):
+            return []  # hoped for or planned: nothing was signed yet
+        p = self.partner(sent, ts)
+        agreement = re.search(r"《[^》]{2,60}》", self.text[te:ce])
+        if p is not None:
+            partner, pos = p
+            src = self._region_actors(self.clause_start(pos, s.start), pos,
+                                      ("person", "org", "country", "group", "place"))
+            if src:
+                names = _names(partner) + ([agreement.group()[1:-1]] if agreement else [])
+                return [self._event("sign", sent, ts, src, partner, names)]
+        src = self.subject(sent, ts, ("person", "org", "country", "group"))
+        tgt = [a for a in self.ctx.actors_in(te, ce, ("person", "org", "country"))]
+        if not src and PAIR.search(self.text, self.clause_start(ts, s.start), ts):
+            # 双方签署了…文件: the page's two sides, as countries
+            sides = self.ctx.sides()
+            if sides is not None:
+                src, tgt = [sides[0]], [sides[1]] + tgt
+        if not src:
+            return []
+        names = _names(tgt) + ([agreement.group()[1:-1]] if agreement else [])
+        if not names:
+            return []
+        return [self._event("sign", sent, ts, src, tgt, names)]
+
+    # attend / host --------------------------------------------------------------------
+    def _attend(self, sent: SentenceCtx, t: str, ts: int, te: int, mode: str) -> list[Event]:
+        return self._gathering("attend", sent, t, ts, te)
+
+    def _host(self, sent: SentenceCtx, t: str, ts: int, te: int, mode: str) -> list[Event]:
+        if self.text.startswith(("会谈", "会晤", "座谈", "电话", "视频", "会见", "了会谈", "了会见"), te):
+            return []
+        if re.match(r"了?(?:双边|正式|工作|简短|友好|首次)?(?:会谈|会晤|会见|会面|通话)", self.text[te:te + 8]):
+            return []  # 举行双边会晤: a meeting, read by its own trigger
+        return self._gathering("host", sent, t, ts, te)
+
+    def _gathering(self, type_: str, sent: SentenceCtx, t: str, ts: int, te: int) -> list[Event]:
+        s = sent.span
+        pos = te
+        if self.text.startswith(("计划", "事宜", "工作", "筹备", "准备"), te):
+            return []  # 举办计划, 举办事宜: a noun, not an event held
+        if type_ == "host" and self.text.startswith("召开", pos):
+            pos += 2
+        got = self.object_np(pos, s.end)
+        if got is None or GENERIC.match(got[0]):
+            return []
+        name, np_span = got
+        after = self.text[np_span.end:np_span.end + 1]
+        src: list[Actor]
+        if type_ == "host":
+            led = re.search(r"由([^，。；]{1,40})$", self.text[self.clause_start(ts, s.start):ts])
+            if led and re.search(r"[在于][^，。；]{0,20}$", led.group(1)):
+                return []  # 由X在…举行的会议上提议的…: X is the proposer, 举行 names the occasion
+            if self.text[te:te + 1] == "的" or (led and True):
+                if led:
+                    base = self.clause_start(ts, s.start)
+                    src = self.ctx.actors_in(base + led.start(1), ts, ("person", "org", "country", "group"))
+                else:
+                    return []
+            else:
+                src = self.subject(sent, ts, ("person", "org", "country", "group"))
+        else:
+            if after == "的":
+                src = [a for a in self.ctx.actors_in(np_span.end, s.end, ("person",))][:1]
+            else:
+                src = self.subject(sent, ts, ("person", "org", "country", "group"))
+        if not src:
+            return []
+        # only gatherings with a foreign element (no domestic ceremonies)
+        if not self._foreign(s, src):
+            return []
+        out = []
+        chair = CHAIRED_BY.match(name) if type_ == "attend" else None
+        if chair and len(name) - chair.end() >= 2:
+            # 出席由新加坡总理李显龙主持召开的非正式会议: an attendance and a host
+            name = name[chair.end():]
+            hosts = self.ctx.actors_in(np_span.start + 1, np_span.start + chair.end(),
+                                       ("person", "org", "country", "group"))
+            persons = [a for a in hosts if a.kind == "person"]
+            if hosts:
+                out.append(self._event("host", sent, ts, persons or hosts[:1], [], [name]))
+        names = self._split_gatherings(name) if type_ == "attend" else [name]
+        for i, nm in enumerate(names):
+            out.insert(i, self._event(type_, sent, ts, src, [], [nm]))
+        if type_ == "attend" and SIGNING_CEREMONY.search(name):
+            # leaders attending their countries' signing or exchange ceremony: the documents are
+            # signed between their sides (the annotators' practice, dev and held-out alike)
+            sides = self._ceremony_sides(src, name, np_span, s)
+            if sides is not None:
+                ev = self._event("sign", sent, ts, sides[0], sides[1])
+                out.append(ev)
+        return out
+
+    def _split_gatherings(self, name: str) -> list[str]:
+        """出席A会议(GMS8)、B峰会和C峰会: one attendance per gathering named in the list."""
+        parts = [p.strip() for p in re.split(r"、|以及|和|及", name)]
+        nouns = tuple(self.nouns)
+
+        def whole(p: str) -> bool:
+            core = re.sub(r"\s*[（(][^)）]{1,20}[)）]$", "", p)
+            return len(core) >= 4 and core.endswith(nouns)
+
+        if len(parts) >= 2 and all(whole(p) for p in parts) and \
+                not any(p.startswith(("相关", "有关", "其他", "系列", "各项", "一些", "多项", "其它")) for p in parts):
+            return parts  # (会议和相关双边活动: one trip's programme, not a second gathering)
+        return [name]
+
+    def _ceremony_sides(self, src: list[Actor], name: str, np_span: Span, s: Span) -> tuple[list[Actor], list[Actor]] | None:
+        persons = [a for a in src if a.kind == "person"]
+        isos = {a.iso3 for a in persons if a.iso3}
+        if len(persons) >= 2 and len(isos) != 1:
+            return persons[:1], persons[1:]
+        # one attendee: the other side is a country named in the ceremony's name or sentence
+        home = {a.iso3 for a in src if a.iso3} or {self.ctx.home}
+        others = [Actor(m.text, m.span, "country", m.value) for m in self.ctx.entities_between(s.start, s.end)
+                  if m.kind == "country" and m.value and m.value not in home]
+        if src and others:
+            return src[:1], others[:1]
+        return None
+
+    # congratulate -----------------------------------------------------------------------
+    def _congratulate(self, sent: SentenceCtx, t: str, ts: int, te: int, mode: str) -> list[Event]:
+        s = sent.span
+        if mode == "wish" and not (self.ctx.roundup and sent.kind == "body" and
+                                   self.ctx.actors_in(self.clause_start(ts, s.start), ts, ("person",))):
+            # NAME祝愿…: in a round-up of messages (各国领导致电祝贺…) each sender's paragraph is his
+            # message; elsewhere a wish voiced in talks is no congratulation
+            return []
+        if self.text[max(s.start, ts - 1):ts] == "的":
+            return []
+        # (the purpose may close a list of messages: A致电B；C致电D，庆祝两国建交50周年。)
+        if t in ("致电", "致函", "致信") and not re.search(r"祝贺|庆祝|致贺|贺电|贺信|贺函|恭贺|表示祝贺",
+                                                       self.text[te:_period_end(self.text, te)]):
+            return []  # a call or a letter, congratulating only when it says so
+        if t not in MESSAGE_TRIGGERS and MESSAGE.search(self.text, s.start, ts):
+            return []  # 致贺电，祝贺他当选…: the message's content, the message is the one act
+        if "表示" in t and (not MESSAGE.search(self.text, s.start, s.end) or
+                            not self.ctx.actors_in(s.start, ts, ("person",))):
+            return []  # 对越南的发展表示祝贺 said in talks: a remark, no message of congratulation
+        spread = self._spread_congratulations(sent, ts)
+        if spread is not None:
+            return spread
+        src = self.subject(sent, ts, ("person", "org", "country", "group"))
+        cs = self.clause_start(ts, s.start)
+        tgt: list[Actor] = []
+        i = self.preposition(cs, ts, "向对")
+        if i >= 0:
+            tgt = self.ctx.actors_in(cs + i, ts, ("person", "org", "country"))
+            src = [a for a in src if a.span.end <= cs + i]
+            if not tgt and re.match(r"(?:他|她|其|对方)(?:们)?", self.text[cs + i + 1:ts]):
+                # 向他致贺电: the person the sentence named before
+                before = [a for a in self.ctx.actors_in(s.start, cs + i, ("person",))
+                          if a.name not in {x.name for x in src}]
+                tgt = before[-1:]
+        if not tgt:
+            ce = self.clause_end(te, s.end)
+            tgt = self.ctx.actors_in(te, ce, ("person", "org", "country"))
+            persons = [a for a in tgt if a.kind == "person"]
+            tgt = persons[:3] if persons else tgt[:1]
+        topic = ON_ELECTION.search(self.text, cs, ts)
+        if topic is not None and not tgt:
+            # 就阮富仲总书记当选国家主席发来贺电: the one elected is the one congratulated
+            tgt = self.ctx.actors_in(topic.start(), topic.end(), ("person",))[:1]
+            src = [a for a in src if a.span.end <= topic.start()]
+        if src and not tgt and t in ("发来贺电", "发来贺信", "发来贺函", "致贺信", "致贺电", "贺信", "贺电", "贺函"):
+            # NAME发来贺信: the one congratulated is the page's own subject, its first person of
+            # another country than the sender's
+            src_iso = {a.iso3 for a in src if a.iso3}
+            tgt = next(([a] for a in self.ctx.persons if a.iso3 and a.iso3 not in src_iso), [])
+        if not src or not tgt:
+            return []
+        # a message goes to one person: X向A和B致贺电 is two messages (and A、B向X, two senders)
+        tp, sp = [a for a in tgt if a.kind == "person"], [a for a in src if a.kind == "person"]
+        if len(tp) > 1 and len(src) == 1:
+            return [self._event("congratulate", sent, ts, src, [a]) for a in tp]
+        if len(sp) > 1 and len(tgt) == 1:
+            return [self._event("congratulate", sent, ts, [a], tgt) for a in sp]
+        return [self._event("congratulate", sent, ts, src, tgt)]
+
+    def _spread_congratulations(self, sent: SentenceCtx, ts: int) -> list[Event] | None:
+        """``A、B、C分别向D，E，F致贺电``: the senders before 分别向, the receivers after it, over
+        commas. The text does not say who wrote to whom; each sender's event lists every
+        receiver (or each receiver's every sender, when fewer write to more)."""
+        s = sent.span
+        m = None
+        for m2 in re.finditer(r"分别(?:向|对|给)", self.text[s.start:ts]):
+            m = m2
+        if m is None:
+            return None
+        j, k = s.start + m.start(), s.start + m.end()
+        tgt = self.ctx.actors_in(k, ts, ("person",)) or self.ctx.actors_in(k, ts, ("org", "country"))
+        src = self.ctx.actors_in(self.clause_start(j, s.start), j, ("person",)) or \
+            self.ctx.actors_in(self.clause_start(j, s.start), j, ("org", "country", "group"))
+        src, tgt = _dedupe(src), _dedupe(tgt)
+        if not src or not tgt:
+            return None
+        if len(src) >= len(tgt):
+            return [self._event("congratulate", sent, ts, [a], tgt) for a in src]
+        return [self._event("congratulate", sent, ts, src, [b]) for b in tgt]
+
+    # aid --------------------------------------------------------------------------------
+    def _aid(self, sent: SentenceCtx, t: str, ts: int, te: int, mode: str) -> list[Event]:
+        s = sent.span
+        # thanks for, or receipt of, aid refers to it; the giving is reported elsewhere
+        if re.search(r"感谢|感激|接收|接受|收到|受援|领取", self.text[s.start:ts]):
+            return []
+        if self.text.startswith(("总额", "资金", "项目", "金额", "方", "物资的"), te) and not self.text.startswith("了", te):
+            return []
+        cs = self.clause_start(ts, s.start)
+        if AID_STATE.search(self.text, cs, ts) or re.match(r"[^，。；]{0,6}的(?:最大|主要|重要)", self.text[te:te + 12]):
+            return []  # a standing state (是…最大来源国) or a running total, not an act of giving
+        i = self.preposition(cs, ts, "向")
+        if i >= 0:
+            tgt = self.ctx.actors_in(cs + i, ts, ("person", "org", "country", "group", "place"))
+            if not tgt:
+                np_ = self.text[cs + i + 1:ts].strip()
+                if 2 <= len(np_) <= 16:
+                    tgt = [Actor(np_, Span(cs + i + 1, ts), "group", None)]
+            src = self._region_actors(cs, cs + i, ("person", "org", "country", "group"))
+            if not src:
+                src = self._region_actors(s.start, cs + i, ("person", "org", "country", "group"))
+        else:
+            src = self.subject(sent, ts, ("person", "org", "country", "group"))
+            ce = self.clause_end(te, s.end)
+            tgt = self.ctx.actors_in(te, ce, ("person", "org", "country", "group", "place"))
+        # a country does not aid itself: a Lao leader speaking of aid to Laos is no donor
+        # (俄罗斯对越南向俄罗斯捐赠…表示感谢: the donor is 越南)
+        tgt_isos = {a.iso3 for a in tgt if a.iso3}
+        src = [a for a in src if not (a.iso3 and a.iso3 in tgt_isos)]
+        if not src and i >= 0:
+            # the actor right before 向 (对越南向俄罗斯…: 对 is "about" here, not a destination)
+            near = [a for a in self.ctx.actors_in(cs, cs + i, ("person", "org", "country", "group"))
+                    if not (a.iso3 and a.iso3 in tgt_isos)]
+            src = near[-1:]
+        tgt = [a for a in tgt if not any(_same(a.name, b.name) for b in src)]
+        if not src or not tgt:
+            return []
+        if len(tgt) == 1 and tgt[0].kind == "group" and EACH.match(tgt[0].name):
+            # 向每个国家提供10万美元: each of the countries the sentence named before
+            src_isos = {a.iso3 for a in src if a.iso3}
+            named = _dedupe([a for a in self.ctx.actors_in(s.start, tgt[0].span.start, ("country",))
+                             if a.iso3 not in src_isos and self.text[a.span.start - 1:a.span.start] != "驻"])
+            if named:
+                return [self._event("aid", sent, ts, src, [a]) for a in named]
+            return []
+        return [self._event("aid", sent, ts, src, tgt)]

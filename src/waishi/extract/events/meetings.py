@@ -1,0 +1,218 @@
+"""Frames of meetings, phone calls and visits."""
+
+from __future__ import annotations
+
+import re
+
+from ...model import Event, Span
+from ..places import visit_abbreviation
+from .clauses import ClauseReader
+from .context import Actor, SentenceCtx
+from .words import (
+    GROUP_NOUNS,
+    LED_BY,
+    MEETING_AS_NOUN,
+    MUTUAL,
+    NOT_A_VISIT,
+    PRESS,
+    SKIP_AFTER_MEET,
+)
+
+
+class Meetings(ClauseReader):
+    # meet -----------------------------------------------------------------------------
+    def _meet(self, sent: SentenceCtx, t: str, ts: int, te: int, mode: str) -> list[Event]:
+        after = self.text[te:te + 3]
+        if after.startswith(SKIP_AFTER_MEET) and not after.startswith("上将"):
+            # 会谈中/会见时 refer back to a meeting reported before, unless the clause names the
+            # partner: 在同NAME举行会谈时强调 reports it
+            p = self.partner(sent, ts)
+            if p is None or not any(a.kind == "person" for a in p[0]):
+                return []
+        if re.match(r"[和与、及](?:会谈|会晤|会面|座谈)", self.text[te:te + 3]):
+            return []  # 会见和会谈: one meeting, read at its second word
+        before = self.text[max(sent.span.start, ts - 3):ts]
+        if before.endswith(("主持", "出席", "参加")):
+            return []
+        pair = self._pair_meeting(sent, ts)
+        if pair is not None:
+            return [self._event("meet", sent, ts, [pair[0]], [pair[1]])]
+        sep = re.search(r"分别(?:与|同|和|跟)", self.text[sent.span.start:ts])
+        if sep:
+            ps = sent.span.start + sep.start()
+            partners = self.ctx.actors_in(sent.span.start + sep.end(), ts, ("person",))
+            src = self.subject(sent, ps, ("person", "org", "country", "group"))
+            src = [a for a in src if a.name not in {p.name for p in partners}][:1]
+            if len(partners) > 1 and src:
+                return [self._event("meet", sent, ts, src, [a]) for a in partners]
+        p = self.partner(sent, ts)
+        if p is not None and (t in ("会谈", "会晤", "座谈", "座谈会", "举行会谈", "举行会晤", "会面", "工作会谈")
+                              or self.text[te:te + 1] in "，。,"):
+            partner, pos = p
+            # (a province or city holds talks too: 山罗省与赛宋奔省领导举行了会谈)
+            src = self._region_actors(self.clause_start(pos, sent.span.start), pos,
+                                      ("person", "org", "country", "group", "place"))
+            if src:
+                return [self._event("meet", sent, ts, src, partner)]
+        lead = self._clause_initial_partner(sent, ts)
+        if lead is not None:
+            return [self._event("meet", sent, ts, lead[0], lead[1])]
+        src = self.subject(sent, ts, ("person", "org", "country", "group"))
+        ce = self.clause_end(te, sent.span.end)
+        # 分别拜会了A，以及B: the object runs over commas joined by 以及/和/及
+        while ce < sent.span.end and self.text.startswith(("，以及", ",以及", "，和", "，及", "、"), ce):
+            ce = self.clause_end(ce + 1, sent.span.end)
+        tgt = [a for a in self.ctx.actors_in(te, ce, ("person",))]
+        if not tgt:
+            obj = re.sub(r"(?:时|期间|之际|时表示|后)$", "", self.text[te:ce].lstrip("了").strip())
+            inner = self.ctx.actors_in(te, ce, ("country", "org", "place"))
+            # a free-text partner must name a body or a group (…代表团, …一行, 各国大使); a meeting
+            # word inside a name (第二次会晤准备工作, 新春会晤开幕式) or before 圆满成功 names no partner
+            if 2 <= len(obj) <= 20 and (inner or obj.endswith(GROUP_NOUNS)) and \
+                    not self.text.startswith(MEETING_AS_NOUN, te):
+                tgt = [Actor(obj, Span(ce - len(obj), ce), "group", inner[0].iso3 if inner else None)]
+            else:
+                tgt = [a for a in self.ctx.actors_in(te, ce, ("group", "org", "country"))][:2]
+        tgt = [a for a in tgt if not any(w in a.name for w in PRESS)]
+        if not src or not tgt:
+            return []
+        src = [a for a in src if a.name not in {x.name for x in tgt}]
+        if not src:
+            return []
+        if not self._foreign(sent.span, src + tgt) or all(a.iso3 == self.ctx.home for a in src + tgt):
+            return []  # 拜访原党和国家领导人, two Vietnamese officials: a domestic call, not foreign relations
+        persons = [a for a in tgt if a.kind == "person"]
+        titled = [a for a in persons if any(t.end == a.span.start for t in self.ctx.title_spans)]
+        if len(persons) > 1 and ("分别" in self.text[max(sent.span.start, ts - 4):ts] or len(titled) == len(persons)):
+            # 分别会见A和B, or 会见参议院主席A和国会主席B (each with a title of his own): two meetings
+            return [self._event("meet", sent, ts, src, [a]) for a in persons]
+        return [self._event("meet", sent, ts, src, tgt)]
+
+    # phone ----------------------------------------------------------------------------
+    def _phone_call(self, sent: SentenceCtx, t: str, ts: int, te: int, mode: str) -> list[Event]:
+        if MUTUAL.search(self.text, self.clause_start(ts, sent.span.start), ts):
+            return []  # 两国总理两次互相通电话: a tally of calls, not one call
+        pair = self._pair_meeting(sent, ts)
+        if pair is not None:
+            return [self._event("phone_call", sent, ts, [pair[0]], [pair[1]])]
+        p = self.partner(sent, ts)
+        if p is not None:
+            partner, pos = p
+            src = self._region_actors(self.clause_start(pos, sent.span.start), pos, ("person", "org", "country", "group"))
+            if src:
+                return [self._event("phone_call", sent, ts, src, partner)]
+        src = self.subject(sent, ts, ("person", "org", "country", "group"))
+        ce = self.clause_end(te, sent.span.end)
+        tgt = self.ctx.actors_in(te, ce, ("person", "country"))
+        if src and tgt:
+            return [self._event("phone_call", sent, ts, src, tgt)]
+        return []
+
+    # visit ----------------------------------------------------------------------------
+    def _visit(self, sent: SentenceCtx, t: str, ts: int, te: int, mode: str) -> list[Event]:
+        s = sent.span
+        cs = self.clause_start(ts, s.start)
+        ce = self.clause_end(te, s.end)
+        places: list[Actor] = []
+        abbr = visit_abbreviation(self.lex, t)
+        if abbr:
+            places = [Actor(self.lex.country_names.get(abbr, t[1]), Span(ts + 1, te), "country", abbr)]
+        else:
+            seg = self.text[cs:ts]
+            for w in ("对", "赴", "到", "抵达", "前往"):
+                i = seg.rfind(w)
+                if i >= 0:
+                    places = self.ctx.actors_in(cs + i, ts, ("country", "place"))
+                    if places:
+                        break
+            raw = re.search(r"对([\u4e00-\u9fff]{2,12}?)(?:进行|开展)[^，。；]{0,4}$", seg)
+            if not places and raw and not raw.group(1).startswith(("这个", "该", "其")) and \
+                    not any(ch in raw.group(1) for ch in "赴访能将到"):
+                # a place the gazetteer does not know: keep it as written
+                places = [Actor(raw.group(1), Span(cs + raw.start(1), cs + raw.end(1)), "place", None)]
+            obj = self.text[te:ce]
+            emb = re.match(r"了?([^，。；]{2,24}?(?:大使馆|总领事馆|领事馆|代表处|代表机构))", obj)
+            if not places and emb:
+                inner = self.ctx.actors_in(te, te + emb.end(), ("country",))
+                places = [Actor(emb.group(1), Span(te + emb.start(1), te + emb.end(1)), "place",
+                                inner[-1].iso3 if inner else None)]
+            if not places:
+                # 访问X / 出访X
+                places = [a for a in self.ctx.actors_in(te, ce, ("country", "place"))][:3]
+                if places and places[0].span.start - te > 2:
+                    places = []
+            if not places and ("这个" in seg or "该国" in seg or "国家" in seg):
+                prior = [m for m in self.ctx.entities_between(s.start, ts) if m.kind == "country"]
+                if prior:
+                    m = prior[-1]
+                    places = [Actor(m.text, m.span, "country", m.value)]
+        if t in ("前往", "前来"):
+            # 前往X出席/访问: the place right after the verb; 前来出席 (came here): Vietnam, for a
+            # visitor from abroad (the outlets are Vietnamese)
+            near = self.ctx.actors_in(te, ce, ("country", "place"))
+            places = []
+            for a in near:  # 广宁省芒街市: a place and the place inside it, written together
+                if (not places and a.span.start - te <= 2) or (places and a.span.start == places[-1].span.end):
+                    places.append(a)
+            if not places and t == "前来":
+                places = [Actor(self.lex.country_names.get(self.ctx.home, "越南"), Span(ts, te), "country",
+                                self.ctx.home)]
+            if not re.match(r"[^，。；]{0,16}?(?:出席|参加|访问|参观|考察|拜会|会见|会晤|进行|举行|开展|工作|祝贺)",
+                            self.text[te:ce]):
+                return []  # 前往机场, 前往灾区: travel, not a visit
+        if not places:
+            return []
+        # 赴越南旅游 / 留学 / 务工 / 互访: travel, not a diplomatic visit
+        reach = max([p.span.end for p in places] + [te])
+        if any(w in self.text[te:reach + 4] for w in NOT_A_VISIT) or self.text[max(s.start, ts - 1):ts] == "互" \
+                or t.startswith("互") or MUTUAL.search(self.text, cs, ts):
+            return []
+        # the visitor: a relative clause (…访问的 PERSON) names the person after it
+        tail = self.text[te:te + 2]
+        rel = None
+        if any(self.lex.triggers.get(t2) and self.lex.triggers[t2].type in ("meet", "attend")
+               for t2, _, _ in self.lex.find("triggers", self.text[cs:ts])):
+            j = self.text.find("的", te, ce)
+            nxt = [a for a in self.ctx.actors_in(te, s.end, ("person",))]
+            if j >= 0 and nxt and nxt[0].span.start > j:
+                rel = nxt[:1]
+        inv = None
+        for im in re.finditer(r"邀请", self.text[s.start:ts]):
+            if "应" not in self.text[max(s.start, s.start + im.start() - 30):s.start + im.start()]:
+                inv = s.start + im.end()
+        if inv is not None:
+            # 邀请X对越南进行访问: an invitation, not a trip (the visit, if it comes, is reported then)
+            return []
+        elif rel:
+            src = rel
+        elif tail.startswith("的") or tail.startswith("之"):
+            src = [a for a in self.ctx.actors_in(te, s.end, ("person",))][:1]
+        else:
+            src = self.subject(sent, ts, ("person", "group", "org"))
+            led = LED_BY.search(self.text, s.start, ts)
+            if not src:
+                src = [a for a in self.ctx.actors_in(te, s.end, ("person", "group"))][:2]
+            groups = [a for a in self.ctx.actors_in(s.start, ts, ("group",))]
+            if groups and not any(a.kind == "group" for a in src) and not led:
+                src = src + groups[:1]
+        if not src:
+            return []
+        src = [a for a in src if a.name not in {p.name for p in places}]
+        # nobody visits his own country: 访俄期间，格拉西莫夫… names the host, not a visitor
+        place_isos = {p.iso3 for p in places if p.iso3}
+        src = [a for a in src if not (a.iso3 and a.iso3 in place_isos)]
+        if not src:
+            return []
+        # one visit per country; a province travels with its country (中国广东省)
+        by_country: dict[str, list[Actor]] = {}
+        for a in places:
+            key = a.iso3 or a.name
+            by_country.setdefault(key, []).append(a)
+        out = []
+        for group in by_country.values():
+            ev = self._event("visit", sent, ts, src, group)
+            ev.visit_kind = mode or None
+            out.append(ev)
+        return out
+
+    # sign ----------------------------------------------------------------------------

@@ -1,0 +1,140 @@
+"""One event per act: merging the reports of one occurrence within a document."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from ...model import Event
+
+
+# -- merging --------------------------------------------------------------------------
+def _same(a: str, b: str) -> bool:
+    a2, b2 = _norm(a), _norm(b)
+    if not a2 or not b2:
+        return False
+    short, long_ = sorted((a2, b2), key=len)
+    return short == long_ or (len(short) >= 2 and short in long_)
+
+
+def _norm(s: str) -> str:
+    s = re.sub(r"[（(][^)）]*[)）]", "", s)
+    return re.sub(r"[\s“”\"'《》「」]", "", s)
+
+
+def _overlap(xs: list[str], ys: list[str]) -> bool:
+    return any(_same(x, y) for x in xs for y in ys)
+
+
+def _dates_compatible(a: str | None, b: str | None) -> bool:
+    if not a or not b:
+        return True
+    return a.startswith(b) or b.startswith(a)
+
+
+def _dates_near(a: Event, b: Event, days: int = 10) -> bool:
+    """One trip reported day by day (announced, departed, arrived, met): dates within ``days``."""
+    if _dates_compatible(a.date, b.date):
+        return True
+    da, db = date_of(a.date), date_of(b.date)
+    if da is None or db is None:
+        return False
+    ea, eb = date_of(a.date_end) or da, date_of(b.date_end) or db
+    return (db - ea).days <= days and (da - eb).days <= days
+
+
+_MISSION = ("大使馆", "总领事馆", "领事馆", "代表处", "代表机构")
+
+
+def same_occurrence(a: Event, b: Event, persons: frozenset[str] = frozenset()) -> bool:
+    if a.type != b.type:
+        return False
+    if a.type == "visit" and _dates_near(a, b) and _overlap(a.source, b.source):
+        # the same visitor in the same country within days is one trip; a call on the home
+        # country's embassy during it is part of it
+        if _overlap(a.target, b.target) or bool(set(a.target_iso3) & set(b.target_iso3)) or \
+                any(t.endswith(_MISSION) for t in a.target + b.target):
+            return True
+    if a.caption != b.caption and _dates_near(a, b, 10):
+        # a caption illustrates the story: one shared side is enough, and a caption that
+        # names nobody (越南政府总理与欧盟委员会主席通电话。) is the story's event; its date is
+        # the page's, not always the event's
+        src = _overlap(a.source, b.source) or _overlap(a.source + a.target, b.source + b.target)
+        tgt = _overlap(a.target, b.target) or bool(set(a.target_iso3) & set(b.target_iso3))
+        cap = a if a.caption else b
+        if src or tgt or not any(x in persons for x in cap.source + cap.target):
+            return True
+    if not _dates_compatible(a.date, b.date):
+        return False
+    if a.type in ("meet", "phone_call") and _overlap(a.target, b.target) and a.date and b.date:
+        # the same person met on the same day by a delegation and by its leader: one meeting.
+        # Two different persons on the host side are two meetings.
+        pa = {x for x in a.source if x in persons}
+        pb = {x for x in b.source if x in persons}
+        if not (pa and pb) or pa & pb:
+            return True
+    if a.type in ("meet", "phone_call", "sign"):
+        xa, xb = a.source + a.target, b.source + b.target
+        return _overlap(a.source, xb) and _overlap(a.target, xb) and _overlap(b.target, xa)
+    if a.type == "visit":
+        same_place = _overlap(a.target, b.target) or bool(set(a.target_iso3) & set(b.target_iso3))
+        return _overlap(a.source, b.source) and same_place
+    if a.type == "aid" and a.date and a.date == b.date:
+        # one donation told twice on one day (越南向老挝援助… / 越南政府…向老挝移交…)
+        return _overlap(a.target, b.target) or bool(set(a.target_iso3) & set(b.target_iso3))
+    return _overlap(a.source, b.source) and _overlap(a.target, b.target)
+
+
+def merge_events(events: list[Event], persons: frozenset[str] = frozenset()) -> list[Event]:
+    out: list[Event] = []
+    for ev in events:
+        for cur in out:
+            if same_occurrence(cur, ev, persons):
+                _absorb(cur, ev)
+                break
+        else:
+            out.append(ev)
+    return out
+
+
+def _absorb(cur: Event, ev: Event) -> None:
+    if cur.type in ("meet", "phone_call", "sign") and _overlap(ev.source, cur.target) and \
+            not _overlap(ev.source, cur.source):
+        ev.source, ev.target = ev.target, ev.source
+        ev.source_iso3, ev.target_iso3 = ev.target_iso3, ev.source_iso3
+    if cur.type == "visit" and any(t.endswith(_MISSION) for t in ev.target) and \
+            not all(t.endswith(_MISSION) for t in cur.target):
+        ev.target, ev.target_iso3 = [], []  # the trip's destination stays the country
+    if cur.type == "visit" and cur.date_end and not ev.date_end:
+        pass  # a stated range (1月12日至15日) is the trip's; reports around it keep it
+    elif cur.type == "visit" and ev.date_end and not cur.date_end:
+        cur.date, cur.date_end = ev.date, ev.date_end
+    elif cur.type == "visit" and cur.date and ev.date and len(cur.date) == len(ev.date) == 10:
+        # a trip: the earliest day reported is its start, the latest its end
+        days = sorted(d for d in (cur.date, cur.date_end, ev.date, ev.date_end) if d)
+        cur.date, cur.date_end = days[0], (days[-1] if days[-1] != days[0] else cur.date_end)
+    elif (not cur.date or (ev.date and len(ev.date) > len(cur.date))) and ev.date:
+        cur.date, cur.date_end = ev.date, ev.date_end
+    for x in ev.source:
+        if not any(_same(x, y) and len(y) >= len(x) for y in cur.source):
+            cur.source.append(x)
+    for x in ev.target:
+        if not any(_same(x, y) and len(y) >= len(x) for y in cur.target):
+            cur.target.append(x)
+    cur.source_iso3 = sorted(set(cur.source_iso3) | set(ev.source_iso3))
+    cur.target_iso3 = sorted(set(cur.target_iso3) | set(ev.target_iso3))
+    cur.location = cur.location or ev.location
+    cur.visit_kind = cur.visit_kind or ev.visit_kind
+    if cur.caption and not ev.caption:
+        cur.extra_evidence.append(cur.evidence)
+        cur.evidence, cur.caption = ev.evidence, False
+        if ev.date and cur.type != "visit":
+            cur.date, cur.date_end = ev.date, ev.date_end  # a caption's date is the page's
+    else:
+        cur.extra_evidence.append(ev.evidence)
+
+
+def date_of(iso: str | None) -> date | None:
+    if iso and len(iso) == 10:
+        return date.fromisoformat(iso)
+    return None

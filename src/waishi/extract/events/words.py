@@ -1,0 +1,59 @@
+"""The word patterns the event readers share: delegations, host phrases, speech frames, clause ends."""
+
+from __future__ import annotations
+
+import re
+
+DELEGATION = re.compile(r"[\u4e00-\u9fff·—\-]{0,14}?代表团")
+# Where a delegation's name starts: after the last of these words that is not inside a known
+# name (共和国, 宣教与民运部): 率领|越南高级代表团, 与|老挝国会代表团.
+DELEG_CUT = re.compile(r"率领|带领|率|的|由|及|与|和|同|了|将|还|在|于|向|对|加强|推动|促进|保持|增进|开展|继续|维持|"
+                        r"[，,、；;：:]")
+INVITE = re.compile(r"应[^，。；]{1,60}?(?:的)?邀请")
+LED_BY = re.compile(r"由([^，。；]{1,80}?)率领的")
+SPEECH = re.compile(r"在(?P<np>[^，。；在]{2,60}?)上(?:所)?(?:发表|致辞|讲话|表示|强调|指出|介绍|宣布|作了|作)")
+# An organ written right after its country or place: 越南|计划投资部, 河内市|旅游局, 广东省|文化与旅游厅.
+ORGAN = re.compile(r"(?!许多|各|有关|相关|一些|多个|其他|主要|等)[\u4e00-\u9fff]{0,8}?(?:部(?!门)|厅|局|委员会|委|协会|联合会|大学|学院|银行|总公司|公司|集团|"
+                    r"办公室|通讯社|外交学院|研究院|商会|中心|工会|议会|国会|人民议会|人民委员会|政府|大使馆|总领事馆|领事馆|代表处)(?![\u4e00-\u9fff]{0,2}(?:长|主任|书记|主席))")
+FROM = re.compile(r"来自[^，。；]{1,60}?的")
+DEST_BEFORE = ("赴", "对", "到", "在", "于", "向", "抵达", "前往", "访问", "首都", "驻")
+PARTNER_END = re.compile(r"就|举行|进行|(?<!正)在|共同|签署|签订|于|通电话|\d")
+PUNCT_END = "，,。；;：:！？!?\n"
+RELATIVE_TAIL = ("期间", "前夕", "之际", "时", "后", "中", "之后", "以来", "结束")
+SKIP_AFTER_MEET = ("中", "时", "后", "上", "期间", "结束", "会上", "结果")
+FOREIGN_WORDS = ("国际", "区域", "地区", "外交", "对外", "外事", "友好", "大使", "驻", "外国", "两国", "双边", "多边", "东盟",
+                  "联合国", "峰会", "访问", "海外", "侨")
+SPEAKS = re.compile(r"(?:也|还|则|再次)?(?:高度评价|表示|强调|指出|赞赏|称赞|肯定|回顾|介绍|说|认为)")
+NOT_A_VISIT = ("旅游", "旅行", "观光", "留学", "学习", "务工", "工作和生活", "定居", "经商", "就业")
+# A reporter's byline is not an actor: 越通社特派记者报道, 据越通社驻中国记者报道
+REPORT = re.compile(r"(?:据)?[\u4e00-\u9fff]{2,14}?记者(?:[\u4e00-\u9fff]{1,6})?(?:报道|报导)")
+# Both sides named together, without names: 两位部长举行会谈, 两国总理通电话, 双方举行会谈.
+PAIR = re.compile(r"两位|两国(?:总理|外长|部长|领导人|主席|国家主席|元首|总书记|议长|国防部长|防长)|双方|两人")
+# A signing hoped for or planned, not done: 推动协定早日签署, 双方将签署, 同意签署.
+# 互相对彼此进行正式访问, 两次互相通电话: exchanges summed up, not one event
+MUTUAL = re.compile(r"互相|相互|彼此|多次|频繁")
+ON_ELECTION = re.compile(r"就[^，。；]{1,30}?(?:当选|再次当选|连任|就任|荣任|获任|出任|被任命|被选为)")
+PRESS = ("记者", "媒体", "新闻界", "报界")  # 会见记者: a press meeting, not a diplomatic one
+SIGNING_CEREMONY = re.compile(r"(?:签字|签署|签约|交换|互换)[\u4e00-\u9fff]{0,4}仪式$")
+CHAIRED_BY = re.compile(r"由[^，。；]{2,40}?(?:主持召开|主持举行|主持|主办|举办|举行|召开)的")
+NOT_YET = ("早日", "尽早", "尽快", "将", "即将", "计划", "拟", "有望", "希望", "期待", "争取", "推动", "准备", "预计",
+            "力争", "同意", "商定", "愿意", "愿", "考虑", "研究", "探讨", "加快")
+# An aid sentence about a standing or past state of things: 日本是向越南提供援助的最大来源国,
+# 1992年以来累计提供援助.
+AID_STATE = re.compile(r"是[^，。；]{0,12}$|以来|累计|历来|长期以来|一直")
+# 这是B就任以来首次访问越南, 此访是…: the act said again, not another one
+RESTATED = re.compile(r"(?:这|此|此次|这次|本次)(?:访问|访|次访问)?(?:也)?是")
+# the words that carry a congratulation as a message of its own (a call, a cable, a letter)
+MESSAGE = re.compile(r"贺电|贺信|贺函|致电|致函|致信|电话|来电|发来|致以")
+MESSAGE_TRIGGERS = ("致电", "致函", "致信", "致贺电", "致贺信", "发来贺电", "发来贺信", "发来贺函", "贺信", "贺电",
+                     "贺函", "致贺", "通电话")
+# a gathering named by a quantifier (东盟的各项活动, 各级会议) is a kind of thing, not one event
+GENERIC = re.compile(r"^(?:[^，。；]{0,6}的)?(?:各项|各级|各种|各类|许多|一些|多项|多个|系列|一系列|相关|有关)")
+GROUP_NOUNS = ("代表团", "一行", "客人", "嘉宾", "团组", "领导", "领导人", "官员", "代表", "议员", "大使", "使节",
+                "企业家", "专家", "学者", "友人", "朋友", "工作组", "考察团", "访问团", "侨胞", "侨民")
+# a meeting word followed by what belongs to a meeting's name or its course: a noun here
+MEETING_AS_NOUN = ("开幕式", "闭幕式", "准备工作", "筹备", "框架", "机制", "成果", "圆满", "取得", "期间", "的")
+# a coordinator of predicates right before a trigger: what follows shares the first predicate's subject
+PRED_COORD = re.compile(r"(?:以及|并且|并|随后|然后|接着|之后又|又)\s*$")
+EACH = re.compile(r"每个|每一|各个|每")
+AGREEMENT = ("文件", "协议", "协定", "备忘录", "合同", "声明", "公报", "计划", "项目", "条约", "议定书", "意向书")
