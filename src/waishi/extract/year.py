@@ -20,6 +20,7 @@ from datetime import date
 from ..lexicon import Lexicon, Office, series_year
 from ..text.dates import SINCE_AFTER as _SINCE_AFTER
 from ..text.numbers import to_number
+from .options import HOME
 
 FULL_DATE_WEIGHT = 3.0
 HISTORICAL_BEFORE = 2000  # office terms ended before this name figures of history, never date a page
@@ -226,137 +227,187 @@ def lunar_year(stem: str, branch: str, around: int = 2010) -> int | None:
 
 def collect(lex: Lexicon, text: str, people: Sequence[tuple[str, Sequence[str]]] | None = None,
             today: date | None = None, weight: float = 1.0,
-            origin: Callable[[int], int] | None = None, month_day: tuple[int, int] | None = None) -> YearEvidence:
+            origin: Callable[[int], int] | None = None, month_day: tuple[int, int] | None = None,
+            home: str = HOME) -> YearEvidence:
     """Year evidence found in ``text``; ``people`` are (name, titles) pairs read from it."""
-    ev = YearEvidence()
-    taken: list[tuple[int, int]] = []
+    c = _Collector(lex, text, today, weight, origin, home)
+    c.now_phrases()
+    c.full_dates()
+    c.dotted_dates()
+    c.year_ranges()
+    c.bare_years()
+    c.point_summary()
+    c.lunar_years()
+    c.anniversaries()
+    c.series_and_congresses()
+    c.founding_and_pandemic()
+    c.offices(people or [], month_day)
+    if today is not None:
+        c.ev.cap = today.year
+    return c.ev
 
-    def free(s: int, e: int) -> bool:
-        return all(e <= a or s >= b for a, b in taken)
 
-    plain: list[int] = []
-    future: list[int] = []
-    dated: list[int] = []
-    dated_at: dict[int, tuple[int, int] | None] = {}
+class _Collector:
+    """The passes of :func:`collect` over one text, each a kind of evidence; the mentions a pass
+    reads are ``taken`` so that a later, looser pass does not read them again."""
 
-    def at(span: tuple[int, int]) -> tuple[int, int] | None:
-        return (origin(span[0]), origin(span[1])) if origin is not None else None
+    def __init__(self, lex: Lexicon, text: str, today: date | None, weight: float,
+                 origin: Callable[[int], int] | None, home: str) -> None:
+        self.lex, self.text, self.today, self.weight, self.origin, self.home = lex, text, today, weight, origin, home
+        self.ev = YearEvidence()
+        self.taken: list[tuple[int, int]] = []
+        self.plain: list[int] = []
+        self.future: list[int] = []
+        self.dated: list[int] = []
+        self.dated_at: dict[int, tuple[int, int] | None] = {}
 
-    for m in _NOW.finditer(text):
-        ev.add(int(m.group(1)), 5 * weight, "present-year phrase")
-        taken.append(m.span())
-    for m in _PAREN_RANGE.finditer(text):
-        y1, y2 = int(m.group(1)), int(m.group(2))
-        if y2 - y1 >= 10:  # (1950-2026): an anniversary counted to the present
-            ev.add(y2, 3 * weight, "anniversary range")
-            taken.append(m.span())
-        # (2017-2019), (2020-2021年): a plan's or a term's years, read as ranges below
-    for m in _FULL.finditer(text):
-        if not free(*m.span()):
-            continue
-        before = text[max(0, m.start() - 2):m.start()]
-        if any(before.endswith(w) for w in _FUTURE_BEFORE):
-            continue
-        if _future(text, m.start()):
-            if re.search(r"月\s*\d{1,2}\s*日", m.group()):
-                # 将于2025年3月25日访问: a day announced shortly before, in the same year
-                ev.bound(None, int(m.group(1)), "a planned day", at(m.span()))
-                ev.add(int(m.group(1)), 2.0 * weight, "a planned day", at(m.span()))
+    def free(self, s: int, e: int) -> bool:
+        return all(e <= a or s >= b for a, b in self.taken)
+
+    def at(self, span: tuple[int, int]) -> tuple[int, int] | None:
+        return (self.origin(span[0]), self.origin(span[1])) if self.origin is not None else None
+
+    def now_phrases(self) -> None:
+        text, ev, weight = self.text, self.ev, self.weight
+        for m in _NOW.finditer(text):
+            ev.add(int(m.group(1)), 5 * weight, "present-year phrase")
+            self.taken.append(m.span())
+        for m in _PAREN_RANGE.finditer(text):
+            y1, y2 = int(m.group(1)), int(m.group(2))
+            if y2 - y1 >= 10:  # (1950-2026): an anniversary counted to the present
+                ev.add(y2, 3 * weight, "anniversary range")
+                self.taken.append(m.span())
+            # (2017-2019), (2020-2021年): a plan's or a term's years, read as ranges below
+
+    def full_dates(self) -> None:
+        text, ev, at = self.text, self.ev, self.at
+        for m in _FULL.finditer(text):
+            if not self.free(*m.span()):
+                continue
+            before = text[max(0, m.start() - 2):m.start()]
+            if any(before.endswith(w) for w in _FUTURE_BEFORE):
+                continue
+            y = int(m.group(1))
+            self.taken.append(m.span())
+            if _future(text, m.start()):
+                if re.search(r"月\s*\d{1,2}\s*日", m.group()):
+                    # 将于2025年3月25日访问: a day announced shortly before, in the same year
+                    ev.bound(None, y, "a planned day", at(m.span()))
+                    ev.add(y, 2.0 * self.weight, "a planned day", at(m.span()))
+                else:
+                    self.future.append(y)
+            elif "摄" in text[m.end():m.end() + 3]:  # a photo's date in a caption credit
+                pass
+            elif _PERIOD_START.match(text, m.end()):
+                # 从2021年7月至2024年6月: a period's start, not a day of the story
+                self.plain.append(y)
+            elif _since(text, m.end()):
+                ev.bound(y, None, "since a date", at(m.span()))
             else:
-                future.append(int(m.group(1)))
-            taken.append(m.span())
-            continue
-        if "摄" in text[m.end():m.end() + 3]:  # a photo's date in a caption credit
-            taken.append(m.span())
-            continue
-        if _PERIOD_START.match(text, m.end()):
-            # 从2021年7月至2024年6月: a period's start, not a day of the story
-            plain.append(int(m.group(1)))
-            taken.append(m.span())
-            continue
-        if _since(text, m.end()):
-            ev.bound(int(m.group(1)), None, "since a date", at(m.span()))
-            taken.append(m.span())
-            continue
-        dated.append(int(m.group(1)))
-        dated_at.setdefault(int(m.group(1)), at(m.span()))
-        taken.append(m.span())
-    for m in _DOT_DATE.finditer(text):
-        if free(*m.span()):
-            dated.append(int(m.group(1)))  # 本周(2015.3.2-2015.3.8)要闻回顾: a dotted date range
-            dated_at.setdefault(int(m.group(1)), at(m.span()))
-            taken.append(m.span())
-    for m in _RANGE.finditer(text):
-        if not free(*m.span()):
-            continue
-        y1, y2, tail = int(m.group(1)), int(m.group(2)), m.group(3)
-        if y2 < y1:
-            continue
-        if any(w in text[max(0, m.start() - 10):m.start()] for w in ("将", "即将", "预计", "拟", "下一", "下届")):
-            future.append(y1)  # 越南将担任…(2020-2021年): a term still to come
-            taken.append((m.start(), m.end() - len(tail)))
-            continue
-        head = text[max(0, m.start() - 6):m.start()]
-        if (any(w in tail for w in _PLAN_WORDS) or any(w in head for w in _PLAN_WORDS)) and y2 - y1 > 1:
-            plain.append(y1)  # 2023~2027年合作备忘录, 合作计划(2017-2019): a plan from its first year
-        elif y2 - y1 > 1 and not _RETRO.search(tail + text[m.end():m.end() + 12]) and not \
-                _STAT_WORDS.search(text, m.end(), m.end() + 12):
-            # 某国承诺在2016~2020年间提供…: a period the page stands somewhere in; only its start bounds it
-            ev.bound(y1, None, "inside a period", at((m.start(), m.end() - len(tail))))
-        else:
-            plain.append(y2)
-        taken.append((m.start(), m.end() - len(tail)))
-    for m in _YEAR.finditer(text):
-        if not free(*m.span()):
-            continue
+                self.dated.append(y)
+                self.dated_at.setdefault(y, at(m.span()))
+
+    def dotted_dates(self) -> None:
+        for m in _DOT_DATE.finditer(self.text):
+            if self.free(*m.span()):
+                self.dated.append(int(m.group(1)))  # 本周(2015.3.2-2015.3.8)要闻回顾: a dotted date range
+                self.dated_at.setdefault(int(m.group(1)), self.at(m.span()))
+                self.taken.append(m.span())
+
+    def year_ranges(self) -> None:
+        text = self.text
+        for m in _RANGE.finditer(text):
+            if not self.free(*m.span()):
+                continue
+            y1, y2, tail = int(m.group(1)), int(m.group(2)), m.group(3)
+            if y2 < y1:
+                continue
+            span = (m.start(), m.end() - len(tail))
+            self.taken.append(span)
+            if any(w in text[max(0, m.start() - 10):m.start()] for w in ("将", "即将", "预计", "拟", "下一", "下届")):
+                self.future.append(y1)  # 越南将担任…(2020-2021年): a term still to come
+                continue
+            head = text[max(0, m.start() - 6):m.start()]
+            if (any(w in tail for w in _PLAN_WORDS) or any(w in head for w in _PLAN_WORDS)) and y2 - y1 > 1:
+                self.plain.append(y1)  # 2023~2027年合作备忘录, 合作计划(2017-2019): a plan from its first year
+            elif y2 - y1 > 1 and not _RETRO.search(tail + text[m.end():m.end() + 12]) and not \
+                    _STAT_WORDS.search(text, m.end(), m.end() + 12):
+                # 某国承诺在2016~2020年间提供…: a period the page stands somewhere in; only its start bounds it
+                self.ev.bound(y1, None, "inside a period", self.at(span))
+            else:
+                self.plain.append(y2)
+
+    def bare_years(self) -> None:
+        text = self.text
+        for m in _YEAR.finditer(text):
+            if not self.free(*m.span()):
+                continue
+            y = self._bare_year(m)
+            if y is not None:
+                self.plain.append(y)
+
+    def _bare_year(self, m: re.Match[str]) -> int | None:
+        """The year a bare ``N年`` stands for as a plain mention, or None when it is read otherwise
+        (a plan, a bound, a target)."""
+        text = self.text
         before = text[max(0, m.start() - 2):m.start()]
         after = text[m.end():m.end() + 3]
         if re.match(r"的\s*[\d.]+\s*(?:万|亿)", text[m.end():m.end() + 12]) and \
                 _STAT_WORDS.search(text, max(0, m.start() - 30), m.start()):
             # 贸易额从2003年的770万美元提升至2015年的6610万美元: a past year's figure
-            plain.append(int(m.group(1)) + 1)
-            continue
+            return int(m.group(1)) + 1
         if any(before.endswith(w) for w in _FUTURE_BEFORE) or any(after.startswith(w) for w in _FUTURE_AFTER):
-            continue
+            return None
         if after.startswith("前") and not re.match(r"前\s*[\d一二三四五六七八九十几两]", after):
-            continue  # 2020年前 (before 2020) is a target; 2016年前9月 is a period
-        if _future(text, m.start()) or _PLAN_AFTER.match(text, m.end()) or _FOR_BEFORE.search(text, max(0, m.start() - 4), m.start()):
-            future.append(int(m.group(1)))
-            continue
+            return None  # 2020年前 (before 2020) is a target; 2016年前9月 is a period
+        if _future(text, m.start()) or _PLAN_AFTER.match(text, m.end()) or \
+                _FOR_BEFORE.search(text, max(0, m.start() - 4), m.start()):
+            self.future.append(int(m.group(1)))
+            return None
         if _since(text, m.end()):
-            ev.bound(int(m.group(1)), None, "since a year", at(m.span()))
-            continue
+            self.ev.bound(int(m.group(1)), None, "since a year", self.at(m.span()))
+            return None
         y = int(m.group(1))
         stat = _STAT_AFTER.match(text, m.end()) or (
             _AMOUNT_AFTER.match(text, m.end()) and _STAT_WORDS.search(text, max(0, m.start() - 16), m.start()))
         if stat and not _PART_YEAR.match(text, m.end()) and not _FORECAST.search(text, m.end(), m.end() + 14):
             # a whole year's figures (2018年双边贸易额达…) are reported the year after
             y += 1
-        plain.append(y)
-    if dated:
-        # full dates with a year are mostly history (建交, past visits); the story is no older
-        # than the latest of them, which counts; the others count little
-        ev.add(max(dated), FULL_DATE_WEIGHT * weight, "dated", dated_at.get(max(dated)))
-        for y in set(dated) - {max(dated)}:
-            ev.add(y, 0.5 * weight, "dated (earlier)")
-    if future:
-        # a plan for year Y is mostly written the year before (下一次会议预计于2011年底举行)
-        # the page is older than its plans and no older than the past years it names
-        planned = min(future) - 1
-        ev.add(planned, (2.0 if not plain or max(plain) <= planned else 1.0) * weight, "planned year - 1")
-    if today is not None:
-        plain = [y for y in plain if y <= today.year]  # 2030年议程: a name or a target, not a date
-    if plain:
-        # a review names last year often and this year once: the latest year mentioned counts
-        ev.add(max(plain), 1.5 * weight, "latest year mentioned")
-    for m in _LUNAR.finditer(text):
-        ly = lunar_year(m.group(1), m.group(2), around=today.year if today else 2015)
-        if ly:
-            ev.add(ly, 4 * weight, "lunar year")
-    for m in _anniversaries(text):
-        n = int(m.group(2))
-        founded = _anniversary_base(lex, text, m.start(), m.group(1))
-        if founded:
+        return y
+
+    def point_summary(self) -> None:
+        ev, weight, dated, future = self.ev, self.weight, self.dated, self.future
+        if dated:
+            # full dates with a year are mostly history (建交, past visits); the story is no older
+            # than the latest of them, which counts; the others count little
+            ev.add(max(dated), FULL_DATE_WEIGHT * weight, "dated", self.dated_at.get(max(dated)))
+            for y in set(dated) - {max(dated)}:
+                ev.add(y, 0.5 * weight, "dated (earlier)")
+        plain = self.plain
+        if future:
+            # a plan for year Y is mostly written the year before (下一次会议预计于2011年底举行)
+            # the page is older than its plans and no older than the past years it names
+            planned = min(future) - 1
+            ev.add(planned, (2.0 if not plain or max(plain) <= planned else 1.0) * weight, "planned year - 1")
+        if self.today is not None:
+            plain = [y for y in plain if y <= self.today.year]  # 2030年议程: a name or a target, not a date
+        if plain:
+            # a review names last year often and this year once: the latest year mentioned counts
+            ev.add(max(plain), 1.5 * weight, "latest year mentioned")
+
+    def lunar_years(self) -> None:
+        for m in _LUNAR.finditer(self.text):
+            ly = lunar_year(m.group(1), m.group(2), around=self.today.year if self.today else 2015)
+            if ly:
+                self.ev.add(ly, 4 * self.weight, "lunar year")
+
+    def anniversaries(self) -> None:
+        text, ev, at, weight = self.text, self.ev, self.at, self.weight
+        for m in _anniversaries(text):
+            n = int(m.group(2))
+            founded = _anniversary_base(self.lex, text, m.start(), m.group(1), self.home)
+            if not founded:
+                continue
             y = founded + n
             k = m.start(2)  # the count: what stands before it in the sentence governs it
             if _future(text, k) or _sentence_future(text, k) or _FOR_BEFORE.search(text, max(0, m.start() - 4), m.start()):
@@ -365,45 +416,84 @@ def collect(lex: Lexicon, text: str, people: Sequence[tuple[str, Sequence[str]]]
                 ev.add(y, 0.5 * weight, "upcoming anniversary", at(m.span()))
             else:
                 ev.add(y, 4 * weight, "anniversary", at(m.span()))
-    if lex.series:
-        names = sorted(lex.series, key=len, reverse=True)
-        for m in _ORDINAL.finditer(text):
-            rest = text[m.end():m.end() + 20]
-            name = next((n for n in names if rest.startswith(n)), None)
-            num = _ordinal(m.group(1))
-            if name and num:
-                sy = series_year(lex.series[name], num)
-                if sy and not _future(text, m.start()):
-                    ev.add(sy, 4 * weight, f"series {name}")
-    for c in lex.congresses:
-        for form in c.forms:
-            if len(form) < 3:
+
+    def series_and_congresses(self) -> None:
+        text, ev, lex = self.text, self.ev, self.lex
+        if lex.series:
+            names = sorted(lex.series, key=len, reverse=True)
+            for m in _ORDINAL.finditer(text):
+                rest = text[m.end():m.end() + 20]
+                name = next((n for n in names if rest.startswith(n)), None)
+                num = _ordinal(m.group(1))
+                if name and num:
+                    sy = series_year(lex.series[name], num)
+                    if sy and not _future(text, m.start()):
+                        ev.add(sy, 4 * self.weight, f"series {name}")
+        for c in lex.congresses:
+            form = next((f for f in c.forms if len(f) >= 3 and f in text), None)
+            if form is None or c.opened is None:
                 continue
             i = text.find(form)
-            if i < 0 or c.opened is None:
-                continue
             ctx = text[i:i + len(form) + 12]
             if any(w in ctx for w in ("召开", "闭幕", "成果", "胜利", "成功", "以来", "决议", "之后", "后")) and "草案" not in ctx:
                 ev.bound(c.opened.year, None, f"congress {form}")
             else:
                 ev.bound(c.opened.year - 1, None, f"congress {form}")
-            break
-    bases = {int(m.group(1)) for m in _FOUNDED.finditer(text)}
-    if len(bases) == 1:
-        for m in _YEARS_SINCE.finditer(text):
-            n = int(m.group(1) or m.group(2))
-            ev.add(next(iter(bases)) + n, 4 * weight, "years since founding")
-            break
-    if _COVID.search(text) and not ev.scores:
-        # supplies and masks were 2020's news, vaccines 2021's
-        post = _POST_COVID.search(text) is not None
-        ev.add(2022 if post else 2021 if "疫苗" in text else 2020, 0.5 * weight, "pandemic")
-        ev.bound(2020, None, "pandemic")  # (pages of later years look back on it too)
-    terms: list[tuple[int | None, int | None, str]] = []
-    present: list[tuple[set[int], str]] = []
-    for name, titles in people or []:
-        offices = lex.offices_for(name)
-        # 当选/被任命为 + office: the page reports the start of a term
+
+    def founding_and_pandemic(self) -> None:
+        text, ev = self.text, self.ev
+        bases = {int(m.group(1)) for m in _FOUNDED.finditer(text)}
+        if len(bases) == 1:
+            for m in _YEARS_SINCE.finditer(text):
+                n = int(m.group(1) or m.group(2))
+                ev.add(next(iter(bases)) + n, 4 * self.weight, "years since founding")
+                break
+        if _COVID.search(text) and not ev.scores:
+            # supplies and masks were 2020's news, vaccines 2021's
+            post = _POST_COVID.search(text) is not None
+            ev.add(2022 if post else 2021 if "疫苗" in text else 2020, 0.5 * self.weight, "pandemic")
+            ev.bound(2020, None, "pandemic")  # (pages of later years look back on it too)
+
+    def offices(self, people: Sequence[tuple[str, Sequence[str]]], month_day: tuple[int, int] | None) -> None:
+        terms: list[tuple[int | None, int | None, str]] = []
+        present: list[tuple[set[int], str]] = []
+        for name, titles in people:
+            offices = self.lex.offices_for(name)
+            self._appointments(name, offices)
+            # a former holder's title (原国家主席, 已故总书记) dates nothing, nor does a historical
+            # figure's (胡志明主席 is named on pages of every year)
+            fits = [o for o in offices if any(_title_fits(t, o.forms) for t in titles if not t.startswith(_FORMER))
+                    and not (o.end and o.end.year < HISTORICAL_BEFORE)]
+            if not fits:
+                continue
+            lo = min(o.start.year for o in fits if o.start) if any(o.start for o in fits) else None
+            his = [o.end.year if o.end else None for o in fits]
+            hi = None if None in his else max(h for h in his if h is not None)
+            terms.append((lo, hi, name))
+            if not _only_in_dated_sentences(self.text, name):
+                present.append((_term_years(fits, self.today, month_day), name))
+            new = [o for o in fits if o.start and any(_NEW_TITLE.search(t) and _title_fits(t, o.forms) for t in titles)]
+            if new:
+                # 澳大利亚新总理NAME: the page is of the first year of the term
+                self.ev.add(max(o.start for o in new if o.start).year, 4 * self.weight, f"new in office {name}")
+        if present:
+            # every holder named with his title in a sentence of the story (not one dated to another
+            # year) was in office at once: their terms intersect
+            common = set.intersection(*(ys for ys, _n in present))
+            if common:
+                self.ev.bound(min(common), max(common), "offices held at once " + ",".join(n for _ys, n in present))
+        if terms:
+            # every holder named with his title was in office by the page's date (the latest start
+            # bounds it below), but a title can be a past one (2008年农德孟总书记访问…): only the
+            # latest end bounds it above
+            los = [lo for lo, _hi, _n in terms if lo is not None]
+            his_ = [hi for _lo, hi, _n in terms]
+            self.ev.bound(max(los) if los else None, None if None in his_ else max(h for h in his_ if h is not None),
+                          "offices " + ",".join(n for _lo, _hi, n in terms))
+
+    def _appointments(self, name: str, offices: Sequence[Office]) -> None:
+        """当选/被任命为 + office: the page reports the start of a term."""
+        text, ev, weight = self.text, self.ev, self.weight
         for i in _find_all(text, name):
             appointed = _APPOINT_AFTER.match(text, i + len(name))
             appointing = _APPOINT_BEFORE.search(text, max(0, i - 3), i)
@@ -413,56 +503,23 @@ def collect(lex: Lexicon, text: str, people: Sequence[tuple[str, Sequence[str]]]
             again = bool(re.match(r"(?:同志)?(?:已|正式|当天)?(?:再次|连任|再度)", tail))
             if _SINCE_OFFICE.match(tail):
                 # 就任政府总理以来首次访问: a time since the term began, which bounds the page below only
-                for o in offices:
-                    if o.start and any(f in tail for f in o.forms if len(f) >= 2):
-                        ev.bound(o.start.year, None, f"since {name} took office", at((i, i + len(name))))
-                        break
+                o = next((o for o in offices if o.start and any(f in tail for f in o.forms if len(f) >= 2)), None)
+                if o is not None and o.start is not None:
+                    ev.bound(o.start.year, None, f"since {name} took office", self.at((i, i + len(name))))
                 continue
-            for o in offices:
-                if o.start and any(f in tail for f in o.forms if len(f) >= 2):
-                    if again:
-                        # 再次当选: a new term at the first congress after the first term began
-                        party = _PARTY_OF.get(o.iso3)
-                        later = sorted(c.opened for c in lex.congresses if c.party == party and c.opened
-                                       and c.opened > o.start and (today is None or c.opened <= today))
-                        if later:
-                            ev.add(later[0].year, 4 * weight, f"re-elected {name}")
-                        break
-                    ev.add(o.start.year, 4 * weight, f"appointed {name}")
-                    break
-        # a former holder's title (原国家主席, 已故总书记) dates nothing
-        # a former holder's title (原国家主席, 已故总书记) dates nothing, nor does a historical
-        # figure's (胡志明主席 is named on pages of every year)
-        fits = [o for o in offices if any(_title_fits(t, o.forms) for t in titles if not t.startswith(_FORMER))
-                and not (o.end and o.end.year < HISTORICAL_BEFORE)]
-        if fits:
-            lo = min(o.start.year for o in fits if o.start) if any(o.start for o in fits) else None
-            his = [o.end.year if o.end else None for o in fits]
-            hi = None if None in his else max(h for h in his if h is not None)
-            terms.append((lo, hi, name))
-            if not _only_in_dated_sentences(text, name):
-                present.append((_term_years(fits, today, month_day), name))
-            new = [o for o in fits if o.start and any(_NEW_TITLE.search(t) and _title_fits(t, o.forms) for t in titles)]
-            if new:
-                # 澳大利亚新总理NAME: the page is of the first year of the term
-                ev.add(max(o.start for o in new if o.start).year, 4 * weight, f"new in office {name}")
-    if present:
-        # every holder named with his title in a sentence of the story (not one dated to another
-        # year) was in office at once: their terms intersect
-        common = set.intersection(*(ys for ys, _n in present))
-        if common:
-            ev.bound(min(common), max(common), "offices held at once " + ",".join(n for _ys, n in present))
-    if terms:
-        # every holder named with his title was in office by the page's date (the latest start
-        # bounds it below), but a title can be a past one (2008年农德孟总书记访问…): only the
-        # latest end bounds it above
-        los = [lo for lo, _hi, _n in terms if lo is not None]
-        his_ = [hi for _lo, hi, _n in terms]
-        ev.bound(max(los) if los else None, None if None in his_ else max(h for h in his_ if h is not None),
-                 "offices " + ",".join(n for _lo, _hi, n in terms))
-    if today is not None:
-        ev.cap = today.year
-    return ev
+            o = next((o for o in offices if o.start and any(f in tail for f in o.forms if len(f) >= 2)), None)
+            if o is None or o.start is None:
+                continue
+            if not again:
+                ev.add(o.start.year, 4 * weight, f"appointed {name}")
+                continue
+            # 再次当选: a new term at the first congress after the first term began
+            party = _PARTY_OF.get(o.iso3)
+            start = o.start
+            later = sorted(c.opened for c in self.lex.congresses if c.party == party and c.opened
+                           and c.opened > start and (self.today is None or c.opened <= self.today))
+            if later:
+                ev.add(later[0].year, 4 * weight, f"re-elected {name}")
 
 
 def _anniversaries(text: str) -> list[re.Match[str]]:
@@ -525,7 +582,7 @@ def _title_fits(title: str, forms: tuple[str, ...]) -> bool:
     return any(title == f or title.endswith(f) for f in forms)
 
 
-def _anniversary_base(lex: Lexicon, text: str, pos: int, key: str) -> int | None:
+def _anniversary_base(lex: Lexicon, text: str, pos: int, key: str, home: str = HOME) -> int | None:
     window = text[max(0, pos - 16):pos + len(key)]
     if ("建交" in key or "外交关系" in key) and "东盟" in window:
         # 东盟—美国建交45周年: ASEAN's relations with a partner, not Vietnam's
@@ -537,12 +594,12 @@ def _anniversary_base(lex: Lexicon, text: str, pos: int, key: str) -> int | None
         best = None
         for name, _s, _ in lex.find("gazetteer", window):
             iso = lex.country_of(name)
-            if iso and iso != "VNM" and iso in lex.relations:
+            if iso and iso != home and iso in lex.relations:
                 best = lex.relations[iso].year
         if best is None:
             for ch in reversed(window):
                 isos = lex.abbrs.get(ch, ())
-                if len(isos) == 1 and isos[0] != "VNM" and isos[0] in lex.relations:
+                if len(isos) == 1 and isos[0] != home and isos[0] in lex.relations:
                     best = lex.relations[isos[0]].year
                     break
         return best
