@@ -20,6 +20,7 @@ import ahocorasick_rs as ac
 
 from ..lexicon import Lexicon, Office
 from ..model import OfficeMention, Person, Span
+from .options import HOME
 
 # A bare title preceded by another country or place names that country's office
 # (老挝总理 is Laos's prime minister): look this far back for a place name.
@@ -112,7 +113,7 @@ class _Covered:
 
 
 def bare_titles(lex: Lexicon, text: str, regions: list[Span], covered: list[Span], published: date | None,
-                year: int | None, home: str = "VNM", named: Mapping[str, str] | None = None) -> list[OfficeMention]:
+                year: int | None, home: str = HOME, named: Mapping[str, str] | None = None) -> list[OfficeMention]:
     """Titles naming an office without a name after them, resolved to the holder of the day.
 
     ``named`` maps offices to the holder the page itself names (office key -> name): the page wins

@@ -17,6 +17,7 @@ from datetime import date
 
 from ..lexicon import Lexicon
 from ..model import Span
+from .options import HOME
 
 _CJK = r"\u3400-\u9fff\uf900-\ufaff"
 _NAME_RUN = re.compile(rf"[{_CJK}·•・]+")
@@ -85,8 +86,9 @@ class _Tables:
 class PeopleFinder:
     """Finds persons in a text with one lexicon; cheap to build (automata live in the lexicon)."""
 
-    def __init__(self, lex: Lexicon) -> None:
+    def __init__(self, lex: Lexicon, home: str = HOME) -> None:
         self.lex = lex
+        self.home = home  # the outlet's country, left implicit in domestic titles
         # the tables depend on the lexicon only: built once per lexicon, not once per document
         t = lex.memo("people_tables", lambda: _Tables(lex))
         self.stops, self.multi_stops, self.single_stops = t.stops, t.multi_stops, t.single_stops
@@ -386,7 +388,7 @@ class PeopleFinder:
         """ISO3 from the first place or organisation in the title chain."""
         vn_name = "·" not in name and (name[1:2] == "氏" or name[:1] in self.lex.surnames_vn - self.lex.surnames_cn)
         if vn_name and any("越南" in t or t.startswith("越共") for t in titles):
-            return "VNM"  # 老挝越南企业协会…委员 NAME: a Vietnamese in Laos
+            return self.home  # 老挝越南企业协会…委员 NAME: a Vietnamese in Laos
         for t in titles:
             for ent_name, _, _ in self.lex.find("gazetteer", t):
                 ent = self.lex.entities[ent_name]
@@ -403,13 +405,13 @@ class PeopleFinder:
             return None  # only an organisation's office (联合国秘书长): no country, whatever the surname
         if name[:1] in self.lex.surnames_vn and "·" not in name and \
                 not any(w in t for t in titles for w in _FOREIGN_ONLY_TITLES):
-            return "VNM"  # VNA leaves Vietnam implicit for domestic offices (外交部副部长NAME)
+            return self.home  # VNA leaves Vietnam implicit for domestic offices (外交部副部长NAME)
         return None
 
-    def holder_at(self, form: str, when: date, country: str = "VNM") -> str | None:
+    def holder_at(self, form: str, when: date, country: str | None = None) -> str | None:
         """Name of the holder of the office named ``form`` at ``when`` (offices lexicon)."""
         for o in self.lex.offices:
-            if o.iso3 == country and form in o.forms and o.start and o.start <= when and (o.end is None or when <= o.end):
+            if o.iso3 == (country or self.home) and form in o.forms and o.start and o.start <= when and (o.end is None or when <= o.end):
                 return o.holder
         return None
 

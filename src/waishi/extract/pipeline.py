@@ -1,7 +1,10 @@
 """The extraction pipeline: page text -> Extraction record. Pure: no disk, no network.
 
-Stages (each a plain function or small class over the document being built):
-segment -> sentences -> people -> places -> dates -> year -> events -> facts.
+An explicit list of named stages (:data:`STAGES`, then :data:`DOC_STAGES` per document) over one
+:class:`Page`: normalise -> publication date -> segment -> recognise (people, places, dates, year
+evidence) -> year -> documents (sentences -> events -> relations -> facts -> people -> offices ->
+mentions) -> written forms. What the run is told (home country, limits, today) is an
+:class:`~waishi.extract.options.Options`.
 """
 
 from __future__ import annotations
@@ -9,6 +12,8 @@ from __future__ import annotations
 import bisect
 import logging
 import re
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Any
 
@@ -21,6 +26,7 @@ from . import year as year_mod
 from .events import Actor, DocContext, EventFinder, SentenceCtx, merge_events, same_occurrence
 from .facts import FactFinder
 from .offices import bare_titles, offices_named, offices_of
+from .options import MAX_PAGE_CHARS, Options  # noqa: F401  (MAX_PAGE_CHARS: re-exported)
 from .people import _NAME_HYPHEN, _SPACED_DOT, PeopleFinder, PersonMention, name_title_mentions
 from .places import entity_mentions
 from .relations import find_relations
@@ -33,39 +39,69 @@ _HONORIFICS = ("同志", "先生", "女士", "阁下")
 _SHORT_TITLES = ("总书记", "国家主席", "主席", "总理", "副总理", "外长", "部长", "大使", "首相", "总统", "议长")
 
 
-# A long news page is some 20,000 characters; a million is a corpus dump, not a page.
-MAX_PAGE_CHARS = 1_000_000
+@dataclass
+class Page:
+    """One page being read: what the stages read and write."""
+    text: str
+    lex: Lexicon
+    options: Options
+    published: date | None
+    result: Extraction
+    match_text: str = ""
+    builders: list[_DocBuilder] = field(default_factory=list)
 
 
 def extract(text: str, *, published: str | date | None = None, url: str | None = None,
             source: str = "<text>", lexicon: Lexicon | None = None, encoding: str | None = None,
-            max_chars: int = MAX_PAGE_CHARS) -> Extraction:
-    """Extract the record of one page of text.
+            max_chars: int | None = None, options: Options | None = None) -> Extraction:
+    """Extract the record of one page of text: the stages of :data:`STAGES` in turn.
 
     ``published`` (``YYYY-MM-DD``) fixes the article's year and anchors month-day
-    dates; without it the year is inferred from the text.
+    dates; without it the year is inferred from the text. ``options`` names the home country,
+    the size limit and the day taken as today (:class:`Options`).
     """
+    opts = options or Options()
+    if max_chars is not None:
+        opts = replace(opts, max_chars=max_chars)
     if text is None or not text.strip():
         raise EmptyInputError(source, "empty text")
-    if len(text) > max_chars:
-        raise PageTooLargeError(source, f"page too large: {len(text):,} characters, more than the {max_chars:,} "
+    if len(text) > opts.max_chars:
+        raise PageTooLargeError(source, f"page too large: {len(text):,} characters, more than the {opts.max_chars:,} "
                                         "a single page may have (split the file into pages)")
-    lex = lexicon or Lexicon.default()
-    pub = _as_date(published)
-    match_text = _simplified(text)
-    if pub is None:
+    page = Page(text, lexicon or Lexicon.default(), opts, _as_date(published),
+                Extraction(source=source, text=text, published=None, url=url, encoding=encoding))
+    for _name, stage in STAGES:
+        stage(page)
+    return page.result
+
+
+def _normalise(page: Page) -> None:
+    page.match_text = _simplified(page.text)
+
+
+def _publication_date(page: Page) -> None:
+    if page.published is None:
         # some outlets print the publication time on a line of its own near the top
-        stamp = page_date(match_text, 0, min(len(match_text), 20_000))
-        if stamp is not None and date.fromisoformat(stamp) <= date.today():
-            pub = date.fromisoformat(stamp)
-    result = Extraction(source=source, text=text, published=pub.isoformat() if pub else None, url=url,
-                        encoding=encoding)
-    docs = segment(match_text)
-    builders = [_DocBuilder(lex, match_text, d, pub) for d in docs]
-    for b in builders:
+        stamp = page_date(page.match_text, 0, min(len(page.match_text), 20_000))
+        if stamp is not None and date.fromisoformat(stamp) <= page.options.now():
+            page.published = date.fromisoformat(stamp)
+    page.result.published = page.published.isoformat() if page.published else None
+
+
+def _segment(page: Page) -> None:
+    page.builders = [_DocBuilder(page.lex, page.match_text, d, page.published, page.options)
+                     for d in segment(page.match_text)]
+
+
+def _recognise(page: Page) -> None:
+    for b in page.builders:
         b.recognise()
-    # Years: each document on its own evidence; teasers without strong evidence lean on
-    # the page's other teasers (they are listed at the same time), then on the article.
+
+
+def _date_documents(page: Page) -> None:
+    """Years: each document on its own evidence; teasers without strong evidence lean on the
+    page's other teasers (they are listed at the same time), then on the article."""
+    builders, pub = page.builders, page.published
     for b in builders:
         b.own_year = b.evidence.decide() if b.evidence.strength >= 1 else b.combined().decide()
     teaser_years = [b.own_year for b in builders if b.doc.kind == "teaser" and b.own_year
@@ -76,40 +112,52 @@ def extract(text: str, *, published: str | date | None = None, url: str | None =
         if pub and b.doc.kind == "article":
             b.set_year(pub.year, "published")
         elif b.doc.kind == "teaser":
-            if b.evidence.strength >= 3:
-                b.set_year(b.evidence.decide(prefer=pool, prefer_weight=1.0), "text")
-            elif pool is not None:
-                b.set_year(b.evidence.best(prefer=pool, prefer_weight=2.0), "page teasers")
-            else:
-                comb = b.combined()
-                # the page's other teasers, dated by what they name (office holders): listed at
-                # the same time, they are a better guess than an article of any age
-                # (an undated sibling counts by the lower bound its office holders give)
-                siblings: list[int] = [y for o in builders if o is not b and o.doc.kind == "teaser"
-                                       and (y := o.own_year or o.evidence.lo)
-                                       and (o.evidence.scores or o.evidence.lo is not None)]
-                if comb.scores:
-                    b.set_year(comb.decide(), "text")
-                elif siblings and comb.lo is None:
-                    b.set_year(max(siblings), "page teasers")
-                elif article_year and comb.lo is not None and comb.hi is not None and \
-                        comb.lo <= article_year <= min(comb.hi, comb.cap or comb.hi) and comb.hi - comb.lo <= 2:
-                    # a narrow window of its own that holds the article's year: the page's time
-                    b.set_year(article_year, "article")
-                else:
-                    # teasers are the site's newest items, not the article's: without evidence of
-                    # their own or of their siblings, and in a wide window, their year is left open
-                    b.set_year(comb.decide(), "offices")
+            _date_teaser(b, builders, pool, article_year)
         else:
             # teasers are the site's latest items appended to any page, old or new: their years
             # say nothing about the article's
             b.set_year(b.own_year, "text")
-    for b in builders:
-        b.finish()
-        result.documents.append(b.doc)
-    if match_text != text:
-        _restore_written_forms(result, text, match_text)
-    return result
+
+
+def _date_teaser(b: _DocBuilder, builders: list[_DocBuilder], pool: int | None, article_year: int | None) -> None:
+    if b.evidence.strength >= 3:
+        b.set_year(b.evidence.decide(prefer=pool, prefer_weight=1.0), "text")
+        return
+    if pool is not None:
+        b.set_year(b.evidence.best(prefer=pool, prefer_weight=2.0), "page teasers")
+        return
+    comb = b.combined()
+    # the page's other teasers, dated by what they name (office holders): listed at
+    # the same time, they are a better guess than an article of any age
+    # (an undated sibling counts by the lower bound its office holders give)
+    siblings: list[int] = [y for o in builders if o is not b and o.doc.kind == "teaser"
+                           and (y := o.own_year or o.evidence.lo)
+                           and (o.evidence.scores or o.evidence.lo is not None)]
+    if comb.scores:
+        b.set_year(comb.decide(), "text")
+    elif siblings and comb.lo is None:
+        b.set_year(max(siblings), "page teasers")
+    elif article_year and comb.lo is not None and comb.hi is not None and \
+            comb.lo <= article_year <= min(comb.hi, comb.cap or comb.hi) and comb.hi - comb.lo <= 2:
+        # a narrow window of its own that holds the article's year: the page's time
+        b.set_year(article_year, "article")
+    else:
+        # teasers are the site's newest items, not the article's: without evidence of
+        # their own or of their siblings, and in a wide window, their year is left open
+        b.set_year(comb.decide(), "offices")
+
+
+def _read_documents(page: Page) -> None:
+    """Everything after the year, document by document: the stages of :data:`DOC_STAGES`."""
+    for b in page.builders:
+        for _name, stage in DOC_STAGES:
+            stage(b)
+        page.result.documents.append(b.doc)
+
+
+def _restore(page: Page) -> None:
+    if page.match_text != page.text:
+        _restore_written_forms(page.result, page.text, page.match_text)
 
 
 def _restore_written_forms(rec: Extraction, text: str, match_text: str) -> None:
@@ -264,12 +312,13 @@ def _simplified(text: str) -> str:
 
 
 class _DocBuilder:
-    def __init__(self, lex: Lexicon, text: str, doc: Document, published: date | None) -> None:
+    def __init__(self, lex: Lexicon, text: str, doc: Document, published: date | None, options: Options) -> None:
         self.lex = lex
+        self.options = options
         self.text = text
         self.doc = doc
         self.published = published
-        self.finder = PeopleFinder(lex)
+        self.finder = PeopleFinder(lex, home=options.home)
         self.regions: list[tuple[str, Span]] = []
         if doc.title_span:
             self.regions.append(("title", doc.title_span))
@@ -278,6 +327,9 @@ class _DocBuilder:
         self.entities: list[Mention] = []
         self.dates: list[DateMention] = []
         self.own_year: int | None = None
+        self.resolved: list[tuple[DateMention, str | None, str | None]] = []
+        self.sents: list[SentenceCtx] = []
+        self.persons: list[Actor] = []
 
     # -- recognition ----------------------------------------------------------------
     def recognise(self) -> None:
@@ -334,7 +386,7 @@ class _DocBuilder:
                       for pm in self.person_mentions if pm.titles})
         body_text, body_origin = _joined(text, [sp for k, sp in self.regions if k != "caption"])
         cap_text, cap_origin = _joined(text, [sp for k, sp in self.regions if k == "caption"])
-        today = self.published or date.today()
+        today = self.published or self.options.now()
         # the story's own day (the first month-day of the lede, written without a year) narrows
         # office terms to the years in which that day falls inside them
         body_regions = [sp for k, sp in self.regions if k == "body"]
@@ -342,10 +394,11 @@ class _DocBuilder:
                       and dm.year_offset is None and any(sp.start <= dm.start < sp.end for sp in body_regions)), None)
         month_day = (story.month, story.day) if story and story.month and story.day else None
         self.evidence = year_mod.collect(self.lex, body_text, pairs, today=today, origin=body_origin,
-                                         month_day=month_day)
+                                         month_day=month_day, home=self.options.home)
         # captions are often archive photos: their years count half, and only when the
         # headline and lede say nothing and no other teaser of the page does either
-        self.cap_evidence = year_mod.collect(self.lex, cap_text, today=today, origin=cap_origin) \
+        self.cap_evidence = year_mod.collect(self.lex, cap_text, today=today, origin=cap_origin,
+                                             home=self.options.home) \
             if cap_text else None
 
     def combined(self) -> year_mod.YearEvidence:
@@ -366,46 +419,44 @@ class _DocBuilder:
             if (lo is not None or hi is not None or y is not None) else None
         self.doc.year_constraints = [c.to_dict() for c in ev.constraints]
 
-    # -- everything after the year --------------------------------------------------
-    def finish(self) -> None:
-        doc, text, lex = self.doc, self.text, self.lex
-        year = doc.year
-        resolved: list[tuple[DateMention, str | None, str | None]] = []
+    # -- everything after the year (DOC_STAGES) ----------------------------------------
+    def sentences(self) -> None:
+        """The document's sentences, each with the date of its context, and every date resolved."""
+        doc, text, year = self.doc, self.text, self.doc.year
         main: date | None = None
         body_spans = [sp for k, sp in self.regions if k == "body"]
         for dm in self.dates:
-            if dm.relative or dm.month is None:
-                continue
-            if _background(text, dm, year):
+            if dm.relative or dm.month is None or _background(text, dm, year):
                 continue
             d = self._resolve(dm, year, None)
             if d and len(d[0] or "") == 10 and any(sp.start <= dm.start < sp.end for sp in body_spans):
                 main = date.fromisoformat(d[0])  # type: ignore[arg-type]
                 break
-        # sentences with their context date
-        sents: list[SentenceCtx] = []
         ctx: date | None = None
         for kind, sp in self.regions:
             for s in sentences(text, sp.start, sp.end):
                 base = ctx if kind == "body" else main
-                here = [dm for dm in self.dates if s.start <= dm.start < s.end]
-                for dm in here:
+                for dm in (dm for dm in self.dates if s.start <= dm.start < s.end):
                     iso, end = self._resolve(dm, year, base or ctx or main)
-                    resolved.append((dm, iso, end))
+                    self.resolved.append((dm, iso, end))
                     if kind == "body" and iso and len(iso) == 10 and not _paren(text, dm.start, s) \
                             and not _background(text, dm, year):
                         ctx = date.fromisoformat(iso)
                 context = (base or main)
-                sents.append(SentenceCtx(s, kind, (context.isoformat(), None) if context else None))
+                self.sents.append(SentenceCtx(s, kind, (context.isoformat(), None) if context else None))
                 doc.sentences.append(s)
-        persons = self._actors()
-        dctx = DocContext(text, lex, year, persons, self.entities, resolved,
+        self.persons = self._actors()
+
+    def events(self) -> None:
+        doc = self.doc
+        dctx = DocContext(self.text, self.lex, doc.year, self.persons, self.entities, self.resolved,
+                          home=self.options.home,
                           title_spans=[sp for pm in self.person_mentions for _, sp in pm.titles],
                           roundup=bool(_ROUNDUP.search(doc.title or "")))
         finder = EventFinder(dctx)
         title_events: list[Event] = []
         other: list[Event] = []
-        for sc in sents:
+        for sc in self.sents:
             found = finder.find(sc)
             (title_events if sc.kind == "title" else other).extend(found)
         person_names = frozenset(pm.name for pm in self.person_mentions)
@@ -423,11 +474,17 @@ class _DocBuilder:
                         e.extra_evidence.append(ev.evidence)
                         break
         doc.events, doc.other_events = _by_factuality(merged, person_names)
-        doc.relations = find_relations(lex, text, [(sc.span, sc.date[0] if sc.date else None) for sc in sents],
-                                       self.entities, [(dm.start, dm.end, iso) for dm, iso, _ in resolved],
-                                       [(a.name, a.span) for a in persons])
-        # facts: body sentences, paragraph by paragraph
-        ff = FactFinder(lex, text, self.entities, year)
+
+    def relations(self) -> None:
+        self.doc.relations = find_relations(
+            self.lex, self.text, [(sc.span, sc.date[0] if sc.date else None) for sc in self.sents],
+            self.entities, [(dm.start, dm.end, iso) for dm, iso, _ in self.resolved],
+            [(a.name, a.span) for a in self.persons], home=self.options.home)
+
+    def facts(self) -> None:
+        """Facts: body sentences, paragraph by paragraph (a paragraph's period carries over)."""
+        doc, text = self.doc, self.text
+        ff = FactFinder(self.lex, text, self.entities, doc.year)
         for kind, sp in self.regions:
             if kind != "body":
                 continue
@@ -436,16 +493,22 @@ class _DocBuilder:
                 facts, period = ff.find(s, sp, period)
                 doc.facts.extend(facts)
         doc.facts = _dedupe_facts(doc.facts)
+
+    def people(self) -> None:
+        doc, lex, pub = self.doc, self.lex, self.published
         doc.people = self._people()
-        pub = self.published
         for p in doc.people:
-            p.offices = offices_of(lex, p.name, p.titles, pub, year, p.country)
+            p.offices = offices_of(lex, p.name, p.titles, pub, doc.year, p.country)
+
+    def offices(self) -> None:
         covered = [sp for pm in self.person_mentions for _, sp in pm.titles] + \
                   [pm.span for pm in self.person_mentions]
-        named = offices_named(doc.people)
-        doc.offices = bare_titles(lex, text, [sp for k, sp in self.regions if k != "caption"], covered, pub, year,
-                                  named=named)
-        doc.mentions = self._mentions(resolved)
+        named = offices_named(self.doc.people)
+        self.doc.offices = bare_titles(self.lex, self.text, [sp for k, sp in self.regions if k != "caption"], covered,
+                                       self.published, self.doc.year, home=self.options.home, named=named)
+
+    def mentions(self) -> None:
+        self.doc.mentions = self._mentions(self.resolved)
 
     def _resolve(self, dm: DateMention, year: int | None, context: date | None) -> tuple[str | None, str | None]:
         iso, end = dm.resolve(year, context)
@@ -608,3 +671,30 @@ def _dedupe_facts(facts: list[Fact]) -> list[Fact]:
                    for g in out):
             out.append(f)
     return out
+
+
+# The stages, in order (spaCy's ``nlp.pipeline`` is the model): page-level ones over the page,
+# then DOC_STAGES over each document once its year is set.
+STAGES: tuple[tuple[str, Callable[[Page], None]], ...] = (
+    ("normalise", _normalise),
+    ("publication date", _publication_date),
+    ("segment", _segment),
+    ("recognise", _recognise),
+    ("year", _date_documents),
+    ("documents", _read_documents),
+    ("written forms", _restore),
+)
+DOC_STAGES: tuple[tuple[str, Callable[[_DocBuilder], None]], ...] = (
+    ("sentences", _DocBuilder.sentences),
+    ("events", _DocBuilder.events),
+    ("relations", _DocBuilder.relations),
+    ("facts", _DocBuilder.facts),
+    ("people", _DocBuilder.people),
+    ("offices", _DocBuilder.offices),
+    ("mentions", _DocBuilder.mentions),
+)
+
+
+def stage_names() -> list[str]:
+    """The pipeline's stages by name, page-level then per document (``documents:…``)."""
+    return [n for n, _ in STAGES] + [f"documents:{n}" for n, _ in DOC_STAGES]

@@ -24,8 +24,7 @@ from dataclasses import dataclass
 from ..lexicon import Lexicon, RelationWord
 from ..model import Mention, Relation, Span
 from ..text.numbers import to_number
-
-HOME = "VNM"
+from .options import HOME
 
 _CLAUSE_END = "，,；;。！？!?\n：:"
 # after a verb, the tier it names follows within this many characters in the same clause

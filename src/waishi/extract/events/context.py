@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from ...lexicon import Lexicon
 from ...model import Mention, Span
 from ...text.dates import DateMention
+from ..options import HOME
 from .words import (
     DELEG_CUT,
     DELEGATION,
@@ -39,7 +40,7 @@ class DocContext:
     persons: list[Actor]
     entities: list[Mention]
     dates: list[tuple[DateMention, str | None, str | None]]
-    home: str = "VNM"
+    home: str = HOME
     title_spans: list[Span] = field(default_factory=list)  # title chains of persons (中央对外部部长)
     roundup: bool = False  # the document reports messages of congratulation (贺电, 致电祝贺 in its headline)
     _p_starts: list[int] = field(init=False, default_factory=list, repr=False)
