@@ -241,6 +241,7 @@ def collect(lex: Lexicon, text: str, people: Sequence[tuple[str, Sequence[str]]]
     c.anniversaries()
     c.series_and_congresses()
     c.founding_and_pandemic()
+    c.world_events()
     c.offices(people or [], month_day)
     if today is not None:
         c.ev.cap = today.year
@@ -453,6 +454,18 @@ class _Collector:
             post = _POST_COVID.search(text) is not None
             ev.add(2022 if post else 2021 if "疫苗" in text else 2020, 0.5 * self.weight, "pandemic")
             ev.bound(2020, None, "pandemic")  # (pages of later years look back on it too)
+
+    def world_events(self) -> None:
+        """Events whose date is public knowledge (world_events.tsv): the page is no older than any
+        it names; one it reports, outside a plan, counts a little for its year."""
+        text, ev = self.text, self.ev
+        for pattern, (year, use) in self.lex.world_events.items():
+            i = text.find(pattern)
+            if i < 0:
+                continue
+            ev.bound(year, None, f"after {pattern}", self.at((i, i + len(pattern))))
+            if use == "point" and not _future(text, i) and not _sentence_future(text, i):
+                ev.add(year, 1.0 * self.weight, f"world event {pattern}", self.at((i, i + len(pattern))))
 
     def offices(self, people: Sequence[tuple[str, Sequence[str]]], month_day: tuple[int, int] | None) -> None:
         terms: list[tuple[int | None, int | None, str]] = []

@@ -98,14 +98,16 @@ class Congress:
 
 @dataclass(frozen=True, slots=True)
 class Series:
-    """A numbered recurring meeting: session ``first`` was held in ``base``, ``per_year`` a year."""
+    """A numbered recurring meeting: session ``first`` was held in ``base``, ``per_year`` a year,
+    once every ``every`` years (the World Conference of Speakers of Parliament: every five)."""
     name: str
     first: int
     base: int
     per_year: int
+    every: int = 1
 
     def year_of(self, n: int) -> int | None:
-        return self.base + (n - self.first) // self.per_year if n >= self.first else None
+        return self.base + (n - self.first) // self.per_year * self.every if n >= self.first else None
 
 
 def series_year(rows: list[Series], n: int) -> int | None:
@@ -138,6 +140,7 @@ class Lexicon:
     offices: list[Office] = field(default_factory=list)
     relations: dict[str, date] = field(default_factory=dict)  # ISO3 -> date relations with Vietnam began
     anniversaries: dict[str, date] = field(default_factory=dict)  # key phrase -> founding date
+    world_events: dict[str, tuple[int, str]] = field(default_factory=dict)  # phrase -> (year, since|point)
     congresses: list[Congress] = field(default_factory=list)
     series: dict[str, list[Series]] = field(default_factory=dict)
     surnames_vn: frozenset[str] = frozenset()
@@ -197,9 +200,14 @@ class Lexicon:
             d = _date(row["date"])
             if d:
                 lex.anniversaries[row["pattern"]] = d
-        for row in read_tsv("series.tsv", ["name", "first", "base", "per_year"]):
+        for row in read_tsv("world_events.tsv", ["pattern", "year", "use", "note"]):
+            if row["use"] not in ("since", "point") or not row["year"].isdigit():
+                raise LexiconError(f"world_events.tsv: bad row {row!r} (year a number, use since or point)")
+            lex.world_events[row["pattern"]] = (int(row["year"]), row["use"])
+        for row in read_tsv("series.tsv", ["name", "first", "base", "per_year", "every"]):
             try:
-                s = Series(row["name"], int(row["first"]), int(row["base"]), int(row["per_year"]))
+                s = Series(row["name"], int(row["first"]), int(row["base"]), int(row["per_year"]),
+                           int(row["every"] or 1))
                 lex.series.setdefault(s.name, []).append(s)
             except ValueError as e:
                 raise LexiconError(f"series.tsv: bad number in row {row!r}") from e

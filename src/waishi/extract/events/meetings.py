@@ -113,88 +113,19 @@ class Meetings(ClauseReader):
         s = sent.span
         cs = self.clause_start(ts, s.start)
         ce = self.clause_end(te, s.end)
-        places: list[Actor] = []
         abbr = visit_abbreviation(self.lex, t)
         if abbr:
             places = [Actor(self.lex.country_names.get(abbr, t[1]), Span(ts + 1, te), "country", abbr)]
         else:
-            seg = self.text[cs:ts]
-            for w in ("对", "赴", "到", "抵达", "前往"):
-                i = seg.rfind(w)
-                if i >= 0:
-                    places = self.ctx.actors_in(cs + i, ts, ("country", "place"))
-                    if places:
-                        break
-            raw = re.search(r"对([\u4e00-\u9fff]{2,12}?)(?:进行|开展)[^，。；]{0,4}$", seg)
-            if not places and raw and not raw.group(1).startswith(("这个", "该", "其")) and \
-                    not any(ch in raw.group(1) for ch in "赴访能将到"):
-                # a place the gazetteer does not know: keep it as written
-                places = [Actor(raw.group(1), Span(cs + raw.start(1), cs + raw.end(1)), "place", None)]
-            obj = self.text[te:ce]
-            emb = re.match(r"了?([^，。；]{2,24}?(?:大使馆|总领事馆|领事馆|代表处|代表机构))", obj)
-            if not places and emb:
-                inner = self.ctx.actors_in(te, te + emb.end(), ("country",))
-                places = [Actor(emb.group(1), Span(te + emb.start(1), te + emb.end(1)), "place",
-                                inner[-1].iso3 if inner else None)]
-            if not places:
-                # 访问X / 出访X
-                places = [a for a in self.ctx.actors_in(te, ce, ("country", "place"))][:3]
-                if places and places[0].span.start - te > 2:
-                    places = []
-            if not places and ("这个" in seg or "该国" in seg or "国家" in seg):
-                prior = [m for m in self.ctx.entities_between(s.start, ts) if m.kind == "country"]
-                if prior:
-                    m = prior[-1]
-                    places = [Actor(m.text, m.span, "country", m.value)]
+            places = self._visited_places(sent, ts, te, cs, ce)
         if t in ("前往", "前来"):
-            # 前往X出席/访问: the place right after the verb; 前来出席 (came here): Vietnam, for a
-            # visitor from abroad (the outlets are Vietnamese)
-            near = self.ctx.actors_in(te, ce, ("country", "place"))
-            places = []
-            for a in near:  # 广宁省芒街市: a place and the place inside it, written together
-                if (not places and a.span.start - te <= 2) or (places and a.span.start == places[-1].span.end):
-                    places.append(a)
-            if not places and t == "前来":
-                places = [Actor(self.lex.country_names.get(self.ctx.home, "越南"), Span(ts, te), "country",
-                                self.ctx.home)]
-            if not re.match(r"[^，。；]{0,16}?(?:出席|参加|访问|参观|考察|拜会|会见|会晤|进行|举行|开展|工作|祝贺)",
-                            self.text[te:ce]):
-                return []  # 前往机场, 前往灾区: travel, not a visit
-        if not places:
+            dest = self._destination(t, ts, te, ce)
+            if dest is None:
+                return []
+            places = dest
+        if not places or self._travel(t, s, ts, te, cs, places):
             return []
-        # 赴越南旅游 / 留学 / 务工 / 互访: travel, not a diplomatic visit
-        reach = max([p.span.end for p in places] + [te])
-        if any(w in self.text[te:reach + 4] for w in NOT_A_VISIT) or self.text[max(s.start, ts - 1):ts] == "互" \
-                or t.startswith("互") or MUTUAL.search(self.text, cs, ts):
-            return []
-        # the visitor: a relative clause (…访问的 PERSON) names the person after it
-        tail = self.text[te:te + 2]
-        rel = None
-        if any(self.lex.triggers.get(t2) and self.lex.triggers[t2].type in ("meet", "attend")
-               for t2, _, _ in self.lex.find("triggers", self.text[cs:ts])):
-            j = self.text.find("的", te, ce)
-            nxt = [a for a in self.ctx.actors_in(te, s.end, ("person",))]
-            if j >= 0 and nxt and nxt[0].span.start > j:
-                rel = nxt[:1]
-        inv = None
-        for im in re.finditer(r"邀请", self.text[s.start:ts]):
-            if "应" not in self.text[max(s.start, s.start + im.start() - 30):s.start + im.start()]:
-                inv = s.start + im.end()
-        if inv is not None:
-            # 邀请X对越南进行访问: an invitation, not a trip (the visit, if it comes, is reported then)
-            return []
-        elif rel:
-            src = rel
-        elif tail.startswith("的") or tail.startswith("之"):
-            src = [a for a in self.ctx.actors_in(te, s.end, ("person",))][:1]
-        else:
-            src = self.subject(sent, ts, ("person", "group", "org"))
-            led = LED_BY.search(self.text, s.start, ts)
-            if not src:
-                src = [a for a in self.ctx.actors_in(te, s.end, ("person", "group"))][:2]
-            groups = [a for a in self.ctx.actors_in(s.start, ts, ("group",))]
-            if groups and not any(a.kind == "group" for a in src) and not led:
-                src = src + groups[:1]
+        src = self._visitor(sent, ts, te, cs, ce)
         if not src:
             return []
         src = [a for a in src if a.name not in {p.name for p in places}]
@@ -206,13 +137,98 @@ class Meetings(ClauseReader):
         # one visit per country; a province travels with its country (中国广东省)
         by_country: dict[str, list[Actor]] = {}
         for a in places:
-            key = a.iso3 or a.name
-            by_country.setdefault(key, []).append(a)
+            by_country.setdefault(a.iso3 or a.name, []).append(a)
         out = []
         for group in by_country.values():
             ev = self._event("visit", sent, ts, src, group)
             ev.visit_kind = mode or None
             out.append(ev)
         return out
+
+    def _visited_places(self, sent: SentenceCtx, ts: int, te: int, cs: int, ce: int) -> list[Actor]:
+        """Where the visit goes: 对/赴/到/抵达/前往 X before the trigger, a place the gazetteer does
+        not know (对X进行访问), a mission after it (访问驻X大使馆), 访问X, or 这个国家 for the
+        country named before."""
+        s = sent.span
+        places: list[Actor] = []
+        seg = self.text[cs:ts]
+        for w in ("对", "赴", "到", "抵达", "前往"):
+            i = seg.rfind(w)
+            if i >= 0:
+                places = self.ctx.actors_in(cs + i, ts, ("country", "place"))
+                if places:
+                    return places
+        raw = re.search(r"对([\u4e00-\u9fff]{2,12}?)(?:进行|开展)[^，。；]{0,4}$", seg)
+        if raw and not raw.group(1).startswith(("这个", "该", "其")) and \
+                not any(ch in raw.group(1) for ch in "赴访能将到"):
+            # a place the gazetteer does not know: keep it as written
+            return [Actor(raw.group(1), Span(cs + raw.start(1), cs + raw.end(1)), "place", None)]
+        obj = self.text[te:ce]
+        emb = re.match(r"了?([^，。；]{2,24}?(?:大使馆|总领事馆|领事馆|代表处|代表机构))", obj)
+        if emb:
+            inner = self.ctx.actors_in(te, te + emb.end(), ("country",))
+            return [Actor(emb.group(1), Span(te + emb.start(1), te + emb.end(1)), "place",
+                          inner[-1].iso3 if inner else None)]
+        # 访问X / 出访X
+        places = self.ctx.actors_in(te, ce, ("country", "place"))[:3]
+        if places and places[0].span.start - te <= 2:
+            return places
+        if "这个" in seg or "该国" in seg or "国家" in seg:
+            prior = [m for m in self.ctx.entities_between(s.start, ts) if m.kind == "country"]
+            if prior:
+                m = prior[-1]
+                return [Actor(m.text, m.span, "country", m.value)]
+        return []
+
+    def _destination(self, t: str, ts: int, te: int, ce: int) -> list[Actor] | None:
+        """前往X出席/访问: the place right after the verb; 前来出席 (came here): the home country, for a
+        visitor from abroad. None when the trip is no visit (前往机场, 前往灾区)."""
+        near = self.ctx.actors_in(te, ce, ("country", "place"))
+        places: list[Actor] = []
+        for a in near:  # 广宁省芒街市: a place and the place inside it, written together
+            if (not places and a.span.start - te <= 2) or (places and a.span.start == places[-1].span.end):
+                places.append(a)
+        if not places and t == "前来":
+            places = [Actor(self.lex.country_names.get(self.ctx.home, self.ctx.home), Span(ts, te), "country",
+                            self.ctx.home)]
+        if not re.match(r"[^，。；]{0,16}?(?:出席|参加|访问|参观|考察|拜会|会见|会晤|进行|举行|开展|工作|祝贺)",
+                        self.text[te:ce]):
+            return None
+        return places
+
+    def _travel(self, t: str, s: Span, ts: int, te: int, cs: int, places: list[Actor]) -> bool:
+        """赴越南旅游 / 留学 / 务工 / 互访: travel or exchanges, not a diplomatic visit."""
+        reach = max([p.span.end for p in places] + [te])
+        return any(w in self.text[te:reach + 4] for w in NOT_A_VISIT) or self.text[max(s.start, ts - 1):ts] == "互" \
+            or t.startswith("互") or MUTUAL.search(self.text, cs, ts) is not None
+
+    def _visitor(self, sent: SentenceCtx, ts: int, te: int, cs: int, ce: int) -> list[Actor]:
+        """Who visits: a relative clause (…访问的 PERSON) names the person after it; 邀请X访问 is an
+        invitation (none); else the clause's subject, or a delegation the sentence names."""
+        s = sent.span
+        tail = self.text[te:te + 2]
+        rel = None
+        if any(self.lex.triggers.get(t2) and self.lex.triggers[t2].type in ("meet", "attend")
+               for t2, _, _ in self.lex.find("triggers", self.text[cs:ts])):
+            j = self.text.find("的", te, ce)
+            nxt = self.ctx.actors_in(te, s.end, ("person",))
+            if j >= 0 and nxt and nxt[0].span.start > j:
+                rel = nxt[:1]
+        for im in re.finditer(r"邀请", self.text[s.start:ts]):
+            if "应" not in self.text[max(s.start, s.start + im.start() - 30):s.start + im.start()]:
+                # 邀请X对越南进行访问: an invitation, not a trip (the visit, if it comes, is reported then)
+                return []
+        if rel:
+            return rel
+        if tail.startswith("的") or tail.startswith("之"):
+            return self.ctx.actors_in(te, s.end, ("person",))[:1]
+        src = self.subject(sent, ts, ("person", "group", "org"))
+        led = LED_BY.search(self.text, s.start, ts)
+        if not src:
+            src = self.ctx.actors_in(te, s.end, ("person", "group"))[:2]
+        groups = self.ctx.actors_in(s.start, ts, ("group",))
+        if groups and not any(a.kind == "group" for a in src) and not led:
+            src = src + groups[:1]
+        return src
 
     # sign ----------------------------------------------------------------------------
