@@ -24,7 +24,14 @@ def test_extract_options_stage_list_names_every_stage_in_order():
 
 def test_extract_options_stages_run_in_the_listed_order(monkeypatch):
     seen: list[str] = []
-    wrapped = tuple((n, (lambda f, n: lambda page: (seen.append(n), f(page)))(f, n)) for n, f in pipeline.STAGES)
+
+    def spy(name, stage):
+        def run(page):
+            seen.append(name)
+            stage(page)
+        return run
+
+    wrapped = tuple((n, spy(n, f)) for n, f in pipeline.STAGES)
     monkeypatch.setattr(pipeline, "STAGES", wrapped)
     rec = extract(UPGRADE)
     assert seen == [n for n, _ in wrapped]
