@@ -213,11 +213,14 @@ class ClauseReader:
         the context date is the more precise): 他于2015年曾访问 -> 2015, 去年 -> year - 1."""
         cs = self.clause_start(trig_start, sent.span.start)
         ce = self.clause_end(trig_start, sent.span.end)
+        # what is said after the act (…致辞时强调，2022年…) is about other things: its dates are not the act's
+        said = SPEAKS.search(self.text, trig_start, sent.span.end)
+        said_at = said.start() if said else sent.span.end
         inside = [(dm, iso, end) for dm, iso, end in self.ctx.dates
                   if sent.span.start <= dm.start < sent.span.end and iso and not _in_paren(self.text, dm.start, sent.span)
                   and not _SINCE.match(self.text, dm.end)  # 自2011年3月当选以来: when a period began
                   and not (dm.month is None and dm.relative is None and iso == str(self.ctx.year))]
-        for lo, hi in ((cs, ce), (sent.span.start, sent.span.end)):
+        for lo, hi in ((cs, min(ce, said_at)), (sent.span.start, said_at)):
             here = [x for x in inside if lo <= x[0].start < hi]
             before = [x for x in here if x[0].start < trig_start]
             if before:

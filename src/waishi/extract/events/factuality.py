@@ -8,18 +8,22 @@ from .clauses import ClauseReader
 from .context import SentenceCtx
 from .words import (
     INVITE,
+    PRAISE_CLOSE,
     RESTATED,
 )
 
 
 def factuality(self: ClauseReader, sent: SentenceCtx, ts: int, te: int) -> str:
     """What the trigger's clause says of the act: reported, planned, proposed, invited,
-    habitual, topic (a noun governed by 保持/加强…) or restated (这是…首次访问). Markers
+    habitual, topic (a noun governed by 保持/加强…), background (what someone is praised or thanked
+    for: 祝贺越南成功举办…, 对…表示祝贺) or restated (这是…首次访问). Markers
     (modality.tsv) are read before the trigger, with actors' names blanked out."""
     cs = self.clause_start(ts, sent.span.start)
     lead = self.text[cs:ts]
     if cs == self.clause_start(sent.span.start + 1, sent.span.start) and RESTATED.match(lead):
         return "restated"
+    if "对" in lead and PRAISE_CLOSE.search(self.text, te, self.clause_end(te, sent.span.end)):
+        return "background"  # 对中国成功举行…表示祝贺: the act is what is praised
     named = [a.span for a in self.ctx.actors_in(max(sent.span.start, cs - 12), ts)]
     chars = [" " if any(sp.start <= k < sp.end for sp in named) else self.text[k] for k in range(cs, ts)]
     lead = INVITE.sub(lambda m: " " * len(m.group()), "".join(chars))

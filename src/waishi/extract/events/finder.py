@@ -10,6 +10,7 @@ from .factuality import factuality
 from .gatherings import Gatherings
 from .meetings import Meetings
 from .words import (
+    ONLINE,
     SPEECH,
 )
 
@@ -35,9 +36,12 @@ class EventFinder(Meetings, Gatherings):
                 continue
             got = handler(sent, t, ts, te, trig.mode)
             fact = factuality(self, sent, ts, te) if got else "reported"
+            online = ONLINE.search(self.text, s.start, s.end) is not None
             for ev in got:
                 ev.trigger = t
                 ev.factuality = fact
+                if ev.type == "meet" and online:
+                    ev.type = "phone_call"  # 会晤…以在线形式举行: a video call
                 ev.caption = sent.kind == "caption"
                 if ev.location is None:
                     ev.location = self.location(s, ts)

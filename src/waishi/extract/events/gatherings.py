@@ -20,6 +20,7 @@ from .words import (
     ON_ELECTION,
     PAIR,
     SIGNING_CEREMONY,
+    TALK_NOUNS,
 )
 
 
@@ -87,6 +88,10 @@ class Gatherings(ClauseReader):
         if got is None or GENERIC.match(got[0]):
             return []
         name, np_span = got
+        if type_ == "host" and name.endswith(TALK_NOUNS) and not t.endswith("主持"):
+            # 两党举行了高层会晤: a meeting held, read by its own trigger when it names the sides
+            # (a meeting chaired, 共同主持高层会晤, is hosted)
+            return []
         after = self.text[np_span.end:np_span.end + 1]
         src: list[Actor]
         if type_ == "host":

@@ -16,6 +16,7 @@ from .words import (
     NOT_A_VISIT,
     PRESS,
     SKIP_AFTER_MEET,
+    TOURISTS,
 )
 
 
@@ -31,6 +32,8 @@ class Meetings(ClauseReader):
                 return []
         if re.match(r"[和与、及](?:会谈|会晤|会面|座谈)", self.text[te:te + 3]):
             return []  # 会见和会谈: one meeting, read at its second word
+        if TOURISTS.search(self.text, te, self.clause_end(te, sent.span.end)):
+            return []  # 接待韩国游客250万人次: tourism
         before = self.text[max(sent.span.start, ts - 3):ts]
         if before.endswith(("主持", "出席", "参加")):
             return []

@@ -17,7 +17,7 @@ ORGAN = re.compile(r"(?!许多|各|有关|相关|一些|多个|其他|主要|等
                     r"办公室|通讯社|外交学院|研究院|商会|中心|工会|议会|国会|人民议会|人民委员会|政府|大使馆|总领事馆|领事馆|代表处)(?![\u4e00-\u9fff]{0,2}(?:长|主任|书记|主席))")
 FROM = re.compile(r"来自[^，。；]{1,60}?的")
 DEST_BEFORE = ("赴", "对", "到", "在", "于", "向", "抵达", "前往", "访问", "首都", "驻")
-PARTNER_END = re.compile(r"就|举行|进行|(?<!正)在|共同|签署|签订|于|通电话|\d")
+PARTNER_END = re.compile(r"就|举行|进行|(?<!正)在|共同|签署|签订|于|通电话|\d|以(?:在线|视频|线上|网络|视讯)?(?:会议)?(?:形式|方式)")
 PUNCT_END = "，,。；;：:！？!?\n"
 RELATIVE_TAIL = ("期间", "前夕", "之际", "时", "后", "中", "之后", "以来", "结束")
 SKIP_AFTER_MEET = ("中", "时", "后", "上", "期间", "结束", "会上", "结果")
@@ -25,6 +25,12 @@ FOREIGN_WORDS = ("国际", "区域", "地区", "外交", "对外", "外事", "�
                   "联合国", "峰会", "访问", "海外", "侨")
 SPEAKS = re.compile(r"(?:也|还|则|再次)?(?:高度评价|表示|强调|指出|赞赏|称赞|肯定|回顾|介绍|说|认为)")
 NOT_A_VISIT = ("旅游", "旅行", "观光", "留学", "学习", "务工", "工作和生活", "定居", "经商", "就业")
+# a meeting word whose object is travellers counted (接待…游客…人次): tourism, not a counterpart
+TOURISTS = re.compile(r"游客|旅客|人次")
+# a meeting held online (以在线形式举行, 通过视频连线): a video call, typed phone_call
+ONLINE = re.compile(r"以(?:在线|视频|线上|网络|视讯)(?:会议)?(?:形式|方式)|通过视频(?:连线|会议)?|视频连线")
+# the nouns of a talk: held (举行高层会晤) they name a meeting, not a gathering hosted
+TALK_NOUNS = ("会谈", "会晤", "会见", "会面", "通话")
 # A reporter's byline is not an actor: 越通社特派记者报道, 据越通社驻中国记者报道
 REPORT = re.compile(r"(?:据)?[\u4e00-\u9fff]{2,14}?记者(?:[\u4e00-\u9fff]{1,6})?(?:报道|报导)")
 # Both sides named together, without names: 两位部长举行会谈, 两国总理通电话, 双方举行会谈.
@@ -52,8 +58,11 @@ GENERIC = re.compile(r"^(?:[^，。；]{0,6}的)?(?:各项|各级|各种|各类|
 GROUP_NOUNS = ("代表团", "一行", "客人", "嘉宾", "团组", "领导", "领导人", "官员", "代表", "议员", "大使", "使节",
                 "企业家", "专家", "学者", "友人", "朋友", "工作组", "考察团", "访问团", "侨胞", "侨民")
 # a meeting word followed by what belongs to a meeting's name or its course: a noun here
-MEETING_AS_NOUN = ("开幕式", "闭幕式", "准备工作", "筹备", "框架", "机制", "成果", "圆满", "取得", "期间", "的")
+MEETING_AS_NOUN = ("开幕式", "闭幕式", "准备工作", "筹备", "框架", "机制", "成果", "圆满", "取得", "期间", "的", "纪要")
 # a coordinator of predicates right before a trigger: what follows shares the first predicate's subject
 PRED_COORD = re.compile(r"(?:以及|并且|并|随后|然后|接着|之后又|又)\s*$")
 EACH = re.compile(r"每个|每一|各个|每")
 AGREEMENT = ("文件", "协议", "协定", "备忘录", "合同", "声明", "公报", "计划", "项目", "条约", "议定书", "意向书")
+# the close of a 对… phrase of congratulation: the act inside it is background (thanks are not:
+# 对越南捐赠…表示感谢 reports the aid)
+PRAISE_CLOSE = re.compile(r"表示(?:热烈|衷心)?祝贺|致以(?:热烈|衷心)?(?:的)?祝贺")

@@ -1,0 +1,50 @@
+"""Clause-level mechanisms of the event frames, on sentences written for these tests."""
+
+from waishi.extract.pipeline import extract
+
+HEAD = "越南与老挝加强合作\n越通社河内——3月5日，"
+
+
+def _doc(body: str):
+    return extract(HEAD + body).documents[0]
+
+
+def _types(doc):
+    return [(e.type, e.source, e.target) for e in doc.events]
+
+
+def test_extract_events_clauses2_online_meeting_is_a_video_call():
+    doc = _doc("越南政府总理范明政与老挝总理宋赛·西潘敦以视频形式举行会谈。")
+    assert _types(doc) == [("phone_call", ["范明政"], ["宋赛·西潘敦"])]
+
+
+def test_extract_events_clauses2_minutes_of_talks_are_no_meeting():
+    doc = _doc("双方代表签署了会晤纪要。")
+    assert not [e for e in doc.events if e.type == "meet"]
+
+
+def test_extract_events_clauses2_a_talk_held_is_not_hosted_but_one_chaired_is():
+    assert not [e for e in _doc("两党举行了高层会晤。").events if e.type == "host"]
+    chaired = _doc("越共中央总书记苏林与老挝人民革命党中央总书记通伦·西苏里共同主持两党高层会晤。")
+    assert [e.type for e in chaired.events] == ["host"]
+
+
+def test_extract_events_clauses2_tourists_received_are_no_meeting():
+    assert _doc("2017年，越南接待韩国游客人数多达250万人次。").events == []
+
+
+def test_extract_events_clauses2_a_date_in_what_is_said_is_not_the_acts():
+    doc = _doc("越南国家主席梁强在越老友好年开幕式上致辞时强调，2022年两国关系继续发展。")
+    attend = [e for e in doc.events if e.type == "attend"]
+    assert attend and all(e.date != "2022" for e in attend)
+
+
+def test_extract_events_clauses2_an_act_praised_is_background():
+    doc = _doc("老挝外长沙伦赛·贡玛西祝贺越南成功举办东盟系列峰会。")
+    assert [e.type for e in doc.events] == ["congratulate"]
+    assert [(e.type, e.factuality) for e in doc.other_events] == [("host", "background")]
+
+
+def test_extract_events_clauses2_praise_after_a_comma_leaves_the_act_reported():
+    doc = _doc("越南国家主席梁强对老挝进行国事访问，老挝国家主席通伦·西苏里对此表示欢迎。")
+    assert [(e.type, e.factuality) for e in doc.events] == [("visit", "reported")]
