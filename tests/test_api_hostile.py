@@ -275,7 +275,7 @@ def test_api_hostile_traversal(store: Path) -> None:
 
 def test_api_hostile_keep_alive_survives_errors(store: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A 422 for 2**63, then a 500 from a failing query: the same connection answers on."""
-    import waishi.api.routes as routes
+    import waishi.api.views as routes
 
     def broken(*args: Any, **kwargs: Any) -> Any:
         raise RuntimeError("the disk went away")

@@ -8,6 +8,6 @@ docs/api.md lists the endpoints and pages.
 
 from __future__ import annotations
 
-from .app import create_app
+from .app import create_app, create_review_app
 
-__all__ = ["create_app"]
+__all__ = ["create_app", "create_review_app"]
