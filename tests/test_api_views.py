@@ -15,10 +15,10 @@ from fastapi.dependencies.models import Dependant
 from fastapi.routing import APIRoute
 from fastapi.testclient import TestClient
 
-from waishi.api import create_app
 from waishi.api.models import Paging
 from waishi.api.review import router as review_api
 from waishi.api.routes import router as api
+from waishi.server import create_app
 from waishi.web.pages import router as pages
 from waishi.web.review import router as review_pages
 

@@ -16,6 +16,7 @@ from pydantic import AfterValidator, BaseModel, BeforeValidator, Field
 
 from ..errors import WaishiError
 from ..model import EVENT_TYPES, FACT_METRICS
+from ..resolve import CountryResolver, UnknownCountry
 from ..store.query import normalize_day
 
 __all__ = [
@@ -65,8 +66,6 @@ def _iso3(value: str | None) -> str | None:
     """An ISO3 code from LAO, 老挝, Laos or 老撾 (waishi.resolve); the closest names when none."""
     if value is None or value.strip() == "":
         return None
-    from ..resolve import CountryResolver, UnknownCountry
-
     try:
         return CountryResolver.default().require(value).iso3
     except UnknownCountry as e:

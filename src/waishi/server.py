@@ -1,11 +1,11 @@
-"""The app's assembly: the JSON API under /api, the HTML pages, static files, one error shape.
+"""The server's assembly: the JSON API under /api, the HTML pages, static files, one error shape.
 
-    from waishi.api import create_app
+    from waishi.server import create_app
     app = create_app("vn.db")            # read-only; uvicorn.run(app, host="127.0.0.1")
 
-Layers (one direction): store <- api.views (one view per resource) <- the JSON routes
-(api/routes.py) and the HTML pages (web/pages.py). This module alone wires both sides;
-nothing else in api/ imports web/. The app holds no global state: everything lives on
+Layers (one direction): store <- api (deps, parameter classes, one view per resource,
+the JSON routes) <- web (the HTML pages, calling the same views) <- this module, the only
+one importing both; api/ never imports web/. The app holds no global state: everything lives on
 ``app.state.ctx`` (api/deps.py: a pool of read-only connections, a small cache of the
 aggregate views, country names, the templates).
 """
@@ -24,22 +24,22 @@ from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 from fastapi_offline import FastAPIOffline
 
-from ..store import Store
-from ..store.decisions import DecisionError
-from ..web.pages import make_templates, render_error
-from ..web.pages import router as pages_router
-from ..web.review import router as review_pages_router
-from .decisions import router as decisions_router
-from .deps import ConnectionPool, Context, ViewCache, install_errors
-from .guard import CatchAll, HostCheck, SecurityHeaders, hide_paths, shown_store_path
-from .names import CountryNames
-from .review import ReviewState
-from .review import router as review_router
-from .routes import router as api_router
+from .api.decisions import router as decisions_router
+from .api.deps import ConnectionPool, Context, ViewCache, install_errors
+from .api.guard import CatchAll, HostCheck, SecurityHeaders, hide_paths, shown_store_path
+from .api.names import CountryNames
+from .api.review import ReviewState
+from .api.review import router as review_router
+from .api.routes import router as api_router
+from .store import Store
+from .store.decisions import DecisionError
+from .web.pages import make_templates, render_error
+from .web.pages import router as pages_router
+from .web.review import router as review_pages_router
 
 __all__ = ["create_app", "create_review_app", "app_from_env", "SERVE_ENV"]
 
-WEB_DIR = Path(__file__).resolve().parent.parent / "web"
+WEB_DIR = Path(__file__).resolve().parent / "web"
 
 
 def create_app(db_path: str | os.PathLike[str], readonly: bool = True, *, pool_size: int = 8,
