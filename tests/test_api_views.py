@@ -4,6 +4,8 @@ parameters, and a filter of the API works on its page (``unit`` on the figures p
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Annotated
@@ -107,3 +109,11 @@ def test_api_views_event_json_pages_reports_like_its_page(client: TestClient) ->
     rest = client.get(f"/api/events/{ev['id']}?offset=1").json()
     assert [r["document_id"] for r in rest["reports"]] == [r["document_id"] for r in first["reports"]][1:]
     assert rest["event"] == first["event"]
+
+
+def test_api_views_json_side_imports_no_html() -> None:
+    """api/ never imports web/ (nor Jinja): only waishi.server wires the pages in."""
+    code = ("import sys, waishi.api.routes, waishi.api.review, waishi.api.decisions, waishi.api.guard; "
+            "print(sorted(m for m in sys.modules if m.startswith(('waishi.web', 'jinja2', 'waishi.server'))))")
+    got = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert got.stdout.strip() == "[]"
