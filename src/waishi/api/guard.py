@@ -122,11 +122,15 @@ class HostCheck(HttpMiddleware):
         self.allowed = allowed
         self.render = render
 
-    async def http(self, scope: Scope, receive: Receive, send: Send) -> None:
-        header = None if self.allowed is None or "*" in self.allowed else \
-            next((v for k, v in scope.get("headers", []) if k == b"host"), None)
+    def refused(self, scope: Scope) -> bool:
+        if self.allowed is None or "*" in self.allowed:
+            return False
+        header = next((v for k, v in scope.get("headers", []) if k == b"host"), None)
         # HTTP/1.0 clients may send none; a browser always does (and rebinding needs one)
-        if header is not None and host_of(header.decode("latin-1")) not in (self.allowed or ()):
+        return header is not None and host_of(header.decode("latin-1")) not in self.allowed
+
+    async def http(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if self.refused(scope):
             response = error_response(Request(scope), 400, "this server does not answer for that Host name; "
                                       "start it with --allow-host NAME to add one", render=self.render)
             await response(scope, receive, send)
