@@ -87,7 +87,7 @@ def render_error(request: Request, body: dict[str, Any]) -> Response:
 @router.get("/vendor/plotly.min.js")
 def plotly_js(request: Request, ctx: Ctx) -> Response:
     """plotly.js as the ``plotly`` package ships it: the charts work with no internet."""
-    import plotly
+    import plotly  # only for its file's location: a large package most requests never need
 
     path = FsPath(plotly.__file__).parent / "package_data" / "plotly.min.js"
     headers = {"Cache-Control": "public, max-age=86400", "Vary": "Accept-Encoding"}
