@@ -18,7 +18,7 @@ from typing import Any
 import uvicorn
 
 import waishi
-from waishi.api import create_app
+from waishi.server import create_app
 from waishi.store import Store, ingest
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"

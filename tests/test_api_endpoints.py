@@ -13,7 +13,7 @@ import httpx
 import pytest
 from api_corpus import XSS_MARKERS, build_store, live_server
 
-from waishi.api import create_app
+from waishi.server import create_app
 from waishi.store import Store, StoreError
 from waishi.store import views as V
 

@@ -34,7 +34,7 @@ from fastapi.routing import APIRoute
 from fastapi.testclient import TestClient
 
 import waishi
-from waishi.api import create_app
+from waishi.server import create_app
 from waishi.store import Store, ingest
 
 BIND = "127.0.0.1"
@@ -275,7 +275,7 @@ def test_api_hostile_traversal(store: Path) -> None:
 
 def test_api_hostile_keep_alive_survives_errors(store: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A 422 for 2**63, then a 500 from a failing query: the same connection answers on."""
-    import waishi.api.routes as routes
+    import waishi.api.views as routes
 
     def broken(*args: Any, **kwargs: Any) -> Any:
         raise RuntimeError("the disk went away")
@@ -311,7 +311,7 @@ def test_api_hostile_read_only_directory_is_served() -> None:
         script = f"""
 import os
 from fastapi.testclient import TestClient
-from waishi.api import create_app
+from waishi.server import create_app
 # a first request on a copy loads every module: nobody may not read root's interpreter files
 with TestClient(create_app({str(warm)!r})) as c:
     assert c.get("/api/stats").status_code == 200

@@ -12,7 +12,7 @@ from pathlib import Path
 import httpx
 from api_corpus import build_store, free_port
 
-from waishi.api.app import SERVE_ENV, app_from_env
+from waishi.server import SERVE_ENV, app_from_env
 
 
 def test_api_app_from_env_builds_the_checked_app(tmp_path: Path, monkeypatch) -> None:

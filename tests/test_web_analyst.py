@@ -17,7 +17,7 @@ from api_corpus import live_server
 from fastapi.testclient import TestClient
 
 import waishi
-from waishi.api import create_app
+from waishi.server import create_app
 from waishi.store import Store, ingest
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"

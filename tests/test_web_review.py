@@ -14,7 +14,7 @@ import pytest
 from api_corpus import serve_app
 
 import waishi
-from waishi.api.review import create_review_app
+from waishi.server import create_review_app
 from waishi.store import Store, events, ingest
 
 CHROMIUM = Path("/usr/bin/chromium")

@@ -6,7 +6,7 @@ from pathlib import Path
 from fastapi.testclient import TestClient
 
 import waishi
-from waishi.api import create_app
+from waishi.server import create_app
 from waishi.store import Store, ingest
 
 

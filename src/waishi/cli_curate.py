@@ -264,7 +264,7 @@ def serve_review(db: str, host: str, port: int, token_file: str | None, user: st
     """The body of `waishi serve --review`: the dashboard plus the token-protected review queue."""
     import uvicorn
 
-    from .api.review import create_review_app
+    from .server import create_review_app
 
     try:
         if not Path(db).is_file():

@@ -1,7 +1,7 @@
 """`waishi serve`: the dashboard and JSON API over a store, on 127.0.0.1 unless told otherwise.
 
 The command checks the store and the port, prints a one-line summary and the URL,
-and hands the app of ``waishi.api.create_app`` to uvicorn.
+and hands the app of ``waishi.server.create_app`` to uvicorn.
 """
 
 from __future__ import annotations
@@ -95,8 +95,8 @@ def serve_cmd(
         serve_review(db, host, port, token_file, user, log_level, line, _loopback(host))
         return
 
-    from .api import create_app
     from .api.guard import allowed_hosts_for
+    from .server import create_app
 
     try:
         app = create_app(db, readonly=not write, show_paths=show_paths,
@@ -120,12 +120,12 @@ def serve_cmd(
     if workers > 1 and not write:
         import json
 
-        from .api.app import SERVE_ENV
+        from .server import SERVE_ENV
 
         hosts = allowed_hosts_for(host, allow_host)
         os.environ[SERVE_ENV] = json.dumps({"db": os.path.abspath(db), "show_paths": show_paths,
                                             "allowed_hosts": sorted(hosts) if hosts is not None else None})
-        uvicorn.run("waishi.api.app:app_from_env", factory=True, workers=workers, host=host, port=port,
+        uvicorn.run("waishi.server:app_from_env", factory=True, workers=workers, host=host, port=port,
                     log_level=log_level, access_log=log_level in ("info", "debug"))
         return
     uvicorn.run(app, host=host, port=port, log_level=log_level, access_log=log_level in ("info", "debug"))

@@ -1,13 +1,9 @@
-"""The JSON API and dashboard over the store (``waishi serve``).
+"""The JSON API over the store: the app's context and errors (deps), one parameter class
+(models) and one view (views) per resource, the routes under /api. The HTML pages (web/)
+call the same views; ``waishi.server.create_app`` assembles both:
 
-    from waishi.api import create_app
+    from waishi.server import create_app
     app = create_app("vn.db")        # read-only; serve with uvicorn on 127.0.0.1
 
 docs/api.md lists the endpoints and pages.
 """
-
-from __future__ import annotations
-
-from .app import create_app
-
-__all__ = ["create_app"]

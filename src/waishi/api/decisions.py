@@ -7,16 +7,14 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Path, Query
+from fastapi import APIRouter, Path, Query
 
-from ..store import Store
 from ..store import curation as C
-from .app import get_db
+from .deps import DB
 
 __all__ = ["router"]
 
 router = APIRouter(prefix="/api", tags=["decisions"])
-DB = Annotated[Store, Depends(get_db)]
 Id = Annotated[int, Path(ge=1)]
 
 

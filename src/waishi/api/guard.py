@@ -8,6 +8,7 @@
   500, and the connection stays usable. Starlette's outermost middleware re-raises
   after answering, and uvicorn then closes the keep-alive connection, so a client's
   next request failed too.
+- ``SecurityHeaders``: CSP and friends on every HTML page.
 - ``hide_paths``: the ``path`` columns of ``sources`` and ``errors`` as the server
   shows them: relative to the store's directory, or the file's name alone when the
   file lies elsewhere. Done once, in SQL, by TEMP views named like the tables
@@ -27,9 +28,17 @@ from collections.abc import Callable, Iterable
 from starlette.requests import Request
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-__all__ = ["CatchAll", "HostCheck", "allowed_hosts_for", "hide_paths", "host_of", "shown_store_path"]
+from .deps import ErrorRenderer, error_response
+
+__all__ = ["CatchAll", "HostCheck", "SecurityHeaders", "HttpMiddleware", "CSP", "allowed_hosts_for", "hide_paths",
+           "host_of", "shown_store_path"]
 
 LOGGER = logging.getLogger(__name__)
+
+# Pages load scripts only from this server: a string that slipped through escaping
+# still could not run (defence in depth; escaping is the first line).
+CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+       "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
 
 LOCAL_NAMES = ("localhost", "127.0.0.1", "::1")
 # Tables whose ``path`` column names ingested files.
@@ -77,31 +86,8 @@ def _this_machine() -> set[str]:
     return out
 
 
-class HostCheck:
-    """Refuse (400) requests whose Host header is not allowed; ``None`` allows any."""
-
-    def __init__(self, app: ASGIApp, allowed: frozenset[str] | None = None) -> None:
-        self.app = app
-        self.allowed = allowed
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or self.allowed is None or "*" in self.allowed:
-            await self.app(scope, receive, send)
-            return
-        header = next((v for k, v in scope.get("headers", []) if k == b"host"), None)
-        # HTTP/1.0 clients may send none; a browser always does (and rebinding needs one)
-        if header is not None and host_of(header.decode("latin-1")) not in self.allowed:
-            from .app import error_response
-
-            response = error_response(Request(scope), 400, "this server does not answer for that Host name; "
-                                      "start it with --allow-host NAME to add one")
-            await response(scope, receive, send)
-            return
-        await self.app(scope, receive, send)
-
-
-class CatchAll:
-    """An unexpected exception -> a 500 in the one error shape, without closing the connection."""
+class HttpMiddleware:
+    """An ASGI middleware acting on HTTP requests only (websocket and lifespan pass through)."""
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
@@ -110,23 +96,89 @@ class CatchAll:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        await self.http(scope, receive, send)
+
+    async def http(self, scope: Scope, receive: Receive, send: Send) -> None:
+        await self.app(scope, receive, send)  # pragma: no cover - every subclass overrides it
+
+
+def on_start(send: Send, change: Callable[[Message], None]) -> Send:
+    """``send`` with ``change`` applied to the response's start message (status, headers)."""
+
+    async def wrapped(message: Message) -> None:
+        if message["type"] == "http.response.start":
+            change(message)
+        await send(message)
+
+    return wrapped
+
+
+class HostCheck(HttpMiddleware):
+    """Refuse (400) requests whose Host header is not allowed; ``None`` allows any."""
+
+    def __init__(self, app: ASGIApp, allowed: frozenset[str] | None = None,
+                 render: ErrorRenderer | None = None) -> None:
+        super().__init__(app)
+        self.allowed = allowed
+        self.render = render
+
+    def refused(self, scope: Scope) -> bool:
+        if self.allowed is None or "*" in self.allowed:
+            return False
+        header = next((v for k, v in scope.get("headers", []) if k == b"host"), None)
+        # HTTP/1.0 clients may send none; a browser always does (and rebinding needs one)
+        return header is not None and host_of(header.decode("latin-1")) not in self.allowed
+
+    async def http(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if self.refused(scope):
+            response = error_response(Request(scope), 400, "this server does not answer for that Host name; "
+                                      "start it with --allow-host NAME to add one", render=self.render)
+            await response(scope, receive, send)
+            return
+        await self.app(scope, receive, send)
+
+
+class CatchAll(HttpMiddleware):
+    """An unexpected exception -> a 500 in the one error shape, without closing the connection."""
+
+    def __init__(self, app: ASGIApp, render: ErrorRenderer | None = None) -> None:
+        super().__init__(app)
+        self.render = render
+
+    async def http(self, scope: Scope, receive: Receive, send: Send) -> None:
         started = False
 
-        async def watch(message: Message) -> None:
+        def seen(message: Message) -> None:
             nonlocal started
-            if message["type"] == "http.response.start":
-                started = True
-            await send(message)
+            started = True
 
         try:
-            await self.app(scope, receive, watch)
+            await self.app(scope, receive, on_start(send, seen))
         except Exception as exc:
             if started:  # half an answer is out: only closing the connection tells the client
                 raise
             LOGGER.exception("internal error on %s", scope.get("path"))
-            from .app import error_response
+            await error_response(Request(scope), 500, f"internal error: {type(exc).__name__}",
+                                 render=self.render)(scope, receive, send)
 
-            await error_response(Request(scope), 500, f"internal error: {type(exc).__name__}")(scope, receive, send)
+
+class SecurityHeaders(HttpMiddleware):
+    """CSP and friends on every HTML page (not on /docs, whose Swagger page has an inline script)."""
+
+    async def http(self, scope: Scope, receive: Receive, send: Send) -> None:
+        docs = scope["path"].startswith("/docs")
+
+        def add(message: Message) -> None:
+            headers = list(message.get("headers", []))
+            headers.append((b"x-content-type-options", b"nosniff"))
+            headers.append((b"referrer-policy", b"no-referrer"))
+            ctype = next((v for k, v in headers if k == b"content-type"), b"")
+            if ctype.startswith(b"text/html") and not docs:
+                headers.append((b"content-security-policy", CSP.encode()))
+                headers.append((b"x-frame-options", b"DENY"))
+            message["headers"] = headers
+
+        await self.app(scope, receive, on_start(send, add))
 
 
 def shown_store_path(db_path: str) -> str:

@@ -7,7 +7,7 @@ string and reject the same bad input with the same message.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Annotated, Any, Generic, TypeVar
 
@@ -15,12 +15,14 @@ from fastapi import Path, Query
 from pydantic import AfterValidator, BaseModel, BeforeValidator, Field
 
 from ..errors import WaishiError
-from ..model import EVENT_TYPES
+from ..model import EVENT_TYPES, FACT_METRICS
+from ..resolve import CountryResolver, UnknownCountry
 from ..store.query import normalize_day
 
 __all__ = [
     "DocKind", "Bucket", "GraphKind", "Day", "Iso3", "Paging", "EventFilters", "ErrorBody",
     "ErrorResponse", "Page", "MAX_PAGE", "MAX_ID", "MAX_OFFSET", "MAX_COUNT", "ItemId",
+    "OverviewParams", "EventsParams", "EventParams", "PeopleParams", "FactFilters", "FactsParams", "DocumentsParams", "SearchParams", "ApiSearchParams", "GraphParams", "CountriesParams", "CountryParams",
 ]
 
 T = TypeVar("T")
@@ -64,8 +66,6 @@ def _iso3(value: str | None) -> str | None:
     """An ISO3 code from LAO, 老挝, Laos or 老撾 (waishi.resolve); the closest names when none."""
     if value is None or value.strip() == "":
         return None
-    from ..resolve import CountryResolver, UnknownCountry
-
     try:
         return CountryResolver.default().require(value).iso3
     except UnknownCountry as e:
@@ -115,6 +115,94 @@ class EventFilters:
     def kwargs(self) -> dict[str, Any]:
         return {"type": self.type, "country": self.country, "actor": _blank(self.actor), "since": self.since,
                 "until": self.until, "min_sources": self.min_sources}
+
+
+# -- one parameter class per resource (views.py), shared by its JSON route and its page --
+
+
+@dataclass
+class OverviewParams:
+    bucket: Annotated[Bucket, Query(description="Events over time by year, month or day.")] = Bucket.month
+
+
+@dataclass
+class EventsParams(EventFilters, Paging):
+    """The filters of `waishi events` and a page of the list."""
+
+
+@dataclass
+class EventParams:
+    offset: Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Reports to skip (the first page by default).")] \
+        = 0
+
+
+@dataclass
+class PeopleParams(Paging):
+    name: Annotated[str | None, Query(max_length=100, description="Name or part of it (Chinese or Latin).")] = None
+    country: Annotated[Iso3, Query(description="ISO3 code.")] = None
+
+
+@dataclass
+class FactFilters:
+    """The filters of `waishi facts` (the dashboard's figures page and its downloads too)."""
+    metric: Annotated[str | None, Query(pattern=r"^[a-z_]*$", max_length=40,
+                                        description=f"One of {', '.join(FACT_METRICS)}.")] = None
+    subject: Annotated[str | None, Query(max_length=50, description="A country (LAO, 老挝, Laos: matches 越老 "
+                                                                    "too) or a place as written (广西).")] = None
+    period: Annotated[str | None, Query(pattern=r"^(\d{4}(-\d{4})?)?$", description="YYYY or YYYY-YYYY.")] = None
+    unit: Annotated[str | None, Query(pattern=r"^[A-Za-z]*$", max_length=10, description="USD, VND ...")] = None
+    kind: Annotated[str | None, Query(pattern=r"^(result|target|forecast)?$",
+                                      description="result, target (力争, 目标) or forecast (有望, 预计).")] = None
+    figure: Annotated[int | None, Query(ge=1, description="One figure (its id).")] = None
+
+
+@dataclass
+class FactsParams(FactFilters, Paging):
+    """The filters of `waishi facts` and a page of the list."""
+
+
+@dataclass
+class DocumentsParams(Paging):
+    kind: DocKind | None = None
+    since: Annotated[Day, Query(description="YYYY[-MM[-DD]]")] = None
+    until: Annotated[Day, Query(description="YYYY[-MM[-DD]]")] = None
+
+
+@dataclass
+class SearchParams(Paging):
+    q: Annotated[str, Query(max_length=200, description="Words that must all occur.")] = ""
+    kind: DocKind | None = None
+
+
+@dataclass
+class ApiSearchParams(SearchParams):
+    """The API's search needs words (the page without them shows an empty form): the same
+    parameters, ``q`` required."""
+    q: Annotated[str, Query(min_length=1, max_length=200, description="Words that must all occur.")] = \
+        field(kw_only=True)
+
+
+@dataclass
+class GraphParams:
+    kind: GraphKind = GraphKind.country
+    type: Annotated[EventTypeParam, Query(description="Event type.")] = None
+    country: Annotated[Iso3, Query(description="Only events with this country (ISO3).")] = None
+    since: Annotated[Day, Query(description="YYYY[-MM[-DD]]")] = None
+    until: Annotated[Day, Query(description="YYYY[-MM[-DD]]")] = None
+    min_weight: Annotated[int, Query(ge=1, le=MAX_COUNT, description="Links of at least this many events.")] = 1
+    limit: Annotated[int | None, Query(ge=1, le=MAX_PAGE, description="The heaviest links (API 200, page 80).")] \
+        = None
+
+
+@dataclass
+class CountriesParams:
+    limit: Annotated[int | None, Query(ge=1, le=MAX_PAGE, description="Rows per page (API 50, page 300).")] = None
+    offset: Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Rows to skip (the `next` link gives it).")] = 0
+
+
+@dataclass
+class CountryParams:
+    bucket: Annotated[Bucket, Query(description="Events over time by year, month or day.")] = Bucket.year
 
 
 # -- responses ------------------------------------------------------------------------

@@ -17,14 +17,13 @@ One lock serialises writes (SQLite has one writer); reads use the app's read-onl
 from __future__ import annotations
 
 import hmac
-import os
 import secrets
 import threading
 from dataclasses import dataclass, field
 from typing import Annotated, Any
 from urllib.parse import urlsplit
 
-from fastapi import APIRouter, Body, Depends, FastAPI, HTTPException, Path, Query, Request
+from fastapi import APIRouter, Body, Depends, HTTPException, Path, Query, Request
 from pydantic import BaseModel, Field
 
 from ..model import EVENT_TYPES
@@ -32,10 +31,10 @@ from ..store import Store
 from ..store import curation as C
 from ..store import review as R
 from ..store.decisions import DecisionError
-from .app import create_app, get_db
+from .deps import DB
 
-__all__ = ["create_review_app", "ReviewState", "COOKIE", "CSRF_COOKIE", "CSRF_HEADER", "reader", "writer",
-           "router"]
+__all__ = ["ReviewState", "QueueParams", "COOKIE", "CSRF_COOKIE", "CSRF_HEADER", "reader", "writer", "state",
+           "new_csrf", "router"]
 
 COOKIE = "waishi_review"
 CSRF_COOKIE = "waishi_csrf"
@@ -58,7 +57,7 @@ class ReviewState:
         return None
 
 
-def _state(request: Request) -> ReviewState:
+def state(request: Request) -> ReviewState:
     st = getattr(request.app.state, "review", None)
     if st is None:  # pragma: no cover - the router is only mounted by create_review_app
         raise HTTPException(404, "review mode is off (waishi serve --review)")
@@ -72,7 +71,7 @@ def _bearer(request: Request) -> str | None:
 
 def reader(request: Request) -> str:
     """The signed-in author (cookie or bearer token), else 401."""
-    st = _state(request)
+    st = state(request)
     who = st.author(_bearer(request) or request.cookies.get(COOKIE))
     if who is None:
         raise HTTPException(401, "review mode needs the token: open the /review?token=… address `waishi serve "
@@ -89,7 +88,7 @@ def _same_origin(request: Request, url: str) -> bool:
 
 def writer(request: Request) -> str:
     """``reader`` plus the CSRF checks every write must pass."""
-    st = _state(request)
+    st = state(request)
     bearer = _bearer(request)
     who = st.author(bearer or request.cookies.get(COOKIE))
     if who is None:
@@ -111,7 +110,6 @@ def writer(request: Request) -> str:
 
 Reader = Annotated[str, Depends(reader)]
 Writer = Annotated[str, Depends(writer)]
-DB = Annotated[Store, Depends(get_db)]
 
 router = APIRouter(prefix="/api/review", tags=["review"])
 
@@ -124,28 +122,42 @@ class DecisionIn(BaseModel):
     note: str | None = Field(default=None, max_length=2000)
 
 
-@router.get("/queue", response_model=R.ReviewQueue, summary="Documents to review, with progress")
-def queue(db: DB, who: Reader,
-          status: Annotated[str, Query(pattern="^(unreviewed|reviewed|all)$")] = "unreviewed",
-          country: Annotated[str | None, Query(pattern=r"^([A-Za-z]{3})?$")] = None,
-          type: Annotated[str | None, Query(pattern="^(" + "|".join(EVENT_TYPES) + ")?$")] = None,
-          doubtful: bool = False, limit: Annotated[int, Query(ge=1, le=500)] = 50,
-          offset: Annotated[int, Query(ge=0)] = 0) -> Any:
-    return R.queue(db, status=status, country=country or None, type=type or None, doubtful=doubtful, limit=limit,
-                   offset=offset)
+@dataclass
+class QueueParams:
+    """The review queue's filters (its page and /api/review/queue)."""
+    status: Annotated[str, Query(pattern="^(unreviewed|reviewed|all)$")] = "unreviewed"
+    country: Annotated[str | None, Query(pattern=r"^([A-Za-z]{3})?$")] = None
+    type: Annotated[str | None, Query(pattern="^(" + "|".join(EVENT_TYPES) + ")?$")] = None
+    doubtful: bool = False
+    limit: Annotated[int, Query(ge=1, le=500)] = 50
+    offset: Annotated[int, Query(ge=0)] = 0
 
 
-@router.get("/pages/{page_id}/{ord}", response_model=R.ReviewDoc, summary="One document as the reviewer sees it")
-def document(db: DB, who: Reader, page_id: Annotated[int, Path(ge=1)], ord: Annotated[int, Path(ge=0)]) -> Any:
+def queue_view(db: Store, q: QueueParams) -> R.ReviewQueue:
+    return R.queue(db, status=q.status, country=q.country or None, type=q.type or None, doubtful=q.doubtful,
+                   limit=q.limit, offset=q.offset)
+
+
+def document_view(db: Store, page_id: int, ord: int) -> R.ReviewDoc:
     got = R.review_document(db, page_id, ord)
     if got is None:
         raise HTTPException(404, f"no document {ord} on page {page_id}")
     return got
 
 
+@router.get("/queue", response_model=R.ReviewQueue, summary="Documents to review, with progress")
+def queue(db: DB, who: Reader, q: Annotated[QueueParams, Depends()]) -> Any:
+    return queue_view(db, q)
+
+
+@router.get("/pages/{page_id}/{ord}", response_model=R.ReviewDoc, summary="One document as the reviewer sees it")
+def document(db: DB, who: Reader, page_id: Annotated[int, Path(ge=1)], ord: Annotated[int, Path(ge=0)]) -> Any:
+    return document_view(db, page_id, ord)
+
+
 @router.post("/decisions", response_model=C.DecisionRow, status_code=201, summary="Record a decision (token)")
 def decide(request: Request, who: Writer, body: Annotated[DecisionIn, Body()]) -> Any:
-    st = _state(request)
+    st = state(request)
     try:
         with st.lock:
             return C.decide(st.store, body.kind, body.action, body.target, author=who, fields=body.fields,
@@ -164,27 +176,12 @@ class EventDecisionIn(BaseModel):
              summary="A decision on a merged event: one per report (token)")
 def decide_event(request: Request, who: Writer, event_id: Annotated[int, Path(ge=1)],
                  body: Annotated[EventDecisionIn, Body()]) -> Any:
-    st = _state(request)
+    st = state(request)
     try:
         with st.lock:
             return C.decide_event(st.store, event_id, body.action, author=who, fields=body.fields, note=body.note)
     except DecisionError as e:
         raise HTTPException(422, str(e)) from None
-
-
-def create_review_app(db_path: str | os.PathLike[str], tokens: dict[str, str], *, pool_size: int = 8) -> FastAPI:
-    """The dashboard of ``create_app`` plus the review queue and its token-protected writes."""
-    from ..web.review import router as pages
-
-    if not tokens:
-        raise DecisionError("review mode needs at least one token")
-    store = Store.open(db_path, check_same_thread=False)  # creates or migrates the file once
-    app = create_app(db_path, readonly=True, pool_size=pool_size)
-    app.state.review = ReviewState(dict(tokens), store)
-    app.state.ctx.templates.globals["review_mode"] = True  # the pages' menu links the queue
-    app.include_router(router)
-    app.include_router(pages)
-    return app
 
 
 def new_csrf() -> str:

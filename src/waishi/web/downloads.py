@@ -17,12 +17,12 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, HTTPException, Path, Query
 from fastapi.responses import Response
 
-from ..api.app import get_db
+from ..api.deps import DB
 from ..api.models import DocKind, EventFilters, Iso3
-from ..api.routes import FactFilters, event_items
+from ..api.present import event_items
+from ..api.views import FactFilters, fact_rows
 from ..csvout import rows_to_csv
 from ..numfmt import human
-from ..store import Store
 from ..store import events as q_events
 from ..store import people as q_people
 from ..store import search as q_search
@@ -31,7 +31,6 @@ from ..store.query import MAX_LIMIT
 __all__ = ["router"]
 
 router = APIRouter(prefix="/download", tags=["downloads"])
-DB = Annotated[Store, Depends(get_db)]
 Fmt = Annotated[str, Path(pattern=r"^(csv|json)$", description="csv or json")]
 
 
@@ -68,7 +67,7 @@ def events(db: DB, fmt: Fmt, f: Annotated[EventFilters, Depends()], r: Annotated
 
 @router.get("/facts.{fmt}", summary="Figures matching the filters of /facts")
 def facts(db: DB, fmt: Fmt, f: Annotated[FactFilters, Depends()], r: Annotated[Rows, Depends()]) -> Response:
-    res = f.query(db, r.limit, r.offset)
+    res = fact_rows(db, f, r.limit, r.offset)
 
     def row(x: Any) -> dict[str, Any]:
         d = x.to_dict()

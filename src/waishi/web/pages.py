@@ -1,6 +1,6 @@
-"""The dashboard's pages. Each page calls the same store functions with the same
-parameter classes as its JSON twin under /api (linked from the page's footer),
-and renders them with autoescaping Jinja2 templates.
+"""The dashboard's pages. Each page takes the same parameter class and calls the same
+view (api/views.py) as its JSON twin under /api (linked from the page's footer), and
+renders the result with autoescaping Jinja2 templates.
 """
 
 from __future__ import annotations
@@ -10,47 +10,42 @@ from typing import Annotated, Any
 from urllib.parse import urlencode
 
 import jinja2
-from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
+from fastapi import APIRouter, Depends, Path, Request
 from fastapi.responses import HTMLResponse, Response
 
-from ..api.app import Context, get_ctx, get_db, gzip_asset
+from ..api import views
+from ..api.deps import DB, Context, Ctx, gzip_asset
 from ..api.models import (
-    MAX_COUNT,
-    MAX_OFFSET,
-    Day,
-    DocKind,
-    EventFilters,
-    EventTypeParam,
+    CountriesParams,
+    CountryParams,
+    DocumentsParams,
+    EventParams,
+    EventsParams,
+    FactsParams,
     GraphKind,
-    Iso3,
+    GraphParams,
     ItemId,
-    Paging,
+    OverviewParams,
+    PeopleParams,
+    SearchParams,
 )
-from ..api.routes import FactFilters, country_relations, country_summary, event_items, next_url
+from ..api.present import CountryItem, event_items, json_twin, label_graph
 from ..model import EVENT_TYPES, FACT_KINDS
 from ..numfmt import exact, pct
 from ..store import Store, curation
-from ..store import events as q_events
-from ..store import people as q_people
-from ..store import person as q_person
-from ..store import search as q_search
 from ..store import views as V
 from ..store.query import REPORTS_SHOWN
-from ..store.query import event as q_event
-from ..store.query import event_reports as q_event_reports
 from ..store.query import figure as q_figure
-from ..store.relations import person_offices
 from ..store.relations import relations as q_relations
 from .downloads import router as downloads_router
 from .render import ENTITY_LABELS, highlight, human, snippet_html, when
 
-__all__ = ["router", "make_templates", "render_error"]
+__all__ = ["router", "make_templates", "render", "render_error", "country_choices"]
 
 HERE = FsPath(__file__).resolve().parent
 router = APIRouter(include_in_schema=False)
-DB = Annotated[Store, Depends(get_db)]
-Ctx = Annotated[Context, Depends(get_ctx)]
-_MARK = ("\x02", "\x03")  # search marks: control characters never met in escaped text
+GRAPH_SHOWN = 80  # links drawn when the address names no limit: more do not read
+COUNTRIES_SHOWN = 300  # every country on the page and in the filters' lists
 router.include_router(downloads_router)  # /download/<list>.csv|json: the list pages' filtered views
 
 
@@ -64,7 +59,7 @@ def make_templates() -> jinja2.Environment:
     return env
 
 
-def _render(request: Request, template: str, json_url: str | None, status: int = 200, **ctx: Any) -> HTMLResponse:
+def render(request: Request, template: str, json_url: str | None, status: int = 200, **ctx: Any) -> HTMLResponse:
     c: Context = request.app.state.ctx
     tpl = c.templates.get_template(template)
 
@@ -83,12 +78,7 @@ def _render(request: Request, template: str, json_url: str | None, status: int =
 
 
 def render_error(request: Request, body: dict[str, Any]) -> Response:
-    return _render(request, "error.html", None, status=body["status"], error=body)
-
-
-def _json_twin(request: Request, path: str) -> str:
-    q = request.url.query
-    return path + (f"?{q}" if q else "")
+    return render(request, "error.html", None, status=body["status"], error=body)
 
 
 # -- vendor files ---------------------------------------------------------------------
@@ -97,7 +87,7 @@ def _json_twin(request: Request, path: str) -> str:
 @router.get("/vendor/plotly.min.js")
 def plotly_js(request: Request, ctx: Ctx) -> Response:
     """plotly.js as the ``plotly`` package ships it: the charts work with no internet."""
-    import plotly
+    import plotly  # only for its file's location: a large package most requests never need
 
     path = FsPath(plotly.__file__).parent / "package_data" / "plotly.min.js"
     headers = {"Cache-Control": "public, max-age=86400", "Vary": "Accept-Encoding"}
@@ -111,67 +101,61 @@ def plotly_js(request: Request, ctx: Ctx) -> Response:
 
 
 @router.get("/", response_class=HTMLResponse)
-def overview_page(request: Request, ctx: Ctx, db: DB) -> HTMLResponse:
-    ov = ctx.cache.get(("overview", "month"), lambda: V.overview(db, bucket="month"))
+def overview_page(request: Request, ctx: Ctx, db: DB, q: Annotated[OverviewParams, Depends()]) -> HTMLResponse:
+    ov = views.overview(ctx, db, q)
     latest = event_items(db, ov.latest)
     chart = {"buckets": [b.to_dict() for b in ov.timeline]}
     partners = {"labels": [ctx.names.name(c) for c, _ in ov.partners], "codes": [c for c, _ in ov.partners],
                 "values": [n for _, n in ov.partners]}
-    return _render(request, "overview.html", "/api/overview", ov=ov, latest=latest, timeline=chart,
-                   partners=partners, charts=True, n_countries=len(_country_choices(ctx, db)))
+    return render(request, "overview.html", "/api/overview", ov=ov, latest=latest, timeline=chart,
+                   partners=partners, charts=True, n_countries=len(country_choices(ctx, db)))
 
 
-def _country_choices(ctx: Context, db: Store) -> list[tuple[str, str, int]]:
-    res = ctx.cache.get(("countries", 300, 0), lambda: V.countries(db, limit=300))
-    return [(c.iso3, ctx.names.name(c.iso3), c.n_events) for c in res.items]
+def country_choices(ctx: Context, db: Store) -> list[tuple[str, str, int]]:
+    got = views.countries(ctx, db, CountriesParams(), COUNTRIES_SHOWN)
+    return _choices(got.items)
+
+
+def _choices(items: list[CountryItem]) -> list[tuple[str, str, int]]:
+    return [(c.iso3, c.name, c.n_events) for c in items]
 
 
 @router.get("/events", response_class=HTMLResponse)
-def events_page(request: Request, ctx: Ctx, db: DB, f: Annotated[EventFilters, Depends()],
-                p: Annotated[Paging, Depends()]) -> HTMLResponse:
-    res = q_events(db, **f.kwargs(), limit=p.limit, offset=p.offset)
-    facets = V.event_facets(db, **f.kwargs())
-    return _render(request, "events.html", _json_twin(request, "/api/events"), f=f, res=res,
-                   items=event_items(db, res.items), countries=_country_choices(ctx, db),
-                   next=next_url(request, res), facets=facets)
+def events_page(request: Request, ctx: Ctx, db: DB, q: Annotated[EventsParams, Depends()]) -> HTMLResponse:
+    got = views.events(request, db, q)
+    facets = V.event_facets(db, **q.kwargs())
+    return render(request, "events.html", json_twin(request, "/api/events"), f=q, res=got.res,
+                   items=got.items, countries=country_choices(ctx, db), next=got.next, facets=facets)
 
 
 @router.get("/events/{event_id}", response_class=HTMLResponse)
-def event_page(request: Request, db: DB, event_id: ItemId,
-               offset: Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Reports to skip.")] = 0
+def event_page(request: Request, db: DB, event_id: ItemId, q: Annotated[EventParams, Depends()]
                ) -> HTMLResponse:
-    d = q_event(db, event_id)
-    if d is None:
-        raise HTTPException(404, f"no event {event_id}")
-    # reports a page at a time: an event can have hundreds
-    reports = q_event_reports(db, event_id, limit=REPORTS_SHOWN, offset=offset)
-    more = f"/events/{event_id}?offset={offset + REPORTS_SHOWN}" if reports.has_more else None
-    return _render(request, "event.html", f"/api/events/{event_id}", d=d, ev=event_items(db, [d.event])[0],
-                   reports=reports, more_reports=more,
+    got = views.event(db, event_id, q)
+    more = f"/events/{event_id}?offset={q.offset + REPORTS_SHOWN}" if got.reports.has_more else None
+    return render(request, "event.html", f"/api/events/{event_id}", d=got.detail, ev=got.item,
+                   reports=got.reports, more_reports=more,
                    decisions=curation.for_event(db, event_id))
 
 
 @router.get("/countries", response_class=HTMLResponse)
-def countries_page(request: Request, ctx: Ctx, db: DB) -> HTMLResponse:
+def countries_page(request: Request, ctx: Ctx, db: DB, q: Annotated[CountriesParams, Depends()]
+                   ) -> HTMLResponse:
     def tiers() -> list[Any]:
         rep = q_relations(db, country="VNM")
         order = {"comprehensive_strategic": 0, "comprehensive_strategic_cooperative": 0, "special": -1}
         return sorted((p for p in rep.pairs if p.current and p.countries[0] == "VNM"),
                       key=lambda p: (order.get(p.current or "", 1), -len(p.current or ""), p.since or ""))
 
-    return _render(request, "countries.html", "/api/countries", countries=_country_choices(ctx, db),
+    got = views.countries(ctx, db, q, COUNTRIES_SHOWN)
+    return render(request, "countries.html", json_twin(request, "/api/countries"), countries=_choices(got.items),
                    partnerships=ctx.cache.get(("partnerships",), tiers))
 
 
-@router.get("/countries/{iso3}", response_class=HTMLResponse)
-def country_page(request: Request, ctx: Ctx, db: DB,
-                 iso3: Annotated[str, Path(pattern=r"^[A-Za-z]{3}$")]) -> HTMLResponse:
-    s = country_summary(ctx, db, iso3)
-    if s is None:
-        raise HTTPException(404, f"no event or person of country {iso3.upper()}")
-    anchors = V.fact_anchors(db, [x.id for x in s.facts])
+def _figure_lines(facts: list[Any]) -> dict[str, list[dict[str, Any]]]:
+    """A country's figures as chart lines, one per metric and unit, by year."""
     figures: dict[str, list[dict[str, Any]]] = {}
-    for x in s.facts:
+    for x in facts:
         if x.metric == "count":
             continue  # counts of different things (projects, agreements) do not make one line
         year = (x.period or "")[-4:] or (x.date or "")[:4]
@@ -180,48 +164,50 @@ def country_page(request: Request, ctx: Ctx, db: DB,
                 {"x": year, "y": x.value, "text": x.number, "doc": x.document_id})
     for pts in figures.values():
         pts.sort(key=lambda d: d["x"])
-    return _render(request, "country.html", f"/api/countries/{s.iso3}", s=s, name=ctx.names.name(s.iso3),
+    return figures
+
+
+@router.get("/countries/{iso3}", response_class=HTMLResponse)
+def country_page(request: Request, ctx: Ctx, db: DB, iso3: Annotated[str, Path(pattern=r"^[A-Za-z]{3}$")],
+                 q: Annotated[CountryParams, Depends()]) -> HTMLResponse:
+    got = views.country(ctx, db, iso3, q)
+    s = got.summary
+    anchors = V.fact_anchors(db, [x.id for x in s.facts])
+    return render(request, "country.html", json_twin(request, f"/api/countries/{s.iso3}"), s=s, name=got.name,
                    events=event_items(db, s.events), anchors=anchors, charts=True,
-                   timeline={"buckets": [b.to_dict() for b in s.timeline]}, figures=figures,
-                   written=ctx.names.written(s.iso3), rel=country_relations(ctx, db, s.iso3))
+                   timeline={"buckets": [b.to_dict() for b in s.timeline]}, figures=_figure_lines(s.facts),
+                   written=ctx.names.written(s.iso3), rel=got.relations)
 
 
 @router.get("/people", response_class=HTMLResponse)
-def people_page(request: Request, ctx: Ctx, db: DB, p: Annotated[Paging, Depends()],
-                name: Annotated[str | None, Query(max_length=100)] = None, country: Iso3 = None) -> HTMLResponse:
-    res = q_people(db, name or None, country=country, limit=p.limit, offset=p.offset)
-    return _render(request, "people.html", _json_twin(request, "/api/people"), res=res, name=name or "",
-                   country=country or "", countries=_country_choices(ctx, db), next=next_url(request, res))
+def people_page(request: Request, ctx: Ctx, db: DB, q: Annotated[PeopleParams, Depends()]) -> HTMLResponse:
+    got = views.people(request, db, q)
+    return render(request, "people.html", json_twin(request, "/api/people"), res=got.res, name=q.name or "",
+                   country=q.country or "", countries=country_choices(ctx, db), next=got.next)
 
 
 @router.get("/people/{person_id}", response_class=HTMLResponse)
 def person_page(request: Request, db: DB, person_id: ItemId) -> HTMLResponse:
-    d = q_person(db, person_id)
-    if d is None:
-        raise HTTPException(404, f"no person {person_id}")
+    got = views.person(db, person_id)
+    d = got.detail
     titles = [{"title": r.title, "first": r.first_seen, "last": r.last_seen, "n": r.n_documents}
               for r in d.person.titles if r.first_seen]
-    return _render(request, "person.html", f"/api/people/{person_id}", d=d, p=d.person,
+    return render(request, "person.html", f"/api/people/{person_id}", d=d, p=d.person,
                    decisions=curation.for_person(db, person_id),
-                   events=event_items(db, d.events), met=V.counterparts(db, person_id), titles=titles,
-                   charts=bool(titles), offices=person_offices(db, person_id, d.person.name))
+                   events=event_items(db, d.events), met=got.counterparts, titles=titles,
+                   charts=bool(titles), offices=got.offices)
 
 
 @router.get("/documents", response_class=HTMLResponse)
-def documents_page(request: Request, db: DB, p: Annotated[Paging, Depends()], kind: DocKind | None = None,
-                   since: Day = None, until: Day = None) -> HTMLResponse:
-    res = V.documents(db, kind=kind.value if kind else None, since=since, until=until, limit=p.limit,
-                      offset=p.offset)
-    return _render(request, "documents.html", _json_twin(request, "/api/documents"), res=res,
-                   kind=kind.value if kind else "", since=since or "", until=until or "",
-                   next=next_url(request, res))
+def documents_page(request: Request, db: DB, q: Annotated[DocumentsParams, Depends()]) -> HTMLResponse:
+    got = views.documents(request, db, q)
+    return render(request, "documents.html", json_twin(request, "/api/documents"), res=got.res,
+                   kind=q.kind.value if q.kind else "", since=q.since or "", until=q.until or "", next=got.next)
 
 
 @router.get("/documents/{document_id}", response_class=HTMLResponse)
 def document_page(request: Request, ctx: Ctx, db: DB, document_id: ItemId) -> HTMLResponse:
-    d = V.document(db, document_id)
-    if d is None:
-        raise HTTPException(404, f"no document {document_id}")
+    d = views.document(db, document_id)
     people: dict[int, str] = {}
     for m in d.mentions:
         if m.kind == "person" and m.person_id and m.person_id not in people:
@@ -229,48 +215,40 @@ def document_page(request: Request, ctx: Ctx, db: DB, document_id: ItemId) -> HT
     kinds = sorted({m.kind for m in d.mentions} | ({"figure"} if d.facts else set()),
                    key=lambda k: list(ENTITY_LABELS).index(k) if k in ENTITY_LABELS else 99)
     body = highlight(d, ctx.names.names)
-    return _render(request, "document.html", f"/api/documents/{document_id}", d=d, body=body, people=people,
+    return render(request, "document.html", f"/api/documents/{document_id}", d=d, body=body, people=people,
                    decisions=curation.for_document(db, document_id),
                    kinds=kinds)
 
 
 @router.get("/facts", response_class=HTMLResponse)
-def facts_page(request: Request, db: DB, p: Annotated[Paging, Depends()],
-               f: Annotated[FactFilters, Depends()]) -> HTMLResponse:
-    res = f.query(db, p.limit, p.offset)
-    one = q_figure(db, f.figure) if f.figure else None
+def facts_page(request: Request, db: DB, q: Annotated[FactsParams, Depends()]) -> HTMLResponse:
+    got = views.facts(request, db, q)
+    one = q_figure(db, q.figure) if q.figure else None
     reports = one.reports if one is not None else []  # every page reporting that figure
-    return _render(request, "facts.html", _json_twin(request, "/api/facts"), res=res, reports=reports,
-                   anchors=V.fact_anchors(db, [x.id for x in res.items]), metrics=V.metrics(db),
-                   metric=f.metric or "", subject=f.subject or "", period=f.period or "", kind=f.kind or "",
-                   kinds=FACT_KINDS, next=next_url(request, res))
+    return render(request, "facts.html", json_twin(request, "/api/facts"), res=got.res, reports=reports,
+                   anchors=V.fact_anchors(db, [x.id for x in got.res.items]), metrics=V.metrics(db),
+                   metric=q.metric or "", subject=q.subject or "", period=q.period or "", kind=q.kind or "",
+                   unit=q.unit or "", kinds=FACT_KINDS, next=got.next)
 
 
 @router.get("/search", response_class=HTMLResponse)
-def search_page(request: Request, db: DB, p: Annotated[Paging, Depends()],
-                q: Annotated[str, Query(max_length=200)] = "", kind: DocKind | None = None) -> HTMLResponse:
-    res = None
-    if q.strip():
-        res = q_search(db, q, kind=kind.value if kind else None, limit=p.limit, offset=p.offset, mark=_MARK)
-    hits = [(h, snippet_html(h.snippet, _MARK)) for h in res.items] if res else []
-    return _render(request, "search.html", _json_twin(request, "/api/search") if res else None, q=q, res=res,
-                   hits=hits, kind=kind.value if kind else "", next=next_url(request, res) if res else None)
+def search_page(request: Request, db: DB, q: Annotated[SearchParams, Depends()]) -> HTMLResponse:
+    got = views.search(request, db, q)
+    hits = [(h, snippet_html(h.snippet, views.SEARCH_MARK)) for h in got.res.items] if got.res else []
+    return render(request, "search.html", json_twin(request, "/api/search") if got.res else None, q=q.q,
+                   res=got.res, hits=hits, kind=q.kind.value if q.kind else "", next=got.next)
 
 
 @router.get("/graph", response_class=HTMLResponse)
-def graph_page(request: Request, ctx: Ctx, db: DB, kind: GraphKind = GraphKind.country,
-               type: EventTypeParam = None, country: Iso3 = None, since: Day = None, until: Day = None,
-               min_weight: Annotated[int, Query(ge=1, le=MAX_COUNT)] = 1,
-               limit: Annotated[int, Query(ge=1, le=500)] = 80) -> HTMLResponse:
-    key = ("graph", kind.value, type, country, since, until, min_weight, limit)
-    g = ctx.cache.get(key, lambda: V.graph(db, kind=kind.value, type=type, country=country, since=since,
-                                           until=until, min_weight=min_weight, limit=limit))
-    label = {n.id: (ctx.names.name(n.id) if kind is GraphKind.country else n.label) for n in g.nodes}
+def graph_page(request: Request, ctx: Ctx, db: DB, q: Annotated[GraphParams, Depends()]) -> HTMLResponse:
+    g = views.graph(ctx, db, q, GRAPH_SHOWN)
+    kind = q.kind
+    label = label_graph(ctx.names, g, kind.value)
     data = {"kind": kind.value,
             "nodes": [{"id": n.id, "label": label[n.id], "country": n.country, "weight": n.weight,
                        "href": f"/countries/{n.id}" if kind is GraphKind.country else f"/people/{n.id}"}
                       for n in g.nodes],
             "links": [link.to_dict() for link in g.links]}
-    return _render(request, "graph.html", _json_twin(request, "/api/graph"), g=g, label=label, data=data,
-                   kind=kind.value, type=type or "", country=country or "", since=since or "", until=until or "",
-                   countries=_country_choices(ctx, db), charts=True)
+    return render(request, "graph.html", json_twin(request, "/api/graph"), g=g, label=label, data=data,
+                   kind=kind.value, type=q.type or "", country=q.country or "", since=q.since or "",
+                   until=q.until or "", countries=country_choices(ctx, db), charts=True)

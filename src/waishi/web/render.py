@@ -58,10 +58,25 @@ def highlight(doc: DocumentView, country_name: dict[str, str] | None = None) -> 
     """The document's text as HTML: each evidence sentence is ``<span class="sent" id="s-<start>">``
     (``start`` is its page offset, the anchor events link to) followed by tags for its events
     and figures; each mention is a ``<mark class="ent ent-<kind>">`` with its label."""
-    names = country_name or {}
-    base, text = doc.start, doc.text
-    lo, hi = base, base + len(text)
+    lo, hi = doc.start, doc.start + len(doc.text)
+    chosen, anchors_only = _choose(_sentences(doc, lo, hi))
+    taken: list[tuple[int, int]] = []
+    picked = _pick(_entities(doc, country_name or {}), taken)
+    picked += _pick((_Entity(f.number_start, f.number_end, "figure", f"FIGURE · {f.metric}", None)
+                     for f in doc.facts), taken)
+    # an entity crossing a sentence's edge would break the nesting: drop it
+    bounds = [(s.start, s.end) for s in chosen]
+    picked = [e for e in picked if all(e.end <= a or e.start >= b or (a <= e.start and e.end <= b)
+                                       for a, b in bounds)]
+    opens: dict[int, list[str]] = {}
+    closes: dict[int, list[str]] = {}
+    _sentence_tags(chosen, anchors_only, opens, closes)
+    _entity_tags(picked, opens, closes)
+    return _weave(doc.text, doc.start, opens, closes)
 
+
+def _sentences(doc: DocumentView, lo: int, hi: int) -> dict[int, _Sentence]:
+    """The sentences holding an event, a figure or a title, by start offset (clipped to the document)."""
     sents: dict[int, _Sentence] = {}
 
     def sentence(a: int, b: int) -> _Sentence | None:
@@ -89,8 +104,11 @@ def highlight(doc: DocumentView, country_name: dict[str, str] | None = None) -> 
         s = sentence(a, b)
         if s is not None:
             s.titled = True
+    return sents
 
-    # sentences never overlap in the output; one that would keeps only its anchor
+
+def _choose(sents: dict[int, _Sentence]) -> tuple[list[_Sentence], list[int]]:
+    """Sentences never overlap in the output; one that would keeps only its anchor."""
     chosen: list[_Sentence] = []
     anchors_only: list[int] = []
     last_end = -1
@@ -100,7 +118,10 @@ def highlight(doc: DocumentView, country_name: dict[str, str] | None = None) -> 
             last_end = s.end
         else:
             anchors_only.append(s.start)
+    return chosen, anchors_only
 
+
+def _entities(doc: DocumentView, names: dict[str, str]) -> list[_Entity]:
     ents: list[_Entity] = []
     for m in doc.mentions:
         href = None
@@ -115,17 +136,11 @@ def highlight(doc: DocumentView, country_name: dict[str, str] | None = None) -> 
             if isinstance(v, str) and v in names:
                 tip += f" ({v})"
         ents.append(_Entity(m.start, m.end, m.kind, tip, href))
-    taken: list[tuple[int, int]] = []
-    picked = _pick(ents, taken)
-    picked += _pick((_Entity(f.number_start, f.number_end, "figure", f"FIGURE · {f.metric}", None)
-                     for f in doc.facts), taken)
-    # an entity crossing a sentence's edge would break the nesting: drop it
-    bounds = [(s.start, s.end) for s in chosen]
-    picked = [e for e in picked if all(e.end <= a or e.start >= b or (a <= e.start and e.end <= b)
-                                       for a, b in bounds)]
+    return ents
 
-    opens: dict[int, list[str]] = {}
-    closes: dict[int, list[str]] = {}
+
+def _sentence_tags(chosen: list[_Sentence], anchors_only: list[int], opens: dict[int, list[str]],
+                   closes: dict[int, list[str]]) -> None:
     for s in chosen:
         cls = "sent" + (" has-ev" if s.events else "") + (" has-fact" if s.facts else "") + \
             (" has-title" if s.titled else "")
@@ -140,6 +155,9 @@ def highlight(doc: DocumentView, country_name: dict[str, str] | None = None) -> 
     for a in anchors_only:
         if a not in {s.start for s in chosen}:
             opens.setdefault(a, []).insert(0, f'<span class="anchor" id="s-{a}"></span>')
+
+
+def _entity_tags(picked: list[_Entity], opens: dict[int, list[str]], closes: dict[int, list[str]]) -> None:
     for e in picked:
         label = ENTITY_LABELS.get(e.kind, e.kind.upper())
         tag = "a" if e.href else "mark"
@@ -148,6 +166,10 @@ def highlight(doc: DocumentView, country_name: dict[str, str] | None = None) -> 
             f'<{tag} class="ent ent-{escape(e.kind)}"{href} title="{escape(e.tip)}">')
         closes.setdefault(e.end, []).insert(0, f'<span class="ent-label">{label}</span></{tag}>')
 
+
+def _weave(text: str, base: int, opens: dict[int, list[str]], closes: dict[int, list[str]]) -> Markup:
+    """``text`` (starting at page offset ``base``) escaped, with the tags at their offsets."""
+    lo, hi = base, base + len(text)
     out: list[str] = []
     points = sorted({lo, hi, *opens, *closes})
     for i, p in enumerate(points):

@@ -13,25 +13,23 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from ..api.app import Context, get_ctx, get_db
-from ..api.review import COOKIE, CSRF_COOKIE, _state, new_csrf, reader
+from ..api.deps import DB, Ctx
+from ..api.review import COOKIE, CSRF_COOKIE, QueueParams, document_view, new_csrf, queue_view, reader, state
 from ..model import EVENT_TYPES
 from ..store import Store
 from ..store import review as R
-from .pages import _country_choices, _render
+from .pages import country_choices, render
 
 __all__ = ["router"]
 
 router = APIRouter(include_in_schema=False)
-DB = Annotated[Store, Depends(get_db)]
-Ctx = Annotated[Context, Depends(get_ctx)]
 
 
 def _signed_in(request: Request, token: str | None) -> Response | None:
     """``/review?token=…``: set the session and CSRF cookies and drop the token from the address."""
     if token is None:
         return None
-    st = _state(request)
+    st = state(request)
     if st.author(token) is None:
         raise HTTPException(401, "unknown review token")
     resp = RedirectResponse(str(request.url.remove_query_params("token")), status_code=303)
@@ -41,20 +39,17 @@ def _signed_in(request: Request, token: str | None) -> Response | None:
 
 
 @router.get("/review", response_class=HTMLResponse)
-def queue_page(request: Request, ctx: Ctx, db: DB, token: Annotated[str | None, Query(max_length=200)] = None,
-               status: Annotated[str, Query(pattern="^(unreviewed|reviewed|all)$")] = "unreviewed",
-               country: Annotated[str | None, Query(pattern=r"^([A-Za-z]{3})?$")] = None,
-               type: Annotated[str | None, Query(pattern="^(" + "|".join(EVENT_TYPES) + ")?$")] = None,
-               doubtful: bool = False, offset: Annotated[int, Query(ge=0)] = 0) -> Response:
+def queue_page(request: Request, ctx: Ctx, db: DB, q: Annotated[QueueParams, Depends()],
+               token: Annotated[str | None, Query(max_length=200, description="Sign in (once).")] = None
+               ) -> Response:
     signed = _signed_in(request, token)
     if signed is not None:
         return signed
     who = reader(request)
-    q = R.queue(db, status=status, country=country or None, type=type or None, doubtful=doubtful, limit=50,
-                offset=offset)
-    return _render(request, "review_queue.html", str(request.url).replace("/review", "/api/review/queue", 1),
-                   rq=q, who=who, show=status, country=(country or "").upper(), type=type or "", doubtful=doubtful,
-                   countries=_country_choices(ctx, db), review=True)
+    rq = queue_view(db, q)
+    return render(request, "review_queue.html", str(request.url).replace("/review", "/api/review/queue", 1),
+                  rq=rq, who=who, show=q.status, country=(q.country or "").upper(), type=q.type or "",
+                  doubtful=q.doubtful, countries=country_choices(ctx, db), review=True)
 
 
 def _neighbours(db: Store, page_id: int, ord_: int) -> tuple[dict[str, Any] | None, dict[str, Any] | None]:
@@ -66,10 +61,8 @@ def _neighbours(db: Store, page_id: int, ord_: int) -> tuple[dict[str, Any] | No
 def document_page(request: Request, db: DB, page_id: Annotated[int, Path(ge=1)],
                   ord: Annotated[int, Path(ge=0)]) -> Response:
     who = reader(request)
-    d = R.review_document(db, page_id, ord)
-    if d is None:
-        raise HTTPException(404, f"no document {ord} on page {page_id}")
+    d = document_view(db, page_id, ord)
     q = R.queue(db, status="all", limit=1)
     prev, nxt = _neighbours(db, page_id, ord)
-    return _render(request, "review_doc.html", f"/api/review/pages/{page_id}/{ord}", d=d, who=who, rq=q,
-                   prev=prev, nxt=nxt, types=EVENT_TYPES, review=True)
+    return render(request, "review_doc.html", f"/api/review/pages/{page_id}/{ord}", d=d, who=who, rq=q,
+                  prev=prev, nxt=nxt, types=EVENT_TYPES, review=True)
