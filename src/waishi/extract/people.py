@@ -119,100 +119,125 @@ class PeopleFinder:
         m = _NAME_RUN.match(text, pos, end)
         if not m:
             return None
-        run = m.group().replace("•", "·").replace("・", "·")
+        run = self._trim_run(m.group())
+        if run is None:
+            return None
+        name = self._known_name(run)
+        if name is None and "·" in run:
+            name = self._dotted_name(run)
+            if name is None:
+                return None
+        if name is None:
+            after = pos + len(run)
+            latin_follows = after == m.end() and bool(_LATIN_PAREN.match(text, after, end))
+            if latin_follows and 4 < len(run) <= 8 and not any(self._is_stop_at(run, k, True) for k in range(2, len(run))):
+                name = run  # 马特维延科(Matvienko): a transliteration, whole
+            elif not (run[0] in self.lex.surnames_vn or run[:2] in self.lex.surnames_vn or
+                      run[0] in self.lex.surnames_cn or run[:2] in self.lex.surnames_cn):
+                name = self._foreign_name(text, pos, run, after == m.end(), latin_follows)
+            else:
+                name = self._surnamed_name(run, latin_follows)
+        return self._finish(text, pos, name, end) if name else None
+
+    def _trim_run(self, raw: str) -> str | None:
+        """The run of name characters, or None when it cannot start a name; a dotted name further
+        on belongs to someone else (黄春战上将会见…易卜拉欣·…)."""
+        run = raw.replace("•", "·").replace("・", "·")
         if run[0] == "·" or run[0] == "兼" or run.startswith(self.multi_stops) or run[0] in self.single_stops:
             return None
         dot = run.find("·")
         if dot > 2:
-            # a dotted name further on belongs to someone else (黄春战上将会见…易卜拉欣·…)
             for k in range(2, dot):
                 if self._is_stop_at(run, k, False):
-                    run = run[:k]
-                    break
+                    return run[:k]
+        return run
+
+    def _known_name(self, run: str) -> str | None:
+        """An office holder's or an already introduced name at the start of the run."""
         for known in self.known_by_first.get(run[0], ()):
             if run.startswith(known) and (len(run) == len(known) or self._is_stop_at(run, len(known), False)):
-                return self._finish(text, pos, known, end)
+                return known
         for known in sorted(self.page_names.get(run[0], ()), key=len, reverse=True):
             # a name the page has already introduced (冯德莱恩 … 冯德莱恩恰逢…)
             if run.startswith(known) and "·" not in run[len(known):len(known) + 1]:
-                return self._finish(text, pos, known, end)
+                return known
         for known in self.known_by_first.get(run[0], ()):
             # an office holder's name is the name even before a word the stop list lacks
             # (洪森最, 梁强敬香): a longer name that starts with a holder's is unlikely
             if len(known) >= 2 and run.startswith(known) and "·" not in run and \
                     (run[0] in self.lex.surnames_vn or run[0] in self.lex.surnames_cn):
-                return self._finish(text, pos, known, end)
-        if "·" in run:
-            # the name ends at the first stop word after its first dotted part (NAME·NAME祝愿…
-            # 主席NAME·NAME: another dotted name further on is someone else's)
-            last = run.find("·")
-            cut = len(run)
-            for k in range(last + 2, len(run)):
-                rest = run[k:]
-                if rest.startswith(self.multi_stops) or rest[0] in _DOT_NAME_STOPS:
-                    cut = k
-                    break
-            name = run[:cut].rstrip("·")
-            return self._finish(text, pos, name, end) if len(name) >= 3 else None
-        first = run[0]
-        vn = first in self.lex.surnames_vn or run[:2] in self.lex.surnames_vn
-        cn = first in self.lex.surnames_cn or run[:2] in self.lex.surnames_cn
+                return known
+        return None
+
+    def _dotted_name(self, run: str) -> str | None:
+        """The name ends at the first stop word after its first dotted part (NAME·NAME祝愿…
+        主席NAME·NAME: another dotted name further on is someone else's)."""
+        last = run.find("·")
+        cut = len(run)
+        for k in range(last + 2, len(run)):
+            rest = run[k:]
+            if rest.startswith(self.multi_stops) or rest[0] in _DOT_NAME_STOPS:
+                cut = k
+                break
+        name = run[:cut].rstrip("·")
+        return name if len(name) >= 3 else None
+
+    def _foreign_name(self, text: str, pos: int, run: str, run_ends_match: bool, latin_follows: bool) -> str | None:
+        """A transliterated name without dots: taken only when a Latin form confirms it, or when it
+        is short and ends at a clear boundary."""
+        if latin_follows and len(run) <= 12:
+            return run
+        # a Japanese (or Cambodian, Thai) minister's name in kanji after 大臣/首相/外相: any stop
+        # ends it (防卫大臣木原稔对越南进行访问)
+        if text.endswith(_KANJI_NAME_AFTER, 0, pos):
+            for k in (2, 3, 4):
+                if len(run) > k and run[k] in self.single_stops and run[k - 1] not in self.single_stops:
+                    return run[:k]
+        # or a 2-4 character name followed by a coordinator and another title (会见参议院主席赛宗
+        # 和国会主席韩桑林): T1 N1 和 T2 N2 coordinates two titled persons
+        for k in (2, 3, 4):
+            if len(run) > k + 2 and run[k] in "和与及、" and run[k - 1] not in self.single_stops and \
+                    any(s_ <= 8 for _t, s_, _e in self.lex.find("titles", run[k + 1:k + 13])):
+                return run[:k]
+        # or a 2-4 character name followed by a verb the genre puts after names (赞达呼会见…)
+        for k in (2, 3, 4):
+            # (a title right after is a longer title, not a name: 首相|直管|部长NAME)
+            if len(run) > k and run[k:].startswith(self.multi_stops) and run[k - 1] not in self.single_stops \
+                    and not run[k:].startswith(self.long_titles):
+                return run[:k]
+        # or a 2-4 character run that ends the clause (会见了泰国外交部长巴恩普里。, 国防大臣迪班，)
+        # (two characters only after 大臣/首相: Cambodian, Thai and Japanese ministers; elsewhere
+        # a two-character word there is a verb or a noun: 合影, 之际)
         after = pos + len(run)
-        latin_follows = after == m.end() and bool(_LATIN_PAREN.match(text, after, end))
-        if latin_follows and 4 < len(run) <= 8 and not any(self._is_stop_at(run, k, True) for k in range(2, len(run))):
-            return self._finish(text, pos, run, end)  # 马特维延科(Matvienko): a transliteration, whole
-        if not (vn or cn):
-            # transliterated name without dots: take it only when a Latin form confirms it,
-            # or when it is short and ends at a clear boundary
-            if latin_follows and len(run) <= 12:
-                return self._finish(text, pos, run, end)
-            # a Japanese (or Cambodian, Thai) minister's name in kanji after 大臣/首相/外相: any stop
-            # ends it (防卫大臣木原稔对越南进行访问)
-            if text.endswith(_KANJI_NAME_AFTER, 0, pos):
-                for k in (2, 3, 4):
-                    if len(run) > k and run[k] in self.single_stops and run[k - 1] not in self.single_stops:
-                        return self._finish(text, pos, run[:k], end)
-            # or a 2-4 character name followed by a coordinator and another title (会见参议院主席赛宗
-            # 和国会主席韩桑林): T1 N1 和 T2 N2 coordinates two titled persons
-            for k in (2, 3, 4):
-                if len(run) > k + 2 and run[k] in "和与及、" and run[k - 1] not in self.single_stops and \
-                        any(s_ <= 8 for _t, s_, _e in self.lex.find("titles", run[k + 1:k + 13])):
-                    return self._finish(text, pos, run[:k], end)
-            # or a 2-4 character name followed by a verb the genre puts after names (赞达呼会见…)
-            for k in (2, 3, 4):
-                # (a title right after is a longer title, not a name: 首相|直管|部长NAME)
-                if len(run) > k and run[k:].startswith(self.multi_stops) and run[k - 1] not in self.single_stops \
-                        and not run[k:].startswith(self.long_titles):
-                    return self._finish(text, pos, run[:k], end)
-            # or a 2-4 character run that ends the clause (会见了泰国外交部长巴恩普里。, 国防大臣迪班，)
-            # (two characters only after 大臣/首相: Cambodian, Thai and Japanese ministers; elsewhere
-            # a two-character word there is a verb or a noun: 合影, 之际)
-            if (3 <= len(run) <= 4 or (len(run) == 2 and text.endswith(_KANJI_NAME_AFTER, 0, pos))) \
-                    and after == m.end() and text[after:after + 1] in "，,。；;、" \
-                    and not any(run[-n:] in self.titles for n in self.title_lens if n < len(run)):
-                return self._finish(text, pos, run, end)
-            return None
+        if (3 <= len(run) <= 4 or (len(run) == 2 and text.endswith(_KANJI_NAME_AFTER, 0, pos))) \
+                and run_ends_match and text[after:after + 1] in "，,。；;、" \
+                and not any(run[-n:] in self.titles for n in self.title_lens if n < len(run)):
+            return run
+        return None
+
+    def _surnamed_name(self, run: str, latin_follows: bool) -> str | None:
+        """A name that opens with a Vietnamese or Chinese surname: where its given name ends."""
         if len(run) <= 1:
             return None
         if len(run) == 2:
-            return self._finish(text, pos, run, end)
+            return run
         if self._is_stop_at(run, 2, True):
-            return self._finish(text, pos, run[:2], end)
+            return run[:2]
         if len(run) >= 4 and run[3] in _WEAK_STOPS and (len(run) == 4 or run[4:].startswith(self.multi_stops)) \
                 and not run[3:].startswith(self.multi_stops):
-            return self._finish(text, pos, run[:4], end)  # 穆罕默德|举行: 德 is a name's last syllable here
+            return run[:4]  # 穆罕默德|举行: 德 is a name's last syllable here
         if len(run) == 3 or self._is_stop_at(run, 3, False):
-            return self._finish(text, pos, run[:3], end)
+            return run[:3]
         # four-character names: 阮氏明红 (氏 second), 武黎泰黄 (two surnames)
         if (run[1] == "氏" or run[1] in self.lex.surnames_vn) and (len(run) == 4 or self._is_stop_at(run, 4, False)):
-            return self._finish(text, pos, run[:4], end)
+            return run[:4]
         # any four-syllable name that a stop word ends (张光怀南等, 冯德莱恩通电话): the third
         # character did not end it, the fourth does
         if len(run) > 4 and self._is_stop_at(run, 4, False) and run[3] not in self.single_stops:
-            return self._finish(text, pos, run[:4], end)
+            return run[:4]
         if latin_follows and len(run) <= 4:
-            return self._finish(text, pos, run, end)
-        return self._finish(text, pos, run[:3], end)
+            return run
+        return run[:3]
 
     def _finish(self, text: str, pos: int, name: str, end: int) -> tuple[str, int, str | None, str | None] | None:
         for h in _HONORIFIC:
