@@ -363,38 +363,7 @@ class PeopleFinder:
             nxt = matches[idx + 1] if idx + 1 < len(matches) else None
             if nxt is not None and nxt[1] < ne and self.lex.titles.get(nxt[0]) != "block":
                 continue
-            # walk left over the chain: segments separated by 、 or 兼, each ending in a title word
-            seg_end = te
-            seg_title_start = ts
-            titles: list[tuple[str, Span]] = []
-            k = idx
-            while True:
-                s0 = self._chain_start(text, seg_title_start, start, name_ends)
-                if not (s0 > start and text[s0 - 1] == "、"):
-                    s0 = self._trim_left(text, s0, seg_title_start)
-                seg = text[s0:seg_end]
-                # a segment with 兼 holds two titles: 副总理兼外长
-                parts = seg.split("兼")
-                off = s0
-                pieces = []
-                for p in parts:
-                    pieces.append((p, Span(off, off + len(p))))
-                    off += len(p) + 1
-                titles[:0] = [(p, sp) for p, sp in pieces if p]
-                if s0 <= start or text[s0 - 1] != "、":
-                    break
-                # previous segment must end with a title word right before the 、
-                prev = None
-                while k - 1 >= 0:
-                    k -= 1
-                    if matches[k][2] == s0 - 1 and self.lex.titles.get(matches[k][0]) != "block":
-                        prev = matches[k]
-                        break
-                    if matches[k][2] < s0 - 1:
-                        break
-                if prev is None:
-                    break
-                seg_end, seg_title_start = s0 - 1, prev[1]
+            titles = self._chain(text, matches, idx, start, name_ends)
             titles = [(ttl, sp) for ttl, sp in titles if ttl and ttl not in ("兼",)]
             if post:
                 titles.append((post, Span(ne, ne + len(post))))
@@ -408,6 +377,42 @@ class PeopleFinder:
                 if lm:
                     name_ends.add(lm.end())
         return out
+
+    def _chain(self, text: str, matches: list[tuple[str, int, int]], idx: int, start: int,
+               name_ends: set[int]) -> list[tuple[str, Span]]:
+        """The title chain before the title ``matches[idx]``, walked leftwards: segments
+        separated by 、 or 兼, each ending in a title word."""
+        _t, ts, te = matches[idx]
+        seg_end, seg_title_start = te, ts
+        titles: list[tuple[str, Span]] = []
+        k = idx
+        while True:
+            s0 = self._chain_start(text, seg_title_start, start, name_ends)
+            if not (s0 > start and text[s0 - 1] == "、"):
+                s0 = self._trim_left(text, s0, seg_title_start)
+            seg = text[s0:seg_end]
+            # a segment with 兼 holds two titles: 副总理兼外长
+            off = s0
+            pieces = []
+            for p in seg.split("兼"):
+                pieces.append((p, Span(off, off + len(p))))
+                off += len(p) + 1
+            titles[:0] = [(p, sp) for p, sp in pieces if p]
+            if s0 <= start or text[s0 - 1] != "、":
+                break
+            # previous segment must end with a title word right before the 、
+            prev = None
+            while k - 1 >= 0:
+                k -= 1
+                if matches[k][2] == s0 - 1 and self.lex.titles.get(matches[k][0]) != "block":
+                    prev = matches[k]
+                    break
+                if matches[k][2] < s0 - 1:
+                    break
+            if prev is None:
+                break
+            seg_end, seg_title_start = s0 - 1, prev[1]
+        return titles
 
     def country_of_titles(self, titles: list[str], name: str) -> str | None:
         """ISO3 from the first place or organisation in the title chain."""
