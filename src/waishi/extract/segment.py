@@ -170,6 +170,30 @@ def page_date(text: str, start: int = 0, end: int | None = None, limit: int = 13
 
 def _article(text: str, lines: list[Line]) -> Document:
     head = lines[0]
+    title, title_span, rest, glued = _headline(head, lines)
+    doc = Document(kind="article", title=title, span=Span(head.start, lines[-1].end), title_span=title_span)
+    paragraphs: list[Span] = []
+    ended = False
+    for ln in rest:
+        t = ln.text
+        if _FILENAME.match(t) or (_SOURCE_LINE.match(t) and (ended or ln is rest[-1])):
+            continue
+        cap = _caption(ln, title, glued and ln is rest[0])
+        if cap is not None:
+            if cap.end > cap.start:
+                doc.captions.append(cap)
+            continue
+        span, ends = _paragraph(text, ln, doc)
+        ended = ended or ends
+        if span is not None:
+            paragraphs.append(span)
+    doc.body = _drop_repeated_lede(text, doc, paragraphs)
+    return doc
+
+
+def _headline(head: Line, lines: list[Line]) -> tuple[str, Span, list[Line], bool]:
+    """The article's title, its span, the lines after it, and whether the headline line also
+    carried a caption (its first line of ``rest``)."""
     title_span = Span(head.start, head.end)
     title = head.text
     rest = lines[1:]
@@ -185,53 +209,48 @@ def _article(text: str, lines: list[Line]) -> Document:
         title = head.text[: glued.start()].strip()
         title_span = Span(head.start, head.start + len(title))
         rest = [Line(head.start + glued.end(), head.end, head.text[glued.end():])] + rest
-    doc = Document(kind="article", title=title, span=Span(head.start, lines[-1].end), title_span=title_span)
-    paragraphs: list[Span] = []
+        return title, title_span, rest, True
+    return title, title_span, rest, False
+
+
+def _caption(ln: Line, title: str, cut_from_headline: bool) -> Span | None:
+    """The caption a line carries (possibly empty), or None when the line is no caption."""
+    if cut_from_headline:  # the caption cut from the headline line
+        return caption_text(ln) or Span(ln.start, ln.end)
+    t = ln.text
+    m = _ANH.search(t)
+    if m and _norm(t[: m.start()]) and _norm(title).startswith(_norm(t[: m.start()])[:8]):
+        cap = Line(ln.start + m.end(), ln.end, t[m.end():])
+        return caption_text(cap) or Span(cap.start, cap.end)
+    return caption_text(ln)
+
+
+def _paragraph(text: str, ln: Line, doc: Document) -> tuple[Span | None, bool]:
+    """A body line as a paragraph (after its dateline, before the end marks), and whether the
+    article ends with it."""
+    t = ln.text
+    s = ln.start
     ended = False
-    for ln in rest:
-        t = ln.text
-        if _FILENAME.match(t):
-            continue
-        if ended and _SOURCE_LINE.match(t):
-            continue
-        if _SOURCE_LINE.match(t) and ln is rest[-1]:
-            continue
-        if glued and ln is rest[0]:  # the caption cut from the headline line
-            span = caption_text(ln) or Span(ln.start, ln.end)
-            if span.end > span.start:
-                doc.captions.append(span)
-            continue
-        m = _ANH.search(t)
-        if m and _norm(t[: m.start()]) and _norm(title).startswith(_norm(t[: m.start()])[:8]):
-            cap = Line(ln.start + m.end(), ln.end, t[m.end():])
-            span = caption_text(cap) or Span(cap.start, cap.end)
-            if span.end > span.start:
-                doc.captions.append(span)
-            continue
-        cap_span = caption_text(ln)
-        if cap_span is not None:
-            if cap_span.end > cap_span.start:
-                doc.captions.append(cap_span)
-            continue
-        s = ln.start
-        dl = _DATELINE.match(t)
-        if dl and doc.dateline is None:
-            place = dl.group("place") or dl.group("bureau") or None
-            doc.dateline = Dateline(dl.group("agency"), place, Span(ln.start, ln.start + dl.end()))
-            s = ln.start + dl.end()
-        e = ln.end
-        em = _END.search(text, s, e)
-        if em:
-            e = em.start()
-            ended = True
-        # trailing "(越通社——VNA)" style source markers inside the last paragraph
-        tail = re.search(r"[（(]\s*(?:越通社|VNA)[^)）]{0,10}[)）]\s*$", text[s:e])
-        if tail:
-            e = s + tail.start()
-            ended = True
-        if e > s:
-            paragraphs.append(Span(s, e))
-    # The lede printed under the headline is printed again after the dateline: count it once.
+    dl = _DATELINE.match(t)
+    if dl and doc.dateline is None:
+        place = dl.group("place") or dl.group("bureau") or None
+        doc.dateline = Dateline(dl.group("agency"), place, Span(ln.start, ln.start + dl.end()))
+        s = ln.start + dl.end()
+    e = ln.end
+    em = _END.search(text, s, e)
+    if em:
+        e = em.start()
+        ended = True
+    # trailing "(越通社——VNA)" style source markers inside the last paragraph
+    tail = re.search(r"[（(]\s*(?:越通社|VNA)[^)）]{0,10}[)）]\s*$", text[s:e])
+    if tail:
+        e = s + tail.start()
+        ended = True
+    return (Span(s, e) if e > s else None), ended
+
+
+def _drop_repeated_lede(text: str, doc: Document, paragraphs: list[Span]) -> list[Span]:
+    """The lede printed under the headline is printed again after the dateline: count it once."""
     if doc.dateline is not None and len(paragraphs) >= 2:
         dl_par = next((p for p in paragraphs if p.start == doc.dateline.span.end), None)
         if dl_par is not None:
@@ -239,8 +258,7 @@ def _article(text: str, lines: list[Line]) -> Document:
             paragraphs = [p for p in paragraphs
                           if p.end > dl_par.start or not _norm(text[p.start:p.end]) or
                           _norm(text[p.start:p.end])[-30:] not in body]
-    doc.body = paragraphs
-    return doc
+    return paragraphs
 
 
 def _teasers(text: str, lines: list[Line]) -> list[Document]:
