@@ -183,23 +183,7 @@ class RelationFinder:
         decided = any(w.w.kind == "decision" for w in words)
 
         def negated(verb_or_tier: _Word, tier: _Word) -> bool:
-            cstart = _clause_start(text, sent.start, verb_or_tier.start)
-            before = [w for w in words if cstart <= w.start < verb_or_tier.start]
-            if any(w.w.kind == "aim" for w in before):
-                return True
-            if verb_or_tier is not tier and any(w.w.kind == "goal" for w in before):
-                return True
-            after = [w for w in words if w.start == tier.end and w.w.kind == "aim_after"]
-            return bool(after) or any(w.w.kind == "aim" and w.start > tier.end and
-                                      _clause_start(text, sent.start, w.start) == cstart for w in words)
-
-        def dated(lo: int, hi: int) -> tuple[str | None, str | None]:
-            iso, _ = self._date_before(lo, hi)
-            if iso:
-                return iso, "text"
-            if decided and context_date:
-                return context_date, "context"
-            return None, None
+            return self._negated(words, sent, verb_or_tier, tier)
 
         for kind in ("upgrade", "establish"):
             for v in (w for w in words if w.w.kind == kind):
@@ -219,7 +203,7 @@ class RelationFinder:
                 pair = self.pair_at(v.start, sent)
                 if pair is None:
                     continue
-                date, src = dated(sent.start, v.start)
+                date, src = self._dated(sent.start, v.start, decided, context_date)
                 out.append(Relation(
                     "upgrade" if kind == "upgrade" else "tier", list(pair), sent, Span(v.start, target.end),
                     tier=target.w.tier, tier_text=text[target.start:target.end],
@@ -236,6 +220,28 @@ class RelationFinder:
         out += self._anniversaries(sent)
         out.sort(key=lambda r: r.trigger.start)
         return out
+
+    def _negated(self, words: list[_Word], sent: Span, verb_or_tier: _Word, tier: _Word) -> bool:
+        """An aim (努力将…提升为), a goal word before the verb, or an aim right after the tier:
+        the relation is wished for, not made."""
+        text = self.text
+        cstart = _clause_start(text, sent.start, verb_or_tier.start)
+        before = [w for w in words if cstart <= w.start < verb_or_tier.start]
+        if any(w.w.kind == "aim" for w in before):
+            return True
+        if verb_or_tier is not tier and any(w.w.kind == "goal" for w in before):
+            return True
+        after = [w for w in words if w.start == tier.end and w.w.kind == "aim_after"]
+        return bool(after) or any(w.w.kind == "aim" and w.start > tier.end and
+                                  _clause_start(text, sent.start, w.start) == cstart for w in words)
+
+    def _dated(self, lo: int, hi: int, decided: bool, context_date: str | None) -> tuple[str | None, str | None]:
+        iso, _ = self._date_before(lo, hi)
+        if iso:
+            return iso, "text"
+        if decided and context_date:
+            return context_date, "context"
+        return None, None
 
     def _anniversaries(self, sent: Span) -> list[Relation]:
         text = self.text

@@ -92,25 +92,7 @@ class Gatherings(ClauseReader):
             # 两党举行了高层会晤: a meeting held, read by its own trigger when it names the sides
             # (a meeting chaired, 共同主持高层会晤, is hosted)
             return []
-        after = self.text[np_span.end:np_span.end + 1]
-        src: list[Actor]
-        if type_ == "host":
-            led = re.search(r"由([^，。；]{1,40})$", self.text[self.clause_start(ts, s.start):ts])
-            if led and re.search(r"[在于][^，。；]{0,20}$", led.group(1)):
-                return []  # 由X在…举行的会议上提议的…: X is the proposer, 举行 names the occasion
-            if self.text[te:te + 1] == "的" or (led and True):
-                if led:
-                    base = self.clause_start(ts, s.start)
-                    src = self.ctx.actors_in(base + led.start(1), ts, ("person", "org", "country", "group"))
-                else:
-                    return []
-            else:
-                src = self.subject(sent, ts, ("person", "org", "country", "group"))
-        else:
-            if after == "的":
-                src = [a for a in self.ctx.actors_in(np_span.end, s.end, ("person",))][:1]
-            else:
-                src = self.subject(sent, ts, ("person", "org", "country", "group"))
+        src = self._gathering_source(type_, sent, ts, te, np_span)
         if not src:
             return []
         # only gatherings with a foreign element (no domestic ceremonies)
@@ -137,6 +119,25 @@ class Gatherings(ClauseReader):
                 ev = self._event("sign", sent, ts, sides[0], sides[1])
                 out.append(ev)
         return out
+
+    def _gathering_source(self, type_: str, sent: SentenceCtx, ts: int, te: int, np_span: Span) -> list[Actor]:
+        """Who attends or hosts: the clause's subject; a host named by 由X (由X主持召开的Y), none when
+        the gathering is a relative clause's head without 由 (举行的会议上); the person after
+        an attended gathering's 的 (出席…的NAME)."""
+        s = sent.span
+        if type_ == "host":
+            led = re.search(r"由([^，。；]{1,40})$", self.text[self.clause_start(ts, s.start):ts])
+            if led and re.search(r"[在于][^，。；]{0,20}$", led.group(1)):
+                return []  # 由X在…举行的会议上提议的…: X is the proposer, 举行 names the occasion
+            if led:
+                base = self.clause_start(ts, s.start)
+                return self.ctx.actors_in(base + led.start(1), ts, ("person", "org", "country", "group"))
+            if self.text[te:te + 1] == "的":
+                return []
+            return self.subject(sent, ts, ("person", "org", "country", "group"))
+        if self.text[np_span.end:np_span.end + 1] == "的":
+            return self.ctx.actors_in(np_span.end, s.end, ("person",))[:1]
+        return self.subject(sent, ts, ("person", "org", "country", "group"))
 
     def _split_gatherings(self, name: str) -> list[str]:
         """出席A会议(GMS8)、B峰会和C峰会: one attendance per gathering named in the list."""

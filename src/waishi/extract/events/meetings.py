@@ -40,14 +40,9 @@ class Meetings(ClauseReader):
         pair = self._pair_meeting(sent, ts)
         if pair is not None:
             return [self._event("meet", sent, ts, [pair[0]], [pair[1]])]
-        sep = re.search(r"分别(?:与|同|和|跟)", self.text[sent.span.start:ts])
-        if sep:
-            ps = sent.span.start + sep.start()
-            partners = self.ctx.actors_in(sent.span.start + sep.end(), ts, ("person",))
-            src = self.subject(sent, ps, ("person", "org", "country", "group"))
-            src = [a for a in src if a.name not in {p.name for p in partners}][:1]
-            if len(partners) > 1 and src:
-                return [self._event("meet", sent, ts, src, [a]) for a in partners]
+        separate = self._separate_partners(sent, ts)
+        if separate:
+            return separate
         p = self.partner(sent, ts)
         if p is not None and (t in ("会谈", "会晤", "座谈", "座谈会", "举行会谈", "举行会晤", "会面", "工作会谈")
                               or self.text[te:te + 1] in "，。,"):
@@ -61,22 +56,7 @@ class Meetings(ClauseReader):
         if lead is not None:
             return [self._event("meet", sent, ts, lead[0], lead[1])]
         src = self.subject(sent, ts, ("person", "org", "country", "group"))
-        ce = self.clause_end(te, sent.span.end)
-        # 分别拜会了A，以及B: the object runs over commas joined by 以及/和/及
-        while ce < sent.span.end and self.text.startswith(("，以及", ",以及", "，和", "，及", "、"), ce):
-            ce = self.clause_end(ce + 1, sent.span.end)
-        tgt = [a for a in self.ctx.actors_in(te, ce, ("person",))]
-        if not tgt:
-            obj = re.sub(r"(?:时|期间|之际|时表示|后)$", "", self.text[te:ce].lstrip("了").strip())
-            inner = self.ctx.actors_in(te, ce, ("country", "org", "place"))
-            # a free-text partner must name a body or a group (…代表团, …一行, 各国大使); a meeting
-            # word inside a name (第二次会晤准备工作, 新春会晤开幕式) or before 圆满成功 names no partner
-            if 2 <= len(obj) <= 20 and (inner or obj.endswith(GROUP_NOUNS)) and \
-                    not self.text.startswith(MEETING_AS_NOUN, te):
-                tgt = [Actor(obj, Span(ce - len(obj), ce), "group", inner[0].iso3 if inner else None)]
-            else:
-                tgt = [a for a in self.ctx.actors_in(te, ce, ("group", "org", "country"))][:2]
-        tgt = [a for a in tgt if not any(w in a.name for w in PRESS)]
+        tgt = [a for a in self._meeting_object(sent, te) if not any(w in a.name for w in PRESS)]
         if not src or not tgt:
             return []
         src = [a for a in src if a.name not in {x.name for x in tgt}]
@@ -90,6 +70,37 @@ class Meetings(ClauseReader):
             # 分别会见A和B, or 会见参议院主席A和国会主席B (each with a title of his own): two meetings
             return [self._event("meet", sent, ts, src, [a]) for a in persons]
         return [self._event("meet", sent, ts, src, tgt)]
+
+    def _separate_partners(self, sent: SentenceCtx, ts: int) -> list[Event]:
+        """分别与A和B会谈: one meeting with each partner."""
+        sep = re.search(r"分别(?:与|同|和|跟)", self.text[sent.span.start:ts])
+        if not sep:
+            return []
+        ps = sent.span.start + sep.start()
+        partners = self.ctx.actors_in(sent.span.start + sep.end(), ts, ("person",))
+        src = self.subject(sent, ps, ("person", "org", "country", "group"))
+        src = [a for a in src if a.name not in {p.name for p in partners}][:1]
+        if len(partners) > 1 and src:
+            return [self._event("meet", sent, ts, src, [a]) for a in partners]
+        return []
+
+    def _meeting_object(self, sent: SentenceCtx, te: int) -> list[Actor]:
+        """Whom the meeting verb takes: the persons after it, else a body or group named there."""
+        ce = self.clause_end(te, sent.span.end)
+        # 分别拜会了A，以及B: the object runs over commas joined by 以及/和/及
+        while ce < sent.span.end and self.text.startswith(("，以及", ",以及", "，和", "，及", "、"), ce):
+            ce = self.clause_end(ce + 1, sent.span.end)
+        tgt = self.ctx.actors_in(te, ce, ("person",))
+        if tgt:
+            return tgt
+        obj = re.sub(r"(?:时|期间|之际|时表示|后)$", "", self.text[te:ce].lstrip("了").strip())
+        inner = self.ctx.actors_in(te, ce, ("country", "org", "place"))
+        # a free-text partner must name a body or a group (…代表团, …一行, 各国大使); a meeting
+        # word inside a name (第二次会晤准备工作, 新春会晤开幕式) or before 圆满成功 names no partner
+        if 2 <= len(obj) <= 20 and (inner or obj.endswith(GROUP_NOUNS)) and \
+                not self.text.startswith(MEETING_AS_NOUN, te):
+            return [Actor(obj, Span(ce - len(obj), ce), "group", inner[0].iso3 if inner else None)]
+        return self.ctx.actors_in(te, ce, ("group", "org", "country"))[:2]
 
     # phone ----------------------------------------------------------------------------
     def _phone_call(self, sent: SentenceCtx, t: str, ts: int, te: int, mode: str) -> list[Event]:
