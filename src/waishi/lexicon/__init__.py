@@ -180,46 +180,59 @@ class Lexicon:
             return _read(name, header, ddir)
 
         lex._load_countries(read_tsv)
+        lex._load_names(read_tsv)
+        lex._load_dated(read_tsv)
+        lex._load_words(read_tsv)
+        return lex
+
+    def _load_names(self, read_tsv: Callable[[str, list[str]], Iterator[dict[str, str]]]) -> None:
+        """Places, organisations, titles, offices and diplomatic relations."""
         for row in read_tsv("places.tsv", ["name", "iso3", "kind", "parent", "valid_from", "valid_to"]):
             kind = "region" if row["kind"] == "region" else "place"
-            lex._add(Entity(row["name"], kind, row["iso3"] or None, row["kind"], row["parent"],
+            self._add(Entity(row["name"], kind, row["iso3"] or None, row["kind"], row["parent"],
                             _date(row["valid_from"]), _date(row["valid_to"])))
         for row in read_tsv("orgs.tsv", ["name", "iso3", "kind"]):
-            lex._add(Entity(row["name"], "org", row["iso3"] or None, row["kind"]))
+            self._add(Entity(row["name"], "org", row["iso3"] or None, row["kind"]))
         for row in read_tsv("titles.tsv", ["title", "kind"]):
-            lex.titles[row["title"]] = row["kind"]
+            self.titles[row["title"]] = row["kind"]
         for row in read_tsv("offices.tsv", ["iso3", "office", "forms", "holder", "start", "end", "source"]):
             forms = tuple(f for f in row["forms"].split("|") if f)
-            lex.offices.append(Office(row["iso3"], row["office"], forms, row["holder"],
+            self.offices.append(Office(row["iso3"], row["office"], forms, row["holder"],
                                       _date(row["start"]), _date(row["end"]), row["source"]))
         for row in read_tsv("relations.tsv", ["iso3", "established", "source"]):
             d = _date(row["established"])
             if d:
-                lex.relations[row["iso3"]] = d
+                self.relations[row["iso3"]] = d
+
+    def _load_dated(self, read_tsv: Callable[[str, list[str]], Iterator[dict[str, str]]]) -> None:
+        """What dates a page: anniversaries, world events, numbered series, party congresses."""
         for row in read_tsv("anniversaries.tsv", ["pattern", "date", "note"]):
             d = _date(row["date"])
             if d:
-                lex.anniversaries[row["pattern"]] = d
+                self.anniversaries[row["pattern"]] = d
         for row in read_tsv("world_events.tsv", ["pattern", "year", "use", "note"]):
             if row["use"] not in ("since", "point") or not row["year"].isdigit():
                 raise LexiconError(f"world_events.tsv: bad row {row!r} (year a number, use since or point)")
-            lex.world_events[row["pattern"]] = (int(row["year"]), row["use"])
+            self.world_events[row["pattern"]] = (int(row["year"]), row["use"])
         for row in read_tsv("series.tsv", ["name", "first", "base", "per_year", "every"]):
             try:
                 s = Series(row["name"], int(row["first"]), int(row["base"]), int(row["per_year"]),
                            int(row["every"] or 1))
-                lex.series.setdefault(s.name, []).append(s)
+                self.series.setdefault(s.name, []).append(s)
             except ValueError as e:
                 raise LexiconError(f"series.tsv: bad number in row {row!r}") from e
-        for rows in lex.series.values():
+        for rows in self.series.values():
             rows.sort(key=lambda s: s.first)
         for row in read_tsv("congresses.tsv", ["party", "number", "forms", "opened", "closed"]):
             try:
                 number = int(row["number"])
             except ValueError as e:
                 raise LexiconError(f"congresses.tsv: bad number {row['number']!r}") from e
-            lex.congresses.append(Congress(row["party"], number, tuple(f for f in row["forms"].split("|") if f),
+            self.congresses.append(Congress(row["party"], number, tuple(f for f in row["forms"].split("|") if f),
                                            _date(row["opened"]), _date(row["closed"])))
+
+    def _load_words(self, read_tsv: Callable[[str, list[str]], Iterator[dict[str, str]]]) -> None:
+        """Word lists: surnames, name stops, triggers, event nouns, modality, tiers, fact kinds."""
         vn: set[str] = set()
         cn: set[str] = set()
         for row in read_tsv("surnames.tsv", ["surname", "origin"]):
@@ -228,12 +241,12 @@ class Lexicon:
                 vn.add(row["surname"])
             if "CN" in origins:
                 cn.add(row["surname"])
-        lex.surnames_vn, lex.surnames_cn = frozenset(vn), frozenset(cn)
-        lex.name_stops = tuple(r["word"] for r in read_tsv("name_stops.tsv", ["word"]))
+        self.surnames_vn, self.surnames_cn = frozenset(vn), frozenset(cn)
+        self.name_stops = tuple(r["word"] for r in read_tsv("name_stops.tsv", ["word"]))
         for row in read_tsv("triggers.tsv", ["pattern", "type", "mode"]):
-            lex.triggers[row["pattern"]] = Trigger(row["pattern"], row["type"], row["mode"])
-        lex.event_nouns = tuple(r["noun"] for r in read_tsv("event_nouns.tsv", ["noun"]))
-        lex.modality = {r["marker"]: r["factuality"] for r in read_tsv("modality.tsv", ["marker", "factuality"])}
+            self.triggers[row["pattern"]] = Trigger(row["pattern"], row["type"], row["mode"])
+        self.event_nouns = tuple(r["noun"] for r in read_tsv("event_nouns.tsv", ["noun"]))
+        self.modality = {r["marker"]: r["factuality"] for r in read_tsv("modality.tsv", ["marker", "factuality"])}
         for row in read_tsv("tiers.tsv", ["pattern", "kind", "tier", "rank", "note"]):
             try:
                 rank = int(row["rank"] or 0)
@@ -241,14 +254,13 @@ class Lexicon:
                 raise LexiconError(f"tiers.tsv: bad rank in row {row!r}") from e
             if row["kind"] == "tier" and not row["tier"]:
                 raise LexiconError(f"tiers.tsv: tier row without a tier key: {row['pattern']!r}")
-            lex.relation_words[row["pattern"]] = RelationWord(row["pattern"], row["kind"], row["tier"], rank)
+            self.relation_words[row["pattern"]] = RelationWord(row["pattern"], row["kind"], row["tier"], rank)
         kinds = []
         for row in read_tsv("fact_kinds.tsv", ["word", "kind", "position"]):
             if row["kind"] not in ("result", "target", "forecast") or row["position"] not in ("before", "after"):
                 raise LexiconError(f"fact_kinds.tsv: bad kind or position in row {row!r}")
             kinds.append((row["word"], row["kind"], row["position"]))
-        lex.fact_kinds = tuple(kinds)
-        return lex
+        self.fact_kinds = tuple(kinds)
 
     def tier_rank(self, tier: str | None) -> int:
         """The rank of a canonical tier key (0 when unknown)."""
