@@ -16,6 +16,7 @@ from types import TracebackType
 from urllib.parse import quote
 
 from ..errors import WaishiError
+from .errors import StoreError
 from .schema import SCHEMA_VERSION, SchemaError, migrate, schema_version
 
 __all__ = ["DEFAULT_DB", "Store", "StoreError"]
@@ -23,10 +24,6 @@ __all__ = ["DEFAULT_DB", "Store", "StoreError"]
 LOGGER = logging.getLogger(__name__)
 
 DEFAULT_DB = "waishi.db"
-
-
-class StoreError(WaishiError):
-    """The store cannot be opened or used (missing file, not a database, locked ...)."""
 
 
 class Store:
