@@ -46,7 +46,7 @@ from .merge import (
     title_key,
     widen,
 )
-from .relations import insert_office_claims, insert_relation
+from .relations_write import insert_office_claims, insert_relation
 
 __all__ = ["Outcome", "RunStats", "Writer", "content_hash"]
 
