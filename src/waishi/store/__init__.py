@@ -14,7 +14,7 @@ export (Parquet/CSV/JSONL). docs/store.md describes the schema and the rules.
 
 from __future__ import annotations
 
-from .db import DEFAULT_DB, Store, StoreError
+from .db import DEFAULT_DB, SchemaError, Store, StoreError
 from .export import TABLES, ExportFormat, export
 from .ingest import ingest, load_records, locator_of, record_from_extraction
 from .query import (
@@ -40,7 +40,7 @@ from .query import (
     search,
     stats,
 )
-from .schema import MIGRATIONS, SCHEMA_VERSION, Migration, SchemaError
+from .schema import MIGRATIONS, SCHEMA_VERSION, Migration
 from .writer import RunStats, Writer, content_hash
 
 __all__ = [

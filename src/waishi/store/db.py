@@ -16,10 +16,11 @@ from types import TracebackType
 from urllib.parse import quote
 
 from ..errors import WaishiError
-from .errors import StoreError
-from .schema import SCHEMA_VERSION, SchemaError, migrate, schema_version
+from .errors import SchemaError, StoreError
+from .migrations import BACKFILLS
+from .schema import SCHEMA_VERSION, SchemaMismatch, migrate, schema_version
 
-__all__ = ["DEFAULT_DB", "Store", "StoreError"]
+__all__ = ["DEFAULT_DB", "SchemaError", "Store", "StoreError"]
 
 LOGGER = logging.getLogger(__name__)
 
@@ -74,7 +75,10 @@ class Store:
                                       f"({SCHEMA_VERSION}); open it for writing once (e.g. `waishi ingest`) "
                                       "to migrate")
             else:
-                migrate(con, name)
+                migrate(con, name, BACKFILLS)
+        except SchemaMismatch as e:
+            con.close()
+            raise SchemaError(str(e)) from None
         except sqlite3.DatabaseError as e:
             con.close()
             raise StoreError(f"{name}: not a usable SQLite database: {e}") from None

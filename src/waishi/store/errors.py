@@ -4,8 +4,12 @@ from __future__ import annotations
 
 from ..errors import WaishiError
 
-__all__ = ["StoreError"]
+__all__ = ["SchemaError", "StoreError"]
 
 
 class StoreError(WaishiError):
     """The store cannot be opened or used (missing file, not a database, locked ...)."""
+
+
+class SchemaError(WaishiError):
+    """The database file is not a waishi store this version can use."""

@@ -30,7 +30,7 @@ from ..paths import shown_path
 from .curation import forget_page, keep_page
 from .db import Store, StoreError
 from .figures import assign as assign_figures
-from .figures import figure_ids_of_documents, subject_codes
+from .figures import figure_ids_of_documents, lexicon_places, subject_codes
 from .figures import refresh as refresh_figures
 from .merge import (
     MAX_SPAN_DAYS,
@@ -118,6 +118,7 @@ class Writer:
         self.con = store.con
         self.lex = lexicon or Lexicon.default()
         self.titles = TitleParser(self.lex)
+        self._places = lexicon_places(self.lex)
         self.batch_size = max(1, batch_size)
         self.batch_seconds = batch_seconds
         self.stats = RunStats()
@@ -353,14 +354,14 @@ class Writer:
                               json.dumps(subjects, ensure_ascii=False), f.get("counted"),
                               f.get("qualifier"), int(num.get("start", evd["start"])), int(num.get("end", evd["end"])),
                               int(evd["start"]), int(evd["end"]), f.get("kind") or "result",
-                              json.dumps(subject_codes(self.lex, subjects)), int(bool(f.get("period_assumed")))))
+                              json.dumps(subject_codes(self._places, subjects)), int(bool(f.get("period_assumed")))))
         con.executemany(
             "INSERT INTO facts(document_id, metric, value, unit, period, period_lo, period_hi, growth_pct, subject, "
             "counted, qualifier, number_start, number_end, start, end, kind, subject_iso3, period_assumed) "
             "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", fact_rows)
         if fact_rows:
             # one figure per real-world number across pages (figures.py)
-            self._touched_figures |= assign_figures(con, self.lex, doc_id)
+            self._touched_figures |= assign_figures(con, self._places, doc_id)
         self.stats.facts += len(fact_rows)
 
     # -- people ------------------------------------------------------------------------
