@@ -31,13 +31,17 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import WaishiError
 from ..fingerprint import extractor_version
 from ..model import Extraction, Page
-from .db import Store, StoreError
 from .decisions import Decision, DecisionError, Hit, apply, check_decision
+from .errors import StoreError
+from .rows import Conn, connection
+
+if TYPE_CHECKING:
+    from .db import Store
 
 __all__ = [
     "DecisionRow", "ImportResult", "Orphan", "ReextractResult", "CurationStats",
@@ -47,12 +51,10 @@ __all__ = [
 
 LOGGER = logging.getLogger(__name__)
 
-Conn = Store | sqlite3.Connection
 Extract = Callable[[Page], Extraction | Mapping[str, Any]]
 
 
-def _con(db: Conn) -> sqlite3.Connection:
-    return db.con if isinstance(db, Store) else db
+_con = connection
 
 
 def _now() -> str:

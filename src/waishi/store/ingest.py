@@ -9,7 +9,6 @@ before extraction, so a rerun over the same corpus costs reading and hashing onl
 from __future__ import annotations
 
 import logging
-import os
 from collections.abc import Callable, Iterable, Mapping
 from os import PathLike
 from typing import Any
@@ -18,10 +17,13 @@ from ..errors import InputError, WaishiError
 from ..fingerprint import extractor_version
 from ..lexicon import Lexicon
 from ..model import Extraction, Page
-from ..paths import shown_path, unshown_path
+from ..pageid import (
+    content_hash,
+    locator_of,  # shim: callers move to waishi.pageid in wave 2 (re-exported here)
+)
 from ..read import iter_pages
 from .db import Store, StoreError
-from .writer import RunStats, Writer, content_hash
+from .writer import RunStats, Writer
 
 __all__ = ["Extractor", "ingest", "load_records", "locator_of", "put_page", "record_from_extraction"]
 
@@ -37,33 +39,6 @@ def record_from_extraction(ext: Extraction) -> dict[str, Any]:
     d["text"] = ext.text
     d["extractor"] = extractor_version()  # kept per page: `waishi reextract` finds what a newer one has not seen
     return d
-
-
-def locator_of(source: str, url: str | None = None) -> str:
-    """A page's identity in the store: its URL when known, else its file's absolute path
-    (with ``#line`` for JSONL lines and ``@record-id`` for WARC records).
-
-    ``source`` is the name the reader gave, escaped by ``shown_path`` when the file's
-    name is not UTF-8; the file is looked up under both, the locator is escaped."""
-    if url:
-        return url
-    absolute = _absolute(source)
-    if absolute is not None:
-        return absolute
-    for sep in ("#", "@"):
-        head, found, tail = source.rpartition(sep)
-        if found and head:
-            absolute = _absolute(head)
-            if absolute is not None:
-                return f"{absolute}{sep}{tail}"
-    return source
-
-
-def _absolute(name: str) -> str | None:
-    for candidate in dict.fromkeys((name, unshown_path(name))):
-        if os.path.exists(candidate):
-            return shown_path(os.path.abspath(candidate))
-    return None
 
 
 def ingest(store: Store, paths: Iterable[str | PathLike[str]], extract: Extractor, *,

@@ -7,21 +7,22 @@ Read-only; the review pages and their JSON twins (api/review.py, web/review.py) 
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .curation import DecisionRow, _page_decisions, decisions, load_raw
-from .db import Store, StoreError
 from .decisions import apply
+from .errors import StoreError
+from .rows import Conn, connection
+
+if TYPE_CHECKING:
+    pass
 
 __all__ = ["QueueItem", "ReviewQueue", "ReviewDoc", "Segment", "neighbours", "queue", "review_document"]
 
-Conn = Store | sqlite3.Connection
 
 
-def _con(db: Conn) -> sqlite3.Connection:
-    return db.con if isinstance(db, Store) else db
+_con = connection
 
 
 _REVIEWED = ("EXISTS (SELECT 1 FROM decision_hits h WHERE h.locator = s.locator AND h.document_ord = doc.ord "

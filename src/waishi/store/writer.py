@@ -13,7 +13,6 @@ the same identity rules (merge.py) and the same guarantees:
 
 from __future__ import annotations
 
-import hashlib
 import json
 import logging
 import sqlite3
@@ -26,6 +25,7 @@ from typing import Any
 
 from ..lexicon import Lexicon
 from ..model import EVENT_CODES, UPGRADE_CODES
+from ..pageid import content_hash  # noqa: F401  # shim: callers import it from waishi.pageid in wave 2
 from ..paths import shown_path
 from .curation import forget_page, keep_page
 from .db import Store, StoreError
@@ -56,14 +56,6 @@ Record = Mapping[str, Any]
 
 ADDED, REPLACED, UNCHANGED, DUPLICATE = "added", "replaced", "unchanged", "duplicate"
 Outcome = str  # one of the four above
-
-
-def content_hash(text: str, published: str | None = None) -> str:
-    """sha256 of the page text and its publication date (both shape the extraction)."""
-    h = hashlib.sha256(text.encode("utf-8"))
-    if published:
-        h.update(b"\0" + published.encode("ascii", "replace"))
-    return h.hexdigest()
 
 
 def _now() -> str:
