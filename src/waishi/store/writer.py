@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
+from ..extract.actors import classify_actor
 from ..lexicon import Lexicon
 from ..model import EVENT_CODES, UPGRADE_CODES
 from ..pageid import content_hash  # noqa: F401  # shim: callers import it from waishi.pageid in wave 2
@@ -418,20 +419,8 @@ class Writer:
         if name in person_ids:
             pid, iso3 = person_ids[name]
             return Actor(role, name, "person", iso3, pid, *actor_keys(name, "person", iso3, pid))
-        ent = self.lex.entities.get(name)
-        if ent is not None:
-            kind = "country" if ent.kind == "country" else "place" if ent.kind in ("place", "region") else "org"
-            iso3 = self.lex.country_of(name)
-        else:
-            kind, iso3 = "other", None
-            for found, _s, _e in self.lex.find("gazetteer", name):
-                iso3 = self.lex.country_of(found)
-                if iso3:
-                    kind = "org"  # a delegation, ministry or city body of that country
-                    break
-        if iso3 is None and side_size == 1 and len(side_iso3) == 1:
-            iso3 = side_iso3[0]
-        return Actor(role, name, kind, iso3, None, *actor_keys(name, kind, iso3, None))
+        c = classify_actor(self.lex, name, side_iso3, side_size)
+        return Actor(role, name, c.kind, c.iso3, None, *actor_keys(name, c.kind, c.iso3, None))
 
     def _upgrade_event(self, rel: Record, doc_id: int, year: int | None,
                        person_ids: Mapping[str, tuple[int, str | None]], text: str) -> int | None:
