@@ -193,12 +193,11 @@ def _pair_names(lex: Lexicon, a: str, b: str) -> tuple[list[str], list[str]]:
     return pair, [lex.country_names.get(c, c) for c in pair]
 
 
-def _history(lex: Lexicon, pair: list[str], rows: list[_Rel]) -> PairRelations:
+def _page_steps(lex: Lexicon, rows: list[_Rel]) -> dict[str, TierStep]:
+    """The tiers the pages name, each with its wording, sightings, stated date and sources."""
     steps: dict[str, TierStep] = {}
-    docs: set[int] = set()
     stated: dict[str, str] = {}
     for r in rows:
-        docs.add(r.source.document_id)
         if r.kind == "anniversary" or not r.tier:
             continue
         st = steps.get(r.tier)
@@ -224,7 +223,12 @@ def _history(lex: Lexicon, pair: list[str], rows: list[_Rel]) -> PairRelations:
             st.since_basis = "stated"
         elif st.first_seen:
             st.since = st.first_seen
-    other = pair[1] if pair[0] == "VNM" else None
+    return steps
+
+
+def _lexicon_steps(lex: Lexicon, other: str | None, steps: dict[str, TierStep]) -> date | None:
+    """Add the partnerships lexicon's steps with Vietnam and the founding of relations to
+    ``steps``; returns the founding date (relations.tsv), if known."""
     previous: str | None = None
     for ps in partnerships(lex).get(other or "", []):
         st = steps.get(ps.tier)
@@ -244,18 +248,28 @@ def _history(lex: Lexicon, pair: list[str], rows: list[_Rel]) -> PairRelations:
             st = steps["diplomatic"] = TierStep("diplomatic", [], 1, None, "lexicon", None, None, 0)
         if st.since_basis != "stated":
             st.since, st.since_basis = founded.isoformat(), "lexicon"
-    history = sorted(steps.values(), key=lambda s: (s.since or "9999", s.rank))
+    return founded
+
+
+def _current(history: list[TierStep]) -> TierStep | None:
     # The current tier is the latest dated upgrade (lexicon or a page stating its date); pages
     # naming a tier without a date count only when nothing is dated; the founding of relations
     # is no tier (issue 12: "VNM-CHN: diplomatic since 1950" was shown as the current tier).
     tiers = [s for s in history if s.tier != "diplomatic"]
     dated = [s for s in tiers if s.since_basis in ("stated", "lexicon") and s.since]
     if dated:
-        current: TierStep | None = max(dated, key=lambda s: (s.since or "", s.rank))
-    elif tiers:
-        current = max(tiers, key=lambda s: (s.rank, s.n_documents, s.since or ""))
-    else:
-        current = None
+        return max(dated, key=lambda s: (s.since or "", s.rank))
+    if tiers:
+        return max(tiers, key=lambda s: (s.rank, s.n_documents, s.since or ""))
+    return None
+
+
+def _history(lex: Lexicon, pair: list[str], rows: list[_Rel]) -> PairRelations:
+    docs = {r.source.document_id for r in rows}
+    steps = _page_steps(lex, rows)
+    founded = _lexicon_steps(lex, pair[1] if pair[0] == "VNM" else None, steps)
+    history = sorted(steps.values(), key=lambda s: (s.since or "9999", s.rank))
+    current = _current(history)
     names = [lex.country_names.get(c, c) for c in pair]
     annivs = [{"number": r.number, "year": r.year, "established": r.established, "document_id": r.source.document_id,
                "title": r.source.title} for r in rows if r.kind == "anniversary"]
