@@ -33,6 +33,7 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from ..lexicon import Lexicon
+from .rows import named
 
 # a written subject -> (its country's ISO3, whether the name is the country itself)
 Places = Callable[[str], tuple[str | None, bool]]
@@ -146,21 +147,21 @@ def refresh(con: sqlite3.Connection, ids: Iterable[int]) -> None:
         if row is None:
             continue
         keys.add(row[0])
-        reports = con.execute(
-            "SELECT f.id, f.value, f.qualifier, f.growth_pct, d.title_key, d.date FROM facts f "
-            "JOIN documents d ON d.id = f.document_id WHERE f.figure_id = ? ORDER BY f.id", (gid,)).fetchall()
+        reports = named(
+            con, "SELECT f.id, f.value, f.qualifier, f.growth_pct, d.title_key, d.date FROM facts f "
+            "JOIN documents d ON d.id = f.document_id WHERE f.figure_id = ? ORDER BY f.id", (gid,))
         if not reports:
             gone.append((gid,))
             continue
-        votes = Counter((r[1], not r[2]) for r in reports)
+        votes = Counter((r["value"], not r["qualifier"]) for r in reports)
         value, _exact = max(votes, key=lambda k: (votes[k], k[1]))
-        rep = next(r for r in reports if r[1] == value and (not r[2]) == _exact)
-        growths = Counter(r[3] for r in reports if r[3] is not None)
+        rep = next(r for r in reports if r["value"] == value and (not r["qualifier"]) == _exact)
+        growths = Counter(r["growth_pct"] for r in reports if r["growth_pct"] is not None)
         growth = max(growths, key=growths.__getitem__) if growths else None
-        dates = [r[5] for r in reports if r[5]]
-        values = [r[1] for r in reports]
-        updates.append((value, min(values), max(values), int(any(r[2] for r in reports)), growth, rep[0],
-                        len({r[4] for r in reports}), len(reports), max(dates) if dates else None, gid))
+        dates = [r["date"] for r in reports if r["date"]]
+        values = [r["value"] for r in reports]
+        updates.append((value, min(values), max(values), int(any(r["qualifier"] for r in reports)), growth, rep["id"],
+                        len({r["title_key"] for r in reports}), len(reports), max(dates) if dates else None, gid))
     con.executemany("UPDATE figures SET value=?, value_lo=?, value_hi=?, approx=?, growth_pct=?, fact_id=?, "
                     "n_sources=?, n_reports=?, date=? WHERE id=?", updates)
     con.executemany("DELETE FROM figures WHERE id=?", gone)

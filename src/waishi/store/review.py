@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 from .curation import DecisionRow, _page_decisions, decisions, load_raw
 from .decisions import apply
 from .errors import StoreError
-from .rows import Conn, connection
+from .rows import Conn, Where, connection, named
 
 if TYPE_CHECKING:
     pass
@@ -65,40 +65,36 @@ def queue(db: Conn, *, status: str = "unreviewed", country: str | None = None, t
     if status not in ("unreviewed", "reviewed", "all"):
         raise StoreError(f"status must be unreviewed, reviewed or all, got {status!r}")
     base = "FROM documents doc JOIN sources s ON s.id = doc.source_id JOIN page_records p ON p.locator = s.locator"
-    where: list[str] = []
-    args: list[Any] = []
+    w = Where()
     if status != "all":
-        where.append(_REVIEWED if status == "reviewed" else "NOT " + _REVIEWED)
+        w.add(_REVIEWED if status == "reviewed" else "NOT " + _REVIEWED)
     if country:
-        where.append("EXISTS (SELECT 1 FROM event_reports r JOIN event_actors a ON a.report_id = r.id "
-                     "WHERE r.document_id = doc.id AND a.iso3 = ?)")
-        args.append(country.upper())
-    if type:
-        where.append("EXISTS (SELECT 1 FROM event_reports r JOIN events e ON e.id = r.event_id "
-                     "WHERE r.document_id = doc.id AND e.type = ?)")
-        args.append(type)
+        w.add("EXISTS (SELECT 1 FROM event_reports r JOIN event_actors a ON a.report_id = r.id "
+              "WHERE r.document_id = doc.id AND a.iso3 = ?)", country.upper())
+    w.add_if(type, "EXISTS (SELECT 1 FROM event_reports r JOIN events e ON e.id = r.event_id "
+                   "WHERE r.document_id = doc.id AND e.type = ?)", type)
     if doubtful:
-        where.append("(EXISTS (SELECT 1 FROM event_reports r WHERE r.document_id = doc.id AND r.precision IS NULL) "
-                     "OR EXISTS (SELECT 1 FROM mentions m JOIN people pe ON pe.id = m.person_id "
-                     "WHERE m.document_id = doc.id AND pe.country IS NULL))")
-    cond = (" WHERE " + " AND ".join(where)) if where else ""
-    total = con.execute(f"SELECT count(*) {base}").fetchone()[0]
-    reviewed = con.execute(f"SELECT count(*) {base} WHERE {_REVIEWED}").fetchone()[0]
-    matching = con.execute(f"SELECT count(*) {base}{cond}", args).fetchone()[0]
-    rows = con.execute(
-        f"SELECT p.id, doc.ord, doc.id, doc.kind, doc.title, doc.date, "
-        f"(SELECT count(*) FROM event_reports r WHERE r.document_id = doc.id), {_REVIEWED}, s.locator "
-        f"{base}{cond} ORDER BY s.id, doc.ord LIMIT ? OFFSET ?", (*args, limit, offset)).fetchall()
+        w.add("(EXISTS (SELECT 1 FROM event_reports r WHERE r.document_id = doc.id AND r.precision IS NULL) "
+              "OR EXISTS (SELECT 1 FROM mentions m JOIN people pe ON pe.id = m.person_id "
+              "WHERE m.document_id = doc.id AND pe.country IS NULL))")
+    total = named(con, f"SELECT count(*) AS n {base}")[0]["n"]
+    reviewed = named(con, f"SELECT count(*) AS n {base} WHERE {_REVIEWED}")[0]["n"]
+    matching = named(con, f"SELECT count(*) AS n {base}{w.sql}", w.params)[0]["n"]
+    rows = named(
+        con, f"SELECT p.id AS page_id, doc.ord, doc.id AS document_id, doc.kind, doc.title, doc.date, "
+        f"(SELECT count(*) FROM event_reports r WHERE r.document_id = doc.id) AS n_events, {_REVIEWED} AS reviewed, "
+        f"s.locator {base}{w.sql} ORDER BY s.id, doc.ord LIMIT ? OFFSET ?", (*w.params, limit, offset))
     items = []
     for r in rows:
         by = at = None
-        if r[7]:
-            hit = con.execute(
-                "SELECT d.author, d.created_at FROM decision_hits h JOIN decisions d ON d.id = h.decision_id "
+        if r["reviewed"]:
+            hit = named(
+                con, "SELECT d.author, d.created_at FROM decision_hits h JOIN decisions d ON d.id = h.decision_id "
                 "WHERE h.locator = ? AND h.document_ord = ? AND h.kind = 'document' AND h.action = 'confirm' "
-                "ORDER BY d.created_at DESC LIMIT 1", (r[8], r[1])).fetchone()
-            by, at = (hit[0], hit[1]) if hit else (None, None)
-        items.append(QueueItem(r[0], r[1], r[2], r[3], r[4], r[5], r[6], bool(r[7]), by, at))
+                "ORDER BY d.created_at DESC LIMIT 1", (r["locator"], r["ord"]))
+            by, at = (hit[0]["author"], hit[0]["created_at"]) if hit else (None, None)
+        items.append(QueueItem(r["page_id"], r["ord"], r["document_id"], r["kind"], r["title"], r["date"],
+                               r["n_events"], bool(r["reviewed"]), by, at))
     return ReviewQueue(items, total, reviewed, matching, limit, offset)
 
 

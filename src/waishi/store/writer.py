@@ -48,6 +48,7 @@ from .merge import (
     widen,
 )
 from .relations_write import insert_office_claims, insert_relation
+from .rows import named
 
 __all__ = ["Outcome", "RunStats", "Writer", "content_hash"]
 
@@ -587,27 +588,27 @@ class Writer:
         gone: list[tuple[int]] = []
         updates: list[tuple[Any, ...]] = []
         for eid in ids:
-            reports = con.execute(
-                "SELECT r.id, r.date, r.date_end, r.precision, r.date_lo, r.date_hi, r.location, d.title_key "
+            reports = named(
+                con, "SELECT r.id, r.date, r.date_end, r.precision, r.date_lo, r.date_hi, r.location, d.title_key "
                 "FROM event_reports r JOIN documents d ON d.id = r.document_id WHERE r.event_id=? ORDER BY r.id",
-                (eid,)).fetchall()
+                (eid,))
             if not reports:
                 gone.append((eid,))
                 continue
-            best = max(PRECISION_RANK.get(r[3], 0) for r in reports)
-            top = [r for r in reports if PRECISION_RANK.get(r[3], 0) == best]
+            best = max(PRECISION_RANK.get(r["precision"], 0) for r in reports)
+            top = [r for r in reports if PRECISION_RANK.get(r["precision"], 0) == best]
             rep = top[0]
-            los = [r[4] for r in top if r[4]]
-            his = [r[5] for r in top if r[5]]
+            los = [r["date_lo"] for r in top if r["date_lo"]]
+            his = [r["date_hi"] for r in top if r["date_hi"]]
             lo, hi = (min(los), max(his)) if los and his else (None, None)
-            if rep[3] == "day":
+            if rep["precision"] == "day":
                 date, date_end = lo, (hi if hi and hi != lo else None)
             else:
-                date, date_end = rep[1], None
-            locs = Counter(r[6] for r in reports if r[6])  # ties: max keeps the first seen
+                date, date_end = rep["date"], None
+            locs = Counter(r["location"] for r in reports if r["location"])  # ties: max keeps the first seen
             location = max(locs, key=locs.__getitem__) if locs else None
-            updates.append((date, date_end, rep[3], lo, hi, location, len({r[7] for r in reports}), len(reports),
-                            rep[0], eid))
+            updates.append((date, date_end, rep["precision"], lo, hi, location, len({r["title_key"] for r in reports}),
+                            len(reports), rep["id"], eid))
         con.executemany("UPDATE events SET date=?, date_end=?, precision=?, date_lo=?, date_hi=?, location=?, "
                         "n_sources=?, n_reports=?, report_id=? WHERE id=?", updates)
         con.executemany("DELETE FROM events WHERE id=?", gone)
