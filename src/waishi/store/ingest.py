@@ -14,7 +14,6 @@ from os import PathLike
 from typing import Any
 
 from ..errors import InputError, WaishiError
-from ..fingerprint import extractor_version
 from ..lexicon import Lexicon
 from ..model import Extraction, Page
 from ..pageid import (
@@ -23,6 +22,10 @@ from ..pageid import (
 )
 from ..read import iter_pages
 from .db import Store, StoreError
+from .records import (
+    PageRecord,
+    record_from_extraction,  # shim: callers move to store.records in wave 2
+)
 from .writer import RunStats, Writer
 
 __all__ = ["Extractor", "ingest", "load_records", "locator_of", "put_page", "record_from_extraction"]
@@ -31,14 +34,6 @@ LOGGER = logging.getLogger(__name__)
 
 Extractor = Callable[[Page], Extraction | Mapping[str, Any]]
 Progress = Callable[[RunStats], None]
-
-
-def record_from_extraction(ext: Extraction) -> dict[str, Any]:
-    """The dict the writer stores: ``Extraction.to_dict()`` plus the page ``text``."""
-    d = ext.to_dict(mentions=True)
-    d["text"] = ext.text
-    d["extractor"] = extractor_version()  # kept per page: `waishi reextract` finds what a newer one has not seen
-    return d
 
 
 def ingest(store: Store, paths: Iterable[str | PathLike[str]], extract: Extractor, *,
@@ -66,14 +61,13 @@ class _ExtractionFailed(Exception):
 
 
 def _put_page(w: Writer, page: Page, extract: Extractor, force: bool) -> None:
-    def make() -> Mapping[str, Any]:
+    def make() -> PageRecord:
         try:
-            got = extract(page)
+            return extract(page)
         except WaishiError:
             raise
         except Exception as e:
             raise _ExtractionFailed(f"{type(e).__name__}: {e}") from e
-        return record_from_extraction(got) if isinstance(got, Extraction) else got
 
     try:
         w.put(make, locator=locator_of(page.source, page.url), content_hash=content_hash(page.text, page.published),

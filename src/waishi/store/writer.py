@@ -47,6 +47,7 @@ from .merge import (
     title_key,
     widen,
 )
+from .records import PageRecord, as_record
 from .relations_write import insert_office_claims, insert_relation
 from .rows import named
 
@@ -212,15 +213,16 @@ class Writer:
         self._after_page()
 
     # -- pages -------------------------------------------------------------------------
-    def put(self, record: Record | Callable[[], Record], *, locator: str, content_hash: str,
+    def put(self, record: PageRecord | Callable[[], PageRecord], *, locator: str, content_hash: str,
             path: str | None = None, url: str | None = None, published: str | None = None,
             title: str | None = None, encoding: str | None = None, force: bool = False) -> Outcome:
         """Store one page's extraction record unless its content is already stored.
 
-        ``record`` is an ``Extraction.to_dict()``-style dict with the page ``text``
-        added, or a callable returning one: it is only called when the page is new
-        or changed (extraction is skipped for unchanged pages). Exceptions from it
-        propagate with nothing written.
+        ``record`` is the page's typed ``Extraction``, or an ``Extraction.to_dict()``-style
+        dict with the page ``text`` added, or a callable returning either: it is only
+        called when the page is new or changed (extraction is skipped for unchanged
+        pages). Exceptions from it propagate with nothing written. A typed record is
+        turned into the stored dict here, the one entry point (records.py).
         """
         con = self.con
         # names straight from the file system may not be UTF-8: stored escaped, never refused
@@ -235,7 +237,7 @@ class Writer:
             return UNCHANGED
         dup = con.execute("SELECT id FROM sources WHERE content_hash=? AND locator<>? LIMIT 1",
                           (content_hash, locator)).fetchone()
-        rec = None if dup is not None else (record() if callable(record) else record)
+        rec = None if dup is not None else as_record(record() if callable(record) else record)
         counts = (self.stats.documents, self.stats.events, self.stats.facts)
         con.execute("SAVEPOINT page")
         try:
