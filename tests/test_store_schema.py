@@ -188,3 +188,23 @@ def test_store_schema_migrations_never_read_the_lexicon(tmp_path: Path, monkeypa
         fact = st.con.execute("SELECT subject_iso3, figure_id IS NOT NULL FROM facts").fetchone()
         assert fact == ('["VNM", "LAO"]', 1)
         assert st.con.execute("SELECT subject_key, n_values FROM figures").fetchall() == [("LAO|VNM", 1)]
+
+
+def test_store_schema_store_modules_import_in_one_direction() -> None:
+    """No circle among store/'s modules at import time (schema <- relations <- query <- db <- schema was one)."""
+    import ast
+
+    base = Path(schema_mod.__file__).parent
+    deps: dict[str, set[str]] = {}
+    for f in base.glob("*.py"):
+        found: set[str] = set()
+        for node in ast.parse(f.read_text(encoding="utf-8")).body:  # module level: lazy and TYPE_CHECKING aside
+            if isinstance(node, ast.ImportFrom) and node.level == 1:
+                found |= {node.module.split(".")[0]} if node.module else {a.name for a in node.names}
+        deps[f.stem] = found & {p.stem for p in base.glob("*.py")}
+
+    def reaches(a: str, b: str, seen: set[str]) -> bool:
+        return any(d == b or (d not in seen and reaches(d, b, seen | {d})) for d in deps[a])
+
+    assert not [m for m in deps if reaches(m, m, {m})]
+    assert deps["schema"] == set()
