@@ -57,8 +57,10 @@ def test_store_rows_where_builds_terms_and_params_in_order() -> None:
     w = Where().add("d.kind = ?", "article").add_if(None, "never = ?", 1).add_if("", "never = ?", 2)
     w.events(type="meet", country="lao", since="2024", until="2024-06", min_sources=2)
     assert w.params == ["article", "meet", "LAO", "2024-01-01", "2024-06-30", 2]
-    assert w.sql.startswith(" WHERE d.kind = ? AND e.type = ? AND EXISTS (")
+    assert w.sql.startswith(" WHERE d.kind = ? AND e.type = ? AND e.id IN (")
     assert w.sql.count("?") == len(w.params)
+    listed = Where().events(type="meet", country="lao", listing=True)  # another plan, the same parameters
+    assert "EXISTS (" in listed.sql and listed.params == ["meet", "LAO"]
     assert Where().sql == "" and Where().and_sql == "" and not Where()
     assert Where().add("x = ?", 1).and_sql == " AND x = ?"
     assert Where().any_of("id", []).sql == " WHERE 0"

@@ -160,7 +160,7 @@ def events(db: Conn, *, type: str | None = None, country: str | None = None, act
     con = connection(db)
     limit, offset = page(limit, offset)
     w = Where().events(type=type, country=country, actor=actor, person_id=person_id, since=since, until=until,
-                       min_sources=min_sources)
+                       min_sources=min_sources, listing=True)
     sql = _EVENT_SELECT + w.sql + " ORDER BY e.date_lo DESC, e.id DESC LIMIT ? OFFSET ?"
     rows = named(con, sql, (*w.params, limit + 1, offset))
     return Results(_event_rows(con, rows[:limit]), limit, offset, len(rows) > limit)
