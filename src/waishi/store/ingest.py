@@ -1,8 +1,8 @@
 """Feeding the writer: pages from files (``ingest``) or already-extracted records (``load_records``).
 
-The store does not import the extraction pipeline (DESIGN.md: store never imports
-extract): ``ingest`` takes the extraction function as an argument, and the CLI
-passes ``waishi.extract``. Unchanged pages are recognised by their content hash
+The store does not import the extraction pipeline: ``ingest`` takes the extraction
+function as an argument, and the CLI passes ``waishi.extract`` (the writer uses only
+``extract.actors``, the gazetteer's verdict on an actor name, which loads no pipeline). Unchanged pages are recognised by their content hash
 before extraction, so a rerun over the same corpus costs reading and hashing only.
 """
 

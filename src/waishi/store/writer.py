@@ -230,7 +230,8 @@ class Writer:
         path = shown_path(path) if path is not None else None
         self._begin()
         row = con.execute("SELECT id, content_hash FROM sources WHERE locator=?", (locator,)).fetchone()
-        if row is not None and row[1] == content_hash and not force:
+        stored_id, stored_hash = row if row is not None else (None, None)
+        if stored_hash == content_hash and not force:
             self.stats.pages += 1
             self.stats.unchanged += 1
             self._after_page()
@@ -241,15 +242,15 @@ class Writer:
         counts = (self.stats.documents, self.stats.events, self.stats.facts)
         con.execute("SAVEPOINT page")
         try:
-            if row is not None:
-                self._delete_source(row[0])
+            if stored_id is not None:
+                self._delete_source(stored_id)
             if dup is not None:
                 outcome = DUPLICATE
             else:
                 assert rec is not None
                 self._insert(rec, locator=locator, content_hash=content_hash, path=path, url=url,
                              published=published, title=title, encoding=encoding)
-                outcome = REPLACED if row is not None else ADDED
+                outcome = REPLACED if stored_id is not None else ADDED
                 if path:
                     con.execute("DELETE FROM errors WHERE path=?", (path,))
         except BaseException as e:
@@ -371,7 +372,7 @@ class Writer:
         if rows:
             cands = []
             for cid, ccountry in rows:
-                ts = tuple(r[0] for r in con.execute("SELECT title FROM roles WHERE person_id=?", (cid,)))
+                ts = tuple(title for (title,) in con.execute("SELECT title FROM roles WHERE person_id=?", (cid,)))
                 cands.append(PersonCandidate(cid, ccountry, ts))
             docs = None
             if len(cands) > 1:  # ties between namesakes go to the one seen in more documents
@@ -383,7 +384,7 @@ class Writer:
             pid = int(cur.lastrowid or 0)
             known = country
         else:
-            known = next(r[1] for r in rows if r[0] == pid)
+            known = next(ccountry for cid, ccountry in rows if cid == pid)
             if known is None and country:
                 known = country
                 # the person's country was unknown until now: their event actors learn it too
@@ -518,7 +519,10 @@ class Writer:
         best: tuple[int, tuple[int, str | None, str, str]] | None = None
         for cid in cands:
             row = self.con.execute("SELECT id, precision, date_lo, date_hi FROM events WHERE id=?", (cid,)).fetchone()
-            if row is None or row[2] is None or not (row[2] <= qhi and row[3] >= qlo):
+            if row is None:
+                continue
+            _id, _precision, date_lo, date_hi = row
+            if date_lo is None or not (date_lo <= qhi and date_hi >= qlo):
                 continue
             csrc: set[str] = set()
             ctgt: set[str] = set()
