@@ -54,7 +54,6 @@ LOGGER = logging.getLogger(__name__)
 Extract = Callable[[Page], Extraction | Mapping[str, Any]]
 
 
-_con = connection
 
 
 def _now() -> str:
@@ -110,7 +109,7 @@ def _pack(rec: Mapping[str, Any]) -> bytes:
 
 def load_raw(db: Conn, locator: str) -> dict[str, Any] | None:
     """The raw extraction record stored for ``locator`` (with the page ``text``), or None."""
-    row = _con(db).execute("SELECT record FROM page_records WHERE locator=?", (locator,)).fetchone()
+    row = connection(db).execute("SELECT record FROM page_records WHERE locator=?", (locator,)).fetchone()
     return json.loads(zlib.decompress(row[0])) if row else None
 
 
@@ -289,7 +288,7 @@ def for_event(db: Conn, event_id: int) -> list[DecisionRow]:
 
 def for_person(db: Conn, person_id: int) -> list[DecisionRow]:
     """Decisions on this person's name (as the target, or as the name an edit or merge gave)."""
-    con = _con(db)
+    con = connection(db)
     row = con.execute("SELECT name FROM people WHERE id=?", (person_id,)).fetchone()
     if row is None:
         return []
@@ -321,7 +320,7 @@ class Orphan:
 
 def orphans(db: Conn) -> list[Orphan]:
     """Decisions that landed nowhere at the last (re-)extraction of their page, with why."""
-    con = _con(db)
+    con = connection(db)
     out = []
     for r in named(con, f"SELECT {_COLS} FROM decisions d WHERE NOT EXISTS "
                         f"(SELECT 1 FROM decision_hits h WHERE h.decision_id = d.id) ORDER BY d.created_at, d.id"):
@@ -365,7 +364,7 @@ class CurationStats:
 
 
 def stats(db: Conn) -> CurationStats:
-    con = _con(db)
+    con = connection(db)
     n = con.execute("SELECT count(*) FROM decisions").fetchone()[0]
     n_orphans = con.execute("SELECT count(*) FROM decisions d WHERE NOT EXISTS "
                             "(SELECT 1 FROM decision_hits h WHERE h.decision_id = d.id)").fetchone()[0]

@@ -22,7 +22,7 @@ from ..lexicon import Lexicon
 from .errors import StoreError
 from .merge import date_interval
 from .office_terms import names_match, overlaps
-from .rows import Conn, connection, marks, named, normalize_day
+from .rows import Conn, Where, connection, marks, named, normalize_day
 from .rows import Row as _Row
 
 __all__ = [
@@ -478,14 +478,14 @@ def offices(db: Conn, *, at: str | None = None, country: str | None = None, offi
 
 
 def _office_conflicts(con: sqlite3.Connection, lo: str | None, hi: str | None, wanted: Any) -> list[OfficeConflict]:
+    w = Where().add("c.agrees = 0")
+    if lo and hi:
+        w.add("c.date_lo <= ? AND c.date_hi >= ?", hi, lo)
     sql = ("SELECT c.office, c.iso3, c.name, c.title, c.lexicon, c.date, d.id, d.title, s.url, "
            "substr(d.text, c.start - d.start + 1, c.end - c.start), c.start, c.end "
-           "FROM office_claims c JOIN documents d ON d.id = c.document_id JOIN sources s ON s.id = d.source_id "
-           "WHERE c.agrees = 0")
-    args: list[Any] = []
-    if lo and hi:
-        sql += " AND c.date_lo <= ? AND c.date_hi >= ?"
-        args += [hi, lo]
+           "FROM office_claims c JOIN documents d ON d.id = c.document_id JOIN sources s ON s.id = d.source_id"
+           + w.sql)
+    args = w.params
     groups: dict[tuple[str, str], OfficeConflict] = {}
     docs: dict[tuple[str, str], set[int]] = {}
     for office, iso3, name, title, lexj, dt, did, dtitle, url, snip, s, e in con.execute(sql + " ORDER BY c.id", args):

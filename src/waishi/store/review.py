@@ -22,7 +22,6 @@ __all__ = ["QueueItem", "ReviewQueue", "ReviewDoc", "Segment", "neighbours", "qu
 
 
 
-_con = connection
 
 
 _REVIEWED = ("EXISTS (SELECT 1 FROM decision_hits h WHERE h.locator = s.locator AND h.document_ord = doc.ord "
@@ -61,7 +60,7 @@ def queue(db: Conn, *, status: str = "unreviewed", country: str | None = None, t
     """Documents to review, oldest stored first. ``status``: unreviewed, reviewed or all;
     ``country`` (ISO3 on an event's side), ``type`` (an event type of the document);
     ``doubtful``: an event without a date or a person without a country."""
-    con = _con(db)
+    con = connection(db)
     if status not in ("unreviewed", "reviewed", "all"):
         raise StoreError(f"status must be unreviewed, reviewed or all, got {status!r}")
     base = "FROM documents doc JOIN sources s ON s.id = doc.source_id JOIN page_records p ON p.locator = s.locator"
@@ -101,7 +100,7 @@ def queue(db: Conn, *, status: str = "unreviewed", country: str | None = None, t
 def neighbours(db: Conn, page_id: int, ord_: int) -> tuple[tuple[int, int] | None, tuple[int, int] | None]:
     """``(page_id, ord)`` of the unreviewed documents before and after this one in queue order;
     the next one wraps around to the start of the queue."""
-    con = _con(db)
+    con = connection(db)
     here = con.execute("SELECT s.id FROM page_records p JOIN sources s ON s.locator = p.locator WHERE p.id = ?",
                        (page_id,)).fetchone()
     if here is None:
@@ -188,7 +187,7 @@ def _segments(text: str, start: int, end: int, events: list[dict[str, Any]], fac
 
 def review_document(db: Conn, page_id: int, ord_: int) -> ReviewDoc | None:
     """One document of a stored page, curated, with rejected items kept and flagged."""
-    con = _con(db)
+    con = connection(db)
     row = con.execute("SELECT locator FROM page_records WHERE id=?", (page_id,)).fetchone()
     if row is None:
         return None
