@@ -113,17 +113,18 @@ JOIN sources s ON s.id = d.source_id
 """
 
 
-def _actor_rows(con: sqlite3.Connection, ids: list[int], cap: int) -> list[sqlite3.Row]:
+def _actor_rows(con: sqlite3.Connection, ids: list[int], cap: int) -> list[tuple[int, str, str, str | None]]:
     """``(event_id, role, name, iso3)`` of the first ``cap`` actor rows of each event, in order.
 
     Every report of an event names its actors again, so an event every outlet covered has
     thousands of rows saying the same two names (1,764 rows, 2 actors, for one event of
     882 reports): reading them all cost a list of 50 events 40 ms (issue 15). The index on
-    event_id walks each event's rows in id order, so the cap stops the walk early."""
-    out: list[sqlite3.Row] = []
+    event_id walks each event's rows in id order, so the cap stops the walk early. Plain
+    tuples, unpacked by name by the caller: this runs once per listed event."""
+    out: list[tuple[int, str, str, str | None]] = []
     for eid in ids:
-        out += named(con, "SELECT event_id, role, name, iso3 FROM event_actors WHERE event_id = ? "
-                          "ORDER BY id LIMIT ?", (eid, cap))
+        out += con.execute("SELECT event_id, role, name, iso3 FROM event_actors WHERE event_id = ? "
+                           "ORDER BY id LIMIT ?", (eid, cap)).fetchall()
     return out
 
 
@@ -133,12 +134,12 @@ def _event_rows(con: sqlite3.Connection, rows: list[sqlite3.Row]) -> list[EventR
     ids = [r["id"] for r in rows]
     sides: dict[int, dict[str, tuple[list[str], list[str]]]] = {i: {"source": ([], []), "target": ([], [])}
                                                                for i in ids}
-    for a in _actor_rows(con, ids, ACTOR_ROWS_LISTED):
-        names, codes = sides[a["event_id"]][a["role"]]
-        if a["name"] not in names:
-            names.append(a["name"])
-        if a["iso3"] and a["iso3"] not in codes:
-            codes.append(a["iso3"])
+    for event_id, role, name, iso3 in _actor_rows(con, ids, ACTOR_ROWS_LISTED):
+        names, codes = sides[event_id][role]
+        if name not in names:
+            names.append(name)
+        if iso3 and iso3 not in codes:
+            codes.append(iso3)
     out = []
     for r in rows:
         s, t = sides[r["id"]]["source"], sides[r["id"]]["target"]
