@@ -20,7 +20,20 @@ from typing import Any
 
 from ..model import FACT_KINDS
 from .errors import StoreError
-from .rows import MAX_LIMIT, MAX_OFFSET, Conn, Results, Where, connection, marks, named, normalize_day, page
+# MAX_LIMIT, MAX_OFFSET and normalize_day are re-exported for the callers of their old home
+# shim: callers import them from store.rows in wave 2
+from .rows import (
+    MAX_LIMIT,
+    MAX_OFFSET,
+    Conn,
+    Results,
+    Where,
+    connection,
+    marks,
+    named,
+    normalize_day,
+    page,
+)
 from .rows import Row as _Row
 from .rows import fold as _fold
 from .schema import schema_version
