@@ -20,6 +20,7 @@ from typing import Any
 
 from ..model import FACT_KINDS
 from .errors import StoreError
+
 # MAX_LIMIT, MAX_OFFSET and normalize_day are re-exported for the callers of their old home
 # shim: callers import them from store.rows in wave 2
 from .rows import (
