@@ -137,3 +137,74 @@ def test_store_schema_every_version_migrates_to_all_tables(tmp_path: Path, start
     fresh = tmp_path / "fresh.db"
     with Store.open(fresh) as st:
         assert _shape(st.con) == (tables, cols)
+
+
+def test_store_schema_imports_nothing_of_waishi() -> None:
+    """schema.py is a leaf: the standard library only (data steps are registered from above)."""
+    import ast
+
+    tree = ast.parse(Path(schema_mod.__file__).read_text(encoding="utf-8"))
+    imported = [n.module or "" for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)] + \
+        [a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names]
+    assert not [m for m in imported if m.startswith("waishi") or m.startswith(".") or m == ""], imported
+    assert all(n.level == 0 for n in ast.walk(tree) if isinstance(n, ast.ImportFrom))
+
+
+def _version_1_store(db: Path) -> None:
+    """A version-1 store holding a titled person and a two-country figure (tables of v1 only)."""
+    con = sqlite3.connect(db, isolation_level=None)
+    for stmt in schema_mod._statements(MIGRATIONS[0].sql):
+        con.execute(stmt)
+    con.execute("PRAGMA user_version = 1")
+    con.execute("INSERT INTO sources(id, locator, content_hash, length, ingested_at) VALUES (1, 'x', 'h', 10, 'now')")
+    con.execute("INSERT INTO documents(id, source_id, ord, kind, title, title_key, year, date, start, end, text) "
+                "VALUES (1, 1, 0, 'article', 't', 't', 2024, '2024-05-20', 0, 40, "
+                "'越南外交部长范平明会见老挝大使。2024年越老贸易额达19亿美元。')")
+    con.execute("INSERT INTO people(id, name, country) VALUES (1, '范平明', 'VNM')")
+    con.execute("INSERT INTO roles(id, person_id, title) VALUES (1, 1, '越南外交部长')")
+    con.execute("INSERT INTO role_evidence(role_id, document_id, date, start, end) VALUES (1, 1, '2024-05-20', 0, 16)")
+    con.execute("INSERT INTO facts(document_id, metric, value, unit, period, period_lo, period_hi, subject, "
+                "number_start, number_end, start, end) VALUES (1, 'trade', 1.9e9, 'USD', '2024', 2024, 2024, "
+                "'[\"越\", \"老\"]', 27, 32, 16, 36)")
+    con.close()
+
+
+def test_store_schema_migrations_never_read_the_lexicon(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """What a migration writes must not depend on the lexicon of the day: its data steps run on
+    the data frozen beside them (store/frozen/), so they work with no lexicon at all."""
+    import waishi.lexicon as lexicon_mod
+
+    def no_lexicon(*args: object, **kwargs: object) -> None:
+        raise AssertionError("a migration read the lexicon")
+
+    monkeypatch.setattr(lexicon_mod.Lexicon, "default", classmethod(no_lexicon))
+    monkeypatch.setattr(lexicon_mod, "read_tsv", no_lexicon)
+    db = tmp_path / "v1.db"
+    _version_1_store(db)
+    with Store.open(db) as st:
+        assert st.version == SCHEMA_VERSION
+        claims = st.con.execute("SELECT office, name, agrees, lexicon FROM office_claims").fetchall()
+        assert claims == [("VNM.foreign_minister", "范平明", 0, '["裴青山"]')]
+        fact = st.con.execute("SELECT subject_iso3, figure_id IS NOT NULL FROM facts").fetchone()
+        assert fact == ('["VNM", "LAO"]', 1)
+        assert st.con.execute("SELECT subject_key, n_values FROM figures").fetchall() == [("LAO|VNM", 1)]
+
+
+def test_store_schema_store_modules_import_in_one_direction() -> None:
+    """No circle among store/'s modules at import time (schema <- relations <- query <- db <- schema was one)."""
+    import ast
+
+    base = Path(schema_mod.__file__).parent
+    deps: dict[str, set[str]] = {}
+    for f in base.glob("*.py"):
+        found: set[str] = set()
+        for node in ast.parse(f.read_text(encoding="utf-8")).body:  # module level: lazy and TYPE_CHECKING aside
+            if isinstance(node, ast.ImportFrom) and node.level == 1:
+                found |= {node.module.split(".")[0]} if node.module else {a.name for a in node.names}
+        deps[f.stem] = found & {p.stem for p in base.glob("*.py")}
+
+    def reaches(a: str, b: str, seen: set[str]) -> bool:
+        return any(d == b or (d not in seen and reaches(d, b, seen | {d})) for d in deps[a])
+
+    assert not [m for m in deps if reaches(m, m, {m})]
+    assert deps["schema"] == set()

@@ -29,10 +29,10 @@ from ..errors import InputError, WaishiError
 from ..extract.pipeline import extract
 from ..lexicon import Lexicon
 from ..model import Page
+from ..pageid import content_hash, locator_of
 from ..paths import shown_path
 from ..read import iter_pages
-from ..store.ingest import locator_of, record_from_extraction
-from ..store.writer import content_hash
+from ..store.ingest import record_from_extraction
 from .shards import Shard
 from .tables import SCHEMAS, TABLE_NAMES, flat_rows
 

@@ -7,14 +7,20 @@
         for ev in events(st, country="LAO", type="visit", since="2024"):
             print(ev.date, ev.source, ev.target, ev.n_sources)
 
-Modules: schema (migrations), db (opening), writer (the single writer), merge
-(cross-page identity), ingest (files and records -> writer), query (questions),
-export (Parquet/CSV/JSONL). docs/store.md describes the schema and the rules.
+The questions are also methods of an open Store (``st.events(country="LAO")``).
+
+Modules: schema (the SQL of each version; a leaf), migrations (their data steps, on
+frozen data), db (opening; the Store), rows (connection, named rows, pages, the ``Where``
+builder), writer (the single writer; records: what it takes), merge (cross-page
+identity), ingest (files and records -> writer), query and views (questions),
+relations_read / relations_write (relations and offices), curation and review
+(analysts' decisions), export (Parquet/CSV/JSONL). docs/store.md describes the schema
+and the rules.
 """
 
 from __future__ import annotations
 
-from .db import DEFAULT_DB, Store, StoreError
+from .db import DEFAULT_DB, SchemaError, Store, StoreError
 from .export import TABLES, ExportFormat, export
 from .ingest import ingest, load_records, locator_of, record_from_extraction
 from .query import (
@@ -40,7 +46,7 @@ from .query import (
     search,
     stats,
 )
-from .schema import MIGRATIONS, SCHEMA_VERSION, Migration, SchemaError
+from .schema import MIGRATIONS, SCHEMA_VERSION, Migration
 from .writer import RunStats, Writer, content_hash
 
 __all__ = [

@@ -31,13 +31,17 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import WaishiError
 from ..fingerprint import extractor_version
 from ..model import Extraction, Page
-from .db import Store, StoreError
 from .decisions import Decision, DecisionError, Hit, apply, check_decision
+from .errors import StoreError
+from .rows import Conn, Where, connection, named
+
+if TYPE_CHECKING:
+    from .db import Store
 
 __all__ = [
     "DecisionRow", "ImportResult", "Orphan", "ReextractResult", "CurationStats",
@@ -47,12 +51,9 @@ __all__ = [
 
 LOGGER = logging.getLogger(__name__)
 
-Conn = Store | sqlite3.Connection
 Extract = Callable[[Page], Extraction | Mapping[str, Any]]
 
 
-def _con(db: Conn) -> sqlite3.Connection:
-    return db.con if isinstance(db, Store) else db
 
 
 def _now() -> str:
@@ -86,12 +87,13 @@ class DecisionRow:
 
 
 _COLS = "d.id, d.uid, d.kind, d.action, d.target, d.fields, d.author, d.created_at, d.note, " \
-        "EXISTS (SELECT 1 FROM decision_hits h WHERE h.decision_id = d.id)"
+        "EXISTS (SELECT 1 FROM decision_hits h WHERE h.decision_id = d.id) AS applied"
 
 
-def _row(r: tuple[Any, ...]) -> DecisionRow:
-    return DecisionRow(r[0], r[1], r[2], r[3], json.loads(r[4]), json.loads(r[5] or "{}"), r[6], r[7], r[8],
-                       "applied" if r[9] else "orphan")
+def _row(r: sqlite3.Row) -> DecisionRow:
+    return DecisionRow(r["id"], r["uid"], r["kind"], r["action"], json.loads(r["target"]),
+                       json.loads(r["fields"] or "{}"), r["author"], r["created_at"], r["note"],
+                       "applied" if r["applied"] else "orphan")
 
 
 def _as_decision(r: DecisionRow) -> Decision:
@@ -107,13 +109,13 @@ def _pack(rec: Mapping[str, Any]) -> bytes:
 
 def load_raw(db: Conn, locator: str) -> dict[str, Any] | None:
     """The raw extraction record stored for ``locator`` (with the page ``text``), or None."""
-    row = _con(db).execute("SELECT record FROM page_records WHERE locator=?", (locator,)).fetchone()
+    row = connection(db).execute("SELECT record FROM page_records WHERE locator=?", (locator,)).fetchone()
     return json.loads(zlib.decompress(row[0])) if row else None
 
 
 def _page_decisions(con: sqlite3.Connection, locator: str) -> list[Decision]:
-    rows = con.execute(f"SELECT {_COLS} FROM decisions d WHERE d.locator = ? OR d.locator IS NULL "
-                       f"ORDER BY d.created_at, d.id", (locator,)).fetchall()
+    rows = named(con, f"SELECT {_COLS} FROM decisions d WHERE d.locator = ? OR d.locator IS NULL "
+                      f"ORDER BY d.created_at, d.id", (locator,))
     return [_as_decision(_row(r)) for r in rows]
 
 
@@ -249,12 +251,11 @@ def rewrite(store: Store, locators: Iterable[str]) -> int:
     with Writer(store, batch_size=500) as w:
         for loc in locators:
             raw = load_raw(con, loc)
-            row = con.execute("SELECT content_hash, path, url, published, title, encoding FROM sources "
-                              "WHERE locator=?", (loc,)).fetchone()
-            if raw is None or row is None:
+            rows = named(con, "SELECT content_hash, path, url, published, title, encoding FROM sources "
+                              "WHERE locator=?", (loc,))
+            if raw is None or not rows:
                 continue
-            w.put(raw, locator=loc, content_hash=row[0], path=row[1], url=row[2], published=row[3], title=row[4],
-                  encoding=row[5], force=True)
+            w.put(raw, locator=loc, force=True, **dict(rows[0]))
             n += 1
     return n
 
@@ -263,26 +264,23 @@ def rewrite(store: Store, locators: Iterable[str]) -> int:
 
 
 def decision(db: Conn, decision_id: int) -> DecisionRow | None:
-    r = _con(db).execute(f"SELECT {_COLS} FROM decisions d WHERE d.id=?", (decision_id,)).fetchone()
-    return _row(r) if r else None
+    rows = named(db, f"SELECT {_COLS} FROM decisions d WHERE d.id=?", (decision_id,))
+    return _row(rows[0]) if rows else None
 
 
 def decisions(db: Conn, *, kind: str | None = None, author: str | None = None, locator: str | None = None,
               limit: int = 10_000, offset: int = 0) -> list[DecisionRow]:
-    where, args = [], []
+    w = Where()
     for col, v in (("kind", kind), ("author", author), ("locator", locator)):
-        if v:
-            where.append(f"d.{col} = ?")
-            args.append(v)
-    sql = f"SELECT {_COLS} FROM decisions d" + (" WHERE " + " AND ".join(where) if where else "") + \
-        " ORDER BY d.created_at, d.id LIMIT ? OFFSET ?"
-    return [_row(r) for r in _con(db).execute(sql, (*args, limit, offset))]
+        w.add_if(v, f"d.{col} = ?", v)
+    sql = f"SELECT {_COLS} FROM decisions d{w.sql} ORDER BY d.created_at, d.id LIMIT ? OFFSET ?"
+    return [_row(r) for r in named(db, sql, (*w.params, limit, offset))]
 
 
 def for_event(db: Conn, event_id: int) -> list[DecisionRow]:
     """Decisions that landed on a report of this event."""
-    return [_row(r) for r in _con(db).execute(
-        f"SELECT DISTINCT {_COLS} FROM event_reports r JOIN documents doc ON doc.id = r.document_id "
+    return [_row(r) for r in named(
+        db, f"SELECT DISTINCT {_COLS} FROM event_reports r JOIN documents doc ON doc.id = r.document_id "
         f"JOIN sources s ON s.id = doc.source_id JOIN decision_hits h ON h.locator = s.locator "
         f"AND h.kind = 'event' AND h.start = r.start AND h.end = r.end JOIN decisions d ON d.id = h.decision_id "
         f"WHERE r.event_id = ? ORDER BY d.created_at, d.id", (event_id,))]
@@ -290,20 +288,20 @@ def for_event(db: Conn, event_id: int) -> list[DecisionRow]:
 
 def for_person(db: Conn, person_id: int) -> list[DecisionRow]:
     """Decisions on this person's name (as the target, or as the name an edit or merge gave)."""
-    con = _con(db)
+    con = connection(db)
     row = con.execute("SELECT name FROM people WHERE id=?", (person_id,)).fetchone()
     if row is None:
         return []
-    return [_row(r) for r in con.execute(
-        f"SELECT {_COLS} FROM decisions d WHERE d.kind = 'person' AND (json_extract(d.target, '$.name') = ?1 "
+    return [_row(r) for r in named(
+        con, f"SELECT {_COLS} FROM decisions d WHERE d.kind = 'person' AND (json_extract(d.target, '$.name') = ?1 "
         f"OR json_extract(d.fields, '$.name') = ?1 OR json_extract(d.fields, '$.into.name') = ?1) "
         f"ORDER BY d.created_at, d.id", (row[0],))]
 
 
 def for_document(db: Conn, document_id: int) -> list[DecisionRow]:
     """Decisions that landed in this document (on it, or on its events, people and figures)."""
-    return [_row(r) for r in _con(db).execute(
-        f"SELECT DISTINCT {_COLS} FROM documents doc JOIN sources s ON s.id = doc.source_id "
+    return [_row(r) for r in named(
+        db, f"SELECT DISTINCT {_COLS} FROM documents doc JOIN sources s ON s.id = doc.source_id "
         f"JOIN decision_hits h ON h.locator = s.locator AND h.document_ord = doc.ord "
         f"JOIN decisions d ON d.id = h.decision_id WHERE doc.id = ? ORDER BY d.created_at, d.id", (document_id,))]
 
@@ -322,10 +320,10 @@ class Orphan:
 
 def orphans(db: Conn) -> list[Orphan]:
     """Decisions that landed nowhere at the last (re-)extraction of their page, with why."""
-    con = _con(db)
+    con = connection(db)
     out = []
-    for r in con.execute(f"SELECT {_COLS} FROM decisions d WHERE NOT EXISTS "
-                         f"(SELECT 1 FROM decision_hits h WHERE h.decision_id = d.id) ORDER BY d.created_at, d.id"):
+    for r in named(con, f"SELECT {_COLS} FROM decisions d WHERE NOT EXISTS "
+                        f"(SELECT 1 FROM decision_hits h WHERE h.decision_id = d.id) ORDER BY d.created_at, d.id"):
         d = _row(r)
         loc = d.target.get("locator")
         if d.kind == "person" and not loc:
@@ -366,7 +364,7 @@ class CurationStats:
 
 
 def stats(db: Conn) -> CurationStats:
-    con = _con(db)
+    con = connection(db)
     n = con.execute("SELECT count(*) FROM decisions").fetchone()[0]
     n_orphans = con.execute("SELECT count(*) FROM decisions d WHERE NOT EXISTS "
                             "(SELECT 1 FROM decision_hits h WHERE h.decision_id = d.id)").fetchone()[0]
@@ -456,8 +454,8 @@ def import_decisions(store: Store, path: str | os.PathLike[str]) -> ImportResult
                 res.errors.append(f"{path}:{n}: {e}")
                 continue
             uid = str(d.get("uid") or "") or None
-            others = con.execute(f"SELECT {_COLS} FROM decisions d WHERE d.kind=? AND d.target=? AND d.author<>?",
-                                 (d["kind"], _canon(t), author)).fetchall()
+            others = named(con, f"SELECT {_COLS} FROM decisions d WHERE d.kind=? AND d.target=? AND d.author<>?",
+                           (d["kind"], _canon(t), author))
             did, new = _insert(con, d["kind"], d["action"], t, f, author, at, d.get("note"), uid)
             if not new:
                 res.already += 1

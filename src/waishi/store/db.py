@@ -16,21 +16,29 @@ from types import TracebackType
 from urllib.parse import quote
 
 from ..errors import WaishiError
-from .schema import SCHEMA_VERSION, SchemaError, migrate, schema_version
+from . import curation, query, relations_read, review, views
+from .errors import SchemaError, StoreError
+from .migrations import BACKFILLS
+from .schema import SCHEMA_VERSION, SchemaMismatch, migrate, schema_version
 
-__all__ = ["DEFAULT_DB", "Store", "StoreError"]
+__all__ = ["DEFAULT_DB", "SchemaError", "Store", "StoreError"]
 
 LOGGER = logging.getLogger(__name__)
 
 DEFAULT_DB = "waishi.db"
 
 
-class StoreError(WaishiError):
-    """The store cannot be opened or used (missing file, not a database, locked ...)."""
-
-
 class Store:
-    """An open waishi database: ``con`` plus what was asked of it."""
+    """An open waishi database: ``con`` plus what was asked of it, and the questions one asks
+    of it as methods (sqlite-utils' ``Database`` is the model)::
+
+        with Store.open("vn.db", readonly=True) as st:
+            st.events(country="LAO", since="2024")
+            st.person(12).person.titles
+
+    Each question is the function of the same name in query, views, relations_read, review or
+    curation, which also take a bare connection (a server thread's own).
+    """
 
     def __init__(self, con: sqlite3.Connection, path: str, readonly: bool) -> None:
         self.con = con
@@ -77,7 +85,10 @@ class Store:
                                       f"({SCHEMA_VERSION}); open it for writing once (e.g. `waishi ingest`) "
                                       "to migrate")
             else:
-                migrate(con, name)
+                migrate(con, name, BACKFILLS)
+        except SchemaMismatch as e:
+            con.close()
+            raise SchemaError(str(e)) from None
         except sqlite3.DatabaseError as e:
             con.close()
             raise StoreError(f"{name}: not a usable SQLite database: {e}") from None
@@ -105,6 +116,48 @@ class Store:
     def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
                  tb: TracebackType | None) -> None:
         self.close()
+
+    # -- questions: events, people, facts, search, counts (query.py)
+    events = query.events
+    event = query.event
+    event_reports = query.event_reports
+    people = query.people
+    person = query.person
+    close_names = query.close_names
+    facts = query.facts
+    figure = query.figure
+    search = query.search
+    stats = query.stats
+    # -- the dashboard's questions (views.py)
+    documents = views.documents
+    document = views.document
+    timeline = views.timeline
+    event_facets = views.event_facets
+    graph = views.graph
+    countries = views.countries
+    country = views.country
+    overview = views.overview
+    home_country = views.home_country
+    anchors = views.anchors
+    fact_anchors = views.fact_anchors
+    counterparts = views.counterparts
+    metrics = views.metrics
+    # -- relations and offices (relations_read.py)
+    relations = relations_read.relations
+    offices = relations_read.offices
+    person_offices = relations_read.person_offices
+    # -- curation: decisions and the review queue (curation.py, review.py)
+    decision = curation.decision
+    decisions = curation.decisions
+    decisions_for_event = curation.for_event
+    decisions_for_person = curation.for_person
+    decisions_for_document = curation.for_document
+    orphans = curation.orphans
+    curation_stats = curation.stats
+    raw_record = curation.load_raw
+    review_queue = review.queue
+    review_neighbours = review.neighbours
+    review_document = review.review_document
 
 
 def _open_readonly(name: str, timeout: float, check_same_thread: bool) -> sqlite3.Connection:

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import copy
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -119,6 +119,67 @@ def _names(v: Any, name: str) -> list[str]:
     return [x.strip() for x in v if x.strip()]
 
 
+_LISTS = ("source", "target", "subject", "titles")
+
+
+def _clean_type(k: str, v: Any, raw: Any) -> Any:
+    if v not in EVENT_TYPES:
+        raise DecisionError(f"type must be one of {', '.join(EVENT_TYPES)}, got {v!r}")
+    return v
+
+
+def _clean_date(k: str, v: Any, raw: Any) -> Any:
+    if v is not None and (not isinstance(v, str) or not _DATE.match(v)):
+        raise DecisionError(f"{k} must be YYYY, YYYY-MM or YYYY-MM-DD, got {v!r}")
+    return v
+
+
+def _clean_names(k: str, v: Any, raw: Any) -> Any:
+    return _names(v if v is not None else [], k)
+
+
+def _clean_country(k: str, v: Any, raw: Any) -> Any:
+    if v is None:
+        return v
+    v = str(v).upper()
+    if not _ISO3.match(v):
+        raise DecisionError(f"country must be an ISO3 code such as VNM, got {raw!r}")
+    return v
+
+
+def _clean_number(k: str, v: Any, raw: Any) -> Any:
+    if v is None:
+        return v
+    try:
+        v = float(v)
+    except (TypeError, ValueError):
+        raise DecisionError(f"{k} must be a number, got {raw!r}") from None
+    return int(v) if k == "value" and v == int(v) else v
+
+
+def _clean_year(k: str, v: Any, raw: Any) -> Any:
+    if v is None:
+        return v
+    try:
+        return int(v)
+    except (TypeError, ValueError):
+        raise DecisionError(f"year must be a number, got {raw!r}") from None
+
+
+def _clean_name(k: str, v: Any, raw: Any) -> Any:
+    if not v:
+        raise DecisionError("name cannot be empty")
+    return v
+
+
+# field -> its check and canonical form (the value stripped, "" as None but for lists)
+_CLEANERS: dict[str, Callable[[str, Any, Any], Any]] = {
+    "type": _clean_type, "date": _clean_date, "date_end": _clean_date, "country": _clean_country,
+    "value": _clean_number, "growth_pct": _clean_number, "year": _clean_year, "name": _clean_name,
+    **{k: _clean_names for k in _LISTS},
+}
+
+
 def _clean_fields(kind: str, fields: Mapping[str, Any], *, whole: bool = False) -> dict[str, Any]:
     out: dict[str, Any] = {}
     allowed = EDITABLE[kind]
@@ -127,49 +188,19 @@ def _clean_fields(kind: str, fields: Mapping[str, Any], *, whole: bool = False) 
             raise DecisionError(f"{kind} field {k!r} cannot be edited (editable: {', '.join(allowed)})")
         if isinstance(v, str):
             v = v.strip()
-        if v == "" and k not in ("source", "target", "subject", "titles"):
+        if v == "" and k not in _LISTS:
             v = None
-        if k == "type" and v not in EVENT_TYPES:
-            raise DecisionError(f"type must be one of {', '.join(EVENT_TYPES)}, got {v!r}")
-        if k in ("date", "date_end") and v is not None and (not isinstance(v, str) or not _DATE.match(v)):
-            raise DecisionError(f"{k} must be YYYY, YYYY-MM or YYYY-MM-DD, got {v!r}")
-        if k in ("source", "target", "subject", "titles"):
-            v = _names(v if v is not None else [], k)
-        if k == "country" and v is not None:
-            v = str(v).upper()
-            if not _ISO3.match(v):
-                raise DecisionError(f"country must be an ISO3 code such as VNM, got {fields[k]!r}")
-        if k in ("value", "growth_pct") and v is not None:
-            try:
-                v = float(v)
-            except (TypeError, ValueError):
-                raise DecisionError(f"{k} must be a number, got {fields[k]!r}") from None
-            if k == "value" and v == int(v):
-                v = int(v)
-        if k == "year" and v is not None:
-            try:
-                v = int(v)
-            except (TypeError, ValueError):
-                raise DecisionError(f"year must be a number, got {fields[k]!r}") from None
-        if k == "name" and not v:
-            raise DecisionError("name cannot be empty")
-        out[k] = v
+        clean = _CLEANERS.get(k)
+        out[k] = clean(k, v, fields[k]) if clean is not None else v
     if whole and kind == "event":
         if out.get("type") is None:
             raise DecisionError("an added event needs a type")
     return out
 
 
-def check_decision(kind: str, action: str, target: Mapping[str, Any],
-                   fields: Mapping[str, Any] | None) -> tuple[dict[str, Any], dict[str, Any]]:
-    """Validate a decision; returns its (target, fields) in canonical form or raises DecisionError."""
-    if kind not in KINDS:
-        raise DecisionError(f"kind must be one of {', '.join(KINDS)}, got {kind!r}")
-    if action not in _ALLOWED[kind]:
-        raise DecisionError(f"a {kind} decision is one of {', '.join(_ALLOWED[kind])}, not {action!r}")
-    if not isinstance(target, Mapping):
-        raise DecisionError("target must be an object")
-    fields = dict(fields or {})
+def _canonical_target(kind: str, target: Mapping[str, Any]) -> dict[str, Any]:
+    """A decision's target in canonical form: a span of a page (event, fact), a name (person),
+    a document of a page (document)."""
     t = dict(target)
     try:
         if kind in ("event", "fact"):
@@ -186,6 +217,20 @@ def check_decision(kind: str, action: str, target: Mapping[str, Any],
         if isinstance(e, DecisionError):
             raise
         raise DecisionError(f"{kind} target lacks or garbles {e}") from None
+    return t
+
+
+def check_decision(kind: str, action: str, target: Mapping[str, Any],
+                   fields: Mapping[str, Any] | None) -> tuple[dict[str, Any], dict[str, Any]]:
+    """Validate a decision; returns its (target, fields) in canonical form or raises DecisionError."""
+    if kind not in KINDS:
+        raise DecisionError(f"kind must be one of {', '.join(KINDS)}, got {kind!r}")
+    if action not in _ALLOWED[kind]:
+        raise DecisionError(f"a {kind} decision is one of {', '.join(_ALLOWED[kind])}, not {action!r}")
+    if not isinstance(target, Mapping):
+        raise DecisionError("target must be an object")
+    fields = dict(fields or {})
+    t = _canonical_target(kind, target)
     if kind == "event" and action == "add":
         fields.setdefault("type", t["type"])
     if action == "merge":
@@ -346,75 +391,123 @@ def _hit(out: Applied, d: Decision, ord_: int | None, start: int | None = None, 
     out.hits.append(Hit(d.id, d.kind, d.action, ord_, start, end))
 
 
-def _apply_one(page: _Page, d: Decision, out: Applied) -> str | None:
+def _apply_document(page: _Page, d: Decision, out: Applied) -> str | None:
     t, f = d.target, dict(d.fields)
-    if d.kind == "document":
-        got = page.find_doc(t)
-        if got is None:
-            return f"no document 「{t.get('title')}」 on the page"
-        i, doc = got
-        if d.action == "edit":
-            doc.update(f)
-            _mark(doc, d, "edited")
+    got = page.find_doc(t)
+    if got is None:
+        return f"no document 「{t.get('title')}」 on the page"
+    i, doc = got
+    if d.action == "edit":
+        doc.update(f)
+        _mark(doc, d, "edited")
+    else:
+        _mark(doc, d, "confirmed")
+    _hit(out, d, i, int(doc["start"]), int(doc["end"]))
+    return None
+
+
+def _apply_person(page: _Page, d: Decision, out: Applied) -> str | None:
+    t, f = d.target, dict(d.fields)
+    found = page.people(t)
+    if not found:
+        return f"no person {t['name']} ({t.get('country') or 'country unknown'})" + \
+            (" on the page" if t.get("locator") else "")
+    for i, p in found:
+        doc = page.docs[i]
+        if d.action == "reject":
+            _mark(p, d, "rejected")
+        elif d.action == "confirm":
+            p.update(f)
+            _mark(p, d, "confirmed")
         else:
-            _mark(doc, d, "confirmed")
-        _hit(out, d, i, int(doc["start"]), int(doc["end"]))
-        return None
+            new = dict(f.get("into") or f) if d.action == "merge" else f
+            if new.get("name") and new["name"] != p["name"]:
+                _rename_person(doc, p["name"], new["name"])
+            for k in ("name", "country", "titles"):
+                if k in new:
+                    p[k] = new[k]
+            _mark(p, d, "edited")
+        _hit(out, d, i)
+    return None
+
+
+def _apply_add(page: _Page, d: Decision, out: Applied, got: tuple[int, dict[str, Any]] | None) -> str | None:
+    """An analyst's added event or figure (or, when extraction found it meanwhile, theirs)."""
+    t, f = d.target, dict(d.fields)
+    if got is None:
+        where = page.doc_at(int(t["start"]))
+        if where is None:
+            return "the added item's sentence is in no document of the page"
+        i, doc = where
+        text = page.rec.get("text") or ""
+        span = {"start": int(t["start"]), "end": int(t["end"]), "text": text[int(t["start"]):int(t["end"])]}
+        item: dict[str, Any] = ({"type": t["type"], "date": None, "source": [], "target": [], "location": None,
+                                 "source_iso3": [], "target_iso3": [], "trigger": "", "evidence": span}
+                                if d.kind == "event" else
+                                {"metric": t["metric"], "value": 0, "unit": "USD", "period": None,
+                                 "growth_pct": None, "subject": [], "number": span, "evidence": span})
+        item["key"] = dict(t)
+        item["review"] = _state()
+        doc.setdefault("events" if d.kind == "event" else "facts", []).append(item)
+    else:
+        i, item = got
+    if d.kind == "event":
+        _set_event(item, f, page.docs[i])
+    else:
+        item.update(f)
+    _mark(item, d, "added")
+    _hit(out, d, i, int(t["start"]), int(t["end"]))
+    return None
+
+
+def _merge_events(page: _Page, d: Decision, item: dict[str, Any]) -> str | None:
+    other = page.find_span_item("event", d.fields["with"])
+    if other is None or other[1] is item:
+        return "the event to merge with is not on the page"
+    o = other[1]
+    for side in ("source", "target"):
+        item[side] = list(dict.fromkeys([*item.get(side, []), *o.get(side, [])]))
+    item.setdefault("extra_evidence", []).append({"start": o["evidence"]["start"], "end": o["evidence"]["end"]})
+    _mark(o, d, "merged")
+    _mark(item, d, "edited")
+    return None
+
+
+def _split_event(page: _Page, d: Decision, i: int, item: dict[str, Any]) -> str | None:
+    extra: Sequence[Mapping[str, Any]] = item.get("extra_evidence") or []
+    if not extra:
+        return "the event has a single sentence: nothing to split"
+    doc = page.docs[i]
+    text = page.rec.get("text") or ""
+    for x in extra:
+        twin = copy.deepcopy({k: v for k, v in item.items() if k != "extra_evidence"})
+        twin["evidence"] = {"start": int(x["start"]), "end": int(x["end"]),
+                            "text": text[int(x["start"]):int(x["end"])]}
+        twin["key"] = event_key(page.locator, twin)
+        twin["review"] = _state()
+        _mark(twin, d, "edited")
+        doc["events"].append(twin)
+    item.pop("extra_evidence", None)
+    _mark(item, d, "edited")
+    return None
+
+
+def _apply_one(page: _Page, d: Decision, out: Applied) -> str | None:
+    if d.kind == "document":
+        return _apply_document(page, d, out)
     if d.kind == "person":
-        found = page.people(t)
-        if not found:
-            return f"no person {t['name']} ({t.get('country') or 'country unknown'})" + \
-                (" on the page" if t.get("locator") else "")
-        for i, p in found:
-            doc = page.docs[i]
-            if d.action == "reject":
-                _mark(p, d, "rejected")
-            elif d.action == "confirm":
-                p.update(f)
-                _mark(p, d, "confirmed")
-            else:
-                new = dict(f.get("into") or f) if d.action == "merge" else f
-                if new.get("name") and new["name"] != p["name"]:
-                    _rename_person(doc, p["name"], new["name"])
-                for k in ("name", "country", "titles"):
-                    if k in new:
-                        p[k] = new[k]
-                _mark(p, d, "edited")
-            _hit(out, d, i)
-        return None
+        return _apply_person(page, d, out)
     # events and figures
-    lst = "events" if d.kind == "event" else "facts"
+    t, f = d.target, dict(d.fields)
     got = page.find_span_item(d.kind, t)
     if d.action == "add":
-        if got is None:
-            where = page.doc_at(int(t["start"]))
-            if where is None:
-                return "the added item's sentence is in no document of the page"
-            i, doc = where
-            text = page.rec.get("text") or ""
-            span = {"start": int(t["start"]), "end": int(t["end"]), "text": text[int(t["start"]):int(t["end"])]}
-            item: dict[str, Any] = ({"type": t["type"], "date": None, "source": [], "target": [], "location": None,
-                                     "source_iso3": [], "target_iso3": [], "trigger": "", "evidence": span}
-                                    if d.kind == "event" else
-                                    {"metric": t["metric"], "value": 0, "unit": "USD", "period": None,
-                                     "growth_pct": None, "subject": [], "number": span, "evidence": span})
-            item["key"] = dict(t)
-            item["review"] = _state()
-            doc.setdefault(lst, []).append(item)
-        else:
-            i, item = got
-        if d.kind == "event":
-            _set_event(item, f, page.docs[i])
-        else:
-            item.update(f)
-        _mark(item, d, "added")
-        _hit(out, d, i, int(t["start"]), int(t["end"]))
-        return None
+        return _apply_add(page, d, out, got)
     if got is None:
         what = f"{t.get('type') or t.get('metric')} at {t['start']}-{t['end']}"
         return f"no {d.kind} {what} on the page"
     i, item = got
     at_span = (int(item["key"]["start"]), int(item["key"]["end"]))
+    problem: str | None = None
     if d.action == "reject":
         _mark(item, d, "rejected")
     elif d.action in ("confirm", "edit"):
@@ -424,30 +517,10 @@ def _apply_one(page: _Page, d: Decision, out: Applied) -> str | None:
             item.update(f)
         _mark(item, d, "confirmed" if d.action == "confirm" else "edited")
     elif d.action == "merge":
-        other = page.find_span_item("event", f["with"])
-        if other is None or other[1] is item:
-            return "the event to merge with is not on the page"
-        o = other[1]
-        for side in ("source", "target"):
-            item[side] = list(dict.fromkeys([*item.get(side, []), *o.get(side, [])]))
-        item.setdefault("extra_evidence", []).append({"start": o["evidence"]["start"], "end": o["evidence"]["end"]})
-        _mark(o, d, "merged")
-        _mark(item, d, "edited")
+        problem = _merge_events(page, d, item)
     elif d.action == "split":
-        extra: Sequence[Mapping[str, Any]] = item.get("extra_evidence") or []
-        if not extra:
-            return "the event has a single sentence: nothing to split"
-        doc = page.docs[i]
-        text = page.rec.get("text") or ""
-        for x in extra:
-            twin = copy.deepcopy({k: v for k, v in item.items() if k != "extra_evidence"})
-            twin["evidence"] = {"start": int(x["start"]), "end": int(x["end"]),
-                                "text": text[int(x["start"]):int(x["end"])]}
-            twin["key"] = event_key(page.locator, twin)
-            twin["review"] = _state()
-            _mark(twin, d, "edited")
-            doc["events"].append(twin)
-        item.pop("extra_evidence", None)
-        _mark(item, d, "edited")
+        problem = _split_event(page, d, i, item)
+    if problem is not None:
+        return problem
     _hit(out, d, i, *at_span)
     return None

@@ -19,7 +19,9 @@ signing 8 documents are two figures.
 Subjects are keyed by ISO3 code where the written form is a country (越, 越南 and Vietnam
 are one subject) and by the written form for places (广西 stays 广西: a province's trade is
 not its country's). ``facts.subject_iso3`` keeps the codes of every subject, places
-included (广西 -> CHN), for filtering.
+included (广西 -> CHN), for filtering. Subjects are read through ``Places`` (a name -> its
+country and whether the name is the country itself): ``lexicon_places`` for the writer, the
+table frozen with migration 4 for that migration (store/migrations.py).
 """
 
 from __future__ import annotations
@@ -27,16 +29,28 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from ..lexicon import Lexicon
+from .rows import named
+
+# a written subject -> (its country's ISO3, whether the name is the country itself)
+Places = Callable[[str], tuple[str | None, bool]]
 
 __all__ = ["TOLERANCE", "TOLERANCE_APPROX", "assign", "backfill", "figure_ids_of_documents", "refresh",
-           "subject_codes", "subject_key"]
+           "subject_codes", "subject_key", "Places", "lexicon_places"]
 
 TOLERANCE = 0.01
 TOLERANCE_APPROX = 0.05
+
+
+def lexicon_places(lex: Lexicon) -> Places:
+    """The lexicon's countries, abbreviations, places and bodies as ``Places``."""
+    def places(name: str) -> tuple[str | None, bool]:
+        return _country(lex, name)
+
+    return places
 
 
 def _country(lex: Lexicon, name: str) -> tuple[str | None, bool]:
@@ -50,21 +64,21 @@ def _country(lex: Lexicon, name: str) -> tuple[str | None, bool]:
     return lex.country_of(name), False
 
 
-def subject_codes(lex: Lexicon, subjects: Iterable[str]) -> list[str]:
+def subject_codes(places: Places, subjects: Iterable[str]) -> list[str]:
     """ISO3 codes of the subjects (places give their country's), in order, once each."""
     out: list[str] = []
     for s in subjects:
-        iso, _ = _country(lex, s)
+        iso, _ = places(s)
         if iso and iso not in out:
             out.append(iso)
     return out
 
 
-def subject_key(lex: Lexicon, subjects: Iterable[str]) -> str:
+def subject_key(places: Places, subjects: Iterable[str]) -> str:
     """The subject part of a figure's key: countries by code, places as written, sorted."""
     parts = set()
     for s in subjects:
-        iso, is_country = _country(lex, s)
+        iso, is_country = places(s)
         parts.add(iso if is_country and iso else s)
     return "|".join(sorted(parts))
 
@@ -74,17 +88,17 @@ def _close(a: float, b: float, approx: bool) -> bool:
     return abs(a - b) <= tol * max(abs(a), abs(b))
 
 
-def _key(lex: Lexicon, metric: str, kind: str, unit: str, subject_json: str, period: str | None,
+def _key(places: Places, metric: str, kind: str, unit: str, subject_json: str, period: str | None,
          counted: str | None, doc_date: str | None = None, period_assumed: bool = False) -> str:
     subjects = json.loads(subject_json) if subject_json else []
     # a figure without a period of its own ("8 documents signed"; the story's year is no period
     # written with it) is only the same figure when reported the same month: the stories of
     # other months with the same count are other figures
     when = period if period and not period_assumed else f"@{(doc_date or '')[:7]}"
-    return "\x1f".join((metric, kind, unit, subject_key(lex, subjects), when, counted or ""))
+    return "\x1f".join((metric, kind, unit, subject_key(places, subjects), when, counted or ""))
 
 
-def assign(con: sqlite3.Connection, lex: Lexicon, document_id: int) -> set[int]:
+def assign(con: sqlite3.Connection, places: Places, document_id: int) -> set[int]:
     """Give each fact of ``document_id`` without a figure its figure (an existing one whose
     value agrees, else a new one); returns the figures touched."""
     touched: set[int] = set()
@@ -92,7 +106,7 @@ def assign(con: sqlite3.Connection, lex: Lexicon, document_id: int) -> set[int]:
                        "f.counted, f.value, f.qualifier, d.date, f.period_assumed FROM facts f JOIN documents d ON d.id = f.document_id "
                        "WHERE f.document_id = ? AND f.figure_id IS NULL ORDER BY f.id", (document_id,)).fetchall()
     for fid, metric, kind, unit, subject, period, plo, phi, counted, value, qual, ddate, assumed in rows:
-        key = _key(lex, metric, kind or "result", unit, subject, period, counted, ddate, bool(assumed))
+        key = _key(places, metric, kind or "result", unit, subject, period, counted, ddate, bool(assumed))
         best: tuple[float, int] | None = None
         for gid, gvalue, gapprox in con.execute("SELECT id, value, approx FROM figures WHERE key = ?", (key,)):
             if _close(value, gvalue, bool(qual) or bool(gapprox)):
@@ -133,21 +147,21 @@ def refresh(con: sqlite3.Connection, ids: Iterable[int]) -> None:
         if row is None:
             continue
         keys.add(row[0])
-        reports = con.execute(
-            "SELECT f.id, f.value, f.qualifier, f.growth_pct, d.title_key, d.date FROM facts f "
-            "JOIN documents d ON d.id = f.document_id WHERE f.figure_id = ? ORDER BY f.id", (gid,)).fetchall()
+        reports = named(
+            con, "SELECT f.id, f.value, f.qualifier, f.growth_pct, d.title_key, d.date FROM facts f "
+            "JOIN documents d ON d.id = f.document_id WHERE f.figure_id = ? ORDER BY f.id", (gid,))
         if not reports:
             gone.append((gid,))
             continue
-        votes = Counter((r[1], not r[2]) for r in reports)
+        votes = Counter((r["value"], not r["qualifier"]) for r in reports)
         value, _exact = max(votes, key=lambda k: (votes[k], k[1]))
-        rep = next(r for r in reports if r[1] == value and (not r[2]) == _exact)
-        growths = Counter(r[3] for r in reports if r[3] is not None)
+        rep = next(r for r in reports if r["value"] == value and (not r["qualifier"]) == _exact)
+        growths = Counter(r["growth_pct"] for r in reports if r["growth_pct"] is not None)
         growth = max(growths, key=growths.__getitem__) if growths else None
-        dates = [r[5] for r in reports if r[5]]
-        values = [r[1] for r in reports]
-        updates.append((value, min(values), max(values), int(any(r[2] for r in reports)), growth, rep[0],
-                        len({r[4] for r in reports}), len(reports), max(dates) if dates else None, gid))
+        dates = [r["date"] for r in reports if r["date"]]
+        values = [r["value"] for r in reports]
+        updates.append((value, min(values), max(values), int(any(r["qualifier"] for r in reports)), growth, rep["id"],
+                        len({r["title_key"] for r in reports}), len(reports), max(dates) if dates else None, gid))
     con.executemany("UPDATE figures SET value=?, value_lo=?, value_hi=?, approx=?, growth_pct=?, fact_id=?, "
                     "n_sources=?, n_reports=?, date=? WHERE id=?", updates)
     con.executemany("DELETE FROM figures WHERE id=?", gone)
@@ -158,13 +172,13 @@ def refresh(con: sqlite3.Connection, ids: Iterable[int]) -> None:
         con.execute("UPDATE figures SET n_values = ? WHERE key = ?", (n, k))
 
 
-def backfill(con: sqlite3.Connection, lex: Lexicon | None = None) -> None:
-    """Subject codes and figures for facts stored before figures existed (schema migration)."""
-    lex = lex or Lexicon.default()
+def backfill(con: sqlite3.Connection, places: Places) -> None:
+    """Subject codes and figures for facts stored before figures existed (the data step of
+    migration 4, which passes the places frozen with it)."""
     rows = con.execute("SELECT id, subject FROM facts WHERE subject_iso3 IS NULL").fetchall()
     con.executemany("UPDATE facts SET subject_iso3 = ? WHERE id = ?",
-                    [(json.dumps(subject_codes(lex, json.loads(s) if s else [])), i) for i, s in rows])
+                    [(json.dumps(subject_codes(places, json.loads(s) if s else [])), i) for i, s in rows])
     touched: set[int] = set()
     for (doc_id,) in con.execute("SELECT DISTINCT document_id FROM facts WHERE figure_id IS NULL").fetchall():
-        touched |= assign(con, lex, doc_id)
+        touched |= assign(con, places, doc_id)
     refresh(con, touched)

@@ -1,27 +1,32 @@
 """Feeding the writer: pages from files (``ingest``) or already-extracted records (``load_records``).
 
-The store does not import the extraction pipeline (DESIGN.md: store never imports
-extract): ``ingest`` takes the extraction function as an argument, and the CLI
-passes ``waishi.extract``. Unchanged pages are recognised by their content hash
+The store does not import the extraction pipeline: ``ingest`` takes the extraction
+function as an argument, and the CLI passes ``waishi.extract`` (the writer uses only
+``extract.actors``, the gazetteer's verdict on an actor name, which loads no pipeline). Unchanged pages are recognised by their content hash
 before extraction, so a rerun over the same corpus costs reading and hashing only.
 """
 
 from __future__ import annotations
 
 import logging
-import os
 from collections.abc import Callable, Iterable, Mapping
 from os import PathLike
 from typing import Any
 
 from ..errors import InputError, WaishiError
-from ..fingerprint import extractor_version
 from ..lexicon import Lexicon
 from ..model import Extraction, Page
-from ..paths import shown_path, unshown_path
+from ..pageid import (
+    content_hash,
+    locator_of,  # shim: callers move to waishi.pageid in wave 2 (re-exported here)
+)
 from ..read import iter_pages
 from .db import Store, StoreError
-from .writer import RunStats, Writer, content_hash
+from .records import (
+    PageRecord,
+    record_from_extraction,  # shim: callers move to store.records in wave 2
+)
+from .writer import RunStats, Writer
 
 __all__ = ["Extractor", "ingest", "load_records", "locator_of", "put_page", "record_from_extraction"]
 
@@ -29,41 +34,6 @@ LOGGER = logging.getLogger(__name__)
 
 Extractor = Callable[[Page], Extraction | Mapping[str, Any]]
 Progress = Callable[[RunStats], None]
-
-
-def record_from_extraction(ext: Extraction) -> dict[str, Any]:
-    """The dict the writer stores: ``Extraction.to_dict()`` plus the page ``text``."""
-    d = ext.to_dict(mentions=True)
-    d["text"] = ext.text
-    d["extractor"] = extractor_version()  # kept per page: `waishi reextract` finds what a newer one has not seen
-    return d
-
-
-def locator_of(source: str, url: str | None = None) -> str:
-    """A page's identity in the store: its URL when known, else its file's absolute path
-    (with ``#line`` for JSONL lines and ``@record-id`` for WARC records).
-
-    ``source`` is the name the reader gave, escaped by ``shown_path`` when the file's
-    name is not UTF-8; the file is looked up under both, the locator is escaped."""
-    if url:
-        return url
-    absolute = _absolute(source)
-    if absolute is not None:
-        return absolute
-    for sep in ("#", "@"):
-        head, found, tail = source.rpartition(sep)
-        if found and head:
-            absolute = _absolute(head)
-            if absolute is not None:
-                return f"{absolute}{sep}{tail}"
-    return source
-
-
-def _absolute(name: str) -> str | None:
-    for candidate in dict.fromkeys((name, unshown_path(name))):
-        if os.path.exists(candidate):
-            return shown_path(os.path.abspath(candidate))
-    return None
 
 
 def ingest(store: Store, paths: Iterable[str | PathLike[str]], extract: Extractor, *,
@@ -91,14 +61,13 @@ class _ExtractionFailed(Exception):
 
 
 def _put_page(w: Writer, page: Page, extract: Extractor, force: bool) -> None:
-    def make() -> Mapping[str, Any]:
+    def make() -> PageRecord:
         try:
-            got = extract(page)
+            return extract(page)
         except WaishiError:
             raise
         except Exception as e:
             raise _ExtractionFailed(f"{type(e).__name__}: {e}") from e
-        return record_from_extraction(got) if isinstance(got, Extraction) else got
 
     try:
         w.put(make, locator=locator_of(page.source, page.url), content_hash=content_hash(page.text, page.published),

@@ -11,30 +11,41 @@ their page offsets (``documents.start`` is the document's offset in its page).
 
 from __future__ import annotations
 
-import calendar
 import json
 import os
 import re
 import sqlite3
-from dataclasses import asdict, dataclass, field
-from typing import Any, Generic, TypeVar
+from dataclasses import dataclass, field
+from typing import Any
 
 from ..model import FACT_KINDS
-from .db import Store, StoreError
+from .errors import StoreError
+
+# MAX_LIMIT, MAX_OFFSET and normalize_day are re-exported for the callers of their old home
+# shim: callers import them from store.rows in wave 2
+from .rows import (
+    MAX_LIMIT,
+    MAX_OFFSET,
+    Conn,
+    Results,
+    Where,
+    connection,
+    marks,
+    named,
+    normalize_day,
+    page,
+)
+from .rows import Row as _Row
+from .rows import fold as _fold
 from .schema import schema_version
 
 __all__ = [
     "EventRow", "EventDetail", "Report", "Actor", "PersonRow", "PersonDetail", "RoleRow", "Evidence",
-    "DocumentRef", "FactRow", "FigureDetail", "SearchHit", "Stats", "Results", "FACT_KINDS",
-    "events", "event", "event_reports", "people", "person", "close_names", "facts", "figure", "search", "stats",
-    "normalize_day",
+    "DocumentRef", "FactRow", "FigureDetail", "SearchHit", "Stats", "Results", "FACT_KINDS", "MAX_LIMIT",
+    "MAX_OFFSET", "events", "event", "event_reports", "people", "person", "close_names", "facts", "figure",
+    "search", "stats", "normalize_day",
 ]
 
-T = TypeVar("T")
-Conn = Store | sqlite3.Connection
-
-MAX_LIMIT = 10_000
-MAX_OFFSET = 2**62  # SQLite binds 64-bit integers; offset + limit must stay below 2**63
 REPORTS_SHOWN = 20  # reports of an event given with it; the rest page through event_reports()
 # Actor rows read per event (each report repeats its event's actors): for the names of an
 # event in a list (16: some 8 reports), and for the actors of one event. Later reports
@@ -43,74 +54,6 @@ ACTOR_ROWS_LISTED = 16
 ACTOR_ROWS_DETAIL = 400
 RANK_LIMIT = 5_000  # search: more matches than this are ordered by date, not bm25
 
-
-def _con(db: Conn) -> sqlite3.Connection:
-    return db.con if isinstance(db, Store) else db
-
-
-def _fold(text: str) -> str:
-    """Traditional to Simplified (pages are stored Simplified: read/ folds them)."""
-    if not text or text.isascii():
-        return text
-    from ..text.normalize import to_simplified
-
-    return to_simplified(text)
-
-
-def _page(limit: int, offset: int) -> tuple[int, int]:
-    if limit < 1 or limit > MAX_LIMIT:
-        raise StoreError(f"limit must be between 1 and {MAX_LIMIT}, got {limit}")
-    if offset < 0 or offset > MAX_OFFSET:
-        raise StoreError(f"offset must be between 0 and {MAX_OFFSET:,}, got {offset}")
-    return limit, offset
-
-
-@dataclass
-class Results(Generic[T]):
-    """One page of a list: ``items[offset:offset+limit]``; ``has_more`` says a next page exists."""
-
-    items: list[T]
-    limit: int
-    offset: int
-    has_more: bool
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"items": [i.to_dict() for i in self.items], "limit": self.limit,  # type: ignore[attr-defined]
-                "offset": self.offset, "has_more": self.has_more}
-
-    def __iter__(self):  # type: ignore[no-untyped-def]
-        return iter(self.items)
-
-    def __len__(self) -> int:
-        return len(self.items)
-
-
-class _Row:
-    def to_dict(self) -> dict[str, Any]:
-        return asdict(self)  # type: ignore[call-overload, no-any-return]
-
-
-# -- dates ----------------------------------------------------------------------------
-
-_DAYLIKE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
-
-
-def normalize_day(value: str | None, *, end: bool = False) -> str | None:
-    """``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` -> the first (or with ``end``, last) day it covers."""
-    if value is None or value == "":
-        return None
-    m = _DAYLIKE.match(value.strip())
-    if not m:
-        raise StoreError(f"date must be YYYY, YYYY-MM or YYYY-MM-DD, got {value!r}")
-    y = int(m[1])
-    mo = int(m[2]) if m[2] else (12 if end else 1)
-    if not 1 <= mo <= 12:
-        raise StoreError(f"bad month in {value!r}")
-    last = calendar.monthrange(y, mo)[1]
-    d = int(m[3]) if m[3] else (last if end else 1)
-    if not 1 <= d <= last:
-        raise StoreError(f"bad day in {value!r}")
-    return f"{y:04d}-{mo:02d}-{d:02d}"
 
 
 # -- events ---------------------------------------------------------------------------
@@ -176,7 +119,7 @@ class EventDetail(_Row):
 _EVENT_SELECT = """
 SELECT e.id, e.type, e.date, e.date_end, e.precision, e.plover, e.plover_mode, e.cameo, e.location,
        e.n_sources, e.n_reports, r.document_id, d.title,
-       substr(d.text, r.start - d.start + 1, r.end - r.start), s.url, s.path
+       substr(d.text, r.start - d.start + 1, r.end - r.start) AS evidence, s.url, s.path
 FROM events e
 JOIN event_reports r ON r.id = e.report_id
 JOIN documents d ON d.id = r.document_id
@@ -184,39 +127,42 @@ JOIN sources s ON s.id = d.source_id
 """
 
 
-def _actor_rows(con: sqlite3.Connection, ids: list[int], cap: int) -> list[tuple[Any, ...]]:
+def _actor_rows(con: sqlite3.Connection, ids: list[int], cap: int) -> list[tuple[int, str, str, str | None]]:
     """``(event_id, role, name, iso3)`` of the first ``cap`` actor rows of each event, in order.
 
     Every report of an event names its actors again, so an event every outlet covered has
     thousands of rows saying the same two names (1,764 rows, 2 actors, for one event of
     882 reports): reading them all cost a list of 50 events 40 ms (issue 15). The index on
-    event_id walks each event's rows in id order, so the cap stops the walk early."""
-    out: list[tuple[Any, ...]] = []
+    event_id walks each event's rows in id order, so the cap stops the walk early. Plain
+    tuples, unpacked by name by the caller: this runs once per listed event."""
+    out: list[tuple[int, str, str, str | None]] = []
     for eid in ids:
         out += con.execute("SELECT event_id, role, name, iso3 FROM event_actors WHERE event_id = ? "
                            "ORDER BY id LIMIT ?", (eid, cap)).fetchall()
     return out
 
 
-def _event_rows(con: sqlite3.Connection, rows: list[tuple[Any, ...]]) -> list[EventRow]:
+def _event_rows(con: sqlite3.Connection, rows: list[sqlite3.Row]) -> list[EventRow]:
     if not rows:
         return []
-    ids = [r[0] for r in rows]
+    ids = [r["id"] for r in rows]
     sides: dict[int, dict[str, tuple[list[str], list[str]]]] = {i: {"source": ([], []), "target": ([], [])}
                                                                for i in ids}
-    for eid, role, name, iso3 in _actor_rows(con, ids, ACTOR_ROWS_LISTED):
-        names, codes = sides[eid][role]
+    for event_id, role, name, iso3 in _actor_rows(con, ids, ACTOR_ROWS_LISTED):
+        names, codes = sides[event_id][role]
         if name not in names:
             names.append(name)
         if iso3 and iso3 not in codes:
             codes.append(iso3)
     out = []
     for r in rows:
-        s, t = sides[r[0]]["source"], sides[r[0]]["target"]
-        out.append(EventRow(id=r[0], type=r[1], date=r[2], date_end=r[3], precision=r[4], plover=r[5],
-                            plover_mode=r[6], cameo=r[7], location=r[8], source=s[0], target=t[0],
-                            source_iso3=s[1], target_iso3=t[1], n_sources=r[9], n_reports=r[10],
-                            evidence=r[13] or "", document_id=r[11], title=r[12], url=r[14], path=r[15]))
+        s, t = sides[r["id"]]["source"], sides[r["id"]]["target"]
+        out.append(EventRow(id=r["id"], type=r["type"], date=r["date"], date_end=r["date_end"],
+                            precision=r["precision"], plover=r["plover"], plover_mode=r["plover_mode"],
+                            cameo=r["cameo"], location=r["location"], source=s[0], target=t[0],
+                            source_iso3=s[1], target_iso3=t[1], n_sources=r["n_sources"],
+                            n_reports=r["n_reports"], evidence=r["evidence"] or "", document_id=r["document_id"],
+                            title=r["title"], url=r["url"], path=r["path"]))
     return out
 
 
@@ -226,36 +172,12 @@ def events(db: Conn, *, type: str | None = None, country: str | None = None, act
     """Events, newest first. ``country`` is an ISO3 code on either side; ``actor`` matches
     actor names as written (substring); ``since``/``until`` take YYYY[-MM[-DD]] and keep
     events whose date interval overlaps; events of unknown date drop out when given."""
-    con = _con(db)
-    limit, offset = _page(limit, offset)
-    where: list[str] = []
-    args: list[Any] = []
-    if type:
-        where.append("e.type = ?")
-        args.append(type)
-    if country:
-        # EXISTS walks events newest first and stops at the page's end: fast for frequent
-        # countries (VNM is on most events); an IN list would gather all their events first
-        where.append("EXISTS (SELECT 1 FROM event_actors a WHERE a.event_id = e.id AND a.iso3 = ?)")
-        args.append(country.upper())
-    if actor:
-        where.append("e.id IN (SELECT event_id FROM event_actors WHERE instr(name, ?) > 0)")
-        args.append(_fold(actor))
-    if person_id is not None:
-        where.append("e.id IN (SELECT event_id FROM event_actors WHERE person_id = ?)")
-        args.append(person_id)
-    if since:
-        where.append("e.date_hi >= ?")
-        args.append(normalize_day(since))
-    if until:
-        where.append("e.date_lo <= ?")
-        args.append(normalize_day(until, end=True))
-    if min_sources:
-        where.append("e.n_sources >= ?")
-        args.append(min_sources)
-    sql = _EVENT_SELECT + (" WHERE " + " AND ".join(where) if where else "") + \
-        " ORDER BY e.date_lo DESC, e.id DESC LIMIT ? OFFSET ?"
-    rows = con.execute(sql, (*args, limit + 1, offset)).fetchall()
+    con = connection(db)
+    limit, offset = page(limit, offset)
+    w = Where().events(type=type, country=country, actor=actor, person_id=person_id, since=since, until=until,
+                       min_sources=min_sources, listing=True)
+    sql = _EVENT_SELECT + w.sql + " ORDER BY e.date_lo DESC, e.id DESC LIMIT ? OFFSET ?"
+    rows = named(con, sql, (*w.params, limit + 1, offset))
     return Results(_event_rows(con, rows[:limit]), limit, offset, len(rows) > limit)
 
 
@@ -265,15 +187,15 @@ def event(db: Conn, event_id: int, *, reports_limit: int = REPORTS_SHOWN) -> Eve
 
     Bounded because one event can have hundreds of reports (a summit every outlet covers):
     all of them made a 213 KB answer that took a loaded server's p95 to 1.5 s (issue 15)."""
-    con = _con(db)
-    rows = con.execute(_EVENT_SELECT + " WHERE e.id = ?", (event_id,)).fetchall()
+    con = connection(db)
+    rows = named(con, _EVENT_SELECT + " WHERE e.id = ?", (event_id,))
     if not rows:
         return None
     ev = _event_rows(con, rows)[0]
     # one row per report names the same actors again: each actor once, in first-seen order,
     # from the first ACTOR_ROWS_DETAIL rows (see _actor_rows)
-    actors = [Actor(*r) for r in con.execute(
-        "SELECT role, name, kind, iso3, person_id FROM (SELECT * FROM event_actors WHERE event_id = ? "
+    actors = [Actor(r["role"], r["name"], r["kind"], r["iso3"], r["person_id"]) for r in named(
+        con, "SELECT role, name, kind, iso3, person_id FROM (SELECT * FROM event_actors WHERE event_id = ? "
         "ORDER BY id LIMIT ?) GROUP BY role, name, kind, iso3, person_id ORDER BY min(id)",
         (event_id, ACTOR_ROWS_DETAIL))]
     reports = event_reports(con, event_id, limit=reports_limit)
@@ -282,14 +204,13 @@ def event(db: Conn, event_id: int, *, reports_limit: int = REPORTS_SHOWN) -> Eve
 
 def event_reports(db: Conn, event_id: int, *, limit: int = 50, offset: int = 0) -> Results[Report]:
     """The reports of one event in the order they were stored, one page at a time."""
-    con = _con(db)
-    limit, offset = _page(limit, offset)
-    rows = con.execute(
-        "SELECT r.id, d.id, d.source_id, d.kind, d.title, COALESCE(r.date, d.date), s.url, s.path, r.trigger, "
-        "substr(d.text, r.start - d.start + 1, r.end - r.start), r.start, r.end "
+    limit, offset = page(limit, offset)
+    rows = named(
+        db, "SELECT r.id, d.id AS document_id, d.source_id, d.kind, d.title, COALESCE(r.date, d.date) AS date, "
+        "s.url, s.path, r.trigger, substr(d.text, r.start - d.start + 1, r.end - r.start) AS evidence, r.start, r.end "
         "FROM event_reports r JOIN documents d ON d.id = r.document_id JOIN sources s ON s.id = d.source_id "
-        "WHERE r.event_id = ? ORDER BY r.id LIMIT ? OFFSET ?", (event_id, limit + 1, offset)).fetchall()
-    return Results([Report(*r) for r in rows[:limit]], limit, offset, len(rows) > limit)
+        "WHERE r.event_id = ? ORDER BY r.id LIMIT ? OFFSET ?", (event_id, limit + 1, offset))
+    return Results([Report(**dict(r)) for r in rows[:limit]], limit, offset, len(rows) > limit)
 
 
 # -- people ---------------------------------------------------------------------------
@@ -347,51 +268,49 @@ class PersonDetail(_Row):
     sources: list[DocumentRef]
 
 
+_PERSON_COLS = "id, name, latin, country, first_seen, last_seen, n_documents"
+
+
 def _roles(con: sqlite3.Connection, ids: list[int]) -> dict[int, list[RoleRow]]:
     out: dict[int, list[RoleRow]] = {i: [] for i in ids}
     if ids:
-        marks = ",".join("?" * len(ids))
-        for r in con.execute(
-                f"SELECT person_id, title, organisation, country, first_seen, last_seen, n_documents FROM roles "
-                f"WHERE person_id IN ({marks}) ORDER BY person_id, first_seen, id", ids):
-            out[r[0]].append(RoleRow(*r[1:]))
+        for r in named(con, f"SELECT person_id, title, organisation, country, first_seen, last_seen, n_documents "
+                            f"FROM roles WHERE person_id IN ({marks(len(ids))}) ORDER BY person_id, first_seen, id",
+                       ids):
+            out[r["person_id"]].append(RoleRow(r["title"], r["organisation"], r["country"], r["first_seen"],
+                                               r["last_seen"], r["n_documents"]))
     return out
 
 
-def _people_rows(con: sqlite3.Connection, rows: list[tuple[Any, ...]]) -> list[PersonRow]:
-    ids = [r[0] for r in rows]
+def _people_rows(con: sqlite3.Connection, rows: list[sqlite3.Row]) -> list[PersonRow]:
+    ids = [r["id"] for r in rows]
     roles = _roles(con, ids)
     n_events: dict[int, int] = {}
     if ids:
-        marks = ",".join("?" * len(ids))
-        n_events = dict(con.execute(
-            f"SELECT person_id, count(DISTINCT event_id) FROM event_actors WHERE person_id IN ({marks}) "
-            f"GROUP BY person_id", ids).fetchall())
-    return [PersonRow(id=r[0], name=r[1], latin=r[2], country=r[3], first_seen=r[4], last_seen=r[5],
-                      n_documents=r[6], n_events=n_events.get(r[0], 0), titles=roles[r[0]]) for r in rows]
+        n_events = {r["person_id"]: r["n"] for r in named(
+            con, f"SELECT person_id, count(DISTINCT event_id) AS n FROM event_actors "
+                 f"WHERE person_id IN ({marks(len(ids))}) GROUP BY person_id", ids)}
+    return [PersonRow(id=r["id"], name=r["name"], latin=r["latin"], country=r["country"],
+                      first_seen=r["first_seen"], last_seen=r["last_seen"], n_documents=r["n_documents"],
+                      n_events=n_events.get(r["id"], 0), titles=roles[r["id"]]) for r in rows]
 
 
 def people(db: Conn, name: str | None = None, *, country: str | None = None, limit: int = 50,
            offset: int = 0) -> Results[PersonRow]:
     """People, the most documented first; ``name`` matches exactly first, then as a substring
     of the name or its Latin form."""
-    con = _con(db)
-    limit, offset = _page(limit, offset)
-    where: list[str] = []
-    args: list[Any] = []
+    con = connection(db)
+    limit, offset = page(limit, offset)
     order = "n_documents DESC, id"
     name = _fold(name) if name else name
-    if name:
-        where.append("(instr(name, ?) > 0 OR instr(lower(COALESCE(latin, '')), lower(?)) > 0)")
-        args += [name, name]
-        order = "name = ? DESC, " + order
+    w = Where().add_if(name, "(instr(name, ?) > 0 OR instr(lower(COALESCE(latin, '')), lower(?)) > 0)", name, name)
     if country:
-        where.append("country = ?")
-        args.append(country.upper())
-    sql = ("SELECT id, name, latin, country, first_seen, last_seen, n_documents FROM people"
-           + (" WHERE " + " AND ".join(where) if where else "") + f" ORDER BY {order} LIMIT ? OFFSET ?")
+        w.add("country = ?", country.upper())
+    if name:
+        order = "name = ? DESC, " + order
+    sql = f"SELECT {_PERSON_COLS} FROM people{w.sql} ORDER BY {order} LIMIT ? OFFSET ?"
     order_args = [name] if name else []
-    rows = con.execute(sql, (*args, *order_args, limit + 1, offset)).fetchall()
+    rows = named(con, sql, (*w.params, *order_args, limit + 1, offset))
     return Results(_people_rows(con, rows[:limit]), limit, offset, len(rows) > limit)
 
 
@@ -399,36 +318,37 @@ def close_names(db: Conn, name: str, n: int = 5) -> list[str]:
     """Stored people's names closest to ``name`` (sharing a character; difflib's ratio)."""
     import difflib
 
-    con = _con(db)
+    con = connection(db)
     name = _fold(name)
     chars = list(dict.fromkeys(c for c in name if not c.isspace()))[:6]
     if not chars:
         return []
     cond = " OR ".join("instr(name, ?) > 0" for _ in chars)
-    pool = [r[0] for r in con.execute(f"SELECT DISTINCT name FROM people WHERE {cond} "
-                                      f"ORDER BY n_documents DESC LIMIT 5000", chars)]
+    pool = [r["name"] for r in named(con, f"SELECT DISTINCT name FROM people WHERE {cond} "
+                                          f"ORDER BY n_documents DESC LIMIT 5000", chars)]
     return difflib.get_close_matches(name, pool, n=n, cutoff=0.4)
 
 
 def person(db: Conn, person_id: int, *, evidence: int = 3, events_limit: int = 50,
            sources_limit: int = 50) -> PersonDetail | None:
     """One person: titles over time (each with up to ``evidence`` sentences), events, sources."""
-    con = _con(db)
-    rows = con.execute("SELECT id, name, latin, country, first_seen, last_seen, n_documents FROM people "
-                       "WHERE id = ?", (person_id,)).fetchall()
+    con = connection(db)
+    rows = named(con, f"SELECT {_PERSON_COLS} FROM people WHERE id = ?", (person_id,))
     if not rows:
         return None
     p = _people_rows(con, rows)[0]
     for role in p.titles:
-        role.evidence = [Evidence(*r) for r in con.execute(
-            "SELECT d.id, d.title, re.date, s.url, substr(d.text, re.start - d.start + 1, re.end - re.start), "
-            "re.start, re.end FROM roles ro JOIN role_evidence re ON re.role_id = ro.id "
+        role.evidence = [Evidence(**dict(r)) for r in named(
+            con, "SELECT d.id AS document_id, d.title, re.date, s.url, "
+            "substr(d.text, re.start - d.start + 1, re.end - re.start) AS text, re.start, re.end "
+            "FROM roles ro JOIN role_evidence re ON re.role_id = ro.id "
             "JOIN documents d ON d.id = re.document_id JOIN sources s ON s.id = d.source_id "
             "WHERE ro.person_id = ? AND ro.title = ? ORDER BY re.date, re.id LIMIT ?",
             (person_id, role.title, evidence))]
     evs = events(con, person_id=person_id, limit=events_limit).items
-    sources = [DocumentRef(*r) for r in con.execute(
-        "SELECT d.id, d.kind, d.title, d.date, s.url, s.path FROM documents d JOIN sources s ON s.id = d.source_id "
+    sources = [DocumentRef(**dict(r)) for r in named(
+        con, "SELECT d.id AS document_id, d.kind, d.title, d.date, s.url, s.path "
+        "FROM documents d JOIN sources s ON s.id = d.source_id "
         "WHERE d.id IN (SELECT document_id FROM mentions WHERE person_id = ?) ORDER BY d.date DESC, d.id LIMIT ?",
         (person_id, sources_limit))]
     return PersonDetail(p, evs, sources)
@@ -472,6 +392,61 @@ def _num(v: Any) -> Any:
     return int(v) if isinstance(v, float) and v.is_integer() else v
 
 
+# a fact (one report) with its figure as written, its sentence and its page
+FACT_COLS = ("f.id, f.metric, f.value, f.unit, f.period, f.growth_pct, f.subject, f.counted, f.qualifier, "
+             "substr(d.text, f.number_start - d.start + 1, f.number_end - f.number_start) AS number, "
+             "substr(d.text, f.start - d.start + 1, f.end - f.start) AS evidence, d.id AS document_id, d.title, "
+             "d.date, s.url, f.kind, f.subject_iso3, f.figure_id")
+# the figure merged across pages, after FACT_COLS
+_FIGURE_COLS = ("g.value AS g_value, g.growth_pct AS g_growth_pct, g.n_sources, g.n_reports, g.value_lo, "
+                "g.value_hi, g.n_values, g.key")
+
+
+def fact_row(r: sqlite3.Row) -> FactRow:
+    """A FactRow from a row of FACT_COLS."""
+    return FactRow(r["id"], r["metric"], _num(r["value"]), r["unit"], r["period"], r["growth_pct"],
+                   json.loads(r["subject"]), r["counted"], r["qualifier"], r["number"] or "", r["evidence"] or "",
+                   r["document_id"], r["title"], r["date"], r["url"], kind=r["kind"] or "result",
+                   subject_iso3=json.loads(r["subject_iso3"]) if r["subject_iso3"] else [], figure_id=r["figure_id"])
+
+
+def _fact_where(t: str, *, figure_id: int | None, metric: str | None, kind: str | None, unit: str | None,
+                subject: str | None, subject_iso3: str | None, period: str | None) -> Where:
+    """The fact filters; ``t`` is the alias of the table that holds metric, kind, unit, period."""
+    if kind is not None and kind not in FACT_KINDS:
+        raise StoreError(f"kind must be one of {', '.join(FACT_KINDS)}, got {kind!r}")
+    w = Where()
+    if figure_id is not None:
+        w.add("f.figure_id = ?", figure_id)
+    w.add_if(metric, f"{t}.metric = ?", metric)
+    w.add_if(kind, f"{t}.kind = ?", kind)
+    w.add_if(unit, f"{t}.unit = ?", unit)
+    if subject:
+        w.add("instr(f.subject, ?) > 0", _fold(subject))
+    if subject_iso3:
+        w.add("instr(f.subject_iso3, ?) > 0", f'"{subject_iso3.upper()}"')
+    if period:
+        m = _PERIOD.match(period.strip())
+        if not m:
+            raise StoreError(f"period must be YYYY or YYYY-YYYY, got {period!r}")
+        lo, hi = int(m[1]), int(m[2] or m[1])
+        w.add(f"{t}.period_lo <= ? AND {t}.period_hi >= ?", hi, lo)
+    return w
+
+
+def _merged(con: sqlite3.Connection, row: FactRow, r: sqlite3.Row) -> FactRow:
+    """``row`` with the figure's values across pages, and the other values pages give."""
+    row.value, row.growth_pct = _num(r["g_value"]), r["g_growth_pct"]
+    row.n_sources, row.n_reports = r["n_sources"], r["n_reports"]
+    row.value_lo, row.value_hi = _num(r["value_lo"]), _num(r["value_hi"])
+    if r["n_values"] > 1:
+        row.conflict = True
+        row.other_values = [_num(v["value"]) for v in named(
+            con, "SELECT value FROM figures WHERE key = ? AND id != ? ORDER BY n_sources DESC, value",
+            (r["key"], r["figure_id"]))]
+    return row
+
+
 def facts(db: Conn, *, metric: str | None = None, subject: str | None = None, period: str | None = None,
           unit: str | None = None, subject_iso3: str | None = None, kind: str | None = None,
           merged: bool = True, figure_id: int | None = None, limit: int = 50, offset: int = 0) -> Results[FactRow]:
@@ -483,73 +458,24 @@ def facts(db: Conn, *, metric: str | None = None, subject: str | None = None, pe
     subject (substring), ``subject_iso3`` a subject's country code (越老 matches LAO);
     ``period`` (YYYY or YYYY-YYYY) keeps facts whose period overlaps it; ``kind`` is one
     of result, target, forecast."""
-    con = _con(db)
-    limit, offset = _page(limit, offset)
-    if kind is not None and kind not in FACT_KINDS:
-        raise StoreError(f"kind must be one of {', '.join(FACT_KINDS)}, got {kind!r}")
-    t = "g" if merged else "f"
-    where: list[str] = []
-    args: list[Any] = []
-    if figure_id is not None:
-        where.append("f.figure_id = ?")
-        args.append(figure_id)
-    if metric:
-        where.append(f"{t}.metric = ?")
-        args.append(metric)
-    if kind:
-        where.append(f"{t}.kind = ?")
-        args.append(kind)
-    if unit:
-        where.append(f"{t}.unit = ?")
-        args.append(unit)
-    if subject:
-        where.append("instr(f.subject, ?) > 0")
-        args.append(_fold(subject))
-    if subject_iso3:
-        where.append("instr(f.subject_iso3, ?) > 0")
-        args.append(f'"{subject_iso3.upper()}"')
-    if period:
-        m = _PERIOD.match(period.strip())
-        if not m:
-            raise StoreError(f"period must be YYYY or YYYY-YYYY, got {period!r}")
-        lo, hi = int(m[1]), int(m[2] or m[1])
-        where.append(f"{t}.period_lo <= ? AND {t}.period_hi >= ?")
-        args += [hi, lo]
-    cols = ("f.id, f.metric, f.value, f.unit, f.period, f.growth_pct, f.subject, f.counted, f.qualifier, "
-            "substr(d.text, f.number_start - d.start + 1, f.number_end - f.number_start), "
-            "substr(d.text, f.start - d.start + 1, f.end - f.start), d.id, d.title, d.date, s.url, "
-            "f.kind, f.subject_iso3, f.figure_id")
+    con = connection(db)
+    limit, offset = page(limit, offset)
+    w = _fact_where("g" if merged else "f", figure_id=figure_id, metric=metric, kind=kind, unit=unit,
+                    subject=subject, subject_iso3=subject_iso3, period=period)
     if merged:
-        sql = (f"SELECT {cols}, g.value, g.growth_pct, g.n_sources, g.n_reports, g.value_lo, g.value_hi, "
-               f"g.n_values, g.key FROM figures g JOIN facts f ON f.id = g.fact_id "
+        sql = (f"SELECT {FACT_COLS}, {_FIGURE_COLS} FROM figures g JOIN facts f ON f.id = g.fact_id "
                f"JOIN documents d ON d.id = f.document_id JOIN sources s ON s.id = d.source_id"
-               + (" WHERE " + " AND ".join(where) if where else "")
-               + " ORDER BY g.date DESC, g.id DESC LIMIT ? OFFSET ?")
+               + w.sql + " ORDER BY g.date DESC, g.id DESC LIMIT ? OFFSET ?")
     else:
-        sql = (f"SELECT {cols} "
+        sql = (f"SELECT {FACT_COLS} "
                # Unfiltered (or by metric only), walk documents newest first on their date index and
                # stop at the page's end; a subject or period is selective: find those facts, then sort.
                + ("FROM facts f JOIN documents d ON d.id = f.document_id" if subject or period or subject_iso3
                   else "FROM documents d CROSS JOIN facts f ON f.document_id = d.id")
                + " JOIN sources s ON s.id = d.source_id"
-               + (" WHERE " + " AND ".join(where) if where else "")
-               + " ORDER BY d.date DESC, f.id LIMIT ? OFFSET ?")
-    rows = con.execute(sql, (*args, limit + 1, offset)).fetchall()
-    items = []
-    for r in rows[:limit]:
-        row = FactRow(r[0], r[1], _num(r[2]), r[3], r[4], r[5], json.loads(r[6]), r[7], r[8], r[9] or "",
-                      r[10] or "", r[11], r[12], r[13], r[14], kind=r[15] or "result",
-                      subject_iso3=json.loads(r[16]) if r[16] else [], figure_id=r[17])
-        if merged:
-            row.value, row.growth_pct = _num(r[18]), r[19]
-            row.n_sources, row.n_reports = r[20], r[21]
-            row.value_lo, row.value_hi = _num(r[22]), _num(r[23])
-            if r[24] > 1:
-                row.conflict = True
-                row.other_values = [_num(v) for (v,) in con.execute(
-                    "SELECT value FROM figures WHERE key = ? AND id != ? ORDER BY n_sources DESC, value",
-                    (r[25], r[17]))]
-        items.append(row)
+               + w.sql + " ORDER BY d.date DESC, f.id LIMIT ? OFFSET ?")
+    rows = named(con, sql, (*w.params, limit + 1, offset))
+    items = [_merged(con, fact_row(r), r) if merged else fact_row(r) for r in rows[:limit]]
     return Results(items, limit, offset, len(rows) > limit)
 
 
@@ -559,25 +485,26 @@ class FigureDetail(_Row):
     reports: list[FactRow]  # every page reporting it, newest first
 
 
+def facts_by_id(db: Conn, ids: list[int]) -> list[FactRow]:
+    """The facts of ``ids``, newest first."""
+    if not ids:
+        return []
+    return [fact_row(r) for r in named(
+        db, f"SELECT {FACT_COLS} FROM facts f JOIN documents d ON d.id = f.document_id "
+        f"JOIN sources s ON s.id = d.source_id WHERE f.id IN ({marks(len(ids))}) ORDER BY d.date DESC, f.id", ids)]
+
+
 def figure(db: Conn, figure_id: int, *, reports: int = 200) -> FigureDetail | None:
     """One figure with its reports (each with its sentence and page)."""
-    con = _con(db)
+    con = connection(db)
     found = facts(con, figure_id=figure_id, limit=1).items
     if not found:
         return None
-    got = found[0]
-    reps = []
-    for r in con.execute(
-            "SELECT f.id, f.metric, f.value, f.unit, f.period, f.growth_pct, f.subject, f.counted, f.qualifier, "
-            "substr(d.text, f.number_start - d.start + 1, f.number_end - f.number_start), "
-            "substr(d.text, f.start - d.start + 1, f.end - f.start), d.id, d.title, d.date, s.url, f.kind, "
-            "f.subject_iso3, f.figure_id FROM facts f JOIN documents d ON d.id = f.document_id "
-            "JOIN sources s ON s.id = d.source_id WHERE f.figure_id = ? ORDER BY d.date DESC, f.id LIMIT ?",
-            (figure_id, reports)):
-        reps.append(FactRow(r[0], r[1], _num(r[2]), r[3], r[4], r[5], json.loads(r[6]), r[7], r[8], r[9] or "",
-                            r[10] or "", r[11], r[12], r[13], r[14], kind=r[15] or "result",
-                            subject_iso3=json.loads(r[16]) if r[16] else [], figure_id=r[17]))
-    return FigureDetail(got, reps)
+    reps = [fact_row(r) for r in named(
+        con, f"SELECT {FACT_COLS} FROM facts f JOIN documents d ON d.id = f.document_id "
+        "JOIN sources s ON s.id = d.source_id WHERE f.figure_id = ? ORDER BY d.date DESC, f.id LIMIT ?",
+        (figure_id, reports))]
+    return FigureDetail(found[0], reps)
 
 
 # -- search ---------------------------------------------------------------------------
@@ -607,22 +534,18 @@ def search(db: Conn, text: str, *, kind: str | None = None, limit: int = 20, off
     query of short terms only is ordered by date, newest first; one matching more than
     RANK_LIMIT documents is ordered most recently stored first.
     """
-    con = _con(db)
-    limit, offset = _page(limit, offset)
+    con = connection(db)
+    limit, offset = page(limit, offset)
     terms = [t for t in _fold(text).split() if t]
     if not terms:
         raise StoreError("search text is empty")
     long_ = [t for t in terms if len(t) >= 3]
     short = [t for t in terms if len(t) < 3]
-    where: list[str] = []
-    args: list[Any] = []
+    w = Where()
     for t in short:
-        where.append("(instr(d.text, ?) > 0 OR instr(d.title, ?) > 0)")
-        args += [t, t]
-    if kind:
-        where.append("d.kind = ?")
-        args.append(kind)
-    cols = "d.id, d.kind, d.title, d.date, s.url, s.path"
+        w.add("(instr(d.text, ?) > 0 OR instr(d.title, ?) > 0)", t, t)
+    w.add_if(kind, "d.kind = ?", kind)
+    cols = "d.id AS document_id, d.kind, d.title, d.date, s.url, s.path"
     if long_:
         match = " AND ".join('"' + t.replace('"', '""') + '"' for t in long_)
         # bm25 costs a few microseconds per matching document; a term on nearly every page
@@ -632,19 +555,17 @@ def search(db: Conn, text: str, *, kind: str | None = None, limit: int = 20, off
         order, score = ("documents_fts.rowid DESC", "0.0") if many else ("rank", "-rank")
         # the snippet is cut here, centred on the match: FTS5's snippet() counts trigram
         # tokens and gave ~8 characters, seldom the match
-        sql = (f"SELECT {cols}, NULL, {score}, d.text "
+        sql = (f"SELECT {cols}, {score} AS score, d.text "
                f"FROM documents_fts JOIN documents d ON d.id = documents_fts.rowid "
                f"JOIN sources s ON s.id = d.source_id WHERE documents_fts MATCH ?"
-               + "".join(" AND " + w for w in where) + f" ORDER BY {order} LIMIT ? OFFSET ?")
-        rows = con.execute(sql, (match, *args, limit + 1, offset)).fetchall()
+               + w.and_sql + f" ORDER BY {order} LIMIT ? OFFSET ?")
+        rows = named(con, sql, (match, *w.params, limit + 1, offset))
     else:
-        sql = (f"SELECT {cols}, NULL, 0.0, d.text FROM documents d JOIN sources s ON s.id = d.source_id WHERE "
-               + " AND ".join(where) + " ORDER BY d.date DESC, d.id DESC LIMIT ? OFFSET ?")
-        rows = con.execute(sql, (*args, limit + 1, offset)).fetchall()
-    hits = []
-    for r in rows[:limit]:
-        snip = _mark_outside(r[6], short, mark) if r[6] is not None else _snippet(r[8], terms, mark, width)
-        hits.append(SearchHit(r[0], r[1], r[2], r[3], r[4], r[5], snip, round(float(r[7]), 4)))
+        sql = (f"SELECT {cols}, 0.0 AS score, d.text FROM documents d JOIN sources s ON s.id = d.source_id"
+               + w.sql + " ORDER BY d.date DESC, d.id DESC LIMIT ? OFFSET ?")
+        rows = named(con, sql, (*w.params, limit + 1, offset))
+    hits = [SearchHit(r["document_id"], r["kind"], r["title"], r["date"], r["url"], r["path"],
+                      _snippet(r["text"], terms, mark, width), round(float(r["score"]), 4)) for r in rows[:limit]]
     return Results(hits, limit, offset, len(rows) > limit)
 
 
@@ -714,25 +635,24 @@ class Stats(_Row):
 
 def stats(db: Conn, *, top: int = 10) -> Stats:
     """Counts of everything, events by type, the most frequent countries, the last run."""
-    con = _con(db)
-    path = db.path if isinstance(db, Store) else None
+    con = connection(db)
+    path: str | None = getattr(db, "path", None)  # a Store knows its file; a bare connection does not
     size = os.path.getsize(path) if path and path != ":memory:" and os.path.exists(path) else None
-    path = db.shown_path if isinstance(db, Store) else None
+    path = getattr(db, "shown_path", None)
 
     def one(sql: str, *args: Any) -> Any:
         return con.execute(sql, args).fetchone()[0]
 
     kinds = dict(con.execute("SELECT kind, count(*) FROM documents GROUP BY kind").fetchall())
     by_type = dict(con.execute("SELECT type, count(*) FROM events GROUP BY type ORDER BY 2 DESC").fetchall())
-    countries = [(r[0], r[1]) for r in con.execute(
-        "SELECT iso3, count(DISTINCT event_id) FROM event_actors WHERE iso3 IS NOT NULL "
+    countries = [(r["iso3"], r["n"]) for r in named(
+        con, "SELECT iso3, count(DISTINCT event_id) AS n FROM event_actors WHERE iso3 IS NOT NULL "
         "GROUP BY iso3 ORDER BY 2 DESC, 1 LIMIT ?", (top,))]
-    run = con.execute("SELECT id, started_at, finished_at, pages, added, replaced, unchanged, duplicates, errors "
-                      "FROM runs ORDER BY id DESC LIMIT 1").fetchone()
-    last_run = dict(zip(("id", "started_at", "finished_at", "pages", "added", "replaced", "unchanged",
-                         "duplicates", "errors"), run, strict=True)) if run else None
-    errs = [{"path": r[0], "reason": r[1], "count": r[2], "last_at": r[3]} for r in con.execute(
-        "SELECT path, reason, count, last_at FROM errors ORDER BY last_at DESC, id DESC LIMIT ?", (top,))]
+    runs = named(con, "SELECT id, started_at, finished_at, pages, added, replaced, unchanged, duplicates, errors "
+                      "FROM runs ORDER BY id DESC LIMIT 1")
+    last_run = dict(runs[0]) if runs else None
+    errs = [dict(r) for r in named(
+        con, "SELECT path, reason, count, last_at FROM errors ORDER BY last_at DESC, id DESC LIMIT ?", (top,))]
     return Stats(
         path=path, schema_version=schema_version(con), size_bytes=size,
         sources=one("SELECT count(*) FROM sources"), documents=sum(kinds.values()),
@@ -754,7 +674,6 @@ def _fetch_sources(con: sqlite3.Connection) -> list[dict[str, Any]]:
     # the table is the fetcher's (waishi.fetch.frontier), created on first fetch
     if con.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name='fetch_sources'").fetchone() is None:
         return []
-    cur = con.execute("SELECT source, last_fetch, found, new, fetched, stored, failed, robots, errors, last_error "
-                      "FROM fetch_sources ORDER BY source")
-    names = [d[0] for d in cur.description]
-    return [dict(zip(names, r, strict=True)) for r in cur.fetchall()]
+    return [dict(r) for r in named(
+        con, "SELECT source, last_fetch, found, new, fetched, stored, failed, robots, errors, last_error "
+        "FROM fetch_sources ORDER BY source")]

@@ -7,21 +7,21 @@ Read-only; the review pages and their JSON twins (api/review.py, web/review.py) 
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .curation import DecisionRow, _page_decisions, decisions, load_raw
-from .db import Store, StoreError
 from .decisions import apply
+from .errors import StoreError
+from .rows import Conn, Where, connection, named
+
+if TYPE_CHECKING:
+    pass
 
 __all__ = ["QueueItem", "ReviewQueue", "ReviewDoc", "Segment", "neighbours", "queue", "review_document"]
 
-Conn = Store | sqlite3.Connection
 
 
-def _con(db: Conn) -> sqlite3.Connection:
-    return db.con if isinstance(db, Store) else db
 
 
 _REVIEWED = ("EXISTS (SELECT 1 FROM decision_hits h WHERE h.locator = s.locator AND h.document_ord = doc.ord "
@@ -60,51 +60,47 @@ def queue(db: Conn, *, status: str = "unreviewed", country: str | None = None, t
     """Documents to review, oldest stored first. ``status``: unreviewed, reviewed or all;
     ``country`` (ISO3 on an event's side), ``type`` (an event type of the document);
     ``doubtful``: an event without a date or a person without a country."""
-    con = _con(db)
+    con = connection(db)
     if status not in ("unreviewed", "reviewed", "all"):
         raise StoreError(f"status must be unreviewed, reviewed or all, got {status!r}")
     base = "FROM documents doc JOIN sources s ON s.id = doc.source_id JOIN page_records p ON p.locator = s.locator"
-    where: list[str] = []
-    args: list[Any] = []
+    w = Where()
     if status != "all":
-        where.append(_REVIEWED if status == "reviewed" else "NOT " + _REVIEWED)
+        w.add(_REVIEWED if status == "reviewed" else "NOT " + _REVIEWED)
     if country:
-        where.append("EXISTS (SELECT 1 FROM event_reports r JOIN event_actors a ON a.report_id = r.id "
-                     "WHERE r.document_id = doc.id AND a.iso3 = ?)")
-        args.append(country.upper())
-    if type:
-        where.append("EXISTS (SELECT 1 FROM event_reports r JOIN events e ON e.id = r.event_id "
-                     "WHERE r.document_id = doc.id AND e.type = ?)")
-        args.append(type)
+        w.add("EXISTS (SELECT 1 FROM event_reports r JOIN event_actors a ON a.report_id = r.id "
+              "WHERE r.document_id = doc.id AND a.iso3 = ?)", country.upper())
+    w.add_if(type, "EXISTS (SELECT 1 FROM event_reports r JOIN events e ON e.id = r.event_id "
+                   "WHERE r.document_id = doc.id AND e.type = ?)", type)
     if doubtful:
-        where.append("(EXISTS (SELECT 1 FROM event_reports r WHERE r.document_id = doc.id AND r.precision IS NULL) "
-                     "OR EXISTS (SELECT 1 FROM mentions m JOIN people pe ON pe.id = m.person_id "
-                     "WHERE m.document_id = doc.id AND pe.country IS NULL))")
-    cond = (" WHERE " + " AND ".join(where)) if where else ""
-    total = con.execute(f"SELECT count(*) {base}").fetchone()[0]
-    reviewed = con.execute(f"SELECT count(*) {base} WHERE {_REVIEWED}").fetchone()[0]
-    matching = con.execute(f"SELECT count(*) {base}{cond}", args).fetchone()[0]
-    rows = con.execute(
-        f"SELECT p.id, doc.ord, doc.id, doc.kind, doc.title, doc.date, "
-        f"(SELECT count(*) FROM event_reports r WHERE r.document_id = doc.id), {_REVIEWED}, s.locator "
-        f"{base}{cond} ORDER BY s.id, doc.ord LIMIT ? OFFSET ?", (*args, limit, offset)).fetchall()
+        w.add("(EXISTS (SELECT 1 FROM event_reports r WHERE r.document_id = doc.id AND r.precision IS NULL) "
+              "OR EXISTS (SELECT 1 FROM mentions m JOIN people pe ON pe.id = m.person_id "
+              "WHERE m.document_id = doc.id AND pe.country IS NULL))")
+    total = named(con, f"SELECT count(*) AS n {base}")[0]["n"]
+    reviewed = named(con, f"SELECT count(*) AS n {base} WHERE {_REVIEWED}")[0]["n"]
+    matching = named(con, f"SELECT count(*) AS n {base}{w.sql}", w.params)[0]["n"]
+    rows = named(
+        con, f"SELECT p.id AS page_id, doc.ord, doc.id AS document_id, doc.kind, doc.title, doc.date, "
+        f"(SELECT count(*) FROM event_reports r WHERE r.document_id = doc.id) AS n_events, {_REVIEWED} AS reviewed, "
+        f"s.locator {base}{w.sql} ORDER BY s.id, doc.ord LIMIT ? OFFSET ?", (*w.params, limit, offset))
     items = []
     for r in rows:
         by = at = None
-        if r[7]:
-            hit = con.execute(
-                "SELECT d.author, d.created_at FROM decision_hits h JOIN decisions d ON d.id = h.decision_id "
+        if r["reviewed"]:
+            hit = named(
+                con, "SELECT d.author, d.created_at FROM decision_hits h JOIN decisions d ON d.id = h.decision_id "
                 "WHERE h.locator = ? AND h.document_ord = ? AND h.kind = 'document' AND h.action = 'confirm' "
-                "ORDER BY d.created_at DESC LIMIT 1", (r[8], r[1])).fetchone()
-            by, at = (hit[0], hit[1]) if hit else (None, None)
-        items.append(QueueItem(r[0], r[1], r[2], r[3], r[4], r[5], r[6], bool(r[7]), by, at))
+                "ORDER BY d.created_at DESC LIMIT 1", (r["locator"], r["ord"]))
+            by, at = (hit[0]["author"], hit[0]["created_at"]) if hit else (None, None)
+        items.append(QueueItem(r["page_id"], r["ord"], r["document_id"], r["kind"], r["title"], r["date"],
+                               r["n_events"], bool(r["reviewed"]), by, at))
     return ReviewQueue(items, total, reviewed, matching, limit, offset)
 
 
 def neighbours(db: Conn, page_id: int, ord_: int) -> tuple[tuple[int, int] | None, tuple[int, int] | None]:
     """``(page_id, ord)`` of the unreviewed documents before and after this one in queue order;
     the next one wraps around to the start of the queue."""
-    con = _con(db)
+    con = connection(db)
     here = con.execute("SELECT s.id FROM page_records p JOIN sources s ON s.locator = p.locator WHERE p.id = ?",
                        (page_id,)).fetchone()
     if here is None:
@@ -191,7 +187,7 @@ def _segments(text: str, start: int, end: int, events: list[dict[str, Any]], fac
 
 def review_document(db: Conn, page_id: int, ord_: int) -> ReviewDoc | None:
     """One document of a stored page, curated, with rejected items kept and flagged."""
-    con = _con(db)
+    con = connection(db)
     row = con.execute("SELECT locator FROM page_records WHERE id=?", (page_id,)).fetchone()
     if row is None:
         return None

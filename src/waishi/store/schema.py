@@ -1,7 +1,8 @@
 """The store's SQLite schema: an ordered list of migrations, ``PRAGMA user_version`` as the version.
 
 Each migration runs in one transaction together with the ``user_version`` bump, so
-a database is always at a whole version. Later schema work (the offices/relations
+a database is always at a whole version. This module is a leaf (the standard library only):
+data steps that need more than SQL are registered from above (store/migrations.py). Later schema work (the offices/relations
 tables of issue 6, ...) appends a ``Migration`` to ``MIGRATIONS``; never edit one
 that has shipped. docs/store.md describes every table and column.
 """
@@ -9,16 +10,15 @@ that has shipped. docs/store.md describes every table and column.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
-from ..errors import WaishiError
-
-__all__ = ["MIGRATIONS", "SCHEMA_VERSION", "Migration", "SchemaError", "migrate", "schema_version"]
+__all__ = ["MIGRATIONS", "SCHEMA_VERSION", "Backfill", "Migration", "SchemaMismatch", "migrate", "schema_version"]
 
 
-class SchemaError(WaishiError):
-    """The database file is not a waishi store this version can use."""
+class SchemaMismatch(Exception):
+    """The database file is not a waishi store this version can use (``Store.open`` raises it
+    as ``StoreError``'s sibling ``SchemaError``; this module imports nothing of waishi)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -282,14 +282,6 @@ CREATE INDEX office_claims_conflicts ON office_claims(office) WHERE agrees = 0;
 """
 
 
-def _backfill_v2(con: sqlite3.Connection) -> None:
-    # Titles already stored (roles) give office claims without re-extraction; relations need
-    # the pages re-extracted (waishi ingest --force).
-    from .relations import backfill_office_claims
-
-    backfill_office_claims(con)
-
-
 # Version 3 (issue 13): the curation layer. Every page's raw extraction record is kept
 # (compressed JSON with the page text) with the extractor version that made it; analysts'
 # decisions name their targets by stable identities (store/decisions.py); decision_hits say
@@ -373,12 +365,6 @@ CREATE INDEX figures_date ON figures(date);
 """
 
 
-def _backfill_v4(con: sqlite3.Connection) -> None:
-    from .figures import backfill
-
-    backfill(con)
-
-
 # Version 5 (issue 11): a document's feasible year window and the constraints that set it (JSON:
 # each bound or point with its page offsets), and the factuality of events (reported or planned;
 # what is only proposed, offered or summed up stays in the extraction record, not in the store).
@@ -393,9 +379,9 @@ ALTER TABLE events ADD COLUMN factuality TEXT NOT NULL DEFAULT 'reported';
 
 MIGRATIONS: list[Migration] = [
     Migration(1, "sources, documents (+FTS5 trigram), people, roles, events, facts, mentions, errors", _V1),
-    Migration(2, "relations, office_claims (issue 6)", _V2, _backfill_v2),
+    Migration(2, "relations, office_claims (issue 6)", _V2),
     Migration(3, "curation: page_records, decisions, decision_hits, sources.extractor (issue 13)", _V3),
-    Migration(4, "figures; facts.kind, .subject_iso3, .figure_id, .period_assumed (issue 12)", _V4, _backfill_v4),
+    Migration(4, "figures; facts.kind, .subject_iso3, .figure_id, .period_assumed (issue 12)", _V4),
     Migration(5, "documents.year_lo, .year_hi, .year_constraints; events' factuality (issue 11)", _V5),
 ]
 
@@ -406,20 +392,26 @@ def schema_version(con: sqlite3.Connection) -> int:
     return int(con.execute("PRAGMA user_version").fetchone()[0])
 
 
-def migrate(con: sqlite3.Connection, name: str = "database") -> int:
+Backfill = Callable[[sqlite3.Connection], None]
+
+
+def migrate(con: sqlite3.Connection, name: str = "database", backfills: Mapping[int, Backfill] | None = None) -> int:
     """Bring ``con`` to SCHEMA_VERSION; returns the version it was at.
+
+    ``backfills`` (version -> step) are the data steps registered from above
+    (store/migrations.py, passed by ``Store.open``); each runs in its version's transaction.
 
     Raises SchemaError when the file is newer than this code, or is some other
     SQLite database (tables but no version).
     """
     current = schema_version(con)
     if current > SCHEMA_VERSION:
-        raise SchemaError(f"{name}: schema version {current} is newer than this waishi ({SCHEMA_VERSION}); "
+        raise SchemaMismatch(f"{name}: schema version {current} is newer than this waishi ({SCHEMA_VERSION}); "
                           "upgrade waishi")
     if current == 0:
         tables = con.execute("SELECT count(*) FROM sqlite_master WHERE type = 'table'").fetchone()[0]
         if tables:
-            raise SchemaError(f"{name}: not a waishi database (it has tables but no schema version)")
+            raise SchemaMismatch(f"{name}: not a waishi database (it has tables but no schema version)")
     for m in MIGRATIONS:
         if m.version <= current:
             continue
@@ -431,8 +423,9 @@ def migrate(con: sqlite3.Connection, name: str = "database") -> int:
                 continue
             for stmt in _statements(m.sql):
                 con.execute(stmt)
-            if m.run is not None:
-                m.run(con)
+            step = m.run or (backfills or {}).get(m.version)
+            if step is not None:
+                step(con)
             con.execute(f"PRAGMA user_version = {int(m.version)}")
             con.execute("COMMIT")
         except BaseException:

@@ -12,25 +12,14 @@ import json
 import sqlite3
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any
 
-from .db import StoreError
-from .query import (
-    Conn,
-    EventRow,
-    FactRow,
-    PersonRow,
-    Results,
-    Stats,
-    _con,
-    _page,
-    events,
-    normalize_day,
-    people,
-)
-from .query import _fold as fold
+from .errors import StoreError
+from .query import EventRow, FactRow, PersonRow, Stats, events, facts_by_id, people
 from .query import stats as store_stats
+from .rows import Conn, Results, Where, connection, marks, named, normalize_day, page
+from .rows import Row as _Row
 
 __all__ = [
     "DocumentRow", "Annotation", "DocEvent", "DocFact", "DocumentView", "Bucket", "GraphNode", "GraphLink", "Graph",
@@ -50,31 +39,6 @@ LAST_EXACT = ("COALESCE(max(CASE WHEN e.precision = 'day' THEN COALESCE(e.date_e
 GRAPH_KINDS = ("country", "person")
 
 
-class _Row:
-    def to_dict(self) -> dict[str, Any]:
-        return asdict(self)  # type: ignore[call-overload, no-any-return]
-
-
-def _filters(type: str | None, since: str | None, until: str | None, country: str | None,
-             alias: str = "e") -> tuple[list[str], list[Any]]:
-    """WHERE terms shared by timeline and graph: event type, date overlap, a country on either side."""
-    where: list[str] = []
-    args: list[Any] = []
-    if type:
-        where.append(f"{alias}.type = ?")
-        args.append(type)
-    if since:
-        where.append(f"{alias}.date_hi >= ?")
-        args.append(normalize_day(since))
-    if until:
-        where.append(f"{alias}.date_lo <= ?")
-        args.append(normalize_day(until, end=True))
-    if country:
-        where.append(f"{alias}.id IN (SELECT event_id FROM event_actors WHERE iso3 = ?)")
-        args.append(country.upper())
-    return where, args
-
-
 # -- evidence anchors and counterparts -------------------------------------------------
 
 
@@ -84,10 +48,9 @@ def anchors(db: Conn, event_ids: Sequence[int]) -> dict[int, tuple[int, int, int
     if not event_ids:
         return {}
     ids = list(event_ids)
-    marks = ",".join("?" * len(ids))
-    return {r[0]: (r[1], r[2], r[3]) for r in _con(db).execute(
-        f"SELECT e.id, r.document_id, r.start, r.end FROM events e JOIN event_reports r ON r.id = e.report_id "
-        f"WHERE e.id IN ({marks})", ids)}
+    return {r["id"]: (r["document_id"], r["start"], r["end"]) for r in named(
+        db, f"SELECT e.id, r.document_id, r.start, r.end FROM events e JOIN event_reports r ON r.id = e.report_id "
+        f"WHERE e.id IN ({marks(len(ids))})", ids)}
 
 
 def fact_anchors(db: Conn, fact_ids: Sequence[int]) -> dict[int, tuple[int, int, int]]:
@@ -95,15 +58,14 @@ def fact_anchors(db: Conn, fact_ids: Sequence[int]) -> dict[int, tuple[int, int,
     if not fact_ids:
         return {}
     ids = list(fact_ids)
-    marks = ",".join("?" * len(ids))
-    return {r[0]: (r[1], r[2], r[3]) for r in _con(db).execute(
-        f"SELECT id, document_id, start, end FROM facts WHERE id IN ({marks})", ids)}
+    return {r["id"]: (r["document_id"], r["start"], r["end"]) for r in named(
+        db, f"SELECT id, document_id, start, end FROM facts WHERE id IN ({marks(len(ids))})", ids)}
 
 
 def metrics(db: Conn) -> list[tuple[str, int]]:
     """The metrics the store holds figures for (merged across pages), the most frequent first."""
-    return [(r[0], r[1]) for r in _con(db).execute(
-        "SELECT metric, count(*) FROM figures GROUP BY metric ORDER BY 2 DESC, 1")]
+    return [(r["metric"], r["n"]) for r in named(
+        db, "SELECT metric, count(*) AS n FROM figures GROUP BY metric ORDER BY 2 DESC, 1")]
 
 
 @dataclass
@@ -120,15 +82,15 @@ class Counterpart(_Row):
 def counterparts(db: Conn, person_id: int, *, limit: int = 30) -> list[Counterpart]:
     """Whom a person met, called, visited ...: the actors on the other side of their events,
     the most frequent first (a person counts once however their name was written)."""
-    rows = _con(db).execute(
-        "WITH mine AS (SELECT DISTINCT event_id, role FROM event_actors WHERE person_id = ?) "
-        "SELECT a.name, a.kind, a.person_id, a.iso3, count(DISTINCT a.event_id), max(e.date_hi) "
+    rows = named(
+        db, "WITH mine AS (SELECT DISTINCT event_id, role FROM event_actors WHERE person_id = ?) "
+        "SELECT a.name, a.kind, a.person_id, a.iso3, count(DISTINCT a.event_id) AS n_events, max(e.date_hi) AS last "
         "FROM mine m JOIN event_actors a ON a.event_id = m.event_id AND a.role != m.role "
         "JOIN events e ON e.id = a.event_id "
         "WHERE a.person_id IS NULL OR a.person_id != ? "
         "GROUP BY COALESCE('p' || a.person_id, 'n' || a.name) ORDER BY 5 DESC, 6 DESC LIMIT ?",
-        (person_id, person_id, limit)).fetchall()
-    return [Counterpart(*r) for r in rows]
+        (person_id, person_id, limit))
+    return [Counterpart(**dict(r)) for r in rows]
 
 
 # -- documents ------------------------------------------------------------------------
@@ -147,31 +109,24 @@ class DocumentRow(_Row):
     n_facts: int
 
 
+# a document with its page and its event and fact counts (DocumentRow's columns)
+_DOCUMENT_COLS = ("d.id, d.source_id, d.kind, d.title, d.date, s.url, s.path, "
+                  "(SELECT count(*) FROM event_reports r WHERE r.document_id = d.id) AS n_events, "
+                  "(SELECT count(*) FROM facts f WHERE f.document_id = d.id) AS n_facts")
+
+
 def documents(db: Conn, *, kind: str | None = None, since: str | None = None, until: str | None = None,
               limit: int = 50, offset: int = 0) -> Results[DocumentRow]:
     """Documents, newest first (by the document's date), with their event and fact counts."""
-    con = _con(db)
-    limit, offset = _page(limit, offset)
-    where: list[str] = []
-    args: list[Any] = []
-    if kind:
-        where.append("d.kind = ?")
-        args.append(kind)
-    if since:
-        where.append("d.date >= ?")
-        args.append(normalize_day(since))
-    if until:
-        # a document's date is a day, a month-less year (YYYY) or empty; YYYY sorts before YYYY-MM-DD
-        where.append("d.date <= ?")
-        args.append(normalize_day(until, end=True))
-    sql = ("SELECT d.id, d.source_id, d.kind, d.title, d.date, s.url, s.path, "
-           "(SELECT count(*) FROM event_reports r WHERE r.document_id = d.id), "
-           "(SELECT count(*) FROM facts f WHERE f.document_id = d.id) "
-           "FROM documents d JOIN sources s ON s.id = d.source_id"
-           + (" WHERE " + " AND ".join(where) if where else "")
-           + " ORDER BY d.date DESC, d.id DESC LIMIT ? OFFSET ?")
-    rows = con.execute(sql, (*args, limit + 1, offset)).fetchall()
-    return Results([DocumentRow(*r) for r in rows[:limit]], limit, offset, len(rows) > limit)
+    limit, offset = page(limit, offset)
+    w = Where().add_if(kind, "d.kind = ?", kind)
+    w.add_if(since, "d.date >= ?", normalize_day(since))
+    # a document's date is a day, a month-less year (YYYY) or empty; YYYY sorts before YYYY-MM-DD
+    w.add_if(until, "d.date <= ?", normalize_day(until, end=True))
+    sql = (f"SELECT {_DOCUMENT_COLS} FROM documents d JOIN sources s ON s.id = d.source_id"
+           + w.sql + " ORDER BY d.date DESC, d.id DESC LIMIT ? OFFSET ?")
+    rows = named(db, sql, (*w.params, limit + 1, offset))
+    return Results([DocumentRow(**dict(r)) for r in rows[:limit]], limit, offset, len(rows) > limit)
 
 
 @dataclass
@@ -241,51 +196,55 @@ class DocumentView(_Row):
     year_constraints: list[dict[str, Any]] = field(default_factory=list)  # each bound or point, with offsets
 
 
-def document(db: Conn, document_id: int) -> DocumentView | None:
-    """One document with its mentions, event reports and facts (for highlighting), or None."""
-    con = _con(db)
-    r = con.execute(
-        "SELECT d.id, d.source_id, d.kind, d.title, d.date, d.year, d.year_evidence, s.url, s.path, s.published, "
-        "d.start, d.end, d.text, d.year_lo, d.year_hi, d.year_constraints "
-        "FROM documents d JOIN sources s ON s.id = d.source_id WHERE d.id = ?",
-        (document_id,)).fetchone()
-    if r is None:
-        return None
-    mentions = [Annotation(*m) for m in con.execute(
-        "SELECT kind, text, value, person_id, start, end FROM mentions WHERE document_id = ? ORDER BY start, id",
-        (document_id,))]
-    reports = con.execute(
-        "SELECT r.event_id, r.id, e.type, COALESCE(r.date, e.date), r.trigger, r.start, r.end, r.extra_evidence, "
-        "r.factuality "
+def _doc_events(con: sqlite3.Connection, document_id: int) -> list[DocEvent]:
+    reports = named(
+        con, "SELECT r.event_id, r.id AS report_id, e.type, COALESCE(r.date, e.date) AS date, r.trigger, r.start, "
+        "r.end, r.extra_evidence, r.factuality "
         "FROM event_reports r JOIN events e ON e.id = r.event_id WHERE r.document_id = ? ORDER BY r.start, r.id",
-        (document_id,)).fetchall()
+        (document_id,))
     sides: dict[int, dict[str, list[str]]] = defaultdict(lambda: {"source": [], "target": []})
     if reports:
-        marks = ",".join("?" * len(reports))
-        for rid, role, name in con.execute(
-                f"SELECT report_id, role, name FROM event_actors WHERE report_id IN ({marks}) ORDER BY id",
-                [x[1] for x in reports]):
-            if name not in sides[rid][role]:
-                sides[rid][role].append(name)
-    evs = [DocEvent(x[0], x[1], x[2], x[3], sides[x[1]]["source"], sides[x[1]]["target"], x[4], x[5], x[6],
-                    json.loads(x[7]) if x[7] else [], x[8] or "reported") for x in reports]
-    fs = []
-    for f in con.execute("SELECT id, metric, value, unit, period, number_start, number_end, start, end, figure_id "
-                         "FROM facts WHERE document_id = ? ORDER BY start, id", (document_id,)):
-        value = int(f[2]) if float(f[2]).is_integer() else f[2]
-        fs.append(DocFact(f[0], f[1], value, *f[3:]))
-    siblings = [DocumentRow(*s) for s in con.execute(
-        "SELECT d.id, d.source_id, d.kind, d.title, d.date, s.url, s.path, "
-        "(SELECT count(*) FROM event_reports r WHERE r.document_id = d.id), "
-        "(SELECT count(*) FROM facts f WHERE f.document_id = d.id) "
-        "FROM documents d JOIN sources s ON s.id = d.source_id WHERE d.source_id = ? AND d.id != ? ORDER BY d.ord",
-        (r[1], document_id))]
-    titled = [[a, b] for a, b in con.execute(
-        "SELECT DISTINCT start, end FROM role_evidence WHERE document_id = ? ORDER BY start", (document_id,))]
-    return DocumentView(id=r[0], source_id=r[1], kind=r[2], title=r[3], date=r[4], year=r[5], year_evidence=r[6],
-                        url=r[7], path=r[8], published=r[9], start=r[10], end=r[11], text=r[12], mentions=mentions,
-                        events=evs, facts=fs, siblings=siblings, title_sentences=titled,
-                        year_lo=r[13], year_hi=r[14], year_constraints=json.loads(r[15]) if r[15] else [])
+        for a in named(con, f"SELECT report_id, role, name FROM event_actors WHERE report_id IN "
+                            f"({marks(len(reports))}) ORDER BY id", [x["report_id"] for x in reports]):
+            if a["name"] not in sides[a["report_id"]][a["role"]]:
+                sides[a["report_id"]][a["role"]].append(a["name"])
+    return [DocEvent(x["event_id"], x["report_id"], x["type"], x["date"], sides[x["report_id"]]["source"],
+                     sides[x["report_id"]]["target"], x["trigger"], x["start"], x["end"],
+                     json.loads(x["extra_evidence"]) if x["extra_evidence"] else [], x["factuality"] or "reported")
+            for x in reports]
+
+
+def _doc_facts(con: sqlite3.Connection, document_id: int) -> list[DocFact]:
+    out = []
+    for f in named(con, "SELECT id, metric, value, unit, period, number_start, number_end, start, end, figure_id "
+                        "FROM facts WHERE document_id = ? ORDER BY start, id", (document_id,)):
+        d = dict(f)
+        d["value"] = int(d["value"]) if float(d["value"]).is_integer() else d["value"]
+        out.append(DocFact(**d))
+    return out
+
+
+def document(db: Conn, document_id: int) -> DocumentView | None:
+    """One document with its mentions, event reports and facts (for highlighting), or None."""
+    con = connection(db)
+    found = named(
+        con, "SELECT d.id, d.source_id, d.kind, d.title, d.date, d.year, d.year_evidence, s.url, s.path, "
+        "s.published, d.start, d.end, d.text, d.year_lo, d.year_hi, d.year_constraints "
+        "FROM documents d JOIN sources s ON s.id = d.source_id WHERE d.id = ?", (document_id,))
+    if not found:
+        return None
+    r = dict(found[0])
+    r["year_constraints"] = json.loads(r["year_constraints"]) if r["year_constraints"] else []
+    mentions = [Annotation(**dict(m)) for m in named(
+        con, "SELECT kind, text, value, person_id, start, end FROM mentions WHERE document_id = ? ORDER BY start, id",
+        (document_id,))]
+    siblings = [DocumentRow(**dict(x)) for x in named(
+        con, f"SELECT {_DOCUMENT_COLS} FROM documents d JOIN sources s ON s.id = d.source_id "
+        "WHERE d.source_id = ? AND d.id != ? ORDER BY d.ord", (r["source_id"], document_id))]
+    titled = [[x["start"], x["end"]] for x in named(
+        con, "SELECT DISTINCT start, end FROM role_evidence WHERE document_id = ? ORDER BY start", (document_id,))]
+    return DocumentView(**r, mentions=mentions, events=_doc_events(con, document_id),
+                        facts=_doc_facts(con, document_id), siblings=siblings, title_sentences=titled)
 
 
 # -- events over time -----------------------------------------------------------------
@@ -305,15 +264,14 @@ def timeline(db: Conn, *, bucket: str = "month", type: str | None = None, countr
     unknown date are left out."""
     if bucket not in BUCKETS:
         raise StoreError(f"bucket must be one of {', '.join(BUCKETS)}, got {bucket!r}")
-    where, args = _filters(type, since, until, country)
-    where.insert(0, "e.precision IS NOT NULL")
+    w = Where().add("e.precision IS NOT NULL").events(type=type, since=since, until=until, country=country)
     # an event counts at the precision it was dated: one dated 2024 is not a January event of a
     # month timeline (its date_lo is 2024-01-01) but a "2024" bucket marked coarse
     n = BUCKETS[bucket]
     plen = "(CASE e.precision WHEN 'year' THEN 4 WHEN 'month' THEN 7 ELSE 10 END)"
-    sql = (f"SELECT substr(e.date_lo, 1, min({plen}, {n})) AS p, e.type, count(*), {plen} < {n} AS coarse "
-           f"FROM events e WHERE {' AND '.join(where)} GROUP BY p, e.type, coarse ORDER BY p, e.type")
-    return [Bucket(r[0], r[1], r[2], bool(r[3])) for r in _con(db).execute(sql, args)]
+    sql = (f"SELECT substr(e.date_lo, 1, min({plen}, {n})) AS p, e.type, count(*) AS n, {plen} < {n} AS coarse "
+           f"FROM events e{w.sql} GROUP BY p, e.type, coarse ORDER BY p, e.type")
+    return [Bucket(r["p"], r["type"], r["n"], bool(r["coarse"])) for r in named(db, sql, w.params)]
 
 
 # -- facets ---------------------------------------------------------------------------
@@ -331,29 +289,24 @@ class Facets(_Row):
 def event_facets(db: Conn, *, type: str | None = None, country: str | None = None, actor: str | None = None,
                  since: str | None = None, until: str | None = None, min_sources: int | None = None,
                  top: int = 12) -> Facets:
-    con = _con(db)
+    con = connection(db)
 
-    def where(skip: str) -> tuple[str, list[Any]]:
-        w, a = _filters(None if skip == "type" else type, since, until, None if skip == "country" else country)
-        if actor:
-            w.append("e.id IN (SELECT event_id FROM event_actors WHERE instr(name, ?) > 0)")
-            a.append(fold(actor))
-        if min_sources:
-            w.append("e.n_sources >= ?")
-            a.append(min_sources)
-        return (" WHERE " + " AND ".join(w)) if w else "", a
+    def where(skip: str) -> Where:
+        # each facet leaves its own filter out
+        return Where().events(type=None if skip == "type" else type, since=since, until=until,
+                              country=None if skip == "country" else country, actor=actor, min_sources=min_sources)
 
-    w, a = where("type")
-    by_type = [(r[0], r[1]) for r in con.execute(
-        f"SELECT e.type, count(*) FROM events e{w} GROUP BY e.type ORDER BY 2 DESC, 1", a)]
-    w, a = where("country")
-    by_country = [(r[0], r[1]) for r in con.execute(
-        f"SELECT x.iso3, count(DISTINCT x.event_id) FROM event_actors x JOIN events e ON e.id = x.event_id{w}"
-        f"{' AND' if w else ' WHERE'} x.iso3 IS NOT NULL GROUP BY x.iso3 ORDER BY 2 DESC, 1 LIMIT ?", (*a, top))]
-    w, a = where("")
-    by_year = [(r[0], r[1]) for r in con.execute(
-        f"SELECT substr(e.date_lo, 1, 4) AS y, count(*) FROM events e{w}{' AND' if w else ' WHERE'} "
-        f"e.precision IS NOT NULL GROUP BY y ORDER BY y DESC LIMIT ?", (*a, top))]
+    w = where("type")
+    by_type = [(r["type"], r["n"]) for r in named(
+        con, f"SELECT e.type, count(*) AS n FROM events e{w.sql} GROUP BY e.type ORDER BY 2 DESC, 1", w.params)]
+    w = where("country").add("x.iso3 IS NOT NULL")
+    by_country = [(r["iso3"], r["n"]) for r in named(
+        con, f"SELECT x.iso3, count(DISTINCT x.event_id) AS n FROM event_actors x JOIN events e ON e.id = x.event_id"
+        f"{w.sql} GROUP BY x.iso3 ORDER BY 2 DESC, 1 LIMIT ?", (*w.params, top))]
+    w = where("").add("e.precision IS NOT NULL")
+    by_year = [(r["y"], r["n"]) for r in named(
+        con, f"SELECT substr(e.date_lo, 1, 4) AS y, count(*) AS n FROM events e{w.sql} "
+        f"GROUP BY y ORDER BY y DESC LIMIT ?", (*w.params, top))]
     return Facets(by_type, by_country, by_year)
 
 
@@ -390,21 +343,22 @@ def graph(db: Conn, *, kind: str = "country", type: str | None = None, since: st
     of the same events, weighted by the number of distinct events, heaviest first."""
     if kind not in GRAPH_KINDS:
         raise StoreError(f"kind must be one of {', '.join(GRAPH_KINDS)}, got {kind!r}")
-    limit, _ = _page(limit, 0)
-    con = _con(db)
+    limit, _ = page(limit, 0)
+    con = connection(db)
     col = "iso3" if kind == "country" else "person_id"
-    where, args = _filters(type, since, until, country)
-    ev_filter = (" AND a.event_id IN (SELECT e.id FROM events e WHERE " + " AND ".join(where) + ")") if where else ""
+    w = Where().events(type=type, since=since, until=until, country=country)
+    ev_filter = f" AND a.event_id IN (SELECT e.id FROM events e{w.sql})" if w else ""
     # distinct (event, side, node) first: an event has one actor row per report, and a page
     # often reports the same meeting several times
     sql = (f"WITH s AS (SELECT DISTINCT a.event_id, a.role, a.{col} AS n, a.type FROM event_actors a "
            f"WHERE a.{col} IS NOT NULL{ev_filter}) "
-           "SELECT min(x.n, y.n), max(x.n, y.n), x.type, count(DISTINCT x.event_id) FROM s x "
+           "SELECT min(x.n, y.n) AS a, max(x.n, y.n) AS b, x.type, count(DISTINCT x.event_id) AS n FROM s x "
            "JOIN s y ON y.event_id = x.event_id AND x.role = 'source' AND y.role = 'target' AND x.n != y.n "
            "GROUP BY 1, 2, 3")
     pairs: dict[tuple[str, str], dict[str, int]] = defaultdict(dict)
-    for a, b, t, n in con.execute(sql, args):
-        pairs[(str(a), str(b))][t] = pairs[(str(a), str(b))].get(t, 0) + n
+    for r in named(con, sql, w.params):
+        key = (str(r["a"]), str(r["b"]))
+        pairs[key][r["type"]] = pairs[key].get(r["type"], 0) + r["n"]
     links = [GraphLink(a, b, sum(bt.values()), dict(sorted(bt.items(), key=lambda kv: -kv[1])))
              for (a, b), bt in pairs.items() if sum(bt.values()) >= min_weight]
     links.sort(key=lambda link: (-link.weight, link.source, link.target))
@@ -415,11 +369,10 @@ def graph(db: Conn, *, kind: str = "country", type: str | None = None, since: st
         weight[link.target] += link.weight
     labels: dict[str, tuple[str, str | None]] = {}
     if kind == "person" and weight:
-        marks = ",".join("?" * len(weight))
-        labels = {str(r[0]): (r[1], r[2]) for r in con.execute(
-            f"SELECT id, name, country FROM people WHERE id IN ({marks})", [int(k) for k in weight])}
-    nodes = [GraphNode(k, labels.get(k, (k, None))[0], k if kind == "country" else labels.get(k, (k, None))[1], w)
-             for k, w in sorted(weight.items(), key=lambda kv: (-kv[1], kv[0]))]
+        labels = {str(r["id"]): (r["name"], r["country"]) for r in named(
+            con, f"SELECT id, name, country FROM people WHERE id IN ({marks(len(weight))})", [int(k) for k in weight])}
+    nodes = [GraphNode(k, labels.get(k, (k, None))[0], k if kind == "country" else labels.get(k, (k, None))[1], n)
+             for k, n in sorted(weight.items(), key=lambda kv: (-kv[1], kv[0]))]
     return Graph(kind, nodes, links)
 
 
@@ -436,14 +389,13 @@ class CountryRow(_Row):
 
 def countries(db: Conn, *, limit: int = 300, offset: int = 0) -> Results[CountryRow]:
     """Countries named on events (either side), the most frequent first."""
-    con = _con(db)
-    limit, offset = _page(limit, offset)
-    rows = con.execute(
-        f"SELECT c.iso3, count(*), {FIRST_EXACT}, {LAST_EXACT} FROM "
+    limit, offset = page(limit, offset)
+    rows = named(
+        db, f"SELECT c.iso3, count(*) AS n_events, {FIRST_EXACT} AS first_event, {LAST_EXACT} AS last_event FROM "
         "(SELECT DISTINCT iso3, event_id FROM event_actors WHERE iso3 IS NOT NULL) c "
         "JOIN events e ON e.id = c.event_id GROUP BY c.iso3 ORDER BY 2 DESC, 1 LIMIT ? OFFSET ?",
-        (limit + 1, offset)).fetchall()
-    return Results([CountryRow(*r) for r in rows[:limit]], limit, offset, len(rows) > limit)
+        (limit + 1, offset))
+    return Results([CountryRow(**dict(r)) for r in rows[:limit]], limit, offset, len(rows) > limit)
 
 
 @dataclass
@@ -465,52 +417,36 @@ def country(db: Conn, iso3: str, *, names: Sequence[str] = (), bucket: str = "ye
     """One country: its events over time, partners, people and the figures whose subject is one
     of ``names`` (its Chinese names and abbreviations as the text writes them: 老挝, 老); None
     when no event names it and no person belongs to it."""
-    con = _con(db)
+    con = connection(db)
     code = iso3.upper()
-    n, first, last = con.execute(
-        f"SELECT count(*), {FIRST_EXACT}, {LAST_EXACT} FROM events e "
-        "WHERE e.id IN (SELECT event_id FROM event_actors WHERE iso3 = ?)", (code,)).fetchone()
+    mine = Where().events(country=code)
+    summary = named(con, f"SELECT count(*) AS n, {FIRST_EXACT} AS first, {LAST_EXACT} AS last FROM events e"
+                         f"{mine.sql}", mine.params)[0]
     ppl = people(con, country=code, limit=people_limit).items
-    if not n and not ppl:
+    if not summary["n"] and not ppl:
         return None
-    by_type = dict(con.execute(
-        "SELECT type, count(*) FROM events WHERE id IN (SELECT event_id FROM event_actors WHERE iso3 = ?) "
-        "GROUP BY type ORDER BY 2 DESC, 1", (code,)).fetchall())
-    # the other side of each of its events; a country on both sides (越南 meets 越南) is no partner
-    partners = [(r[0], r[1]) for r in con.execute(
-        "WITH mine AS (SELECT DISTINCT event_id, role FROM event_actors WHERE iso3 = ?) "
-        "SELECT a.iso3, count(DISTINCT a.event_id) FROM mine m JOIN event_actors a "
-        "ON a.event_id = m.event_id AND a.role != m.role AND a.iso3 IS NOT NULL AND a.iso3 != ? "
-        "GROUP BY a.iso3 ORDER BY 2 DESC, 1 LIMIT 20", (code, code))]
+    by_type = {r["type"]: r["n"] for r in named(
+        con, f"SELECT e.type, count(*) AS n FROM events e{mine.sql} GROUP BY e.type ORDER BY 2 DESC, 1", mine.params)}
     figures: list[FactRow] = []
     if names:
-        marks = ",".join("?" * len(names))
-        ids = [r[0] for r in con.execute(
-            f"SELECT f.id FROM facts f JOIN documents d ON d.id = f.document_id "
-            f"WHERE EXISTS (SELECT 1 FROM json_each(f.subject) j WHERE j.value IN ({marks})) "
+        ids = [r["id"] for r in named(
+            con, f"SELECT f.id FROM facts f JOIN documents d ON d.id = f.document_id "
+            f"WHERE EXISTS (SELECT 1 FROM json_each(f.subject) j WHERE j.value IN ({marks(len(names))})) "
             f"ORDER BY d.date DESC, f.id LIMIT ?", (*names, facts_limit))]
-        figures = _facts_by_id(con, ids)
-    return CountrySummary(code, n, first, last, by_type, partners, timeline(con, bucket=bucket, country=code),
+        figures = facts_by_id(con, ids)
+    return CountrySummary(code, summary["n"], summary["first"], summary["last"], by_type, _partners(con, code, 20),
+                          timeline(con, bucket=bucket, country=code),
                           events(con, country=code, limit=events_limit).items, ppl, figures)
 
 
-def _facts_by_id(con: sqlite3.Connection, ids: list[int]) -> list[FactRow]:
-    if not ids:
-        return []
-    marks = ",".join("?" * len(ids))
-    out = []
-    for r in con.execute(
-            "SELECT f.id, f.metric, f.value, f.unit, f.period, f.growth_pct, f.subject, f.counted, f.qualifier, "
-            "substr(d.text, f.number_start - d.start + 1, f.number_end - f.number_start), "
-            "substr(d.text, f.start - d.start + 1, f.end - f.start), d.id, d.title, d.date, s.url, f.kind, "
-            "f.subject_iso3, f.figure_id "
-            f"FROM facts f JOIN documents d ON d.id = f.document_id JOIN sources s ON s.id = d.source_id "
-            f"WHERE f.id IN ({marks}) ORDER BY d.date DESC, f.id", ids):
-        value = int(r[2]) if float(r[2]).is_integer() else r[2]
-        out.append(FactRow(r[0], r[1], value, r[3], r[4], r[5], json.loads(r[6]), r[7], r[8], r[9] or "",
-                           r[10] or "", r[11], r[12], r[13], r[14], kind=r[15] or "result",
-                           subject_iso3=json.loads(r[16]) if r[16] else [], figure_id=r[17]))
-    return out
+def _partners(con: sqlite3.Connection, code: str, limit: int) -> list[tuple[str, int]]:
+    """The countries on the other side of a country's events, most events first; a country on
+    both sides (越南 meets 越南) is no partner."""
+    return [(r["iso3"], r["n"]) for r in named(
+        con, "WITH mine AS (SELECT DISTINCT event_id, role FROM event_actors WHERE iso3 = ?) "
+        "SELECT a.iso3, count(DISTINCT a.event_id) AS n FROM mine m JOIN event_actors a "
+        "ON a.event_id = m.event_id AND a.role != m.role AND a.iso3 IS NOT NULL AND a.iso3 != ? "
+        "GROUP BY a.iso3 ORDER BY 2 DESC, 1 LIMIT ?", (code, code, limit))]
 
 
 # -- overview -------------------------------------------------------------------------
@@ -518,9 +454,9 @@ def _facts_by_id(con: sqlite3.Connection, ids: list[int]) -> list[FactRow]:
 
 def home_country(db: Conn) -> str | None:
     """The country on most events: the outlet's own (VNM for Vietnam News Agency)."""
-    r = _con(db).execute("SELECT iso3 FROM event_actors WHERE iso3 IS NOT NULL GROUP BY iso3 "
-                         "ORDER BY count(DISTINCT event_id) DESC, iso3 LIMIT 1").fetchone()
-    return r[0] if r else None
+    rows = named(db, "SELECT iso3 FROM event_actors WHERE iso3 IS NOT NULL GROUP BY iso3 "
+                     "ORDER BY count(DISTINCT event_id) DESC, iso3 LIMIT 1")
+    return rows[0]["iso3"] if rows else None
 
 
 @dataclass
@@ -534,14 +470,8 @@ class Overview(_Row):
 
 def overview(db: Conn, *, bucket: str = "month", latest: int = 15, partners: int = 15) -> Overview:
     """Counts, events over time by type, the home country's top partners, the latest events."""
-    con = _con(db)
+    con = connection(db)
     st = store_stats(db)
     home = st.top_countries[0][0] if st.top_countries else None
-    top: list[tuple[str, int]] = []
-    if home:
-        top = [(r[0], r[1]) for r in con.execute(
-            "WITH mine AS (SELECT DISTINCT event_id, role FROM event_actors WHERE iso3 = ?) "
-            "SELECT a.iso3, count(DISTINCT a.event_id) FROM mine m JOIN event_actors a "
-            "ON a.event_id = m.event_id AND a.role != m.role AND a.iso3 IS NOT NULL AND a.iso3 != ? "
-            "GROUP BY a.iso3 ORDER BY 2 DESC, 1 LIMIT ?", (home, home, partners))]
+    top = _partners(con, home, partners) if home else []
     return Overview(st, home, top, timeline(con, bucket=bucket), events(con, limit=latest).items)

@@ -13,7 +13,6 @@ the same identity rules (merge.py) and the same guarantees:
 
 from __future__ import annotations
 
-import hashlib
 import json
 import logging
 import sqlite3
@@ -24,13 +23,15 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
+from ..extract.actors import classify_actor
 from ..lexicon import Lexicon
 from ..model import EVENT_CODES, UPGRADE_CODES
+from ..pageid import content_hash  # noqa: F401  # shim: callers import it from waishi.pageid in wave 2
 from ..paths import shown_path
 from .curation import forget_page, keep_page
 from .db import Store, StoreError
 from .figures import assign as assign_figures
-from .figures import figure_ids_of_documents, subject_codes
+from .figures import figure_ids_of_documents, lexicon_places, subject_codes
 from .figures import refresh as refresh_figures
 from .merge import (
     MAX_SPAN_DAYS,
@@ -46,7 +47,9 @@ from .merge import (
     title_key,
     widen,
 )
-from .relations import insert_office_claims, insert_relation
+from .records import PageRecord, as_record
+from .relations_write import insert_office_claims, insert_relation
+from .rows import named
 
 __all__ = ["Outcome", "RunStats", "Writer", "content_hash"]
 
@@ -56,14 +59,6 @@ Record = Mapping[str, Any]
 
 ADDED, REPLACED, UNCHANGED, DUPLICATE = "added", "replaced", "unchanged", "duplicate"
 Outcome = str  # one of the four above
-
-
-def content_hash(text: str, published: str | None = None) -> str:
-    """sha256 of the page text and its publication date (both shape the extraction)."""
-    h = hashlib.sha256(text.encode("utf-8"))
-    if published:
-        h.update(b"\0" + published.encode("ascii", "replace"))
-    return h.hexdigest()
 
 
 def _now() -> str:
@@ -118,6 +113,7 @@ class Writer:
         self.con = store.con
         self.lex = lexicon or Lexicon.default()
         self.titles = TitleParser(self.lex)
+        self._places = lexicon_places(self.lex)
         self.batch_size = max(1, batch_size)
         self.batch_seconds = batch_seconds
         self.stats = RunStats()
@@ -217,15 +213,16 @@ class Writer:
         self._after_page()
 
     # -- pages -------------------------------------------------------------------------
-    def put(self, record: Record | Callable[[], Record], *, locator: str, content_hash: str,
+    def put(self, record: PageRecord | Callable[[], PageRecord], *, locator: str, content_hash: str,
             path: str | None = None, url: str | None = None, published: str | None = None,
             title: str | None = None, encoding: str | None = None, force: bool = False) -> Outcome:
         """Store one page's extraction record unless its content is already stored.
 
-        ``record`` is an ``Extraction.to_dict()``-style dict with the page ``text``
-        added, or a callable returning one: it is only called when the page is new
-        or changed (extraction is skipped for unchanged pages). Exceptions from it
-        propagate with nothing written.
+        ``record`` is the page's typed ``Extraction``, or an ``Extraction.to_dict()``-style
+        dict with the page ``text`` added, or a callable returning either: it is only
+        called when the page is new or changed (extraction is skipped for unchanged
+        pages). Exceptions from it propagate with nothing written. A typed record is
+        turned into the stored dict here, the one entry point (records.py).
         """
         con = self.con
         # names straight from the file system may not be UTF-8: stored escaped, never refused
@@ -233,26 +230,27 @@ class Writer:
         path = shown_path(path) if path is not None else None
         self._begin()
         row = con.execute("SELECT id, content_hash FROM sources WHERE locator=?", (locator,)).fetchone()
-        if row is not None and row[1] == content_hash and not force:
+        stored_id, stored_hash = row if row is not None else (None, None)
+        if stored_hash == content_hash and not force:
             self.stats.pages += 1
             self.stats.unchanged += 1
             self._after_page()
             return UNCHANGED
         dup = con.execute("SELECT id FROM sources WHERE content_hash=? AND locator<>? LIMIT 1",
                           (content_hash, locator)).fetchone()
-        rec = None if dup is not None else (record() if callable(record) else record)
+        rec = None if dup is not None else as_record(record() if callable(record) else record)
         counts = (self.stats.documents, self.stats.events, self.stats.facts)
         con.execute("SAVEPOINT page")
         try:
-            if row is not None:
-                self._delete_source(row[0])
+            if stored_id is not None:
+                self._delete_source(stored_id)
             if dup is not None:
                 outcome = DUPLICATE
             else:
                 assert rec is not None
                 self._insert(rec, locator=locator, content_hash=content_hash, path=path, url=url,
                              published=published, title=title, encoding=encoding)
-                outcome = REPLACED if row is not None else ADDED
+                outcome = REPLACED if stored_id is not None else ADDED
                 if path:
                     con.execute("DELETE FROM errors WHERE path=?", (path,))
         except BaseException as e:
@@ -353,14 +351,14 @@ class Writer:
                               json.dumps(subjects, ensure_ascii=False), f.get("counted"),
                               f.get("qualifier"), int(num.get("start", evd["start"])), int(num.get("end", evd["end"])),
                               int(evd["start"]), int(evd["end"]), f.get("kind") or "result",
-                              json.dumps(subject_codes(self.lex, subjects)), int(bool(f.get("period_assumed")))))
+                              json.dumps(subject_codes(self._places, subjects)), int(bool(f.get("period_assumed")))))
         con.executemany(
             "INSERT INTO facts(document_id, metric, value, unit, period, period_lo, period_hi, growth_pct, subject, "
             "counted, qualifier, number_start, number_end, start, end, kind, subject_iso3, period_assumed) "
             "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", fact_rows)
         if fact_rows:
             # one figure per real-world number across pages (figures.py)
-            self._touched_figures |= assign_figures(con, self.lex, doc_id)
+            self._touched_figures |= assign_figures(con, self._places, doc_id)
         self.stats.facts += len(fact_rows)
 
     # -- people ------------------------------------------------------------------------
@@ -374,7 +372,7 @@ class Writer:
         if rows:
             cands = []
             for cid, ccountry in rows:
-                ts = tuple(r[0] for r in con.execute("SELECT title FROM roles WHERE person_id=?", (cid,)))
+                ts = tuple(title for (title,) in con.execute("SELECT title FROM roles WHERE person_id=?", (cid,)))
                 cands.append(PersonCandidate(cid, ccountry, ts))
             docs = None
             if len(cands) > 1:  # ties between namesakes go to the one seen in more documents
@@ -386,7 +384,7 @@ class Writer:
             pid = int(cur.lastrowid or 0)
             known = country
         else:
-            known = next(r[1] for r in rows if r[0] == pid)
+            known = next(ccountry for cid, ccountry in rows if cid == pid)
             if known is None and country:
                 known = country
                 # the person's country was unknown until now: their event actors learn it too
@@ -425,20 +423,8 @@ class Writer:
         if name in person_ids:
             pid, iso3 = person_ids[name]
             return Actor(role, name, "person", iso3, pid, *actor_keys(name, "person", iso3, pid))
-        ent = self.lex.entities.get(name)
-        if ent is not None:
-            kind = "country" if ent.kind == "country" else "place" if ent.kind in ("place", "region") else "org"
-            iso3 = self.lex.country_of(name)
-        else:
-            kind, iso3 = "other", None
-            for found, _s, _e in self.lex.find("gazetteer", name):
-                iso3 = self.lex.country_of(found)
-                if iso3:
-                    kind = "org"  # a delegation, ministry or city body of that country
-                    break
-        if iso3 is None and side_size == 1 and len(side_iso3) == 1:
-            iso3 = side_iso3[0]
-        return Actor(role, name, kind, iso3, None, *actor_keys(name, kind, iso3, None))
+        c = classify_actor(self.lex, name, side_iso3, side_size)
+        return Actor(role, name, c.kind, c.iso3, None, *actor_keys(name, c.kind, c.iso3, None))
 
     def _upgrade_event(self, rel: Record, doc_id: int, year: int | None,
                        person_ids: Mapping[str, tuple[int, str | None]], text: str) -> int | None:
@@ -533,7 +519,10 @@ class Writer:
         best: tuple[int, tuple[int, str | None, str, str]] | None = None
         for cid in cands:
             row = self.con.execute("SELECT id, precision, date_lo, date_hi FROM events WHERE id=?", (cid,)).fetchone()
-            if row is None or row[2] is None or not (row[2] <= qhi and row[3] >= qlo):
+            if row is None:
+                continue
+            _id, _precision, date_lo, date_hi = row
+            if date_lo is None or not (date_lo <= qhi and date_hi >= qlo):
                 continue
             csrc: set[str] = set()
             ctgt: set[str] = set()
@@ -605,27 +594,27 @@ class Writer:
         gone: list[tuple[int]] = []
         updates: list[tuple[Any, ...]] = []
         for eid in ids:
-            reports = con.execute(
-                "SELECT r.id, r.date, r.date_end, r.precision, r.date_lo, r.date_hi, r.location, d.title_key "
+            reports = named(
+                con, "SELECT r.id, r.date, r.date_end, r.precision, r.date_lo, r.date_hi, r.location, d.title_key "
                 "FROM event_reports r JOIN documents d ON d.id = r.document_id WHERE r.event_id=? ORDER BY r.id",
-                (eid,)).fetchall()
+                (eid,))
             if not reports:
                 gone.append((eid,))
                 continue
-            best = max(PRECISION_RANK.get(r[3], 0) for r in reports)
-            top = [r for r in reports if PRECISION_RANK.get(r[3], 0) == best]
+            best = max(PRECISION_RANK.get(r["precision"], 0) for r in reports)
+            top = [r for r in reports if PRECISION_RANK.get(r["precision"], 0) == best]
             rep = top[0]
-            los = [r[4] for r in top if r[4]]
-            his = [r[5] for r in top if r[5]]
+            los = [r["date_lo"] for r in top if r["date_lo"]]
+            his = [r["date_hi"] for r in top if r["date_hi"]]
             lo, hi = (min(los), max(his)) if los and his else (None, None)
-            if rep[3] == "day":
+            if rep["precision"] == "day":
                 date, date_end = lo, (hi if hi and hi != lo else None)
             else:
-                date, date_end = rep[1], None
-            locs = Counter(r[6] for r in reports if r[6])  # ties: max keeps the first seen
+                date, date_end = rep["date"], None
+            locs = Counter(r["location"] for r in reports if r["location"])  # ties: max keeps the first seen
             location = max(locs, key=locs.__getitem__) if locs else None
-            updates.append((date, date_end, rep[3], lo, hi, location, len({r[7] for r in reports}), len(reports),
-                            rep[0], eid))
+            updates.append((date, date_end, rep["precision"], lo, hi, location, len({r["title_key"] for r in reports}),
+                            len(reports), rep["id"], eid))
         con.executemany("UPDATE events SET date=?, date_end=?, precision=?, date_lo=?, date_hi=?, location=?, "
                         "n_sources=?, n_reports=?, report_id=? WHERE id=?", updates)
         con.executemany("DELETE FROM events WHERE id=?", gone)
