@@ -9,6 +9,7 @@ known.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -101,65 +102,79 @@ def _safe(y: int, m: int, d: int) -> date | None:
         return None
 
 
+def _tod(m: re.Match[str]) -> str | None:
+    return (m.group("tod") or "").strip() or None
+
+
+def _full(m: re.Match[str]) -> DateMention | None:
+    mo, d = int(m.group("m")), int(m.group("d"))
+    if not (1 <= mo <= 12 and 1 <= d <= 31):
+        return None
+    s = m.start("local") if m.group("local") else m.start("y") if m.group("y") else m.start("m")
+    return DateMention(
+        s, m.end(), int(m.group("y")) if m.group("y") else None, mo, d,
+        int(m.group("y2")) if m.group("y2") else None,
+        int(m.group("m2")) if m.group("m2") else None,
+        int(m.group("d2")) if m.group("d2") else None,
+        None, _tod(m), bool(m.group("local")))
+
+
+def _iso(m: re.Match[str]) -> DateMention | None:
+    mo, d = int(m.group("m")), int(m.group("d"))
+    return DateMention(m.start(), m.end(), int(m.group("y")), mo, d) if 1 <= mo <= 12 and 1 <= d <= 31 else None
+
+
+def _month(m: re.Match[str]) -> DateMention | None:
+    mo = int(m.group("m"))
+    return DateMention(m.start(), m.end(), int(m.group("y")), mo) if 1 <= mo <= 12 else None
+
+
+def _glued(m: re.Match[str]) -> DateMention | None:
+    # 623日: the 月 lost in the page's markup (6月23日)
+    mo, d = int(m.group("m")), int(m.group("d"))
+    return DateMention(m.start(), m.end(), None, mo, d, time_of_day=_tod(m)) if 1 <= d <= 31 else None
+
+
+def _day(m: re.Match[str]) -> DateMention | None:
+    d = int(m.group("d"))
+    return DateMention(m.start(), m.end(), day=d, time_of_day=_tod(m)) if 1 <= d <= 31 else None
+
+
+def _rel_year(m: re.Match[str]) -> DateMention | None:
+    rmo: int | None = int(m.group("m")) if m.group("m") else None
+    rd: int | None = int(m.group("d")) if m.group("d") else None
+    if rmo is not None and not 1 <= rmo <= 12:
+        return None
+    return DateMention(m.start(), m.end(), month=rmo, day=rd, year_offset=_YEAR_OFFSETS[m.group("rel")])
+
+
+def _year_only(m: re.Match[str]) -> DateMention | None:
+    return DateMention(m.start(), m.end(), year=int(m.group("y")))
+
+
+def _rel(m: re.Match[str]) -> DateMention | None:
+    return DateMention(m.start(), m.end(), relative=_RELATIVE[m.group()])
+
+
+# The patterns in order of precedence: a later one only reads text no earlier one took.
+_READERS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], DateMention | None]], ...] = (
+    (_FULL, _full), (_ISO, _iso), (_MONTH, _month), (_GLUED, _glued), (_DAY, _day),
+    (_REL_YEAR, _rel_year), (_YEAR_ONLY, _year_only), (_REL, _rel))
+
+
 def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMention]:
     """Date mentions in ``text[start:end]``, in text order, non-overlapping."""
     end = len(text) if end is None else end
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
-
-    def free(s: int, e: int) -> bool:
-        return all(e <= a or s >= b for a, b in taken)
-
-    for m in _FULL.finditer(text, start, end):
-        mo, d = int(m.group("m")), int(m.group("d"))
-        if not (1 <= mo <= 12 and 1 <= d <= 31):
-            continue
-        s = m.start("local") if m.group("local") else m.start("y") if m.group("y") else m.start("m")
-        found.append(DateMention(
-            s, m.end(), int(m.group("y")) if m.group("y") else None, mo, d,
-            int(m.group("y2")) if m.group("y2") else None,
-            int(m.group("m2")) if m.group("m2") else None,
-            int(m.group("d2")) if m.group("d2") else None,
-            None, (m.group("tod") or "").strip() or None, bool(m.group("local"))))
-        taken.append((s, m.end()))
-    for m in _ISO.finditer(text, start, end):
-        if free(m.start(), m.end()):
-            mo, d = int(m.group("m")), int(m.group("d"))
-            if 1 <= mo <= 12 and 1 <= d <= 31:
-                found.append(DateMention(m.start(), m.end(), int(m.group("y")), mo, d))
-                taken.append((m.start(), m.end()))
-    for m in _MONTH.finditer(text, start, end):
-        if free(m.start(), m.end()) and 1 <= int(m.group("m")) <= 12:
-            found.append(DateMention(m.start(), m.end(), int(m.group("y")), int(m.group("m"))))
-            taken.append((m.start(), m.end()))
-    for m in _GLUED.finditer(text, start, end):
-        # 623日: the 月 lost in the page's markup (6月23日)
-        mo, d = int(m.group("m")), int(m.group("d"))
-        if free(m.start(), m.end()) and 1 <= d <= 31:
-            found.append(DateMention(m.start(), m.end(), None, mo, d,
-                                     time_of_day=(m.group("tod") or "").strip() or None))
-            taken.append((m.start(), m.end()))
-    for m in _DAY.finditer(text, start, end):
-        if free(m.start(), m.end()) and 1 <= int(m.group("d")) <= 31:
-            found.append(DateMention(m.start(), m.end(), day=int(m.group("d")),
-                                     time_of_day=(m.group("tod") or "").strip() or None))
-            taken.append((m.start(), m.end()))
-    for m in _REL_YEAR.finditer(text, start, end):
-        if free(m.start(), m.end()):
-            rmo: int | None = int(m.group("m")) if m.group("m") else None
-            rd: int | None = int(m.group("d")) if m.group("d") else None
-            if rmo is not None and not 1 <= rmo <= 12:
+    for rx, read in _READERS:
+        for m in rx.finditer(text, start, end):
+            if not all(m.end() <= a or m.start() >= b for a, b in taken):
                 continue
-            found.append(DateMention(m.start(), m.end(), month=rmo, day=rd,
-                                     year_offset=_YEAR_OFFSETS[m.group("rel")]))
-            taken.append((m.start(), m.end()))
-    for m in _YEAR_ONLY.finditer(text, start, end):
-        if free(m.start(), m.end()):
-            found.append(DateMention(m.start(), m.end(), year=int(m.group("y"))))
-            taken.append((m.start(), m.end()))
-    for m in _REL.finditer(text, start, end):
-        if free(m.start(), m.end()):
-            found.append(DateMention(m.start(), m.end(), relative=_RELATIVE[m.group()]))
+            dm = read(m)
+            if dm is not None:
+                found.append(dm)
+                taken.append((dm.start, dm.end))
     found.sort(key=lambda x: x.start)
     return found
 
