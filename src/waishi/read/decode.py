@@ -158,14 +158,11 @@ def decode_bytes(data: bytes, source: str, *, declared: str | None = None) -> tu
 
 
 def _decode(data: bytes, source: str, declared: str | None) -> tuple[str, str]:
-    for bom, encoding in _BOMS:
-        if data.startswith(bom):
-            try:
-                return data[len(bom):].decode(encoding), _bom_name(encoding)
-            except UnicodeDecodeError:
-                LOGGER.debug("%s: byte-order mark for %s but invalid data; guessing", source, encoding)
-                break
-
+    """A byte-order mark, then NULs (UTF-16 or binary), UTF-8, lines in mixed encodings, the
+    declared charset, and last a guess among the legacy codecs."""
+    got = _by_bom(data, source)
+    if got is not None:
+        return got
     sample = data[:SAMPLE_BYTES]
     if b"\x00" in data:
         # NULs: UTF-16 without BOM, or binary.
@@ -176,7 +173,33 @@ def _decode(data: bytes, source: str, declared: str | None) -> tuple[str, str]:
             except UnicodeDecodeError:
                 pass
         raise BinaryInputError(source, "binary data, not text")
+    got, data = _as_utf8(data, source)
+    if got is not None:
+        return got
+    mixed = _mixed_lines(data)
+    if mixed is not None:
+        LOGGER.debug("%s: lines in %s", source, mixed[1])
+        return mixed
+    got = _by_declared(data, source, declared)
+    if got is not None:
+        return got
+    return _guess(data, sample, source)
 
+
+def _by_bom(data: bytes, source: str) -> tuple[str, str] | None:
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data[len(bom):].decode(encoding), _bom_name(encoding)
+            except UnicodeDecodeError:
+                LOGGER.debug("%s: byte-order mark for %s but invalid data; guessing", source, encoding)
+                return None
+    return None
+
+
+def _as_utf8(data: bytes, source: str) -> tuple[tuple[str, str] | None, bytes]:
+    """The text when the data is UTF-8 (a last character cut short is dropped), and the data to
+    guess from otherwise."""
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as e:
@@ -187,29 +210,23 @@ def _decode(data: bytes, source: str, declared: str | None) -> tuple[str, str]:
             data = data[: e.start]
             text = data.decode("utf-8", errors="replace")
             if not _mostly_control(text[:SAMPLE_BYTES]) and "\ufffd" not in text:
-                return text, "utf-8"
-    else:
-        if _mostly_control(text[:SAMPLE_BYTES]):
-            raise BinaryInputError(source, "binary data, not text")
-        return text, "utf-8"
+                return (text, "utf-8"), data
+        return None, data
+    if _mostly_control(text[:SAMPLE_BYTES]):
+        raise BinaryInputError(source, "binary data, not text")
+    return (text, "utf-8"), data
 
-    mixed = _mixed_lines(data)
-    if mixed is not None:
-        LOGGER.debug("%s: lines in %s", source, mixed[1])
-        return mixed
 
-    if declared:
-        codec = _declared_codec(declared)
-        if codec is not None:
-            try:
-                text = data.decode(codec)
-            except UnicodeDecodeError:
-                LOGGER.debug("%s: declared charset %s does not decode; guessing", source, declared)
-            else:
-                if _score(text[:SAMPLE_BYTES]) >= MIN_SCORE:
-                    return text, codec
-
-    return _guess(data, sample, source)
+def _by_declared(data: bytes, source: str, declared: str | None) -> tuple[str, str] | None:
+    codec = _declared_codec(declared) if declared else None
+    if codec is None:
+        return None
+    try:
+        text = data.decode(codec)
+    except UnicodeDecodeError:
+        LOGGER.debug("%s: declared charset %s does not decode; guessing", source, declared)
+        return None
+    return (text, codec) if _score(text[:SAMPLE_BYTES]) >= MIN_SCORE else None
 
 
 # Legacy codecs a line that is not UTF-8 may be in, when other lines are UTF-8.
