@@ -27,7 +27,7 @@ from ..store import RunStats, Store, Writer
 from ..store.ingest import Extractor, put_page
 from .archive import WarcArchive, warc_dir_for
 from .discover import HTML, UNKNOWN, accept_url, parse_entry, read_url_list
-from .frontier import Frontier, SourceCounts
+from .frontier import Frontier, FrontierRow, SourceCounts
 from .http import Fault, PoliteClient, Response
 from .options import FetchOptions
 from .page import page_from_response
@@ -235,41 +235,44 @@ class _Pass:
             row = self.frontier.entry(url, src.name)
             if row.kind == "page" and row.state == "done":
                 continue  # a page given as an entry point, already stored
-            if not self._robots_ok(url, c):
-                continue
-            resp = self._get(url, row.etag, row.last_modified, c)
-            if resp is None:
-                continue
-            c.entries += 1
-            if resp.status == 304:
-                self.frontier.done(url, 304, None, None)
-                continue
-            if resp.status >= 300:
-                self._fault(url, f"HTTP {resp.status}", c, permanent=resp.status in (404, 410), status=resp.status)
-                continue
-            try:
-                found = parse_entry(resp.body, resp.url, self.opts.max_bytes)
-            except ValueError as e:
-                self._fault(url, str(e), c, permanent=True, status=resp.status)
-                continue
-            except Exception as e:  # a parser bug costs this entry point, not the pass
-                LOGGER.debug("parsing %s failed", url, exc_info=True)
-                self._fault(url, f"unreadable entry point: {type(e).__name__}", c, permanent=True,
-                            status=resp.status)
-                continue
-            if found.kind == HTML:  # a page given as an entry point
-                self.frontier.con.execute("UPDATE fetch_frontier SET kind='page' WHERE url=?", (url,))
-                self._page(src, url, resp, None, c)
-                continue
-            if found.kind == UNKNOWN:
-                self._fault(url, "not a feed, a sitemap or a page", c, permanent=True, status=resp.status)
-                continue
-            for sm in found.sitemaps:
-                if sm not in seen:
-                    queue.append(sm)
-            for link in found.pages:
-                self._found(link.url, resp.url, link.date, src, c)
-            self.frontier.done(url, resp.status, resp.header("etag"), resp.header("last-modified"), warc=resp.warc)
+            queue.extend(sm for sm in self._entry(src, url, row, c) if sm not in seen)
+
+    def _entry(self, src: Source, url: str, row: FrontierRow, c: SourceCounts) -> list[str]:
+        """Fetch and read one entry point (feed, sitemap, or a page given as one): its pages go to
+        the frontier; the sitemaps it lists are returned, to be read next."""
+        if not self._robots_ok(url, c):
+            return []
+        resp = self._get(url, row.etag, row.last_modified, c)
+        if resp is None:
+            return []
+        c.entries += 1
+        if resp.status == 304:
+            self.frontier.done(url, 304, None, None)
+            return []
+        if resp.status >= 300:
+            self._fault(url, f"HTTP {resp.status}", c, permanent=resp.status in (404, 410), status=resp.status)
+            return []
+        try:
+            found = parse_entry(resp.body, resp.url, self.opts.max_bytes)
+        except ValueError as e:
+            self._fault(url, str(e), c, permanent=True, status=resp.status)
+            return []
+        except Exception as e:  # a parser bug costs this entry point, not the pass
+            LOGGER.debug("parsing %s failed", url, exc_info=True)
+            self._fault(url, f"unreadable entry point: {type(e).__name__}", c, permanent=True,
+                        status=resp.status)
+            return []
+        if found.kind == HTML:  # a page given as an entry point
+            self.frontier.con.execute("UPDATE fetch_frontier SET kind='page' WHERE url=?", (url,))
+            self._page(src, url, resp, None, c)
+            return []
+        if found.kind == UNKNOWN:
+            self._fault(url, "not a feed, a sitemap or a page", c, permanent=True, status=resp.status)
+            return []
+        for link in found.pages:
+            self._found(link.url, resp.url, link.date, src, c)
+        self.frontier.done(url, resp.status, resp.header("etag"), resp.header("last-modified"), warc=resp.warc)
+        return list(found.sitemaps)
 
     def _found(self, url: str, base: str, date: str | None, src: Source, c: SourceCounts,
                explicit: bool = False) -> None:
