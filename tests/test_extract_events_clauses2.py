@@ -48,3 +48,20 @@ def test_extract_events_clauses2_an_act_praised_is_background():
 def test_extract_events_clauses2_praise_after_a_comma_leaves_the_act_reported():
     doc = _doc("越南国家主席梁强对老挝进行国事访问，老挝国家主席通伦·西苏里对此表示欢迎。")
     assert [(e.type, e.factuality) for e in doc.events] == [("visit", "reported")]
+
+
+def test_extract_events_clauses2_receipt_is_aid_from_the_provider():
+    doc = _doc("老挝卫生部接收了越南政府捐赠的医疗物资。")
+    assert _types(doc) == [("aid", ["越南政府"], ["老挝卫生部"])]
+
+
+def test_extract_events_clauses2_thanks_for_aid_given_to_someone_reads_the_giver():
+    doc = _doc("老挝总理宋赛·西潘敦感谢越南向老挝提供的援助。")
+    assert _types(doc) == [("aid", ["越南"], ["老挝"])]
+
+
+def test_extract_events_clauses2_a_signing_to_come_is_planned_one_hoped_for_is_apart():
+    planned = _doc("双方将签署合作备忘录。")
+    assert [(e.type, e.factuality) for e in planned.events] == [("sign", "planned")]
+    hoped = _doc("双方希望早日签署自由贸易协定。")
+    assert hoped.events == [] and [(e.type, e.factuality) for e in hoped.other_events] == [("sign", "proposed")]

@@ -16,9 +16,9 @@ from .words import (
     GENERIC,
     MESSAGE,
     MESSAGE_TRIGGERS,
-    NOT_YET,
     ON_ELECTION,
     PAIR,
+    RECEIPT,
     SIGNING_CEREMONY,
     TALK_NOUNS,
 )
@@ -37,12 +37,8 @@ class Gatherings(ClauseReader):
             return []
         if t == "签字" and "仪式" in obj[:3]:
             return []
-        lo = max(self.clause_start(ts, s.start), ts - 8)
-        named = [a.span for a in self.ctx.actors_in(max(s.start, lo - 12), ts)]
-        lead = "".join(" " if any(sp.start <= k < sp.end for sp in named) else self.text[k] for k in range(lo, ts))
-        # (a word inside a name is none: 计划投资部 is the Ministry of Planning and Investment)
-        if any(w in lead for w in NOT_YET) or self.text.startswith(("计划", "事宜"), te):
-            return []  # hoped for or planned: nothing was signed yet
+        if self.text.startswith(("计划", "事宜"), te):
+            return []  # 签署计划, 签署事宜: a noun (a signing hoped for or planned is its factuality)
         p = self.partner(sent, ts)
         agreement = re.search(r"《[^》]{2,60}》", self.text[te:ce])
         if p is not None:
@@ -247,11 +243,24 @@ class Gatherings(ClauseReader):
         return [self._event("congratulate", sent, ts, src, [b]) for b in tgt]
 
     # aid --------------------------------------------------------------------------------
+    def _received_aid(self, sent: SentenceCtx, ts: int, rv: re.Match[str]) -> list[Event]:
+        """A converse verb: 某部接收了A国政府提供的物资, 感谢A提供的援助: aid from the provider
+        named between the verb and the trigger to the subject of the verb."""
+        kinds = ("person", "org", "country", "group")
+        provider = self.ctx.actors_in(rv.end(), ts, kinds)
+        recipient = self.subject(sent, rv.start(), kinds)
+        recipient = [a for a in recipient if a.name not in {p.name for p in provider}]
+        if not provider or not recipient:
+            return []
+        return [self._event("aid", sent, ts, provider[-1:], recipient[:1])]
+
     def _aid(self, sent: SentenceCtx, t: str, ts: int, te: int, mode: str) -> list[Event]:
         s = sent.span
-        # thanks for, or receipt of, aid refers to it; the giving is reported elsewhere
-        if re.search(r"感谢|感激|接收|接受|收到|受援|领取", self.text[s.start:ts]):
-            return []
+        if "受援" in self.text[s.start:ts]:
+            return []  # 受援国: the recipients as a class
+        rv = RECEIPT.search(self.text, s.start, ts)
+        if rv is not None and "向" not in self.text[rv.end():ts]:
+            return self._received_aid(sent, ts, rv)
         if self.text.startswith(("总额", "资金", "项目", "金额", "方", "物资的"), te) and not self.text.startswith("了", te):
             return []
         cs = self.clause_start(ts, s.start)
