@@ -65,3 +65,12 @@ def test_cli_common_stats_shows_a_stored_markup_path(tmp_path: Path, monkeypatch
     r = runner.invoke(app, ["stats", "--db", "s.db"])
     assert r.exit_code == 0, r.output
     assert "m[/b].txt" in r.stdout
+
+
+def test_cli_common_extract_table_shows_a_markup_title(tmp_path: Path) -> None:
+    page = tmp_path / "p.txt"
+    page.write_text("越老会谈[/b]取得成果\n\n越通社河内5月20日电 越南政府总理范明政20日在河内会见老挝外长。\n",
+                    encoding="utf-8")
+    r = runner.invoke(app, ["extract", str(page), "--format", "table"])
+    assert r.exit_code == 0, r.output
+    assert "越老会谈[/b]取得成果" in r.stdout

@@ -6,8 +6,8 @@ Messages are built as Rich ``Text``, never as markup: file names, reasons and an
 are shown as written (``missing[/b].txt`` crashed the markup parser, ``missing[bold].txt``
 lost its ``[bold]``, issue 16).
 
-``waishi extract`` imports this module at start-up (issue 14: 0.8 s a file), so the store,
-the country resolver and ``rich.progress`` are imported by the helpers that use them.
+``waishi extract`` imports this module at start-up (evaluation scripts run it once per file,
+0.8 s each), so the store, the country resolver and ``rich.progress`` are imported by the helpers that use them.
 """
 
 from __future__ import annotations

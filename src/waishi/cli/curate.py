@@ -30,8 +30,7 @@ from .common import err, extract_page, fail, note, open_store, run
 __all__ = ["register", "export_gold_cmd", "serve_review", "read_tokens"]
 
 
-
-class _Record(Protocol):
+class _Record(Protocol):  # what `curate list` and `curate orphans` list
     def to_dict(self) -> dict[str, Any]: ...
 
 

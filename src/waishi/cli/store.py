@@ -470,8 +470,8 @@ def search_cmd(
                     [[str(h.document_id), h.date or "", h.title, _highlight(h.snippet), h.url or h.path or ""]
                      for h in res.items], wide=wide, err=err)
     if not res.items and offset == 0:
-        err.print(f"no document contains {escape(text)!s}" + (f"; people with close names: {escape('、'.join(close))}"
-                                                               if close else ""), highlight=False)
+        err.print(Text(f"no document contains {text}" + (f"; people with close names: {'、'.join(close)}"
+                                                          if close else "")), highlight=False)
     _more(res)
 
 
