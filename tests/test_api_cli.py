@@ -10,7 +10,7 @@ from api_corpus import build_store
 from typer.testing import CliRunner
 
 from waishi.cli import app
-from waishi.cli_serve import summary_line
+from waishi.cli.serve import summary_line
 
 
 @pytest.fixture(scope="module")

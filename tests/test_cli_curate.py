@@ -12,7 +12,7 @@ from api_corpus import free_port
 from typer.testing import CliRunner
 
 from waishi.cli import app
-from waishi.cli_curate import read_tokens
+from waishi.cli.curate import read_tokens
 from waishi.store import Store
 from waishi.store import curation as C
 from waishi.store.decisions import DecisionError

@@ -22,7 +22,7 @@ from fetch_server import (
     build_outlet_b,
 )
 
-from waishi.cli_fetch import _extract_page
+from waishi.cli.common import extract_page as _extract_page
 from waishi.fetch import Fetcher, FetchOptions, load_profiles, resolve_sources
 from waishi.store import Store
 

@@ -8,7 +8,7 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from waishi.cli import app
-from waishi.cli_store import _plan
+from waishi.cli.store import _plan
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 runner = CliRunner()

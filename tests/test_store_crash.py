@@ -16,7 +16,7 @@ import time
 from pathlib import Path
 from types import ModuleType
 
-from waishi.cli_store import _extract_page
+from waishi.cli.common import extract_page as _extract_page
 from waishi.store import Store, ingest
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -10,13 +10,11 @@ from __future__ import annotations
 import json
 import sys
 import threading
-import time
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 import typer
 from rich.console import Console
-from rich.markup import escape
 from rich.progress import (
     BarColumn,
     MofNCompleteColumn,
@@ -27,17 +25,28 @@ from rich.progress import (
 )
 from rich.table import Table
 
-from .cli_store import MAX_ERROR_LINES, OutFormat, _fail, _open, _run, _summary
-from .errors import WaishiError
-from .store import DEFAULT_DB, RunStats
-from .store import stats as q_stats
+from ..errors import WaishiError
+from ..store import DEFAULT_DB
+from ..store import stats as q_stats
+from .common import (
+    MAX_ERROR_LINES,
+    ErrorLines,
+    OutFormat,
+    err,
+    exit_for_run,
+    fail,
+    interruptible,
+    note,
+    open_store,
+    run,
+    run_reporter,
+    run_summary,
+)
 
 if TYPE_CHECKING:  # waishi.batch (pyarrow, Dask) is imported by the commands, not at CLI start-up
-    from .batch import BatchStats, LoadStats
+    from ..batch import BatchStats, LoadStats
 
 __all__ = ["register"]
-
-err = Console(stderr=True)
 
 
 def _batch_summary(s: BatchStats) -> Table:
@@ -68,55 +77,44 @@ def batch_cmd(
 ) -> None:
     """Extract pages on a Dask cluster into a Parquet dataset (then `waishi load` it)."""
     if format is OutFormat.csv:
-        _fail("--format must be table or json")
+        fail("--format must be table or json")
         raise typer.Exit(2)
     if scheduler and workers:
-        err.print("[yellow]waishi: note:[/yellow] --workers is ignored with --scheduler", highlight=False)
-    from .batch import DEFAULT_GROUP_SIZE, run_batch
+        note("--workers is ignored with --scheduler")
+    from ..batch import DEFAULT_GROUP_SIZE, run_batch
 
-    shown = 0
     with Progress(TextColumn("[bold]batch[/bold]"), BarColumn(), MofNCompleteColumn(), TextColumn("shards"),
                   TextColumn("{task.fields[pages]:,} pages"), TextColumn("[cyan]{task.fields[rate]:,.0f} pages/s"),
                   TextColumn("[red]{task.fields[errors]} errors[/red]"), TimeElapsedColumn(),
                   console=err, disable=quiet) as progress:
         task = progress.add_task("batch", total=None, pages=0, rate=0.0, errors=0)
-
+        lines = ErrorLines(progress.console)
         lock = threading.Lock()  # the client's event loop reports running shards' pages too
 
         def report(s: BatchStats) -> None:
             with lock:
-                _report(s)
+                lines.show(s.error_samples)
+                # pages of the running shards too (their workers report every second)
+                so_far = s.pages_so_far
+                progress.update(task, total=s.shards, completed=s.skipped + s.done + s.failed, pages=so_far,
+                                rate=so_far / s.work_seconds if s.work_seconds > 0 else 0.0, errors=s.errors)
 
-        def _report(s: BatchStats) -> None:
-            nonlocal shown
-            while shown < min(len(s.error_samples), MAX_ERROR_LINES):
-                name, reason = s.error_samples[shown]
-                progress.console.print(f"[red]waishi: error:[/red] {escape(name)}: {escape(reason)}",
-                                       highlight=False, soft_wrap=True)
-                shown += 1
-            # pages of the running shards too (their workers report every second)
-            so_far = s.pages_so_far
-            progress.update(task, total=s.shards, completed=s.skipped + s.done + s.failed, pages=so_far,
-                            rate=so_far / s.work_seconds if s.work_seconds > 0 else 0.0, errors=s.errors)
-
-        try:
-            stats: BatchStats = _run(lambda: run_batch(inputs, out, scheduler=scheduler, workers=workers,
-                                                       group_size=group or DEFAULT_GROUP_SIZE, force=force, progress=report))
-        except KeyboardInterrupt:
-            _fail("interrupted; completed shards are kept (rerun to continue)")
-            raise typer.Exit(130) from None
+        with interruptible("interrupted; completed shards are kept (rerun to continue)"):
+            stats: BatchStats = run(lambda: run_batch(inputs, out, scheduler=scheduler, workers=workers,
+                                                      group_size=group or DEFAULT_GROUP_SIZE, force=force,
+                                                      progress=report))
     if format is OutFormat.json:
         sys.stdout.write(json.dumps(stats.to_dict(), ensure_ascii=False, indent=2) + "\n")
     elif not quiet:
         Console().print(_batch_summary(stats))
     if stats.errors > MAX_ERROR_LINES:
-        err.print(f"[red]waishi: error:[/red] … and {stats.errors - MAX_ERROR_LINES:,} more; all are in the "
-                  f"dataset's errors table (and in the store's after `waishi load`)", highlight=False)
+        fail(f"… and {stats.errors - MAX_ERROR_LINES:,} more; all are in the dataset's errors table (and in the "
+             "store's after `waishi load`)")
     if stats.shards == 0:
-        _fail(f"no input found in {' '.join(inputs)}")
+        fail(f"no input found in {' '.join(inputs)}")
         raise typer.Exit(1)
     if stats.pages == 0 and stats.skipped == 0:
-        _fail("no page could be extracted")
+        fail("no page could be extracted")
         raise typer.Exit(1)
 
 
@@ -129,39 +127,20 @@ def load_cmd(
     format: OutFormat = typer.Option(OutFormat.table, "--format", "-f", help="Summary as table | json."),
 ) -> None:
     """Load a batch dataset into the store (same merging as `ingest`; idempotent)."""
-    from .batch import load_dataset
+    from ..batch import load_dataset
 
-    store = _open(db, readonly=False)
-    shown = 0
+    store = open_store(db, readonly=False)
     total = _load_total(out)
     with Progress(TextColumn("[bold]load[/bold]"), BarColumn(bar_width=10), MofNCompleteColumn(),
                   TextColumn("pages"), TextColumn("[red]{task.fields[errors]} errors[/red]"), TimeElapsedColumn(),
                   TextColumn("left"), TimeRemainingColumn(), console=err, disable=quiet) as progress:
         task = progress.add_task("load", total=total, errors=0)
-        last = [0.0]
-
-        def report(s: RunStats) -> None:
-            nonlocal shown
-            while shown < min(len(s.error_samples), MAX_ERROR_LINES):
-                path, reason = s.error_samples[shown]
-                progress.console.print(f"[red]waishi: error:[/red] {escape(path)}: {escape(reason)}",
-                                       highlight=False, soft_wrap=True)
-                shown += 1
-            now = time.monotonic()
-            if now - last[0] > 0.1:
-                last[0] = now
-                progress.update(task, completed=s.pages + s.errors, errors=s.errors)
-
-        try:
-            res: LoadStats = _run(lambda: load_dataset(store, out, batch_size=batch, force=force, progress=report))
-        except KeyboardInterrupt:
-            store.close()
-            _fail("interrupted; the pages committed so far are kept (rerun to continue)")
-            raise typer.Exit(130) from None
+        report = run_reporter(progress, task, lambda s: {"completed": s.pages + s.errors, "errors": s.errors})
+        with interruptible("interrupted; the pages committed so far are kept (rerun to continue)", store.close):
+            res: LoadStats = run(lambda: load_dataset(store, out, batch_size=batch, force=force, progress=report))
         progress.update(task, completed=total or res.run.pages, errors=res.run.errors)
     for shard in res.incomplete[:MAX_ERROR_LINES]:
-        err.print(f"[yellow]waishi: note:[/yellow] {escape(out)}: shard {escape(shard)} is not complete "
-                  f"(rerun `waishi batch`); skipped", highlight=False, soft_wrap=True)
+        note(f"{out}: shard {shard} is not complete (rerun `waishi batch`); skipped")
     totals = q_stats(store)
     store.close()
     if format is OutFormat.json:
@@ -169,21 +148,13 @@ def load_cmd(
         d.update({"shards": res.shards, "shards_loaded": res.loaded, "shards_incomplete": res.incomplete})
         sys.stdout.write(json.dumps(d, ensure_ascii=False, indent=2) + "\n")
     elif not quiet:
-        t = _summary(res.run, totals)
-        t.title = "load summary"
-        Console().print(t)
-    if res.run.stored == 0:
-        _fail(f"{out}: nothing could be loaded")
-        raise typer.Exit(1)
-    if res.run.errors:
-        _fail(f"{res.run.errors:,} input{'s' if res.run.errors != 1 else ''} failed ({res.run.stored:,} pages "
-              f"stored); `waishi stats --db {db}` lists them")
-        raise typer.Exit(1)
+        Console().print(run_summary(res.run, totals, title="load summary"))
+    exit_for_run(res.run, db, f"{out}: nothing could be loaded")
 
 
 def _load_total(out: str) -> int | None:
     """Pages and errors the dataset's complete shards hold (their manifests): the progress total."""
-    from .batch.dataset import Dataset
+    from ..batch.dataset import Dataset
 
     try:
         ds = Dataset(out, create=False)

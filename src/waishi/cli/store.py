@@ -8,7 +8,7 @@ Exit codes: 0 success; 1 the command could not do its work (no database, nothing
 could be ingested, any input failed to ingest, an unwritable export directory); 2 bad
 usage (a malformed date, a country no name matches).
 
-Tables fit the terminal (``cli_table``: 80 columns when piped), countries are taken as
+Tables fit the terminal (``cli.table``: 80 columns when piped), countries are taken as
 typed (``resolve``), figures read 680 bn (``numfmt``), CSV follows ``csvout``.
 """
 
@@ -17,10 +17,7 @@ from __future__ import annotations
 import json
 import os
 import sys
-import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import fields, is_dataclass
-from enum import StrEnum
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 import typer
@@ -37,110 +34,55 @@ from rich.progress import (
 from rich.table import Table
 from rich.text import Text
 
-from . import csvout
-from .cli_table import Col, print_table
-from .errors import InputError, WaishiError
-from .model import FACT_KINDS, FACT_METRICS, STORE_EVENT_TYPES, Extraction, Page
-from .numfmt import human, pct
-from .resolve import CountryResolver, UnknownCountry
-from .store import (
+from ..errors import InputError
+from ..model import FACT_KINDS, FACT_METRICS, STORE_EVENT_TYPES
+from ..numfmt import human, pct
+from ..resolve import CountryResolver
+from ..store import (
     DEFAULT_DB,
     TABLES,
     ExportFormat,
     PersonDetail,
     Results,
     RunStats,
-    Store,
 )
-from .store import events as q_events
-from .store import export as store_export
-from .store import facts as q_facts
-from .store import ingest as store_ingest
-from .store import people as q_people
-from .store import person as q_person
-from .store import search as q_search
-from .store import stats as q_stats
-from .store.query import close_names, normalize_day
+from ..store import events as q_events
+from ..store import export as store_export
+from ..store import facts as q_facts
+from ..store import ingest as store_ingest
+from ..store import people as q_people
+from ..store import person as q_person
+from ..store import search as q_search
+from ..store import stats as q_stats
+from ..store.query import close_names
+from .common import (
+    BOM,
+    MAX_ERROR_LINES,
+    WIDE,
+    OutFormat,
+    emit_csv,
+    emit_json,
+    err,
+    exit_for_run,
+    extract_page,
+    fail,
+    interruptible,
+    open_store,
+    run,
+    run_reporter,
+    run_summary,
+    to_day,
+    to_iso3,
+)
+from .table import Col, print_table
 
 __all__ = ["register"]
 
-err = Console(stderr=True)
-MAX_ERROR_LINES = 20
 _MARK = ("\x02", "\x03")  # search highlight markers, turned into Rich styles for tables
-
-
-class OutFormat(StrEnum):
-    table = "table"
-    json = "json"
-    csv = "csv"
-
-
-def _fail(msg: str) -> None:
-    err.print(f"[red]waishi: error:[/red] {escape(msg)}", highlight=False, soft_wrap=True)
-
-
-def _open(db: str, readonly: bool = True) -> Store:
-    try:
-        return Store.open(db, readonly=readonly)
-    except WaishiError as e:
-        _fail(str(e))
-        raise typer.Exit(1) from None
-
-
-def _run(fn: Callable[[], Any]) -> Any:
-    """Call a library function; its deliberate errors become one line and exit 1."""
-    try:
-        return fn()
-    except WaishiError as e:
-        _fail(str(e))
-        raise typer.Exit(1) from None
-
-
-def _day(value: str | None, option: str, end: bool = False) -> str | None:
-    try:
-        return normalize_day(value, end=end)
-    except WaishiError:
-        _fail(f"{option} must be YYYY, YYYY-MM or YYYY-MM-DD, got {value!r}")
-        raise typer.Exit(2) from None
-
-
-# -- rendering ------------------------------------------------------------------------
-
-
-def _plain(v: Any) -> Any:
-    if is_dataclass(v) and not isinstance(v, type):
-        return {f.name: _plain(getattr(v, f.name)) for f in fields(v)}
-    if isinstance(v, list):
-        return [_plain(x) for x in v]
-    return v
-
-
-def _emit_json(items: Iterable[Any]) -> None:
-    sys.stdout.write(json.dumps([_plain(i) for i in items], ensure_ascii=False, indent=2) + "\n")
-
-
-def _emit_csv(rows: Iterable[dict[str, Any]], bom: bool = False) -> None:
-    """CSV on stdout (csvout: integers as integers, formula-leading cells escaped, optional BOM)."""
-    csvout.write_rows(sys.stdout, ({k: _plain(v) for k, v in row.items()} for row in rows), bom=bom)
 
 
 def _width() -> int:
     return Console().width
-
-
-def _country(value: str | None, option: str = "--country") -> str | None:
-    """ISO3 for what the user typed (LAO, 老挝, Laos, 老撾), saying what it matched; exit 2 with
-    the closest names when it names no country."""
-    if value is None or not value.strip():
-        return None
-    try:
-        m = CountryResolver.default().require(value)
-    except UnknownCountry as e:
-        _fail(f"{option}: {e}")
-        raise typer.Exit(2) from None
-    if m.query.strip().upper() != m.iso3:  # say what an interpreted name matched (老挝 -> LAO)
-        err.print(f"[dim]{option} {escape(m.describe())}[/dim]", highlight=False)
-    return m.iso3
 
 
 def _metric(value: str | None) -> str | None:
@@ -156,8 +98,8 @@ def _metric(value: str | None) -> str | None:
     if len(cands) == 1:
         err.print(f"[dim]--metric {escape(value)} → {cands[0]}[/dim]", highlight=False)
         return cands[0]
-    _fail(f"--metric must be one of {', '.join(FACT_METRICS)}, got {value!r}"
-          + (f" (matches {', '.join(cands)})" if cands else ""))
+    fail(f"--metric must be one of {', '.join(FACT_METRICS)}, got {value!r}"
+         + (f" (matches {', '.join(cands)})" if cands else ""))
     raise typer.Exit(2)
 
 
@@ -179,43 +121,24 @@ def _when(date: str | None, end: str | None = None) -> str:
 
 
 _TABLE_NAMES = ", ".join(t.name for t in TABLES)
-WIDE = typer.Option(False, "--wide", "-w", help="Every column, on as many terminal columns as they need.")
-BOM = typer.Option(False, "--bom", help="CSV: start with a UTF-8 byte-order mark (for Excel).")
-
 
 # -- ingest ---------------------------------------------------------------------------
 
 
-def _extract_page(page: Page) -> Extraction:
-    from .extract.pipeline import extract
-
-    return extract(page.text, published=page.published, url=page.url, source=page.source, encoding=page.encoding)
-
-
-def _summary(s: RunStats, totals: Any) -> Table:
-    t = Table(title="ingest summary", show_header=False)
-    t.add_column("", style="bold")
-    t.add_column("", justify="right")
-    rows: list[tuple[str, str]] = [
-        ("pages read", f"{s.pages:,}"), ("added", f"{s.added:,}"), ("replaced (changed)", f"{s.replaced:,}"),
-        ("unchanged (skipped)", f"{s.unchanged:,}"), ("same content elsewhere", f"{s.duplicates:,}"),
-        ("errors", f"{s.errors:,}"), ("documents written", f"{s.documents:,}"),
-        ("event reports written", f"{s.events:,}"), ("facts written", f"{s.facts:,}"),
-        ("time", f"{s.elapsed:.1f} s"), ("rate", f"{s.rate:,.1f} pages/s"),
-    ]
-    if totals is not None:
-        rows += [("store: pages", f"{totals.sources:,}"), ("store: events", f"{totals.events:,}"),
-                 ("store: events with >1 source", f"{totals.multi_source_events:,}"),
-                 ("store: people", f"{totals.people:,}"), ("store: facts", f"{totals.facts:,}")]
-    for k, v in rows:
-        t.add_row(k, v)
-    return t
+def _sizes(files: Sequence[str]) -> dict[str, int]:
+    sizes: dict[str, int] = {}
+    for f in files:
+        try:
+            sizes[f] = os.path.getsize(f)
+        except OSError:
+            sizes[f] = 0
+    return sizes
 
 
 def _plan(paths: Sequence[str]) -> tuple[list[str], int]:
     """The files ``ingest`` will read (directories walked as the reader walks them) and their
     total size: the progress bar's total, so it can show the time left."""
-    from .read import walk_files
+    from ..read import walk_files
 
     files: list[str] = []
     for p in paths:
@@ -226,13 +149,7 @@ def _plan(paths: Sequence[str]) -> tuple[list[str], int]:
                 files.append(p if isinstance(f, InputError) else f)
         else:
             files.append(p)
-    total = 0
-    for f in files:
-        try:
-            total += os.path.getsize(f)
-        except OSError:
-            pass
-    return files, total
+    return files, sum(_sizes(files).values())
 
 
 class _Files(ProgressColumn):
@@ -253,6 +170,33 @@ class _Files(ProgressColumn):
         return t
 
 
+class _Walk:
+    """The files in order, counting the bytes and files read so far: progress advances by
+    bytes of whole files read, so the time left is right for many files and a few big ones alike."""
+
+    def __init__(self, files: Sequence[str]) -> None:
+        self.files = files
+        self.sizes = _sizes(files)
+        self.bytes = 0
+        self.done = 0
+
+    def __iter__(self) -> Iterator[str]:
+        for f in self.files:
+            yield f
+            self.bytes += self.sizes.get(f, 0)
+            self.done += 1
+
+
+def _ingest_summary(stats: RunStats, totals: Any) -> None:
+    out = Console()
+    out.print(run_summary(stats, totals))
+    if stats.error_reasons:
+        t = Table("reason", "files / pages", title="errors by reason")
+        for reason, n in stats.error_reasons.most_common(10):
+            t.add_row(Text(reason), f"{n:,}")
+        out.print(t)
+
+
 def ingest_cmd(
     paths: list[str] = typer.Argument(..., help="Files or directories, read recursively: .txt, .html/.htm, "
                                                 ".jsonl (one page per line: text, url, published), "
@@ -268,75 +212,30 @@ def ingest_cmd(
     Exit status: 0 when every input was stored; 1 when any file or page failed (the
     count is printed; the others are stored) or nothing could be ingested.
     """
-    store = _open(db, readonly=False)
-    shown = 0
+    store = open_store(db, readonly=False)
     files, total_bytes = _plan(paths)
-    sizes = {}
-    for f in files:
-        try:
-            sizes[f] = os.path.getsize(f)
-        except OSError:
-            sizes[f] = 0
-
+    walk = _Walk(files)
     with Progress(SpinnerColumn(), TextColumn("[bold]ingest[/bold]"), BarColumn(bar_width=10), _Files(),
                   console=err, disable=quiet, transient=False) as progress:
         task = progress.add_task("ingest", total=max(total_bytes, 1), errors=0, files=len(files), files_done=0,
                                  pages=0)
-        last = [0.0]
-        done = {"bytes": 0, "files": 0}
-
-        def walk() -> Iterator[str]:
-            # progress advances by bytes of whole files read: the time left is right for
-            # many files and for a few big ones alike
-            for f in files:
-                yield f
-                done["bytes"] += sizes.get(f, 0)
-                done["files"] += 1
-
-        def report(s: RunStats) -> None:
-            nonlocal shown
-            while shown < min(len(s.error_samples), MAX_ERROR_LINES):
-                path, reason = s.error_samples[shown]
-                progress.console.print(f"[red]waishi: error:[/red] {escape(path)}: {escape(reason)}",
-                                       highlight=False, soft_wrap=True)
-                shown += 1
-            now = time.monotonic()
-            if now - last[0] > 0.1:
-                last[0] = now
-                progress.update(task, completed=done["bytes"], errors=s.errors, pages=s.pages,
-                                files_done=done["files"])
-
-        try:
-            stats = _run(lambda: store_ingest(store, walk(), _extract_page, batch_size=batch, force=force,
-                                              progress=report))
-        except KeyboardInterrupt:
-            store.close()
-            _fail("interrupted; the pages committed so far are kept (rerun to continue)")
-            raise typer.Exit(130) from None
+        report = run_reporter(progress, task, lambda s: {"completed": walk.bytes, "errors": s.errors,
+                                                         "pages": s.pages, "files_done": walk.done})
+        with interruptible("interrupted; the pages committed so far are kept (rerun to continue)", store.close):
+            stats = run(lambda: store_ingest(store, iter(walk), extract_page, batch_size=batch, force=force,
+                                             progress=report))
         progress.update(task, completed=max(total_bytes, 1), errors=stats.errors, pages=stats.pages,
                         files_done=len(files))
     if stats.errors > MAX_ERROR_LINES:
-        err.print(f"[red]waishi: error:[/red] … and {stats.errors - MAX_ERROR_LINES} more; "
-                  f"all are in the errors table (`waishi stats --db {escape(db)}`)", highlight=False)
+        fail(f"… and {stats.errors - MAX_ERROR_LINES} more; all are in the errors table (`waishi stats --db {db}`)")
     totals = q_stats(store)
     store.close()
     if format is OutFormat.json:
         sys.stdout.write(json.dumps(stats.to_dict(), ensure_ascii=False, indent=2) + "\n")
     elif not quiet:
-        out = Console()
-        out.print(_summary(stats, totals))
-        if stats.error_reasons:
-            t = Table("reason", "files / pages", title="errors by reason")
-            for reason, n in stats.error_reasons.most_common(10):
-                t.add_row(reason, f"{n:,}")
-            out.print(t)
-    if stats.stored == 0:
-        _fail("nothing could be ingested" + ("" if stats.errors else f": no pages found in {' '.join(paths)}"))
-        raise typer.Exit(1)
-    if stats.errors:  # the good pages are stored; a script still learns that some input was bad
-        _fail(f"{stats.errors:,} input{'s' if stats.errors != 1 else ''} failed ({stats.stored:,} pages stored); "
-              f"`waishi stats --db {db}` lists them")
-        raise typer.Exit(1)
+        _ingest_summary(stats, totals)
+    exit_for_run(stats, db, "nothing could be ingested"
+                 + ("" if stats.errors else f": no pages found in {' '.join(paths)}"))
 
 
 # -- events ---------------------------------------------------------------------------
@@ -360,17 +259,17 @@ def events_cmd(
 ) -> None:
     """Events, newest first, with their sources count and evidence."""
     if type is not None and type not in STORE_EVENT_TYPES:
-        _fail(f"--type must be one of {', '.join(STORE_EVENT_TYPES)}, got {type!r}")
+        fail(f"--type must be one of {', '.join(STORE_EVENT_TYPES)}, got {type!r}")
         raise typer.Exit(2)
-    since_d, until_d = _day(since, "--since"), _day(until, "--until", end=True)
-    iso = _country(country)
-    with _open(db) as st:
-        res = _run(lambda: q_events(st, type=type, country=iso, actor=actor, since=since_d, until=until_d,
+    since_d, until_d = to_day(since, "--since"), to_day(until, "--until", end=True)
+    iso = to_iso3(country)
+    with open_store(db) as st:
+        res = run(lambda: q_events(st, type=type, country=iso, actor=actor, since=since_d, until=until_d,
                                     min_sources=min_sources, limit=limit, offset=offset))
     if format is OutFormat.json:
-        _emit_json(res.items)
+        emit_json(res.items)
     elif format is OutFormat.csv:
-        _emit_csv((e.to_dict() for e in res.items), bom)
+        emit_csv((e.to_dict() for e in res.items), bom)
     elif res.items:
         cols = [Col("id", 9, keep=True, justify="right"), Col("date", 10, keep=True), Col("type", 8, keep=True),
                 Col("source", 7, min_width=8), Col("target", 7, min_width=8), Col("location", 2, min_width=6),
@@ -426,18 +325,18 @@ def people_cmd(
     bom: bool = BOM,
 ) -> None:
     """People: without NAME a list (most documented first); with NAME each match in detail."""
-    iso = _country(country)
-    with _open(db) as st:
-        res = _run(lambda: q_people(st, name, country=iso, limit=limit, offset=offset))
+    iso = to_iso3(country)
+    with open_store(db) as st:
+        res = run(lambda: q_people(st, name, country=iso, limit=limit, offset=offset))
         details = [q_person(st, p.id) for p in res.items] if name else []
         close = close_names(st, name) if name and not res.items else []
     if name and not res.items:
-        _fail(f"no person matches {name!r}" + (f"; close names: {'、'.join(close)}" if close else ""))
+        fail(f"no person matches {name!r}" + (f"; close names: {'、'.join(close)}" if close else ""))
         raise typer.Exit(1)
     if format is OutFormat.json:
-        _emit_json(details if name else res.items)
+        emit_json(details if name else res.items)
     elif format is OutFormat.csv:
-        _emit_csv(({"id": p.id, "name": p.name, "latin": p.latin, "country": p.country,
+        emit_csv(({"id": p.id, "name": p.name, "latin": p.latin, "country": p.country,
                     "first_seen": p.first_seen, "last_seen": p.last_seen, "n_documents": p.n_documents,
                     "n_events": p.n_events,
                     "titles": [f"{r.title} ({r.first_seen}..{r.last_seen})" for r in p.titles]}
@@ -491,7 +390,7 @@ def facts_cmd(
     give the exact number)."""
     m = _metric(metric)
     if kind is not None and kind not in FACT_KINDS:
-        _fail(f"--kind must be one of {', '.join(FACT_KINDS)}, got {kind!r}")
+        fail(f"--kind must be one of {', '.join(FACT_KINDS)}, got {kind!r}")
         raise typer.Exit(2)
     iso = None
     written = None
@@ -502,13 +401,13 @@ def facts_cmd(
             err.print(f"[dim]--subject {escape(got.describe())}[/dim]", highlight=False)
         else:
             written = subject.strip()
-    with _open(db) as st:
-        res = _run(lambda: q_facts(st, metric=m, subject=written, subject_iso3=iso, period=period, kind=kind,
+    with open_store(db) as st:
+        res = run(lambda: q_facts(st, metric=m, subject=written, subject_iso3=iso, period=period, kind=kind,
                                    merged=not reports, limit=limit, offset=offset))
     if format is OutFormat.json:
-        _emit_json(res.items)
+        emit_json(res.items)
     elif format is OutFormat.csv:
-        _emit_csv((_fact_csv(f) for f in res.items), bom)
+        emit_csv((_fact_csv(f) for f in res.items), bom)
     elif res.items:
         cols = [Col("id", 3, keep=True, justify="right"), Col("metric", 10, keep=True), Col("kind", 6, keep=True),
                 Col("value", 10, keep=True, justify="right"), Col("unit", 9, keep=True), Col("period", 9, keep=True),
@@ -555,15 +454,15 @@ def search_cmd(
 ) -> None:
     """Full-text search over documents (FTS5 trigram), ranked, with a snippet centred on the match."""
     mark = _MARK if format is OutFormat.table else ("«", "»")
-    with _open(db) as st:
+    with open_store(db) as st:
         # about two lines of the snippet column at this width (a hanzi takes two columns)
         width = 60 if wide or format is not OutFormat.table else max(24, min(60, _width() // 2 - 4))
-        res = _run(lambda: q_search(st, text, kind=kind, limit=limit, offset=offset, mark=mark, width=width))
+        res = run(lambda: q_search(st, text, kind=kind, limit=limit, offset=offset, mark=mark, width=width))
         close = close_names(st, text) if not res.items and offset == 0 else []
     if format is OutFormat.json:
-        _emit_json(res.items)
+        emit_json(res.items)
     elif format is OutFormat.csv:
-        _emit_csv((h.to_dict() for h in res.items), bom)
+        emit_csv((h.to_dict() for h in res.items), bom)
     elif res.items:
         print_table([Col("doc", 8, keep=True, justify="right"), Col("date", 9, keep=True),
                      Col("title", 5, min_width=10, max_chars=40), Col("snippet", 7, min_width=20),
@@ -571,8 +470,8 @@ def search_cmd(
                     [[str(h.document_id), h.date or "", h.title, _highlight(h.snippet), h.url or h.path or ""]
                      for h in res.items], wide=wide, err=err)
     if not res.items and offset == 0:
-        err.print(f"no document contains {escape(text)!s}" + (f"; people with close names: {'、'.join(close)}"
-                                                               if close else ""), highlight=False)
+        err.print(Text(f"no document contains {text}" + (f"; people with close names: {'、'.join(close)}"
+                                                          if close else "")), highlight=False)
     _more(res)
 
 
@@ -584,8 +483,8 @@ def stats_cmd(
     format: OutFormat = typer.Option(OutFormat.table, "--format", "-f", help="table | json | csv"),
 ) -> None:
     """What the store holds: counts, events by type, top countries, the last run, recent errors."""
-    with _open(db) as st:
-        s = _run(lambda: q_stats(st))
+    with open_store(db) as st:
+        s = run(lambda: q_stats(st))
     d = s.to_dict()
     if format is OutFormat.json:
         sys.stdout.write(json.dumps(d, ensure_ascii=False, indent=2) + "\n")
@@ -594,13 +493,13 @@ def stats_cmd(
     flat.update({f"events.{k}": v for k, v in s.events_by_type.items()})
     flat.update({f"country.{k}": v for k, v in s.top_countries})
     if format is OutFormat.csv:
-        _emit_csv({"key": k, "value": v} for k, v in flat.items())
+        emit_csv({"key": k, "value": v} for k, v in flat.items())
         return
     con = Console()
     t = Table("", "", title=f"waishi store {escape(s.path or '')}", show_header=False)
     t.columns[1].overflow = "fold"
     for k, v in flat.items():
-        t.add_row(k, "" if v is None else f"{v:,}" if isinstance(v, int) else str(v))
+        t.add_row(k, Text("" if v is None else f"{v:,}" if isinstance(v, int) else str(v)))
     con.print(t)
     if s.last_run:
         r = s.last_run
@@ -611,7 +510,7 @@ def stats_cmd(
         print_table([Col("source", 9, min_width=10), Col("last fetch", 8, keep=True),
                      *(Col("errors now" if k == "errors" else k, 7 - i // 2, keep=True, justify="right")
                        for i, k in enumerate(counts))],
-                    [[escape(f["source"]), f["last_fetch"] or "", *(f"{f[k]:,}" for k in counts)] for f in s.fetch_sources],
+                    [[f["source"], f["last_fetch"] or "", *(f"{f[k]:,}" for k in counts)] for f in s.fetch_sources],
                     title="fetched sources", console=con, err=err)
     if s.recent_errors:
         print_table([Col("file", 8, min_width=12), Col("reason", 7, min_width=12), Col("times", 6, keep=True),
@@ -636,15 +535,15 @@ def export_cmd(
     """Export the store's tables (docs/store.md lists the columns): events, event_sources,
     people, roles, facts, figures, documents, relations; or, with --gold, the reviewed documents."""
     if gold:
-        from .cli_curate import export_gold_cmd
+        from .curate import export_gold_cmd
 
         export_gold_cmd(db, gold, raw)
         return
     if out_dir is None:
-        _fail("give the directory to export into (or --gold DIR)")
+        fail("give the directory to export into (or --gold DIR)")
         raise typer.Exit(2)
-    with _open(db) as st:
-        done = _run(lambda: store_export(st, out_dir, format, tuple(table) if table else None, bom=bom))
+    with open_store(db) as st:
+        done = run(lambda: store_export(st, out_dir, format, tuple(table) if table else None, bom=bom))
     print_table([Col("table", 9, keep=True), Col("rows", 8, keep=True, justify="right"),
                  Col("file", 7, min_width=12)], [[name, f"{n:,}", str(path)] for name, (path, n) in done.items()],
                 err=err)

@@ -19,26 +19,13 @@ from typing import Any
 
 import typer
 from rich.console import Console
-from rich.markup import escape
 from rich.table import Table
+from rich.text import Text
 
-from .errors import WaishiError
-from .model import Extraction, Page
-from .store import DEFAULT_DB, Store
+from ..store import DEFAULT_DB
+from .common import err, extract_page, fail, interruptible, open_store, run, to_day
 
 __all__ = ["register"]
-
-err = Console(stderr=True)
-
-
-def _fail(msg: str) -> None:
-    err.print(f"[red]waishi: error:[/red] {escape(msg)}", highlight=False, soft_wrap=True)
-
-
-def _extract_page(page: Page) -> Extraction:
-    from .extract.pipeline import extract
-
-    return extract(page.text, published=page.published, url=page.url, source=page.source, encoding=page.encoding)
 
 
 _COLUMNS = ("entries", "found", "new", "fetched", "stored", "unchanged", "failed", "robots", "old")
@@ -48,7 +35,7 @@ def _table(report: Any, n: int | None) -> Table:
     title = "fetch" + (f" pass {n}" if n else "") + f" — {report.requests} requests, {report.elapsed:.1f} s"
     t = Table("source", *_COLUMNS, title=title)
     for c in report.sources:
-        t.add_row(escape(c.source), *(f"{getattr(c, k):,}" for k in _COLUMNS))
+        t.add_row(Text(c.source), *(f"{getattr(c, k):,}" for k in _COLUMNS))
     return t
 
 
@@ -77,94 +64,95 @@ def fetch_cmd(
     format: str = typer.Option("table", "--format", "-f", help="Pass summary as table | json (one line a pass)."),
 ) -> None:
     """Fetch new pages of outlets (feeds, sitemaps) into the store; --watch keeps following them."""
-    from .fetch import Fetcher, FetchOptions, load_profiles, parse_interval, parse_size, resolve_sources
-    from .store.query import normalize_day
+    from ..fetch import Fetcher, FetchOptions, load_profiles, resolve_sources
 
     if format not in ("table", "json"):
-        _fail(f"--format must be table or json, got {format!r}")
+        fail(f"--format must be table or json, got {format!r}")
         raise typer.Exit(2)
-    try:
-        profiles = load_profiles(profiles_file)
-    except WaishiError as e:
-        _fail(str(e))
-        raise typer.Exit(1) from None
+    profiles = run(lambda: load_profiles(profiles_file))
     if list_profiles:
-        t = Table("profile", "outlet", "edition", "entry points", "aliases")
-        for p in profiles.values():
-            t.add_row(p.key, p.name, p.edition, "\n".join(p.feeds + p.sitemaps), ", ".join(p.aliases))
-        Console().print(t)
+        Console().print(_profiles_table(profiles))
         return
     if not sources:
-        _fail("name at least one SOURCE (a profile, a URL or a file of URLs); --list-profiles shows the profiles")
+        fail("name at least one SOURCE (a profile, a URL or a file of URLs); --list-profiles shows the profiles")
         raise typer.Exit(2)
-    try:
-        since_day = normalize_day(since) if since else None
-    except WaishiError:
-        _fail(f"--since must be YYYY, YYYY-MM or YYYY-MM-DD, got {since!r}")
-        raise typer.Exit(2) from None
-    try:
-        interval = parse_interval(watch) if watch else None
-        cap = parse_size(max_size)
-    except ValueError as e:
-        _fail(str(e))
-        raise typer.Exit(2) from None
+    since_day = to_day(since, "--since")
+    interval, cap = _interval_and_size(watch, max_size)
     options = FetchOptions(delay=delay, timeout=timeout, total_timeout=max(timeout * 6, 60.0), retries=retries,
                            backoff=backoff, max_bytes=cap, robots=not ignore_robots, since=since_day,
                            max_pages=max_pages, warc_dir="" if no_warc else warc_dir)
     if user_agent:
         options = dataclasses.replace(options, user_agent=user_agent)
-    try:
-        srcs = resolve_sources(sources, profiles)
-        store = Store.open(db, readonly=False)
-    except WaishiError as e:
-        _fail(str(e))
-        raise typer.Exit(1) from None
-
-    last = [0.0]
-
-    def progress(c: Any) -> None:
-        now = time.monotonic()
-        if quiet or now - last[0] < 0.5:
-            return
-        last[0] = now
-        err.print(f"[dim]{escape(c.source)}: found {c.found}, new {c.new}, fetched {c.fetched}, "
-                  f"failed {c.failed}, robots {c.robots}[/dim]", highlight=False, soft_wrap=True)
-
-    def show(n: int, rep: Any) -> None:
-        if format == "json":
-            sys.stdout.write(json.dumps(rep.to_dict(), ensure_ascii=False) + "\n")
-            sys.stdout.flush()
-        elif not quiet:
-            Console().print(_table(rep, n if interval is not None else None))
-        for c in rep.sources:
-            if c.last_error and not quiet:
-                err.print(f"[yellow]{escape(c.source)}: {c.failed} failed; last: {escape(c.last_error)}[/yellow]",
-                          highlight=False, soft_wrap=True)
-
-    fetcher = Fetcher(store, _extract_page, options, progress=progress)
-    reports: list[Any] = []
-    try:
-        if interval is None:
-            rep = fetcher.run_pass(srcs)
-            reports.append(rep)
-            show(1, rep)
-        else:
-            reports = fetcher.watch(srcs, interval, polls=polls, on_poll=show)
-    except KeyboardInterrupt:
-        store.close()
-        _fail("stopped; the pages stored so far are kept (rerun to continue)")
-        raise typer.Exit(130) from None
-    except WaishiError as e:
-        store.close()
-        _fail(str(e))
-        raise typer.Exit(1) from None
-    store.close()
+    srcs = run(lambda: resolve_sources(sources, profiles))
+    show = _Show(format, quiet, watching=interval is not None)
+    with open_store(db, readonly=False) as store, \
+            interruptible("stopped; the pages stored so far are kept (rerun to continue)"):
+        fetcher = Fetcher(store, extract_page, options, progress=show.progress)
+        reports: list[Any] = run(lambda: _passes(fetcher, srcs, interval, polls, show))
     last_rep = reports[-1]
     reached = sum(c.entries + c.fetched for c in last_rep.sources)
     failed = sum(c.failed + c.robots for c in last_rep.sources)
     if reached == 0 and failed > 0:
-        _fail(f"nothing could be fetched ({failed} failures; see `waishi stats --db {db}`)")
+        fail(f"nothing could be fetched ({failed} failures; see `waishi stats --db {db}`)")
         raise typer.Exit(1)
+
+
+def _profiles_table(profiles: dict[str, Any]) -> Table:
+    t = Table("profile", "outlet", "edition", "entry points", "aliases")
+    for p in profiles.values():
+        t.add_row(*(Text(c) for c in (p.key, p.name, p.edition, "\n".join(p.feeds + p.sitemaps),
+                                      ", ".join(p.aliases))))
+    return t
+
+
+def _interval_and_size(watch: str | None, max_size: str) -> tuple[float | None, int]:
+    """--watch in seconds (None without it) and --max-size in bytes; exit 2 when malformed."""
+    from ..fetch import parse_interval, parse_size
+
+    try:
+        return (parse_interval(watch) if watch else None), parse_size(max_size)
+    except ValueError as e:
+        fail(str(e))
+        raise typer.Exit(2) from None
+
+
+class _Show:
+    """What a fetch prints: a progress line on stderr at most twice a second, then a table (or
+    a JSON line) a pass and each source's last failure."""
+
+    def __init__(self, format: str, quiet: bool, watching: bool) -> None:
+        self.format = format
+        self.quiet = quiet
+        self.watching = watching
+        self.last = 0.0
+
+    def progress(self, c: Any) -> None:
+        now = time.monotonic()
+        if self.quiet or now - self.last < 0.5:
+            return
+        self.last = now
+        err.print(Text(f"{c.source}: found {c.found}, new {c.new}, fetched {c.fetched}, failed {c.failed}, "
+                       f"robots {c.robots}", style="dim"), highlight=False, soft_wrap=True)
+
+    def __call__(self, n: int, rep: Any) -> None:
+        if self.format == "json":
+            sys.stdout.write(json.dumps(rep.to_dict(), ensure_ascii=False) + "\n")
+            sys.stdout.flush()
+        elif not self.quiet:
+            Console().print(_table(rep, n if self.watching else None))
+        for c in rep.sources:
+            if c.last_error and not self.quiet:
+                err.print(Text(f"{c.source}: {c.failed} failed; last: {c.last_error}", style="yellow"),
+                          highlight=False, soft_wrap=True)
+
+
+def _passes(fetcher: Any, srcs: Any, interval: float | None, polls: int | None, show: _Show) -> list[Any]:
+    """One pass, or with an interval (--watch) a pass every interval until ``polls`` or Ctrl+C."""
+    if interval is None:
+        rep = fetcher.run_pass(srcs)
+        show(1, rep)
+        return [rep]
+    return list(fetcher.watch(srcs, interval, polls=polls, on_poll=show))
 
 
 def register(app: typer.Typer) -> None:

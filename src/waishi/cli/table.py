@@ -66,8 +66,14 @@ def _build(cols: Sequence[Col], rows: Sequence[Sequence[Cell]], keep_idx: Sequen
         else:
             t.add_column(c.header, overflow="fold", width=widths.get(i), justify=c.justify)  # type: ignore[arg-type]
     for r in rows:
-        t.add_row(*[r[i] if wide else _clip(r[i], cols[i].max_chars) for i in keep_idx])
+        t.add_row(*[_text(r[i] if wide else _clip(r[i], cols[i].max_chars)) for i in keep_idx])
     return t
+
+
+def _text(c: Cell) -> Text:
+    """A cell as written: a string is data (a file name, a title), never Rich markup (a stored
+    error for ``m[/b].txt`` crashed ``waishi stats``)."""
+    return c if isinstance(c, Text) else Text(c)
 
 
 def _widths(cols: Sequence[Col], rows: Sequence[Sequence[Cell]], idx: Sequence[int], width: int) -> dict[int, int]:

@@ -1,5 +1,8 @@
-"""Typer shell: each command calls one library function; domain errors become
-one-line messages here and nowhere else."""
+"""`waishi extract`: news pages in, extraction records (JSON, JSON lines or tables) out; no store.
+
+Its start-up is kept short (evaluation scripts run it once per file): the package registers
+the other command groups only when another command is asked.
+"""
 
 from __future__ import annotations
 
@@ -10,31 +13,19 @@ from enum import StrEnum
 from pathlib import Path
 
 import typer
-from rich.console import Console
-from rich.markup import escape
 
-from .errors import InputError, PageTooLargeError, WaishiError
-from .extract.pipeline import extract as extract_text
-from .model import Extraction, Page
+from ..errors import InputError, PageTooLargeError, WaishiError
+from ..extract.pipeline import extract as extract_text
+from ..model import Extraction, Page
+from .common import fail, note
 
-app = typer.Typer(add_completion=False, no_args_is_help=True,
-                  help="waishi: Chinese foreign-affairs news -> events, people and figures.")
-err = Console(stderr=True)
+__all__ = ["Format", "extract_cmd", "extract_file"]
 
 
 class Format(StrEnum):
     json = "json"
     jsonl = "jsonl"
     table = "table"
-
-
-def _fail(msg: str) -> None:
-    err.print(f"[red]waishi: error:[/red] {escape(msg)}", highlight=False, soft_wrap=True)
-
-
-@app.callback()
-def main() -> None:
-    """waishi command line."""
 
 
 def extract_file(path: str, published: str | None, url: str | None) -> Iterator[Extraction | InputError]:
@@ -44,7 +35,7 @@ def extract_file(path: str, published: str | None, url: str | None) -> Iterator[
     it in full (``dir/feed.jsonl:3``, ``a.warc.gz``), in its place: the good records of
     a container are never held back by a bad one (issue 15).
     """
-    from .read import MAX_FILE_BYTES, iter_pages, read_bytes_as_page
+    from ..read import MAX_FILE_BYTES, iter_pages, read_bytes_as_page
 
     pages: Iterable[Page | InputError]
     if path == "-":
@@ -64,8 +55,7 @@ def extract_file(path: str, published: str | None, url: str | None) -> Iterator[
             continue
         if published and page.published and page.published != published:
             # the option wins (it is how a known date is given), but not silently
-            err.print(f"[yellow]waishi: note:[/yellow] {escape(page.source)}: the page says it was published "
-                      f"{page.published}; using --published {published}", highlight=False, soft_wrap=True)
+            note(f"{page.source}: the page says it was published {page.published}; using --published {published}")
         try:
             yield extract_text(page.text, published=published or page.published, url=url or page.url,
                                source=_source_name(page.source), encoding=page.encoding)
@@ -82,8 +72,7 @@ def _source_name(source: str) -> str:
     return p.name if p.exists() else source
 
 
-@app.command()
-def extract(
+def extract_cmd(
     files: list[str] = typer.Argument(..., help="Input files (txt, html, jsonl, warc[.gz]) or '-' for stdin."),
     format: Format = typer.Option(Format.json, "--format", "-f", help="json | jsonl | table"),
     published: str | None = typer.Option(None, help="Publication date YYYY-MM-DD (anchors years); overrides a "
@@ -98,14 +87,14 @@ def extract(
         try:
             date.fromisoformat(published)
         except ValueError:
-            _fail(f"--published must be YYYY-MM-DD, got {published!r}")
+            fail(f"--published must be YYYY-MM-DD, got {published!r}")
             raise typer.Exit(2) from None
     records: list[Extraction] = []
     failed = 0
     for f in files:
         for got in extract_file(f, published, url):
             if isinstance(got, InputError):
-                _fail(str(got))
+                fail(str(got))
                 failed += 1
             elif format is Format.jsonl:
                 sys.stdout.write(json.dumps(got.to_dict(mentions=mentions), ensure_ascii=False) + "\n")
@@ -125,14 +114,17 @@ def extract(
 
 
 def _print_tables(records: list[Extraction]) -> None:
-    from .cli_table import Col, print_table
-    from .numfmt import human, pct
+    from rich.console import Console
+    from rich.text import Text
+
+    from ..numfmt import human, pct
+    from .common import err
+    from .table import Col, print_table
 
     con = Console()
-    err = Console(stderr=True)
     for r in records:
         for d in r.documents:
-            con.rule(f"[bold]{d.kind}[/bold] {d.title} ({d.year})")
+            con.rule(Text.assemble((d.kind, "bold"), f" {d.title} ({d.year})"))  # the title as written
             if d.events:
                 print_table([Col("type", 9, keep=True), Col("date", 10, keep=True), Col("source", 7, min_width=8),
                              Col("target", 7, min_width=8), Col("location", 3, min_width=6),
@@ -152,26 +144,3 @@ def _print_tables(records: list[Extraction]) -> None:
                               pct(f.growth_pct), "、".join(f.subject), r.text[f.number.start:f.number.end],
                               f.counted or "", r.text[f.evidence.start:f.evidence.end]] for f in d.facts],
                             console=con, err=err)
-
-
-def _register_all() -> None:
-    """The store, server, relations, batch, fetch and curation commands. `waishi extract` (run
-    once per file by evaluation scripts) needs none of their code: its start-up skips them."""
-    from .cli_batch import register as register_batch
-    from .cli_curate import register as register_curate
-    from .cli_fetch import register as register_fetch
-    from .cli_relations import register as register_relations
-    from .cli_serve import register as register_serve
-    from .cli_store import register as register_store
-
-    for register in (register_store, register_serve, register_relations, register_batch, register_fetch,
-                     register_curate):
-        register(app)
-
-
-if sys.argv[1:2] != ["extract"] or "--help" in sys.argv or "-h" in sys.argv:
-    _register_all()
-
-
-if __name__ == "__main__":  # pragma: no cover
-    app()

@@ -12,19 +12,13 @@ import socket
 
 import typer
 from rich.console import Console
-from rich.markup import escape
 
-from .errors import WaishiError
-from .store import DEFAULT_DB, Store
-from .store import stats as q_stats
+from ..errors import WaishiError
+from ..store import DEFAULT_DB, Store
+from ..store import stats as q_stats
+from .common import fail, note
 
 __all__ = ["register", "serve_cmd", "summary_line"]
-
-err = Console(stderr=True)
-
-
-def _fail(msg: str) -> None:
-    err.print(f"[red]waishi: error:[/red] {escape(msg)}", highlight=False, soft_wrap=True)
 
 
 def summary_line(db: str) -> str:
@@ -83,10 +77,10 @@ def serve_cmd(
     import uvicorn
 
     if review:
-        from .cli_curate import serve_review
+        from .curate import serve_review
 
         if _port_free(host, port):
-            _fail(f"{host}:{port}: cannot listen ({_port_free(host, port)}); choose another with --port")
+            fail(f"{host}:{port}: cannot listen ({_port_free(host, port)}); choose another with --port")
             raise typer.Exit(1)
         try:
             line = summary_line(db) if os.path.isfile(db) else db
@@ -95,19 +89,19 @@ def serve_cmd(
         serve_review(db, host, port, token_file, user, log_level, line, _loopback(host))
         return
 
-    from .api.guard import allowed_hosts_for
-    from .server import create_app
+    from ..api.guard import allowed_hosts_for
+    from ..server import create_app
 
     try:
         app = create_app(db, readonly=not write, show_paths=show_paths,
                          allowed_hosts=allowed_hosts_for(host, allow_host))
         line = summary_line(db)
     except WaishiError as e:
-        _fail(str(e))
+        fail(str(e))
         raise typer.Exit(1) from None
     busy = _port_free(host, port)
     if busy:
-        _fail(f"{host}:{port}: cannot listen ({busy}); choose another with --port")
+        fail(f"{host}:{port}: cannot listen ({busy}); choose another with --port")
         raise typer.Exit(1)
     out = Console()
     out.print(line, highlight=False, soft_wrap=True)
@@ -115,12 +109,11 @@ def serve_cmd(
     out.print(f"dashboard: [bold]http://{shown}:{port}/[/bold]   API: http://{shown}:{port}/api   "
               f"docs: http://{shown}:{port}/docs   (Ctrl+C stops)", highlight=False, soft_wrap=True)
     if not _loopback(host):
-        err.print(f"[yellow]waishi: note:[/yellow] listening on {escape(host)}: anyone who can reach this "
-                  "machine can read the store (there is no login)", highlight=False)
+        note(f"listening on {host}: anyone who can reach this machine can read the store (there is no login)")
     if workers > 1 and not write:
         import json
 
-        from .server import SERVE_ENV
+        from ..server import SERVE_ENV
 
         hosts = allowed_hosts_for(host, allow_host)
         os.environ[SERVE_ENV] = json.dumps({"db": os.path.abspath(db), "show_paths": show_paths,

@@ -10,21 +10,14 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
-from .cli_store import WIDE, OutFormat, _country, _emit_csv, _emit_json, _fail, _open, _run, err
-from .cli_table import Col, print_table
-from .errors import WaishiError
-from .store import DEFAULT_DB
-from .store.query import normalize_day
-from .store.relations import OfficesReport, RelationsReport
-from .store.relations import offices as q_offices
-from .store.relations import relations as q_relations
+from ..store import DEFAULT_DB
+from ..store.relations import OfficesReport, RelationsReport
+from ..store.relations import offices as q_offices
+from ..store.relations import relations as q_relations
+from .common import WIDE, OutFormat, emit_csv, emit_json, err, fail, open_store, run, to_day, to_iso3
+from .table import Col, print_table
 
 __all__ = ["register"]
-
-
-def _iso3(value: str | None) -> str | None:
-    """ISO3 for LAO, 老挝, Laos or 老撾 (exit 2 with the closest names when none)."""
-    return _country(value)
 
 
 def relations_cmd(
@@ -37,17 +30,17 @@ def relations_cmd(
 ) -> None:
     """Relations between countries: the current tier (the latest upgrade, with its year and
     source), and the history of tiers with their sources (partnerships.tsv and the pages)."""
-    iso = _iso3(country)
-    with _open(db) as st:
-        rep: RelationsReport = _run(lambda: q_relations(st, country=iso, conflicts=conflicts))
+    iso = to_iso3(country)
+    with open_store(db) as st:
+        rep: RelationsReport = run(lambda: q_relations(st, country=iso, conflicts=conflicts))
     if conflicts:
         _conflicts(rep, format, wide)
         return
     if format is OutFormat.json:
-        _emit_json(rep.pairs)
+        emit_json(rep.pairs)
         return
     if format is OutFormat.csv:
-        _emit_csv(_history_rows(rep))
+        emit_csv(_history_rows(rep))
         return
     con = Console()
     if not rep.pairs:
@@ -91,12 +84,12 @@ def _history_rows(rep: RelationsReport) -> Iterator[dict[str, Any]]:
 
 def _conflicts(rep: RelationsReport, format: OutFormat, wide: bool = False) -> None:
     if format is OutFormat.json:
-        _emit_json(rep.conflicts)
+        emit_json(rep.conflicts)
         return
     if format is OutFormat.csv:
-        _emit_csv({"countries": c.countries, "kind": c.kind, "lexicon": c.lexicon, "page": c.page,
-                   "detail": c.detail, "document_id": c.source.document_id, "title": c.source.title,
-                   "url": c.source.url, "evidence": c.source.text} for c in rep.conflicts)
+        emit_csv({"countries": c.countries, "kind": c.kind, "lexicon": c.lexicon, "page": c.page,
+                  "detail": c.detail, "document_id": c.source.document_id, "title": c.source.title,
+                  "url": c.source.url, "evidence": c.source.text} for c in rep.conflicts)
         return
     con = Console()
     if not rep.conflicts:
@@ -124,45 +117,19 @@ def offices_cmd(
 
     --office takes a key (VNM.prime_minister, prime_minister), a part of one (minister) when
     it names one office, or its initials (pm, fm)."""
-    iso = _iso3(country)
+    iso = to_iso3(country)
     office = _office(office)
-    if at is not None:
-        try:
-            normalize_day(at)
-        except WaishiError:
-            _fail(f"--at must be YYYY, YYYY-MM or YYYY-MM-DD, got {at!r}")
-            raise typer.Exit(2) from None
-    with _open(db) as st:
-        rep: OfficesReport = _run(lambda: q_offices(st, at=at, country=iso, office=office, conflicts=conflicts))
+    to_day(at, "--at")  # checked here, taken as typed by the query
+    with open_store(db) as st:
+        rep: OfficesReport = run(lambda: q_offices(st, at=at, country=iso, office=office, conflicts=conflicts))
     if conflicts:
-        items: list[Any] = rep.conflicts
-        if format is OutFormat.json:
-            _emit_json(items)
-        elif format is OutFormat.csv:
-            _emit_csv({"office": c.office, "country": c.country, "page_names": c.name, "title": c.title,
-                       "lexicon": c.lexicon, "date": c.date, "n_documents": c.n_documents,
-                       "document_ids": [s.document_id for s in c.sources]} for c in rep.conflicts)
-        else:
-            con = Console()
-            if not rep.conflicts:
-                con.print("no conflicts")
-                return
-            rows = []
-            for c in rep.conflicts:
-                first = c.sources[0] if c.sources else None
-                rows.append([c.office, c.name, "、".join(c.lexicon), c.title, str(c.n_documents), c.date or "",
-                             f"#{first.document_id} {first.title}" if first else ""])
-            print_table([Col("office", 9, keep=True), Col("page names", 8, min_width=8),
-                         Col("lexicon then", 7, min_width=8), Col("title", 5, min_width=8),
-                         Col("docs", 6, keep=True, justify="right"), Col("date", 7, keep=True),
-                         Col("first document", 3, min_width=12, max_chars=30)], rows,
-                        title="offices to check", console=con, err=err, wide=wide)
+        _office_conflicts(rep, format, wide)
         return
     if format is OutFormat.json:
-        _emit_json(rep.holders)
+        emit_json(rep.holders)
         return
     if format is OutFormat.csv:
-        _emit_csv({k: v for k, v in h.to_dict().items()} for h in rep.holders)
+        emit_csv({k: v for k, v in h.to_dict().items()} for h in rep.holders)
         return
     when = f"{rep.at}…{rep.until}" if rep.at and rep.until != rep.at else (rep.at or "today")
     print_table([Col("office", 9, keep=True), Col("holder", 8, min_width=8), Col("from", 7, keep=True),
@@ -174,12 +141,37 @@ def offices_cmd(
         sys.stderr.write("no office matches\n")
 
 
+def _office_conflicts(rep: OfficesReport, format: OutFormat, wide: bool) -> None:
+    items: list[Any] = rep.conflicts
+    if format is OutFormat.json:
+        emit_json(items)
+    elif format is OutFormat.csv:
+        emit_csv({"office": c.office, "country": c.country, "page_names": c.name, "title": c.title,
+                  "lexicon": c.lexicon, "date": c.date, "n_documents": c.n_documents,
+                  "document_ids": [s.document_id for s in c.sources]} for c in rep.conflicts)
+    else:
+        con = Console()
+        if not rep.conflicts:
+            con.print("no conflicts")
+            return
+        rows = []
+        for c in rep.conflicts:
+            first = c.sources[0] if c.sources else None
+            rows.append([c.office, c.name, "、".join(c.lexicon), c.title, str(c.n_documents), c.date or "",
+                         f"#{first.document_id} {first.title}" if first else ""])
+        print_table([Col("office", 9, keep=True), Col("page names", 8, min_width=8),
+                     Col("lexicon then", 7, min_width=8), Col("title", 5, min_width=8),
+                     Col("docs", 6, keep=True, justify="right"), Col("date", 7, keep=True),
+                     Col("first document", 3, min_width=12, max_chars=30)], rows,
+                    title="offices to check", console=con, err=err, wide=wide)
+
+
 def _office(value: str | None) -> str | None:
     """An office key as typed: exact, its initials (pm -> prime_minister) or a unique part;
     exit 2 naming the closest keys when nothing fits."""
     if value is None or not value.strip():
         return None
-    from .lexicon import Lexicon
+    from ..lexicon import Lexicon
 
     v = value.strip()
     full = sorted({o.office for o in Lexicon.default().offices})
@@ -195,7 +187,7 @@ def _office(value: str | None) -> str | None:
     import difflib
 
     close = cands or difflib.get_close_matches(low, short, n=5, cutoff=0.5)
-    _fail(f"--office {v!r} names no single office" + (f"; did you mean {', '.join(close[:8])}?" if close else
+    fail(f"--office {v!r} names no single office" + (f"; did you mean {', '.join(close[:8])}?" if close else
                                                       f"; offices: {', '.join(short)}"))
     raise typer.Exit(2)
 

@@ -11,36 +11,33 @@ import json
 import os
 import secrets
 import sys
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol, TypeVar
 
 import typer
 from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
+from rich.text import Text
 
-from .errors import WaishiError
-from .store import DEFAULT_DB, Store
-from .store import curation as C
-from .store.decisions import DecisionError
+from ..errors import WaishiError
+from ..store import DEFAULT_DB, Store
+from ..store import curation as C
+from ..store.decisions import DecisionError
+from .common import err, extract_page, fail, note, open_store, run
 
 __all__ = ["register", "export_gold_cmd", "serve_review", "read_tokens"]
 
-err = Console(stderr=True)
+
+class _Record(Protocol):  # what `curate list` and `curate orphans` list
+    def to_dict(self) -> dict[str, Any]: ...
+
+
+T = TypeVar("T", bound=_Record)
+
 curate_app = typer.Typer(add_completion=False, no_args_is_help=True,
                          help="Analysts' decisions: list, orphans, stats, export and import (JSONL).")
-
-
-def _fail(msg: str) -> None:
-    err.print(f"[red]waishi: error:[/red] {escape(msg)}", highlight=False, soft_wrap=True)
-
-
-def _open(db: str, readonly: bool) -> Store:
-    try:
-        return Store.open(db, readonly=readonly)
-    except WaishiError as e:
-        _fail(str(e))
-        raise typer.Exit(1) from None
 
 
 def _json(v: Any) -> None:
@@ -55,6 +52,25 @@ def _target(t: dict[str, Any]) -> str:
     return f"{t.get('type') or t.get('metric')} {t['start']}-{t['end']} @ {t['locator']}"
 
 
+def _list(db: str, format: str, query: Callable[[Store], Sequence[T]], columns: Sequence[str],
+          row: Callable[[T], Sequence[str]], title: Callable[[int], str | None] = lambda n: None,
+          empty: str | None = None) -> None:
+    """A list of decisions (``curate list``, ``curate orphans``): JSON, or a table of ``columns``
+    with a ``row`` per item, or ``empty`` when there is none."""
+    with open_store(db, readonly=True) as st:
+        items = query(st)
+    if format == "json":
+        _json([i.to_dict() for i in items])
+        return
+    if not items and empty is not None:
+        Console().print(empty)
+        return
+    t = Table(*columns, title=title(len(items)))
+    for item in items:
+        t.add_row(*(Text(c) for c in row(item)))  # analysts' text is shown as written, never read as markup
+    Console().print(t)
+
+
 # -- curate ----------------------------------------------------------------------------
 
 
@@ -64,17 +80,20 @@ def list_cmd(db: str = typer.Option(DEFAULT_DB, "--db", help="SQLite store."),
              author: str | None = typer.Option(None, "--author", help="Only this author's decisions."),
              format: str = typer.Option("table", "--format", "-f", help="table | json")) -> None:
     """Every decision with its author, time, target and whether it applies."""
-    with _open(db, readonly=True) as st:
-        rows = C.decisions(st, kind=kind, author=author)
-    if format == "json":
-        _json([r.to_dict() for r in rows])
-        return
-    t = Table("id", "time", "author", "kind", "action", "target", "fields", "note", "status")
-    for r in rows:
-        # analysts' text is shown as written, never read as Rich markup
-        t.add_row(str(r.id), r.created_at, escape(r.author), r.kind, r.action, escape(_target(r.target)),
-                  escape(json.dumps(r.fields, ensure_ascii=False)) if r.fields else "", escape(r.note or ""), r.status)
-    Console().print(t)
+    _list(db, format, lambda st: C.decisions(st, kind=kind, author=author),
+          ("id", "time", "author", "kind", "action", "target", "fields", "note", "status"),
+          lambda r: (str(r.id), r.created_at, r.author, r.kind, r.action, _target(r.target),
+                     json.dumps(r.fields, ensure_ascii=False) if r.fields else "", r.note or "", r.status))
+
+
+@curate_app.command("orphans")
+def orphans_cmd(db: str = typer.Option(DEFAULT_DB, "--db", help="SQLite store."),
+                format: str = typer.Option("table", "--format", "-f", help="table | json")) -> None:
+    """Decisions whose target the last (re-)extraction no longer has, and why. Exit 0 either way."""
+    _list(db, format, C.orphans, ("id", "author", "time", "action", "target", "why"),
+          lambda o: (str(o.decision.id), o.decision.author, o.decision.created_at,
+                     f"{o.decision.kind} {o.decision.action}", _target(o.decision.target), o.reason),
+          title=lambda n: f"{n} orphaned decisions", empty="no orphaned decisions: every decision applies")
 
 
 @curate_app.command("decide")
@@ -90,49 +109,26 @@ def decide_cmd(kind: str = typer.Argument(..., help="event, person, fact or docu
     try:
         t, f = json.loads(target), json.loads(fields)
     except json.JSONDecodeError as e:
-        _fail(f"--target/--fields: not JSON: {e}")
+        fail(f"--target/--fields: not JSON: {e}")
         raise typer.Exit(2) from None
     if not isinstance(t, dict) or not isinstance(f, dict):
-        _fail("--target and --fields must be JSON objects")
+        fail("--target and --fields must be JSON objects")
         raise typer.Exit(2)
-    with _open(db, readonly=False) as st:
+    with open_store(db, readonly=False) as st:
         try:
-            got = C.decide(st, kind, action, t, author=author, fields=f, note=note)
+            got = run(lambda: C.decide(st, kind, action, t, author=author, fields=f, note=note))
         except DecisionError as e:
-            _fail(str(e))
+            fail(str(e))
             raise typer.Exit(2) from None
-        except WaishiError as e:
-            _fail(str(e))
-            raise typer.Exit(1) from None
     Console().print(f"decision {got.id}: {got.kind} {got.action} {escape(_target(got.target))} — {got.status}",
                     highlight=False)
-
-
-@curate_app.command("orphans")
-def orphans_cmd(db: str = typer.Option(DEFAULT_DB, "--db", help="SQLite store."),
-                format: str = typer.Option("table", "--format", "-f", help="table | json")) -> None:
-    """Decisions whose target the last (re-)extraction no longer has, and why. Exit 0 either way."""
-    with _open(db, readonly=True) as st:
-        got = C.orphans(st)
-    if format == "json":
-        _json([o.to_dict() for o in got])
-        return
-    if not got:
-        Console().print("no orphaned decisions: every decision applies")
-        return
-    t = Table("id", "author", "time", "action", "target", "why", title=f"{len(got)} orphaned decisions")
-    for o in got:
-        d = o.decision
-        t.add_row(str(d.id), escape(d.author), d.created_at, f"{d.kind} {d.action}", escape(_target(d.target)),
-                  escape(o.reason))
-    Console().print(t)
 
 
 @curate_app.command("stats")
 def stats_cmd(db: str = typer.Option(DEFAULT_DB, "--db", help="SQLite store."),
               format: str = typer.Option("table", "--format", "-f", help="table | json")) -> None:
     """Decisions by action, kind and author; reviewed documents; pages per extractor version."""
-    with _open(db, readonly=True) as st:
+    with open_store(db, readonly=True) as st:
         s = C.stats(st)
     if format == "json":
         _json(s.to_dict())
@@ -154,12 +150,8 @@ def stats_cmd(db: str = typer.Option(DEFAULT_DB, "--db", help="SQLite store."),
 def export_cmd(file: str = typer.Argument(..., help="JSONL file to write."),
                db: str = typer.Option(DEFAULT_DB, "--db", help="SQLite store.")) -> None:
     """Write every decision as one JSON line (to share with other reviewers)."""
-    with _open(db, readonly=True) as st:
-        try:
-            n = C.export_decisions(st, file)
-        except WaishiError as e:
-            _fail(str(e))
-            raise typer.Exit(1) from None
+    with open_store(db, readonly=True) as st:
+        n = run(lambda: C.export_decisions(st, file))
     Console().print(f"{n:,} decisions -> {escape(file)}", highlight=False)
 
 
@@ -168,12 +160,8 @@ def import_cmd(file: str = typer.Argument(..., help="JSONL file of decisions (`w
                db: str = typer.Option(DEFAULT_DB, "--db", help="SQLite store."),
                format: str = typer.Option("table", "--format", "-f", help="table | json")) -> None:
     """Add the decisions the store lacks (importing twice changes nothing); conflicts are reported."""
-    with _open(db, readonly=False) as st:
-        try:
-            res = C.import_decisions(st, file)
-        except WaishiError as e:
-            _fail(str(e))
-            raise typer.Exit(1) from None
+    with open_store(db, readonly=False) as st:
+        res = run(lambda: C.import_decisions(st, file))
     if format == "json":
         _json(res.to_dict())
     else:
@@ -182,7 +170,7 @@ def import_cmd(file: str = typer.Argument(..., help="JSONL file of decisions (`w
         for c in res.conflicts:
             err.print(f"[yellow]waishi: conflict:[/yellow] {escape(c)}", highlight=False, soft_wrap=True)
     for line in res.errors[:20]:
-        _fail(line)
+        fail(line)
     if res.errors and not res.added and not res.already:
         raise typer.Exit(1)
 
@@ -194,14 +182,8 @@ def reextract_cmd(db: str = typer.Option(DEFAULT_DB, "--db", help="SQLite store.
                   all_: bool = typer.Option(False, "--all", help="Also pages this extractor version already did."),
                   format: str = typer.Option("table", "--format", "-f", help="table | json")) -> None:
     """Re-run the current extractor over the stored pages' texts and re-apply every decision."""
-    from .cli_store import _extract_page
-
-    with _open(db, readonly=False) as st:
-        try:
-            res = C.reextract(st, _extract_page, everything=all_)
-        except WaishiError as e:
-            _fail(str(e))
-            raise typer.Exit(1) from None
+    with open_store(db, readonly=False) as st:
+        res = run(lambda: C.reextract(st, extract_page, everything=all_))
     if format == "json":
         _json(res.to_dict())
     else:
@@ -210,7 +192,7 @@ def reextract_cmd(db: str = typer.Option(DEFAULT_DB, "--db", help="SQLite store.
                         f"{res.decisions:,} decisions, {res.orphans:,} orphaned"
                         + (" (`waishi curate orphans` lists them)" if res.orphans else ""), highlight=False)
     for loc, why in res.failed[:20]:
-        _fail(f"{loc}: {why}")
+        fail(f"{loc}: {why}")
 
 
 # -- export --gold ------------------------------------------------------------------------
@@ -218,14 +200,10 @@ def reextract_cmd(db: str = typer.Option(DEFAULT_DB, "--db", help="SQLite store.
 
 def export_gold_cmd(db: str, gold_dir: str, raw_dir: str | None) -> None:
     """`waishi export --gold DIR [--raw DIR]`: reviewed documents as waishi.extraction/1 records."""
-    from .store.gold import export_gold
+    from ..store.gold import export_gold
 
-    with _open(db, readonly=True) as st:
-        try:
-            res = export_gold(st, gold_dir, raw_dir=raw_dir)
-        except WaishiError as e:
-            _fail(str(e))
-            raise typer.Exit(1) from None
+    with open_store(db, readonly=True) as st:
+        res = run(lambda: export_gold(st, gold_dir, raw_dir=raw_dir))
     Console().print(f"{res.documents:,} reviewed documents of {res.pages:,} pages -> {escape(gold_dir)}"
                     + (f" (and as extracted -> {escape(raw_dir)})" if raw_dir else ""), highlight=False)
     if res.pages:
@@ -264,7 +242,7 @@ def serve_review(db: str, host: str, port: int, token_file: str | None, user: st
     """The body of `waishi serve --review`: the dashboard plus the token-protected review queue."""
     import uvicorn
 
-    from .server import create_review_app
+    from ..server import create_review_app
 
     try:
         if not Path(db).is_file():
@@ -272,7 +250,7 @@ def serve_review(db: str, host: str, port: int, token_file: str | None, user: st
         tokens = read_tokens(token_file, user)
         app = create_review_app(db, tokens)
     except (WaishiError, DecisionError) as e:
-        _fail(str(e))
+        fail(str(e))
         raise typer.Exit(1) from None
     out = Console()
     shown = f"[{host}]" if ":" in host else host
@@ -287,8 +265,7 @@ def serve_review(db: str, host: str, port: int, token_file: str | None, user: st
         out.print(f"review as {escape(who)}: [bold]http://{shown}:{port}/review?token={tok}[/bold]",
                   highlight=False, soft_wrap=True)
     if not loopback:
-        err.print(f"[yellow]waishi: note:[/yellow] listening on {escape(host)}: anyone who can reach this machine "
-                  "can read the store; writes need the token", highlight=False)
+        note(f"listening on {host}: anyone who can reach this machine can read the store; writes need the token")
     uvicorn.run(app, host=host, port=port, log_level=log_level, access_log=log_level in ("info", "debug"))
 
 
