@@ -65,3 +65,16 @@ def test_extract_events_clauses2_a_signing_to_come_is_planned_one_hoped_for_is_a
     assert [(e.type, e.factuality) for e in planned.events] == [("sign", "planned")]
     hoped = _doc("双方希望早日签署自由贸易协定。")
     assert hoped.events == [] and [(e.type, e.factuality) for e in hoped.other_events] == [("sign", "proposed")]
+
+
+def test_extract_events_clauses2_a_patriarch_is_a_titled_person():
+    doc = _doc("越南国家主席梁强礼节性拜访柬埔寨最高僧王狄旺长老。")
+    assert ("狄旺", ["柬埔寨最高僧王"]) in [(p.name, p.titles) for p in doc.people]
+    assert _types(doc) == [("meet", ["梁强"], ["狄旺"])]
+
+
+def test_extract_events_clauses2_a_clause_opening_with_its_partner_takes_the_sentence_subject():
+    doc = _doc("越南政府总理范明政会见老挝外长沙伦赛·贡玛西，分别同老挝人民革命党两名领导通电话，"
+               "与老挝越商企业代表会面。")
+    assert ("phone_call", ["范明政"], ["老挝人民革命党两名领导"]) in _types(doc)
+    assert ("meet", ["范明政"], ["老挝越商企业代表"]) in _types(doc)

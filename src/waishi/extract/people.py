@@ -48,7 +48,7 @@ _DOT_NAME_STOPS = set("与和在于的等率及向将也还是为同致偕并被
 # Titles Vietnam does not use: a holder is foreign even with a surname Vietnamese also bear (翁萨坤)
 _FOREIGN_ONLY_TITLES = ("大臣", "首相", "国务秘书", "亲王", "国王", "苏丹", "总统", "州长", "知事", "国务卿")
 _KANJI_NAME_AFTER = ("大臣", "首相", "外相", "防相", "知事", "长官")
-_HONORIFIC = ("同志", "先生", "女士", "阁下", "夫人", "夫妇")
+_HONORIFIC = ("同志", "先生", "女士", "阁下", "夫人", "夫妇", "长老")
 
 
 @dataclass(slots=True)

@@ -11,6 +11,7 @@ from .words import (
     DEST_BEFORE,
     FOREIGN_WORDS,
     FROM,
+    GROUP_NOUNS,
     INVITE,
     LED_BY,
     PAIR,
@@ -262,10 +263,10 @@ class ClauseReader:
         """``X在…；会见…；与NAME举行会谈``: a clause that starts with 与/同 takes the sentence's
         subject (the persons before the clause) as the other side."""
         cs = self.clause_start(ts, sent.span.start)
-        m = re.match(r"(?:并|还|也|则|又|随后|此外)?(?:与|同|和|跟)", self.text[cs:ts])
+        m = re.match(r"(?:并|还|也|则|又|随后|此外)?(?:分别)?(?:与|同|和|跟)", self.text[cs:ts])
         if m is None:
             return None
-        partner = self.ctx.actors_in(cs + m.end(), ts, ("person",))
+        partner = self.ctx.actors_in(cs + m.end(), ts, ("person",)) or self._named_group(cs + m.end(), ts)
         if not partner:
             return None
         # the subject opens the sentence, which may run over semicolons: back to its 。
@@ -273,6 +274,17 @@ class ClauseReader:
         src = [a for a in self.ctx.actors_in(lo, cs, ("person",)) if a.name not in {p.name for p in partner}]
         return (src[:1], partner) if src else None
 
+
+    def _named_group(self, lo: int, hi: int) -> list[Actor]:
+        """A partner written as a noun phrase (美国越商企业和知识分子, 民主党及共和党四名领导): kept
+        as written when it names a country or body, or ends with a group noun."""
+        np_ = re.sub(r"(?:举行|进行|开展)?(?:了)?$", "", self.text[lo:hi].strip())
+        if not 2 <= len(np_) <= 24 or any(ch in np_ for ch in "，。；,;"):
+            return []
+        inner = self.ctx.actors_in(lo, lo + len(np_), ("country", "org"))
+        if not inner and not np_.endswith(GROUP_NOUNS):
+            return []
+        return [Actor(np_, Span(lo, lo + len(np_)), "group", inner[0].iso3 if inner else None)]
 
     def _foreign(self, s: Span, actors: list[Actor]) -> bool:
         if any(a.iso3 and a.iso3 != self.ctx.home for a in actors):

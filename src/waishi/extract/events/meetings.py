@@ -43,6 +43,10 @@ class Meetings(ClauseReader):
         separate = self._separate_partners(sent, ts)
         if separate:
             return separate
+        # a clause that opens with 与/同 (…，与X会面) has its subject before it
+        lead = self._clause_initial_partner(sent, ts)
+        if lead is not None:
+            return [self._event("meet", sent, ts, lead[0], lead[1])]
         p = self.partner(sent, ts)
         if p is not None and (t in ("会谈", "会晤", "座谈", "座谈会", "举行会谈", "举行会晤", "会面", "工作会谈")
                               or self.text[te:te + 1] in "，。,"):
@@ -52,9 +56,6 @@ class Meetings(ClauseReader):
                                       ("person", "org", "country", "group", "place"))
             if src:
                 return [self._event("meet", sent, ts, src, partner)]
-        lead = self._clause_initial_partner(sent, ts)
-        if lead is not None:
-            return [self._event("meet", sent, ts, lead[0], lead[1])]
         src = self.subject(sent, ts, ("person", "org", "country", "group"))
         tgt = [a for a in self._meeting_object(sent, te) if not any(w in a.name for w in PRESS)]
         if not src or not tgt:
@@ -109,6 +110,9 @@ class Meetings(ClauseReader):
         pair = self._pair_meeting(sent, ts)
         if pair is not None:
             return [self._event("phone_call", sent, ts, [pair[0]], [pair[1]])]
+        lead = self._clause_initial_partner(sent, ts)
+        if lead is not None:
+            return [self._event("phone_call", sent, ts, lead[0], lead[1])]
         p = self.partner(sent, ts)
         if p is not None:
             partner, pos = p
