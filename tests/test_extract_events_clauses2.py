@@ -78,3 +78,8 @@ def test_extract_events_clauses2_a_clause_opening_with_its_partner_takes_the_sen
                "与老挝越商企业代表会面。")
     assert ("phone_call", ["范明政"], ["老挝人民革命党两名领导"]) in _types(doc)
     assert ("meet", ["范明政"], ["老挝越商企业代表"]) in _types(doc)
+
+
+def test_extract_events_clauses2_talks_between_two_bodies_name_both_without_zhijian():
+    doc = _doc("越共中央宣教与民运部与柬埔寨人民党中央民运部之间的工作会谈在金边举行。")
+    assert _types(doc) == [("meet", ["越共中央宣教与民运部"], ["柬埔寨人民党中央民运部"])]
