@@ -83,3 +83,15 @@ def test_extract_events_clauses2_a_clause_opening_with_its_partner_takes_the_sen
 def test_extract_events_clauses2_talks_between_two_bodies_name_both_without_zhijian():
     doc = _doc("越共中央宣教与民运部与柬埔寨人民党中央民运部之间的工作会谈在金边举行。")
     assert _types(doc) == [("meet", ["越共中央宣教与民运部"], ["柬埔寨人民党中央民运部"])]
+
+
+def test_extract_events_clauses2_punctuation_in_brackets_opens_no_clause():
+    doc = _doc("当天，越南国会主席王廷惠与联合国大会(简称:联大)主席丹尼斯·弗朗西斯举行会晤。")
+    assert ("meet", ["王廷惠"], ["丹尼斯·弗朗西斯"]) in _types(doc)
+
+
+def test_extract_events_clauses2_an_act_evaluated_is_background_but_aid_evaluated_is_aid():
+    doc = _doc("老挝国会主席赛宋蓬·丰威汉对越南成功举办第四十届东盟峰会给予高度评价。")
+    assert [(e.type, e.factuality) for e in doc.other_events] == [("host", "background")]
+    aid = _doc("老挝总理宋赛·西潘敦对越南向老挝无偿援助10万美元给予高度评价。")
+    assert [e.type for e in aid.events] == ["aid"]

@@ -16,6 +16,7 @@ from .words import (
     LED_BY,
     PAIR,
     PARTNER_END,
+    PRAISE_CLOSE,
     PRED_COORD,
     PUNCT_END,
     REPORT,
@@ -50,8 +51,18 @@ class ClauseReader:
         return end
 
     def clause_start(self, pos: int, start: int) -> int:
+        """Back to the punctuation that opens the clause; punctuation inside brackets or quotes
+        (联合国大会(简称:联大)主席) opens none."""
         i = pos
-        while i > start and self.text[i - 1] not in PUNCT_END:
+        depth = 0
+        while i > start:
+            ch = self.text[i - 1]
+            if ch in "”》)）":
+                depth += 1
+            elif ch in "“《(（":
+                depth = max(0, depth - 1)
+            elif depth == 0 and ch in PUNCT_END:
+                break
             i -= 1
         return i
 
@@ -185,7 +196,7 @@ class ClauseReader:
             while i >= 0:
                 tail = seg[i + len(n):]
                 if not tail or tail.startswith(("的", "并", "期间", "前夕", "之际", "时", "上", "(", "（", "暨", "和", "及")) \
-                        or tail[0] in "”》":
+                        or tail[0] in "”》" or PRAISE_CLOSE.match(tail):  # (对…大会给予高度评价)
                     best = max(best, i + len(n))
                     break
                 i = seg.rfind(n, 0, i)

@@ -22,8 +22,10 @@ def factuality(self: ClauseReader, sent: SentenceCtx, ts: int, te: int) -> str:
     lead = self.text[cs:ts]
     if cs == self.clause_start(sent.span.start + 1, sent.span.start) and RESTATED.match(lead):
         return "restated"
-    if "对" in lead and PRAISE_CLOSE.search(self.text, te, self.clause_end(te, sent.span.end)):
-        return "background"  # 对中国成功举行…表示祝贺: the act is what is praised
+    if "对" in lead and PRAISE_CLOSE.search(self.text, te, self.clause_end(te, sent.span.end)) and \
+            self.lex.triggers[self.text[ts:te]].type != "aid":
+        # 对中国成功举行…表示祝贺: the act is what is praised (aid praised is aid given)
+        return "background"
     named = [a.span for a in self.ctx.actors_in(max(sent.span.start, cs - 12), ts)]
     chars = [" " if any(sp.start <= k < sp.end for sp in named) else self.text[k] for k in range(cs, ts)]
     lead = INVITE.sub(lambda m: " " * len(m.group()), "".join(chars))

@@ -65,6 +65,6 @@ EACH = re.compile(r"每个|每一|各个|每")
 AGREEMENT = ("文件", "协议", "协定", "备忘录", "合同", "声明", "公报", "计划", "项目", "条约", "议定书", "意向书")
 # the close of a 对… phrase of congratulation: the act inside it is background (thanks are not:
 # 对越南捐赠…表示感谢 reports the aid)
-PRAISE_CLOSE = re.compile(r"表示(?:热烈|衷心)?祝贺|致以(?:热烈|衷心)?(?:的)?祝贺")
+PRAISE_CLOSE = re.compile(r"表示(?:热烈|衷心)?祝贺|致以(?:热烈|衷心)?(?:的)?祝贺|给予(?:高度)?评价")
 # converse verbs of aid: the subject receives or thanks for what the provider gives (…提供的物资)
 RECEIPT = re.compile(r"感谢|感激|接收|接受|收到|领取")
