@@ -54,6 +54,11 @@ class ClauseReader:
         """Back to the punctuation that opens the clause; punctuation inside brackets or quotes
         (联合国大会(简称:联大)主席) opens none."""
         i = pos
+        while i > start and self.text[i - 1] not in PUNCT_END:
+            i -= 1
+        if not any(ch in self.text[i:pos] for ch in "”》)）"):
+            return i  # no bracket closes before the trigger: the plain scan is the answer
+        i = pos
         depth = 0
         while i > start:
             ch = self.text[i - 1]

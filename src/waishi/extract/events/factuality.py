@@ -27,7 +27,11 @@ def factuality(self: ClauseReader, sent: SentenceCtx, ts: int, te: int) -> str:
         # 对中国成功举行…表示祝贺: the act is what is praised (aid praised is aid given)
         return "background"
     named = [a.span for a in self.ctx.actors_in(max(sent.span.start, cs - 12), ts)]
-    chars = [" " if any(sp.start <= k < sp.end for sp in named) else self.text[k] for k in range(cs, ts)]
+    chars = list(self.text[cs:ts])
+    for sp in named:
+        lo, hi = max(sp.start, cs), min(sp.end, ts)
+        if lo < hi:
+            chars[lo - cs:hi - cs] = " " * (hi - lo)
     lead = INVITE.sub(lambda m: " " * len(m.group()), "".join(chars))
     lead = re.sub(r"在[^，。；]{0,30}?的邀请下|(?:上|大|中|少)将|将军|将领", lambda m: " " * len(m.group()), lead)
     rx = self.lex._automata.get("_modality_rx")
