@@ -158,6 +158,12 @@ class Store:
     review_queue = review.queue
     review_neighbours = review.neighbours
     review_document = review.review_document
+    # -- curation's writes (a store open for writing; curation.py)
+    decide = curation.decide
+    decide_event = curation.decide_event
+    export_decisions = curation.export_decisions
+    import_decisions = curation.import_decisions
+    reextract = curation.reextract
 
 
 def _open_readonly(name: str, timeout: float, check_same_thread: bool) -> sqlite3.Connection:
