@@ -1,10 +1,11 @@
 """The curation layer: analysts' decisions kept apart from what the extractor wrote.
 
     from waishi.store import Store
-    from waishi.store import curation as C
     with Store.open("vn.db") as st:
-        C.decide(st, "event", "reject", target, author="lan", note="a plan, not a meeting")
-        C.orphans(st)          # decisions whose target a re-extraction made vanish
+        st.decide("event", "reject", target, author="lan", note="a plan, not a meeting")
+        st.orphans()           # decisions whose target a re-extraction made vanish
+
+(The functions here are those methods of Store, each taking the store first.)
 
 How it fits together (docs/curation.md):
 

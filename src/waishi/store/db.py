@@ -37,7 +37,8 @@ class Store:
             st.person(12).person.titles
 
     Each question is the function of the same name in query, views, relations_read, review or
-    curation, which also take a bare connection (a server thread's own).
+    curation, which also take a bare connection; curation's writes (``decide`` ...) need a
+    store opened for writing. Callers outside the store (api, web, cli) use these methods.
     """
 
     def __init__(self, con: sqlite3.Connection, path: str, readonly: bool) -> None:
