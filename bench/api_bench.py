@@ -248,7 +248,7 @@ def main() -> None:
     try:
         if db.exists():
             with S.Store.open(db, readonly=True) as st:
-                print(f"store: reusing {db} ({S.stats(st).sources:,} pages)")
+                print(f"store: reusing {db} ({st.stats().sources:,} pages)")
         else:
             db.parent.mkdir(parents=True, exist_ok=True)
             build(db, args.n, args.seed, args.reports)

@@ -28,7 +28,6 @@ from synth import generate  # noqa: E402
 
 import waishi  # noqa: E402
 from waishi.store import Store, load_records, record_from_extraction  # noqa: E402
-from waishi.store import curation as C  # noqa: E402
 from waishi.store import writer as W  # noqa: E402
 from waishi.store.gold import export_gold  # noqa: E402
 
@@ -89,7 +88,7 @@ def main() -> None:
     lat: list[float] = []
     for i in range(args.decisions):
         loc = rng.choice(rows)[0]
-        raw = C.load_raw(st, loc)
+        raw = st.raw_record(loc)
         assert raw is not None
         evs = [e for d in raw["documents"] for e in d["events"]]
         if not evs:
@@ -98,11 +97,11 @@ def main() -> None:
         key = {"locator": loc, "type": ev["type"], "start": ev["evidence"]["start"], "end": ev["evidence"]["end"]}
         action, fields = rng.choice((("reject", None), ("edit", {"date": ev["date"] or "2024"}), ("confirm", None)))
         t = time.perf_counter()
-        C.decide(st, "event", action, key, author=f"r{i % 3}", fields=fields)
+        st.decide("event", action, key, author=f"r{i % 3}", fields=fields)
         lat.append(time.perf_counter() - t)
         if i % 10 == 0:
             d = raw["documents"][0]
-            C.decide(st, "document", "confirm", {"locator": loc, "ord": 0, "title": d["title"]}, author="r0")
+            st.decide("document", "confirm", {"locator": loc, "ord": 0, "title": d["title"]}, author="r0")
     fig.update(decisions=len(lat), decision_ms_p50=round(_pct(lat, 0.5) * 1000, 1),
                decision_ms_p95=round(_pct(lat, 0.95) * 1000, 1))
 
@@ -110,10 +109,10 @@ def main() -> None:
         return waishi.extract(page.text, published=page.published, url=page.url, source=page.source)
 
     t = time.perf_counter()
-    res = C.reextract(st, extract, everything=True)
+    res = st.reextract(extract, everything=True)
     t_re = time.perf_counter() - t
     t = time.perf_counter()
-    n_orphans = len(C.orphans(st))
+    n_orphans = len(st.orphans())
     t_orph = time.perf_counter() - t
     t = time.perf_counter()
     g = export_gold(st, tmp / "gold")

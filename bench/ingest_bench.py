@@ -110,7 +110,7 @@ def main() -> None:
         sizes = _table_sizes(st.con)
         if sizes:
             print("  largest: " + ", ".join(f"{n} {b / 1e6:.1f} MB" for n, b in sizes[:8]))
-        s = S.stats(st)
+        s = st.stats()
         print(f"store: {s.sources:,} pages, {s.documents:,} documents, {s.events:,} events "
               f"({s.multi_source_events:,} with more than one source) from {s.event_reports:,} reports, "
               f"{s.people:,} people, {s.facts:,} facts")
@@ -130,30 +130,30 @@ def main() -> None:
             return f"{y}-{rng.randint(1, 12):02d}", f"{y + rng.randint(0, 1)}"
 
         def person_detail() -> Any:
-            res = S.people(st, rng.choice(names), limit=5)
-            return [S.person(st, p.id) for p in res.items]
+            res = st.people(rng.choice(names), limit=5)
+            return [st.person(p.id) for p in res.items]
 
         cases: list[tuple[str, Callable[[], Any]]] = [
-            ("events()", lambda: S.events(st)),
-            ("events(type)", lambda: S.events(st, type=rng.choice(types))),
-            ("events(country)", lambda: S.events(st, country=rng.choice(countries))),
-            ("events(actor)", lambda: S.events(st, actor=rng.choice(actors))),
-            ("events(since, until)", lambda: S.events(st, since=(y := years())[0], until=y[1])),
-            ("events(type, country, since)", lambda: S.events(st, type=rng.choice(types),
-                                                              country=rng.choice(countries), since="2020")),
-            ("events(offset=1000)", lambda: S.events(st, offset=1000)),
-            ("event(id)", lambda: S.event(st, rng.randint(1, max(1, s.events)))),
-            ("people()", lambda: S.people(st)),
-            ("people(NAME)", lambda: S.people(st, rng.choice(names))),
+            ("events()", lambda: st.events()),
+            ("events(type)", lambda: st.events(type=rng.choice(types))),
+                                               ("events(country)", lambda: st.events(country=rng.choice(countries))),
+            ("events(actor)", lambda: st.events(actor=rng.choice(actors))),
+            ("events(since, until)", lambda: st.events(since=(y := years())[0], until=y[1])),
+            ("events(type, country, since)", lambda: st.events(type=rng.choice(types),
+                                                               country=rng.choice(countries), since="2020")),
+            ("events(offset=1000)", lambda: st.events(offset=1000)),
+            ("event(id)", lambda: st.event(rng.randint(1, max(1, s.events)))),
+            ("people()", lambda: st.people()),
+            ("people(NAME)", lambda: st.people(rng.choice(names))),
             ("people(NAME)+person()", person_detail),
-            ("facts()", lambda: S.facts(st)),
-            ("facts(metric)", lambda: S.facts(st, metric=rng.choice(["trade_total", "count", "aid"]))),
-            ("facts(subject, period)", lambda: S.facts(st, subject=rng.choice(subjects),
-                                                       period=str(rng.randint(2016, 2025)))),
-            ("search(>=3 chars)", lambda: S.search(st, rng.choice(words3))),
-            ("search(2 chars)", lambda: S.search(st, rng.choice(words2))),
-            ("search(two terms)", lambda: S.search(st, f"{rng.choice(words3)} {rng.choice(subjects)}")),
-            ("stats()", lambda: S.stats(st)),
+            ("facts()", lambda: st.facts()),
+            ("facts(metric)", lambda: st.facts(metric=rng.choice(["trade_total", "count", "aid"]))),
+            ("facts(subject, period)", lambda: st.facts(subject=rng.choice(subjects),
+                                                        period=str(rng.randint(2016, 2025)))),
+            ("search(>=3 chars)", lambda: st.search(rng.choice(words3))),
+            ("search(2 chars)", lambda: st.search(rng.choice(words2))),
+            ("search(two terms)", lambda: st.search(f"{rng.choice(words3)} {rng.choice(subjects)}")),
+            ("stats()", lambda: st.stats()),
         ]
         print(f"query latency at {args.n:,} pages ({args.runs} calls each, ms):")
         print(f"  {'function':32s} {'p50':>8s} {'p95':>8s} {'max':>8s}")

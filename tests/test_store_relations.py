@@ -17,7 +17,7 @@ import waishi
 from waishi.cli import app
 from waishi.store import MIGRATIONS, SCHEMA_VERSION, Store, events, export, ingest
 from waishi.store import schema as schema_mod
-from waishi.store.relations import offices, relations
+from waishi.store.relations_read import offices, relations
 
 PAGES = {
     # the upgrade, reported on the day
@@ -185,7 +185,7 @@ def test_store_relations_malformed_relations_in_a_record_are_skipped(tmp_path: P
 def test_store_relations_migrate_a_version_1_database(tmp_path: Path) -> None:
     db = tmp_path / "v1.db"
     con = sqlite3.connect(db, isolation_level=None)
-    for stmt in schema_mod._statements(MIGRATIONS[0].sql):
+    for stmt in schema_mod.statements(MIGRATIONS[0].sql):
         con.execute(stmt)
     con.execute("PRAGMA user_version = 1")
     con.execute("INSERT INTO sources(id, locator, content_hash, length, ingested_at) VALUES (1, 'x', 'h', 10, 'now')")

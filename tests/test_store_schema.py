@@ -125,7 +125,7 @@ def test_store_schema_every_version_migrates_to_all_tables(tmp_path: Path, start
     if start:
         con = sqlite3.connect(db, isolation_level=None)
         for m in MIGRATIONS[:start]:
-            for stmt in schema_mod._statements(m.sql):
+            for stmt in schema_mod.statements(m.sql):
                 con.execute(stmt)
         con.execute(f"PRAGMA user_version = {start}")
         con.close()
@@ -153,7 +153,7 @@ def test_store_schema_imports_nothing_of_waishi() -> None:
 def _version_1_store(db: Path) -> None:
     """A version-1 store holding a titled person and a two-country figure (tables of v1 only)."""
     con = sqlite3.connect(db, isolation_level=None)
-    for stmt in schema_mod._statements(MIGRATIONS[0].sql):
+    for stmt in schema_mod.statements(MIGRATIONS[0].sql):
         con.execute(stmt)
     con.execute("PRAGMA user_version = 1")
     con.execute("INSERT INTO sources(id, locator, content_hash, length, ingested_at) VALUES (1, 'x', 'h', 10, 'now')")

@@ -17,7 +17,7 @@ from pydantic import AfterValidator, BaseModel, BeforeValidator, Field
 from ..errors import WaishiError
 from ..model import EVENT_TYPES, FACT_METRICS
 from ..resolve import CountryResolver, UnknownCountry
-from ..store.query import normalize_day
+from ..store.rows import normalize_day
 
 __all__ = [
     "DocKind", "Bucket", "GraphKind", "Day", "Iso3", "Paging", "EventFilters", "ErrorBody",

@@ -28,7 +28,7 @@ class EventItem(EventRow):
 
 
 def event_items(db: Store, rows: list[EventRow]) -> list[EventItem]:
-    where = V.anchors(db, [e.id for e in rows])
+    where = db.anchors([e.id for e in rows])
     out = []
     for e in rows:
         a = where.get(e.id)

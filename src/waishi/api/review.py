@@ -134,12 +134,12 @@ class QueueParams:
 
 
 def queue_view(db: Store, q: QueueParams) -> R.ReviewQueue:
-    return R.queue(db, status=q.status, country=q.country or None, type=q.type or None, doubtful=q.doubtful,
-                   limit=q.limit, offset=q.offset)
+    return db.review_queue(status=q.status, country=q.country or None, type=q.type or None, doubtful=q.doubtful,
+                           limit=q.limit, offset=q.offset)
 
 
 def document_view(db: Store, page_id: int, ord: int) -> R.ReviewDoc:
-    got = R.review_document(db, page_id, ord)
+    got = db.review_document(page_id, ord)
     if got is None:
         raise HTTPException(404, f"no document {ord} on page {page_id}")
     return got
@@ -160,8 +160,8 @@ def decide(request: Request, who: Writer, body: Annotated[DecisionIn, Body()]) -
     st = state(request)
     try:
         with st.lock:
-            return C.decide(st.store, body.kind, body.action, body.target, author=who, fields=body.fields,
-                            note=body.note)
+            return st.store.decide(body.kind, body.action, body.target, author=who, fields=body.fields,
+                                   note=body.note)
     except DecisionError as e:
         raise HTTPException(422, str(e)) from None
 
@@ -179,7 +179,7 @@ def decide_event(request: Request, who: Writer, event_id: Annotated[int, Path(ge
     st = state(request)
     try:
         with st.lock:
-            return C.decide_event(st.store, event_id, body.action, author=who, fields=body.fields, note=body.note)
+            return st.store.decide_event(event_id, body.action, author=who, fields=body.fields, note=body.note)
     except DecisionError as e:
         raise HTTPException(422, str(e)) from None
 

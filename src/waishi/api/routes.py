@@ -12,15 +12,9 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
 
 from ..store import EventDetail, FactRow, FigureDetail, PersonRow, SearchHit, Stats
-from ..store import figure as q_figure
-from ..store import stats as q_stats
 from ..store import views as V
 from ..store.query import REPORTS_SHOWN, Report
-from ..store.query import event as q_event
-from ..store.query import event_reports as q_event_reports
-from ..store.relations import OfficesReport, RelationsReport
-from ..store.relations import offices as q_offices
-from ..store.relations import relations as q_relations
+from ..store.relations_read import OfficesReport, RelationsReport
 from . import views
 from .deps import DB, Ctx
 from .models import (
@@ -71,7 +65,7 @@ def index(request: Request) -> dict[str, Any]:
 
 @router.get("/stats", response_model=Stats, summary="Counts of everything")
 def stats(ctx: Ctx, db: DB) -> Any:
-    return ctx.cache.get(("stats",), lambda: q_stats(db))
+    return ctx.cache.get(("stats",), lambda: db.stats())
 
 
 @router.get("/overview", response_model=V.Overview, summary="Counts, events over time, top partners, latest events")
@@ -107,8 +101,8 @@ def event(request: Request, db: DB, event_id: ItemId, q: Annotated[EventParams, 
 @router.get("/events/{event_id}/reports", response_model=Page[Report], responses=NOT_FOUND,
             summary="Every report of one event, a page at a time")
 def event_reports(request: Request, db: DB, event_id: ItemId, p: Annotated[Paging, Depends()]) -> Any:
-    res = q_event_reports(db, event_id, limit=p.limit, offset=p.offset)
-    if not res.items and p.offset == 0 and q_event(db, event_id, reports_limit=1) is None:
+    res = db.event_reports(event_id, limit=p.limit, offset=p.offset)
+    if not res.items and p.offset == 0 and db.event(event_id, reports_limit=1) is None:
         raise HTTPException(404, f"no event {event_id}")
     return page(request, res)
 
@@ -133,7 +127,7 @@ def facts(request: Request, db: DB, q: Annotated[FactsParams, Depends()]) -> Any
 @router.get("/figures/{figure_id}", response_model=FigureDetail, responses=NOT_FOUND,
             summary="One figure with every page reporting it")
 def figure(db: DB, figure_id: Annotated[int, Path(ge=1)]) -> Any:
-    got = q_figure(db, figure_id)
+    got = db.figure(figure_id)
     if got is None:
         raise HTTPException(404, f"no figure {figure_id}")
     return got
@@ -170,8 +164,8 @@ def timeline(ctx: Ctx, db: DB, bucket: Bucket = Bucket.month,
              since: Annotated[Day, Query(description="YYYY[-MM[-DD]]")] = None,
              until: Annotated[Day, Query(description="YYYY[-MM[-DD]]")] = None) -> Any:
     key = ("timeline", bucket.value, type, country, since, until)
-    return ctx.cache.get(key, lambda: V.timeline(db, bucket=bucket.value, type=type, country=country, since=since,
-                                                 until=until))
+    return ctx.cache.get(key, lambda: db.timeline(bucket=bucket.value, type=type, country=country, since=since,
+                                                  until=until))
 
 
 @router.get("/graph", response_model=V.Graph, summary="Who deals with whom: links weighted by events")
@@ -202,7 +196,7 @@ def relations(db: DB, country: Annotated[Iso3, Query(description="A country (ISO
                                                                   "only its pairs.")] = None,
               conflicts: Annotated[bool, Query(description="Also what pages and the lexicon disagree on.")] = False
               ) -> Any:
-    return q_relations(db, country=country, conflicts=conflicts)
+    return db.relations(country=country, conflicts=conflicts)
 
 
 @router.get("/offices", response_model=OfficesReport, summary="Who held which office at a date")
@@ -211,4 +205,4 @@ def offices(db: DB, at: Annotated[Day, Query(description="YYYY[-MM[-DD]]; defaul
             office: Annotated[str | None, Query(max_length=60, pattern=r"^[A-Za-z_.]*$",
                                                 description="An office key: VNM.prime_minister or prime_minister.")]
             = None) -> Any:
-    return q_offices(db, at=at, country=country, office=office or None)
+    return db.offices(at=at, country=country, office=office or None)

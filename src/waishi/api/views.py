@@ -23,17 +23,9 @@ from ..store import (
     SearchHit,
     Store,
 )
-from ..store import events as q_events
-from ..store import facts as q_facts
-from ..store import people as q_people
-from ..store import person as q_person
-from ..store import search as q_search
 from ..store import views as V
 from ..store.query import REPORTS_SHOWN, Report
-from ..store.query import event as q_event
-from ..store.query import event_reports as q_event_reports
-from ..store.relations import PairRelations, PersonOffice, person_offices
-from ..store.relations import relations as q_relations
+from ..store.relations_read import PairRelations, PersonOffice
 from .deps import Context
 from .models import (
     CountriesParams,
@@ -62,7 +54,7 @@ __all__ = [
 
 
 def overview(ctx: Context, db: Store, q: OverviewParams) -> V.Overview:
-    got: V.Overview = ctx.cache.get(("overview", q.bucket.value), lambda: V.overview(db, bucket=q.bucket.value))
+    got: V.Overview = ctx.cache.get(("overview", q.bucket.value), lambda: db.overview(bucket=q.bucket.value))
     return got
 
 
@@ -77,7 +69,7 @@ class EventsData:
 
 
 def events(request: Request, db: Store, q: EventsParams) -> EventsData:
-    res = q_events(db, **q.kwargs(), limit=q.limit, offset=q.offset)
+    res = db.events(**q.kwargs(), limit=q.limit, offset=q.offset)
     return EventsData(res, event_items(db, res.items), next_url(request, res))
 
 
@@ -89,11 +81,11 @@ class EventData:
 
 
 def event(db: Store, event_id: int, q: EventParams) -> EventData:
-    d = q_event(db, event_id)
+    d = db.event(event_id)
     if d is None:
         raise HTTPException(404, f"no event {event_id}")
     # reports a page at a time: an event can have hundreds
-    reports = q_event_reports(db, event_id, limit=REPORTS_SHOWN, offset=q.offset)
+    reports = db.event_reports(event_id, limit=REPORTS_SHOWN, offset=q.offset)
     if q.offset:  # the detail carries the page asked for
         d = EventDetail(event=d.event, actors=d.actors, reports=reports.items, more_reports=reports.has_more)
     return EventData(d, event_items(db, [d.event])[0], reports)
@@ -109,7 +101,7 @@ class PeopleData:
 
 
 def people(request: Request, db: Store, q: PeopleParams) -> PeopleData:
-    res = q_people(db, q.name or None, country=q.country, limit=q.limit, offset=q.offset)
+    res = db.people(q.name or None, country=q.country, limit=q.limit, offset=q.offset)
     return PeopleData(res, next_url(request, res))
 
 
@@ -121,10 +113,10 @@ class PersonData:
 
 
 def person(db: Store, person_id: int) -> PersonData:
-    got = q_person(db, person_id)
+    got = db.person(person_id)
     if got is None:
         raise HTTPException(404, f"no person {person_id}")
-    return PersonData(got, V.counterparts(db, person_id), person_offices(db, person_id, got.person.name))
+    return PersonData(got, db.counterparts(person_id), db.person_offices(person_id, got.person.name))
 
 
 # -- figures --------------------------------------------------------------------------
@@ -137,8 +129,8 @@ def fact_rows(db: Store, f: FactFilters, limit: int, offset: int) -> Results[Fac
         m = CountryResolver.default().resolve(written)
         if m is not None:
             iso, written = m.iso3, None
-    return q_facts(db, metric=f.metric or None, subject=written, subject_iso3=iso, period=f.period or None,
-                   unit=f.unit or None, kind=f.kind or None, figure_id=f.figure, limit=limit, offset=offset)
+    return db.facts(metric=f.metric or None, subject=written, subject_iso3=iso, period=f.period or None,
+                    unit=f.unit or None, kind=f.kind or None, figure_id=f.figure, limit=limit, offset=offset)
 
 
 @dataclass
@@ -162,13 +154,13 @@ class DocumentsData:
 
 
 def documents(request: Request, db: Store, q: DocumentsParams) -> DocumentsData:
-    res = V.documents(db, kind=q.kind.value if q.kind else None, since=q.since, until=q.until, limit=q.limit,
-                      offset=q.offset)
+    res = db.documents(kind=q.kind.value if q.kind else None, since=q.since, until=q.until, limit=q.limit,
+                       offset=q.offset)
     return DocumentsData(res, next_url(request, res))
 
 
 def document(db: Store, document_id: int) -> V.DocumentView:
-    got = V.document(db, document_id)
+    got = db.document(document_id)
     if got is None:
         raise HTTPException(404, f"no document {document_id}")
     return got
@@ -188,8 +180,8 @@ class SearchData:
 def search(request: Request, db: Store, q: SearchParams) -> SearchData:
     if not q.q.strip():
         return SearchData(None, None)
-    res = q_search(db, q.q, kind=q.kind.value if q.kind else None, limit=q.limit, offset=q.offset,
-                   mark=SEARCH_MARK)
+    res = db.search(q.q, kind=q.kind.value if q.kind else None, limit=q.limit, offset=q.offset,
+                    mark=SEARCH_MARK)
     return SearchData(res, next_url(request, res))
 
 
@@ -199,9 +191,9 @@ def search(request: Request, db: Store, q: SearchParams) -> SearchData:
 def graph(ctx: Context, db: Store, q: GraphParams, default_limit: int) -> V.Graph:
     limit = q.limit or default_limit
     key = ("graph", q.kind.value, q.type, q.country, q.since, q.until, q.min_weight, limit)
-    got: V.Graph = ctx.cache.get(key, lambda: V.graph(db, kind=q.kind.value, type=q.type, country=q.country,
-                                                      since=q.since, until=q.until, min_weight=q.min_weight,
-                                                      limit=limit))
+    got: V.Graph = ctx.cache.get(key, lambda: db.graph(kind=q.kind.value, type=q.type, country=q.country,
+                                                       since=q.since, until=q.until, min_weight=q.min_weight,
+                                                       limit=limit))
     return got
 
 
@@ -213,7 +205,7 @@ class CountriesData:
 
 def countries(ctx: Context, db: Store, q: CountriesParams, default_limit: int) -> CountriesData:
     limit = q.limit or default_limit
-    res = ctx.cache.get(("countries", limit, q.offset), lambda: V.countries(db, limit=limit, offset=q.offset))
+    res = ctx.cache.get(("countries", limit, q.offset), lambda: db.countries(limit=limit, offset=q.offset))
     return CountriesData(res, country_items(ctx.names, res.items))
 
 
@@ -231,7 +223,7 @@ def country_relations(ctx: Context, db: Store, iso3: str) -> PairRelations | Non
         return None
 
     def build() -> PairRelations | None:
-        rep = q_relations(db, country=code)
+        rep = db.relations(country=code)
         return next((p for p in rep.pairs if "VNM" in p.countries), None)
 
     got: PairRelations | None = ctx.cache.get(("relations", code), build)
@@ -241,7 +233,7 @@ def country_relations(ctx: Context, db: Store, iso3: str) -> PairRelations | Non
 def country_summary(ctx: Context, db: Store, iso3: str, bucket: str = "year") -> V.CountrySummary | None:
     code = iso3.upper()
     got: V.CountrySummary | None = ctx.cache.get(
-        ("country", code, bucket), lambda: V.country(db, code, names=ctx.names.written(code), bucket=bucket))
+        ("country", code, bucket), lambda: db.country(code, names=ctx.names.written(code), bucket=bucket))
     return got
 
 

@@ -32,7 +32,7 @@ from ..model import Page
 from ..pageid import content_hash, locator_of
 from ..paths import shown_path
 from ..read import iter_pages
-from ..store.ingest import record_from_extraction
+from ..store.records import record_from_extraction
 from .shards import Shard
 from .tables import SCHEMAS, TABLE_NAMES, flat_rows
 

@@ -27,7 +27,6 @@ from rich.table import Table
 
 from ..errors import WaishiError
 from ..store import DEFAULT_DB
-from ..store import stats as q_stats
 from .common import (
     MAX_ERROR_LINES,
     ErrorLines,
@@ -141,7 +140,7 @@ def load_cmd(
         progress.update(task, completed=total or res.run.pages, errors=res.run.errors)
     for shard in res.incomplete[:MAX_ERROR_LINES]:
         note(f"{out}: shard {shard} is not complete (rerun `waishi batch`); skipped")
-    totals = q_stats(store)
+    totals = store.stats()
     store.close()
     if format is OutFormat.json:
         d = res.run.to_dict()

@@ -106,7 +106,7 @@ def extract_page(page: Page) -> Extraction:
 
 def to_day(value: str | None, option: str, end: bool = False) -> str | None:
     """YYYY, YYYY-MM or YYYY-MM-DD as a day (the first, or with ``end`` the last); exit 2 otherwise."""
-    from ..store.query import normalize_day
+    from ..store.rows import normalize_day
 
     try:
         return normalize_day(value, end=end)

@@ -23,7 +23,6 @@ from rich.text import Text
 
 from ..errors import WaishiError
 from ..store import DEFAULT_DB, Store
-from ..store import curation as C
 from ..store.decisions import DecisionError
 from .common import err, extract_page, fail, note, open_store, run
 
@@ -80,7 +79,7 @@ def list_cmd(db: str = typer.Option(DEFAULT_DB, "--db", help="SQLite store."),
              author: str | None = typer.Option(None, "--author", help="Only this author's decisions."),
              format: str = typer.Option("table", "--format", "-f", help="table | json")) -> None:
     """Every decision with its author, time, target and whether it applies."""
-    _list(db, format, lambda st: C.decisions(st, kind=kind, author=author),
+    _list(db, format, lambda st: st.decisions(kind=kind, author=author),
           ("id", "time", "author", "kind", "action", "target", "fields", "note", "status"),
           lambda r: (str(r.id), r.created_at, r.author, r.kind, r.action, _target(r.target),
                      json.dumps(r.fields, ensure_ascii=False) if r.fields else "", r.note or "", r.status))
@@ -90,7 +89,7 @@ def list_cmd(db: str = typer.Option(DEFAULT_DB, "--db", help="SQLite store."),
 def orphans_cmd(db: str = typer.Option(DEFAULT_DB, "--db", help="SQLite store."),
                 format: str = typer.Option("table", "--format", "-f", help="table | json")) -> None:
     """Decisions whose target the last (re-)extraction no longer has, and why. Exit 0 either way."""
-    _list(db, format, C.orphans, ("id", "author", "time", "action", "target", "why"),
+    _list(db, format, lambda st: st.orphans(), ("id", "author", "time", "action", "target", "why"),
           lambda o: (str(o.decision.id), o.decision.author, o.decision.created_at,
                      f"{o.decision.kind} {o.decision.action}", _target(o.decision.target), o.reason),
           title=lambda n: f"{n} orphaned decisions", empty="no orphaned decisions: every decision applies")
@@ -116,7 +115,7 @@ def decide_cmd(kind: str = typer.Argument(..., help="event, person, fact or docu
         raise typer.Exit(2)
     with open_store(db, readonly=False) as st:
         try:
-            got = run(lambda: C.decide(st, kind, action, t, author=author, fields=f, note=note))
+            got = run(lambda: st.decide(kind, action, t, author=author, fields=f, note=note))
         except DecisionError as e:
             fail(str(e))
             raise typer.Exit(2) from None
@@ -129,7 +128,7 @@ def stats_cmd(db: str = typer.Option(DEFAULT_DB, "--db", help="SQLite store."),
               format: str = typer.Option("table", "--format", "-f", help="table | json")) -> None:
     """Decisions by action, kind and author; reviewed documents; pages per extractor version."""
     with open_store(db, readonly=True) as st:
-        s = C.stats(st)
+        s = st.curation_stats()
     if format == "json":
         _json(s.to_dict())
         return
@@ -151,7 +150,7 @@ def export_cmd(file: str = typer.Argument(..., help="JSONL file to write."),
                db: str = typer.Option(DEFAULT_DB, "--db", help="SQLite store.")) -> None:
     """Write every decision as one JSON line (to share with other reviewers)."""
     with open_store(db, readonly=True) as st:
-        n = run(lambda: C.export_decisions(st, file))
+        n = run(lambda: st.export_decisions(file))
     Console().print(f"{n:,} decisions -> {escape(file)}", highlight=False)
 
 
@@ -161,7 +160,7 @@ def import_cmd(file: str = typer.Argument(..., help="JSONL file of decisions (`w
                format: str = typer.Option("table", "--format", "-f", help="table | json")) -> None:
     """Add the decisions the store lacks (importing twice changes nothing); conflicts are reported."""
     with open_store(db, readonly=False) as st:
-        res = run(lambda: C.import_decisions(st, file))
+        res = run(lambda: st.import_decisions(file))
     if format == "json":
         _json(res.to_dict())
     else:
@@ -183,7 +182,7 @@ def reextract_cmd(db: str = typer.Option(DEFAULT_DB, "--db", help="SQLite store.
                   format: str = typer.Option("table", "--format", "-f", help="table | json")) -> None:
     """Re-run the current extractor over the stored pages' texts and re-apply every decision."""
     with open_store(db, readonly=False) as st:
-        res = run(lambda: C.reextract(st, extract_page, everything=all_))
+        res = run(lambda: st.reextract(extract_page, everything=all_))
     if format == "json":
         _json(res.to_dict())
     else:

@@ -1,4 +1,4 @@
-"""``waishi relations`` and ``waishi offices``: thin commands over ``waishi.store.relations``."""
+"""``waishi relations`` and ``waishi offices``: thin commands over ``Store.relations`` and ``Store.offices`` (store/relations_read.py)."""
 
 from __future__ import annotations
 
@@ -11,9 +11,7 @@ from rich.console import Console
 from rich.markup import escape
 
 from ..store import DEFAULT_DB
-from ..store.relations import OfficesReport, RelationsReport
-from ..store.relations import offices as q_offices
-from ..store.relations import relations as q_relations
+from ..store.relations_read import OfficesReport, RelationsReport
 from .common import WIDE, OutFormat, emit_csv, emit_json, err, fail, open_store, run, to_day, to_iso3
 from .table import Col, print_table
 
@@ -32,7 +30,7 @@ def relations_cmd(
     source), and the history of tiers with their sources (partnerships.tsv and the pages)."""
     iso = to_iso3(country)
     with open_store(db) as st:
-        rep: RelationsReport = run(lambda: q_relations(st, country=iso, conflicts=conflicts))
+        rep: RelationsReport = run(lambda: st.relations(country=iso, conflicts=conflicts))
     if conflicts:
         _conflicts(rep, format, wide)
         return
@@ -121,7 +119,7 @@ def offices_cmd(
     office = _office(office)
     to_day(at, "--at")  # checked here, taken as typed by the query
     with open_store(db) as st:
-        rep: OfficesReport = run(lambda: q_offices(st, at=at, country=iso, office=office, conflicts=conflicts))
+        rep: OfficesReport = run(lambda: st.offices(at=at, country=iso, office=office, conflicts=conflicts))
     if conflicts:
         _office_conflicts(rep, format, wide)
         return

@@ -15,7 +15,6 @@ from rich.console import Console
 
 from ..errors import WaishiError
 from ..store import DEFAULT_DB, Store
-from ..store import stats as q_stats
 from .common import fail, note
 
 __all__ = ["register", "serve_cmd", "summary_line"]
@@ -24,7 +23,7 @@ __all__ = ["register", "serve_cmd", "summary_line"]
 def summary_line(db: str) -> str:
     """`vn.db: 4 pages, 7 documents, 17 events (2 with 2+ sources), 9 people, 8 figures`."""
     with Store.open(db, readonly=True) as st:
-        s = q_stats(st)
+        s = st.stats()
     return (f"{db}: {s.sources:,} pages, {s.documents:,} documents, {s.events:,} events "
             f"({s.multi_source_events:,} with 2+ sources), {s.people:,} people, {s.facts:,} figures"
             + (f", {s.errors:,} unreadable inputs" if s.errors else ""))

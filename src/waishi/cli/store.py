@@ -46,15 +46,8 @@ from ..store import (
     Results,
     RunStats,
 )
-from ..store import events as q_events
 from ..store import export as store_export
-from ..store import facts as q_facts
 from ..store import ingest as store_ingest
-from ..store import people as q_people
-from ..store import person as q_person
-from ..store import search as q_search
-from ..store import stats as q_stats
-from ..store.query import close_names
 from .common import (
     BOM,
     MAX_ERROR_LINES,
@@ -228,7 +221,7 @@ def ingest_cmd(
                         files_done=len(files))
     if stats.errors > MAX_ERROR_LINES:
         fail(f"… and {stats.errors - MAX_ERROR_LINES} more; all are in the errors table (`waishi stats --db {db}`)")
-    totals = q_stats(store)
+    totals = store.stats()
     store.close()
     if format is OutFormat.json:
         sys.stdout.write(json.dumps(stats.to_dict(), ensure_ascii=False, indent=2) + "\n")
@@ -264,7 +257,7 @@ def events_cmd(
     since_d, until_d = to_day(since, "--since"), to_day(until, "--until", end=True)
     iso = to_iso3(country)
     with open_store(db) as st:
-        res = run(lambda: q_events(st, type=type, country=iso, actor=actor, since=since_d, until=until_d,
+        res = run(lambda: st.events(type=type, country=iso, actor=actor, since=since_d, until=until_d,
                                     min_sources=min_sources, limit=limit, offset=offset))
     if format is OutFormat.json:
         emit_json(res.items)
@@ -327,9 +320,9 @@ def people_cmd(
     """People: without NAME a list (most documented first); with NAME each match in detail."""
     iso = to_iso3(country)
     with open_store(db) as st:
-        res = run(lambda: q_people(st, name, country=iso, limit=limit, offset=offset))
-        details = [q_person(st, p.id) for p in res.items] if name else []
-        close = close_names(st, name) if name and not res.items else []
+        res = run(lambda: st.people(name, country=iso, limit=limit, offset=offset))
+        details = [st.person(p.id) for p in res.items] if name else []
+        close = st.close_names(name) if name and not res.items else []
     if name and not res.items:
         fail(f"no person matches {name!r}" + (f"; close names: {'、'.join(close)}" if close else ""))
         raise typer.Exit(1)
@@ -402,7 +395,7 @@ def facts_cmd(
         else:
             written = subject.strip()
     with open_store(db) as st:
-        res = run(lambda: q_facts(st, metric=m, subject=written, subject_iso3=iso, period=period, kind=kind,
+        res = run(lambda: st.facts(metric=m, subject=written, subject_iso3=iso, period=period, kind=kind,
                                    merged=not reports, limit=limit, offset=offset))
     if format is OutFormat.json:
         emit_json(res.items)
@@ -457,8 +450,8 @@ def search_cmd(
     with open_store(db) as st:
         # about two lines of the snippet column at this width (a hanzi takes two columns)
         width = 60 if wide or format is not OutFormat.table else max(24, min(60, _width() // 2 - 4))
-        res = run(lambda: q_search(st, text, kind=kind, limit=limit, offset=offset, mark=mark, width=width))
-        close = close_names(st, text) if not res.items and offset == 0 else []
+        res = run(lambda: st.search(text, kind=kind, limit=limit, offset=offset, mark=mark, width=width))
+        close = st.close_names(text) if not res.items and offset == 0 else []
     if format is OutFormat.json:
         emit_json(res.items)
     elif format is OutFormat.csv:
@@ -484,7 +477,7 @@ def stats_cmd(
 ) -> None:
     """What the store holds: counts, events by type, top countries, the last run, recent errors."""
     with open_store(db) as st:
-        s = run(lambda: q_stats(st))
+        s = run(lambda: st.stats())
     d = s.to_dict()
     if format is OutFormat.json:
         sys.stdout.write(json.dumps(d, ensure_ascii=False, indent=2) + "\n")

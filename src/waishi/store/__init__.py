@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from .db import DEFAULT_DB, SchemaError, Store, StoreError
 from .export import TABLES, ExportFormat, export
-from .ingest import ingest, load_records, locator_of, record_from_extraction
+from .ingest import ingest, load_records
 from .query import (
     DocumentRef,
     EventDetail,
@@ -46,8 +46,9 @@ from .query import (
     search,
     stats,
 )
+from .records import record_from_extraction
 from .schema import MIGRATIONS, SCHEMA_VERSION, Migration
-from .writer import RunStats, Writer, content_hash
+from .writer import RunStats, Writer
 
 __all__ = [
     "DEFAULT_DB",
@@ -74,7 +75,6 @@ __all__ = [
     "Store",
     "StoreError",
     "Writer",
-    "content_hash",
     "event",
     "events",
     "export",
@@ -82,7 +82,6 @@ __all__ = [
     "figure",
     "ingest",
     "load_records",
-    "locator_of",
     "people",
     "person",
     "record_from_extraction",

@@ -1,10 +1,11 @@
 """The curation layer: analysts' decisions kept apart from what the extractor wrote.
 
     from waishi.store import Store
-    from waishi.store import curation as C
     with Store.open("vn.db") as st:
-        C.decide(st, "event", "reject", target, author="lan", note="a plan, not a meeting")
-        C.orphans(st)          # decisions whose target a re-extraction made vanish
+        st.decide("event", "reject", target, author="lan", note="a plan, not a meeting")
+        st.orphans()           # decisions whose target a re-extraction made vanish
+
+(The functions here are those methods of Store, each taking the store first.)
 
 How it fits together (docs/curation.md):
 
@@ -36,8 +37,10 @@ from typing import TYPE_CHECKING, Any
 from ..errors import WaishiError
 from ..fingerprint import extractor_version
 from ..model import Extraction, Page
+from ..pageid import content_hash
 from .decisions import Decision, DecisionError, Hit, apply, check_decision
 from .errors import StoreError
+from .records import record_from_extraction
 from .rows import Conn, Where, connection, named
 
 if TYPE_CHECKING:
@@ -510,7 +513,6 @@ def reextract(store: Store, extract: Extract, *, everything: bool = False,
     Pages stored before the curation layer (no raw record) are re-read from their file when
     it still holds the same content. A page the extractor fails on keeps its old rows.
     """
-    from .ingest import record_from_extraction
     from .writer import Writer
 
     con = store.con
@@ -560,7 +562,6 @@ def _page_text(con: sqlite3.Connection, locator: str, chash: str, path: str | No
     if not path:
         return None
     from ..read import iter_pages
-    from .writer import content_hash
 
     base = path.split("#")[0].split("@")[0]
     if not os.path.isfile(base):

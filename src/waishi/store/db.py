@@ -37,7 +37,8 @@ class Store:
             st.person(12).person.titles
 
     Each question is the function of the same name in query, views, relations_read, review or
-    curation, which also take a bare connection (a server thread's own).
+    curation, which also take a bare connection; curation's writes (``decide`` ...) need a
+    store opened for writing. Callers outside the store (api, web, cli) use these methods.
     """
 
     def __init__(self, con: sqlite3.Connection, path: str, readonly: bool) -> None:
@@ -158,6 +159,12 @@ class Store:
     review_queue = review.queue
     review_neighbours = review.neighbours
     review_document = review.review_document
+    # -- curation's writes (a store open for writing; curation.py)
+    decide = curation.decide
+    decide_event = curation.decide_event
+    export_decisions = curation.export_decisions
+    import_decisions = curation.import_decisions
+    reextract = curation.reextract
 
 
 def _open_readonly(name: str, timeout: float, check_same_thread: bool) -> sqlite3.Connection:

@@ -16,19 +16,13 @@ from typing import Any
 from ..errors import InputError, WaishiError
 from ..lexicon import Lexicon
 from ..model import Extraction, Page
-from ..pageid import (
-    content_hash,
-    locator_of,  # shim: callers move to waishi.pageid in wave 2 (re-exported here)
-)
+from ..pageid import content_hash, locator_of
 from ..read import iter_pages
 from .db import Store, StoreError
-from .records import (
-    PageRecord,
-    record_from_extraction,  # shim: callers move to store.records in wave 2
-)
+from .records import PageRecord
 from .writer import RunStats, Writer
 
-__all__ = ["Extractor", "ingest", "load_records", "locator_of", "put_page", "record_from_extraction"]
+__all__ = ["Extractor", "ingest", "load_records", "put_page"]
 
 LOGGER = logging.getLogger(__name__)
 

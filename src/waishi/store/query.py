@@ -20,19 +20,13 @@ from typing import Any
 
 from ..model import FACT_KINDS
 from .errors import StoreError
-
-# MAX_LIMIT, MAX_OFFSET and normalize_day are re-exported for the callers of their old home
-# shim: callers import them from store.rows in wave 2
 from .rows import (
-    MAX_LIMIT,
-    MAX_OFFSET,
     Conn,
     Results,
     Where,
     connection,
     marks,
     named,
-    normalize_day,
     page,
 )
 from .rows import Row as _Row
@@ -41,9 +35,8 @@ from .schema import schema_version
 
 __all__ = [
     "EventRow", "EventDetail", "Report", "Actor", "PersonRow", "PersonDetail", "RoleRow", "Evidence",
-    "DocumentRef", "FactRow", "FigureDetail", "SearchHit", "Stats", "Results", "FACT_KINDS", "MAX_LIMIT",
-    "MAX_OFFSET", "events", "event", "event_reports", "people", "person", "close_names", "facts", "figure",
-    "search", "stats", "normalize_day",
+    "DocumentRef", "FactRow", "FigureDetail", "SearchHit", "Stats", "Results", "FACT_KINDS", "events", "event",
+    "event_reports", "people", "person", "close_names", "facts", "figure", "search", "stats",
 ]
 
 REPORTS_SHOWN = 20  # reports of an event given with it; the rest page through event_reports()

@@ -13,7 +13,7 @@ import sqlite3
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
-__all__ = ["MIGRATIONS", "SCHEMA_VERSION", "Backfill", "Migration", "SchemaMismatch", "migrate", "schema_version"]
+__all__ = ["MIGRATIONS", "SCHEMA_VERSION", "Backfill", "Migration", "SchemaMismatch", "migrate", "schema_version", "statements"]
 
 
 class SchemaMismatch(Exception):
@@ -421,7 +421,7 @@ def migrate(con: sqlite3.Connection, name: str = "database", backfills: Mapping[
             if m.version <= schema_version(con):  # another process migrated meanwhile
                 con.execute("COMMIT")
                 continue
-            for stmt in _statements(m.sql):
+            for stmt in statements(m.sql):
                 con.execute(stmt)
             step = m.run or (backfills or {}).get(m.version)
             if step is not None:
@@ -434,7 +434,7 @@ def migrate(con: sqlite3.Connection, name: str = "database", backfills: Mapping[
     return current
 
 
-def _statements(sql: str) -> list[str]:
+def statements(sql: str) -> list[str]:
     """Split a script into statements (sqlite3.complete_statement knows about trigger bodies)."""
     out: list[str] = []
     buf = ""

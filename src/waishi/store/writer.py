@@ -26,7 +26,6 @@ from typing import Any
 from ..extract.actors import classify_actor
 from ..lexicon import Lexicon
 from ..model import EVENT_CODES, UPGRADE_CODES
-from ..pageid import content_hash  # noqa: F401  # shim: callers import it from waishi.pageid in wave 2
 from ..paths import shown_path
 from .curation import forget_page, keep_page
 from .db import Store, StoreError
@@ -51,7 +50,7 @@ from .records import PageRecord, as_record
 from .relations_write import insert_office_claims, insert_relation
 from .rows import named
 
-__all__ = ["Outcome", "RunStats", "Writer", "content_hash"]
+__all__ = ["Outcome", "RunStats", "Writer"]
 
 LOGGER = logging.getLogger(__name__)
 

@@ -23,10 +23,7 @@ from ..api.present import event_items
 from ..api.views import FactFilters, fact_rows
 from ..csvout import rows_to_csv
 from ..numfmt import human
-from ..store import events as q_events
-from ..store import people as q_people
-from ..store import search as q_search
-from ..store.query import MAX_LIMIT
+from ..store.rows import MAX_LIMIT
 
 __all__ = ["router"]
 
@@ -61,7 +58,7 @@ def _send(name: str, fmt: str, rows: Iterable[dict[str, Any]], bom: bool) -> Res
 
 @router.get("/events.{fmt}", summary="Events matching the filters of /events")
 def events(db: DB, fmt: Fmt, f: Annotated[EventFilters, Depends()], r: Annotated[Rows, Depends()]) -> Response:
-    res = q_events(db, **f.kwargs(), limit=r.limit, offset=r.offset)
+    res = db.events(**f.kwargs(), limit=r.limit, offset=r.offset)
     return _send("events", fmt, (_plain(e) for e in event_items(db, res.items)), r.bom)
 
 
@@ -80,7 +77,7 @@ def facts(db: DB, fmt: Fmt, f: Annotated[FactFilters, Depends()], r: Annotated[R
 @router.get("/people.{fmt}", summary="People matching the filters of /people")
 def people(db: DB, fmt: Fmt, r: Annotated[Rows, Depends()],
            name: Annotated[str | None, Query(max_length=100)] = None, country: Iso3 = None) -> Response:
-    res = q_people(db, name or None, country=country, limit=r.limit, offset=r.offset)
+    res = db.people(name or None, country=country, limit=r.limit, offset=r.offset)
     if fmt == "json":
         return _send("people", fmt, (p.to_dict() for p in res.items), r.bom)
     return _send("people", fmt, ({"id": p.id, "name": p.name, "latin": p.latin, "country": p.country,
@@ -95,5 +92,5 @@ def search(db: DB, fmt: Fmt, r: Annotated[Rows, Depends()], q: Annotated[str, Qu
            kind: DocKind | None = None) -> Response:
     if not q.strip():
         raise HTTPException(422, "q: search text is empty")
-    res = q_search(db, q, kind=kind.value if kind else None, limit=r.limit, offset=r.offset)
+    res = db.search(q, kind=kind.value if kind else None, limit=r.limit, offset=r.offset)
     return _send("search", fmt, (h.to_dict() for h in res.items), r.bom)

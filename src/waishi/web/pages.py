@@ -32,11 +32,8 @@ from ..api.models import (
 from ..api.present import CountryItem, event_items, json_twin, label_graph
 from ..model import EVENT_TYPES, FACT_KINDS
 from ..numfmt import exact, pct
-from ..store import Store, curation
-from ..store import views as V
+from ..store import Store
 from ..store.query import REPORTS_SHOWN
-from ..store.query import figure as q_figure
-from ..store.relations import relations as q_relations
 from .downloads import router as downloads_router
 from .render import ENTITY_LABELS, highlight, human, snippet_html, when
 
@@ -123,7 +120,7 @@ def _choices(items: list[CountryItem]) -> list[tuple[str, str, int]]:
 @router.get("/events", response_class=HTMLResponse)
 def events_page(request: Request, ctx: Ctx, db: DB, q: Annotated[EventsParams, Depends()]) -> HTMLResponse:
     got = views.events(request, db, q)
-    facets = V.event_facets(db, **q.kwargs())
+    facets = db.event_facets(**q.kwargs())
     return render(request, "events.html", json_twin(request, "/api/events"), f=q, res=got.res,
                    items=got.items, countries=country_choices(ctx, db), next=got.next, facets=facets)
 
@@ -135,14 +132,14 @@ def event_page(request: Request, db: DB, event_id: ItemId, q: Annotated[EventPar
     more = f"/events/{event_id}?offset={q.offset + REPORTS_SHOWN}" if got.reports.has_more else None
     return render(request, "event.html", f"/api/events/{event_id}", d=got.detail, ev=got.item,
                    reports=got.reports, more_reports=more,
-                   decisions=curation.for_event(db, event_id))
+                   decisions=db.decisions_for_event(event_id))
 
 
 @router.get("/countries", response_class=HTMLResponse)
 def countries_page(request: Request, ctx: Ctx, db: DB, q: Annotated[CountriesParams, Depends()]
                    ) -> HTMLResponse:
     def tiers() -> list[Any]:
-        rep = q_relations(db, country="VNM")
+        rep = db.relations(country="VNM")
         order = {"comprehensive_strategic": 0, "comprehensive_strategic_cooperative": 0, "special": -1}
         return sorted((p for p in rep.pairs if p.current and p.countries[0] == "VNM"),
                       key=lambda p: (order.get(p.current or "", 1), -len(p.current or ""), p.since or ""))
@@ -172,7 +169,7 @@ def country_page(request: Request, ctx: Ctx, db: DB, iso3: Annotated[str, Path(p
                  q: Annotated[CountryParams, Depends()]) -> HTMLResponse:
     got = views.country(ctx, db, iso3, q)
     s = got.summary
-    anchors = V.fact_anchors(db, [x.id for x in s.facts])
+    anchors = db.fact_anchors([x.id for x in s.facts])
     return render(request, "country.html", json_twin(request, f"/api/countries/{s.iso3}"), s=s, name=got.name,
                    events=event_items(db, s.events), anchors=anchors, charts=True,
                    timeline={"buckets": [b.to_dict() for b in s.timeline]}, figures=_figure_lines(s.facts),
@@ -193,7 +190,7 @@ def person_page(request: Request, db: DB, person_id: ItemId) -> HTMLResponse:
     titles = [{"title": r.title, "first": r.first_seen, "last": r.last_seen, "n": r.n_documents}
               for r in d.person.titles if r.first_seen]
     return render(request, "person.html", f"/api/people/{person_id}", d=d, p=d.person,
-                   decisions=curation.for_person(db, person_id),
+                   decisions=db.decisions_for_person(person_id),
                    events=event_items(db, d.events), met=got.counterparts, titles=titles,
                    charts=bool(titles), offices=got.offices)
 
@@ -216,17 +213,17 @@ def document_page(request: Request, ctx: Ctx, db: DB, document_id: ItemId) -> HT
                    key=lambda k: list(ENTITY_LABELS).index(k) if k in ENTITY_LABELS else 99)
     body = highlight(d, ctx.names.names)
     return render(request, "document.html", f"/api/documents/{document_id}", d=d, body=body, people=people,
-                   decisions=curation.for_document(db, document_id),
+                   decisions=db.decisions_for_document(document_id),
                    kinds=kinds)
 
 
 @router.get("/facts", response_class=HTMLResponse)
 def facts_page(request: Request, db: DB, q: Annotated[FactsParams, Depends()]) -> HTMLResponse:
     got = views.facts(request, db, q)
-    one = q_figure(db, q.figure) if q.figure else None
+    one = db.figure(q.figure) if q.figure else None
     reports = one.reports if one is not None else []  # every page reporting that figure
     return render(request, "facts.html", json_twin(request, "/api/facts"), res=got.res, reports=reports,
-                   anchors=V.fact_anchors(db, [x.id for x in got.res.items]), metrics=V.metrics(db),
+                   anchors=db.fact_anchors([x.id for x in got.res.items]), metrics=db.metrics(),
                    metric=q.metric or "", subject=q.subject or "", period=q.period or "", kind=q.kind or "",
                    unit=q.unit or "", kinds=FACT_KINDS, next=got.next)
 

@@ -17,7 +17,6 @@ from ..api.deps import DB, Ctx
 from ..api.review import COOKIE, CSRF_COOKIE, QueueParams, document_view, new_csrf, queue_view, reader, state
 from ..model import EVENT_TYPES
 from ..store import Store
-from ..store import review as R
 from .pages import country_choices, render
 
 __all__ = ["router"]
@@ -53,7 +52,7 @@ def queue_page(request: Request, ctx: Ctx, db: DB, q: Annotated[QueueParams, Dep
 
 
 def _neighbours(db: Store, page_id: int, ord_: int) -> tuple[dict[str, Any] | None, dict[str, Any] | None]:
-    prev, nxt = R.neighbours(db, page_id, ord_)
+    prev, nxt = db.review_neighbours(page_id, ord_)
     return ({"page_id": prev[0], "ord": prev[1]} if prev else None), ({"page_id": nxt[0], "ord": nxt[1]} if nxt else None)
 
 
@@ -62,7 +61,7 @@ def document_page(request: Request, db: DB, page_id: Annotated[int, Path(ge=1)],
                   ord: Annotated[int, Path(ge=0)]) -> Response:
     who = reader(request)
     d = document_view(db, page_id, ord)
-    q = R.queue(db, status="all", limit=1)
+    q = db.review_queue(status="all", limit=1)
     prev, nxt = _neighbours(db, page_id, ord)
     return render(request, "review_doc.html", f"/api/review/pages/{page_id}/{ord}", d=d, who=who, rq=q,
                   prev=prev, nxt=nxt, types=EVENT_TYPES, review=True)
