@@ -25,10 +25,11 @@ demo: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest
 
-# ruff (with McCabe complexity at 15), mypy over all of src/
+# ruff (with McCabe complexity at 15), mypy over all of src/, import-linter's layer and cycle contracts
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench
 	$(BIN)/mypy
+	$(BIN)/lint-imports
 
 # every bench, figures into docs/benchmarks.md; BENCH_QUICK=1 for small sizes
 bench: $(STAMP)

@@ -19,9 +19,9 @@ from pathlib import Path
 from typing import Any
 
 from ..model import SCHEMA
-from .curation import _page_decisions, load_raw
 from .db import Store, StoreError
 from .decisions import apply
+from .raw import _page_decisions, load_raw
 
 __all__ = ["GoldResult", "export_gold", "reviewed_pages"]
 

@@ -10,9 +10,10 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from .curation import DecisionRow, _page_decisions, decisions, load_raw
+from .curation import decisions
 from .decisions import apply
 from .errors import StoreError
+from .raw import DecisionRow, _page_decisions, load_raw
 from .rows import Conn, Where, connection, named
 
 if TYPE_CHECKING:

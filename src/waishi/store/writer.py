@@ -21,14 +21,13 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..extract.actors import classify_actor
 from ..lexicon import Lexicon
 from ..model import EVENT_CODES, UPGRADE_CODES
 from ..paths import shown_path
-from .curation import forget_page, keep_page
-from .db import Store, StoreError
+from .errors import StoreError
 from .figures import assign as assign_figures
 from .figures import figure_ids_of_documents, lexicon_places, subject_codes
 from .figures import refresh as refresh_figures
@@ -46,9 +45,13 @@ from .merge import (
     title_key,
     widen,
 )
+from .raw import forget_page, keep_page
 from .records import PageRecord, as_record
 from .relations_write import insert_office_claims, insert_relation
 from .rows import named
+
+if TYPE_CHECKING:
+    from .db import Store
 
 __all__ = ["Outcome", "RunStats", "Writer"]
 
