@@ -572,7 +572,7 @@ class _DocBuilder:
             if pm.titles and pm.sentence and (pm.name, pm.sentence) not in seen_ev:
                 seen_ev.add((pm.name, pm.sentence))
                 p.evidence.append(pm.sentence)
-        for a in self._actors():
+        for a in self.persons or self._actors():
             p = people.get(a.name)
             if p is not None and (a.name, a.span) not in seen_mentions:
                 seen_mentions.add((a.name, a.span))

@@ -421,7 +421,7 @@ class _Collector:
     def series_and_congresses(self) -> None:
         text, ev, lex = self.text, self.ev, self.lex
         if lex.series:
-            names = sorted(lex.series, key=len, reverse=True)
+            names = lex.memo("series_names", lambda: sorted(lex.series, key=len, reverse=True))
             for m in _ORDINAL.finditer(text):
                 rest = text[m.end():m.end() + 20]
                 name = next((n for n in names if rest.startswith(n)), None)
@@ -430,6 +430,10 @@ class _Collector:
                     sy = series_year(lex.series[name], num)
                     if sy and not _future(text, m.start()):
                         ev.add(sy, 4 * self.weight, f"series {name}")
+        forms = lex.memo("congress_forms", lambda: re.compile("|".join(sorted(
+            {re.escape(f) for c in lex.congresses for f in c.forms if len(f) >= 3}, key=len, reverse=True)) or "(?!)"))
+        if not forms.search(text):
+            return
         for c in lex.congresses:
             form = next((f for f in c.forms if len(f) >= 3 and f in text), None)
             if form is None or c.opened is None:

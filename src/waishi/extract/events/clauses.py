@@ -23,6 +23,8 @@ from .words import (
     SPEAKS,
 )
 
+_CLOSERS = re.compile(r"[”》)）]")
+
 
 class ClauseReader:
     """A sentence's clauses: where a clause starts and ends, its subject, its partner (与/同/和),
@@ -53,10 +55,11 @@ class ClauseReader:
     def clause_start(self, pos: int, start: int) -> int:
         """Back to the punctuation that opens the clause; punctuation inside brackets or quotes
         (联合国大会(简称:联大)主席) opens none."""
+        text = self.text
         i = pos
-        while i > start and self.text[i - 1] not in PUNCT_END:
+        while i > start and text[i - 1] not in PUNCT_END:
             i -= 1
-        if not any(ch in self.text[i:pos] for ch in "”》)）"):
+        if _CLOSERS.search(text, i, pos) is None:
             return i  # no bracket closes before the trigger: the plain scan is the answer
         i = pos
         depth = 0
