@@ -87,14 +87,14 @@ class DocContext:
             if m.span.end <= e:
                 if any(p.span.start <= m.span.start < p.span.end for p in out):
                     continue
-                if m.kind in ("country", "place"):
+                if m.kind in ("country", "place") and "org" in kinds:
                     om = ORGAN.match(self.text, m.span.end, e)
-                    if om and "org" in kinds:
+                    if om:
                         out.append(Actor(m.text + om.group(), Span(m.span.start, om.end()), "org", m.value))
                         continue
                 if m.kind in kinds:
                     out.append(Actor(m.text, m.span, m.kind, m.value))
-        if "group" in kinds:
+        if "group" in kinds and self.text.find("代表团", s, e) >= 0:
             for dm in DELEGATION.finditer(self.text, s, e):
                 gs = dm.start()
                 for c in DELEG_CUT.finditer(self.text, dm.start(), dm.end()):
