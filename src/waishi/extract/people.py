@@ -446,8 +446,10 @@ class PeopleFinder:
         return None
 
 
-def name_title_mentions(text: str, start: int, end: int, names: set[str], finder: PeopleFinder) -> list[tuple[str, Span, str | None]]:
-    """Bare-name and name + short-title mentions (``裴青山外长``) of known names."""
+def name_title_mentions(text: str, start: int, end: int, names: set[str], finder: PeopleFinder,
+                        own: set[str] | None = None) -> list[tuple[str, Span, str | None]]:
+    """Bare-name and name + short-title mentions (``裴青山外长``) of known names (``own``: the
+    page's own names among them, when the caller has them at hand)."""
     out: list[tuple[str, Span, str | None]] = []
     if not names:
         return out
@@ -455,7 +457,7 @@ def name_title_mentions(text: str, start: int, end: int, names: set[str], finder
     # office holders through the lexicon's automaton, the page's own names with str.find
     holders = finder.holders
     cands = [(n, s) for n, s, _ in finder.lex.find("people", seg) if n in names]
-    for name in names - holders:
+    for name in (own if own is not None else names) - holders:
         pos = seg.find(name)
         while pos >= 0:
             cands.append((name, pos))

@@ -363,8 +363,9 @@ class _DocBuilder:
         holders = self.finder.holders
         seen_titles: dict[str, list[str]] = {}
         chained = _Intervals([pm.span for pm in self.person_mentions])
+        names = known | holders  # (once a document: the holders are a thousand names)
         for _kind, sp in self.regions:
-            for name, nsp, title in name_title_mentions(text, sp.start, sp.end, known | holders, self.finder):
+            for name, nsp, title in name_title_mentions(text, sp.start, sp.end, names, self.finder, own=known):
                 if chained.covers(nsp.start):
                     continue
                 if name not in known and any(name in k.split("·") for k in known if "·" in k):
