@@ -42,20 +42,3 @@ def test_extract_year_world_event_in_a_page_record():
     doc = extract(text).documents[0]
     assert doc.year == 2023
     assert any("土耳其地震" in c["why"] for c in doc.year_constraints)
-
-
-def test_extract_year_world_a_weak_point_does_not_date_a_page_in_a_wide_window():
-    from waishi.extract.year import YearEvidence
-
-    wide = YearEvidence()
-    wide.bound(2020, None, "pandemic")
-    wide.add(2020, 0.5, "pandemic")
-    assert wide.decide() is None  # named in passing: the page may be of any later year
-    narrow = YearEvidence()
-    narrow.bound(2020, 2021, "offices")
-    narrow.add(2020, 0.5, "pandemic")
-    assert narrow.decide() == 2020
-    strong = YearEvidence()
-    strong.bound(2020, None, "pandemic")
-    strong.add(2023, 1.5, "latest year mentioned")
-    assert strong.decide() == 2023

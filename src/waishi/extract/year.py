@@ -22,7 +22,6 @@ from ..text.dates import SINCE_AFTER as _SINCE_AFTER
 from ..text.numbers import to_number
 from .options import HOME
 
-WEAK_POINT = 0.5  # a point no stronger than this does not date a page in a wide window
 FULL_DATE_WEIGHT = 3.0
 HISTORICAL_BEFORE = 2000  # office terms ended before this name figures of history, never date a page
 STRONG = 4.0  # an anniversary, a lunar year, a present-year phrase, or two dated mentions
@@ -164,11 +163,7 @@ class YearEvidence:
         """The year, or None when the feasible window is wider than two years and no point
         evidence inside it picks one (a wrong year makes every month-day date wrong)."""
         lo, hi = self.window()
-        # in a window wider than two years a weak point alone (the pandemic named in passing, an
-        # earlier date, an upcoming anniversary) is no evidence of the page's own year
-        wide = lo is None or hi is None or hi - lo > 2
-        floor = WEAK_POINT if wide else 0.0
-        inside = [y for y, w in self.scores.items() if w > floor and (lo is None or y >= lo) and (hi is None or y <= hi)]
+        inside = [y for y, w in self.scores.items() if w > 0 and (lo is None or y >= lo) and (hi is None or y <= hi)]
         if inside or (prefer is not None and prefer_weight > 0):
             return self.best(prefer, prefer_weight)
         if lo is not None and hi is not None and hi - lo <= 1:
