@@ -33,7 +33,7 @@ class Meetings(ClauseReader):
         if re.match(r"[和与、及](?:会谈|会晤|会面|座谈)", self.text[te:te + 3]):
             return []  # 会见和会谈: one meeting, read at its second word
         if TOURISTS.search(self.text, te, self.clause_end(te, sent.span.end)):
-            return []  # 接待韩国游客250万人次: tourism
+            return []  # 接待…游客…万人次: tourism counted, not a counterpart met
         before = self.text[max(sent.span.start, ts - 3):ts]
         if before.endswith(("主持", "出席", "参加")):
             return []
