@@ -48,7 +48,6 @@ _DOT_NAME_STOPS = set("与和在于的等率及向将也还是为同致偕并被
 # Titles Vietnam does not use: a holder is foreign even with a surname Vietnamese also bear (翁萨坤)
 _FOREIGN_ONLY_TITLES = ("大臣", "首相", "国务秘书", "亲王", "国王", "苏丹", "总统", "州长", "知事", "国务卿")
 _KANJI_NAME_AFTER = ("大臣", "首相", "外相", "防相", "知事", "长官")
-_HONORIFIC = ("同志", "先生", "女士", "阁下", "夫人", "夫妇", "长老")
 
 
 @dataclass(slots=True)
@@ -240,7 +239,7 @@ class PeopleFinder:
         return run[:3]
 
     def _finish(self, text: str, pos: int, name: str, end: int) -> tuple[str, int, str | None, str | None] | None:
-        for h in _HONORIFIC:
+        for h in self.lex.honorifics + self.lex.name_suffixes:
             if name.endswith(h) and len(name) > len(h) + 1:
                 name = name[: -len(h)]
         post = None
@@ -469,8 +468,7 @@ def name_title_mentions(text: str, start: int, end: int, names: set[str], finder
         if not any(taken[pos:pos + len(name)]):
             taken[pos:pos + len(name)] = b"\x01" * len(name)
             title = None
-            for t in ("总书记", "国家主席", "主席", "总理", "副总理", "外长", "部长", "大使", "首相", "总统", "议长",
-                      "总司令", "国王", "女王", "天皇", "委员长", "秘书长"):
+            for t in finder.lex.titles_after:
                 if text.startswith(t, e):
                     title = t
                     break

@@ -35,8 +35,6 @@ from .segment import page_date, segment
 LOGGER = logging.getLogger(__name__)
 
 _ROUNDUP = re.compile(r"贺电|贺信|贺函|致电祝贺|致贺|祝贺")
-_HONORIFICS = ("同志", "先生", "女士", "阁下")
-_SHORT_TITLES = ("总书记", "国家主席", "主席", "总理", "副总理", "外长", "部长", "大使", "首相", "总统", "议长")
 
 
 @dataclass
@@ -370,7 +368,7 @@ class _DocBuilder:
                     continue
                 if name not in known and any(name in k.split("·") for k in known if "·" in k):
                     continue  # 通伦 of 通伦·西苏里, named on the page in full
-                if name not in known and title is None and not text.startswith(_HONORIFICS, nsp.end):
+                if name not in known and title is None and not text.startswith(self.lex.honorifics, nsp.end):
                     continue  # a holder's name alone may be a word; require a title (or 同志)
                 pm = PersonMention(name, nsp, [(title, Span(nsp.end, nsp.end + len(title)))] if title else [],
                                    None, None)

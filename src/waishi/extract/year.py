@@ -61,7 +61,6 @@ _PROPOSAL = re.compile(r"建议|提议|倡议|希望|期待|期望|同意|商定
 _DOT_DATE = re.compile(r"(?<![\d.])((?:19|20)\d\d)\.(?:1[0-2]|0?[1-9])\.(?:3[01]|[12]\d|0?[1-9])(?![\d])")
 # a title naming its holder as new (澳大利亚新总理, 新任驻越大使): the page is of the term's first year
 _NEW_TITLE = re.compile(r"新(?:任|当选的?|一届)?(?![加西几疆闻型兴])")
-_PARTY_OF = {"VNM": "CPV", "LAO": "LPRP", "CHN": "CPC"}  # whose congress renews the office
 _PERIOD_START = re.compile(r"\s*(?:至|到|-|—|–|~|～)\s*(?:19|20)\d\d\s*年")
 _POST_COVID = re.compile(r"疫情后|后疫情|疫情过后|疫情之后|疫情结束|恢复[^。]{0,30}疫情|疫情[^。]{0,8}中断")
 _COVID = re.compile(r"新冠|COVID|疫情")
@@ -531,7 +530,7 @@ class _Collector:
                 ev.add(o.start.year, 4 * weight, f"appointed {name}")
                 continue
             # 再次当选: a new term at the first congress after the first term began
-            party = _PARTY_OF.get(o.iso3)
+            party = self.lex.party_of.get(o.iso3)  # whose congress renews the office
             start = o.start
             later = sorted(c.opened for c in self.lex.congresses if c.party == party and c.opened
                            and c.opened > start and (self.today is None or c.opened <= self.today))

@@ -146,6 +146,10 @@ class Lexicon:
     surnames_vn: frozenset[str] = frozenset()
     surnames_cn: frozenset[str] = frozenset()
     name_stops: tuple[str, ...] = ()
+    honorifics: tuple[str, ...] = ()  # name_words.tsv: 同志, 先生 …
+    name_suffixes: tuple[str, ...] = ()  # 夫人, 长老 …: stripped from a name's end
+    titles_after: tuple[str, ...] = ()  # 外长, 首相 … written after a known name
+    party_of: dict[str, str] = field(default_factory=dict)  # iso3 -> ruling party (parties.tsv)
     triggers: dict[str, Trigger] = field(default_factory=dict)
     event_nouns: tuple[str, ...] = ()
     modality: dict[str, str] = field(default_factory=dict)  # marker -> factuality (modality.tsv)
@@ -243,6 +247,13 @@ class Lexicon:
                 cn.add(row["surname"])
         self.surnames_vn, self.surnames_cn = frozenset(vn), frozenset(cn)
         self.name_stops = tuple(r["word"] for r in read_tsv("name_stops.tsv", ["word"]))
+        words = list(read_tsv("name_words.tsv", ["word", "kind"]))
+        if any(r["kind"] not in ("honorific", "suffix", "title_after") for r in words):
+            raise LexiconError("name_words.tsv: kind must be honorific, suffix or title_after")
+        self.honorifics = tuple(r["word"] for r in words if r["kind"] == "honorific")
+        self.name_suffixes = tuple(r["word"] for r in words if r["kind"] == "suffix")
+        self.titles_after = tuple(r["word"] for r in words if r["kind"] == "title_after")
+        self.party_of = {r["iso3"]: r["party"] for r in read_tsv("parties.tsv", ["iso3", "party", "name"])}
         for row in read_tsv("triggers.tsv", ["pattern", "type", "mode"]):
             self.triggers[row["pattern"]] = Trigger(row["pattern"], row["type"], row["mode"])
         self.event_nouns = tuple(r["noun"] for r in read_tsv("event_nouns.tsv", ["noun"]))
