@@ -52,6 +52,9 @@ class OutFormat(StrEnum):
 
 WIDE = typer.Option(False, "--wide", "-w", help="Every column, on as many terminal columns as they need.")
 BOM = typer.Option(False, "--bom", help="CSV: start with a UTF-8 byte-order mark (for Excel).")
+LIMIT = typer.Option(50, "--limit", "-n", min=1, max=10_000)
+OFFSET = typer.Option(0, "--offset", min=0)
+FORMAT = typer.Option(OutFormat.table, "--format", "-f", help="table | json | csv")
 
 
 # -- messages -------------------------------------------------------------------------

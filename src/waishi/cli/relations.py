@@ -12,7 +12,7 @@ from rich.markup import escape
 
 from ..store import DEFAULT_DB
 from ..store.relations_read import OfficesReport, RelationsReport
-from .common import WIDE, OutFormat, emit_csv, emit_json, err, fail, open_store, run, to_day, to_iso3
+from .common import FORMAT, WIDE, OutFormat, emit_csv, emit_json, err, fail, open_store, run, to_day, to_iso3
 from .table import Col, print_table
 
 __all__ = ["register"]
@@ -23,7 +23,7 @@ def relations_cmd(
                                                                      "Chinese (中国) or English (China) name."),
     conflicts: bool = typer.Option(False, "--conflicts", help="List what pages and the lexicon disagree on."),
     db: str = typer.Option(DEFAULT_DB, "--db", help="SQLite store."),
-    format: OutFormat = typer.Option(OutFormat.table, "--format", "-f", help="table | json | csv"),
+    format: OutFormat = FORMAT,
     wide: bool = WIDE,
 ) -> None:
     """Relations between countries: the current tier (the latest upgrade, with its year and
@@ -108,7 +108,7 @@ def offices_cmd(
                                                              "foreign_minister)."),
     conflicts: bool = typer.Option(False, "--conflicts", help="Pages naming another holder than the lexicon."),
     db: str = typer.Option(DEFAULT_DB, "--db", help="SQLite store."),
-    format: OutFormat = typer.Option(OutFormat.table, "--format", "-f", help="table | json | csv"),
+    format: OutFormat = FORMAT,
     wide: bool = WIDE,
 ) -> None:
     """Who held which office at a date (the offices lexicon, with the stored pages naming them).

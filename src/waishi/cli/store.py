@@ -50,7 +50,10 @@ from ..store import export as store_export
 from ..store import ingest as store_ingest
 from .common import (
     BOM,
+    FORMAT,
+    LIMIT,
     MAX_ERROR_LINES,
+    OFFSET,
     WIDE,
     OutFormat,
     emit_csv,
@@ -244,9 +247,9 @@ def events_cmd(
     since: str | None = typer.Option(None, "--since", help="YYYY[-MM[-DD]]"),
     until: str | None = typer.Option(None, "--until", help="YYYY[-MM[-DD]]"),
     min_sources: int | None = typer.Option(None, "--min-sources", min=1, help="Reported by at least N articles."),
-    limit: int = typer.Option(50, "--limit", "-n", min=1, max=10_000),
-    offset: int = typer.Option(0, "--offset", min=0),
-    format: OutFormat = typer.Option(OutFormat.table, "--format", "-f", help="table | json | csv"),
+    limit: int = LIMIT,
+    offset: int = OFFSET,
+    format: OutFormat = FORMAT,
     wide: bool = WIDE,
     bom: bool = BOM,
 ) -> None:
@@ -311,9 +314,9 @@ def people_cmd(
                                                  "Traditional forms are folded (範明政 finds 范明政)."),
     db: str = typer.Option(DEFAULT_DB, "--db", help="SQLite store."),
     country: str | None = typer.Option(None, "--country", "-c", help="ISO3 code, Chinese or English name."),
-    limit: int = typer.Option(50, "--limit", "-n", min=1, max=10_000),
-    offset: int = typer.Option(0, "--offset", min=0),
-    format: OutFormat = typer.Option(OutFormat.table, "--format", "-f", help="table | json | csv"),
+    limit: int = LIMIT,
+    offset: int = OFFSET,
+    format: OutFormat = FORMAT,
     wide: bool = WIDE,
     bom: bool = BOM,
 ) -> None:
@@ -372,9 +375,9 @@ def facts_cmd(
                                                                "forecasts: 有望, 预计)."),
     reports: bool = typer.Option(False, "--reports", help="One row per page reporting a figure, not one per "
                                                           "figure."),
-    limit: int = typer.Option(50, "--limit", "-n", min=1, max=10_000),
-    offset: int = typer.Option(0, "--offset", min=0),
-    format: OutFormat = typer.Option(OutFormat.table, "--format", "-f", help="table | json | csv"),
+    limit: int = LIMIT,
+    offset: int = OFFSET,
+    format: OutFormat = FORMAT,
     wide: bool = WIDE,
     bom: bool = BOM,
 ) -> None:
@@ -440,8 +443,8 @@ def search_cmd(
     db: str = typer.Option(DEFAULT_DB, "--db", help="SQLite store."),
     kind: str | None = typer.Option(None, "--kind", help="article | teaser"),
     limit: int = typer.Option(20, "--limit", "-n", min=1, max=10_000),
-    offset: int = typer.Option(0, "--offset", min=0),
-    format: OutFormat = typer.Option(OutFormat.table, "--format", "-f", help="table | json | csv"),
+    offset: int = OFFSET,
+    format: OutFormat = FORMAT,
     wide: bool = WIDE,
     bom: bool = BOM,
 ) -> None:
@@ -473,7 +476,7 @@ def search_cmd(
 
 def stats_cmd(
     db: str = typer.Option(DEFAULT_DB, "--db", help="SQLite store."),
-    format: OutFormat = typer.Option(OutFormat.table, "--format", "-f", help="table | json | csv"),
+    format: OutFormat = FORMAT,
 ) -> None:
     """What the store holds: counts, events by type, top countries, the last run, recent errors."""
     with open_store(db) as st:
