@@ -70,6 +70,18 @@ _ORDINAL = re.compile(r"第\s*(\d{1,3}|[一二三四五六七八九十百零〇�
 _APPOINT_AFTER = re.compile(r"(?:同志)?(?:已|正式|再次|再度|当天)?(?:当选|被选为|被选举为|被任命为|被推选为|就任|出任|获任|连任)")
 _SINCE_OFFICE = re.compile(r"(?:同志)?[^，。；,;]{0,14}?(?:以来|之后|后)(?:的)?(?:首次|第一次|首访|首度)?")
 _APPOINT_BEFORE = re.compile(r"(?:选举|任命|推选|批准)$")
+# 截至2019年5月: figures as of a past month (the page is of that month or later), unless the clause
+# plans (截至2025年底将完成…)
+_AS_OF_BEFORE = ("截至", "截止", "截止到", "截至到")
+_PLAN_IN_CLAUSE = re.compile(r"将|力争|争取|预计|计划|目标|有望|要|拟")
+# 2019年前5月, 2019年上半年, 2019年第一季度, 2019年1-5月: part of a year's figures, reported in that year
+_PART_OF_YEAR = re.compile(r"\s*(?:前\s*[\d一二三四五六七八九十两]{1,2}\s*(?:个)?月|头\s*[\d一二三四五六七八九十两]{1,2}\s*(?:个)?月|"
+                           r"[上下]半年|第[一二三四1-4]季度|1\s*[-—至~]\s*\d{1,2}\s*月)")
+# 双方于2011年6月所签署的备忘录: a date inside a relative clause (所 + verb + 的) names a past act the
+# page refers to; the page is no older, and says nothing more of its year
+_RELATIVE_AFTER = re.compile(r"[^，。；,;：:\n]{0,10}?所[\u4e00-\u9fff]{1,3}的")
+# a purpose clause (以满足2022年…需求, 为了…, 旨在…) looks ahead
+_PURPOSE_START = re.compile(r"\s*(?:以便|以期|以满足|以迎接|以实现|以完成|为了|旨在|力争|争取)")
 
 
 def _future(text: str, pos: int) -> bool:
@@ -78,6 +90,9 @@ def _future(text: str, pos: int) -> bool:
     for ch in "，,。；;：:\n":
         window = window[window.rfind(ch) + 1:]
     if any(w in window for w in _FUTURE_CTX):
+        return True
+    clause_start = max(text.rfind(ch, 0, pos) for ch in "，,。；;：:\n") + 1
+    if _PURPOSE_START.match(text, clause_start) and pos - clause_start <= 30:
         return True
     # 邀请X访问越南并出席2017年…: an invitation earlier in the sentence (not 应…邀请, which is the present trip)
     # (the window is wide: a Latin name in parentheses can stand between 应…邀请 and the year)
@@ -284,10 +299,17 @@ class _Collector:
         for m in _FULL.finditer(text):
             if not self.free(*m.span()):
                 continue
-            before = text[max(0, m.start() - 2):m.start()]
+            before = text[max(0, m.start() - 3):m.start()].rstrip()
+            y = int(m.group(1))
+            if before.endswith(_AS_OF_BEFORE) and "月" in m.group():
+                if not self._plans_after(m.end()) and not _future(text, m.start()):
+                    self.taken.append(m.span())
+                    ev.bound(y, None, "figures as of a date", at(m.span()))
+                    self.dated.append(y)
+                    self.dated_at.setdefault(y, at(m.span()))
+                continue
             if any(before.endswith(w) for w in _FUTURE_BEFORE):
                 continue
-            y = int(m.group(1))
             self.taken.append(m.span())
             if _future(text, m.start()):
                 if re.search(r"月\s*\d{1,2}\s*日", m.group()):
@@ -303,9 +325,16 @@ class _Collector:
                 self.plain.append(y)
             elif _since(text, m.end()):
                 ev.bound(y, None, "since a date", at(m.span()))
+            elif _RELATIVE_AFTER.match(text, m.end()):
+                ev.bound(y, None, "a past act referred to", at(m.span()))
             else:
                 self.dated.append(y)
                 self.dated_at.setdefault(y, at(m.span()))
+
+    def _plans_after(self, end: int) -> bool:
+        """A plan word later in the clause that starts at ``end``."""
+        stop = min((j for j in (self.text.find(ch, end) for ch in "，,。；;\n") if j >= 0), default=len(self.text))
+        return _PLAN_IN_CLAUSE.search(self.text, end, min(stop, end + 20)) is not None
 
     def dotted_dates(self) -> None:
         for m in _DOT_DATE.finditer(self.text):
@@ -356,6 +385,10 @@ class _Collector:
                 _STAT_WORDS.search(text, max(0, m.start() - 30), m.start()):
             # 贸易额从2003年的770万美元提升至2015年的6610万美元: a past year's figure
             return int(m.group(1)) + 1
+        if before.endswith(_AS_OF_BEFORE[:2]) and not self._plans_after(m.end()) and not _future(text, m.start()):
+            # 截至2022年底: figures as of a year's end, the page no older than that year
+            self.ev.bound(int(m.group(1)), None, "figures as of a year", self.at(m.span()))
+            return None
         if any(before.endswith(w) for w in _FUTURE_BEFORE) or any(after.startswith(w) for w in _FUTURE_AFTER):
             return None
         if after.startswith("前") and not re.match(r"前\s*[\d一二三四五六七八九十几两]", after):
@@ -368,6 +401,12 @@ class _Collector:
             self.ev.bound(int(m.group(1)), None, "since a year", self.at(m.span()))
             return None
         y = int(m.group(1))
+        if _PART_OF_YEAR.match(text, m.end()) and not _FORECAST.search(text, m.end(), m.end() + 14) and \
+                _STAT_WORDS.search(text, max(0, m.start() - 20), m.end() + 24):
+            # 2019年前5月双边贸易额达…: the year's figures so far, reported in that year
+            self.ev.bound(y, None, "part of a year's figures", self.at(m.span()))
+            self.ev.add(y, 2.0 * self.weight, "part of a year's figures", self.at(m.span()))
+            return y
         stat = _STAT_AFTER.match(text, m.end()) or (
             _AMOUNT_AFTER.match(text, m.end()) and _STAT_WORDS.search(text, max(0, m.start() - 16), m.start()))
         if stat and not _PART_YEAR.match(text, m.end()) and not _FORECAST.search(text, m.end(), m.end() + 14):
@@ -389,6 +428,8 @@ class _Collector:
             # the page is older than its plans and no older than the past years it names
             planned = min(future) - 1
             ev.add(planned, (2.0 if not plain or max(plain) <= planned else 1.0) * weight, "planned year - 1")
+            # plans for later in the same year are announced too (将出席2024年APEC会议 in 2024)
+            ev.add(planned + 1, 0.5 * weight, "planned year")
         if self.today is not None:
             plain = [y for y in plain if y <= self.today.year]  # 2030年议程: a name or a target, not a date
         if plain:

@@ -1,0 +1,60 @@
+"""Year mentions read by the construction they stand in: figures as of a date, part of a year's
+figures, a past act inside a relative clause, a purpose clause, a plan for later the same year."""
+
+from waishi.extract.year import collect
+from waishi.lexicon import Lexicon
+
+
+def _why(ev):
+    return {c.note for c in ev.constraints}
+
+
+def test_extract_year_tense_as_of_a_month_bounds_below_and_counts():
+    ev = collect(Lexicon.default(), "截至2018年9月，韩国在越投资项目共计七千余个。2014年两国贸易额达三百亿美元。")
+    assert ev.window()[0] == 2018
+    assert ev.decide() == 2018
+
+
+def test_extract_year_tense_as_of_in_a_plan_is_no_bound():
+    ev = collect(Lexicon.default(), "双方力争截至2030年6月将双边贸易额提升至千亿美元。")
+    assert "figures as of a date" not in _why(ev)
+    assert ev.window()[0] is None
+
+
+def test_extract_year_tense_as_of_a_year_end_is_a_lower_bound():
+    ev = collect(Lexicon.default(), "截至2021年底，日本对越官方发展援助累计达三百亿美元。")
+    assert ev.window()[0] == 2021
+    assert "figures as of a year" in _why(ev)
+
+
+def test_extract_year_tense_part_of_a_year_is_that_year():
+    ev = collect(Lexicon.default(), "2017年前8月，越泰双边贸易额达百亿美元。2012年，两国签署合作协议。")
+    assert ev.window()[0] == 2017
+    assert ev.decide() == 2017
+    # a whole year's figures are still read as reported the year after
+    ev2 = collect(Lexicon.default(), "2017年越泰双边贸易额达百亿美元。")
+    assert ev2.decide() == 2018
+
+
+def test_extract_year_tense_relative_clause_date_is_only_a_lower_bound():
+    text = "近年来，两省落实了双方于2013年4月所签署的合作协议。"
+    ev = collect(Lexicon.default(), text)
+    assert ev.window()[0] == 2013
+    assert 2013 not in ev.scores and ev.decide() is None  # the page is later, by how much is not said
+    # the same date as the story's own is a point
+    ev2 = collect(Lexicon.default(), "两省领导于2013年4月5日签署了合作协议。")
+    assert ev2.decide() == 2013
+
+
+def test_extract_year_tense_purpose_clause_looks_ahead():
+    ev = collect(Lexicon.default(), "今后两国将继续合作，以满足2024年疫苗接种需求。")
+    assert 2024 not in ev.scores or ev.scores[2024] < 1.0
+    assert ev.scores.get(2023, 0) >= 2.0
+
+
+def test_extract_year_tense_plan_for_later_the_same_year():
+    # the president took office in late 2024; a plan for 2024 is then of 2024, not of the year before
+    lex = Lexicon.default()
+    people = [("梁强", ["国家主席"])]
+    ev = collect(lex, "国家主席梁强将出席2024年亚太经合组织领导人非正式会议。", people=people)
+    assert ev.decide() == 2024
