@@ -399,6 +399,14 @@ class _DocBuilder:
         self.cap_evidence = year_mod.collect(self.lex, cap_text, today=today, origin=cap_origin,
                                              home=self.options.home) \
             if cap_text else None
+        if self.cap_evidence is not None:
+            # a photo is older than the page that shows it: its date bounds the page below, and,
+            # photos being mostly of the last occasion, counts a little for its year
+            photo = [c for c in self.cap_evidence.constraints if c.kind == "point" and c.note == "dated"]
+            if photo and photo[0].year is not None:
+                span = (photo[0].start, photo[0].end) if photo[0].start is not None else None
+                self.evidence.bound(photo[0].year, None, "a dated photo", span)  # type: ignore[arg-type]
+                self.evidence.add(photo[0].year, 1.0, "a dated photo", span)  # type: ignore[arg-type]
 
     def combined(self) -> year_mod.YearEvidence:
         ev = year_mod.YearEvidence(lo=self.evidence.lo, hi=self.evidence.hi, cap=self.evidence.cap,

@@ -110,6 +110,24 @@ class Series:
         return self.base + (n - self.first) // self.per_year * self.every if n >= self.first else None
 
 
+_DASHES = "—-–－"
+
+
+def _pair_variants(name: str, known: Callable[[str], bool]) -> list[str]:
+    """A name joining two parties (中国—东盟博览会) is written with either first and with any dash
+    (东盟—中国博览会, 中国-东盟博览会); ``known`` tells a party's name (a country or body) from the
+    rest of the name, which stays last."""
+    i = next((k for k, ch in enumerate(name) if ch in _DASHES), -1)
+    if i < 2:
+        return []
+    a, tail = name[:i], name[i + 1:]
+    b = next((tail[:k] for k in range(len(tail) - 1, 1, -1) if known(tail[:k])), None)
+    if b is None or not known(a):
+        return [name[:i] + d + tail for d in _DASHES]
+    rest = tail[len(b):]
+    return [f"{x}{d}{y}{rest}" for x, y in ((a, b), (b, a)) for d in _DASHES]
+
+
 def series_year(rows: list[Series], n: int) -> int | None:
     """Year of session ``n`` from the series' rows (sorted by ``first``)."""
     fit = [s for s in rows if s.first <= n]
@@ -225,6 +243,9 @@ class Lexicon:
                 self.series.setdefault(s.name, []).append(s)
             except ValueError as e:
                 raise LexiconError(f"series.tsv: bad number in row {row!r}") from e
+        for name, rows in list(self.series.items()):
+            for variant in _pair_variants(name, lambda n: n in self.entities):
+                self.series.setdefault(variant, rows)
         for rows in self.series.values():
             rows.sort(key=lambda s: s.first)
         for row in read_tsv("congresses.tsv", ["party", "number", "forms", "opened", "closed"]):
