@@ -418,6 +418,11 @@ class PeopleFinder:
         vn_name = "·" not in name and (name[1:2] == "氏" or name[:1] in self.lex.surnames_vn - self.lex.surnames_cn)
         if vn_name and any("越南" in t or t.startswith("越共") for t in titles):
             return self.home  # 老挝越南企业协会…委员 NAME: a Vietnamese in Laos
+        # the lexicon knows the holder of the office the title names (印尼媒体关注越共中央总书记NAME:
+        # a headline's chain can start at another country)
+        fit = {o.iso3 for o in self.lex.offices_for(name) if o.iso3 and any(_title_ends_with(t, o.forms) for t in titles)}
+        if len(fit) == 1:
+            return fit.pop()
         for t in titles:
             for ent_name, _, _ in self.lex.find("gazetteer", t):
                 ent = self.lex.entities[ent_name]
@@ -474,3 +479,7 @@ def name_title_mentions(text: str, start: int, end: int, names: set[str], finder
                     break
             out.append((name, Span(s, e), title))
     return out
+
+
+def _title_ends_with(title: str, forms: tuple[str, ...]) -> bool:
+    return any(title.endswith(f) for f in forms if len(f) >= 2)

@@ -4,6 +4,7 @@ short forms the genre glues into compounds (越中, 越老柬, 访越)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 
 from ..lexicon import Lexicon
 from ..model import Mention, Span
@@ -50,9 +51,17 @@ def abbreviation_mentions(lex: Lexicon, text: str, start: int, end: int, taken: 
     return out
 
 
-def visit_abbreviation(lex: Lexicon, trigger: str) -> str | None:
-    """ISO3 of the country in 访越 / 访华 style triggers."""
+def visit_abbreviation(lex: Lexicon, trigger: str, named: Collection[str] = ()) -> str | None:
+    """ISO3 of the country in 访越 / 访华 style triggers. A one-character abbreviation stands for
+    the country the page itself names whose name begins with it (访印 on a page about 印尼 is
+    Indonesia, although 印 alone is India's), when exactly one such country is named."""
     if len(trigger) == 2 and trigger[0] in "访赴":
-        isos = lex.abbrs.get(trigger[1], ())
+        ch = trigger[1]
+        isos = lex.abbrs.get(ch, ())
+        if len(isos) == 1 and isos[0] in named:
+            return isos[0]
+        alt = [i for i in named if lex.country_names.get(i, "").startswith(ch)]
+        if len(alt) == 1:
+            return alt[0]
         return isos[0] if len(isos) == 1 else None
     return None

@@ -8,6 +8,7 @@ from ...model import Event, Span
 from ...text.dates import SINCE_AFTER as _SINCE
 from .context import Actor, DocContext, SentenceCtx, _isos, _names
 from .words import (
+    CLAUSE_COORD,
     DEST_BEFORE,
     FOREIGN_WORDS,
     FROM,
@@ -84,7 +85,8 @@ class ClauseReader:
         (A会见B，参加C，会见D) takes the subject of the sentence's first predicate, carried over
         the coordinated predicates; else the sentence start."""
         cs = self.clause_start(trig_start, sent.span.start)
-        carried = PRED_COORD.search(self.text, max(cs, trig_start - 4), trig_start) is not None
+        carried = PRED_COORD.search(self.text, max(cs, trig_start - 4), trig_start) is not None or \
+            (cs > sent.span.start and CLAUSE_COORD.match(self.text, cs) is not None)
         actors = [] if carried else self._region_actors(cs, trig_start, kinds)
         if actors:
             return actors

@@ -45,12 +45,19 @@ class DocContext:
     roundup: bool = False  # the document reports messages of congratulation (贺电, 致电祝贺 in its headline)
     _p_starts: list[int] = field(init=False, default_factory=list, repr=False)
     _e_starts: list[int] = field(init=False, default_factory=list, repr=False)
+    _named: frozenset[str] | None = field(init=False, default=None, repr=False)
 
     def __post_init__(self) -> None:
         self.persons.sort(key=lambda a: a.span.start)
         self.entities.sort(key=lambda m: m.span.start)
         self._p_starts = [a.span.start for a in self.persons]
         self._e_starts = [m.span.start for m in self.entities]
+
+    def named_countries(self) -> frozenset[str]:
+        """ISO3 of every country the page names."""
+        if self._named is None:
+            self._named = frozenset(m.value for m in self.entities if m.kind == "country" and isinstance(m.value, str))
+        return self._named
 
     def principals(self) -> list[Actor] | None:
         """The page's two sides: its first person, and the first person of another country after

@@ -7,6 +7,7 @@ import re
 from .clauses import ClauseReader
 from .context import SentenceCtx
 from .words import (
+    CLAUSE_COORD,
     INVITE,
     PRAISE_CLOSE,
     RESTATED,
@@ -26,6 +27,9 @@ def factuality(self: ClauseReader, sent: SentenceCtx, ts: int, te: int) -> str:
             self.lex.triggers[self.text[ts:te]].type != "aid":
         # 对中国成功举行…表示祝贺: the act is what is praised (aid praised is aid given)
         return "background"
+    if cs > sent.span.start and CLAUSE_COORD.match(self.text, cs):
+        # …将于3月9日访问X，并对Y进行访问: a coordinated predicate shares the first one's modality
+        cs = self.clause_start(cs - 1, sent.span.start)
     named = [a.span for a in self.ctx.actors_in(max(sent.span.start, cs - 12), ts)]
     chars = list(self.text[cs:ts])
     for sp in named:

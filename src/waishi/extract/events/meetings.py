@@ -10,6 +10,7 @@ from .clauses import ClauseReader
 from .context import Actor, SentenceCtx
 from .words import (
     GROUP_NOUNS,
+    INVITE,
     LED_BY,
     MEETING_AS_NOUN,
     MUTUAL,
@@ -72,8 +73,8 @@ class Meetings(ClauseReader):
             return [self._event("meet", sent, ts, src, [a]) for a in persons]
         return [self._event("meet", sent, ts, src, tgt)]
 
-    def _separate_partners(self, sent: SentenceCtx, ts: int) -> list[Event]:
-        """分别与A和B会谈: one meeting with each partner."""
+    def _separate_partners(self, sent: SentenceCtx, ts: int, etype: str = "meet") -> list[Event]:
+        """分别与A和B会谈, 分别同A、B和C通电话: one meeting or call with each partner."""
         sep = re.search(r"分别(?:与|同|和|跟)", self.text[sent.span.start:ts])
         if not sep:
             return []
@@ -82,7 +83,7 @@ class Meetings(ClauseReader):
         src = self.subject(sent, ps, ("person", "org", "country", "group"))
         src = [a for a in src if a.name not in {p.name for p in partners}][:1]
         if len(partners) > 1 and src:
-            return [self._event("meet", sent, ts, src, [a]) for a in partners]
+            return [self._event(etype, sent, ts, src, [a]) for a in partners]
         return []
 
     def _meeting_object(self, sent: SentenceCtx, te: int) -> list[Actor]:
@@ -110,6 +111,9 @@ class Meetings(ClauseReader):
         pair = self._pair_meeting(sent, ts)
         if pair is not None:
             return [self._event("phone_call", sent, ts, [pair[0]], [pair[1]])]
+        separate = self._separate_partners(sent, ts, "phone_call")
+        if separate:
+            return separate
         lead = self._clause_initial_partner(sent, ts)
         if lead is not None:
             return [self._event("phone_call", sent, ts, lead[0], lead[1])]
@@ -131,7 +135,7 @@ class Meetings(ClauseReader):
         s = sent.span
         cs = self.clause_start(ts, s.start)
         ce = self.clause_end(te, s.end)
-        abbr = visit_abbreviation(self.lex, t)
+        abbr = visit_abbreviation(self.lex, t, self.ctx.named_countries())
         if abbr:
             places = [Actor(self.lex.country_names.get(abbr, t[1]), Span(ts + 1, te), "country", abbr)]
         else:
@@ -174,6 +178,11 @@ class Meetings(ClauseReader):
             i = seg.rfind(w)
             if i >= 0:
                 places = self.ctx.actors_in(cs + i, ts, ("country", "place"))
+                # a body's seat is visited too when it is the preposition's object (对东盟秘书处及新加坡
+                # 进行正式访问), not a word inside a name (对外委员会)
+                listed = _listed(self.ctx.actors_in(cs + i, ts, ("country", "place", "org")), self.text, cs + i + len(w))
+                if any(a.kind == "org" for a in listed):
+                    return listed
                 if places:
                     return places
         raw = re.search(r"对([\u4e00-\u9fff]{2,12}?)(?:进行|开展)[^，。；]{0,4}$", seg)
@@ -232,8 +241,11 @@ class Meetings(ClauseReader):
             nxt = self.ctx.actors_in(te, s.end, ("person",))
             if j >= 0 and nxt and nxt[0].span.start > j:
                 rel = nxt[:1]
+        # 应A、B和C邀请 (the host's invitation, however many hosts) is this trip's
+        hosts = [m.span() for m in INVITE.finditer(self.text, s.start, ts)]
         for im in re.finditer(r"邀请", self.text[s.start:ts]):
-            if "应" not in self.text[max(s.start, s.start + im.start() - 30):s.start + im.start()]:
+            at = s.start + im.start()
+            if not any(a <= at < b for a, b in hosts):
                 # 邀请X对越南进行访问: an invitation, not a trip (the visit, if it comes, is reported then)
                 return []
         if rel:
@@ -250,3 +262,15 @@ class Meetings(ClauseReader):
         return src
 
     # sign ----------------------------------------------------------------------------
+
+
+def _listed(actors: list[Actor], text: str, start: int) -> list[Actor]:
+    """The actors written as a list from ``start`` on (A、B及C), stopping at the first gap."""
+    out: list[Actor] = []
+    pos = start
+    for a in actors:
+        if a.span.start < pos or text[pos:a.span.start].strip() not in ("", "及", "和", "与", "、", "以及", "同"):
+            break
+        out.append(a)
+        pos = a.span.end
+    return out

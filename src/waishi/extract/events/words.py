@@ -9,7 +9,7 @@ DELEGATION = re.compile(r"[\u4e00-\u9fff·—\-]{0,14}?代表团")
 # name (共和国, 宣教与民运部): 率领|越南高级代表团, 与|老挝国会代表团.
 DELEG_CUT = re.compile(r"率领|带领|率|的|由|及|与|和|同|了|将|还|在|于|向|对|加强|推动|促进|保持|增进|开展|继续|维持|"
                         r"[，,、；;：:]")
-INVITE = re.compile(r"应[^，。；]{1,60}?(?:的)?邀请")
+INVITE = re.compile(r"应[^，。；,;]{1,110}?(?:的)?邀请")
 LED_BY = re.compile(r"由([^，。；]{1,80}?)率领的")
 SPEECH = re.compile(r"在(?P<np>[^，。；在]{2,60}?)上(?:所)?(?:发表|致辞|讲话|表示|强调|指出|介绍|宣布|作了|作)")
 # An organ written right after its country or place: 越南|计划投资部, 河内市|旅游局, 广东省|文化与旅游厅.
@@ -61,6 +61,9 @@ GROUP_NOUNS = ("代表团", "一行", "客人", "嘉宾", "团组", "领导", "�
 MEETING_AS_NOUN = ("开幕式", "闭幕式", "准备工作", "筹备", "框架", "机制", "成果", "圆满", "取得", "期间", "的", "纪要")
 # a coordinator of predicates right before a trigger: what follows shares the first predicate's subject
 PRED_COORD = re.compile(r"(?:以及|并且|并|随后|然后|接着|之后又|又)\s*$")
+# a clause opening with a coordinator and a preposition (…，并对X进行访问 / 随后同X会谈): the actors
+# before its verb are the preposition's objects; its subject is the first predicate's
+CLAUSE_COORD = re.compile(r"\s*(?:并且|并|随后|然后|接着|还|也|又)\s*(?:对|赴|到|前往|同|与|和|向|给)")
 EACH = re.compile(r"每个|每一|各个|每")
 AGREEMENT = ("文件", "协议", "协定", "备忘录", "合同", "声明", "公报", "计划", "项目", "条约", "议定书", "意向书")
 # the close of a 对… phrase of congratulation: the act inside it is background (thanks are not:

@@ -1,0 +1,45 @@
+"""Coordination in the clause layer: 分别 over a list of call partners, a predicate coordinated
+with 并 keeping the first one's subject and modality, a long list of hosts in 应…邀请, a
+one-character country abbreviation read against the countries the page names."""
+
+from waishi.extract.pipeline import extract
+
+
+def _events(text):
+    doc = extract(text, source="t.txt").documents[0]
+    return doc, [(e.type, e.factuality, tuple(e.source), tuple(e.target)) for e in doc.events]
+
+
+def test_extract_events_coord_separate_phone_calls():
+    _, evs = _events("越南外长与三国外长通电话\n\n越南外交部长裴青山6月3日分别同泰国外交部长敦·帕马威、"
+                     "日本外务大臣林芳正和澳大利亚外交部长黄英贤举行电话会谈。\n")
+    calls = [e for e in evs if e[0] == "phone_call"]
+    assert sorted(e[3] for e in calls) == [("敦·帕马威",), ("林芳正",), ("黄英贤",)]
+    assert all(e[2] == ("裴青山",) for e in calls)
+
+
+def test_extract_events_coord_carried_subject_and_modality():
+    _, evs = _events("越南国家主席将访问泰国\n\n越通社河内——越南国家主席武文赏将于5月8日至10日对泰国进行国事访问，"
+                     "并对东盟秘书处及马来西亚进行正式访问。\n")
+    visits = {e[3]: e for e in evs if e[0] == "visit"}
+    assert set(visits) == {("泰国",), ("东盟秘书处",), ("马来西亚",)}
+    assert all(e[2] == ("武文赏",) and e[1] == "planned" for e in visits.values())
+
+
+def test_extract_events_coord_long_list_of_hosts_is_this_trip():
+    _, evs = _events("越南总理将访问三国\n\n应泰国总理赛塔·他威信(Srettha Thavisin)、马来西亚总理安瓦尔·易卜拉欣"
+                     "(Anwar Ibrahim)和新加坡总理李显龙(Lee Hsien Loong)邀请，越南政府总理范明政将于4月1日至6日"
+                     "对泰国进行正式访问。\n")
+    assert ("visit", "planned", ("范明政",), ("泰国",)) in evs
+
+
+def test_extract_events_coord_abbreviation_read_against_the_page():
+    doc, evs = _events("印尼舆论关注越南国家主席武文赏访印\n\n印尼多家媒体报道，越南国家主席武文赏将于12月20日对印度尼西亚"
+                       "进行国事访问。\n")
+    assert any(e[0] == "visit" and e[3] in (("印度尼西亚",), ("印尼",)) for e in evs)
+    assert not any("印度" == t for e in evs for t in e[3])
+    # the office the lexicon knows decides a holder's country, not a country opening the headline
+    assert next(p for p in doc.people if p.name == "武文赏").country == "VNM"
+    # 访印 alone, on a page naming no other country that begins with 印, is India
+    _, evs2 = _events("越南国家主席访印\n\n越南国家主席武文赏将于12月20日访印。\n")
+    assert any(e[3] == ("印度",) for e in evs2)
