@@ -43,3 +43,11 @@ def test_extract_events_coord_abbreviation_read_against_the_page():
     # 访印 alone, on a page naming no other country that begins with 印, is India
     _, evs2 = _events("越南国家主席访印\n\n越南国家主席武文赏将于12月20日访印。\n")
     assert any(e[3] == ("印度",) for e in evs2)
+
+
+def test_extract_events_coord_meeting_object_beginning_like_a_back_reference():
+    # 会见中国… / 会见上海市… are meetings; 在会见中 / 会谈时 refer back to one
+    _, evs = _events("越南国会主席访华\n\n在北京，越南国会主席王廷惠会见中国国家主席习近平。"
+                     "同日，王廷惠还会见上海市委书记陈吉宁。在会见中，双方表示愿加强合作。\n")
+    meets = sorted(e[3] for e in evs if e[0] == "meet")
+    assert meets == [("习近平",), ("陈吉宁",)]

@@ -25,7 +25,7 @@ class Meetings(ClauseReader):
     # meet -----------------------------------------------------------------------------
     def _meet(self, sent: SentenceCtx, t: str, ts: int, te: int, mode: str) -> list[Event]:
         after = self.text[te:te + 3]
-        if after.startswith(SKIP_AFTER_MEET) and not after.startswith("上将"):
+        if SKIP_AFTER_MEET.match(after):
             # 会谈中/会见时 refer back to a meeting reported before, unless the clause names the
             # partner: 在同NAME举行会谈时强调 reports it
             p = self.partner(sent, ts)
