@@ -51,3 +51,15 @@ def test_extract_events_coord_meeting_object_beginning_like_a_back_reference():
                      "同日，王廷惠还会见上海市委书记陈吉宁。在会见中，双方表示愿加强合作。\n")
     meets = sorted(e[3] for e in evs if e[0] == "meet")
     assert meets == [("习近平",), ("陈吉宁",)]
+
+
+def test_extract_events_coord_one_character_country_after_dui():
+    _, evs = _events("越南国会主席会见意大利客人\n\n2019年越南国会主席王廷惠对意进行正式访问。\n")
+    assert any(e[0] == "visit" and e[3] == ("意大利",) for e in evs)
+
+
+def test_extract_events_coord_capacity_phrase_is_neither_actor_nor_act():
+    _, evs = _events("越南将出席峰会\n\n越南于2020年以东盟轮值主席国身份出席了二十国集团领导人峰会。\n")
+    attends = [e for e in evs if e[0] == "attend"]
+    assert attends and all(e[2] == ("越南",) for e in attends)
+    assert not any(e[0] == "host" for e in evs)

@@ -10,6 +10,7 @@ from .factuality import factuality
 from .gatherings import Gatherings
 from .meetings import Meetings
 from .words import (
+    CAPACITY,
     ONLINE,
     SPEECH,
 )
@@ -24,7 +25,8 @@ class EventFinder(Meetings, Gatherings):
         trigs = [(t, s.start + a, s.start + b) for t, a, b in self.lex.find("triggers", self.text[s.start:s.end])]
         self._sent_trigs = [ts for t, ts, _te in trigs if self.lex.triggers[t].type != "block"]
         events: list[Event] = self._speech_attend(sent)
-        np_spans: list[Span] = []
+        # (a trigger inside a capacity phrase, 以…主办国身份, is no act)
+        np_spans: list[Span] = [Span(*m.span()) for m in CAPACITY.finditer(self.text, s.start, s.end)]
         for t, ts, te in trigs:
             trig = self.lex.triggers[t]
             if trig.type == "block":

@@ -185,6 +185,12 @@ class Meetings(ClauseReader):
                     return listed
                 if places:
                     return places
+        one = re.search(r"对([\u4e00-\u9fff])(?:进行|开展)[^，。；]{0,6}$", seg)
+        iso = visit_abbreviation(self.lex, "访" + one.group(1), self.ctx.named_countries()) if one else None
+        if one and iso:
+            # 对意进行历史性访问: a country's one-character abbreviation
+            return [Actor(self.lex.country_names.get(iso, one.group(1)), Span(cs + one.start(1), cs + one.end(1)),
+                          "country", iso)]
         raw = re.search(r"对([\u4e00-\u9fff]{2,12}?)(?:进行|开展)[^，。；]{0,4}$", seg)
         if raw and not raw.group(1).startswith(("这个", "该", "其")) and \
                 not any(ch in raw.group(1) for ch in "赴访能将到"):

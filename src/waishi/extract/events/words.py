@@ -9,6 +9,8 @@ DELEGATION = re.compile(r"[\u4e00-\u9fff·—\-]{0,14}?代表团")
 # name (共和国, 宣教与民运部): 率领|越南高级代表团, 与|老挝国会代表团.
 DELEG_CUT = re.compile(r"率领|带领|率|的|由|及|与|和|同|了|将|还|在|于|向|对|加强|推动|促进|保持|增进|开展|继续|维持|"
                         r"[，,、；;：:]")
+# 以东盟轮值主席国身份, 以个人名义: the capacity an actor acts in, neither an actor nor an act
+CAPACITY = re.compile(r"以[^，。；,;]{1,40}?(?:身份|名义)")
 INVITE = re.compile(r"应[^，。；,;]{1,110}?(?:的)?邀请")
 LED_BY = re.compile(r"由([^，。；]{1,80}?)率领的")
 SPEECH = re.compile(r"在(?P<np>[^，。；在]{2,60}?)上(?:所)?(?:发表|致辞|讲话|表示|强调|指出|介绍|宣布|作了|作)")
