@@ -63,3 +63,12 @@ def test_extract_events_coord_capacity_phrase_is_neither_actor_nor_act():
     attends = [e for e in evs if e[0] == "attend"]
     assert attends and all(e[2] == ("越南",) for e in attends)
     assert not any(e[0] == "host" for e in evs)
+
+
+def test_extract_events_coord_aid_to_a_list_of_countries_is_one_gift_each():
+    _, evs = _events("越南向邻国捐赠物资\n\n5月6日，越南外交部副部长黎怀忠移交了越南政府捐赠老挝和柬埔寨两国政府的防疫物资。\n")
+    aids = sorted(e[3] for e in evs if e[0] == "aid")
+    assert aids == [("柬埔寨",), ("老挝",)]
+    # a long list of partners is a record of ties, not one gift each
+    _, evs2 = _events("某省加强对外合作\n\n该省友好组织联合会向老挝、柬埔寨、泰国、日本、韩国和法国的伙伴提供援助。\n")
+    assert len([e for e in evs2 if e[0] == "aid"]) <= 1

@@ -341,3 +341,15 @@ def _in_paren(text: str, pos: int, sent: Span) -> bool:
     """True when ``pos`` sits inside a parenthesis (anniversary ranges, asides)."""
     left = text[sent.start:pos]
     return left.count("(") + left.count("（") > left.count(")") + left.count("）")
+
+def listed(actors: list[Actor], text: str, start: int) -> list[Actor]:
+    """The actors written as a list from ``start`` on (A、B及C), stopping at the first gap."""
+    out: list[Actor] = []
+    pos = start
+    for a in actors:
+        if a.span.start < pos or text[pos:a.span.start].strip() not in ("", "及", "和", "与", "、", "以及", "同"):
+            break
+        out.append(a)
+        pos = a.span.end
+    return out
+

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ...model import Event, Span
-from .clauses import ClauseReader, _period_end
+from .clauses import ClauseReader, _period_end, listed
 from .context import Actor, SentenceCtx, _dedupe, _names
 from .merge import _same
 from .words import (
@@ -300,4 +300,12 @@ class Gatherings(ClauseReader):
             if named:
                 return [self._event("aid", sent, ts, src, [a]) for a in named]
             return []
+        # 捐赠老挝和柬埔寨两国政府…: one gift to each recipient country
+        # (the countries written as one list, none the donor's own)
+        countries = [c for a in tgt for c in ([a] if a.kind == "country" else
+                                              self.ctx.actors_in(a.span.start, a.span.end, ("country",)))]
+        countries = listed(countries, self.text, countries[0].span.start) if countries else []
+        src_isos = {a.iso3 for a in src if a.iso3}
+        if 2 <= len({c.iso3 for c in countries}) <= 4 and all(c.iso3 and c.iso3 not in src_isos for c in countries):
+            return [self._event("aid", sent, ts, src, [c]) for c in _dedupe(countries)]
         return [self._event("aid", sent, ts, src, tgt)]

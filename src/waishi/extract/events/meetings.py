@@ -6,7 +6,7 @@ import re
 
 from ...model import Event, Span
 from ..places import visit_abbreviation
-from .clauses import ClauseReader
+from .clauses import ClauseReader, listed
 from .context import Actor, SentenceCtx
 from .words import (
     GROUP_NOUNS,
@@ -180,9 +180,9 @@ class Meetings(ClauseReader):
                 places = self.ctx.actors_in(cs + i, ts, ("country", "place"))
                 # a body's seat is visited too when it is the preposition's object (对东盟秘书处及新加坡
                 # 进行正式访问), not a word inside a name (对外委员会)
-                listed = _listed(self.ctx.actors_in(cs + i, ts, ("country", "place", "org")), self.text, cs + i + len(w))
-                if any(a.kind == "org" for a in listed):
-                    return listed
+                objs = listed(self.ctx.actors_in(cs + i, ts, ("country", "place", "org")), self.text, cs + i + len(w))
+                if any(a.kind == "org" for a in objs):
+                    return objs
                 if places:
                     return places
         one = re.search(r"对([\u4e00-\u9fff])(?:进行|开展)[^，。；]{0,6}$", seg)
@@ -269,14 +269,3 @@ class Meetings(ClauseReader):
 
     # sign ----------------------------------------------------------------------------
 
-
-def _listed(actors: list[Actor], text: str, start: int) -> list[Actor]:
-    """The actors written as a list from ``start`` on (A、B及C), stopping at the first gap."""
-    out: list[Actor] = []
-    pos = start
-    for a in actors:
-        if a.span.start < pos or text[pos:a.span.start].strip() not in ("", "及", "和", "与", "、", "以及", "同"):
-            break
-        out.append(a)
-        pos = a.span.end
-    return out
