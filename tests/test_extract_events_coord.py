@@ -72,3 +72,15 @@ def test_extract_events_coord_aid_to_a_list_of_countries_is_one_gift_each():
     # a long list of partners is a record of ties, not one gift each
     _, evs2 = _events("某省加强对外合作\n\n该省友好组织联合会向老挝、柬埔寨、泰国、日本、韩国和法国的伙伴提供援助。\n")
     assert len([e for e in evs2 if e[0] == "aid"]) <= 1
+
+
+def test_extract_events_coord_carried_subject_leaves_the_companion():
+    _, evs = _events("柬埔寨外交大臣访越\n\n3月5日，柬埔寨外交大臣布拉索昆与越南外交部长裴青山举行会谈，并拜会越南政府总理范明政。\n")
+    meets = {e[3]: e[2] for e in evs if e[0] == "meet"}
+    assert meets == {("裴青山",): ("布拉索昆",), ("范明政",): ("布拉索昆",)}
+
+
+def test_extract_events_coord_dotted_name_ends_before_an_event_word():
+    doc, evs = _events("老挝大使拜会越南国家主席\n\n3月5日，老挝驻越南大使森菲·本伦礼节性拜会了越南国家主席梁强。\n")
+    assert "森菲·本伦" in {p.name for p in doc.people}
+    assert ("meet", "reported", ("森菲·本伦",), ("梁强",)) in evs

@@ -173,7 +173,12 @@ class PeopleFinder:
         主席NAME·NAME: another dotted name further on is someone else's)."""
         last = run.find("·")
         cut = len(run)
-        for k in range(last + 2, len(run)):
+        # an event word ends it too (NAME·NAME礼节性拜会…): the name is not the verb's first syllables
+        for t, a, _b in self.lex.find("triggers", run[last + 2:]):
+            if self.lex.triggers[t].type != "block":
+                cut = last + 2 + a
+                break
+        for k in range(last + 2, cut):
             rest = run[k:]
             if rest.startswith(self.multi_stops) or rest[0] in _DOT_NAME_STOPS:
                 cut = k

@@ -96,7 +96,11 @@ class ClauseReader:
         # the first predicate of the sentence with a subject of its own in its clause (访柬期间，
         # A拜见B，…: an adverbial clause has none)
         for first in sorted(p for p in self._sent_trigs if p < (trig_start if carried else cs)):
-            actors = self._region_actors(self.clause_start(first, sent.span.start), first, kinds)
+            lo = self.clause_start(first, sent.span.start)
+            # (A与B举行会谈，并拜会C: the first predicate's companion B is not the subject carried)
+            companion = self.partner(sent, first)
+            hi = companion[1] if companion is not None and lo <= companion[1] < first else first
+            actors = self._region_actors(lo, hi, kinds)
             if actors:
                 return actors
         actors = self._region_actors(sent.span.start, trig_start, kinds)
