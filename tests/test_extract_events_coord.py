@@ -84,3 +84,29 @@ def test_extract_events_coord_dotted_name_ends_before_an_event_word():
     doc, evs = _events("老挝大使拜会越南国家主席\n\n3月5日，老挝驻越南大使森菲·本伦礼节性拜会了越南国家主席梁强。\n")
     assert "森菲·本伦" in {p.name for p in doc.people}
     assert ("meet", "reported", ("森菲·本伦",), ("梁强",)) in evs
+
+
+def test_extract_events_coord_congratulated_on_taking_office_names_the_person():
+    doc, evs = _events("越南领导人致电祝贺\n\n3月5日，越南国家主席梁强致电祝贺阿努拉·迪萨纳亚克当选斯里兰卡总统。\n")
+    assert ("congratulate", "reported", ("梁强",), ("阿努拉·迪萨纳亚克",)) in evs
+    p = next(p for p in doc.people if p.name == "阿努拉·迪萨纳亚克")
+    assert p.titles == ["斯里兰卡总统"] and p.country == "LKA"
+    _, evs2 = _events("越南领导人致信祝贺\n\n3月5日，越南政府总理范明政致信祝贺石破茂就任日本首相。\n")
+    assert ("congratulate", "reported", ("范明政",), ("石破茂",)) in evs2
+
+
+def test_extract_events_coord_holder_of_several_terms_lets_the_window_pick():
+    from waishi.extract.year import collect
+    from waishi.lexicon import Lexicon
+    ev = collect(Lexicon.default(), "越南国家主席梁强致电祝贺特朗普当选美国总统。",
+                 people=[("梁强", ["越南国家主席"]), ("特朗普", [])])
+    assert ev.decide() == 2025
+
+
+def test_extract_events_coord_lesser_meeting_of_a_series_is_not_the_series():
+    from waishi.extract.year import collect
+    from waishi.lexicon import Lexicon
+    ev = collect(Lexicon.default(), "越南代表团出席了第十三届东盟地区论坛高官会。")
+    assert not any(c.note.startswith("series") for c in ev.constraints)
+    ev2 = collect(Lexicon.default(), "越南代表团出席了第十三届东盟地区论坛。")
+    assert ev2.decide() == 2006

@@ -20,6 +20,9 @@ from ..model import Span
 from .options import HOME
 
 _CJK = r"\u3400-\u9fff\uf900-\ufaff"
+# 祝贺NAME当选/就任TITLE: congratulations on an office name its new holder before the title
+_ELECTED = re.compile(r"(?:祝贺|恭贺|庆贺)(?P<name>[\u4e00-\u9fff·•]{2,12}?)(?:先生|女士|阁下)?"
+                      r"(?:再次|连续|正式|高票|成功)?(?:当选|就任|出任|连任|荣任|获任|宣誓就任)(?:为)?")
 _NAME_RUN = re.compile(rf"[{_CJK}·•・]+")
 # A dot with a space after it (宋赛• 西潘敦) is written as two dots in the matching text.
 _SPACED_DOT = re.compile(r"[·•・][ \u3000\u00a0]")
@@ -380,6 +383,32 @@ class PeopleFinder:
                 lm = _LATIN_PAREN.match(text, ne, end)
                 if lm:
                     name_ends.add(lm.end())
+        out += self._elected(text, start, end, out)
+        return out
+
+    def _elected(self, text: str, start: int, end: int, found: list[PersonMention]) -> list[PersonMention]:
+        """祝贺NAME当选/就任TITLE: a name introduced by the office it takes, written after it."""
+        out: list[PersonMention] = []
+        taken = [pm.span for pm in found]
+        for m in _ELECTED.finditer(text, start, end):
+            name = m.group("name").replace("•", "·")
+            for n in self.title_lens:  # 祝贺NAME总书记当选…: a title written after the name
+                if len(name) > n + 1 and name[-n:] in self.titles:
+                    name = name[:-n]
+                    break
+            ce = min([j for j in (text.find(ch, m.end(), end) for ch in "，,。；;") if j >= 0] + [end])
+            hits = [(t, a, b) for t, a, b in self.lex.find("titles", text[m.end():ce]) if self.lex.titles.get(t) != "block"]
+            if not hits or any(sp.start < m.end("name") and m.start("name") < sp.end for sp in taken):
+                continue
+            last = max(hits, key=lambda h: h[2])
+            title = text[m.end():m.end() + last[2]]
+            if not self._plausible(name) or name in self.lex.entities or self.lex.find("gazetteer", name):
+                continue
+            span = Span(m.start("name"), m.start("name") + len(name))
+            out.append(PersonMention(name, span, [(title, Span(m.end(), m.end() + len(title)))],
+                                     self.country_of_titles([title], name), None))
+            if len(name) >= 3:
+                self.page_names.setdefault(name[0], set()).add(name)
         return out
 
     def _chain(self, text: str, matches: list[tuple[str, int, int]], idx: int, start: int,

@@ -80,6 +80,8 @@ _PART_OF_YEAR = re.compile(r"\s*(?:前\s*[\d一二三四五六七八九十两]{1
 # 双方于2011年6月所签署的备忘录: a date inside a relative clause (所 + verb + 的) names a past act the
 # page refers to; the page is no older, and says nothing more of its year
 _RELATIVE_AFTER = re.compile(r"[^，。；,;：:\n]{0,10}?所[\u4e00-\u9fff]{1,3}的")
+# a body's lesser meeting named after it (东盟地区论坛高官会) keeps a numbering of its own
+_SUB_MEETING = ("高官", "筹备", "预备", "工作组", "专家组", "附属")
 # a purpose clause (以满足2022年…需求, 为了…, 旨在…) looks ahead
 _PURPOSE_START = re.compile(r"\s*(?:以便|以期|以满足|以迎接|以实现|以完成|为了|旨在|力争|争取)")
 
@@ -465,6 +467,8 @@ class _Collector:
             for m in _ORDINAL.finditer(text):
                 rest = text[m.end():m.end() + 20]
                 name = next((n for n in names if rest.startswith(n)), None)
+                if name and rest.startswith(_SUB_MEETING, len(name)):
+                    continue  # 第十三届东盟地区论坛高官会: another meeting, numbered on its own
                 num = _ordinal(m.group(1))
                 if name and num:
                     sy = series_year(lex.series[name], num)
@@ -564,15 +568,20 @@ class _Collector:
                 if o is not None and o.start is not None:
                     ev.bound(o.start.year, None, f"since {name} took office", self.at((i, i + len(name))))
                 continue
-            o = next((o for o in offices if o.start and any(f in tail for f in o.forms if len(f) >= 2)), None)
-            if o is None or o.start is None:
+            terms = [o for o in offices if o.start and any(f in tail for f in o.forms if len(f) >= 2)]
+            if not terms:
                 continue
+            o = terms[0]
             if not again:
-                ev.add(o.start.year, 4 * weight, f"appointed {name}")
+                # a holder of several terms of the office (当选美国总统: 2017 or 2025): each counts
+                # its share, and the other evidence picks
+                for t in terms:
+                    ev.add(t.start.year, 4 * weight / len(terms), f"appointed {name}")  # type: ignore[union-attr]
                 continue
             # 再次当选: a new term at the first congress after the first term began
             party = self.lex.party_of.get(o.iso3)  # whose congress renews the office
             start = o.start
+            assert start is not None
             later = sorted(c.opened for c in self.lex.congresses if c.party == party and c.opened
                            and c.opened > start and (self.today is None or c.opened <= self.today))
             if later:
