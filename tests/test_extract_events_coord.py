@@ -110,3 +110,21 @@ def test_extract_events_coord_lesser_meeting_of_a_series_is_not_the_series():
     assert not any(c.note.startswith("series") for c in ev.constraints)
     ev2 = collect(Lexicon.default(), "越南代表团出席了第十三届东盟地区论坛。")
     assert ev2.decide() == 2006
+
+
+def test_extract_events_coord_attendance_of_the_gathering_said_to_be_held():
+    _, evs = _events("东盟外长会议举行\n\n7月8日，第57届东盟外长会议在老挝万象开幕，越南外交部长裴青山率团出席。\n")
+    assert ("attend", "reported", ("裴青山",), ("第57届东盟外长会议",)) in evs
+
+
+def test_extract_events_coord_whom_a_ceremony_is_held_for_is_no_host():
+    _, evs = _events("越南国家主席欢迎法国总统\n\n5月25日，越南国家主席梁强在主席府为来访的法国总统马克龙举行隆重欢迎仪式。\n")
+    hosts = [e for e in evs if e[0] == "host"]
+    assert hosts and all(e[2] == ("梁强",) for e in hosts)
+
+
+def test_extract_events_coord_series_number_after_the_name():
+    from waishi.extract.year import collect
+    from waishi.lexicon import Lexicon
+    ev = collect(Lexicon.default(), "两国政府总理共同主持越老政府间合作委员会第47次会议。")
+    assert ev.decide() == 2025

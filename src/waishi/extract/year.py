@@ -474,6 +474,13 @@ class _Collector:
                     sy = series_year(lex.series[name], num)
                     if sy and not _future(text, m.start()):
                         ev.add(sy, 4 * self.weight, f"series {name}")
+            # 越老政府间合作委员会第47次会议: the number written after the name
+            for name in (n for n in names if n in text):
+                for m in re.finditer(re.escape(name) + r"\s*" + _ORDINAL.pattern + r"\s*(?:会议|会晤|峰会|大会|会)", text):
+                    num = _ordinal(m.group(1))
+                    sy = series_year(lex.series[name], num) if num else None
+                    if sy and not _future(text, m.start()):
+                        ev.add(sy, 4 * self.weight, f"series {name}")
         forms = lex.memo("congress_forms", lambda: re.compile("|".join(sorted(
             {re.escape(f) for c in lex.congresses for f in c.forms if len(f) >= 3}, key=len, reverse=True)) or "(?!)"))
         if not forms.search(text):

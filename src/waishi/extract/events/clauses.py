@@ -8,6 +8,7 @@ from ...model import Event, Span
 from ...text.dates import SINCE_AFTER as _SINCE
 from .context import Actor, DocContext, SentenceCtx, _isos, _names
 from .words import (
+    BENEFICIARY,
     CAPACITY,
     CLAUSE_COORD,
     DEST_BEFORE,
@@ -79,7 +80,8 @@ class ClauseReader:
     def excluded(self, s: int, e: int) -> list[tuple[int, int]]:
         return [m.span() for m in INVITE.finditer(self.text, s, e)] + \
             [m.span() for m in REPORT.finditer(self.text, s, e)] + \
-            [m.span() for m in CAPACITY.finditer(self.text, s, e)]
+            [m.span() for m in CAPACITY.finditer(self.text, s, e)] + \
+            [m.span() for m in BENEFICIARY.finditer(self.text, s, e + 6)]  # (its verb stands at e)
 
     def subject(self, sent: SentenceCtx, trig_start: int,
                 kinds: tuple[str, ...] = ("person", "org", "country", "place", "group")) -> list[Actor]:

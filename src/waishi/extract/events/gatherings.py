@@ -14,6 +14,7 @@ from .words import (
     CHAIRED_BY,
     EACH,
     GENERIC,
+    HELD_TOPIC,
     MESSAGE,
     MESSAGE_TRIGGERS,
     ON_ELECTION,
@@ -73,6 +74,18 @@ class Gatherings(ClauseReader):
             return []  # 举行双边会晤: a meeting, read by its own trigger
         return self._gathering("host", sent, t, ts, te)
 
+    def _topic_gathering(self, sent: SentenceCtx, ts: int) -> tuple[str, Span] | None:
+        """``X会议在万象举行，NAME率团出席``: an attendance without an object attends the gathering
+        an earlier clause of the sentence says was held."""
+        pos = sent.span.start
+        while pos < ts:
+            m = HELD_TOPIC.match(self.text, pos, ts)
+            if m and m.group("np").endswith(tuple(self.nouns)):
+                return m.group("np"), Span(m.start("np"), m.end("np"))
+            nxt = min([j for j in (self.text.find(ch, pos, ts) for ch in "，,；;") if j >= 0] + [ts])
+            pos = nxt + 1
+        return None
+
     def _gathering(self, type_: str, sent: SentenceCtx, t: str, ts: int, te: int) -> list[Event]:
         s = sent.span
         pos = te
@@ -81,6 +94,8 @@ class Gatherings(ClauseReader):
         if type_ == "host" and self.text.startswith("召开", pos):
             pos += 2
         got = self.object_np(pos, s.end)
+        if got is None and type_ == "attend" and self.clause_end(te, s.end) - te <= 1:
+            got = self._topic_gathering(sent, ts)
         if got is None or GENERIC.match(got[0]):
             return []
         name, np_span = got

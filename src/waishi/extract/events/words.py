@@ -9,6 +9,10 @@ DELEGATION = re.compile(r"[\u4e00-\u9fff·—\-]{0,14}?代表团")
 # name (共和国, 宣教与民运部): 率领|越南高级代表团, 与|老挝国会代表团.
 DELEG_CUT = re.compile(r"率领|带领|率|的|由|及|与|和|同|了|将|还|在|于|向|对|加强|推动|促进|保持|增进|开展|继续|维持|"
                         r"[，,、；;：:]")
+# 第56届东盟外长会议在万象举行: a gathering named as the subject of its own holding
+HELD_TOPIC = re.compile(r"\s*(?P<np>[^，。；,;\s]{2,40}?)(?:于[^，。；,;]{1,20}?)?在[^，。；,;]{1,24}?(?:隆重|正式)?(?:举行|召开|开幕)")
+# 为来访的NAME举行欢迎仪式: whom a ceremony is held for is not its host
+BENEFICIARY = re.compile(r"(?<![成作认视称])为[^，。；,;]{1,40}?(?=(?:隆重)?(?:举行|举办|设宴|主持))")
 # 以东盟轮值主席国身份, 以个人名义: the capacity an actor acts in, neither an actor nor an act
 CAPACITY = re.compile(r"以[^，。；,;]{1,40}?(?:身份|名义)")
 INVITE = re.compile(r"应[^，。；,;]{1,110}?(?:的)?邀请")
