@@ -41,6 +41,8 @@ _REL_OFFSET = {"今年": 0, "本年": 0, "去年": -1, "上年": -1}
 # the thing a sum is, named after it (提供10万美元的援助, 5万美元捐款)
 _METRIC_AFTER = re.compile(r"\s*(?:的)?\s*(援助|援款|捐款|捐助|无偿援助|贷款|赠款|发展援助)")
 _COMPARE_BEFORE = ("较", "比", "与", "同")
+# a sum followed by its dollar equivalent in brackets: 2.1万亿日元(约合210亿美元)
+_EQUIVALENT = re.compile(r"\s*[（(]\s*(?:合约|约合|折合|合|约|相当于)[^)）]{0,16}?美元\s*[)）]")
 _COUNTED = re.compile(r"[^，,。；;：:、\s“”()（）的在与和及是为有了等]{1,8}")
 _COUNT_NOUN_BEFORE = re.compile(r"([\u4e00-\u9fff]{1,8})\s*$")
 _AID_VERB = re.compile(r"(援助|捐赠|赠送|移交|捐助)了?[^，。；]{0,6}$")
@@ -133,6 +135,9 @@ class FactFinder:
                     prev_end = b
                     continue
                 value = obj.value
+                if obj.unit != "USD" and _EQUIVALENT.match(text, b):
+                    prev_end = b
+                    continue  # 2.1万亿日元(约合210亿美元): the dollar figure stands for it
                 if metric == "investment" and _FDI_CONTEXT.search(text, s, a + 12):
                     # registered capital of investment projects across a border is FDI as the
                     # investment agencies count it (注册资本, 直接投资项目)
@@ -193,6 +198,8 @@ class FactFinder:
                subject: list[str], evidence: Span) -> Fact | None:
         text = self.text
         value = int(m.group("num"))
+        if text[m.start("num") - 1:m.start("num")].isascii() and text[m.start("num") - 1:m.start("num")].isalpha():
+            return None  # G7国家, G20成员: a name's number, not a count
         after = m.end()
         counted_m = _COUNTED.match(text, after)
         counted = counted_m.group() if counted_m else ""
@@ -201,7 +208,7 @@ class FactFinder:
             counted = counted[:cut.start()]
         if counted.startswith(_COUNT_SKIP) or (m.group("cls") == "国" and not counted):
             counted = counted  # 国 classifier: 六国代表团 style
-        if any(counted.startswith(w) for w in _COUNT_SKIP):
+        if any(counted.startswith(w) for w in _COUNT_SKIP) or counted.startswith(self.lex.not_counted):
             return None
         if not counted or text[after:after + 1] in "，,。；;":
             # 全面战略伙伴6个: the noun stands before the figure

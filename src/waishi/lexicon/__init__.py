@@ -174,6 +174,7 @@ class Lexicon:
     relation_words: dict[str, RelationWord] = field(default_factory=dict)  # tiers.tsv
     country_names: dict[str, str] = field(default_factory=dict)  # ISO3 -> preferred Chinese name
     fact_kinds: tuple[tuple[str, str, str], ...] = ()  # fact_kinds.tsv: (word, kind, before|after)
+    not_counted: tuple[str, ...] = ()  # not_counted.tsv: counted nouns that are no relations figure
     _automata: dict[str, Any] = field(default_factory=dict, repr=False)
 
     # -- pickling: automata are rebuilt on demand ---------------------------------
@@ -293,6 +294,12 @@ class Lexicon:
                 raise LexiconError(f"fact_kinds.tsv: bad kind or position in row {row!r}")
             kinds.append((row["word"], row["kind"], row["position"]))
         self.fact_kinds = tuple(kinds)
+        nouns = []
+        for row in read_tsv("not_counted.tsv", ["noun", "kind"]):
+            if row["kind"] not in ("admin", "people", "weather") or not row["noun"]:
+                raise LexiconError(f"not_counted.tsv: bad row {row!r} (kind admin, people or weather)")
+            nouns.append(row["noun"])
+        self.not_counted = tuple(sorted(nouns, key=len, reverse=True))
 
     def tier_rank(self, tier: str | None) -> int:
         """The rank of a canonical tier key (0 when unknown)."""
