@@ -20,7 +20,7 @@ def test_web_document_page_shows_year_window_reasons_and_planned(tmp_path: Path)
         doc_id = st.con.execute("SELECT id FROM documents").fetchone()[0]
     with TestClient(create_app(db), base_url="http://127.0.0.1") as c:
         html = c.get(f"/documents/{doc_id}").text
-        assert "Why this year" in html and "since a date" in html and "window 2021" in html
+        assert "Why this year" in html and "since a date" in html and "window 2022" in html
         assert 'class="tag planned"' in html
         js = c.get(f"/api/documents/{doc_id}").json()
-        assert js["year_lo"] == 2021 and js["year_constraints"]
+        assert js["year_lo"] == 2022 and js["year_constraints"]
