@@ -17,3 +17,13 @@ def test_extract_facts_counts_name_numbers_and_own_geography_are_no_counts():
 def test_extract_facts_counts_dollar_equivalent_stands_for_the_sum():
     facts = _facts("日本援助越南\n\n1992年以来，日本向越南提供的官方发展援助累计达2.1万亿日元（约合210亿美元）。\n")
     assert facts == [("aid", 21000000000, "USD")]
+
+
+def test_extract_facts_counts_a_countrys_body_is_one_organisation():
+    from waishi.extract.places import entity_mentions
+    from waishi.lexicon import Lexicon
+    text = "中国红十字会向越南红十字会捐赠50万美元。"
+    ms = [(m.kind, m.text, m.value) for m in entity_mentions(Lexicon.default(), text, 0, len(text))]
+    assert ("org", "中国红十字会", "CHN") in ms
+    doc = extract("红十字会援助\n\n3月5日，" + text + "\n", source="t.txt").documents[0]
+    assert [(e.type, e.source, e.target) for e in doc.events] == [("aid", ["中国红十字会"], ["越南红十字会"])]

@@ -22,8 +22,23 @@ def entity_mentions(lex: Lexicon, text: str, start: int, end: int) -> list[Menti
     for name, s, e in lex.find("gazetteer", text[start:end]):
         ent = lex.entities[name]
         out.append(Mention(ent.kind, name, Span(start + s, start + e), lex.country_of(name)))
+    out = _country_bodies(out, text)
     out.extend(abbreviation_mentions(lex, text, start, end, out))
     out.sort(key=lambda m: m.span.start)
+    return out
+
+
+def _country_bodies(mentions: list[Mention], text: str) -> list[Mention]:
+    """A country's name written right before a body the gazetteer knows without a country
+    (中国 + 红十字会, 日本 + 外务省) is that country's body: one organisation mention."""
+    out: list[Mention] = []
+    for m in mentions:
+        prev = out[-1] if out else None
+        if prev is not None and prev.kind == "country" and m.kind == "org" and m.value is None \
+                and prev.span.end == m.span.start and isinstance(prev.value, str):
+            out[-1] = Mention("org", text[prev.span.start:m.span.end], Span(prev.span.start, m.span.end), prev.value)
+            continue
+        out.append(m)
     return out
 
 
