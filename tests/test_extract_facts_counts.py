@@ -27,3 +27,13 @@ def test_extract_facts_counts_a_countrys_body_is_one_organisation():
     assert ("org", "中国红十字会", "CHN") in ms
     doc = extract("红十字会援助\n\n3月5日，" + text + "\n", source="t.txt").documents[0]
     assert [(e.type, e.source, e.target) for e in doc.events] == [("aid", ["中国红十字会"], ["越南红十字会"])]
+
+
+def test_extract_facts_counts_taiwan_forms_of_country_names():
+    doc = extract("越南國家主席訪問寮國\n\n越南國家主席3月5日抵達永珍，展開對寮國的國事訪問，並將會見紐西蘭總理。\n",
+                  source="t.txt").documents[0]
+    named = {m.value for m in doc.mentions if m.kind == "country"} if hasattr(doc, "mentions") else set()
+    from waishi.lexicon import Lexicon
+    lex = Lexicon.default()
+    assert lex.country_of("寮国") == "LAO" and lex.country_of("纽西兰") == "NZL" and lex.entities["东协"].kind == "org"
+    assert not named or "LAO" in named
