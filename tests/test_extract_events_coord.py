@@ -128,3 +128,9 @@ def test_extract_events_coord_series_number_after_the_name():
     from waishi.lexicon import Lexicon
     ev = collect(Lexicon.default(), "两国政府总理共同主持越老政府间合作委员会第47次会议。")
     assert ev.decide() == 2025
+
+
+def test_extract_events_coord_subject_shared_inside_a_clause():
+    _, evs = _events("越南总理赴美\n\n9月20日，越南政府总理范明政率团启程前往美国，出席联合国大会并对美国进行工作访问。\n")
+    visits = [e for e in evs if e[0] == "visit"]
+    assert visits and all(e[2][0] == "范明政" for e in visits)

@@ -15,6 +15,7 @@ from .words import (
     FOREIGN_WORDS,
     FROM,
     GROUP_NOUNS,
+    INNER_COORD,
     INVITE,
     LED_BY,
     PAIR,
@@ -90,7 +91,9 @@ class ClauseReader:
         the coordinated predicates; else the sentence start."""
         cs = self.clause_start(trig_start, sent.span.start)
         carried = PRED_COORD.search(self.text, max(cs, trig_start - 4), trig_start) is not None or \
-            (cs > sent.span.start and CLAUSE_COORD.match(self.text, cs) is not None)
+            (cs > sent.span.start and CLAUSE_COORD.match(self.text, cs) is not None) or \
+            any(any(cs <= t0 < m.start() for t0 in self._sent_trigs)
+                for m in INNER_COORD.finditer(self.text, cs, trig_start))
         actors = [] if carried else self._region_actors(cs, trig_start, kinds)
         if actors:
             return actors
