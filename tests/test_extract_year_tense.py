@@ -76,3 +76,10 @@ def test_extract_year_tense_series_named_with_the_parties_swapped():
     assert lex.series["东盟—中国博览会"] is lex.series["中国—东盟博览会"]
     ev = collect(lex, "政府总理出席在南宁举行的第十三届东盟—中国博览会开幕式。")
     assert ev.decide() == 2016
+
+
+def test_extract_year_tense_looking_back_on_the_pandemic_dates_nothing():
+    ev = collect(Lexicon.default(), "他介绍了越南在克服疫情带来的困难、促进经济复苏方面取得的成就。")
+    assert ev.window()[0] == 2020 and ev.decide() is None
+    ev2 = collect(Lexicon.default(), "越南向老挝捐赠一批防疫物资，帮助老挝抗击新冠肺炎疫情。")
+    assert ev2.decide() == 2020
