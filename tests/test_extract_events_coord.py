@@ -134,3 +134,8 @@ def test_extract_events_coord_subject_shared_inside_a_clause():
     _, evs = _events("越南总理赴美\n\n9月20日，越南政府总理范明政率团启程前往美国，出席联合国大会并对美国进行工作访问。\n")
     visits = [e for e in evs if e[0] == "visit"]
     assert visits and all(e[2][0] == "范明政" for e in visits)
+
+
+def test_extract_events_coord_visit_going_on_where_it_is_said_to_be():
+    _, evs = _events("越南总理会见泰国外长\n\n3月5日下午，越南政府总理范明政在河内会见了正在越南进行正式访问的泰国外交部长敦·帕马威。\n")
+    assert ("visit", "reported", ("敦·帕马威",), ("越南",)) in evs

@@ -191,6 +191,12 @@ class Meetings(ClauseReader):
             # 对意进行历史性访问: a country's one-character abbreviation
             return [Actor(self.lex.country_names.get(iso, one.group(1)), Span(cs + one.start(1), cs + one.end(1)),
                           "country", iso)]
+        at_ = re.search(r"在([^在，。；\s]{2,10}?)(?:进行|开展)[^，。；]{0,6}$", seg)
+        if at_:
+            # 正在越南进行正式访问的NAME, 在日本进行国事访问期间: the visit is where it goes on
+            here = self.ctx.actors_in(cs + at_.start(1), cs + at_.end(1), ("country", "place"))
+            if here:
+                return here
         raw = re.search(r"对([\u4e00-\u9fff]{2,12}?)(?:进行|开展)[^，。；]{0,4}$", seg)
         if raw and not raw.group(1).startswith(("这个", "该", "其")) and \
                 not any(ch in raw.group(1) for ch in "赴访能将到"):
