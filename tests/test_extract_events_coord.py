@@ -139,3 +139,17 @@ def test_extract_events_coord_subject_shared_inside_a_clause():
 def test_extract_events_coord_visit_going_on_where_it_is_said_to_be():
     _, evs = _events("越南总理会见泰国外长\n\n3月5日下午，越南政府总理范明政在河内会见了正在越南进行正式访问的泰国外交部长敦·帕马威。\n")
     assert ("visit", "reported", ("敦·帕马威",), ("越南",)) in evs
+
+
+def test_extract_events_coord_congratulation_with_its_object_left_out():
+    _, evs = _events("越南领导人致电祝贺\n\n3月5日，越南国家主席梁强致电祝贺阿努拉·迪萨纳亚克当选斯里兰卡总统。"
+                     "同日，越南政府总理范明政也致电祝贺。\n")
+    cong = sorted((e[2], e[3]) for e in evs if e[0] == "congratulate")
+    assert cong == [(("梁强",), ("阿努拉·迪萨纳亚克",)), (("范明政",), ("阿努拉·迪萨纳亚克",))]
+
+
+def test_extract_events_coord_collective_message_sums_up_the_persons():
+    _, evs = _events("越南领导人致贺电\n\n值此老挝国庆50周年之际，越南党、国家和政府领导人向老挝党、国家和政府领导人致贺电。"
+                     "越共中央总书记苏林、国家主席梁强分别向老挝人民革命党中央总书记、国家主席通伦致贺电。\n")
+    cong = sorted(e[2] for e in evs if e[0] == "congratulate")
+    assert cong == [("梁强",), ("苏林",)]

@@ -199,6 +199,23 @@ class Gatherings(ClauseReader):
         spread = self._spread_congratulations(sent, ts)
         if spread is not None:
             return spread
+        src, tgt = self._congratulation_sides(sent, t, ts, te)
+        if not src or not tgt:
+            return []
+        self._congratulated = tgt
+        # a message goes to one person: X向A和B致贺电 is two messages (and A、B向X, two senders)
+        tp, sp = [a for a in tgt if a.kind == "person"], [a for a in src if a.kind == "person"]
+        if len(tp) > 1 and len(src) == 1:
+            return [self._event("congratulate", sent, ts, src, [a]) for a in tp]
+        if len(sp) > 1 and len(tgt) == 1:
+            return [self._event("congratulate", sent, ts, [a], tgt) for a in sp]
+        return [self._event("congratulate", sent, ts, src, tgt)]
+
+    def _congratulation_sides(self, sent: SentenceCtx, t: str, ts: int, te: int) -> tuple[list[Actor], list[Actor]]:
+        """Who congratulates whom: the subject; the one after 向/对, after the verb, named in the
+        topic (就NAME当选…), the page's subject for 发来贺电, or, left out (同日，NAME也致电祝贺),
+        the one congratulated just before."""
+        s = sent.span
         src = self.subject(sent, ts, ("person", "org", "country", "group"))
         cs = self.clause_start(ts, s.start)
         tgt: list[Actor] = []
@@ -226,15 +243,10 @@ class Gatherings(ClauseReader):
             # another country than the sender's
             src_iso = {a.iso3 for a in src if a.iso3}
             tgt = next(([a] for a in self.ctx.persons if a.iso3 and a.iso3 not in src_iso), [])
-        if not src or not tgt:
-            return []
-        # a message goes to one person: X向A和B致贺电 is two messages (and A、B向X, two senders)
-        tp, sp = [a for a in tgt if a.kind == "person"], [a for a in src if a.kind == "person"]
-        if len(tp) > 1 and len(src) == 1:
-            return [self._event("congratulate", sent, ts, src, [a]) for a in tp]
-        if len(sp) > 1 and len(tgt) == 1:
-            return [self._event("congratulate", sent, ts, [a], tgt) for a in sp]
-        return [self._event("congratulate", sent, ts, src, tgt)]
+        if src and not tgt and re.search(r"也|亦|同日|同时|当天", self.text[cs:ts]):
+            # 同日，NAME也致电祝贺: the one congratulated just before, the object left out
+            tgt = [a for a in getattr(self, "_congratulated", []) if a.name not in {x.name for x in src}]
+        return src, tgt
 
     def _spread_congratulations(self, sent: SentenceCtx, ts: int) -> list[Event] | None:
         """``A、B、C分别向D，E，F致贺电``: the senders before 分别向, the receivers after it, over

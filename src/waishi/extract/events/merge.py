@@ -94,7 +94,21 @@ def merge_events(events: list[Event], persons: frozenset[str] = frozenset()) -> 
                 break
         else:
             out.append(ev)
-    return out
+    return _without_summaries(out, persons)
+
+
+def _without_summaries(events: list[Event], persons: frozenset[str]) -> list[Event]:
+    """越南领导人向老挝领导人致贺电, then each leader's message: the collective sentence sums up
+    the persons' messages between the same countries, one act each, and goes."""
+    by_person = [e for e in events if e.type == "congratulate" and any(n in persons for n in e.source)]
+
+    def summed_up(e: Event) -> bool:
+        if e.type != "congratulate" or any(n in persons for n in e.source) or not e.source_iso3:
+            return False
+        # (every sender country of the sentence has its persons' message: it adds no sender)
+        return all(any(iso in p.source_iso3 and set(p.target_iso3) & set(e.target_iso3) for p in by_person)
+                   for iso in set(e.source_iso3))
+    return [e for e in events if not summed_up(e)]
 
 
 def _absorb(cur: Event, ev: Event) -> None:
