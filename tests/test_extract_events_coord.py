@@ -153,3 +153,12 @@ def test_extract_events_coord_collective_message_sums_up_the_persons():
                      "越共中央总书记苏林、国家主席梁强分别向老挝人民革命党中央总书记、国家主席通伦致贺电。\n")
     cong = sorted(e[2] for e in evs if e[0] == "congratulate")
     assert cong == [("梁强",), ("苏林",)]
+
+
+def test_extract_events_coord_attended_and_hosted_and_global_gatherings():
+    _, evs = _events("越南总理出席东盟—日本峰会\n\n3月5日，越南政府总理范明政出席并主持东盟—日本峰会。\n")
+    assert {e[0] for e in evs if e[3] == ("东盟—日本峰会",)} == {"attend", "host"}
+    _, evs2 = _events("全球青年议员大会\n\n9月14日，越南国会在河内主办第九届全球青年议员大会。\n")
+    assert ("host", "reported", ("越南国会",), ("第九届全球青年议员大会",)) in evs2
+    _, evs3 = _events("东盟峰会开幕\n\n9月5日，第43届东盟峰会在雅加达开幕。印尼总统佐科主持会议，越南政府总理范明政出席。\n")
+    assert ("attend", "reported", ("范明政",), ("第43届东盟峰会",)) in evs3

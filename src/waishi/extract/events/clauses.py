@@ -209,6 +209,9 @@ class ClauseReader:
         """Event name after an attend/host trigger: up to the clause end, cut after the last event noun."""
         if self.text.startswith("了", pos):
             pos += 1
+        both = re.match(r"并(?:共同)?(?:主持|出席|参加|举办|举行)", self.text[pos:pos + 6])
+        if both:
+            pos += both.end()  # 出席并主持X: X is attended and hosted
         ce = self.clause_end(pos, end)
         seg = self.text[pos:ce]
         best = -1

@@ -51,7 +51,9 @@ class EventFinder(Meetings, Gatherings):
                 if ev.type in ("attend", "host") and ev.target:
                     np = self.text.find(ev.target[0], te)
                     if np >= 0:  # from the trigger on: 由X主持召开的Y holds a trigger before Y
-                        np_spans.append(Span(te, np + len(ev.target[0])))
+                        # (but 出席并主持Y: a second act on the same gathering)
+                        lo = np if self.text.startswith("并", te) else te
+                        np_spans.append(Span(lo, np + len(ev.target[0])))
         return events
 
 

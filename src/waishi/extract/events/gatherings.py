@@ -77,13 +77,16 @@ class Gatherings(ClauseReader):
     def _topic_gathering(self, sent: SentenceCtx, ts: int) -> tuple[str, Span] | None:
         """``X会议在万象举行，NAME率团出席``: an attendance without an object attends the gathering
         an earlier clause of the sentence says was held."""
-        pos = sent.span.start
-        while pos < ts:
-            m = HELD_TOPIC.match(self.text, pos, ts)
-            if m and m.group("np").endswith(tuple(self.nouns)):
-                return m.group("np"), Span(m.start("np"), m.end("np"))
-            nxt = min([j for j in (self.text.find(ch, pos, ts) for ch in "，,；;") if j >= 0] + [ts])
-            pos = nxt + 1
+        prev = max(self.text.rfind("。", 0, sent.span.start - 1), self.text.rfind("\n", 0, sent.span.start - 1)) + 1
+        # (this sentence, then the one before: 第43届东盟峰会在雅加达开幕。…NAME出席。)
+        for lo, hi in ((sent.span.start, ts), (prev, sent.span.start)):
+            pos = lo
+            while pos < hi:
+                m = HELD_TOPIC.match(self.text, pos, hi)
+                if m and m.group("np").endswith(tuple(self.nouns)):
+                    return m.group("np"), Span(m.start("np"), m.end("np"))
+                nxt = min([j for j in (self.text.find(ch, pos, hi) for ch in "，,；;。") if j >= 0] + [hi])
+                pos = nxt + 1
         return None
 
     def _gathering(self, type_: str, sent: SentenceCtx, t: str, ts: int, te: int) -> list[Event]:
