@@ -150,7 +150,7 @@ def test_extract_events_coord_congratulation_with_its_object_left_out():
 
 def test_extract_events_coord_collective_message_sums_up_the_persons():
     _, evs = _events("越南领导人致贺电\n\n值此老挝国庆50周年之际，越南党、国家和政府领导人向老挝党、国家和政府领导人致贺电。"
-                     "越共中央总书记苏林、国家主席梁强分别向老挝人民革命党中央总书记、国家主席通伦致贺电。\n")
+                     "越共中央总书记苏林、国家主席梁强分别向老挝人民革命党中央总书记兼国家主席通伦致贺电。\n")
     cong = sorted(e[2] for e in evs if e[0] == "congratulate")
     assert cong == [("梁强",), ("苏林",)]
 
