@@ -20,6 +20,7 @@ from datetime import date
 from ..lexicon import Lexicon, Office, series_year
 from ..text.dates import SINCE_AFTER as _SINCE_AFTER
 from ..text.numbers import to_number
+from ..text.sentences import find_all
 from .options import HOME
 
 FULL_DATE_WEIGHT = 3.0
@@ -565,7 +566,7 @@ class _Collector:
     def _appointments(self, name: str, offices: Sequence[Office]) -> None:
         """当选/被任命为 + office: the page reports the start of a term."""
         text, ev, weight = self.text, self.ev, self.weight
-        for i in _find_all(text, name):
+        for i in find_all(text, name):
             appointed = _APPOINT_AFTER.match(text, i + len(name))
             appointing = _APPOINT_BEFORE.search(text, max(0, i - 3), i)
             if not appointed and not (appointing and text[i + len(name):i + len(name) + 3].lstrip("同志").startswith(("为", "担任"))):
@@ -637,21 +638,13 @@ def _only_in_dated_sentences(text: str, name: str) -> bool:
     """True when every sentence naming ``name`` carries an explicit year: a past event
     (2008年农德孟总书记访问…), where the title is the one of its time, not of the page's."""
     found = False
-    for i in _find_all(text, name):
+    for i in find_all(text, name):
         found = True
         lo = max(text.rfind("。", 0, i), text.rfind("\n", 0, i)) + 1
         hi = min(j for j in (text.find("。", i), text.find("\n", i), len(text)) if j >= 0)
         if not _YEAR.search(text, lo, hi):
             return False
     return found
-
-
-def _find_all(text: str, s: str) -> list[int]:
-    out, i = [], text.find(s)
-    while i >= 0:
-        out.append(i)
-        i = text.find(s, i + 1)
-    return out
 
 
 def _title_fits(title: str, forms: tuple[str, ...]) -> bool:

@@ -35,3 +35,12 @@ def sentences(text: str, start: int = 0, end: int | None = None) -> list[Span]:
 def clauses(text: str, start: int = 0, end: int | None = None) -> list[Span]:
     """Clause spans (split also on ，and ：) of ``text[start:end]``."""
     return _spans(_CLAUSE, text, start, len(text) if end is None else end)
+
+
+def find_all(text: str, s: str) -> list[int]:
+    """Every offset at which ``s`` starts in ``text`` (overlapping occurrences included)."""
+    out, i = [], text.find(s)
+    while i >= 0:
+        out.append(i)
+        i = text.find(s, i + 1)
+    return out

@@ -6,6 +6,7 @@ import re
 
 from ...model import Event, Span
 from ...text.dates import SINCE_AFTER as _SINCE
+from ...text.sentences import find_all
 from .context import Actor, DocContext, SentenceCtx, _isos, _names
 from .words import (
     BENEFICIARY,
@@ -189,7 +190,7 @@ class ClauseReader:
         """``A与B<trigger>``: (B actors, position of 与) when the trigger's partner precedes it."""
         cs = self.clause_start(trig_start, sent.span.start)
         seg = self.text[cs:trig_start]
-        cands = sorted({cs + i for w in ("与", "同", "和", "跟") for i in _all_index(seg, w)})
+        cands = sorted({cs + i for w in ("与", "同", "和", "跟") for i in find_all(seg, w)})
         for pos in cands:  # leftmost first: 与广东省文化与旅游厅 partners with the whole name
             before = self.ctx.actors_in(cs, pos)
             if not before:
@@ -339,14 +340,6 @@ def _period_end(text: str, pos: int) -> int:
     """End of the full sentence at ``pos`` (to its 。, over semicolons and line ends)."""
     i = text.find("。", pos)
     return len(text) if i < 0 else i
-
-
-def _all_index(s: str, w: str) -> list[int]:
-    out, i = [], s.find(w)
-    while i >= 0:
-        out.append(i)
-        i = s.find(w, i + 1)
-    return out
 
 
 def _in_paren(text: str, pos: int, sent: Span) -> bool:
