@@ -10,6 +10,9 @@ $(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
 	$(BIN)/pip install -q -e '.[dev]'
+	# bytecode for the editable sources, written even where PYTHONDONTWRITEBYTECODE is set: each
+	# `waishi` command otherwise compiles ~100 modules at start-up (1.05 s -> 0.75 s a command)
+	$(BIN)/python -m compileall -q src >/dev/null
 	touch $(STAMP)
 
 DEMO_DB := build/demo.db
