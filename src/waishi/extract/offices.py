@@ -41,6 +41,22 @@ def _fits(o: Office, lo: date, hi: date) -> bool:
     return (o.start is None or o.start <= hi) and (o.end is None or lo <= o.end)
 
 
+# A deputy's title ends with the office's own form (国务院副总理 ends with 总理): the character
+# before the form says the title names another office.
+_DEPUTY = "副"
+
+
+def title_fits(title: str, forms: tuple[str, ...], min_len: int = 1) -> bool:
+    """Whether ``title`` names the office whose written forms are ``forms``: it is one of them, or
+    ends with one (中华人民共和国主席 ends with 国家主席's 主席) not preceded by 副."""
+    for f in forms:
+        if len(f) < min_len:
+            continue
+        if title == f or (title.endswith(f) and title[-len(f) - 1] != _DEPUTY):
+            return True
+    return False
+
+
 # A title names an office on its own when it is one of the office's forms of this many characters
 # or more (越南政府总理, 外交部长, 国务卿); 总理 or 主席 alone also title a province's chair.
 _OWN_FORM = 3
@@ -59,7 +75,7 @@ def offices_of(lex: Lexicon, name: str, titles: list[str], published: date | Non
     for o in lex.offices_for(name):
         if win is not None and not _fits(o, *win):
             continue
-        if any(t == f or t.endswith(f) for t in titles for f in o.forms) and o.office not in out:
+        if any(title_fits(t, o.forms) for t in titles) and o.office not in out:
             out.append(o.office)
     if country is not None and win is not None:
         by_form = lex.offices_by_form()

@@ -17,6 +17,7 @@ from datetime import date
 
 from ..lexicon import Lexicon
 from ..model import Span
+from .offices import title_fits
 from .options import HOME
 
 _CJK = r"\u3400-\u9fff\uf900-\ufaff"
@@ -454,7 +455,7 @@ class PeopleFinder:
             return self.home  # 老挝越南企业协会…委员 NAME: a Vietnamese in Laos
         # the lexicon knows the holder of the office the title names (印尼媒体关注越共中央总书记NAME:
         # a headline's chain can start at another country)
-        fit = {o.iso3 for o in self.lex.offices_for(name) if o.iso3 and any(_title_ends_with(t, o.forms) for t in titles)}
+        fit = {o.iso3 for o in self.lex.offices_for(name) if o.iso3 and any(title_fits(t, o.forms, 2) for t in titles)}
         if len(fit) == 1:
             return fit.pop()
         for t in titles:
@@ -515,5 +516,3 @@ def name_title_mentions(text: str, start: int, end: int, names: set[str], finder
     return out
 
 
-def _title_ends_with(title: str, forms: tuple[str, ...]) -> bool:
-    return any(title.endswith(f) for f in forms if len(f) >= 2)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import bisect
 import logging
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Any
@@ -288,6 +288,17 @@ def _targets_overlap(a: list[str], b: list[str]) -> bool:
     return False
 
 
+def _reporters(mentions: list[PersonMention], titles: Mapping[str, str]) -> set[str]:
+    """Names every titled mention of which calls a journalist (titles.tsv kind ``media``)."""
+    media = tuple(t for t, kind in titles.items() if kind == "media")
+    verdict: dict[str, bool] = {}
+    for pm in mentions:
+        if pm.titles:
+            press = all(t.endswith(media) for t, _ in pm.titles)
+            verdict[pm.name] = verdict.get(pm.name, True) and press
+    return {n for n, press in verdict.items() if press}
+
+
 def _as_date(v: str | date | None) -> date | None:
     if v is None or isinstance(v, date):
         return v
@@ -353,6 +364,9 @@ class _DocBuilder:
             self.person_mentions += glossed
             self.entities += entity_mentions(self.lex, text, sp.start, sp.end)
             self.dates += find_dates(text, sp.start, sp.end)
+        # a reporter of the byline (中央社记者NAME河内25日专电) is no actor of the story
+        reporters = _reporters(self.person_mentions, self.lex.titles)
+        self.person_mentions = [pm for pm in self.person_mentions if pm.name not in reporters]
         # drop gazetteer hits inside person names (a name can contain a place character run)
         inside = _Intervals([p.span for p in self.person_mentions])
         self.entities = [m for m in self.entities if not inside.covers(m.span.start)]
@@ -444,7 +458,9 @@ class _DocBuilder:
             for s in sentences(text, sp.start, sp.end):
                 base = ctx if kind == "body" else main
                 for dm in (dm for dm in self.dates if s.start <= dm.start < s.end):
-                    iso, end = self._resolve(dm, year, base or ctx or main)
+                    # 昨天/今天 count from the article's own day, other relative dates from the story's
+                    anchor = (self.published or main) if dm.day_offset is not None else None
+                    iso, end = self._resolve(dm, year, anchor or base or ctx or main)
                     self.resolved.append((dm, iso, end))
                     if kind == "body" and iso and len(iso) == 10 and not _paren(text, dm.start, s) \
                             and not _background(text, dm, year):

@@ -21,6 +21,7 @@ from ..lexicon import Lexicon, Office, series_year
 from ..text.dates import SINCE_AFTER as _SINCE_AFTER
 from ..text.numbers import to_number
 from ..text.sentences import find_all
+from .offices import title_fits
 from .options import HOME
 
 FULL_DATE_WEIGHT = 3.0
@@ -534,7 +535,7 @@ class _Collector:
             self._appointments(name, offices)
             # a former holder's title (原国家主席, 已故总书记) dates nothing, nor does a historical
             # figure's (胡志明主席 is named on pages of every year)
-            fits = [o for o in offices if any(_title_fits(t, o.forms) for t in titles if not t.startswith(_FORMER))
+            fits = [o for o in offices if any(title_fits(t, o.forms) for t in titles if not t.startswith(_FORMER))
                     and not (o.end and o.end.year < HISTORICAL_BEFORE)]
             if not fits:
                 continue
@@ -544,7 +545,7 @@ class _Collector:
             terms.append((lo, hi, name))
             if not _only_in_dated_sentences(self.text, name):
                 present.append((_term_years(fits, self.today, month_day), name))
-            new = [o for o in fits if o.start and any(_NEW_TITLE.search(t) and _title_fits(t, o.forms) for t in titles)]
+            new = [o for o in fits if o.start and any(_NEW_TITLE.search(t) and title_fits(t, o.forms) for t in titles)]
             if new:
                 # 澳大利亚新总理NAME: the page is of the first year of the term
                 self.ev.add(max(o.start for o in new if o.start).year, 4 * self.weight, f"new in office {name}")
@@ -645,10 +646,6 @@ def _only_in_dated_sentences(text: str, name: str) -> bool:
         if not _YEAR.search(text, lo, hi):
             return False
     return found
-
-
-def _title_fits(title: str, forms: tuple[str, ...]) -> bool:
-    return any(title == f or title.endswith(f) for f in forms)
 
 
 def _anniversary_base(lex: Lexicon, text: str, pos: int, key: str, home: str = HOME) -> int | None:

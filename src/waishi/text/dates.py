@@ -13,6 +13,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from .numbers import small_chinese
+
 _TOD = r"(?:上午|下午|中午|晚上|晚间|晚|早上|早晨|凌晨|夜间|傍晚)"
 _N = r"\d{1,2}"
 _Y = r"(?:19|20)\d\d"
@@ -25,6 +27,18 @@ _MONTH = re.compile(rf"(?P<y>{_Y})\s*年\s*(?P<m>{_N})\s*月(?!\s*\d{{1,2}}\s*�
 _DAY = re.compile(rf"(?<![\d月年])(?P<d>{_N})\s*日(?P<tod>\s*{_TOD})?(?![\d])")
 _GLUED = re.compile(rf"(?<![\d月年.\-/])(?P<m>1[0-2]|[1-9])(?P<d>[0-3]\d)\s*日(?P<tod>\s*{_TOD})?(?![\d])")
 _ISO = re.compile(rf"(?<!\d)(?P<y>{_Y})[-/.](?P<m>{_N})[-/.](?P<d>{_N})(?!\d)")
+# Month and day in Chinese numerals (三月三十一日, 二〇一二年十月五日), as some outlets write them.
+_CN_D = r"[〇零一二三四五六七八九十]"
+_CN_FULL = re.compile(
+    rf"(?P<local>当地时间)?(?:(?P<y>[二][〇零][〇零一二三四五六七八九]{{2}})年)?"
+    rf"(?P<m>十[一二]?|[一二三四五六七八九])月(?P<d>{_CN_D}{{1,3}})日(?P<tod>\s*{_TOD})?")
+# A day written in brackets after 昨/今/明 (昨(27)日, 今（6）日), the press convention of Taiwan's
+# and Hong Kong's papers: the bracket gives the day of the month.
+_BRACKET_DAY = re.compile(rf"[昨今明前][（(]\s*(?P<d>{_N})\s*[)）]日(?P<tod>\s*{_TOD})?")
+# Days counted from the article's own day (its dateline or publication date), not from the
+# story's running date: 昨天 in a report of the 25th is the 24th.
+_NOW_RELATIVE = {"今天": 0, "今日": 0, "昨天": -1, "昨日": -1, "前天": -2, "明天": 1, "明日": 1}
+_NOW = re.compile(rf"(?:(?P<rel>今天|昨天|前天|明天|昨日)|(?P<rel2>今日|明日)(?=\s*(?:{_TOD}|[，,在于起将已])))(?!的)")
 _RELATIVE = {
     "同日": "same", "当天": "same", "当日": "same", "同一天": "same", "同天": "same",
     "次日": "next", "翌日": "next", "第二天": "next",
@@ -51,14 +65,19 @@ class DateMention:
     time_of_day: str | None = None
     local_time: bool = False
     year_offset: int | None = None  # 今年 0, 去年 -1, 明年 +1, 前年 -2: relative to the document year
+    day_offset: int | None = None  # 今天 0, 昨天 -1, 明天 +1: relative to the article's own day
 
     @property
     def explicit(self) -> bool:
-        return self.relative is None
+        return self.relative is None and self.day_offset is None
 
     def resolve(self, year: int | None, context: date | None = None) -> tuple[str | None, str | None]:
         """(date, end date) as ISO strings, as precise as known; (None, None) when unknown."""
-        if self.relative:
+        if self.relative or self.day_offset is not None:
+            if context is None:
+                return None, None
+            if self.day_offset is not None:
+                return (context + timedelta(days=self.day_offset)).isoformat(), None
             if context is None:
                 return None, None
             step = {"same": 0, "next": 1, "prev": -1}[self.relative]
@@ -140,6 +159,24 @@ def _day(m: re.Match[str]) -> DateMention | None:
     return DateMention(m.start(), m.end(), day=d, time_of_day=_tod(m)) if 1 <= d <= 31 else None
 
 
+def _cn_full(m: re.Match[str]) -> DateMention | None:
+    mo, d = small_chinese(m.group("m")), small_chinese(m.group("d"))
+    if mo is None or d is None or not (1 <= mo <= 12 and 1 <= d <= 31):
+        return None
+    y = int("".join(str(small_chinese(c)) for c in m.group("y"))) if m.group("y") else None
+    s = m.start("local") if m.group("local") else m.start("y") if m.group("y") else m.start("m")
+    return DateMention(s, m.end(), y, mo, d, time_of_day=_tod(m), local_time=bool(m.group("local")))
+
+
+def _bracket_day(m: re.Match[str]) -> DateMention | None:
+    d = int(m.group("d"))
+    return DateMention(m.start(), m.end(), day=d, time_of_day=_tod(m)) if 1 <= d <= 31 else None
+
+
+def _now(m: re.Match[str]) -> DateMention | None:
+    return DateMention(m.start(), m.end(), day_offset=_NOW_RELATIVE[m.group("rel") or m.group("rel2")])
+
+
 def _rel_year(m: re.Match[str]) -> DateMention | None:
     rmo: int | None = int(m.group("m")) if m.group("m") else None
     rd: int | None = int(m.group("d")) if m.group("d") else None
@@ -158,8 +195,8 @@ def _rel(m: re.Match[str]) -> DateMention | None:
 
 # The patterns in order of precedence: a later one only reads text no earlier one took.
 _READERS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], DateMention | None]], ...] = (
-    (_FULL, _full), (_ISO, _iso), (_MONTH, _month), (_GLUED, _glued), (_DAY, _day),
-    (_REL_YEAR, _rel_year), (_YEAR_ONLY, _year_only), (_REL, _rel))
+    (_FULL, _full), (_ISO, _iso), (_MONTH, _month), (_CN_FULL, _cn_full), (_BRACKET_DAY, _bracket_day),
+    (_GLUED, _glued), (_DAY, _day), (_REL_YEAR, _rel_year), (_YEAR_ONLY, _year_only), (_REL, _rel), (_NOW, _now))
 
 
 def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMention]:

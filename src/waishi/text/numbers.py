@@ -65,7 +65,7 @@ def to_number(s: str) -> Decimal | None:
         return Decimal(s)
     except InvalidOperation:
         pass
-    small = _small_chinese(s)
+    small = small_chinese(s)
     if small is not None:
         return Decimal(small)
     try:
@@ -118,7 +118,7 @@ def percent(text: str, start: int = 0, end: int | None = None) -> list[tuple[flo
 _CN_VALUE = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
 
-def _small_chinese(s: str) -> int | None:
+def small_chinese(s: str) -> int | None:
     """一 … 九十九 (ordinals of sessions and congresses, 第四次, 第十三届) without loading cn2an,
     whose import costs a quarter of a second at every start of the command; None otherwise."""
     if len(s) == 1:

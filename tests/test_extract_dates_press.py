@@ -1,0 +1,51 @@
+"""Date and byline conventions of the press beyond VNA: month and day in Chinese numerals,
+昨天/今天 counted from the article's own day, the bracketed day of Taiwan's papers (昨(27)日),
+a reporter in the byline who is no actor, a deputy's title that names no office of its holder."""
+
+from waishi.extract.pipeline import extract
+from waishi.extract.offices import title_fits
+from waishi.text.dates import find_dates
+
+
+def _events(rec):
+    return [(e.type, e.date, tuple(e.source), tuple(e.target)) for d in rec.documents for e in d.events]
+
+
+def test_extract_dates_press_chinese_numerals_give_month_and_day():
+    dm = find_dates("越南副总理五月十二日在河内会见老挝客人。")[0]
+    assert (dm.month, dm.day) == (5, 12)
+    dm = find_dates("二〇一九年十一月三十日上午")[0]
+    assert (dm.year, dm.month, dm.day, dm.time_of_day) == (2019, 11, 30, "上午")
+    assert all(d.month != 13 for d in find_dates("十三月五日"))
+
+
+def test_extract_dates_press_bracketed_day_is_that_day():
+    dm = find_dates("越南国防部长昨(14)日下午在河内会见来访的日本客人。")[0]
+    assert (dm.month, dm.day, dm.time_of_day) == (None, 14, "下午")
+
+
+def test_extract_dates_press_words_for_today_count_from_the_article_day():
+    text = ("越老领导人通电话\n"
+            "2023/8/16 10:20\n"
+            "（中央社记者王明河内16日专电）越南国家主席武文赏昨天与老挝国家主席通伦·西苏里通电话。")
+    rec = extract(text)
+    calls = [e for e in _events(rec) if e[0] == "phone_call"]
+    assert calls and calls[0][1] == "2023-08-15"
+    assert "王明" not in {p.name for d in rec.documents for p in d.people}
+    assert all("王明" not in e[2] for e in calls)
+
+
+def test_extract_dates_press_today_before_a_noun_is_no_date():
+    assert find_dates("他在接受今日俄罗斯采访时表示") == []
+    assert all(d.day_offset is None for d in find_dates("今天的越南正在快速发展"))
+
+
+def test_extract_dates_press_deputy_title_names_no_office():
+    assert title_fits("中国国务院总理", ("国务院总理", "总理"))
+    assert not title_fits("中国国务院副总理", ("国务院总理", "总理"))
+    assert title_fits("越南政府常务副总理", ("常务副总理", "副总理"))
+    # a vice-premier in 2012 who became premier in 2013: his title on the page says which
+    rec = extract("越中副总理会晤\n中国国务院副总理李克强三月三十一日在海口会见越南客人，出席2012年博鳌亚洲论坛的越南政府副总理黄忠海。")
+    doc = rec.documents[0]
+    assert doc.year == 2012
+    assert any(e[0] == "meet" and e[1] == "2012-03-31" for e in _events(rec))
