@@ -2,8 +2,8 @@
 昨天/今天 counted from the article's own day, the bracketed day of Taiwan's papers (昨(27)日),
 a reporter in the byline who is no actor, a deputy's title that names no office of its holder."""
 
-from waishi.extract.pipeline import extract
 from waishi.extract.offices import title_fits
+from waishi.extract.pipeline import extract
 from waishi.text.dates import find_dates
 
 
