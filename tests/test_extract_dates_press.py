@@ -49,3 +49,11 @@ def test_extract_dates_press_deputy_title_names_no_office():
     doc = rec.documents[0]
     assert doc.year == 2012
     assert any(e[0] == "meet" and e[1] == "2012-03-31" for e in _events(rec))
+
+
+def test_extract_dates_press_a_bracketed_date_after_the_act_dates_it():
+    rec = extract("越柬关系稳步发展\n越通社金边——双方高度评价柬埔寨首相洪森对越南进行正式访问（2017年5月）"
+                  "和越南国家主席陈大光对柬埔寨进行国事访问（2016年12月）期间取得的成果。")
+    got = {(e[2], e[1]) for e in _events(rec) if e[0] == "visit"}
+    assert (("洪森",), "2017-05") in got
+    assert (("陈大光",), "2016-12") in got

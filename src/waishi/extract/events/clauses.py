@@ -257,6 +257,9 @@ class ClauseReader:
                   if sent.span.start <= dm.start < sent.span.end and iso and not _in_paren(self.text, dm.start, sent.span)
                   and not _SINCE.match(self.text, dm.end)  # 自2011年3月当选以来: when a period began
                   and not (dm.month is None and dm.relative is None and iso == str(self.ctx.year))]
+        own = self._paren_date(sent, trig_start)
+        if own is not None:
+            return own
         for lo, hi in ((cs, min(ce, said_at)), (sent.span.start, said_at)):
             here = [x for x in inside if lo <= x[0].start < hi]
             before = [x for x in here if x[0].start < trig_start]
@@ -266,6 +269,20 @@ class ClauseReader:
             if after:
                 return after[0][1], after[0][2]
         return sent.date or (None, None)
+
+    def _paren_date(self, sent: SentenceCtx, trig_start: int) -> tuple[str | None, str | None] | None:
+        """A bracket holding only a date right after the act dates that act, one of a list each:
+        ``A进行正式访问(2015年4月)和B进行国事访问(2015年11月)``, ``对智利(11月9日至12日)``."""
+        m = _PAREN_AFTER.match(self.text, trig_start)
+        if m is None or m.end() > sent.span.end:
+            return None
+        open_, close = m.end(), self.text.find("）" if m.group("open") == "（" else ")", m.end(), sent.span.end)
+        if close < 0:
+            return None
+        for dm, iso, end in self.ctx.dates:
+            if dm.start == open_ and self.text[dm.end:close].strip() == "" and iso:
+                return iso, end
+        return None
 
     def location(self, sent: Span, trig_start: int) -> str | None:
         for m in self.ctx.entities_between(sent.start, trig_start):
@@ -340,6 +357,10 @@ def _period_end(text: str, pos: int) -> int:
     """End of the full sentence at ``pos`` (to its 。, over semicolons and line ends)."""
     i = text.find("。", pos)
     return len(text) if i < 0 else i
+
+
+# the act's words up to a bracket, without crossing a clause or another bracket
+_PAREN_AFTER = re.compile(r"[^，,。；;（()）、和与]{1,12}?\s*(?P<open>[（(])\s*(?=\d)")
 
 
 def _in_paren(text: str, pos: int, sent: Span) -> bool:
