@@ -57,3 +57,19 @@ def test_extract_dates_press_a_bracketed_date_after_the_act_dates_it():
     got = {(e[2], e[1]) for e in _events(rec) if e[0] == "visit"}
     assert (("洪森",), "2017-05") in got
     assert (("陈大光",), "2016-12") in got
+
+
+def test_extract_dates_press_skip_link_and_served_clock_are_no_headline():
+    text = ("无障碍链接\n\n中国时间 09:15 2025年3月2日 星期日\n\n日本外相访问越南\n\n"
+            "日本外相对越南进行为期两天的访问，会晤了越南外长。\n\nXS\nSM\nMD\nLG\n")
+    rec = extract(text)
+    assert [d.title for d in rec.documents] == ["日本外相访问越南"]
+    assert rec.documents[0].year != 2025 or rec.published is None
+
+
+def test_extract_dates_press_an_agency_reporting_is_no_actor_and_he_is_the_one_before():
+    rec = extract("印尼外长访越\n\n越通社河内——印度尼西亚外长蕾特诺对越南进行正式访问，会晤了越南副总理范平明。"
+                  "他还将同越南国家主席张晋创举行会谈。法新社在报道时说，印尼外长访问越南正值东盟会议前夕。")
+    evs = _events(rec)
+    assert ("meet", ("蕾特诺",), ("张晋创",)) in {(e[0], e[2], e[3]) for e in evs}
+    assert all("法新社" not in e[2] for e in evs)

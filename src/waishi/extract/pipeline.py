@@ -88,7 +88,7 @@ def _publication_date(page: Page) -> None:
 
 def _segment(page: Page) -> None:
     page.builders = [_DocBuilder(page.lex, page.match_text, d, page.published, page.options)
-                     for d in segment(page.match_text)]
+                     for d in segment(page.match_text, page.lex)]
 
 
 def _recognise(page: Page) -> None:

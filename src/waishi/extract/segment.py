@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..lexicon import Lexicon
 from ..model import Dateline, Document, Span
 
 # VNA glues "<headline> ảnh N" before a caption; older pages have none.
@@ -25,16 +26,17 @@ _CREDIT = re.compile(
 )
 _FILENAME = re.compile(r"^[\w.-]+\.(?:png|jpe?g|gif|webp|bmp)$", re.I)
 _MORE = re.compile(r"^(?:更多|更多新闻)\s*[:：]?$")
-# Other outlets end the article with link lists and page furniture, not teasers of the VNA kind
-# (VOV: 相关新闻 / 反馈 / 其他; SGGP: 相关阅读; Nhân Dân: 相关新闻): the page ends there.
-_TAIL = re.compile(r"^(?:相关新闻|相关报道|相关阅读|相关文章|延伸阅读|推荐阅读|反馈|其他|其他新闻|发表评论|评论|分享|标签|"
-                   r"Tags|关键词|阅读更多|热门新闻|最新新闻|最新消息)\s*[:：]?$")
+# Other outlets end the article with link lists and page furniture, not teasers of the VNA kind,
+# and some open with skip links: both are lines of page_furniture.tsv.
 # Page furniture before the headline: menu bullets, language switches, timestamps.
 _BULLET = re.compile(r"^[•·▪►\-*|]\s*")
 _TIMESTAMP = re.compile(r"^(?:date\s*)?(?:\d{1,2}[:：]\d{2}(?:[:：]\d{2})?\s*[|,，]?\s*)?(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?"
                         r"(?:\s*(?:星期|周)[一二三四五六日天])?(?:\s*[|,，]?\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?"
                         r"(?:\s*(?:GMT|UTC)?\s*[+\-]?\d{0,2})?\s*$")
 _HANZI = re.compile(r"[\u4e00-\u9fff]")
+# A clock printed at the top of some pages (中国时间 10:33 2024年11月24日 星期日): the time the page
+# was served, not when the article appeared.
+_CLOCK = re.compile(r"^\S{0,4}时间\s*\d{1,2}[:：]\d{2}\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日(?:\s*(?:星期|周)[一二三四五六日天])?$")
 _END = re.compile(r"[（(]\s*完\s*[)）]")
 _SOURCE_LINE = re.compile(
     r"^[（(]?\s*(?:越通社|越南通讯社|人民报|人民军报|越南之声|新华社|VNA|越通社\s*[-—–]+\s*VNA)"
@@ -101,12 +103,13 @@ def _headline_like(line: Line) -> bool:
         and not (clauses >= 2 and len(t) > 30)
 
 
-def segment(text: str) -> list[Document]:
+def segment(text: str, lex: Lexicon | None = None) -> list[Document]:
     """Split a page into an article document and teaser documents (spans only)."""
+    lex = lex or Lexicon.default()
     lines = lines_of(text)
-    head = _first_headline(lines)
+    head = _first_headline(lines, lex.furniture_head)
     lines = lines[head:]
-    tail = next((i for i, ln in enumerate(lines) if i > 0 and _TAIL.match(ln.text)), len(lines))
+    tail = next((i for i, ln in enumerate(lines) if i > 0 and _bare(ln.text) in lex.furniture_tail), len(lines))
     lines = lines[:tail]
     if not lines:
         return []
@@ -127,11 +130,15 @@ def segment(text: str) -> list[Document]:
     return [d for d in docs if d is not None]
 
 
-def _furniture(line: Line) -> bool:
+def _bare(t: str) -> str:
+    return t.strip().rstrip(":：").strip()
+
+
+def _furniture(line: Line, words: frozenset[str] = frozenset()) -> bool:
     """A line of page furniture that comes before the headline on some outlets' pages: a menu
-    item, a language switch, a timestamp, or a list of other headlines run together."""
+    item, a language switch, a timestamp, a clock, or a list of other headlines run together."""
     t = line.text
-    if _BULLET.match(t) or _TIMESTAMP.match(t):
+    if _BULLET.match(t) or _TIMESTAMP.match(t) or _CLOCK.match(t) or _bare(t) in words:
         return True
     if _ANH.search(t) or caption_text(line) is not None:
         return False  # a headline with its caption glued on, or a caption
@@ -143,11 +150,11 @@ def _furniture(line: Line) -> bool:
     return len(parts) >= 3 and sum(len(p) >= 5 for p in parts) >= 3 and not t.endswith(_TERMINAL)
 
 
-def _first_headline(lines: list[Line]) -> int:
+def _first_headline(lines: list[Line], words: frozenset[str] = frozenset()) -> int:
     """Index of the headline: the first line that is not page furniture (at most 120 lines in).
     A section label (新闻, 时政, 国际) above a longer headline is furniture too."""
     for i, ln in enumerate(lines[:120]):
-        if not _furniture(ln):
+        if not _furniture(ln, words):
             nxt = lines[i + 1] if i + 1 < len(lines) else None
             t = ln.text.strip()
             if nxt is not None and len(t) <= 4 and _HANZI.fullmatch(t[:1] or "x") and not t.endswith(_TERMINAL) \

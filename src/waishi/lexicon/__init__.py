@@ -164,6 +164,8 @@ class Lexicon:
     surnames_vn: frozenset[str] = frozenset()
     surnames_cn: frozenset[str] = frozenset()
     name_stops: tuple[str, ...] = ()
+    furniture_head: frozenset[str] = frozenset()  # page_furniture.tsv: lines before a headline
+    furniture_tail: frozenset[str] = frozenset()  # lines that end the article
     honorifics: tuple[str, ...] = ()  # name_words.tsv: 同志, 先生 …
     name_suffixes: tuple[str, ...] = ()  # 夫人, 长老 …: stripped from a name's end
     titles_after: tuple[str, ...] = ()  # 外长, 首相 … written after a known name
@@ -269,6 +271,11 @@ class Lexicon:
                 cn.add(row["surname"])
         self.surnames_vn, self.surnames_cn = frozenset(vn), frozenset(cn)
         self.name_stops = tuple(r["word"] for r in read_tsv("name_stops.tsv", ["word"]))
+        furniture = list(read_tsv("page_furniture.tsv", ["line", "where"]))
+        if any(r["where"] not in ("head", "tail") for r in furniture):
+            raise LexiconError("page_furniture.tsv: where must be head or tail")
+        self.furniture_head = frozenset(r["line"] for r in furniture if r["where"] == "head")
+        self.furniture_tail = frozenset(r["line"] for r in furniture if r["where"] == "tail")
         words = list(read_tsv("name_words.tsv", ["word", "kind"]))
         if any(r["kind"] not in ("honorific", "suffix", "title_after") for r in words):
             raise LexiconError("name_words.tsv: kind must be honorific, suffix or title_after")

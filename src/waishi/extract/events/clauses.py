@@ -112,6 +112,9 @@ class ClauseReader:
         actors = self._region_actors(sent.span.start, trig_start, kinds)
         if actors:
             return actors
+        actors = self.pronoun_subject(sent, cs)
+        if actors:
+            return actors
         # 在访问X并出席Y期间，PERSON…: an adverbial clause takes the main clause's subject
         ce = self.clause_end(trig_start, sent.span.end)
         if re.search(r"(期间|之际|前夕|时|之前|之后|后)$", self.text[trig_start:ce]):
@@ -121,6 +124,15 @@ class ClauseReader:
                 return persons[:1]
             return after[:1]
         return []
+
+    def pronoun_subject(self, sent: SentenceCtx, cs: int) -> list[Actor]:
+        """他还将同X举行会谈: a pronoun opening the clause (or the sentence) is the person the
+        sentence before opened with."""
+        if not (_PRONOUN.match(self.text, cs) or _PRONOUN.match(self.text, sent.span.start)):
+            return []
+        body = self.text[:sent.span.start].rstrip()
+        lo = max(body.rfind(c, 0, len(body) - 1) for c in "。！？!?\n") + 1
+        return self.ctx.actors_in(lo, sent.span.start, ("person",))[:1]
 
     def _region_actors(self, lo: int, hi: int, kinds: tuple[str, ...]) -> list[Actor]:
         # 孙明高度评价A与B签署…: the speaker is not an actor of what he speaks about
@@ -138,7 +150,7 @@ class ClauseReader:
                 return [Actor(np_, Span(frm.end(), frm.end() + len(np_)), "group")]
         led = LED_BY.search(self.text, lo, hi)
         acts = [a for a in self.ctx.actors_in(lo, hi, kinds)
-                if not any(a0 <= a.span.start < b0 for a0, b0 in excl)]
+                if not any(a0 <= a.span.start < b0 for a0, b0 in excl) and not self._press(a)]
         persons = [a for a in acts if a.kind == "person"]
         groups = [a for a in acts if a.kind == "group"]
         if led:
@@ -193,7 +205,7 @@ class ClauseReader:
         cands = sorted({cs + i for w in ("与", "同", "和", "跟") for i in find_all(seg, w)})
         for pos in cands:  # leftmost first: 与广东省文化与旅游厅 partners with the whole name
             before = self.ctx.actors_in(cs, pos)
-            if not before:
+            if not before and not _PRONOUN.match(self.text, cs):  # (他同B会谈: a pronoun subject)
                 continue
             persons = self.ctx.actors_in(pos + 1, trig_start, ("person",))
             if persons:
@@ -339,6 +351,11 @@ class ClauseReader:
             return []
         return [Actor(np_, Span(lo, lo + len(np_)), "group", inner[0].iso3 if inner else None)]
 
+    def _press(self, a: Actor) -> bool:
+        """A news agency or paper (路透社 reports, 越通社 writes): it tells of acts, it does none."""
+        ent = self.ctx.lex.entities.get(a.name) if a.kind == "org" else None
+        return ent is not None and ent.sub == "media" and _REPORTS.match(self.text, a.span.end, a.span.end + 12) is not None
+
     def _foreign(self, s: Span, actors: list[Actor]) -> bool:
         if any(a.iso3 and a.iso3 != self.ctx.home for a in actors):
             return True
@@ -359,6 +376,10 @@ def _period_end(text: str, pos: int) -> int:
     return len(text) if i < 0 else i
 
 
+# what a news agency does in a story: it reports (路透社在报道…时说, 据新华社报道)
+_REPORTS = re.compile(r"[^，。；]{0,8}?(?:报道|报导|援引|评论|写道|称|说|指出)")
+# A third-person pronoun opening a clause as its subject (他还将…, 她随后…)
+_PRONOUN = re.compile(r"\s*(?:他|她)(?=[还也随并将已于在同与和对又则曾])")
 # the act's words up to a bracket, without crossing a clause or another bracket
 _PAREN_AFTER = re.compile(r"[^，,。；;（()）、和与]{1,12}?\s*(?P<open>[（(])\s*(?=\d)")
 

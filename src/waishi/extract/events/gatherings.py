@@ -45,7 +45,8 @@ class Gatherings(ClauseReader):
         if p is not None:
             partner, pos = p
             src = self._region_actors(self.clause_start(pos, s.start), pos,
-                                      ("person", "org", "country", "group", "place"))
+                                      ("person", "org", "country", "group", "place")) or \
+                self.pronoun_subject(sent, self.clause_start(pos, s.start))
             if src:
                 names = _names(partner) + ([agreement.group()[1:-1]] if agreement else [])
                 return [self._event("sign", sent, ts, src, partner, names)]

@@ -54,7 +54,8 @@ class Meetings(ClauseReader):
             partner, pos = p
             # (a province or city holds talks too: 山罗省与赛宋奔省领导举行了会谈)
             src = self._region_actors(self.clause_start(pos, sent.span.start), pos,
-                                      ("person", "org", "country", "group", "place"))
+                                      ("person", "org", "country", "group", "place")) or \
+                self.pronoun_subject(sent, self.clause_start(pos, sent.span.start))
             if src:
                 return [self._event("meet", sent, ts, src, partner)]
         src = self.subject(sent, ts, ("person", "org", "country", "group"))
@@ -120,7 +121,8 @@ class Meetings(ClauseReader):
         p = self.partner(sent, ts)
         if p is not None:
             partner, pos = p
-            src = self._region_actors(self.clause_start(pos, sent.span.start), pos, ("person", "org", "country", "group"))
+            src = self._region_actors(self.clause_start(pos, sent.span.start), pos, ("person", "org", "country", "group")) or \
+                self.pronoun_subject(sent, self.clause_start(pos, sent.span.start))
             if src:
                 return [self._event("phone_call", sent, ts, src, partner)]
         src = self.subject(sent, ts, ("person", "org", "country", "group"))
