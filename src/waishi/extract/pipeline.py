@@ -21,7 +21,7 @@ from ..errors import EmptyInputError, PageTooLargeError
 from ..lexicon import Lexicon
 from ..model import Document, Event, Extraction, Fact, Mention, Person, Span
 from ..text.dates import DateMention, find_dates
-from ..text.sentences import sentences
+from ..text.sentences import find_all, sentences
 from . import year as year_mod
 from .events import Actor, DocContext, EventFinder, SentenceCtx, merge_events, same_occurrence
 from .facts import FactFinder
@@ -286,6 +286,14 @@ def _targets_overlap(a: list[str], b: list[str]) -> bool:
             if len(set(short) & set(long_)) >= 0.6 * len(set(short)):
                 return True
     return False
+
+
+# A title of this many characters or more that the page gave one person names that person when
+# written again alone (印度外长, 越南国家主席; not 主席 or 外长, which name many).
+_ANAPHOR_TITLE = 4
+# ... when it stands as a subject: an adverb, a preposition or a verb of saying follows it
+_AS_SUBJECT = re.compile(r"(?:这次|此次|一行|随后|在|于|将|还|也|已|对|向|同|与|和|表示|说|指出|强调|称)")
+_NOT_ANAPHOR_BEFORE = ("前", "原", "副", "新", "任", "为", "的")
 
 
 def _reporters(mentions: list[PersonMention], titles: Mapping[str, str]) -> set[str]:
@@ -573,8 +581,34 @@ class _DocBuilder:
                         taken[i:i + len(form)] = b"\x01" * len(form)
                         spans.append(Actor(name, Span(s, s + len(form)), "person", country.get(name)))
                     i = seg.find(form, i + len(form))
+        spans.extend(self._title_anaphora(spans, country))
         spans.sort(key=lambda a: a.span.start)
         return spans
+
+    def _title_anaphora(self, named: list[Actor], country: dict[str, str | None]) -> list[Actor]:
+        """A title the page gave one person (印度外长斯瓦拉杰), written later without the name
+        (印度外长这次访问河内期间), stands for that person."""
+        owners: dict[str, set[str]] = {}
+        for pm in self.person_mentions:
+            for t, _sp in pm.titles:
+                if len(t) >= _ANAPHOR_TITLE:
+                    owners.setdefault(t, set()).add(pm.name)
+        chains = {sp for pm in self.person_mentions for _t, sp in pm.titles}
+        starts = {a.span.start for a in named}
+        out: list[Actor] = []
+        for t, names in owners.items():
+            if len(names) != 1:
+                continue
+            name = next(iter(names))
+            for _kind, sp in self.regions:
+                for i in find_all(self.text, t, sp.start, sp.end):
+                    e = i + len(t)
+                    if Span(i, e) in chains or e in starts or not _AS_SUBJECT.match(self.text, e) \
+                            or self.text[max(0, i - 1):i] in _NOT_ANAPHOR_BEFORE \
+                            or any(a.span.start <= i < a.span.end for a in named):
+                        continue
+                    out.append(Actor(name, Span(i, e), "person", country.get(name)))
+        return out
 
     def _people(self) -> list[Person]:
         people: dict[str, Person] = {}

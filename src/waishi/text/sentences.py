@@ -37,10 +37,11 @@ def clauses(text: str, start: int = 0, end: int | None = None) -> list[Span]:
     return _spans(_CLAUSE, text, start, len(text) if end is None else end)
 
 
-def find_all(text: str, s: str) -> list[int]:
-    """Every offset at which ``s`` starts in ``text`` (overlapping occurrences included)."""
-    out, i = [], text.find(s)
+def find_all(text: str, s: str, start: int = 0, end: int | None = None) -> list[int]:
+    """Every offset at which ``s`` starts in ``text[start:end]`` (overlapping occurrences included)."""
+    end = len(text) if end is None else end
+    out, i = [], text.find(s, start, end)
     while i >= 0:
         out.append(i)
-        i = text.find(s, i + 1)
+        i = text.find(s, i + 1, end)
     return out
