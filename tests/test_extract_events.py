@@ -216,7 +216,16 @@ def test_events_respectively_congratulated_spread_over_commas():
     body = ("值柬埔寨独立日之际，越南国家主席梁强、政府总理范明政分别向柬埔寨国王诺罗敦·西哈莫尼，"
             "柬埔寨首相洪玛奈致贺电。")
     evs = [e for e in events(HEAD + body, published="2025-11-09") if e.type == "congratulate"]
-    assert sorted(e.source[0] for e in evs) == ["梁强", "范明政"]
+    # as many writing as written to: respectively, in the order written
+    assert sorted((e.source[0], e.target[0]) for e in evs) == [("梁强", "诺罗敦·西哈莫尼"), ("范明政", "洪玛奈")]
+    assert all(len(e.target) == 1 for e in evs)
+
+
+def test_events_congratulated_by_more_than_write_lists_every_receiver():
+    body = ("值柬埔寨独立日之际，越南国家主席梁强、政府总理范明政和国会主席陈青敏分别向柬埔寨国王诺罗敦·西哈莫尼，"
+            "柬埔寨首相洪玛奈致贺电。")
+    evs = [e for e in events(HEAD + body, published="2025-11-09") if e.type == "congratulate"]
+    assert sorted(e.source[0] for e in evs) == ["梁强", "范明政", "陈青敏"]
     assert all(set(e.target) == {"诺罗敦·西哈莫尼", "洪玛奈"} for e in evs)
 
 

@@ -162,3 +162,16 @@ def test_extract_events_coord_attended_and_hosted_and_global_gatherings():
     assert ("host", "reported", ("越南国会",), ("第九届全球青年议员大会",)) in evs2
     _, evs3 = _events("东盟峰会开幕\n\n9月5日，第43届东盟峰会在雅加达开幕。印尼总统佐科主持会议，越南政府总理范明政出席。\n")
     assert ("attend", "reported", ("范明政",), ("第43届东盟峰会",)) in evs3
+
+
+def test_extract_events_coord_meetings_spoken_of_are_no_meeting_of_the_pair():
+    _doc, evs = _events("越泰总理通电话\n\n越通社河内——1月9日，越南政府总理范明政同泰国总理赛塔通电话。"
+                        "两位总理高度评价两国高层的会晤成果。")
+    assert [e for e in evs if e[0] == "meet"] == []
+    assert [e for e in evs if e[0] == "phone_call"]
+
+
+def test_extract_events_coord_an_emperor_is_titled():
+    _doc, evs = _events("日本天皇致贺电\n\n越通社河内——日本天皇德仁向越南国家主席苏林致贺电。")
+    assert ("congratulate", "reported", ("德仁",), ("苏林",)) in evs or \
+        any(e[0] == "congratulate" and e[2] == ("德仁",) for e in evs)

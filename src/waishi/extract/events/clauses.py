@@ -317,8 +317,8 @@ class ClauseReader:
     # meet -----------------------------------------------------------------------------
     def _pair_meeting(self, sent: SentenceCtx, ts: int) -> list[Actor] | None:
         """两位部长/两国总理/双方 + trigger with no person named in the clause: the page's two sides."""
-        if sent.kind != "body":
-            return None
+        if sent.kind != "body" or self.text[ts - 1:ts] == "的":
+            return None  # (两位总理高度评价两国高层的会晤: meetings spoken of, no act of theirs)
         cs = self.clause_start(ts, sent.span.start)
         if not PAIR.search(self.text, cs, ts) or self.ctx.actors_in(cs, ts, ("person",)):
             return None

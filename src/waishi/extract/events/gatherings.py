@@ -254,8 +254,9 @@ class Gatherings(ClauseReader):
 
     def _spread_congratulations(self, sent: SentenceCtx, ts: int) -> list[Event] | None:
         """``A、B、C分别向D，E，F致贺电``: the senders before 分别向, the receivers after it, over
-        commas. The text does not say who wrote to whom; each sender's event lists every
-        receiver (or each receiver's every sender, when fewer write to more)."""
+        commas. As many persons writing as written to are paired in the order written
+        (respectively); otherwise the text does not say who wrote to whom, and each sender's event
+        lists every receiver (or each receiver's every sender, when fewer write to more)."""
         s = sent.span
         m = None
         for m2 in re.finditer(r"分别(?:向|对|给)", self.text[s.start:ts]):
@@ -269,6 +270,8 @@ class Gatherings(ClauseReader):
         src, tgt = _dedupe(src), _dedupe(tgt)
         if not src or not tgt:
             return None
+        if len(src) == len(tgt) > 1 and all(a.kind == "person" for a in src + tgt):
+            return [self._event("congratulate", sent, ts, [a], [b]) for a, b in zip(src, tgt, strict=True)]
         if len(src) >= len(tgt):
             return [self._event("congratulate", sent, ts, [a], tgt) for a in src]
         return [self._event("congratulate", sent, ts, src, [b]) for b in tgt]
