@@ -175,3 +175,20 @@ def test_extract_events_coord_an_emperor_is_titled():
     _doc, evs = _events("日本天皇致贺电\n\n越通社河内——日本天皇德仁向越南国家主席苏林致贺电。")
     assert ("congratulate", "reported", ("德仁",), ("苏林",)) in evs or \
         any(e[0] == "congratulate" and e[2] == ("德仁",) for e in evs)
+
+
+def test_extract_events_coord_jiang_handing_over_is_no_future():
+    _doc, evs = _events("越南向老挝移交物资\n\n越通社河内——6月2日，越南外交部副部长黎氏秋姮将越南政府捐赠的医疗物资"
+                        "移交给老挝、柬埔寨和缅甸等越南在东南亚的三个邻国。")
+    aid = [e for e in evs if e[0] == "aid"]
+    assert sorted(e[3] for e in aid) == [("柬埔寨",), ("缅甸",), ("老挝",)]
+    assert all(e[1] == "reported" for e in aid)
+
+
+def test_extract_events_coord_two_donors_received_are_two_gifts():
+    _doc, evs = _events("越南接收救灾物资\n\n越通社河内——9月20日，自然灾害防治总局接收了新西兰政府提供的一批援助物资、"
+                        "东盟灾害管理中心提供的两批援助物资。")
+    aid = {(e[2], e[3]) for e in evs if e[0] == "aid"}
+    assert (("新西兰政府",), ("自然灾害防治总局",)) in aid
+    assert any(src[0].startswith("东盟") for src, _t in aid)
+    assert len(aid) == 2

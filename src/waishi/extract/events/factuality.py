@@ -14,6 +14,10 @@ from .words import (
 )
 
 
+# 将 as the object marker (like 把), unless a future's companions follow it (将于, 将要, 将继续…)
+_DISPOSAL = re.compile(r"将(?!于|要|会|在|继续|进一步|共同|与|同|和|向|对|赴|前往)(?=[^，。；]{2,40}?(?:交|送|赠|付|还|转)给)")
+
+
 def factuality(self: ClauseReader, sent: SentenceCtx, ts: int, te: int) -> str:
     """What the trigger's clause says of the act: reported, planned, proposed, invited,
     habitual, topic (a noun governed by 保持/加强…), background (what someone is praised or thanked
@@ -38,6 +42,11 @@ def factuality(self: ClauseReader, sent: SentenceCtx, ts: int, te: int) -> str:
             chars[lo - cs:hi - cs] = " " * (hi - lo)
     lead = INVITE.sub(lambda m: " " * len(m.group()), "".join(chars))
     lead = re.sub(r"在[^，。；]{0,30}?的邀请下|(?:上|大|中|少)将|将军|将领", lambda m: " " * len(m.group()), lead)
+    ce = self.clause_end(te, sent.span.end)
+    for m in _DISPOSAL.finditer(self.text, cs, ce):
+        # 将+object+V给+recipient (将捐赠的物资移交给老挝): 将 marks the object handed over, not a future
+        if m.start() < ts:
+            lead = lead[:m.start() - cs] + " " + lead[m.start() - cs + 1:]
     rx = self.lex._automata.get("_modality_rx")
     if rx is None:
         words = sorted(self.lex.modality, key=len, reverse=True)

@@ -18,6 +18,7 @@ from .words import (
     MESSAGE,
     MESSAGE_TRIGGERS,
     ON_ELECTION,
+    ORGAN,
     PAIR,
     RECEIPT,
     SIGNING_CEREMONY,
@@ -284,6 +285,12 @@ class Gatherings(ClauseReader):
         provider = self.ctx.actors_in(rv.end(), ts, kinds)
         recipient = self.subject(sent, rv.start(), kinds)
         recipient = [a for a in recipient if a.name not in {p.name for p in provider}]
+        if not recipient:
+            # a body the lexicon does not list, named by its kind (农业和农村发展部接收了…)
+            cs = self.clause_start(rv.start(), sent.span.start)
+            np_ = self.text[cs:rv.start()].strip()
+            if 3 <= len(np_) <= 20 and ORGAN.fullmatch(np_):
+                recipient = [Actor(np_, Span(rv.start() - len(np_), rv.start()), "org", None)]
         if not provider or not recipient:
             return []
         return [self._event("aid", sent, ts, provider[-1:], recipient[:1])]
@@ -314,6 +321,11 @@ class Gatherings(ClauseReader):
             src = self.subject(sent, ts, ("person", "org", "country", "group"))
             ce = self.clause_end(te, s.end)
             tgt = self.ctx.actors_in(te, ce, ("person", "org", "country", "group", "place"))
+            if tgt:
+                # A、B和C等越南在东南亚的伙伴: what follows 等 describes the list, it adds no recipient
+                etc = self.text.find("等", tgt[0].span.end, ce)
+                if etc >= 0:
+                    tgt = [a for a in tgt if a.span.start < etc]
         # a country does not aid itself: a Lao leader speaking of aid to Laos is no donor
         # (俄罗斯对越南向俄罗斯捐赠…表示感谢: the donor is 越南)
         tgt_isos = {a.iso3 for a in tgt if a.iso3}

@@ -55,7 +55,7 @@ def same_occurrence(a: Event, b: Event, persons: frozenset[str] = frozenset()) -
         if _overlap(a.target, b.target) or bool(set(a.target_iso3) & set(b.target_iso3)) or \
                 any(t.endswith(_MISSION) for t in a.target + b.target):
             return True
-    if a.caption != b.caption and _dates_near(a, b, 10):
+    if a.caption != b.caption and _dates_near(a, b, 10) and not (a.type == "aid" and _other_donors(a, b)):
         # a caption illustrates the story: one shared side is enough, and a caption that
         # names nobody (越南政府总理与欧盟委员会主席通电话。) is the story's event; its date is
         # the page's, not always the event's
@@ -80,9 +80,24 @@ def same_occurrence(a: Event, b: Event, persons: frozenset[str] = frozenset()) -
         same_place = _overlap(a.target, b.target) or bool(set(a.target_iso3) & set(b.target_iso3))
         return _overlap(a.source, b.source) and same_place
     if a.type == "aid" and a.date and a.date == b.date:
-        # one donation told twice on one day (越南向老挝援助… / 越南政府…向老挝移交…)
+        # one donation told twice on one day (越南向老挝援助… / 越南政府…向老挝移交…); but two
+        # donors named apart (A提供的…、B提供的…, or of two countries) made two gifts
+        if not _overlap(a.source, b.source) and (a.evidence == b.evidence or _other_donors(a, b)):
+            return False
         return _overlap(a.target, b.target) or bool(set(a.target_iso3) & set(b.target_iso3))
     return _overlap(a.source, b.source) and _overlap(a.target, b.target)
+
+
+_INTL = re.compile(r"东盟|联合国|欧盟|世界|国际|亚洲开发银行|亚行|UN|ASEAN|EU")
+
+
+def _other_donors(a: Event, b: Event) -> bool:
+    """Gifts of donors of two different countries (a caption on Japan's aid is not Australia's)."""
+    if _overlap(a.source, b.source) or set(a.source_iso3) & set(b.source_iso3):
+        return False
+    # (a body without a country, 政府 or 红十字会, may be the other's own: only an international
+    # one, 东盟 or 联合国, is surely another donor)
+    return all(e.source_iso3 or any(_INTL.match(x) for x in e.source) for e in (a, b))
 
 
 def merge_events(events: list[Event], persons: frozenset[str] = frozenset()) -> list[Event]:
