@@ -13,7 +13,6 @@ from .words import (
     RESTATED,
 )
 
-
 # 将 as the object marker (like 把), unless a future's companions follow it (将于, 将要, 将继续…)
 _DISPOSAL = re.compile(r"将(?!于|要|会|在|继续|进一步|共同|与|同|和|向|对|赴|前往)(?=[^，。；]{2,40}?(?:交|送|赠|付|还|转)给)")
 

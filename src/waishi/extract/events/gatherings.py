@@ -295,6 +295,17 @@ class Gatherings(ClauseReader):
             return []
         return [self._event("aid", sent, ts, provider[-1:], recipient[:1])]
 
+    def _recipients_after(self, sent: SentenceCtx, te: int) -> list[Actor]:
+        """The recipients after the verb (移交给A、B和C): what follows 等 describes the list
+        (A、B和C等越南在东南亚的伙伴), it adds no recipient."""
+        ce = self.clause_end(te, sent.span.end)
+        tgt = self.ctx.actors_in(te, ce, ("person", "org", "country", "group", "place"))
+        if tgt:
+            etc = self.text.find("等", tgt[0].span.end, ce)
+            if etc >= 0:
+                tgt = [a for a in tgt if a.span.start < etc]
+        return tgt
+
     def _aid(self, sent: SentenceCtx, t: str, ts: int, te: int, mode: str) -> list[Event]:
         s = sent.span
         if "受援" in self.text[s.start:ts]:
@@ -319,13 +330,7 @@ class Gatherings(ClauseReader):
                 src = self._region_actors(s.start, cs + i, ("person", "org", "country", "group"))
         else:
             src = self.subject(sent, ts, ("person", "org", "country", "group"))
-            ce = self.clause_end(te, s.end)
-            tgt = self.ctx.actors_in(te, ce, ("person", "org", "country", "group", "place"))
-            if tgt:
-                # A、B和C等越南在东南亚的伙伴: what follows 等 describes the list, it adds no recipient
-                etc = self.text.find("等", tgt[0].span.end, ce)
-                if etc >= 0:
-                    tgt = [a for a in tgt if a.span.start < etc]
+            tgt = self._recipients_after(sent, te)
         # a country does not aid itself: a Lao leader speaking of aid to Laos is no donor
         # (俄罗斯对越南向俄罗斯捐赠…表示感谢: the donor is 越南)
         tgt_isos = {a.iso3 for a in tgt if a.iso3}
