@@ -192,3 +192,12 @@ def test_extract_events_coord_two_donors_received_are_two_gifts():
     assert (("新西兰政府",), ("自然灾害防治总局",)) in aid
     assert any(src[0].startswith("东盟") for src, _t in aid)
     assert len(aid) == 2
+
+
+def test_extract_events_coord_a_message_to_new_leaders_goes_to_those_it_names_elected():
+    _doc, evs = _events("越南领导人致电祝贺\n\n越通社河内——3月22日，越南国家主席武文赏向老挝新一届领导人致电，"
+                        "祝贺通伦·西苏里当选老挝国家主席。当天，越南外交部长裴青山致电沙伦赛·贡玛希(Saleumxay Kommasith)，"
+                        "祝贺他再次当选老挝外交部长。")
+    got = {(e[2], e[3]) for e in evs if e[0] == "congratulate"}
+    assert (("武文赏",), ("通伦·西苏里",)) in got
+    assert (("裴青山",), ("沙伦赛·贡玛希",)) in got

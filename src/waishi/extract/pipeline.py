@@ -196,21 +196,27 @@ _GLOSSED = re.compile(r"([\u4e00-\u9fff]{1,8}(?:·[\u4e00-\u9fff]{1,8})+)\s*[（
 
 
 def _glossed_names(text: str, start: int, end: int, found: list[PersonMention], sentence_of: Any,
-                   region: Span, titles: frozenset[str] = frozenset()) -> list[PersonMention]:
+                   region: Span, titles: frozenset[str] = frozenset(),
+                   verbs: tuple[str, ...] = ()) -> list[PersonMention]:
     out: list[PersonMention] = []
     if text.find("·", start, end) < 0:
         return out  # no transliterated name here: skip the scan
     for m in _GLOSSED.finditer(text, start, end):
         s, e = m.span(1)
-        if any(pm.span.start <= s < pm.span.end or s <= pm.span.start < e for pm in found):
+        dot = text.find("·", s, e)
+        # (a person already read may end the run: 范平明致电NAME·NAME starts after him)
+        before = [pm.span.end for pm in found if pm.span.start < dot and pm.span.end > s - 12]
+        if any(b > dot for b in before) or any(s <= pm.span.start < e and pm.span.start > dot for pm in found):
             continue
         # the hanzi run may start with words before the name (值此NAME): from the run's start,
         # cut after the last such word
         while s > max(start, m.start(1) - 12) and "\u4e00" <= text[s - 1] <= "\u9fff":
             s -= 1
+        if before:
+            s = max(s, max(before))
         name = text[s:e]
         head = name.split("·")[0]
-        cut = max((head.rfind(w) + len(w) for w in _BEFORE_NAME if w in head), default=0)
+        cut = max((head.rfind(w) + len(w) for w in _BEFORE_NAME + verbs if w in head), default=0)
         # …古巴领导人NAME: the name starts after the last title word in the run
         for k in range(len(head) - 1, cut, -1):
             if any(head[j:k] in titles for j in range(max(0, k - 6), k - 1)):
@@ -364,7 +370,8 @@ class _DocBuilder:
             for pm in found:
                 pm.sentence = sentence_of(sp, pm.span.start)
             self.person_mentions += found
-            glossed = _glossed_names(text, sp.start, sp.end, found, sentence_of, sp, self.finder.titles)
+            glossed = _glossed_names(text, sp.start, sp.end, found, sentence_of, sp, self.finder.titles,
+                                     self.lex.memo("trigger_words", lambda: tuple(self.lex.triggers)))
             for pm in glossed:  # 古巴领导人NAME(Latin): the country named just before
                 hits = [n for n, _a, _b in self.lex.find("gazetteer", text[max(sp.start, pm.span.start - 10):pm.span.start])
                         if self.lex.entities[n].kind == "country"]

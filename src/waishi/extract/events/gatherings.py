@@ -26,6 +26,9 @@ from .words import (
 )
 
 
+# 祝贺NAME当选/就任…: the person a message of congratulation names as elected or appointed
+_ELECTED_IN = re.compile(r"祝贺([^，。；祝]{2,30}?)(?:当选|再次当选|连任|就任|荣任|出任|被任命)")
+
 class Gatherings(ClauseReader):
     def _sign(self, sent: SentenceCtx, t: str, ts: int, te: int, mode: str) -> list[Event]:
         s = sent.span
@@ -248,6 +251,12 @@ class Gatherings(ClauseReader):
             # another country than the sender's
             src_iso = {a.iso3 for a in src if a.iso3}
             tgt = next(([a] for a in self.ctx.persons if a.iso3 and a.iso3 not in src_iso), [])
+        if tgt and not any(a.kind == "person" for a in tgt):
+            # 向老挝新一届领导人致电，祝贺NAME当选国家主席: those the message names as elected
+            elected = [a for m in _ELECTED_IN.finditer(self.text, te, s.end)
+                       for a in self.ctx.actors_in(m.start(1), m.end(1), ("person",))]
+            if elected:
+                tgt = _dedupe(elected)
         if src and not tgt and re.search(r"也|亦|同日|同时|当天", self.text[cs:ts]):
             # 同日，NAME也致电祝贺: the one congratulated just before, the object left out
             tgt = [a for a in getattr(self, "_congratulated", []) if a.name not in {x.name for x in src}]
