@@ -28,6 +28,7 @@ from .words import (
 # 祝贺NAME当选/就任…: the person a message of congratulation names as elected or appointed
 _ELECTED_IN = re.compile(r"祝贺([^，。；祝]{2,30}?)(?:当选|再次当选|连任|就任|荣任|出任|被任命)")
 
+
 class Gatherings(ClauseReader):
     def _sign(self, sent: SentenceCtx, t: str, ts: int, te: int, mode: str) -> list[Event]:
         s = sent.span
