@@ -73,3 +73,10 @@ def test_extract_dates_press_an_agency_reporting_is_no_actor_and_he_is_the_one_b
     evs = _events(rec)
     assert ("meet", ("蕾特诺",), ("张晋创",)) in {(e[0], e[2], e[3]) for e in evs}
     assert all("法新社" not in e[2] for e in evs)
+
+
+def test_extract_dates_press_a_range_of_days_keeps_its_start_and_end():
+    dm = find_dates("代表团于9至12日访问智利")[0]
+    assert (dm.day, dm.end_day) == (9, 12)
+    dm = find_dates("自7日至15日展开访问欧洲之旅")[0]
+    assert (dm.day, dm.end_day) == (7, 15)

@@ -201,3 +201,16 @@ def test_extract_events_coord_a_message_to_new_leaders_goes_to_those_it_names_el
     got = {(e[2], e[3]) for e in evs if e[0] == "congratulate"}
     assert (("武文赏",), ("通伦·西苏里",)) in got
     assert (("裴青山",), ("沙伦赛·贡玛希",)) in got
+
+
+def test_extract_events_coord_attending_before_another_act_is_attending():
+    _doc, evs = _events("越俄领导人会谈\n\n越通社莫斯科——5月9日，越南国家主席张晋创出席卫国战争胜利70周年阅兵典礼后，"
+                        "与俄罗斯总统普京举行会谈。")
+    assert ("attend", "reported", ("张晋创",), ("卫国战争胜利70周年阅兵典礼",)) in evs
+    assert any(e[0] == "meet" and e[3] == ("普京",) for e in evs)
+
+
+def test_extract_events_coord_coming_to_call_on_someone_is_no_trip():
+    _doc, evs = _events("越南国家主席访问广东\n\n越通社广州——6月21日下午，越南国家主席张晋创会见了前来拜会的广东省委书记胡春华。")
+    assert not any(e[0] == "visit" and e[2] == ("胡春华",) for e in evs)
+    assert any(e[0] == "meet" for e in evs)

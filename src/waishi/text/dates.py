@@ -24,6 +24,7 @@ _FULL = re.compile(
     rf"(?P<tod>\s*{_TOD})?"
 )
 _MONTH = re.compile(rf"(?P<y>{_Y})\s*年\s*(?P<m>{_N})\s*月(?!\s*\d{{1,2}}\s*日)(?:份)?")
+_DAY_RANGE = re.compile(rf"(?<![\d月年.])(?P<d>{_N})\s*日?\s*(?:至|到|-|—|–|~|～)\s*(?P<d2>{_N})\s*日(?P<tod>\s*{_TOD})?(?![\d])")
 _DAY = re.compile(rf"(?<![\d月年])(?P<d>{_N})\s*日(?P<tod>\s*{_TOD})?(?![\d])")
 _GLUED = re.compile(rf"(?<![\d月年.\-/])(?P<m>1[0-2]|[1-9])(?P<d>[0-3]\d)\s*日(?P<tod>\s*{_TOD})?(?![\d])")
 _ISO = re.compile(rf"(?<!\d)(?P<y>{_Y})[-/.](?P<m>{_N})[-/.](?P<d>{_N})(?!\d)")
@@ -177,6 +178,12 @@ def _now(m: re.Match[str]) -> DateMention | None:
     return DateMention(m.start(), m.end(), day_offset=_NOW_RELATIVE[m.group("rel") or m.group("rel2")])
 
 
+def _day_range(m: re.Match[str]) -> DateMention | None:
+    # 自7日至15日: days of the story's month
+    d, d2 = int(m.group("d")), int(m.group("d2"))
+    return DateMention(m.start(), m.end(), day=d, end_day=d2, time_of_day=_tod(m)) if 1 <= d <= 31 and 1 <= d2 <= 31 else None
+
+
 def _rel_year(m: re.Match[str]) -> DateMention | None:
     rmo: int | None = int(m.group("m")) if m.group("m") else None
     rd: int | None = int(m.group("d")) if m.group("d") else None
@@ -196,7 +203,7 @@ def _rel(m: re.Match[str]) -> DateMention | None:
 # The patterns in order of precedence: a later one only reads text no earlier one took.
 _READERS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], DateMention | None]], ...] = (
     (_FULL, _full), (_ISO, _iso), (_MONTH, _month), (_CN_FULL, _cn_full), (_BRACKET_DAY, _bracket_day),
-    (_GLUED, _glued), (_DAY, _day), (_REL_YEAR, _rel_year), (_YEAR_ONLY, _year_only), (_REL, _rel), (_NOW, _now))
+    (_GLUED, _glued), (_DAY_RANGE, _day_range), (_DAY, _day), (_REL_YEAR, _rel_year), (_YEAR_ONLY, _year_only), (_REL, _rel), (_NOW, _now))
 
 
 def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMention]:

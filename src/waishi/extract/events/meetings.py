@@ -230,6 +230,8 @@ class Meetings(ClauseReader):
             if (not places and a.span.start - te <= 2) or (places and a.span.start == places[-1].span.end):
                 places.append(a)
         if not places and t == "前来":
+            if re.match(r"(?:礼节性)?(?:拜会|拜访|看望|探望|迎接|送行|会见)", self.text[te:ce]):
+                return None  # 前来拜会的NAME: he came to call on someone where the story is, no trip abroad
             places = [Actor(self.lex.country_names.get(self.ctx.home, self.ctx.home), Span(ts, te), "country",
                             self.ctx.home)]
         if not re.match(r"[^，。；]{0,16}?(?:出席|参加|访问|参观|考察|拜会|会见|会晤|进行|举行|开展|工作|祝贺)",
