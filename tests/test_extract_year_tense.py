@@ -83,3 +83,10 @@ def test_extract_year_tense_looking_back_on_the_pandemic_dates_nothing():
     assert ev.window()[0] == 2020 and ev.decide() is None
     ev2 = collect(Lexicon.default(), "越南向老挝捐赠一批防疫物资，帮助老挝抗击新冠肺炎疫情。")
     assert ev2.decide() == 2020
+
+
+def test_extract_year_tense_an_agreement_made_in_a_year_only_bounds():
+    ev = collect(Lexicon.default(), "双方高度评价两国国防部于2017年签署的《至2025年国防合作共同愿景》的落实情况。")
+    assert "a past agreement referred to" in _why(ev)
+    assert ev.window()[0] == 2017
+    assert "latest year mentioned" not in _why(ev)

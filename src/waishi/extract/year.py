@@ -83,6 +83,8 @@ _PART_OF_YEAR = re.compile(r"\s*(?:前\s*[\d一二三四五六七八九十两]{1
 # 双方于2011年6月所签署的备忘录: a date inside a relative clause (所 + verb + 的) names a past act the
 # page refers to; the page is no older, and says nothing more of its year
 _RELATIVE_AFTER = re.compile(r"[^，。；,;：:\n]{0,10}?所[\u4e00-\u9fff]{1,3}的")
+# 于2017年签署的, 2015年建立的: a year inside a relative clause on an agreement or a relation made then
+_PAST_AGREEMENT = re.compile(r"\s*(?:所)?(?:共同)?(?:签署|签订|建立|达成|通过|发表|批准|制定|成立)(?:了)?的")
 # a body's lesser meeting named after it (东盟地区论坛高官会) keeps a numbering of its own
 _SUB_MEETING = ("高官", "筹备", "预备", "工作组", "专家组", "附属")
 # a purpose clause (以满足2022年…需求, 为了…, 旨在…) looks ahead
@@ -404,6 +406,10 @@ class _Collector:
             return None
         if _since(text, m.end()):
             self.ev.bound(int(m.group(1)), None, "since a year", self.at(m.span()))
+            return None
+        if _PAST_AGREEMENT.match(text, m.end()):
+            # 两国于2017年签署的《…共同愿景》: the year of an agreement the page refers to, no date of it
+            self.ev.bound(int(m.group(1)), None, "a past agreement referred to", self.at(m.span()))
             return None
         y = int(m.group(1))
         if _PART_OF_YEAR.match(text, m.end()) and not _FORECAST.search(text, m.end(), m.end() + 14) and \
