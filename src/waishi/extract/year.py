@@ -15,7 +15,7 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from ..lexicon import Lexicon, Office, series_year
 from ..text.dates import SINCE_AFTER as _SINCE_AFTER
@@ -85,6 +85,13 @@ _PART_OF_YEAR = re.compile(r"\s*(?:前\s*[\d一二三四五六七八九十两]{1
 _RELATIVE_AFTER = re.compile(r"[^，。；,;：:\n]{0,10}?所[\u4e00-\u9fff]{1,3}的")
 # 于2017年签署的, 2015年建立的: a year inside a relative clause on an agreement or a relation made then
 _PAST_AGREEMENT = re.compile(r"\s*(?:所)?(?:共同)?(?:签署|签订|建立|达成|通过|发表|批准|制定|成立)(?:了)?的")
+# A leader's trip the lexicon dates: the story names a visit, opens with the visitor (its headline
+# and lede, this many characters), and its day is within the trip, give or take the days a
+# preview or a report is written before or after
+_VISIT_WORD = re.compile(r"访问|访华|访越|访老|访柬|出访|到访|抵达|国事访问|正式访问|工作访问|出席")
+_ABBREVIATED = re.compile(r"[访赴]([\u4e00-\u9fff])")
+_TRIP_HEAD = 300
+_TRIP_SLACK = timedelta(days=4)
 # a body's lesser meeting named after it (东盟地区论坛高官会) keeps a numbering of its own
 _SUB_MEETING = ("高官", "筹备", "预备", "工作组", "专家组", "附属")
 # a purpose clause (以满足2022年…需求, 为了…, 旨在…) looks ahead
@@ -264,6 +271,7 @@ def collect(lex: Lexicon, text: str, people: Sequence[tuple[str, Sequence[str]]]
     c.founding_and_pandemic()
     c.world_events()
     c.offices(people or [], month_day)
+    c.known_trips(month_day)
     if today is not None:
         c.ev.cap = today.year
     return c.ev
@@ -569,6 +577,33 @@ class _Collector:
             his_ = [hi for _lo, hi, _n in terms]
             self.ev.bound(max(los) if los else None, None if None in his_ else max(h for h in his_ if h is not None),
                           "offices " + ",".join(n for _lo, _hi, n in terms))
+
+    def known_trips(self, month_day: tuple[int, int] | None) -> None:
+        """A trip the lexicon dates (visits_*.tsv): the story opens with the visitor, names the host
+        country and a visit, and its own month-day falls within one known trip: that trip's year.
+        Several trips that fit share the weight, and the other evidence picks."""
+        text, lex = self.text, self.lex
+        if not lex.visits or month_day is None or not _VISIT_WORD.search(text):
+            return
+        head = text[:_TRIP_HEAD]
+        hosts = {lex.country_of(n) for n, _a, _b in lex.find("gazetteer", text)}
+        hosts |= {iso for m in _ABBREVIATED.finditer(text) for iso in lex.abbrs.get(m.group(1), ())}
+        fits: dict[int, str] = {}
+        for name, trips in lex.visits.items():
+            if name not in head:
+                continue
+            for v in trips:
+                if v.host_iso3 not in hosts:
+                    continue
+                for y in range(v.start.year, v.end.year + 1):
+                    try:
+                        d = date(y, *month_day)
+                    except ValueError:
+                        continue
+                    if v.start - _TRIP_SLACK <= d <= v.end + _TRIP_SLACK:
+                        fits[y] = name
+        for y, name in fits.items():
+            self.ev.add(y, STRONG * self.weight / len(fits), f"known trip {name}")
 
     def _appointments(self, name: str, offices: Sequence[Office]) -> None:
         """当选/被任命为 + office: the page reports the start of a term."""

@@ -14,9 +14,10 @@ import csv
 import functools
 import gettext
 import logging
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -27,7 +28,7 @@ from ..errors import LexiconError
 
 LOGGER = logging.getLogger(__name__)
 
-__all__ = ["Lexicon", "Entity", "Office", "Congress", "Trigger", "RelationWord", "read_tsv"]
+__all__ = ["Lexicon", "Entity", "Office", "Congress", "Trigger", "RelationWord", "Visit", "read_tsv"]
 
 
 def read_tsv(name: str, header: list[str], data_dir: Path | None = None) -> Iterator[dict[str, str]]:
@@ -52,6 +53,31 @@ def read_tsv(name: str, header: list[str], data_dir: Path | None = None) -> Iter
         if len(row) > len(header):
             raise LexiconError(f"{name}: line {lineno}: {len(row)} columns, expected {len(header)}")
         yield {h: v.strip() for h, v in zip(header, row, strict=True)}
+
+
+_VISIT_KINDS = ("state", "official", "working", "summit", "other")
+
+
+def _day_span(s: str, last: bool) -> date | None:
+    """YYYY-MM-DD, or YYYY-MM as its first (or last) day."""
+    d = _date(s)
+    if d is not None or not re.fullmatch(r"\d{4}-\d{2}", s):
+        return d
+    y, m = int(s[:4]), int(s[5:])
+    if not 1 <= m <= 12:
+        return None
+    if not last:
+        return date(y, m, 1)
+    return date(y + (m == 12), m % 12 + 1, 1) - timedelta(days=1)
+
+
+def _visit(name: str, row: dict[str, str]) -> Visit:
+    start = _day_span(row["start"], last=False)
+    end = _day_span(row["end"] or row["start"], last=True)
+    if start is None or end is None or end < start or row["kind"] not in _VISIT_KINDS or not row["visitor"]:
+        raise LexiconError(f"{name}: bad row {row!r} (dates YYYY-MM[-DD], end not before start, "
+                           f"kind one of {', '.join(_VISIT_KINDS)})")
+    return Visit(row["visitor"], row["visitor_iso3"], row["host_iso3"], start, end, row["kind"], row["source"])
 
 
 def _date(s: str) -> date | None:
@@ -150,6 +176,21 @@ class RelationWord:
     rank: int = 0  # the tier's level (higher = closer), for kind tier
 
 
+@dataclass(frozen=True, slots=True)
+class Visit:
+    """A dated trip of a leader (visits_vn.tsv: Vietnam's leaders abroad; visits_partners.tsv:
+    partners' leaders in Vietnam). ``start``/``end`` are the first and last day the row allows
+    (a month-only row spans the month)."""
+
+    visitor: str
+    visitor_iso3: str
+    host_iso3: str
+    start: date
+    end: date
+    kind: str
+    source: str
+
+
 @dataclass
 class Lexicon:
     entities: dict[str, Entity] = field(default_factory=dict)  # name -> entity (longest form wins at match)
@@ -177,6 +218,7 @@ class Lexicon:
     country_names: dict[str, str] = field(default_factory=dict)  # ISO3 -> preferred Chinese name
     fact_kinds: tuple[tuple[str, str, str], ...] = ()  # fact_kinds.tsv: (word, kind, before|after)
     not_counted: tuple[str, ...] = ()  # not_counted.tsv: counted nouns that are no relations figure
+    visits: dict[str, list[Visit]] = field(default_factory=dict)  # visitor name -> his dated trips
     _automata: dict[str, Any] = field(default_factory=dict, repr=False)
 
     # -- pickling: automata are rebuilt on demand ---------------------------------
@@ -251,6 +293,10 @@ class Lexicon:
                 self.series.setdefault(variant, rows)
         for rows in self.series.values():
             rows.sort(key=lambda s: s.first)
+        for name in ("visits_vn.tsv", "visits_partners.tsv"):
+            for row in read_tsv(name, ["visitor", "visitor_iso3", "host_iso3", "start", "end", "kind", "source"]):
+                v = _visit(name, row)
+                self.visits.setdefault(v.visitor, []).append(v)
         for row in read_tsv("congresses.tsv", ["party", "number", "forms", "opened", "closed"]):
             try:
                 number = int(row["number"])

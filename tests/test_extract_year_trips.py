@@ -1,0 +1,69 @@
+"""Dating by a known trip (visits_*.tsv): a story that opens with a leader's visit and gives its
+month and day but no year takes the year of the one trip of his the lexicon dates then."""
+
+import copy
+from datetime import date
+
+import pytest
+
+from waishi.extract.pipeline import extract
+from waishi.extract.year import collect
+from waishi.lexicon import Lexicon, LexiconError, Visit
+
+
+def _lex(*trips):
+    lex = copy.copy(Lexicon.default())
+    lex.visits = {}
+    for t in trips:
+        lex.visits.setdefault(t.visitor, []).append(t)
+    return lex
+
+
+# facts: Lee Hsien Loong's official visit to Vietnam (2017-03-21..24); a made-up second trip
+TRIPS = (Visit("李显龙", "SGP", "VNM", date(2017, 3, 21), date(2017, 3, 24), "official", "test"),
+         Visit("李显龙", "SGP", "VNM", date(2012, 9, 1), date(2012, 9, 30), "official", "test"))
+PAGE = ("新加坡总理李显龙对越南进行正式访问\n\n越通社河内——3月23日上午，越南政府总理阮春福在河内主持仪式，"
+        "欢迎新加坡总理李显龙对越南进行正式访问。")
+
+
+def test_extract_year_trips_a_known_trip_dates_the_story():
+    lex = _lex(*TRIPS)
+    ev = collect(lex, PAGE, month_day=(3, 23))
+    assert ev.decide() == 2017
+    assert [c.year for c in ev.constraints if c.note.startswith("known trip")] == [2017]
+    doc = extract(PAGE, lexicon=lex).documents[0]
+    assert doc.year == 2017
+    assert any(e.type == "visit" and (e.date or "").startswith("2017-03") for e in doc.events)
+
+
+def test_extract_year_trips_a_day_outside_every_trip_says_nothing():
+    ev = collect(_lex(*TRIPS), PAGE, month_day=(6, 2))
+    assert not any(c.note.startswith("known trip") for c in ev.constraints)
+
+
+def test_extract_year_trips_two_trips_that_fit_share_the_weight():
+    lex = _lex(Visit("李显龙", "SGP", "VNM", date(2017, 3, 21), date(2017, 3, 24), "official", "test"),
+               Visit("李显龙", "SGP", "VNM", date(2013, 3, 1), date(2013, 3, 31), "official", "test"))
+    ev = collect(lex, PAGE, month_day=(3, 23))
+    assert sorted(c.year for c in ev.constraints if c.note.startswith("known trip")) == [2013, 2017]
+    assert ev.scores[2013] == ev.scores[2017]
+
+
+def test_extract_year_trips_a_trip_to_another_country_says_nothing():
+    lex = _lex(Visit("李显龙", "SGP", "CHN", date(2017, 3, 21), date(2017, 3, 24), "official", "test"))
+    ev = collect(lex, PAGE, month_day=(3, 23))
+    assert not any(c.note.startswith("known trip") for c in ev.constraints)
+
+
+def test_extract_year_trips_a_bad_row_is_a_clear_error(tmp_path):
+    import shutil
+    from importlib import resources
+    src = resources.files("waishi.lexicon").joinpath("data")
+    for f in src.iterdir():
+        if f.name.endswith(".tsv"):
+            shutil.copy(str(f), tmp_path / f.name)
+    (tmp_path / "visits_vn.tsv").write_text(
+        "visitor\tvisitor_iso3\thost_iso3\tstart\tend\tkind\tsource\n阮春福\tVNM\tCHN\t2017-13\t\tstate\tx\n",
+        encoding="utf-8")
+    with pytest.raises(LexiconError, match="visits_vn.tsv"):
+        Lexicon.load(tmp_path)
