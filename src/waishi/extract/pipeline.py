@@ -302,6 +302,9 @@ _AS_SUBJECT = re.compile(r"(?:这次|此次|一行|随后|在|于|将|还|也|�
 _NOT_ANAPHOR_BEFORE = ("前", "原", "副", "新", "任", "为", "的")
 
 
+_TAKES_PERSON = ("与", "同", "和", "向", "对", "会见", "会晤")
+
+
 def _reporters(mentions: list[PersonMention], titles: Mapping[str, str]) -> set[str]:
     """Names every titled mention of which calls a journalist (titles.tsv kind ``media``)."""
     media = tuple(t for t, kind in titles.items() if kind == "media")
@@ -397,7 +400,8 @@ class _DocBuilder:
                     continue
                 if name not in known and any(name in k.split("·") for k in known if "·" in k):
                     continue  # 通伦 of 通伦·西苏里, named on the page in full
-                if name not in known and title is None and not text.startswith(self.lex.honorifics, nsp.end):
+                if name not in known and title is None and not text.startswith(self.lex.honorifics, nsp.end) \
+                        and not self._bare_holder(name, nsp):
                     continue  # a holder's name alone may be a word; require a title (or 同志)
                 pm = PersonMention(name, nsp, [(title, Span(nsp.end, nsp.end + len(title)))] if title else [],
                                    None, None)
@@ -436,6 +440,22 @@ class _DocBuilder:
                 span = (photo[0].start, photo[0].end) if photo[0].start is not None else None
                 self.evidence.bound(photo[0].year, None, "a dated photo", span)  # type: ignore[arg-type]
                 self.evidence.add(photo[0].year, 1.0, "a dated photo", span)  # type: ignore[arg-type]
+
+    def _bare_holder(self, name: str, sp: Span) -> bool:
+        """An office holder the lexicon knows, named without a title: a name of three characters
+        or more (范明政, 岸田文雄) is his; a two-character one (王毅) only next to an event word or
+        a preposition that takes a person (王毅会见…, 与王毅…)."""
+        text = self.text
+        if any(m.span.start <= sp.start < m.span.end or sp.start <= m.span.start < sp.end for m in self.entities):
+            return False  # part of a place's or a body's name (胡志明市)
+        offices = self.lex.offices_for(name)
+        if offices and all(o.end and o.end.year < year_mod.HISTORICAL_BEFORE for o in offices):
+            return False  # a historical figure named on pages of every year
+        if "·" in name or len(name) >= 3:
+            return True
+        if text[max(0, sp.start - 2):sp.start].endswith(_TAKES_PERSON):
+            return True
+        return any(text.startswith(t, sp.end) for t in self.lex.memo("trigger_words", lambda: tuple(self.lex.triggers)))
 
     def combined(self) -> year_mod.YearEvidence:
         ev = year_mod.YearEvidence(lo=self.evidence.lo, hi=self.evidence.hi, cap=self.evidence.cap,
