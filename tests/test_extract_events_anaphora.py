@@ -21,3 +21,16 @@ def test_extract_events_anaphora_an_embassy_is_not_its_ambassador():
                   "越南驻古巴大使馆当天举行招待会，庆祝越古建交六十周年。")
     hosts = [e for e in evs if e[0] == "host"]
     assert hosts and all("阮忠清" not in e[1] for e in hosts)
+
+
+def test_extract_events_anaphora_a_known_holder_without_title_is_a_person():
+    # office holders the lexicon lists (offices.tsv), named bare as pages often do after the headline
+    evs = _events("越老领导人会晤\n\n越通社万象——随后，范明政会见了老挝国会主席赛宋蓬·丰威汉。"
+                  "当天，苏林还会见了老挝总理宋赛·西潘敦。")
+    assert ("meet", ("范明政",), ("赛宋蓬·丰威汉",)) in evs
+    assert ("meet", ("苏林",), ("宋赛·西潘敦",)) in evs
+
+
+def test_extract_events_anaphora_a_holder_inside_a_place_name_is_no_person():
+    evs = _events("胡志明市与上海签署备忘录\n\n越通社胡志明市——9月14日，胡志明市外务厅与上海市外事办公室签署合作备忘录。")
+    assert all("胡志明" not in e[1] for e in evs)

@@ -303,6 +303,7 @@ _NOT_ANAPHOR_BEFORE = ("前", "原", "副", "新", "任", "为", "的")
 
 
 _TAKES_PERSON = ("与", "同", "和", "向", "对", "会见", "会晤")
+_SUBJECT_NEXT = "还也在于将已则曾随"  # (an adverb right after: the name is a clause's subject)
 
 
 def _reporters(mentions: list[PersonMention], titles: Mapping[str, str]) -> set[str]:
@@ -453,7 +454,7 @@ class _DocBuilder:
             return False  # a historical figure named on pages of every year
         if "·" in name or len(name) >= 3:
             return True
-        if text[max(0, sp.start - 2):sp.start].endswith(_TAKES_PERSON):
+        if text[max(0, sp.start - 2):sp.start].endswith(_TAKES_PERSON) or text[sp.end:sp.end + 1] in _SUBJECT_NEXT:
             return True
         return any(text.startswith(t, sp.end) for t in self.lex.memo("trigger_words", lambda: tuple(self.lex.triggers)))
 
