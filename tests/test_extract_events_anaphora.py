@@ -34,3 +34,11 @@ def test_extract_events_anaphora_a_known_holder_without_title_is_a_person():
 def test_extract_events_anaphora_a_holder_inside_a_place_name_is_no_person():
     evs = _events("胡志明市与上海签署备忘录\n\n越通社胡志明市——9月14日，胡志明市外务厅与上海市外事办公室签署合作备忘录。")
     assert all("胡志明" not in e[1] for e in evs)
+
+
+def test_extract_events_anaphora_an_envoy_posted_in_vietnam_is_not_vietnamese():
+    # 洪 is a Vietnamese surname too; 中国驻越南大使 names China's envoy
+    doc = extract("越南国家主席会见中国大使\n\n越通社河内——越南国家主席阮富仲在主席府会见了前来辞行的中国驻越南大使洪小勇。",
+                  source="t.txt").documents[0]
+    assert {p.name: p.country for p in doc.people}["洪小勇"] == "CHN"
+    assert any(e.type == "meet" and e.target == ["洪小勇"] for e in doc.events)

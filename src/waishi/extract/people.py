@@ -451,7 +451,8 @@ class PeopleFinder:
     def country_of_titles(self, titles: list[str], name: str) -> str | None:
         """ISO3 from the first place or organisation in the title chain."""
         vn_name = "·" not in name and (name[1:2] == "氏" or name[:1] in self.lex.surnames_vn - self.lex.surnames_cn)
-        if vn_name and any("越南" in t or t.startswith("越共") for t in titles):
+        # (中国驻越南大使NAME: the post is in Vietnam, the envoy is not Vietnamese)
+        if vn_name and any("越南" in t.replace("驻越南", "") or t.startswith("越共") for t in titles):
             return self.home  # 老挝越南企业协会…委员 NAME: a Vietnamese in Laos
         # the lexicon knows the holder of the office the title names (印尼媒体关注越共中央总书记NAME:
         # a headline's chain can start at another country)
