@@ -2,8 +2,11 @@
 昨天/今天 counted from the article's own day, the bracketed day of Taiwan's papers (昨(27)日),
 a reporter in the byline who is no actor, a deputy's title that names no office of its holder."""
 
+import pytest
+
 from waishi.extract.offices import title_fits
 from waishi.extract.pipeline import extract
+from waishi.extract.segment import page_date
 from waishi.text.dates import find_dates
 
 
@@ -80,3 +83,15 @@ def test_extract_dates_press_a_range_of_days_keeps_its_start_and_end():
     assert (dm.day, dm.end_day) == (9, 12)
     dm = find_dates("自7日至15日展开访问欧洲之旅")[0]
     assert (dm.day, dm.end_day) == (7, 15)
+
+
+@pytest.mark.parametrize(("line", "iso"), [
+    ("2023-12-12 HKT 15:21", "2023-12-12"),
+    ("11:35 | 11/11/2017 Print", "2017-11-11"),
+    ("发布时间：2024-05-03 17:20", "2024-05-03"),
+    ("2019-01-17 08:00:00 来源：人民网", "2019-01-17"),
+    ("中国时间 10:33 2024年11月24日 星期日", None),
+    ("2015年3月2日越南与老挝签署协定", None),
+])
+def test_extract_dates_press_other_outlets_stamps(line, iso):
+    assert page_date("越老关系\n" + line + "\n正文。") == iso

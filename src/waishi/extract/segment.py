@@ -34,6 +34,15 @@ _TIMESTAMP = re.compile(r"^(?:date\s*)?(?:\d{1,2}[:：]\d{2}(?:[:：]\d{2})?\s*[
                         r"(?:\s*(?:星期|周)[一二三四五六日天])?(?:\s*[|,，]?\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?"
                         r"(?:\s*(?:GMT|UTC)?\s*[+\-]?\d{0,2})?\s*$")
 _HANZI = re.compile(r"[\u4e00-\u9fff]")
+# Other outlets' stamps: a label (发布时间：), a time zone (HKT, GMT+8), a trailing source or print
+# link, or the day first as Vietnamese sites write it (11:35 | 11/11/2017)
+_TZ = r"(?:HKT|SGT|ICT|CST|JST|KST|GMT|UTC|北京时间|河内时间)?\s*[+\-]?\d{0,2}"
+_CLOCK_T = r"\d{1,2}[:：]\d{2}(?:[:：]\d{2})?"
+_STAMP = re.compile(
+    rf"^(?:(?:发布时间|发布日期|更新时间|时间|日期)\s*[:：]?\s*)?(?:{_CLOCK_T}\s*[|,，]?\s*)?"
+    rf"(?:(?P<y>\d{{4}})\s*[-/.年]\s*(?P<m>\d{{1,2}})\s*[-/.月]\s*(?P<d>\d{{1,2}})\s*日?"
+    rf"|(?P<d2>\d{{1,2}})/(?P<m2>\d{{1,2}})/(?P<y2>\d{{4}}))"
+    rf"\s*{_TZ}\s*(?:{_CLOCK_T})?\s*{_TZ}\s*(?:Print|打印|来源[:：].{{0,30}}|[|｜].{{0,20}})?$")
 # A clock printed at the top of some pages (中国时间 10:33 2024年11月24日 星期日): the time the page
 # was served, not when the article appeared.
 _CLOCK = re.compile(r"^\S{0,4}时间\s*\d{1,2}[:：]\d{2}\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日(?:\s*(?:星期|周)[一二三四五六日天])?$")
@@ -138,7 +147,8 @@ def _furniture(line: Line, words: frozenset[str] = frozenset()) -> bool:
     """A line of page furniture that comes before the headline on some outlets' pages: a menu
     item, a language switch, a timestamp, a clock, or a list of other headlines run together."""
     t = line.text
-    if _BULLET.match(t) or _TIMESTAMP.match(t) or _CLOCK.match(t) or _bare(t) in words:
+    if _BULLET.match(t) or _TIMESTAMP.match(t) or (len(t) <= 60 and _STAMP.match(t)) or _CLOCK.match(t) \
+            or _bare(t) in words:
         return True
     if _ANH.search(t) or caption_text(line) is not None:
         return False  # a headline with its caption glued on, or a caption
@@ -170,8 +180,13 @@ def page_date(text: str, start: int = 0, end: int | None = None, limit: int = 13
         m = _TIMESTAMP.match(ln.text)
         if m:
             y, mo, d = int(m.group(1)), int(m.group(2)), int(m.group(3))
-            if 1990 <= y <= 2100 and 1 <= mo <= 12 and 1 <= d <= 31:
-                return f"{y:04d}-{mo:02d}-{d:02d}"
+        elif len(ln.text) <= 60 and (m2 := _STAMP.match(ln.text)):
+            y, mo, d = (int(m2.group("y")), int(m2.group("m")), int(m2.group("d"))) if m2.group("y") else \
+                (int(m2.group("y2")), int(m2.group("m2")), int(m2.group("d2")))
+        else:
+            continue
+        if 1990 <= y <= 2100 and 1 <= mo <= 12 and 1 <= d <= 31:
+            return f"{y:04d}-{mo:02d}-{d:02d}"
     return None
 
 
