@@ -67,3 +67,12 @@ def test_extract_year_trips_a_bad_row_is_a_clear_error(tmp_path):
         encoding="utf-8")
     with pytest.raises(LexiconError, match="visits_vn.tsv"):
         Lexicon.load(tmp_path)
+
+
+def test_extract_year_trips_the_host_named_in_the_lede_is_no_visitor():
+    # 通伦 receives the visitor here: his own trip to Vietnam in another December says nothing
+    lex = _lex(Visit("通伦", "LAO", "VNM", date(2020, 12, 1), date(2020, 12, 31), "other", "test"))
+    page = ("越老两党深化合作\n\n越通社万象——12月2日，正在老挝进行国事访问的越共中央总书记苏林同老挝人民革命党中央总书记、"
+            "国家主席通伦举行会谈。越南和老挝两党同意加强合作。")
+    ev = collect(lex, page, month_day=(12, 2))
+    assert not any(c.note.startswith("known trip") for c in ev.constraints)

@@ -92,6 +92,9 @@ _VISIT_WORD = re.compile(r"访问|访华|访越|访老|访柬|出访|到访|抵�
 _ABBREVIATED = re.compile(r"[访赴]([\u4e00-\u9fff])")
 _TRIP_HEAD = 300
 _TRIP_SLACK = timedelta(days=4)
+_TRIP_REACH = 60  # the destination within this many characters after the visitor's name
+_TRIP_WEIGHT = 3.0  # as a dated mention: below STRONG, so the office holders' window holds
+_TOWARDS = ("对", "访问", "赴", "前往", "抵达", "到访", "出访")
 # a body's lesser meeting named after it (东盟地区论坛高官会) keeps a numbering of its own
 _SUB_MEETING = ("高官", "筹备", "预备", "工作组", "专家组", "附属")
 # a purpose clause (以满足2022年…需求, 为了…, 旨在…) looks ahead
@@ -579,21 +582,21 @@ class _Collector:
                           "offices " + ",".join(n for _lo, _hi, n in terms))
 
     def known_trips(self, month_day: tuple[int, int] | None) -> None:
-        """A trip the lexicon dates (visits_*.tsv): the story opens with the visitor, names the host
-        country and a visit, and its own month-day falls within one known trip: that trip's year.
-        Several trips that fit share the weight, and the other evidence picks."""
+        """A trip the lexicon dates (visits_*.tsv): the story opens with the visitor going to the
+        host country (NAME…对/访问/赴 + the country, or 访华 style), and its own month-day falls
+        within one known trip: that trip's year. Several trips that fit share the weight, and the
+        other evidence picks; it never overrides the office holders' window."""
         text, lex = self.text, self.lex
         if not lex.visits or month_day is None or not _VISIT_WORD.search(text):
             return
         head = text[:_TRIP_HEAD]
-        hosts = {lex.country_of(n) for n, _a, _b in lex.find("gazetteer", text)}
-        hosts |= {iso for m in _ABBREVIATED.finditer(text) for iso in lex.abbrs.get(m.group(1), ())}
         fits: dict[int, str] = {}
         for name, trips in lex.visits.items():
-            if name not in head:
+            goes = {iso for i in find_all(head, name) for iso in self._destinations(head, i + len(name))}
+            if not goes:
                 continue
             for v in trips:
-                if v.host_iso3 not in hosts:
+                if v.host_iso3 not in goes:
                     continue
                 for y in range(v.start.year, v.end.year + 1):
                     try:
@@ -603,7 +606,21 @@ class _Collector:
                     if v.start - _TRIP_SLACK <= d <= v.end + _TRIP_SLACK:
                         fits[y] = name
         for y, name in fits.items():
-            self.ev.add(y, STRONG * self.weight / len(fits), f"known trip {name}")
+            self.ev.add(y, _TRIP_WEIGHT * self.weight / len(fits), f"known trip {name}")
+
+    def _destinations(self, head: str, pos: int) -> set[str]:
+        """Countries the sentence from ``pos`` on names as a destination (对老挝进行…, 访问老挝, 赴老挝,
+        访老)."""
+        end = min([j for j in (head.find(c, pos) for c in "。\n") if j >= 0] + [len(head)])
+        seg = head[pos:min(end, pos + _TRIP_REACH)]
+        out: set[str] = set()
+        for n, a, _b in self.lex.find("gazetteer", seg):
+            iso = self.lex.country_of(n)
+            if iso and seg[max(0, a - 3):a].endswith(_TOWARDS):
+                out.add(iso)
+        for m in _ABBREVIATED.finditer(seg):
+            out.update(self.lex.abbrs.get(m.group(1), ()))
+        return out
 
     def _appointments(self, name: str, offices: Sequence[Office]) -> None:
         """当选/被任命为 + office: the page reports the start of a term."""
