@@ -214,3 +214,14 @@ def test_extract_events_coord_coming_to_call_on_someone_is_no_trip():
     _doc, evs = _events("越南国家主席访问广东\n\n越通社广州——6月21日下午，越南国家主席张晋创会见了前来拜会的广东省委书记胡春华。")
     assert not any(e[0] == "visit" and e[2] == ("胡春华",) for e in evs)
     assert any(e[0] == "meet" for e in evs)
+
+
+def test_extract_events_coord_attending_the_reception_a_clause_says_was_held():
+    _doc, evs = _events("越南驻华大使馆举行国庆招待会\n\n越通社北京——9月1日，越南驻华大使馆举行招待会，庆祝越南国庆80周年，"
+                        "中国外交部副部长孙卫东出席。")
+    assert ("attend", "reported", ("孙卫东",), ("招待会",)) in evs
+
+
+def test_extract_events_coord_chairing_a_ceremony_to_welcome_is_hosting_it():
+    _doc, evs = _events("越南国家主席欢迎日本天皇\n\n越通社河内——9月20日，越南国家主席梁强主持仪式欢迎日本天皇德仁访越。")
+    assert ("host", "reported", ("梁强",), ("仪式",)) in evs

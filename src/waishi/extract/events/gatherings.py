@@ -14,6 +14,7 @@ from .words import (
     CHAIRED_BY,
     EACH,
     GENERIC,
+    HELD_OBJECT,
     HELD_TOPIC,
     MESSAGE,
     MESSAGE_TRIGGERS,
@@ -90,6 +91,11 @@ class Gatherings(ClauseReader):
                 m = HELD_TOPIC.match(self.text, pos, hi)
                 if m and m.group("np").endswith(tuple(self.nouns)):
                     return m.group("np"), Span(m.start("np"), m.end("np"))
+                nxt = min([j for j in (self.text.find(ch, pos, hi) for ch in "，,；;。") if j >= 0] + [hi])
+                # (X举行招待会，…，NAME出席: the gathering a clause says someone held)
+                h = HELD_OBJECT.search(self.text, pos, nxt)
+                if h and h.group("np").endswith(tuple(self.nouns)) and not GENERIC.match(h.group("np")):
+                    return h.group("np"), Span(h.start("np"), h.end("np"))
                 nxt = min([j for j in (self.text.find(ch, pos, hi) for ch in "，,；;。") if j >= 0] + [hi])
                 pos = nxt + 1
         return None

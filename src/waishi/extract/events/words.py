@@ -11,6 +11,8 @@ DELEG_CUT = re.compile(r"率领|带领|率|的|由|及|与|和|同|了|将|还|�
                         r"[，,、；;：:]")
 # 第56届东盟外长会议在万象举行: a gathering named as the subject of its own holding
 HELD_TOPIC = re.compile(r"\s*(?P<np>[^，。；,;\s]{2,40}?)(?:于[^，。；,;]{1,20}?)?在[^，。；,;]{1,24}?(?:隆重|正式)?(?:举行|召开|开幕)")
+# X举行招待会 (a clause that says a gathering was held, its object up to the clause end)
+HELD_OBJECT = re.compile(r"(?:举行|举办|召开)(?:了)?(?P<np>[^，。；,;]{2,40})$")
 # 为来访的NAME举行欢迎仪式: whom a ceremony is held for is not its host
 BENEFICIARY = re.compile(r"(?<![成作认视称])为[^，。；,;]{1,40}?(?=(?:隆重)?(?:举行|举办|设宴|主持))")
 # 以东盟轮值主席国身份, 以个人名义: the capacity an actor acts in, neither an actor nor an act
