@@ -37,3 +37,16 @@ def test_extract_facts_counts_taiwan_forms_of_country_names():
     lex = Lexicon.default()
     assert lex.country_of("寮国") == "LAO" and lex.country_of("纽西兰") == "NZL" and lex.entities["东协"].kind == "org"
     assert not named or "LAO" in named
+
+
+def test_extract_facts_counts_aid_in_kind_is_counted_as_aid():
+    doc = extract("日本向越南援助医疗物资\n\n越通社河内——6月1日，日本政府向越南提供30台呼吸机和100万只口罩，"
+                  "中国政府此前向越南援助了300万剂疫苗。", source="t.txt").documents[0]
+    got = {(f.metric, f.value, f.unit) for f in doc.facts}
+    assert {("aid", 30, "count"), ("aid", 1000000, "count"), ("aid", 3000000, "count")} <= got
+
+
+def test_extract_facts_counts_goods_bought_are_no_fact_and_members_are_no_relation():
+    doc = extract("越南企业与韩国合作\n\n越通社河内——该公司从韩国购买了3台设备。越共代表全国510万名党员。",
+                  source="t.txt").documents[0]
+    assert [f for f in doc.facts if f.value in (3, 5100000)] == []

@@ -49,6 +49,7 @@ _AID_VERB = re.compile(r"(援助|捐赠|赠送|移交|捐助)了?[^，。；]{0,
 # A counted noun ends where a verb phrase begins: 193个国家|建立外交关系.
 # Things a partner gives, counted: scholarships, supplies, vaccines, boats.
 _GRANTED = ("奖学金", "名额", "物资", "援助物资", "疫苗", "口罩", "巡逻艇", "救护车", "设备", "套", "批")
+_GOODS = frozenset(numbers.GOODS_CLASSIFIERS.split("|"))
 _GIVE = re.compile(r"提供|援助|捐赠|赠送|移交|资助|捐助|援建")
 _COUNT_VERB = re.compile(r"建立|建交|签署|签订|开展|实施|参加|出席|参与|达成|举行|举办|派出|访问|进行|保持|设立|开设|提供|捐赠|援助")
 _COUNT_SKIP = ("分钟", "小时", "天", "周", "年", "岁", "倍", "公里", "米", "吨", "平方", "席位", "席")
@@ -197,7 +198,10 @@ class FactFinder:
     def _count(self, m: re.Match[str], s: int, clause_start: int, per: str | None, growth: float | None,
                subject: list[str], evidence: Span) -> Fact | None:
         text = self.text
-        value = int(m.group("num"))
+        value = float(m.group("num")) * {"万": 10_000, "亿": 100_000_000}.get(m.group("mult") or "", 1)
+        if value != int(value) or (m.group("mult") is None and "." in m.group("num")):
+            return None  # 1.5个: no count
+        value = int(value)
         if text[m.start("num") - 1:m.start("num")].isascii() and text[m.start("num") - 1:m.start("num")].isalpha():
             return None  # G7国家, G20成员: a name's number, not a count
         after = m.end()
@@ -224,8 +228,10 @@ class FactFinder:
             return None
         metric = "count"
         if _AID_VERB.search(text[clause_start:m.start()]) or (
-                counted.startswith(_GRANTED) and _GIVE.search(text, clause_start, m.start())):
+                (counted.startswith(_GRANTED) or m.group("cls") in _GOODS) and _GIVE.search(text, clause_start, m.start())):
             metric = "aid"  # 提供…965份奖学金, 援助12艘巡逻艇: things given are aid
+        if m.group("cls") in _GOODS and metric != "aid":
+            return None  # 3台设备 in a story of business: goods, but no gift
         qual = numbers.approx(m.group("qual"))
         start = m.start() if qual else m.start("num")
         return Fact(metric, value, "count", evidence, Span(start, m.end()), per, growth, subject,

@@ -31,6 +31,8 @@ CURRENCIES = {
 
 _CN_DIGITS = "零〇一二两三四五六七八九十百千"
 _NUM = rf"(?:\d[\d,，]*(?:\.\d+)?|\d+(?:\s\d{{3}})+|[{_CN_DIGITS}]+(?:点[{_CN_DIGITS}]+)?)"
+# Classifiers of goods handed over (30台呼吸机, 300万剂疫苗, 12艘巡逻艇): counted only as aid in kind
+GOODS_CLASSIFIERS = "台|张|剂|只|套|辆|件|箱|艘|架|支|顶|袋|瓶"
 _QUAL = r"(?:将近|接近|大约|约合|超过|多达|高达|不到|不足|至少|近|约|超|逾|达|共|计)"
 _CUR = "|".join(sorted(CURRENCIES, key=len, reverse=True))
 _MAG = "|".join(sorted(MAGNITUDES, key=len, reverse=True))
@@ -42,8 +44,8 @@ MONEY = re.compile(
 PERCENT = re.compile(r"(?P<num>-?\d+(?:\.\d+)?)\s*(?:%|％)|百分之(?P<cn>[零一二两三四五六七八九十百点]+)")
 # N + classifier (+ 多/余), not an ordinal (第N次) and not a date or duration.
 COUNT = re.compile(
-    rf"(?<![第\d.])(?P<qual>{_QUAL})?\s*(?P<num>\d+)\s*(?P<more>多|余)?\s*"
-    r"(?P<cls>个|项|次|场|名|家|位|份|批|所|座|条|种|国)(?!月|小时|百分点|周年)"
+    rf"(?<![第\d.])(?P<qual>{_QUAL})?\s*(?P<num>\d+(?:\.\d+)?)\s*(?P<mult>万|亿)?\s*(?P<more>多|余)?\s*"
+    rf"(?P<cls>个|项|次|场|名|家|位|份|批|所|座|条|种|国|{GOODS_CLASSIFIERS})(?!月|小时|百分点|周年)"
 )
 
 
