@@ -50,3 +50,13 @@ def test_extract_facts_counts_goods_bought_are_no_fact_and_members_are_no_relati
     doc = extract("越南企业与韩国合作\n\n越通社河内——该公司从韩国购买了3台设备。越共代表全国510万名党员。",
                   source="t.txt").documents[0]
     assert [f for f in doc.facts if f.value in (3, 5100000)] == []
+
+
+def test_extract_facts_counts_money_invested_abroad_is_no_fdi_and_votes_no_count():
+    doc = extract("越老投资合作\n\n越通社万象——越南对老挝投资项目达250个，投资总额约50亿美元。"
+                  "韩国对越投资额达870亿美元。在出席会议的500名代表中，480名代表投了赞成票。",
+                  source="t.txt").documents[0]
+    got = {(f.metric, f.value) for f in doc.facts}
+    assert ("investment", 5000000000) in got
+    assert ("fdi_registered", 87000000000) in got
+    assert not {v for _m, v in got} & {500, 480}

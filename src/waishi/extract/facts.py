@@ -15,6 +15,7 @@ import re
 from ..lexicon import Lexicon
 from ..model import Fact, Mention, Span
 from ..text import numbers
+from .options import HOME
 
 # Ordered: the first rule whose keyword appears in the window wins.
 _METRICS: list[tuple[str, tuple[str, ...]]] = [
@@ -49,6 +50,10 @@ _AID_VERB = re.compile(r"(援助|捐赠|赠送|移交|捐助)了?[^，。；]{0,
 # A counted noun ends where a verb phrase begins: 193个国家|建立外交关系.
 # Things a partner gives, counted: scholarships, supplies, vaccines, boats.
 _GRANTED = ("奖学金", "名额", "物资", "援助物资", "疫苗", "口罩", "巡逻艇", "救护车", "设备", "套", "批")
+# who invests where: A(企业)对/在B(的)投资
+_DIRECTION = re.compile(r"(?P<a>[\u4e00-\u9fff]{2,6}?)(?:企业|公司|投资者)?(?:对|在)(?P<b>[\u4e00-\u9fff]{1,8}?)(?:的)?投资")
+# a vote's tally (500名代表中，480名投了赞成票) counts no relation
+_VOTE = re.compile(r"赞成票|反对票|投票|表决|弃权")
 _GOODS = frozenset(numbers.GOODS_CLASSIFIERS.split("|"))
 _GIVE = re.compile(r"提供|援助|捐赠|赠送|移交|资助|捐助|援建")
 _COUNT_VERB = re.compile(r"建立|建交|签署|签订|开展|实施|参加|出席|参与|达成|举行|举办|派出|访问|进行|保持|设立|开设|提供|捐赠|援助")
@@ -98,8 +103,10 @@ def period_before(text: str, start: int, pos: int, doc_year: int | None) -> tupl
 
 
 class FactFinder:
-    def __init__(self, lex: Lexicon, text: str, entities: list[Mention], doc_year: int | None) -> None:
+    def __init__(self, lex: Lexicon, text: str, entities: list[Mention], doc_year: int | None,
+                 home: str = HOME) -> None:
         self.lex = lex
+        self.home = home
         self.text = text
         self.entities = entities
         self.year = doc_year
@@ -143,10 +150,14 @@ class FactFinder:
                     # registered capital of investment projects across a border is FDI as the
                     # investment agencies count it (注册资本, 直接投资项目)
                     metric = "fdi_registered"
+                if metric == "fdi_registered" and self._outbound(s, a):
+                    metric = "investment"  # 越南对老挝投资…: the home country's money abroad, no FDI in it
                 if text[max(s, a - 6):a].find("逆差") >= 0:
                     value = -value
                 out.append(Fact(metric, value, obj.unit, Span(s, e), Span(a, b), per, growth, subject,
                                 qualifier=obj.qualifier))
+            elif _VOTE.search(text, s, e):
+                pass  # (a tally of votes)
             else:  # a COUNT match
                 fact = self._count(obj, s, clause_start, per, growth, subject, Span(s, e))
                 if fact is not None:
@@ -160,6 +171,15 @@ class FactFinder:
                 f.period = str(self.year)
                 f.period_assumed = True
         return out, period_ctx
+
+    def _outbound(self, s: int, a: int) -> bool:
+        """The home country invests abroad: 越南(企业)对/在 + another country + 投资, before the figure."""
+        m = _DIRECTION.search(self.text, s, a)
+        if m is None:
+            return False
+        src = [n for n, _x, _y in self.lex.find("gazetteer", m.group("a"))]
+        dst = [n for n, _x, _y in self.lex.find("gazetteer", m.group("b"))]
+        return bool(src and dst) and self.lex.country_of(src[0]) == self.home and self.lex.country_of(dst[-1]) != self.home
 
     def _kind(self, s: int, a: int, b: int) -> str:
         """target / forecast / result: the last kind word before the figure in its sentence

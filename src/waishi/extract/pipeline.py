@@ -543,7 +543,7 @@ class _DocBuilder:
     def facts(self) -> None:
         """Facts: body sentences, paragraph by paragraph (a paragraph's period carries over)."""
         doc, text = self.doc, self.text
-        ff = FactFinder(self.lex, text, self.entities, doc.year)
+        ff = FactFinder(self.lex, text, self.entities, doc.year, home=self.options.home)
         for kind, sp in self.regions:
             if kind != "body":
                 continue
