@@ -42,3 +42,8 @@ def test_extract_events_anaphora_an_envoy_posted_in_vietnam_is_not_vietnamese():
                   source="t.txt").documents[0]
     assert {p.name: p.country for p in doc.people}["洪小勇"] == "CHN"
     assert any(e.type == "meet" and e.target == ["洪小勇"] for e in doc.events)
+
+
+def test_extract_events_anaphora_other_titles_and_a_time_word_after_the_name():
+    evs = _events("港越领导人会谈\n\n越通社曼谷——行政长官李家超早上在会议前与越南国家主席阮春福举行双边会谈。")
+    assert ("meet", ("李家超",), ("阮春福",)) in evs
