@@ -357,6 +357,7 @@ class _DocBuilder:
         self.resolved: list[tuple[DateMention, str | None, str | None]] = []
         self.sents: list[SentenceCtx] = []
         self.persons: list[Actor] = []
+        self.reporters: set[str] = set()
 
     # -- recognition ----------------------------------------------------------------
     def recognise(self) -> None:
@@ -383,9 +384,8 @@ class _DocBuilder:
             self.person_mentions += glossed
             self.entities += entity_mentions(self.lex, text, sp.start, sp.end)
             self.dates += find_dates(text, sp.start, sp.end)
-        # a reporter of the byline (中央社记者NAME河内25日专电) is no actor of the story
-        reporters = _reporters(self.person_mentions, self.lex.titles)
-        self.person_mentions = [pm for pm in self.person_mentions if pm.name not in reporters]
+        # a reporter of the byline (中央社记者NAME河内25日专电) is a person of the page, no actor of its story
+        self.reporters = _reporters(self.person_mentions, self.lex.titles)
         # drop gazetteer hits inside person names (a name can contain a place character run)
         inside = _Intervals([p.span for p in self.person_mentions])
         self.entities = [m for m in self.entities if not inside.covers(m.span.start)]
@@ -508,7 +508,8 @@ class _DocBuilder:
 
     def events(self) -> None:
         doc = self.doc
-        dctx = DocContext(self.text, self.lex, doc.year, self.persons, self.entities, self.resolved,
+        actors = [a for a in self.persons if a.name not in self.reporters]
+        dctx = DocContext(self.text, self.lex, doc.year, actors, self.entities, self.resolved,
                           home=self.options.home,
                           title_spans=[sp for pm in self.person_mentions for _, sp in pm.titles],
                           roundup=bool(_ROUNDUP.search(doc.title or "")))
