@@ -12,7 +12,7 @@ from __future__ import annotations
 import bisect
 import logging
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Any
@@ -306,9 +306,9 @@ _TAKES_PERSON = ("与", "同", "和", "向", "对", "会见", "会晤")
 _SUBJECT_NEXT = "还也在于将已则曾随"  # (an adverb right after: the name is a clause's subject)
 
 
-def _reporters(mentions: list[PersonMention], titles: Mapping[str, str]) -> set[str]:
+def _reporters(mentions: list[PersonMention], lex: Lexicon) -> set[str]:
     """Names every titled mention of which calls a journalist (titles.tsv kind ``media``)."""
-    media = tuple(t for t, kind in titles.items() if kind == "media")
+    media = lex.memo("media_titles", lambda: tuple(t for t, kind in lex.titles.items() if kind == "media"))
     verdict: dict[str, bool] = {}
     for pm in mentions:
         if pm.titles:
@@ -385,7 +385,7 @@ class _DocBuilder:
             self.entities += entity_mentions(self.lex, text, sp.start, sp.end)
             self.dates += find_dates(text, sp.start, sp.end)
         # a reporter of the byline (中央社记者NAME河内25日专电) is a person of the page, no actor of its story
-        self.reporters = _reporters(self.person_mentions, self.lex.titles)
+        self.reporters = _reporters(self.person_mentions, self.lex)
         # drop gazetteer hits inside person names (a name can contain a place character run)
         inside = _Intervals([p.span for p in self.person_mentions])
         self.entities = [m for m in self.entities if not inside.covers(m.span.start)]

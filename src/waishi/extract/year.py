@@ -16,6 +16,9 @@ from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from typing import Any
+
+import ahocorasick_rs as ac
 
 from ..lexicon import Lexicon, Office, series_year
 from ..text.dates import SINCE_AFTER as _SINCE_AFTER
@@ -254,6 +257,11 @@ def lunar_year(stem: str, branch: str, around: int = 2010) -> int | None:
             base = 1984 + k  # 1984 was 甲子
             return min((base + 60 * n for n in range(-2, 3)), key=lambda y: abs(y - around))
     return None
+
+
+def _visitor_automaton(lex: Lexicon) -> tuple[list[str], Any]:
+    names = sorted(lex.visits)
+    return names, ac.AhoCorasick(names or ["\0"])
 
 
 def collect(lex: Lexicon, text: str, people: Sequence[tuple[str, Sequence[str]]] | None = None,
@@ -590,9 +598,14 @@ class _Collector:
         if not lex.visits or month_day is None or not _VISIT_WORD.search(text):
             return
         head = text[:_TRIP_HEAD]
+        names, auto = lex.memo("visitors", lambda: _visitor_automaton(lex))
+        found: dict[str, list[int]] = {}
+        for k, i, _j in auto.find_matches_as_indexes(head, overlapping=True):
+            found.setdefault(names[k], []).append(i)
         fits: dict[int, str] = {}
-        for name, trips in lex.visits.items():
-            goes = {iso for i in find_all(head, name) for iso in self._destinations(head, i + len(name))}
+        for name, starts in found.items():
+            trips = lex.visits[name]
+            goes = {iso for i in starts for iso in self._destinations(head, i + len(name))}
             if not goes:
                 continue
             for v in trips:

@@ -206,12 +206,24 @@ _READERS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], DateMention | N
     (_GLUED, _glued), (_DAY_RANGE, _day_range), (_DAY, _day), (_REL_YEAR, _rel_year), (_YEAR_ONLY, _year_only), (_REL, _rel), (_NOW, _now))
 
 
+# Characters every match of a reader contains: a text without any of them is not searched.
+_NEEDLES: dict[re.Pattern[str], tuple[str, ...]] = {
+    _CN_FULL: ("月",), _BRACKET_DAY: ("(", "（"), _DAY_RANGE: ("至", "到", "-", "—", "–", "~", "～"),
+    _NOW: ("今天", "昨天", "前天", "明天", "昨日", "今日", "明日"), _REL: tuple(_RELATIVE),
+    _REL_YEAR: tuple(_YEAR_OFFSETS), _FULL: ("月",), _MONTH: ("月",), _GLUED: ("日",), _DAY: ("日",),
+}
+
+
 def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMention]:
     """Date mentions in ``text[start:end]``, in text order, non-overlapping."""
     end = len(text) if end is None else end
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
+    seg = text[start:end]
     for rx, read in _READERS:
+        needles = _NEEDLES.get(rx)
+        if needles is not None and not any(n in seg for n in needles):
+            continue  # (a reader whose every match needs a character the text lacks)
         for m in rx.finditer(text, start, end):
             if not all(m.end() <= a or m.start() >= b for a, b in taken):
                 continue
