@@ -225,3 +225,11 @@ def test_extract_events_coord_attending_the_reception_a_clause_says_was_held():
 def test_extract_events_coord_chairing_a_ceremony_to_welcome_is_hosting_it():
     _doc, evs = _events("越南国家主席欢迎日本天皇\n\n越通社河内——9月20日，越南国家主席梁强主持仪式欢迎日本天皇德仁访越。")
     assert ("host", "reported", ("梁强",), ("仪式",)) in evs
+
+
+def test_extract_events_coord_exchanged_messages_and_a_channel_of_aid():
+    _doc, evs = _events("越中领导人互致贺电\n\n越通社河内——1月18日，越共中央总书记苏林与中共中央总书记习近平互致贺电。"
+                        "越南通过世界粮食计划署向古巴援助1万吨大米。")
+    congr = {(e[2], e[3]) for e in evs if e[0] == "congratulate"}
+    assert congr == {(("苏林",), ("习近平",)), (("习近平",), ("苏林",))}
+    assert [e[2] for e in evs if e[0] == "aid"] == [("越南",)]

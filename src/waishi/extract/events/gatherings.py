@@ -213,6 +213,14 @@ class Gatherings(ClauseReader):
         spread = self._spread_congratulations(sent, ts)
         if spread is not None:
             return spread
+        if self.text[ts - 1:ts] == "互":
+            # A与B互致贺电: each congratulates the other
+            p = self.partner(sent, ts - 1)
+            if p is not None:
+                src = self._region_actors(self.clause_start(p[1], s.start), p[1], ("person", "org", "country"))
+                if src:
+                    return [self._event("congratulate", sent, ts, src[-1:], p[0][:1]),
+                            self._event("congratulate", sent, ts, p[0][:1], src[-1:])]
         src, tgt = self._congratulation_sides(sent, t, ts, te)
         if not src or not tgt:
             return []
