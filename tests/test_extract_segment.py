@@ -142,3 +142,9 @@ def test_segment_a_cut_off_lede_is_no_teaser_headline():
             "越南国家主席出席文化节开幕式\n\n值此文化节开幕之际，6月1日上午，越南国家主席在河内出席开幕式并发表讲话，强调")
     docs = segment(text)
     assert [d.title for d in docs] == ["越南与老挝签署边境合作协定", "越南国家主席出席文化节开幕式"]
+
+
+def test_segment_a_teaser_headline_cut_off_by_the_page_end_is_no_document():
+    text = ("越南与老挝加强合作\n\n越通社河内——越南与老挝同意加强合作。\n\n更多\n\n"
+            "越南国会主席会见柬埔寨客人\n\n越南国会主席会见了柬埔寨客人。\n\n越")
+    assert [d.title for d in segment(text)] == ["越南与老挝加强合作", "越南国会主席会见柬埔寨客人"]

@@ -283,8 +283,13 @@ def _drop_repeated_lede(text: str, doc: Document, paragraphs: list[Span]) -> lis
     return paragraphs
 
 
+_CUT_OFF = 5  # a last line shorter than this after 更多 is a headline cut off by the page's end
+
+
 def _teasers(text: str, lines: list[Line]) -> list[Document]:
     docs: list[Document] = []
+    if lines and len(_norm(lines[-1].text)) < _CUT_OFF:
+        lines = lines[:-1]  # the page cut off in its last teaser's headline (越…): no headline
     n = len(lines)
     pending: list[Line] = []  # captions waiting for their headline
     i = 0
