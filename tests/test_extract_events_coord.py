@@ -233,3 +233,10 @@ def test_extract_events_coord_exchanged_messages_and_a_channel_of_aid():
     congr = {(e[2], e[3]) for e in evs if e[0] == "congratulate"}
     assert congr == {(("苏林",), ("习近平",)), (("习近平",), ("苏林",))}
     assert [e[2] for e in evs if e[0] == "aid"] == [("越南",)]
+
+
+def test_extract_events_coord_arrived_then_visiting_and_a_carried_subject():
+    _doc, evs = _events("菲律宾总统抵达河内\n\n越通社河内——1月29日，菲律宾总统小马科斯抵达河内，展开为期两天的国事访问，"
+                        "并将与越南国家主席武文赏举行会谈。")
+    assert ("visit", "reported", ("小马科斯",), ("越南", "河内")) in evs
+    assert ("meet", "planned", ("小马科斯",), ("武文赏",)) in evs

@@ -9,6 +9,7 @@ from ..places import visit_abbreviation
 from .clauses import ClauseReader, listed
 from .context import Actor, SentenceCtx
 from .words import (
+    CLAUSE_COORD,
     GROUP_NOUNS,
     INVITE,
     LED_BY,
@@ -19,6 +20,8 @@ from .words import (
     SKIP_AFTER_MEET,
     TOURISTS,
 )
+
+_ARRIVED = re.compile(r"抵达(?=[^，。；]{2,12}[，,])")
 
 
 class Meetings(ClauseReader):
@@ -48,16 +51,9 @@ class Meetings(ClauseReader):
         lead = self._clause_initial_partner(sent, ts)
         if lead is not None:
             return [self._event("meet", sent, ts, lead[0], lead[1])]
-        p = self.partner(sent, ts)
-        if p is not None and (t in ("会谈", "会晤", "座谈", "座谈会", "举行会谈", "举行会晤", "会面", "工作会谈")
-                              or self.text[te:te + 1] in "，。,"):
-            partner, pos = p
-            # (a province or city holds talks too: 山罗省与赛宋奔省领导举行了会谈)
-            src = self._region_actors(self.clause_start(pos, sent.span.start), pos,
-                                      ("person", "org", "country", "group", "place")) or \
-                self.pronoun_subject(sent, self.clause_start(pos, sent.span.start))
-            if src:
-                return [self._event("meet", sent, ts, src, partner)]
+        partnered = self._partner_meeting(sent, t, ts, te)
+        if partnered:
+            return partnered
         src = self.subject(sent, ts, ("person", "org", "country", "group"))
         tgt = [a for a in self._meeting_object(sent, te) if not any(w in a.name for w in PRESS)]
         if not src or not tgt:
@@ -73,6 +69,23 @@ class Meetings(ClauseReader):
             # 分别会见A和B, or 会见参议院主席A和国会主席B (each with a title of his own): two meetings
             return [self._event("meet", sent, ts, src, [a]) for a in persons]
         return [self._event("meet", sent, ts, src, tgt)]
+
+    def _partner_meeting(self, sent: SentenceCtx, t: str, ts: int, te: int) -> list[Event]:
+        """A与B会谈: the partner before the trigger, the subject before the partner (a province
+        or a city holds talks too: 山罗省与赛宋奔省领导举行了会谈); a pronoun, or the subject
+        carried from the sentence's first predicate (…，并将与X举行会谈)."""
+        p = self.partner(sent, ts)
+        if p is None or not (t in ("会谈", "会晤", "座谈", "座谈会", "举行会谈", "举行会晤", "会面", "工作会谈")
+                             or self.text[te:te + 1] in "，。,"):
+            return []
+        partner, pos = p
+        pcs = self.clause_start(pos, sent.span.start)
+        src = self._region_actors(pcs, pos, ("person", "org", "country", "group", "place")) or \
+            self.pronoun_subject(sent, pcs)
+        if not src and pcs > sent.span.start and CLAUSE_COORD.match(self.text, pcs):
+            src = [a for a in self.subject(sent, pos, ("person", "org", "country", "group"))
+                   if a.name not in {x.name for x in partner}]
+        return [self._event("meet", sent, ts, src, partner)] if src else []
 
     def _separate_partners(self, sent: SentenceCtx, ts: int, etype: str = "meet") -> list[Event]:
         """分别与A和B会谈, 分别同A、B和C通电话: one meeting or call with each partner."""
@@ -164,6 +177,11 @@ class Meetings(ClauseReader):
             by_country.setdefault(a.iso3 or a.name, []).append(a)
         out = []
         for group in by_country.values():
+            if all(a.kind == "place" for a in group) and group[0].iso3:
+                # 抵达河内: a city visited is its country visited, named before the city
+                country = self.lex.country_names.get(group[0].iso3)
+                if country:
+                    group = [Actor(country, group[0].span, "country", group[0].iso3), *group]
             ev = self._event("visit", sent, ts, src, group)
             ev.visit_kind = mode or None
             out.append(ev)
@@ -219,6 +237,10 @@ class Meetings(ClauseReader):
             if prior:
                 m = prior[-1]
                 return [Actor(m.text, m.span, "country", m.value)]
+        arrived = _ARRIVED.search(self.text, s.start, cs)
+        if arrived and re.match(r"\s*(?:展开|开始|进行)", self.text[cs:ts]):
+            # NAME抵达河内，展开…国事访问: the visit goes where the sentence arrived
+            return self.ctx.actors_in(arrived.end(), arrived.end() + 12, ("country", "place"))[:1]
         return []
 
     def _destination(self, t: str, ts: int, te: int, ce: int) -> list[Actor] | None:

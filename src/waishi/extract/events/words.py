@@ -73,9 +73,9 @@ MEETING_AS_NOUN = ("开幕式", "闭幕式", "准备工作", "筹备", "框架",
 PRED_COORD = re.compile(r"(?:以及|并且|并|随后|然后|接着|之后又|又)\s*$")
 # a clause opening with a coordinator and a preposition (…，并对X进行访问 / 随后同X会谈): the actors
 # before its verb are the preposition's objects; its subject is the first predicate's
-CLAUSE_COORD = re.compile(r"\s*(?:并且|并|随后|然后|接着|还|也|又)\s*(?:对|赴|到|前往|同|与|和|向|给)")
+CLAUSE_COORD = re.compile(r"\s*(?:并且|并|随后|然后|接着|还|也|又)\s*(?:将|将会|还将|也将|已|还|也|再)?\s*(?:对|赴|到|前往|同|与|和|向|给)")
 # the same inside a clause (出席X并对美国进行访问): what follows 并 shares the subject before it
-INNER_COORD = re.compile(r"(?:并且|并|随后|然后|接着)\s*(?:对|赴|到|前往|同|与|和|向|给)")
+INNER_COORD = re.compile(r"(?:并且|并|随后|然后|接着)\s*(?:将|将会|还将|也将|已|还|也|再)?\s*(?:对|赴|到|前往|同|与|和|向|给)")
 EACH = re.compile(r"每个|每一|各个|每")
 AGREEMENT = ("文件", "协议", "协定", "备忘录", "合同", "声明", "公报", "计划", "项目", "条约", "议定书", "意向书")
 # the close of a 对… phrase of congratulation: the act inside it is background (thanks are not:
