@@ -240,3 +240,11 @@ def test_extract_events_coord_arrived_then_visiting_and_a_carried_subject():
                         "并将与越南国家主席武文赏举行会谈。")
     assert ("visit", "reported", ("小马科斯",), ("越南", "河内")) in evs
     assert ("meet", "planned", ("小马科斯",), ("武文赏",)) in evs
+
+
+def test_extract_events_coord_meeting_with_and_a_known_two_character_subject():
+    _doc, evs = _events("越日领导人见面\n\n越通社东京——5月20日，苏林与老挝国家主席通伦举行了会谈。"
+                        "范明政在东京同日本经济团体联合会会长十仓雅和见面。日越友好见面会在东京举行。")
+    assert ("meet", "reported", ("苏林",), ("通伦",)) in evs
+    assert any(e[0] == "meet" and e[2] == ("范明政",) for e in evs)
+    assert not any(e[0] == "meet" and "会在东京举行" in "".join(e[3]) for e in evs)

@@ -303,7 +303,7 @@ _NOT_ANAPHOR_BEFORE = ("前", "原", "副", "新", "任", "为", "的")
 
 
 _TAKES_PERSON = ("与", "同", "和", "向", "对", "会见", "会晤")
-_SUBJECT_NEXT = "还也在于将已则曾随"  # (an adverb right after: the name is a clause's subject)
+_SUBJECT_NEXT = "还也在于将已则曾随与同和对向"  # (an adverb right after: the name is a clause's subject)
 
 
 def _reporters(mentions: list[PersonMention], lex: Lexicon) -> set[str]:
