@@ -47,3 +47,8 @@ def test_extract_events_anaphora_an_envoy_posted_in_vietnam_is_not_vietnamese():
 def test_extract_events_anaphora_other_titles_and_a_time_word_after_the_name():
     evs = _events("港越领导人会谈\n\n越通社曼谷——行政长官李家超早上在会议前与越南国家主席阮春福举行双边会谈。")
     assert ("meet", ("李家超",), ("阮春福",)) in evs
+
+
+def test_extract_events_anaphora_a_long_transliterated_name_after_a_foreign_title():
+    evs = _events("越秘领导人会见\n\n越通社利马——11月13日，越南国家主席梁强会见秘鲁总统博鲁阿尔特。")
+    assert ("meet", ("梁强",), ("博鲁阿尔特",)) in evs

@@ -64,6 +64,9 @@ class PersonMention:
     sentence: Span | None = None
 
 
+_LONG_FOREIGN = 6  # the longest transliterated name taken without dots or a Latin form
+
+
 class _Tables:
     """What the recogniser derives from the lexicon: built once per lexicon (``Lexicon.memo``)."""
 
@@ -221,7 +224,21 @@ class PeopleFinder:
                 and run_ends_match and text[after:after + 1] in "，,。；;、" \
                 and not any(run[-n:] in self.titles for n in self.title_lens if n < len(run)):
             return run
+        # a longer transliteration (博鲁阿尔特) after a foreign country's title (秘鲁总统), ending the
+        # clause or followed by a word the genre puts after names
+        if 5 <= len(run) <= _LONG_FOREIGN and self._foreign_title_before(text, pos):
+            if run_ends_match and text[after:after + 1] in "，,。；;、":
+                return run
+            for k in range(5, len(run)):
+                if run[k:].startswith(self.multi_stops):
+                    return run[:k]
         return None
+
+    def _foreign_title_before(self, text: str, pos: int) -> bool:
+        """A country other than the home one named in the title chain just before ``pos``."""
+        seg = text[max(0, pos - 12):pos]
+        return any(self.lex.entities[n].kind == "country" and self.lex.country_of(n) not in (None, self.home)
+                   for n, _a, _b in self.lex.find("gazetteer", seg))
 
     def _surnamed_name(self, run: str, latin_follows: bool) -> str | None:
         """A name that opens with a Vietnamese or Chinese surname: where its given name ends."""
