@@ -313,9 +313,6 @@ def _teasers(text: str, lines: list[Line]) -> list[Document]:
             j += 1
         # Lines after the first lede paragraph belong to the next teaser when one follows
         # (a caption without credit), else to this one.
-        nxt_head = next((k for k in range(j, n) if _headline_like(lines[k])), None)
-        if len(body) > 1 and nxt_head is not None and j >= n:
-            pass
         carry: list[Line] = []
         if len(body) > 1 and j < n:
             carry = body[1:]

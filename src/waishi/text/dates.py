@@ -206,11 +206,19 @@ _READERS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], DateMention | N
     (_GLUED, _glued), (_DAY_RANGE, _day_range), (_DAY, _day), (_REL_YEAR, _rel_year), (_YEAR_ONLY, _year_only), (_REL, _rel), (_NOW, _now))
 
 
-# Characters every match of a reader contains: a text without any of them is not searched.
-_NEEDLES: dict[re.Pattern[str], tuple[str, ...]] = {
-    _CN_FULL: ("月",), _BRACKET_DAY: ("(", "（"), _DAY_RANGE: ("至", "到", "-", "—", "–", "~", "～"),
-    _NOW: ("今天", "昨天", "前天", "明天", "昨日", "今日", "明日"), _REL: tuple(_RELATIVE),
-    _REL_YEAR: tuple(_YEAR_OFFSETS), _FULL: ("月",), _MONTH: ("月",), _GLUED: ("日",), _DAY: ("日",),
+# What every match of a reader contains: a text without it is not searched (the cheap test runs
+# once per text; the readers' own patterns try every position).
+_CN_HINT = re.compile("[一二三四五六七八九十]月")
+_RANGE_SEPS = ("至", "到", "-", "—", "–", "~", "～")
+_NOW_WORDS = tuple(_NOW_RELATIVE)
+_NEEDLES: dict[re.Pattern[str], Callable[[str], bool]] = {
+    _CN_FULL: lambda t: _CN_HINT.search(t) is not None,
+    _BRACKET_DAY: lambda t: "(" in t or "（" in t,
+    _DAY_RANGE: lambda t: "日" in t and any(c in t for c in _RANGE_SEPS),
+    _NOW: lambda t: any(w in t for w in _NOW_WORDS),
+    _REL: lambda t: any(w in t for w in _RELATIVE),
+    _REL_YEAR: lambda t: any(w in t for w in _YEAR_OFFSETS),
+    _FULL: lambda t: "月" in t, _MONTH: lambda t: "月" in t, _GLUED: lambda t: "日" in t, _DAY: lambda t: "日" in t,
 }
 
 
@@ -221,9 +229,9 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMe
     taken: list[tuple[int, int]] = []
     seg = text[start:end]
     for rx, read in _READERS:
-        needles = _NEEDLES.get(rx)
-        if needles is not None and not any(n in seg for n in needles):
-            continue  # (a reader whose every match needs a character the text lacks)
+        needed = _NEEDLES.get(rx)
+        if needed is not None and not needed(seg):
+            continue  # (a reader whose every match needs what the text lacks)
         for m in rx.finditer(text, start, end):
             if not all(m.end() <= a or m.start() >= b for a, b in taken):
                 continue
