@@ -79,9 +79,7 @@ class DateMention:
                 return None, None
             if self.day_offset is not None:
                 return (context + timedelta(days=self.day_offset)).isoformat(), None
-            if context is None:
-                return None, None
-            step = {"same": 0, "next": 1, "prev": -1}[self.relative]
+            step = {"same": 0, "next": 1, "prev": -1}[self.relative or "same"]
             return (context + timedelta(days=step)).isoformat(), None
         y = self.year or year
         if self.year_offset is not None:
