@@ -389,12 +389,17 @@ class _DocBuilder:
         # drop gazetteer hits inside person names (a name can contain a place character run)
         inside = _Intervals([p.span for p in self.person_mentions])
         self.entities = [m for m in self.entities if not inside.covers(m.span.start)]
-        # office holders and earlier-introduced names mentioned without a chain
+        self._holder_mentions(sentence_of)
+        self.person_mentions.sort(key=lambda p: p.span.start)
+        _join_short_forms(self.person_mentions)
+        self._year_evidence()
+
+    def _holder_mentions(self, sentence_of: Callable[[Span, int], Span]) -> None:
+        """Office holders and names introduced earlier, mentioned again without a chain."""
+        text = self.text
         known = {pm.name for pm in self.person_mentions}
-        holders = self.finder.holders
-        seen_titles: dict[str, list[str]] = {}
         chained = _Intervals([pm.span for pm in self.person_mentions])
-        names = known | holders  # (once a document: the holders are a thousand names)
+        names = known | self.finder.holders  # (once a document: the holders are a thousand names)
         for _kind, sp in self.regions:
             for name, nsp, title in name_title_mentions(text, sp.start, sp.end, names, self.finder, own=known):
                 if chained.covers(nsp.start):
@@ -411,10 +416,10 @@ class _DocBuilder:
                     pm.country = offices[0].iso3 if offices else None
                 pm.sentence = sentence_of(sp, nsp.start)
                 self.person_mentions.append(pm)
-                if title:
-                    seen_titles.setdefault(name, []).append(title)
-        self.person_mentions.sort(key=lambda p: p.span.start)
-        _join_short_forms(self.person_mentions)
+
+    def _year_evidence(self) -> None:
+        """The year evidence of the story's text, and of its captions (weighed apart)."""
+        text = self.text
         pairs = list({(pm.name, tuple(t for t, _ in pm.titles)): None
                       for pm in self.person_mentions if pm.titles})
         body_text, body_origin = _joined(text, [sp for k, sp in self.regions if k != "caption"])
@@ -441,6 +446,7 @@ class _DocBuilder:
                 span = (photo[0].start, photo[0].end) if photo[0].start is not None else None
                 self.evidence.bound(photo[0].year, None, "a dated photo", span)  # type: ignore[arg-type]
                 self.evidence.add(photo[0].year, 1.0, "a dated photo", span)  # type: ignore[arg-type]
+
 
     def _bare_holder(self, name: str, sp: Span) -> bool:
         """An office holder the lexicon knows, named without a title: a name of three characters
