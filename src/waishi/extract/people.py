@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from ..lexicon import Lexicon
 from ..model import Span
@@ -534,3 +535,43 @@ def name_title_mentions(text: str, start: int, end: int, names: set[str], finder
     return out
 
 
+_GLOSSED = re.compile(r"([\u4e00-\u9fff]{1,8}(?:·[\u4e00-\u9fff]{1,8})+)\s*[（(]\s*([A-Z][A-Za-zÀ-ỹ.'’\- ]{2,60})[)）]")
+
+
+def glossed_names(text: str, start: int, end: int, found: list[PersonMention], sentence_of: Any,
+                   region: Span, titles: frozenset[str] = frozenset(),
+                   verbs: tuple[str, ...] = ()) -> list[PersonMention]:
+    out: list[PersonMention] = []
+    if text.find("·", start, end) < 0:
+        return out  # no transliterated name here: skip the scan
+    for m in _GLOSSED.finditer(text, start, end):
+        s, e = m.span(1)
+        dot = text.find("·", s, e)
+        # (a person already read may end the run: 范平明致电NAME·NAME starts after him)
+        before = [pm.span.end for pm in found if pm.span.start < dot and pm.span.end > s - 12]
+        if any(b > dot for b in before) or any(s <= pm.span.start < e and pm.span.start > dot for pm in found):
+            continue
+        # the hanzi run may start with words before the name (值此NAME): from the run's start,
+        # cut after the last such word
+        while s > max(start, m.start(1) - 12) and "\u4e00" <= text[s - 1] <= "\u9fff":
+            s -= 1
+        if before:
+            s = max(s, max(before))
+        name = text[s:e]
+        head = name.split("·")[0]
+        cut = max((head.rfind(w) + len(w) for w in _BEFORE_NAME + verbs if w in head), default=0)
+        # …古巴领导人NAME: the name starts after the last title word in the run
+        for k in range(len(head) - 1, cut, -1):
+            if any(head[j:k] in titles for j in range(max(0, k - 6), k - 1)):
+                cut = k
+                break
+        if len(head) - cut < 1:
+            continue
+        pm = PersonMention(name[cut:], Span(s + cut, e), [], None, m.group(2).strip())
+        pm.sentence = sentence_of(region, s)
+        out.append(pm)
+    return out
+
+
+_BEFORE_NAME = ("值此", "祝贺", "向", "与", "同", "和", "对", "在", "由", "是", "为", "让", "及", "了", "领导人", "作者",
+                "诗人", "专家", "学者", "人士", "总司令")
