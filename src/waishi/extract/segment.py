@@ -22,7 +22,7 @@ _ANH = re.compile(r"\s*(?:[hH][ìi]nh\s*)?(?:ảnh|Ảnh|anh|Anh)\s*\d+\s*")
 _CREDIT = re.compile(
     r"[。.]?\s*[（(]?\s*(?:图自[^\s。]{1,20}|图片来源[:：][^)）]{1,30}|图源[:：][^)）]{1,30}"
     r"|[^\s。，,]{0,12}供图(?:[，,][^\s。]{1,10})?|(?:[^\s。，,]{1,10}记者)?\s*[^\s。，,]{1,8}\s+摄"
-    r"|屏幕截图|资料图|网络图片|图片[:：][^)）]{1,20})\s*[)）]?\s*$"
+    r"|屏幕截图|资料图|网络图片|图片[:：][^)）]{1,20}|图[:：][^)）]{1,20})\s*[)）]?\s*$"
 )
 _FILENAME = re.compile(r"^[\w.-]+\.(?:png|jpe?g|gif|webp|bmp)$", re.I)
 _MORE = re.compile(r"^(?:更多|更多新闻)\s*[:：]?$")
@@ -42,7 +42,9 @@ _STAMP = re.compile(
     rf"^(?:(?:发布时间|发布日期|更新时间|时间|日期)\s*[:：]?\s*)?(?:{_CLOCK_T}\s*[|,，]?\s*)?"
     rf"(?:(?P<y>\d{{4}})\s*[-/.年]\s*(?P<m>\d{{1,2}})\s*[-/.月]\s*(?P<d>\d{{1,2}})\s*日?"
     rf"|(?P<d2>\d{{1,2}})/(?P<m2>\d{{1,2}})/(?P<y2>\d{{4}}))"
-    rf"\s*{_TZ}\s*(?:{_CLOCK_T})?\s*{_TZ}\s*(?:Print|打印|来源[:：].{{0,30}}|[|｜].{{0,20}})?$")
+    rf"\s*{_TZ}\s*(?:{_CLOCK_T})?\s*{_TZ}\s*(?:[（(][^)）]{{0,20}}[)）])?\s*(?:Print|打印|来源[:：].{{0,30}}|[|｜].{{0,20}})?$")
+# A breadcrumb (首页>新南向, 首页 › 国际 › 亚洲): where the page sits in the site
+_BREADCRUMB = re.compile(r"^[^\s>›»]{1,8}(?:\s*[>›»]\s*[^>›»\s]{1,12}){1,4}$")
 # A clock printed at the top of some pages (中国时间 10:33 2024年11月24日 星期日): the time the page
 # was served, not when the article appeared.
 _CLOCK = re.compile(r"^\S{0,4}时间\s*\d{1,2}[:：]\d{2}\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日(?:\s*(?:星期|周)[一二三四五六日天])?$")
@@ -148,7 +150,7 @@ def _furniture(line: Line, words: frozenset[str] = frozenset()) -> bool:
     item, a language switch, a timestamp, a clock, or a list of other headlines run together."""
     t = line.text
     if _BULLET.match(t) or _TIMESTAMP.match(t) or (len(t) <= 60 and _STAMP.match(t)) or _CLOCK.match(t) \
-            or _bare(t) in words:
+            or _bare(t) in words or _BREADCRUMB.match(t):
         return True
     if _ANH.search(t) or caption_text(line) is not None:
         return False  # a headline with its caption glued on, or a caption
