@@ -103,3 +103,11 @@ def test_extract_dates_press_breadcrumbs_and_bullets_are_no_headline():
     rec = extract(text)
     assert [d.title for d in rec.documents] == ["越共中央總書記蘇林正式訪問新加坡"]
     assert rec.published == "2025-03-11"
+
+
+def test_extract_dates_press_a_source_stamp_a_link_and_a_photo_line_are_no_headline():
+    text = ("参考消息 2017-03-21 16:05\nhttp://news.example.com/a/20170321/1.htm\n资料图：越南海军舰艇\n"
+            "参考消息网3月21日报道 德媒称，20日，越南总理阮春福在河内会晤了到访的韩国外长尹炳世。\n")
+    rec = extract(text)
+    assert rec.published == "2017-03-21"
+    assert rec.documents[0].title.startswith("参考消息网3月21日报道")

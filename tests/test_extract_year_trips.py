@@ -76,3 +76,11 @@ def test_extract_year_trips_the_host_named_in_the_lede_is_no_visitor():
             "国家主席通伦举行会谈。越南和老挝两党同意加强合作。")
     ev = collect(lex, page, month_day=(12, 2))
     assert not any(c.note.startswith("known trip") for c in ev.constraints)
+
+
+def test_extract_year_trips_a_visitor_named_after_a_relative_clause():
+    lex = _lex(*TRIPS)
+    page = ("越南国家主席会见新加坡总理\n\n越通社河内——3月22日，越南国家主席陈大光在河内会见了正在对越南进行正式访问的"
+            "新加坡总理李显龙。")
+    ev = collect(lex, page, month_day=(3, 22))
+    assert [c.year for c in ev.constraints if c.note.startswith("known trip")] == [2017]

@@ -39,10 +39,12 @@ _HANZI = re.compile(r"[\u4e00-\u9fff]")
 _TZ = r"(?:HKT|SGT|ICT|CST|JST|KST|GMT|UTC|北京时间|河内时间)?\s*[+\-]?\d{0,2}"
 _CLOCK_T = r"\d{1,2}[:：]\d{2}(?:[:：]\d{2})?"
 _STAMP = re.compile(
-    rf"^(?:(?:发布时间|发布日期|更新时间|时间|日期)\s*[:：]?\s*)?(?:{_CLOCK_T}\s*[|,，]?\s*)?"
+    rf"^(?:(?:发布时间|发布日期|更新时间|时间|日期)\s*[:：]?\s*|[\u4e00-\u9fff]{{2,8}}\s+)?(?:{_CLOCK_T}\s*[|,，]?\s*)?"
     rf"(?:(?P<y>\d{{4}})\s*[-/.年]\s*(?P<m>\d{{1,2}})\s*[-/.月]\s*(?P<d>\d{{1,2}})\s*日?"
     rf"|(?P<d2>\d{{1,2}})/(?P<m2>\d{{1,2}})/(?P<y2>\d{{4}}))"
     rf"\s*{_TZ}\s*(?:{_CLOCK_T})?\s*{_TZ}\s*(?:[（(][^)）]{{0,20}}[)）])?\s*(?:Print|打印|来源[:：].{{0,30}}|[|｜].{{0,20}})?$")
+# A caption that says first it is one (资料图：…, 图：…)
+_PHOTO_FIRST = re.compile(r"^(?:资料图|图片|图)\s*[:：]")
 # A breadcrumb (首页>新南向, 首页 › 国际 › 亚洲): where the page sits in the site
 _BREADCRUMB = re.compile(r"^[^\s>›»]{1,8}(?:\s*[>›»]\s*[^>›»\s]{1,12}){1,4}$")
 # A clock printed at the top of some pages (中国时间 10:33 2024年11月24日 星期日): the time the page
@@ -150,7 +152,7 @@ def _furniture(line: Line, words: frozenset[str] = frozenset()) -> bool:
     item, a language switch, a timestamp, a clock, or a list of other headlines run together."""
     t = line.text
     if _BULLET.match(t) or _TIMESTAMP.match(t) or (len(t) <= 60 and _STAMP.match(t)) or _CLOCK.match(t) \
-            or _bare(t) in words or _BREADCRUMB.match(t):
+            or _bare(t) in words or _BREADCRUMB.match(t) or _PHOTO_FIRST.match(t):
         return True
     if _ANH.search(t) or caption_text(line) is not None:
         return False  # a headline with its caption glued on, or a caption

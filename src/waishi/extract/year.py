@@ -95,6 +95,7 @@ _VISIT_WORD = re.compile(r"访问|访华|访越|访老|访柬|出访|到访|抵�
 _ABBREVIATED = re.compile(r"[访赴]([\u4e00-\u9fff])")
 _TRIP_HEAD = 300
 _TRIP_SLACK = timedelta(days=4)
+_VISITING_REL = re.compile(r"对([^，。；对]{2,8}?)进行[^，。；]{0,8}?访问的[^，。；]{0,20}$")
 _TRIP_REACH = 60  # the destination within this many characters after the visitor's name
 _TRIP_WEIGHT = 3.0  # as a dated mention: below STRONG, so the office holders' window holds
 _TOWARDS = ("对", "访问", "赴", "前往", "抵达", "到访", "出访")
@@ -605,7 +606,7 @@ class _Collector:
         fits: dict[int, str] = {}
         for name, starts in found.items():
             trips = lex.visits[name]
-            goes = {iso for i in starts for iso in self._destinations(head, i + len(name))}
+            goes = {iso for i in starts for iso in self._destinations(head, i + len(name)) | self._visiting_before(head, i)}
             if not goes:
                 continue
             for v in trips:
@@ -620,6 +621,13 @@ class _Collector:
                         fits[y] = name
         for y, name in fits.items():
             self.ev.add(y, _TRIP_WEIGHT * self.weight / len(fits), f"known trip {name}")
+
+    def _visiting_before(self, head: str, pos: int) -> set[str]:
+        """The country of a relative clause before the visitor (正在对越南进行正式访问的新加坡总理NAME)."""
+        m = _VISITING_REL.search(head, max(0, pos - _TRIP_REACH), pos)
+        if m is None:
+            return set()
+        return {iso for n, _a, _b in self.lex.find("gazetteer", m.group(1)) if (iso := self.lex.country_of(n))}
 
     def _destinations(self, head: str, pos: int) -> set[str]:
         """Countries the sentence from ``pos`` on names as a destination (对老挝进行…, 访问老挝, 赴老挝,
