@@ -111,3 +111,8 @@ def test_extract_dates_press_a_source_stamp_a_link_and_a_photo_line_are_no_headl
     rec = extract(text)
     assert rec.published == "2017-03-21"
     assert rec.documents[0].title.startswith("参考消息网3月21日报道")
+
+
+def test_extract_dates_press_a_desk_byline_is_no_headline():
+    rec = extract("國際中心/綜合報導\n越南國家主席阮富仲1日在河內會見來訪的朝鮮領導人金正恩。\n")
+    assert rec.documents[0].title.startswith("越南國家主席阮富仲")

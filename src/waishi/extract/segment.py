@@ -43,6 +43,8 @@ _STAMP = re.compile(
     rf"(?:(?P<y>\d{{4}})\s*[-/.年]\s*(?P<m>\d{{1,2}})\s*[-/.月]\s*(?P<d>\d{{1,2}})\s*日?"
     rf"|(?P<d2>\d{{1,2}})/(?P<m2>\d{{1,2}})/(?P<y2>\d{{4}}))"
     rf"\s*{_TZ}\s*(?:{_CLOCK_T})?\s*{_TZ}\s*(?:[（(][^)）]{{0,20}}[)）])?\s*(?:Print|打印|来源[:：].{{0,30}}|[|｜].{{0,20}})?$")
+# A desk's byline on a line of its own (国际中心/综合报导, 记者王明/河内报道)
+_BYLINE = re.compile(r"^[^\s/／]{2,12}\s*[/／]\s*[^\s/／]{0,12}(?:报导|报道|编译|综合报导|综合报道|专电|电)$")
 # A caption that says first it is one (资料图：…, 图：…)
 _PHOTO_FIRST = re.compile(r"^(?:资料图|图片|图)\s*[:：]")
 # A breadcrumb (首页>新南向, 首页 › 国际 › 亚洲): where the page sits in the site
@@ -152,7 +154,7 @@ def _furniture(line: Line, words: frozenset[str] = frozenset()) -> bool:
     item, a language switch, a timestamp, a clock, or a list of other headlines run together."""
     t = line.text
     if _BULLET.match(t) or _TIMESTAMP.match(t) or (len(t) <= 60 and _STAMP.match(t)) or _CLOCK.match(t) \
-            or _bare(t) in words or _BREADCRUMB.match(t) or _PHOTO_FIRST.match(t):
+            or _bare(t) in words or _BREADCRUMB.match(t) or _PHOTO_FIRST.match(t) or _BYLINE.match(t):
         return True
     if _ANH.search(t) or caption_text(line) is not None:
         return False  # a headline with its caption glued on, or a caption
