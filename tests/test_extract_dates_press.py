@@ -116,3 +116,11 @@ def test_extract_dates_press_a_source_stamp_a_link_and_a_photo_line_are_no_headl
 def test_extract_dates_press_a_desk_byline_is_no_headline():
     rec = extract("國際中心/綜合報導\n越南國家主席阮富仲1日在河內會見來訪的朝鮮領導人金正恩。\n")
     assert rec.documents[0].title.startswith("越南國家主席阮富仲")
+
+
+def test_extract_dates_press_the_line_above_a_wire_dateline_is_the_headline():
+    text = (" date 2025-11-27 快訊\n\n某地男子在機場遭扣留\n\n女主播報導大火強忍情緒\n\n聽新聞\n0:00 / 0:00\n\n"
+            "越南外交部：南海和平穩定至關重要\n\n中央社／ 河內27日專電\n越南外交部發言人今天在記者會上表示，南海和平穩定至關重要。\n")
+    rec = extract(text)
+    assert rec.documents[0].title == "越南外交部：南海和平穩定至關重要"
+    assert rec.published == "2025-11-27"

@@ -39,10 +39,14 @@ _HANZI = re.compile(r"[\u4e00-\u9fff]")
 _TZ = r"(?:HKT|SGT|ICT|CST|JST|KST|GMT|UTC|北京时间|河内时间)?\s*[+\-]?\d{0,2}"
 _CLOCK_T = r"\d{1,2}[:：]\d{2}(?:[:：]\d{2})?"
 _STAMP = re.compile(
-    rf"^(?:(?:发布时间|发布日期|更新时间|时间|日期)\s*[:：]?\s*|[\u4e00-\u9fff]{{2,8}}\s+)?(?:{_CLOCK_T}\s*[|,，]?\s*)?"
+    rf"^(?:(?:发布时间|发布日期|更新时间|时间|日期|date)\s*[:：]?\s*|[\u4e00-\u9fff]{{2,8}}\s+)?(?:{_CLOCK_T}\s*[|,，]?\s*)?"
     rf"(?:(?P<y>\d{{4}})\s*[-/.年]\s*(?P<m>\d{{1,2}})\s*[-/.月]\s*(?P<d>\d{{1,2}})\s*日?"
     rf"|(?P<d2>\d{{1,2}})/(?P<m2>\d{{1,2}})/(?P<y2>\d{{4}}))"
-    rf"\s*{_TZ}\s*(?:{_CLOCK_T})?\s*{_TZ}\s*(?:[（(][^)）]{{0,20}}[)）])?\s*(?:Print|打印|来源[:：].{{0,30}}|[|｜].{{0,20}})?$")
+    rf"\s*{_TZ}\s*(?:{_CLOCK_T})?\s*{_TZ}\s*(?:[（(][^)）]{{0,20}}[)）])?\s*(?:Print|打印|来源[:：].{{0,30}}|[|｜].{{0,20}}|快讯|最新)?$")
+# A wire service's dateline on a line of its own, right under the headline
+_WIRE_LINE = re.compile(r"^[（(]?(?:中央社|新华社|越通社|法新社|路透社|美联社|共同社)\s*(?:记者\s*[\u4e00-\u9fff]{2,4})?\s*[／/]?\s*"
+                        r"[\u4e00-\u9fff]{0,6}\s*\d{1,2}\s*日\s*(?:专)?电[)）]?$")
+_WIRE_REACH = 40
 # A desk's byline on a line of its own (国际中心/综合报导, 记者王明/河内报道)
 _BYLINE = re.compile(r"^[^\s/／]{2,12}\s*[/／]\s*[^\s/／]{0,12}(?:报导|报道|编译|综合报导|综合报道|专电|电)$")
 # A caption that says first it is one (资料图：…, 图：…)
@@ -168,7 +172,12 @@ def _furniture(line: Line, words: frozenset[str] = frozenset()) -> bool:
 
 def _first_headline(lines: list[Line], words: frozenset[str] = frozenset()) -> int:
     """Index of the headline: the first line that is not page furniture (at most 120 lines in).
-    A section label (新闻, 时政, 国际) above a longer headline is furniture too."""
+    A section label (新闻, 时政, 国际) above a longer headline is furniture too. A wire byline on
+    a line of its own (中央社／ 河内27日专电) follows the headline: the line before it is the
+    headline, whatever other headlines the page runs above it."""
+    wire = next((k for k, ln in enumerate(lines[:_WIRE_REACH]) if k > 0 and _WIRE_LINE.match(ln.text)), None)
+    if wire is not None and _headline_like(lines[wire - 1]) and not _furniture(lines[wire - 1], words):
+        return wire - 1
     for i, ln in enumerate(lines[:120]):
         if not _furniture(ln, words):
             nxt = lines[i + 1] if i + 1 < len(lines) else None
