@@ -110,3 +110,14 @@ def test_aid_to_each_country_is_one_donation_per_country_named():
 def test_a_custom_named_before_makes_the_act_habitual():
     d = doc("按照东盟的惯例，新当选的国家元首通常会访问东盟各成员国。")
     assert not [e for e in d.events if e.type == "visit"]
+
+
+def test_extract_factuality_a_subjectless_clause_keeps_the_plan_before_it():
+    from waishi.extract.pipeline import extract
+    doc = extract("越南国会主席将访华\n\n越通社河内——按日程，越南国会主席王廷惠将同中国全国人大委员长赵乐际会谈，"
+                  "分别与中共中央总书记习近平和国务院总理李强进行会见。", source="t.txt").documents[0]
+    facts = {e.target[0]: e.factuality for e in doc.events if e.type == "meet"}
+    assert facts == {"赵乐际": "planned", "习近平": "planned", "李强": "planned"}
+    doc = extract("越南国会主席访华\n\n越通社北京——以“面向未来”为主题，越南成功举办了东盟峰会。",
+                  source="t.txt").documents[0]
+    assert all(e.factuality == "reported" for e in doc.events)

@@ -17,6 +17,18 @@ from .words import (
 _DISPOSAL = re.compile(r"将(?!于|要|会|在|继续|进一步|共同|与|同|和|向|对|赴|前往)(?=[^，。；]{2,40}?(?:交|送|赠|付|还|转)给)")
 
 
+_PREP = re.compile(r"分别|与|同|和|对|向")
+
+
+def lead_sentence(self: ClauseReader, sent: SentenceCtx, cs: int) -> str:
+    """The sentence before ``cs`` without what is quoted (以“面向东盟共同体”为主题: a name, no plan)."""
+    return re.sub(r"“[^”]*”|\"[^\"]*\"", lambda m: " " * len(m.group()), self.text[sent.span.start:cs])
+
+
+_CARRIED = ("planned", "proposed")  # the modality a subject-less clause takes from the one before
+_DONE = re.compile(r"已|了|曾")
+
+
 def factuality(self: ClauseReader, sent: SentenceCtx, ts: int, te: int) -> str:
     """What the trigger's clause says of the act: reported, planned, proposed, invited,
     habitual, topic (a noun governed by 保持/加强…), background (what someone is praised or thanked
@@ -56,6 +68,14 @@ def factuality(self: ClauseReader, sent: SentenceCtx, ts: int, te: int) -> str:
     # a custom or a habit named anywhere before in the sentence (根据东盟惯例，新任元首会…访问)
     found = [self.lex.modality[m.group()] for m in rx.finditer(self.text, sent.span.start, cs)
              if self.lex.modality[m.group()] == "habitual"] + found
+    subj_end = next((m.start() for m in _PREP.finditer(self.text, cs, ts)), ts)
+    if not found and cs > sent.span.start and not self.ctx.actors_in(cs, subj_end) \
+            and not _DONE.search(self.text, cs, te + 1):
+        # 将同A会谈，分别与B和C进行会见: a clause without a subject of its own goes on the sentence's
+        # first predicate, and keeps its plan (a finished act, 已/了, is no plan)
+        before = [self.lex.modality[m.group()] for m in rx.finditer(lead_sentence(self, sent, cs))]
+        if before and before[-1] in _CARRIED:
+            found = before[-1:]
     strong = [f for f in found if f != "planned" and not (f == "topic" and self.text.startswith("了", te))]
     if strong:
         return strong[-1]
