@@ -248,3 +248,11 @@ def test_extract_events_coord_meeting_with_and_a_known_two_character_subject():
     assert ("meet", "reported", ("苏林",), ("通伦",)) in evs
     assert any(e[0] == "meet" and e[2] == ("范明政",) for e in evs)
     assert not any(e[0] == "meet" and "会在东京举行" in "".join(e[3]) for e in evs)
+
+
+def test_extract_events_coord_parts_after_semicolons_keep_the_first_subject():
+    _doc, evs = _events("越南国会主席结束访问\n\n越通社河内——11月25日，访问柬埔寨期间，越南国会主席王廷惠开展了多项活动；"
+                        "拜会了柬埔寨国王西哈莫尼；会见了柬埔寨首相洪森。")
+    got = {(e[2], e[3]) for e in evs if e[0] == "meet"}
+    assert (("王廷惠",), ("西哈莫尼",)) in got or any(s == ("王廷惠",) and "西哈莫尼" in t[0] for s, t in got)
+    assert any(s == ("王廷惠",) and t == ("洪森",) for s, t in got)

@@ -113,7 +113,7 @@ class ClauseReader:
         actors = self._region_actors(sent.span.start, trig_start, kinds)
         if actors:
             return actors
-        actors = self.pronoun_subject(sent, cs)
+        actors = self.pronoun_subject(sent, cs) or self._semicolon_subject(sent, trig_start)
         if actors:
             return actors
         # 在访问X并出席Y期间，PERSON…: an adverbial clause takes the main clause's subject
@@ -125,6 +125,20 @@ class ClauseReader:
                 return persons[:1]
             return after[:1]
         return []
+
+    def _semicolon_subject(self, sent: SentenceCtx, trig_start: int) -> list[Actor]:
+        """A part after `；` with no subject before its verb (…王廷惠开展了近50个活动；拜会…；会见…)
+        keeps the subject of the sentence's first part: its persons before its first verb."""
+        head = self.text[:sent.span.start].rstrip()
+        if not head.endswith(("；", ";")) or self.ctx.actors_in(sent.span.start, trig_start, ("person", "group")):
+            return []
+        lo = max(head.rfind(c) for c in "。！？!?\n") + 1
+        persons = self.ctx.actors_in(lo, len(head), ("person",))
+        if not persons:
+            return []
+        # (the subject stands before that part's first verb)
+        verb = next((m.start() for m in _VERB_AFTER_SUBJECT.finditer(self.text, persons[0].span.end, len(head))), len(head))
+        return [a for a in persons if a.span.end <= verb][:1] or persons[:1]
 
     def pronoun_subject(self, sent: SentenceCtx, cs: int) -> list[Actor]:
         """他还将同X举行会谈: a pronoun opening the clause (or the sentence) is the person the
@@ -381,6 +395,8 @@ def _period_end(text: str, pos: int) -> int:
 _VIA = re.compile(r"(?:通过|经由|借助)[^，。；,;]{2,24}?(?=向|对|为|给|与|同|和|把|将)")
 # what a news agency does in a story: it reports (路透社在报道…时说, 据新华社报道)
 _REPORTS = re.compile(r"[^，。；]{0,8}?(?:报道|报导|援引|评论|写道|称|说|指出)")
+# the first verb after a subject (开展, 会见, 出席 …): what stands before it is the subject
+_VERB_AFTER_SUBJECT = re.compile(r"开展|会见|拜会|出席|访问|举行|表示|强调|签署")
 # A third-person pronoun opening a clause as its subject (他还将…, 她随后…)
 _PRONOUN = re.compile(r"\s*(?:他|她)(?=[还也随并将已于在同与和对又则曾])")
 # the act's words up to a bracket, without crossing a clause or another bracket
