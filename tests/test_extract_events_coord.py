@@ -256,3 +256,8 @@ def test_extract_events_coord_parts_after_semicolons_keep_the_first_subject():
     got = {(e[2], e[3]) for e in evs if e[0] == "meet"}
     assert (("王廷惠",), ("西哈莫尼",)) in got or any(s == ("王廷惠",) and "西哈莫尼" in t[0] for s, t in got)
     assert any(s == ("王廷惠",) and t == ("洪森",) for s, t in got)
+
+
+def test_extract_events_coord_a_call_with_leaders_of_two_countries_is_two_calls():
+    _doc, evs = _events("越老柬领导人通电话\n\n越通社河内——3月26日，越南政府总理阮春福与老挝总理通伦和柬埔寨首相洪森通电话。")
+    assert {e[3] for e in evs if e[0] == "phone_call"} == {("通伦",), ("洪森",)}

@@ -24,6 +24,16 @@ from .words import (
 _ARRIVED = re.compile(r"抵达(?=[^，。；]{2,12}[，,])")
 
 
+def _by_country(partners: list[Actor]) -> list[list[Actor]]:
+    """A call with persons of several countries (与老挝总理通伦和柬埔寨首相洪森通电话) is one call
+    each: calls are between two sides. Persons of one country (or of none known) stay one call."""
+    persons = [a for a in partners if a.kind == "person"]
+    isos = {a.iso3 for a in persons}
+    if len(persons) < 2 or len(isos) < 2 or None in isos:
+        return [partners]
+    return [[a] for a in persons]
+
+
 class Meetings(ClauseReader):
     # meet -----------------------------------------------------------------------------
     def _meet(self, sent: SentenceCtx, t: str, ts: int, te: int, mode: str) -> list[Event]:
@@ -137,7 +147,8 @@ class Meetings(ClauseReader):
             src = self._region_actors(self.clause_start(pos, sent.span.start), pos, ("person", "org", "country", "group")) or \
                 self.pronoun_subject(sent, self.clause_start(pos, sent.span.start))
             if src:
-                return [self._event("phone_call", sent, ts, src, partner)]
+                groups = _by_country(partner) if all(a.kind == "person" for a in src) else [partner]
+                return [self._event("phone_call", sent, ts, src, group) for group in groups]
         src = self.subject(sent, ts, ("person", "org", "country", "group"))
         ce = self.clause_end(te, sent.span.end)
         tgt = self.ctx.actors_in(te, ce, ("person", "country"))
