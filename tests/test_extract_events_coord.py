@@ -261,3 +261,12 @@ def test_extract_events_coord_parts_after_semicolons_keep_the_first_subject():
 def test_extract_events_coord_a_call_with_leaders_of_two_countries_is_two_calls():
     _doc, evs = _events("越老柬领导人通电话\n\n越通社河内——3月26日，越南政府总理阮春福与老挝总理通伦和柬埔寨首相洪森通电话。")
     assert {e[3] for e in evs if e[0] == "phone_call"} == {("通伦",), ("洪森",)}
+
+
+def test_extract_events_coord_respectively_met_over_a_comma_list():
+    _doc, evs = _events("越南国家主席出席APEC会议\n\n越通社旧金山——11月17日，武文赏主席与各位与会嘉宾举行多场会晤。"
+                        "武文赏主席分别会见了马来西亚总理安瓦尔·易卜拉欣(Anwar Ibrahim),加拿大总理贾斯廷·特鲁多(Justin Trudeau)"
+                        "和秘鲁总统迪娜·博卢阿特(Dina Boluarte)等。")
+    met = {e[3] for e in evs if e[0] == "meet"}
+    assert {("安瓦尔·易卜拉欣",), ("贾斯廷·特鲁多",), ("迪娜·博卢阿特",)} <= met
+    assert not [e for e in evs if e[0] == "attend"]

@@ -24,6 +24,9 @@ from .words import (
 _ARRIVED = re.compile(r"抵达(?=[^，。；]{2,12}[，,])")
 
 
+_LIST_REACH = 16  # a listed person's title and name start this close to the comma before
+
+
 def _by_country(partners: list[Actor]) -> list[list[Actor]]:
     """A call with persons of several countries (与老挝总理通伦和柬埔寨首相洪森通电话) is one call
     each: calls are between two sides. Persons of one country (or of none known) stay one call."""
@@ -116,6 +119,14 @@ class Meetings(ClauseReader):
         # 分别拜会了A，以及B: the object runs over commas joined by 以及/和/及
         while ce < sent.span.end and self.text.startswith(("，以及", ",以及", "，和", "，及", "、"), ce):
             ce = self.clause_end(ce + 1, sent.span.end)
+        # 分别会见了A(Latin),B(Latin),C和D: after 分别 a list of titled persons runs over plain commas
+        if "分别" in self.text[max(sent.span.start, te - 8):te]:
+            while ce < sent.span.end and self.text[ce] in "，,":
+                nxt = self.clause_end(ce + 1, sent.span.end)
+                first = self.ctx.actors_in(ce + 1, nxt, ("person",))
+                if not first or first[0].span.start - ce > _LIST_REACH:
+                    break
+                ce = nxt
         tgt = self.ctx.actors_in(te, ce, ("person",))
         if tgt:
             return tgt
