@@ -270,3 +270,10 @@ def test_extract_events_coord_respectively_met_over_a_comma_list():
     met = {e[3] for e in evs if e[0] == "meet"}
     assert {("安瓦尔·易卜拉欣",), ("贾斯廷·特鲁多",), ("迪娜·博卢阿特",)} <= met
     assert not [e for e in evs if e[0] == "attend" and "会晤" in "".join(e[3])]
+
+
+def test_extract_events_coord_leaders_listed_over_commas_met_respectively():
+    _doc, evs = _events("老挝领导会见越南代表团\n\n越通社万象——12月1日，老挝人民革命党中央总书记朱马里·赛雅颂，老挝总理通辛·坦马冯，"
+                        "老挝国会主席巴尼·亚陶都分别会见越南高级代表团。老挝领导人感谢越南党、国家已派遣代表团前来出席纪念活动。")
+    assert {e[2] for e in evs if e[0] == "meet"} == {("朱马里·赛雅颂",), ("通辛·坦马冯",), ("巴尼·亚陶都",)}
+    assert not any("派遣" in "".join(e[2]) for e in evs)

@@ -111,7 +111,7 @@ class DocContext:
                 g = self.text[gs:dm.end()]
                 if self.text.startswith(("互访", "往来", "交流"), dm.end()):
                     continue  # 高级代表团互访: a topic, not a delegation
-                if len(g) >= 3:
+                if len(g) > len("代表团"):  # (a bare 代表团 names no one)
                     out.append(Actor(g, Span(gs, dm.end()), "group", None))
         out.sort(key=lambda a: a.span.start)
         return out

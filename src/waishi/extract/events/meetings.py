@@ -57,7 +57,7 @@ class Meetings(ClauseReader):
         pair = self._pair_meeting(sent, ts)
         if pair is not None:
             return [self._event("meet", sent, ts, [pair[0]], [pair[1]])]
-        separate = self._separate_partners(sent, ts)
+        separate = self._separate_partners(sent, ts) or self._listed_meetings(sent, ts, te)
         if separate:
             return separate
         # a clause that opens with 与/同 (…，与X会面) has its subject before it
@@ -82,6 +82,28 @@ class Meetings(ClauseReader):
             # 分别会见A和B, or 会见参议院主席A和国会主席B (each with a title of his own): two meetings
             return [self._event("meet", sent, ts, src, [a]) for a in persons]
         return [self._event("meet", sent, ts, src, tgt)]
+
+    def _listed_meetings(self, sent: SentenceCtx, ts: int, te: int) -> list[Event]:
+        """A，B，C分别会见X: one meeting each."""
+        hosts = self._listed_subjects(sent, ts)
+        tgt = [a for a in self._meeting_object(sent, te) if not any(w in a.name for w in PRESS)] if hosts else []
+        return [self._event("meet", sent, ts, [a], tgt) for a in hosts] if tgt else []
+
+    def _listed_subjects(self, sent: SentenceCtx, ts: int) -> list[Actor]:
+        """``A，B，C分别会见X``: the titled persons listed over commas before 分别, each a subject."""
+        if "分别" not in self.text[max(sent.span.start, ts - 3):ts]:
+            return []
+        out: list[Actor] = []
+        end = self.text.rfind("分别", sent.span.start, ts)
+        while end > sent.span.start:
+            start = max(self.text.rfind(c, sent.span.start, end) for c in "，,、；") + 1
+            start = max(start, sent.span.start)
+            persons = self.ctx.actors_in(start, end, ("person",))
+            if not persons or any(start <= t0 < end for t0 in self._sent_trigs):
+                break
+            out = persons[-1:] + out
+            end = start - 1
+        return out if len(out) >= 2 else []
 
     def _partner_meeting(self, sent: SentenceCtx, t: str, ts: int, te: int) -> list[Event]:
         """A与B会谈: the partner before the trigger, the subject before the partner (a province
