@@ -389,8 +389,13 @@ class _DocBuilder:
         story = next((dm for dm in self.dates if dm.year is None and dm.month and dm.day and not dm.relative
                       and dm.year_offset is None and any(sp.start <= dm.start < sp.end for sp in body_regions)), None)
         month_day = (story.month, story.day) if story and story.month and story.day else None
+        # (a story that gives only its day, 9日, still dates a known trip that covers such a day)
+        day_only = next((dm.day for dm in self.dates if dm.month is None and dm.day and dm.year is None
+                         and dm.day_offset is None and not dm.relative
+                         and any(sp.start <= dm.start < sp.end for sp in body_regions)), None) \
+            if month_day is None else None
         self.evidence = year_mod.collect(self.lex, body_text, pairs, today=today, origin=body_origin,
-                                         month_day=month_day, home=self.options.home)
+                                         month_day=month_day, home=self.options.home, day_only=day_only)
         # captions are often archive photos: their years count half, and only when the
         # headline and lede say nothing and no other teaser of the page does either
         self.cap_evidence = year_mod.collect(self.lex, cap_text, today=today, origin=cap_origin,

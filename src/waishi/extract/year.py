@@ -95,7 +95,8 @@ _VISIT_WORD = re.compile(r"访问|访华|访越|访老|访柬|出访|到访|抵�
 _ABBREVIATED = re.compile(r"[访赴]([\u4e00-\u9fff])")
 _TRIP_HEAD = 300
 _TRIP_SLACK = timedelta(days=4)
-_VISITING_REL = re.compile(r"对([^，。；对]{2,8}?)进行[^，。；]{0,8}?访问的[^，。；]{0,20}$")
+_VISITING_REL = re.compile(r"(?:对([^，。；对]{2,8}?)进行[^，。；]{0,8}?访问|(?:访问|出访|到访)([^，。；的]{2,8}?))的[^，。；]{0,20}$")
+_TRIP_DAYS = 14  # (a month-only row takes in every day: it dates nothing by a day alone)
 _TRIP_REACH = 60  # the destination within this many characters after the visitor's name
 _TRIP_WEIGHT = 3.0  # as a dated mention: below STRONG, so the office holders' window holds
 _TOWARDS = ("对", "访问", "赴", "前往", "抵达", "到访", "出访")
@@ -268,7 +269,7 @@ def _visitor_automaton(lex: Lexicon) -> tuple[list[str], Any]:
 def collect(lex: Lexicon, text: str, people: Sequence[tuple[str, Sequence[str]]] | None = None,
             today: date | None = None, weight: float = 1.0,
             origin: Callable[[int], int] | None = None, month_day: tuple[int, int] | None = None,
-            home: str = HOME) -> YearEvidence:
+            home: str = HOME, day_only: int | None = None) -> YearEvidence:
     """Year evidence found in ``text``; ``people`` are (name, titles) pairs read from it."""
     c = _Collector(lex, text, today, weight, origin, home)
     c.now_phrases()
@@ -283,7 +284,7 @@ def collect(lex: Lexicon, text: str, people: Sequence[tuple[str, Sequence[str]]]
     c.founding_and_pandemic()
     c.world_events()
     c.offices(people or [], month_day)
-    c.known_trips(month_day)
+    c.known_trips(month_day, day_only)
     if today is not None:
         c.ev.cap = today.year
     return c.ev
@@ -590,13 +591,13 @@ class _Collector:
             self.ev.bound(max(los) if los else None, None if None in his_ else max(h for h in his_ if h is not None),
                           "offices " + ",".join(n for _lo, _hi, n in terms))
 
-    def known_trips(self, month_day: tuple[int, int] | None) -> None:
+    def known_trips(self, month_day: tuple[int, int] | None, day_only: int | None = None) -> None:
         """A trip the lexicon dates (visits_*.tsv): the story opens with the visitor going to the
         host country (NAME…对/访问/赴 + the country, or 访华 style), and its own month-day falls
         within one known trip: that trip's year. Several trips that fit share the weight, and the
         other evidence picks; it never overrides the office holders' window."""
         text, lex = self.text, self.lex
-        if not lex.visits or month_day is None or not _VISIT_WORD.search(text):
+        if not lex.visits or (month_day is None and day_only is None) or not _VISIT_WORD.search(text):
             return
         head = text[:_TRIP_HEAD]
         names, auto = lex.memo("visitors", lambda: _visitor_automaton(lex))
@@ -612,6 +613,13 @@ class _Collector:
             for v in trips:
                 if v.host_iso3 not in goes:
                     continue
+                if month_day is None:
+                    # only a day: a trip (with its slack) that takes in a day of that number
+                    days = (v.start - _TRIP_SLACK + timedelta(days=k)
+                            for k in range((v.end - v.start + 2 * _TRIP_SLACK).days + 1))
+                    if (v.end - v.start).days <= _TRIP_DAYS and any(d.day == day_only for d in days):
+                        fits[v.start.year] = name
+                    continue
                 for y in range(v.start.year, v.end.year + 1):
                     try:
                         d = date(y, *month_day)
@@ -619,6 +627,9 @@ class _Collector:
                         continue
                     if v.start - _TRIP_SLACK <= d <= v.end + _TRIP_SLACK:
                         fits[y] = name
+        lo, hi = self.ev.window()
+        inside = {y: n for y, n in fits.items() if (lo is None or y >= lo) and (hi is None or y <= hi)}
+        fits = inside or fits  # (trips outside the office holders' window share nothing with those inside)
         for y, name in fits.items():
             self.ev.add(y, _TRIP_WEIGHT * self.weight / len(fits), f"known trip {name}")
 
@@ -627,7 +638,8 @@ class _Collector:
         m = _VISITING_REL.search(head, max(0, pos - _TRIP_REACH), pos)
         if m is None:
             return set()
-        return {iso for n, _a, _b in self.lex.find("gazetteer", m.group(1)) if (iso := self.lex.country_of(n))}
+        place = m.group(1) or m.group(2)
+        return {iso for n, _a, _b in self.lex.find("gazetteer", place) if (iso := self.lex.country_of(n))}
 
     def _destinations(self, head: str, pos: int) -> set[str]:
         """Countries the sentence from ``pos`` on names as a destination (对老挝进行…, 访问老挝, 赴老挝,
