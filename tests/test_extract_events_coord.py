@@ -277,3 +277,10 @@ def test_extract_events_coord_leaders_listed_over_commas_met_respectively():
                         "老挝国会主席巴尼·亚陶都分别会见越南高级代表团。老挝领导人感谢越南党、国家已派遣代表团前来出席纪念活动。")
     assert {e[2] for e in evs if e[0] == "meet"} == {("朱马里·赛雅颂",), ("通辛·坦马冯",), ("巴尼·亚陶都",)}
     assert not any("派遣" in "".join(e[2]) for e in evs)
+
+
+def test_extract_events_coord_messages_listed_over_commas_are_one_message():
+    _doc, evs = _events("越南领导人致贺电\n\n越通社河内——值此中华人民共和国成立70周年之际，越共中央总书记阮富仲，政府总理阮春福，"
+                        "国会主席阮氏金银向中共中央总书记习近平，国务院总理李克强，全国人大常委会委员长栗战书等致贺电。")
+    congr = [e for e in evs if e[0] == "congratulate"]
+    assert [(set(e[2]), set(e[3])) for e in congr] == [({"阮富仲", "阮春福", "阮氏金银"}, {"习近平", "李克强", "栗战书"})]

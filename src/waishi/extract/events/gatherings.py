@@ -213,6 +213,9 @@ class Gatherings(ClauseReader):
         spread = self._spread_congratulations(sent, ts)
         if spread is not None:
             return spread
+        listed = self._listed_messages(sent, ts)
+        if listed:
+            return listed
         if self.text[ts - 1:ts] == "互":
             # A与B互致贺电: each congratulates the other
             p = self.partner(sent, ts - 1)
@@ -232,6 +235,35 @@ class Gatherings(ClauseReader):
         if len(sp) > 1 and len(tgt) == 1:
             return [self._event("congratulate", sent, ts, [a], tgt) for a in sp]
         return [self._event("congratulate", sent, ts, src, tgt)]
+
+    def _listed_messages(self, sent: SentenceCtx, ts: int) -> list[Event]:
+        """``A，B，C向X，Y，Z等致贺电``: senders and receivers listed over commas (the clause layer
+        reads one comma-part at a time); without 分别 the text does not pair them: one message
+        from the senders to the receivers."""
+        s = sent.span
+        to = self.text.rfind("向", s.start, ts)
+        if to < 0 or not any(c in self.text[s.start:ts] for c in "，,"):
+            return []
+        receivers = self.ctx.actors_in(to + 1, ts, ("person",))
+        senders: list[Actor] = []
+        end = to
+        while end > s.start:
+            start = max(max(self.text.rfind(c, s.start, end) for c in "，,、；") + 1, s.start)
+            persons = self.ctx.actors_in(start, end, ("person",))
+            if not persons or "向" in self.text[start:end] or any(start <= t0 < end for t0 in self._sent_trigs):
+                break  # (a part with a message of its own: A向B致电，C向D…)
+            senders = persons + senders
+            end = start - 1
+        if len(senders) + len(receivers) < 3 or not senders or not receivers or \
+                not any(c in self.text[s.start:ts] for c in "，,") or \
+                (len(self.ctx.actors_in(self.clause_start(to, s.start), to, ("person",))) == len(senders)
+                 and len(self.ctx.actors_in(to + 1, ts, ("person",))) == len(self.ctx.actors_in(
+                     self.clause_start(ts, s.start), ts, ("person",)))):
+            return []  # (all within one clause: the clause layer reads it)
+        senders = [a for a in _dedupe(senders) if a.name not in {b.name for b in receivers}]
+        if not senders:
+            return []
+        return [self._event("congratulate", sent, ts, senders, _dedupe(receivers))]
 
     def _congratulation_sides(self, sent: SentenceCtx, t: str, ts: int, te: int) -> tuple[list[Actor], list[Actor]]:
         """Who congratulates whom: the subject; the one after 向/对, after the verb, named in the
