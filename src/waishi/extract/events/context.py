@@ -111,7 +111,7 @@ class DocContext:
                 g = self.text[gs:dm.end()]
                 if self.text.startswith(("互访", "往来", "交流"), dm.end()):
                     continue  # 高级代表团互访: a topic, not a delegation
-                if len(g) >= 3 and not self.text[max(0, gs - 2):gs] in _SENT_BEFORE:  # (派遣代表团: the one sent, not an actor)
+                if len(g) >= 3 and self.text[max(0, gs - 2):gs] not in _SENT_BEFORE:  # (派遣代表团: the one sent, not an actor)
                     out.append(Actor(g, Span(gs, dm.end()), "group", None))
         out.sort(key=lambda a: a.span.start)
         return out
