@@ -148,3 +148,9 @@ def test_segment_a_teaser_headline_cut_off_by_the_page_end_is_no_document():
     text = ("越南与老挝加强合作\n\n越通社河内——越南与老挝同意加强合作。\n\n更多\n\n"
             "越南国会主席会见柬埔寨客人\n\n越南国会主席会见了柬埔寨客人。\n\n越")
     assert [d.title for d in segment(text)] == ["越南与老挝加强合作", "越南国会主席会见柬埔寨客人"]
+
+
+def test_segment_a_teaser_lede_cut_off_by_the_page_end_stays_with_its_headline():
+    text = ("越南向古巴提供大米援助\n\n越通社河内——越南向古巴提供了大米援助。\n\n更多\n\n"
+            "国会主席与捷克参议院主席。图自越通社\n\n国会主席与捷克参议院主席举行会谈\n\n应越南国会主席的邀请,由捷克")
+    assert [d.title for d in segment(text)] == ["越南向古巴提供大米援助", "国会主席与捷克参议院主席举行会谈"]

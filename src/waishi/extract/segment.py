@@ -315,7 +315,8 @@ def _teasers(text: str, lines: list[Line]) -> list[Document]:
             pending.append(ln)
             i += 1
             continue
-        if nxt is not None and (_norm(nxt.text) == _norm(ln.text) or _headline_like(nxt)):
+        cut_lede = nxt is not None and i + 2 == n and any(c in nxt.text for c in "，,")
+        if nxt is not None and not cut_lede and (_norm(nxt.text) == _norm(ln.text) or _headline_like(nxt)):
             # the caption line is the headline repeated, or a credit-less caption before a headline
             pending.append(ln)
             i += 1
@@ -323,7 +324,7 @@ def _teasers(text: str, lines: list[Line]) -> list[Document]:
         head = ln
         body: list[Line] = []
         j = i + 1
-        while j < n and not _headline_like(lines[j]) and caption_text(lines[j]) is None:
+        while j < n and (not _headline_like(lines[j]) or (j + 1 == n and cut_lede)) and caption_text(lines[j]) is None:
             body.append(lines[j])
             j += 1
         # Lines after the first lede paragraph belong to the next teaser when one follows
