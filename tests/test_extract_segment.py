@@ -154,3 +154,9 @@ def test_segment_a_teaser_lede_cut_off_by_the_page_end_stays_with_its_headline()
     text = ("越南向古巴提供大米援助\n\n越通社河内——越南向古巴提供了大米援助。\n\n更多\n\n"
             "国会主席与捷克参议院主席。图自越通社\n\n国会主席与捷克参议院主席举行会谈\n\n应越南国会主席的邀请,由捷克")
     assert [d.title for d in segment(text)] == ["越南向古巴提供大米援助", "国会主席与捷克参议院主席举行会谈"]
+
+
+def test_segment_a_cut_off_lede_that_opens_like_one():
+    text = ("越南外长会见中国外长\n\n越通社河内——越南外长会见了中国外长。\n\n更多\n\n"
+            "梁强进香。图自越通社\n\n国家主席梁强敬香缅怀已故领导人\n\n在2026丙午年春节即将到来和越")
+    assert [d.title for d in segment(text)] == ["越南外长会见中国外长", "国家主席梁强敬香缅怀已故领导人"]

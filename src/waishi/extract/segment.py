@@ -298,6 +298,8 @@ def _drop_repeated_lede(text: str, doc: Document, paragraphs: list[Span]) -> lis
     return paragraphs
 
 
+# how a lede opens (在…之际, 应…邀请, 据…报道, 值此, 当地时间, 12月29日): a last line so opening is a cut-off lede
+_LEDE_OPENS = re.compile(r"在|应|据|值此|当地时间|\d{1,2}月\d{1,2}日")
 _CUT_OFF = 5  # a last line shorter than this after 更多 is a headline cut off by the page's end
 
 
@@ -315,7 +317,7 @@ def _teasers(text: str, lines: list[Line]) -> list[Document]:
             pending.append(ln)
             i += 1
             continue
-        cut_lede = nxt is not None and i + 2 == n and any(c in nxt.text for c in "，,")
+        cut_lede = nxt is not None and i + 2 == n and (any(c in nxt.text for c in "，,") or _LEDE_OPENS.match(nxt.text))
         if nxt is not None and not cut_lede and (_norm(nxt.text) == _norm(ln.text) or _headline_like(nxt)):
             # the caption line is the headline repeated, or a credit-less caption before a headline
             pending.append(ln)
