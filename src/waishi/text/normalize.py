@@ -25,6 +25,9 @@ _SAMPLE = 1000
 # Share of sampled hanzi that t2s changes above which a text counts as Traditional.
 # Simplified pages score ~0 (a stray 於 or 乾 in a name); Traditional ones 0.2-0.4.
 _TRADITIONAL_SHARE = 0.05
+# The commonest characters written only in Traditional script (國, 會, 這, 為…): a text with a
+# Traditional share worth converting holds some of them
+_TRADITIONAL_HINT = re.compile("[國會這為時個們對來過還從進發與關開經當說兩議長員統區際組織總務實現體動業東亞華灣協問題訪領導產貿強調濟]")
 
 
 @lru_cache(maxsize=1)
@@ -76,6 +79,8 @@ def looks_traditional(text: str) -> bool:
     else:
         mid = n // 2
         sample = text[:_SAMPLE] + text[mid : mid + _SAMPLE] + text[-_SAMPLE:]
+    if not _TRADITIONAL_HINT.search(sample):
+        return False  # (none of the commonest Traditional-only characters: no conversion needed)
     hanzi = len(_HANZI.findall(sample))
     if hanzi == 0:
         return False
