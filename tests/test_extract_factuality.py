@@ -121,3 +121,12 @@ def test_extract_factuality_a_subjectless_clause_keeps_the_plan_before_it():
     doc = extract("越南国会主席访华\n\n越通社北京——以“面向未来”为主题，越南成功举办了东盟峰会。",
                   source="t.txt").documents[0]
     assert all(e.factuality == "reported" for e in doc.events)
+
+
+def test_extract_factuality_a_plan_that_names_no_counterpart_is_kept_apart():
+    from waishi.extract.pipeline import extract
+    doc = extract("越南总理抵达北京\n\n越通社北京——9月10日，越南政府总理阮春福抵达北京，开始对中国进行正式访问。"
+                  "访问期间，阮春福将会见中国党和国家领导，并与国务院总理李克强举行会谈。", source="t.txt").documents[0]
+    meets = {e.target[0]: e.factuality for e in doc.events if e.type == "meet"}
+    assert meets == {"李克强": "planned"}
+    assert any(e.type == "meet" and e.target == ["中国党和国家领导"] for e in doc.other_events)

@@ -671,12 +671,23 @@ class _Intervals:
         return i >= 0 and self.max_end[i] > pos
 
 
+_UNNAMED_TAIL = ("领导", "领导人", "人士", "代表", "官员", "朋友")
+
+
+def _named(e: Event, persons: frozenset[str]) -> bool:
+    """A planned act is kept when it names its counterpart: a meeting planned with 中国党和国家领导
+    (no one named) is a plan's outline, kept apart."""
+    if e.type not in ("meet", "phone_call"):
+        return True
+    return any(t in persons for t in e.target) or not all(t.endswith(_UNNAMED_TAIL) for t in e.target)
+
+
 def _by_factuality(events: list[Event], persons: frozenset[str]) -> tuple[list[Event], list[Event]]:
     """Reported and planned acts are the document's events; what is proposed, offered, summed up
     or a topic of talks is kept apart. A restatement (这是…首次访问) joins the act it restates,
     or is the act when the page reports it nowhere else."""
-    kept = [e for e in events if e.factuality in ("reported", "planned")]
-    other = [e for e in events if e.factuality not in ("reported", "planned", "restated")]
+    kept = [e for e in events if e.factuality == "reported" or (e.factuality == "planned" and _named(e, persons))]
+    other = [e for e in events if e not in kept and e.factuality != "restated"]
     for e in events:
         if e.factuality != "restated":
             continue
