@@ -228,10 +228,14 @@ class Gatherings(ClauseReader):
         if not src or not tgt:
             return []
         self._congratulated = tgt
-        # a message goes to one person: X向A和B致贺电 is two messages (and A、B向X, two senders)
+        # one sender writing to several of one country (X向A和B致贺电) is one message, as the page
+        # says; to leaders of several countries, a message each; several senders to one (A、B向X)
+        # are a message each
         tp, sp = [a for a in tgt if a.kind == "person"], [a for a in src if a.kind == "person"]
-        if len(tp) > 1 and len(src) == 1:
-            return [self._event("congratulate", sent, ts, src, [a]) for a in tp]
+        countries = {a.iso3 for a in tp}
+        if len(src) == 1 and len(tp) > 1 and len(countries) > 1 and None not in countries:
+            return [self._event("congratulate", sent, ts, src, [a for a in tp if a.iso3 == c])
+                    for c in dict.fromkeys(a.iso3 for a in tp)]
         if len(sp) > 1 and len(tgt) == 1:
             return [self._event("congratulate", sent, ts, [a], tgt) for a in sp]
         return [self._event("congratulate", sent, ts, src, tgt)]
