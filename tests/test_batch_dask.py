@@ -249,14 +249,15 @@ def test_batch_dask_unreachable_scheduler_is_one_error(tmp_path: Path) -> None:
 
 
 def test_batch_dask_progress_counts_pages_of_running_shards(tmp_path: Path, scheduler: str) -> None:
-    # one shard of 900 pages (a few seconds): before it ends, its worker reports the pages read so far
+    # one shard of 4,000 pages (about 3 s at 0.75 ms a page; progress events come every second):
+    # before it ends, its worker reports the pages read so far
     # (issue 12: "0/2 shards 0 pages" for most of a run)
     body = "越通社河内——2024年6月{d}日，越南外交部长裴青山在河内会见老挝外交部长沙伦赛。双方同意加强合作。"
     lines = [json.dumps({"text": f"越老外长会谈第{i}次\n\n" + body.format(d=1 + i % 28), "url": f"https://x.org/{i}"},
-                        ensure_ascii=False) for i in range(900)]
+                        ensure_ascii=False) for i in range(4000)]
     (tmp_path / "one.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
     seen: list[tuple[int, int]] = []  # (pages of finished shards, pages so far)
     stats = run_batch([str(tmp_path / "one.jsonl")], tmp_path / "out", scheduler=scheduler,
                       progress=lambda s: seen.append((s.pages, s.pages_so_far)))
-    assert stats.pages == 900 and stats.done == 1
+    assert stats.pages == 4000 and stats.done == 1
     assert any(done == 0 and so_far > 0 for done, so_far in seen), seen[-5:]

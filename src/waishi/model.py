@@ -241,9 +241,14 @@ class Dateline:
     agency: str
     place: str | None
     span: Span
+    month_day: tuple[int, int] | None = None  # 越通社河内1月8日——: the story's day, as written
 
     def to_dict(self) -> dict[str, Any]:
-        return {"agency": self.agency, "place": self.place, "start": self.span.start, "end": self.span.end}
+        d: dict[str, Any] = {"agency": self.agency, "place": self.place, "start": self.span.start,
+                             "end": self.span.end}
+        if self.month_day:
+            d["month_day"] = list(self.month_day)
+        return d
 
 
 @dataclass(slots=True)

@@ -19,7 +19,7 @@ from typing import Any
 
 from ..errors import EmptyInputError, PageTooLargeError
 from ..lexicon import Lexicon
-from ..model import Document, Event, Extraction, Fact, Mention, Person, Span
+from ..model import Dateline, Document, Event, Extraction, Fact, Mention, Person, Span
 from ..text.dates import DateMention, find_dates
 from ..text.sentences import find_all, sentences
 from . import year as year_mod
@@ -451,7 +451,8 @@ class _DocBuilder:
         doc, text, year = self.doc, self.text, self.doc.year
         main: date | None = None
         body_spans = [sp for k, sp in self.regions if k == "body"]
-        for dm in self.dates:
+        main = _dateline_day(doc.dateline, year)
+        for dm in ([] if main else self.dates):
             if dm.relative or dm.month is None or _background(text, dm, year):
                 continue
             d = self._resolve(dm, year, None)
@@ -723,6 +724,16 @@ def _background(text: str, dm: DateMention, year: int | None) -> bool:
     if dm.year is not None and year is not None and dm.year != year:
         return True
     return text[dm.end:dm.end + 1] in "~～" or text[max(0, dm.start - 1):dm.start] in "~～"
+
+
+def _dateline_day(dl: Dateline | None, year: int | None) -> date | None:
+    """越通社河内1月8日——: the dateline's month and day, in the document's year, are the story's day."""
+    if dl is None or dl.month_day is None or year is None:
+        return None
+    try:
+        return date(year, *dl.month_day)
+    except ValueError:
+        return None
 
 
 def _paren(text: str, pos: int, sent: Span) -> bool:

@@ -64,7 +64,8 @@ _SOURCE_LINE = re.compile(
 # Dateline: agency + place + dash, e.g. 越通社河内——, 人民报河内电——.
 _DATELINE = re.compile(
     r"^(?P<agency>越通社|越南通讯社|人民报|人民军报|越南之声|新华社|人民网)"
-    r"(?:驻(?P<bureau>[^\s——-]{1,8}?)记者)?(?P<place>[^\s——\-，,。]{0,8}?)(?:电)?\s*(?:——|—|－－|--|－)\s*"
+    r"(?:驻(?P<bureau>[^\s——-]{1,8}?)记者)?(?P<place>[^\s——\-，,。]{0,8}?)"
+    r"(?P<date>(?P<month>\d{1,2})月(?P<day>\d{1,2})日)?(?:电)?\s*(?:——|—|－－|--|－)\s*"
 )
 _TERMINAL = ("。", "！", "？", "!", "?", "”", "…", "」", "』")
 
@@ -271,7 +272,8 @@ def _paragraph(text: str, ln: Line, doc: Document) -> tuple[Span | None, bool]:
     dl = _DATELINE.match(t)
     if dl and doc.dateline is None:
         place = dl.group("place") or dl.group("bureau") or None
-        doc.dateline = Dateline(dl.group("agency"), place, Span(ln.start, ln.start + dl.end()))
+        md = (int(dl.group("month")), int(dl.group("day"))) if dl.group("date") else None
+        doc.dateline = Dateline(dl.group("agency"), place, Span(ln.start, ln.start + dl.end()), md)
         s = ln.start + dl.end()
     e = ln.end
     em = _END.search(text, s, e)

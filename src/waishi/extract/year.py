@@ -76,6 +76,9 @@ _ORDINAL = re.compile(r"第\s*(\d{1,3}|[一二三四五六七八九十百零〇�
 _APPOINT_AFTER = re.compile(r"(?:同志)?(?:已|正式|再次|再度|当天)?(?:当选|被选为|被选举为|被任命为|被推选为|就任|出任|获任|连任)")
 _SINCE_OFFICE = re.compile(r"(?:同志)?[^，。；,;]{0,14}?(?:以来|之后|后)(?:的)?(?:首次|第一次|首访|首度)?")
 _APPOINT_BEFORE = re.compile(r"(?:选举|任命|推选|批准)$")
+# 即将接任首相的NAME, 候任总统NAME: a holder about to take office (the page is of the year his term
+# begins, or of the year before when it begins early in a year)
+_INCOMING = re.compile(r"(?:即将|将要)(?:接任|出任|就任|上任)(?P<office>[^，。；,;的]{1,12})的|候任(?P<office2>[^，。；,;的]{1,8}?)")
 # 截至2019年5月: figures as of a past month (the page is of that month or later), unless the clause
 # plans (截至2025年底将完成…)
 _AS_OF_BEFORE = ("截至", "截止", "截止到", "截至到")
@@ -284,6 +287,7 @@ def collect(lex: Lexicon, text: str, people: Sequence[tuple[str, Sequence[str]]]
     c.founding_and_pandemic()
     c.world_events()
     c.offices(people or [], month_day)
+    c.incoming()
     c.known_trips(month_day, day_only)
     if today is not None:
         c.ev.cap = today.year
@@ -689,6 +693,25 @@ class _Collector:
                            and c.opened > start and (self.today is None or c.opened <= self.today))
             if later:
                 ev.add(later[0].year, 4 * weight, f"re-elected {name}")
+
+
+    def incoming(self) -> None:
+        """即将接任首相的NAME, 候任总统NAME: a holder about to take office; the page is of the year
+        his term begins (or of the year before, for a term that begins early in a year)."""
+        for m in _INCOMING.finditer(self.text):
+            office = m.group("office") or m.group("office2") or ""
+            for k in range(8, 1, -1):
+                name = self.text[m.end():m.end() + k]
+                terms = [o for o in self.lex.offices_for(name) if o.start and title_fits(office, o.forms)]
+                if terms:
+                    break
+            else:
+                continue
+            start = min(o.start for o in terms if o.start)
+            span = self.at((m.end(), m.end() + len(name)))
+            self.ev.bound(start.year - 1 if start.month <= 3 else start.year, start.year,
+                          f"{name} about to take office", span)
+            self.ev.add(start.year, 4 * self.weight, f"incoming {name}", span)
 
 
 def _anniversaries(text: str) -> list[re.Match[str]]:

@@ -76,6 +76,9 @@ class DateMention:
         """(date, end date) as ISO strings, as precise as known; (None, None) when unknown."""
         if self.relative or self.day_offset is not None:
             if context is None:
+                # 昨天(13日) on a page whose month is unknown: the article's year, no more
+                if self.day_offset is not None and year is not None:
+                    return f"{year:04d}", None
                 return None, None
             if self.day_offset is not None:
                 return (context + timedelta(days=self.day_offset)).isoformat(), None

@@ -145,6 +145,11 @@ class ClauseReader:
         sentence before opened with."""
         if not (_PRONOUN.match(self.text, cs) or _PRONOUN.match(self.text, sent.span.start)):
             return []
+        if cs > sent.span.start and _PRONOUN.match(self.text, cs):
+            # A透露，他同B会面时…: a pronoun opening a later clause is the sentence's own subject
+            own = self.ctx.actors_in(sent.span.start, cs, ("person",))
+            if own:
+                return own[:1]
         body = self.text[:sent.span.start].rstrip()
         lo = max(body.rfind(c, 0, len(body) - 1) for c in "。！？!?\n") + 1
         return self.ctx.actors_in(lo, sent.span.start, ("person",))[:1]

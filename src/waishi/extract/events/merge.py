@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from copy import copy
 from datetime import date
 
 from ...model import Event
@@ -102,14 +103,43 @@ def _other_donors(a: Event, b: Event) -> bool:
 
 def merge_events(events: list[Event], persons: frozenset[str] = frozenset()) -> list[Event]:
     out: list[Event] = []
-    for ev in events:
-        for cur in out:
-            if same_occurrence(cur, ev, persons):
-                _absorb(cur, ev)
-                break
+    for ev in _split_joint(events, persons):
+        fits = [cur for cur in out if same_occurrence(cur, ev, persons)]
+        # (the report that names both sides of this one is it, before one that shares a side only)
+        both = [cur for cur in fits if _sides_match(cur, ev)]
+        if fits:
+            _absorb((both or fits)[0], ev)
         else:
             out.append(ev)
     return _without_summaries(out, persons)
+
+
+def _sides_match(a: Event, b: Event) -> bool:
+    xa, xb = a.source + a.target, b.source + b.target
+    return _overlap(a.source, xb) and _overlap(a.target, xb) and _overlap(b.source, xa) and _overlap(b.target, xa)
+
+
+def _split_joint(events: list[Event], persons: frozenset[str]) -> list[Event]:
+    """会见A和B in a summary, then A and B each met in a sentence of their own: the summary
+    names two meetings, one for each of its persons."""
+    out: list[Event] = []
+    for ev in events:
+        many = [x for x in ev.target if x in persons] if ev.type in ("meet", "phone_call") else []
+        apart = [x for x in many if any(
+            o is not ev and o.type == ev.type and _dates_compatible(o.date, ev.date)
+            and _overlap([x], o.source + o.target) and _overlap(ev.source, o.source + o.target)
+            and not any(_overlap([y], o.source + o.target) for y in many if y != x)
+            for o in events)]
+        if len(many) < 2 or len(apart) != len(many):
+            out.append(ev)
+            continue
+        for x in many:
+            part = copy(ev)
+            part.source, part.target = list(ev.source), [x]
+            part.source_iso3, part.target_iso3 = list(ev.source_iso3), list(ev.target_iso3)
+            part.extra_evidence = list(ev.extra_evidence)
+            out.append(part)
+    return out
 
 
 def _without_summaries(events: list[Event], persons: frozenset[str]) -> list[Event]:
