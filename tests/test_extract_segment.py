@@ -160,3 +160,38 @@ def test_segment_a_cut_off_lede_that_opens_like_one():
     text = ("越南外长会见中国外长\n\n越通社河内——越南外长会见了中国外长。\n\n更多\n\n"
             "梁强进香。图自越通社\n\n国家主席梁强敬香缅怀已故领导人\n\n在2026丙午年春节即将到来和越")
     assert [d.title for d in segment(text)] == ["越南外长会见中国外长", "国家主席梁强敬香缅怀已故领导人"]
+
+
+def _titles(page):
+    return [page[d.title_span.start:d.title_span.end] if d.title_span else d.title for d in segment(page)]
+
+
+def test_segment_site_notices_before_the_headline_are_furniture():
+    # a consent banner, a language switch in Japanese, an app link with its icon's alt text, an
+    # advert label, numbered breadcrumb items: none is the headline
+    for chrome in ("本网站使用相关技术提供更好的阅读体验，同时尊重使用者隐私，关闭此视窗即代表您同意上述规范。",
+                   "こちらのページは繁体字版です。日本語版に移動しますか？",
+                   "新闻快讯APP Icon新闻快讯APP",
+                   "广告",
+                   "1. 某某资讯 /"):
+        page = chrome + "\n\n越南外长访问日本 双方关切南海\n\n越南外长8日起访问日本3天，会见日本外相。\n"
+        assert _titles(page)[0] == "越南外长访问日本 双方关切南海", chrome
+
+
+def test_segment_a_line_of_tags_ends_the_article():
+    page = "越南外长访问日本\n\n越南外长8日起访问日本3天，会见日本外相。\n#越南#日本#合作\n日本首相会见越南外长\n"
+    docs = segment(page)
+    assert len(docs) == 1 and page[docs[0].span.start:docs[0].span.end].rstrip().endswith("会见日本外相。")
+
+
+def test_segment_a_line_printed_twice_before_the_body_starts_no_teaser():
+    # a channel's name printed twice under the headline (a widget), before any paragraph
+    page = ("王毅访问越南 会见越南领导人\n\n国际\n某某电视新闻台\n某某电视新闻台\n"
+            "越南领导人在河内会见到访的中国外长王毅。\n\n双方同意加强合作。\n")
+    assert len(segment(page)) == 1
+
+
+def test_segment_a_photo_credit_line_is_no_headline():
+    page = ("越南外长访问日本\n\n发布时间:2017/05/09 13:56\n图/某某影像\n图/某某影像\n\n"
+            "越南外长8日起访问日本3天，会见日本外相。\n\n双方同意加强合作。\n")
+    assert len(segment(page)) == 1

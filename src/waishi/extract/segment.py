@@ -50,9 +50,19 @@ _WIRE_REACH = 40
 # A desk's byline on a line of its own (国际中心/综合报导, 记者王明/河内报道)
 _BYLINE = re.compile(r"^[^\s/／]{2,12}\s*[/／]\s*[^\s/／]{0,12}(?:报导|报道|编译|综合报导|综合报道|专电|电)$")
 # A caption that says first it is one (资料图：…, 图：…)
-_PHOTO_FIRST = re.compile(r"^(?:资料图|图片|图)\s*[:：]")
+_PHOTO_FIRST = re.compile(r"^(?:资料图|图片|图)\s*[:：/／]")
 # A breadcrumb (首页>新南向, 首页 › 国际 › 亚洲): where the page sits in the site
 _BREADCRUMB = re.compile(r"^[^\s>›»]{1,8}(?:\s*[>›»]\s*[^>›»\s]{1,12}){1,4}$")
+# A numbered breadcrumb item on a line of its own (1. 无忧资讯 /, 2. 全球 /)
+_CRUMB_ITEM = re.compile(r"^\d{1,2}\.\s*[^/／]{1,40}?\s*[/／]$")
+# A consent banner (本网站使用…技术…隐私…同意): the site's notice, never a headline
+_CONSENT = re.compile(r"(?:隐私|Cookie|cookie).{0,80}(?:同意|接受|关闭)|(?:同意|接受).{0,40}(?:隐私|Cookie|cookie)")
+# Kana: a language switch in Japanese, not a Chinese headline
+_KANA = re.compile(r"[\u3040-\u30ff]{2}")
+# A line of tags (#越南#日本#合作): the page's keywords, it ends the article
+# A link's label written twice, its icon's alt text glued on (X Icon X): a site widget
+_TWICE = re.compile(r"^(\S.{3,30}?)\s*(?:Icon|icon|Logo|logo|img|图标)?\s*\1$")
+_TAGS = re.compile(r"^(?:#[^#\s]{1,16}\s*){2,}$")
 # A clock printed at the top of some pages (中国时间 10:33 2024年11月24日 星期日): the time the page
 # was served, not when the article appeared.
 _CLOCK = re.compile(r"^\S{0,4}时间\s*\d{1,2}[:：]\d{2}\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日(?:\s*(?:星期|周)[一二三四五六日天])?$")
@@ -120,6 +130,7 @@ def _headline_like(line: Line) -> bool:
     # commas or more in a long line make it a sentence, not a headline)
     clauses = t.count("，") + t.count(",")
     return len(t) <= 80 and not t.endswith(_TERMINAL) and caption_text(line) is None and not _ANH.search(t) \
+        and not _PHOTO_FIRST.match(t) \
         and not (clauses >= 2 and len(t) > 30)
 
 
@@ -129,7 +140,8 @@ def segment(text: str, lex: Lexicon | None = None) -> list[Document]:
     lines = lines_of(text)
     head = _first_headline(lines, lex.furniture_head)
     lines = lines[head:]
-    tail = next((i for i, ln in enumerate(lines) if i > 0 and _bare(ln.text) in lex.furniture_tail), len(lines))
+    tail = next((i for i, ln in enumerate(lines) if i > 0 and (_bare(ln.text) in lex.furniture_tail
+                                                            or _TAGS.match(ln.text))), len(lines))
     lines = lines[:tail]
     if not lines:
         return []
@@ -140,7 +152,8 @@ def segment(text: str, lex: Lexicon | None = None) -> list[Document]:
     if more == len(lines):
         # no 更多 line: a headline printed twice in a row (a teaser's caption that repeats its
         # headline) after the article's body starts the teasers all the same
-        rep = next((i for i in range(3, len(lines) - 1)
+        body = next((i for i, ln in enumerate(lines) if i > 0 and ln.text.endswith(_TERMINAL)), len(lines))
+        rep = next((i for i in range(max(3, body + 1), len(lines) - 1)
                     if lines[i].text == lines[i + 1].text and _headline_like(lines[i])
                     and 8 <= len(lines[i].text) <= 60), None)
         if rep is not None:
@@ -159,7 +172,8 @@ def _furniture(line: Line, words: frozenset[str] = frozenset()) -> bool:
     item, a language switch, a timestamp, a clock, or a list of other headlines run together."""
     t = line.text
     if _BULLET.match(t) or _TIMESTAMP.match(t) or (len(t) <= 60 and _STAMP.match(t)) or _CLOCK.match(t) \
-            or _bare(t) in words or _BREADCRUMB.match(t) or _PHOTO_FIRST.match(t) or _BYLINE.match(t):
+            or _bare(t) in words or _BREADCRUMB.match(t) or _PHOTO_FIRST.match(t) or _BYLINE.match(t) \
+            or _CRUMB_ITEM.match(t) or _KANA.search(t) or (len(t) > 20 and _CONSENT.search(t)) or _TWICE.match(t):
         return True
     if _ANH.search(t) or caption_text(line) is not None:
         return False  # a headline with its caption glued on, or a caption
