@@ -54,3 +54,36 @@ def test_a_joint_meeting_reported_once_stays_one_event():
     evs = _events("王毅访柬\n\n中国外交部长王毅在金边会见柬埔寨首相洪森和洪玛奈父子，讨论了双边关系。")
     meets = [e for e in evs if e[0] == "meet"]
     assert len(meets) == 1 and set(meets[0][3]) == {"洪森", "洪玛奈"}
+
+
+def test_a_day_from_which_a_trip_runs_dates_the_trip():
+    evs = _events("越南外长访日\n\n发布时间:2017/05/09 13:56\n\n越南外长范平明8日起访问日本3天，与日本外相岸田文雄举行会谈。")
+    visits = [e for e in evs if e[0] == "visit"]
+    assert visits and visits[0][1] == "2017-05-08"
+
+
+def test_going_somewhere_to_invest_is_no_visit():
+    evs = _events("中越领导人会谈\n\n2022年10月31日，习近平表示，中方鼓励中国企业赴越南投资兴业。")
+    assert not [e for e in evs if e[0] == "visit"]
+
+
+def test_a_visit_being_prepared_is_planned_whatever_is_hoped():
+    doc = _doc("越南准备迎接习近平到访\n\n2023年12月6日，阮富仲表示，越南非常期待并积极准备迎接习近平总书记到访越南。")
+    assert [e for e in doc.events if e.type == "visit" and e.factuality == "planned"]
+
+
+def test_a_frequency_adverb_of_an_earlier_clause_does_not_make_the_act_a_habit():
+    doc = _doc("越缅关系\n\n2011年，两国高级代表团互访频繁，越南政府总理阮晋勇于12月对缅甸进行访问。")
+    assert [e for e in doc.events if e.type == "visit" and e.source == ["阮晋勇"]]
+
+
+def test_a_list_of_partners_each_with_a_title_gives_a_meeting_each():
+    evs = _events("王毅访越\n\n2023年12月1日，王毅访问越南，还和阮富仲、越南国家主席武文赏、越南外交部长裴青山会见。")
+    met = {e[3][0] for e in evs if e[0] == "meet"}
+    assert met == {"阮富仲", "武文赏", "裴青山"}
+
+
+def test_a_meeting_with_a_class_of_people_names_no_counterpart():
+    doc = _doc("越南总理出席峰会\n\n2014年3月24日，本着互相尊重的精神，阮晋勇总理主动与世界各国元首举行会晤。")
+    assert not [e for e in doc.events if e.type == "meet"]
+    assert [e for e in doc.other_events if e.type == "meet"]

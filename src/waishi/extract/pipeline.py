@@ -683,11 +683,21 @@ def _named(e: Event, persons: frozenset[str]) -> bool:
     return any(t in persons for t in e.target) or not all(t.endswith(_UNNAMED_TAIL) for t in e.target)
 
 
+_GENERIC = re.compile(r"^(?:世界)?(?:各国|多国|各方|许多|一些|众多|多位|各)")
+
+
+def _generic(e: Event, persons: frozenset[str]) -> bool:
+    """与世界各国元首举行会晤: a meeting with a class of people names no counterpart (kept apart)."""
+    return e.type in ("meet", "phone_call") and bool(e.target) and \
+        all(t not in persons and _GENERIC.match(t) for t in e.target)
+
+
 def _by_factuality(events: list[Event], persons: frozenset[str]) -> tuple[list[Event], list[Event]]:
     """Reported and planned acts are the document's events; what is proposed, offered, summed up
     or a topic of talks is kept apart. A restatement (这是…首次访问) joins the act it restates,
     or is the act when the page reports it nowhere else."""
-    kept = [e for e in events if e.factuality == "reported" or (e.factuality == "planned" and _named(e, persons))]
+    kept = [e for e in events if (e.factuality == "reported" and not _generic(e, persons))
+            or (e.factuality == "planned" and _named(e, persons))]
     other = [e for e in events if e not in kept and e.factuality != "restated"]
     for e in events:
         if e.factuality != "restated":

@@ -6,6 +6,7 @@ import re
 
 from ...model import Event, Span
 from ...text.dates import SINCE_AFTER as _SINCE
+from ...text.dates import DateMention
 from ...text.sentences import find_all
 from .context import Actor, DocContext, SentenceCtx, _isos, _names
 from .words import (
@@ -287,7 +288,7 @@ class ClauseReader:
         said_at = said.start() if said else sent.span.end
         inside = [(dm, iso, end) for dm, iso, end in self.ctx.dates
                   if sent.span.start <= dm.start < sent.span.end and iso and not _in_paren(self.text, dm.start, sent.span)
-                  and not _SINCE.match(self.text, dm.end)  # 自2011年3月当选以来: when a period began
+                  and not (_SINCE.match(self.text, dm.end) and not _act_from(self.text, dm))  # 自2011年3月当选以来: when a period began
                   and not (dm.month is None and dm.relative is None and iso == str(self.ctx.year))]
         own = self._paren_date(sent, trig_start)
         if own is not None:
@@ -406,6 +407,12 @@ _VERB_AFTER_SUBJECT = re.compile(r"开展|会见|拜会|出席|访问|举行|表
 _PRONOUN = re.compile(r"\s*(?:他|她)(?=[还也随并将已于在同与和对又则曾])")
 # the act's words up to a bracket, without crossing a clause or another bracket
 _PAREN_AFTER = re.compile(r"[^，,。；;（()）、和与]{1,12}?\s*(?P<open>[（(])\s*(?=\d)")
+
+
+def _act_from(text: str, dm: DateMention) -> bool:
+    """8日起访问日本3天: a day from which an act runs is the act's first day (a period's start,
+    自2011年3月当选以来, is not)."""
+    return dm.day is not None and text.startswith(("起", "开始"), dm.end)
 
 
 def _in_paren(text: str, pos: int, sent: Span) -> bool:

@@ -25,7 +25,9 @@ def lead_sentence(self: ClauseReader, sent: SentenceCtx, cs: int) -> str:
     return re.sub(r"“[^”]*”|\"[^\"]*\"", lambda m: " " * len(m.group()), self.text[sent.span.start:cs])
 
 
-_CARRIED = ("planned", "proposed")  # the modality a subject-less clause takes from the one before
+_CARRIED = ("planned", "proposed")
+_CUSTOM = ("惯例", "通常", "每年", "定期")  # habits that hold for a whole sentence
+_FIRM = ("准备", "计划", "定于", "拟", "将于", "预计")  # plans made, not hopes  # the modality a subject-less clause takes from the one before
 _DONE = re.compile(r"已|了|曾")
 
 
@@ -64,10 +66,12 @@ def factuality(self: ClauseReader, sent: SentenceCtx, ts: int, te: int) -> str:
         rx = self.lex._automata["_modality_rx"] = re.compile("|".join(map(re.escape, words))) if words else None
     if rx is None:
         return "reported"
-    found = [self.lex.modality[m.group()] for m in rx.finditer(lead)]
-    # a custom or a habit named anywhere before in the sentence (根据东盟惯例，新任元首会…访问)
+    words = [m.group() for m in rx.finditer(lead)]
+    found = [self.lex.modality[w] for w in words]
+    # a custom named anywhere before in the sentence (根据东盟惯例，新任元首会…访问); an adverb of
+    # frequency (频繁, 多次) is its own clause's
     found = [self.lex.modality[m.group()] for m in rx.finditer(self.text, sent.span.start, cs)
-             if self.lex.modality[m.group()] == "habitual"] + found
+             if m.group() in _CUSTOM] + found
     subj_end = next((m.start() for m in _PREP.finditer(self.text, cs, ts)), ts)
     if not found and cs > sent.span.start and not self.ctx.actors_in(cs, subj_end) \
             and not _DONE.search(self.text, cs, te + 1):
@@ -77,6 +81,9 @@ def factuality(self: ClauseReader, sent: SentenceCtx, ts: int, te: int) -> str:
         if before and before[-1] in _CARRIED:
             found = before[-1:]
     strong = [f for f in found if f != "planned" and not (f == "topic" and self.text.startswith("了", te))]
+    last = next((w for w in reversed(words) if w in _FIRM or self.lex.modality[w] != "planned"), None)
+    if last in _FIRM:
+        return "planned"  # 期待并积极准备迎接…到访: a visit being prepared is planned, whatever is hoped
     if strong:
         return strong[-1]
     return "planned" if "planned" in found else "reported"

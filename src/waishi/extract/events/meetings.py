@@ -63,7 +63,7 @@ class Meetings(ClauseReader):
         # a clause that opens with 与/同 (…，与X会面) has its subject before it
         lead = self._clause_initial_partner(sent, ts)
         if lead is not None:
-            return [self._event("meet", sent, ts, lead[0], lead[1])]
+            return [self._event("meet", sent, ts, lead[0], g) for g in self._titled_apart(lead[1])]
         partnered = self._partner_meeting(sent, t, ts, te)
         if partnered:
             return partnered
@@ -77,10 +77,12 @@ class Meetings(ClauseReader):
         if not self._foreign(sent.span, src + tgt) or all(a.iso3 == self.ctx.home for a in src + tgt):
             return []  # 拜访原党和国家领导人, two Vietnamese officials: a domestic call, not foreign relations
         persons = [a for a in tgt if a.kind == "person"]
-        titled = [a for a in persons if any(t.end == a.span.start for t in self.ctx.title_spans)]
-        if len(persons) > 1 and ("分别" in self.text[max(sent.span.start, ts - 4):ts] or len(titled) == len(persons)):
-            # 分别会见A和B, or 会见参议院主席A和国会主席B (each with a title of his own): two meetings
-            return [self._event("meet", sent, ts, src, [a]) for a in persons]
+        if len(persons) > 1 and "分别" in self.text[max(sent.span.start, ts - 4):ts]:
+            return [self._event("meet", sent, ts, src, [a]) for a in persons]  # 分别会见A和B
+        # 会见参议院主席A和国会主席B (each with a title of his own): two meetings
+        groups = self._titled_apart(persons)
+        if len(groups) > 1:
+            return [self._event("meet", sent, ts, src, g) for g in groups]
         return [self._event("meet", sent, ts, src, tgt)]
 
     def _listed_meetings(self, sent: SentenceCtx, ts: int, te: int) -> list[Event]:
@@ -120,7 +122,18 @@ class Meetings(ClauseReader):
         if not src and pcs > sent.span.start and CLAUSE_COORD.match(self.text, pcs):
             src = [a for a in self.subject(sent, pos, ("person", "org", "country", "group"))
                    if a.name not in {x.name for x in partner}]
-        return [self._event("meet", sent, ts, src, partner)] if src else []
+        if not src:
+            return []
+        return [self._event("meet", sent, ts, src, group) for group in self._titled_apart(partner)]
+
+    def _titled_apart(self, persons: list[Actor]) -> list[list[Actor]]:
+        """与总统A、总理B会谈 (each with a title of his own; in a list of three or more, all but the
+        first, whose title the page gave before): a meeting each; else one."""
+        ps = [a for a in persons if a.kind == "person"]
+        titled = [a for a in ps if any(t.end == a.span.start for t in self.ctx.title_spans)]
+        if len(ps) == len(persons) and (len(titled) == len(ps) > 1 or (len(ps) >= 3 and titled == ps[1:])):
+            return [[a] for a in ps]
+        return [persons]
 
     def _separate_partners(self, sent: SentenceCtx, ts: int, etype: str = "meet") -> list[Event]:
         """分别与A和B会谈, 分别同A、B和C通电话: one meeting or call with each partner."""

@@ -34,7 +34,7 @@ SKIP_AFTER_MEET = re.compile(r"中(?![国共方央华联欧非亚东南北西])|
 FOREIGN_WORDS = ("国际", "全球", "世界", "区域", "地区", "外交", "对外", "外事", "友好", "大使", "驻", "外国", "两国", "双边", "多边", "东盟",
                   "联合国", "峰会", "访问", "海外", "侨")
 SPEAKS = re.compile(r"(?:也|还|则|再次)?(?:高度评价|表示|强调|指出|赞赏|称赞|肯定|回顾|介绍|说|认为)")
-NOT_A_VISIT = ("旅游", "旅行", "观光", "留学", "学习", "务工", "工作和生活", "定居", "经商", "就业")
+NOT_A_VISIT = ("旅游", "旅行", "观光", "留学", "学习", "务工", "工作和生活", "定居", "经商", "就业", "投资", "兴业")
 # a meeting word whose object is travellers counted (接待…游客…人次): tourism, not a counterpart
 TOURISTS = re.compile(r"游客|旅客|人次")
 # a meeting held online (以在线形式举行, 通过视频连线): a video call, typed phone_call
