@@ -87,3 +87,22 @@ def test_a_meeting_with_a_class_of_people_names_no_counterpart():
     doc = _doc("越南总理出席峰会\n\n2014年3月24日，本着互相尊重的精神，阮晋勇总理主动与世界各国元首举行会晤。")
     assert not [e for e in doc.events if e.type == "meet"]
     assert [e for e in doc.other_events if e.type == "meet"]
+
+
+def test_a_foreign_name_ends_where_an_event_word_begins():
+    doc = _doc("菲越会谈\n\n菲律宾总统小马可斯国事访问越南，先后与国家主席武文赏及总理范明正会谈。")
+    people = {p.name: p.titles for p in doc.people}
+    assert "小马可斯" in people
+    # the companion's preposition and the adverb before it are no part of a title
+    assert people.get("武文赏") == ["国家主席"]
+
+
+def test_a_later_clause_without_subject_takes_the_sentences_for_its_partner_meetings():
+    evs = _events("菲越会谈\n\n菲律宾总统小马可斯国事访问越南，先后与国家主席武文赏及总理范明正会谈。")
+    met = {e[3][0] for e in evs if e[0] == "meet" and e[2] == ("小马可斯",)}
+    assert met == {"武文赏", "范明正"}
+
+
+def test_a_post_after_a_title_is_no_name():
+    doc = _doc("习近平致贺电\n\n2018年10月23日，习近平已就阮富仲当选国家主席一职致贺电。")
+    assert "一职" not in {p.name for p in doc.people}

@@ -211,6 +211,12 @@ class PeopleFinder:
             if len(run) > k + 2 and run[k] in "和与及、" and run[k - 1] not in self.single_stops and \
                     any(s_ <= 8 for _t, s_, _e in self.lex.find("titles", run[k + 1:k + 13])):
                 return run[:k]
+        # or a 2-4 character name followed by an event word (小马可斯国事访问越南)
+        trig = next((a for t, a, _b in self.lex.find("triggers", run[2:8])
+                     if self.lex.triggers[t].type != "block"), None)
+        if trig is not None and 3 <= trig + 2 <= 4 and run[trig + 1] not in self.single_stops \
+                and self._foreign_title_before(text, pos):
+            return run[:trig + 2]
         # or a 2-4 character name followed by a verb the genre puts after names (赞达呼会见…)
         for k in (2, 3, 4):
             # (a title right after is a longer title, not a name: 首相|直管|部长NAME)
@@ -345,7 +351,16 @@ class PeopleFinder:
         (值此政府总理 -> 政府总理, 载有越共中央总书记 -> 越共中央总书记)."""
         if title_start - s0 <= 1:
             return s0
-        hits = self.lex.find("gazetteer", text[s0:title_start])
+        seg = text[s0:title_start]
+        j = max(seg.rfind(c) for c in "与同和跟")
+        if j > 0 and not self.lex.find("gazetteer", seg[:j]):
+            # 先后与国家主席NAME: a companion's preposition, not a coordinator inside a body's name
+            # (越南与老挝友好协会主席, 新加坡贸易与工业部部长: a country or a body before it)
+            s0 += j + 1
+            seg = seg[j + 1:]
+            if title_start - s0 <= 1:
+                return s0
+        hits = self.lex.find("gazetteer", seg)
         if hits and hits[0][1] > 0:
             return s0 + hits[0][1]
         return s0

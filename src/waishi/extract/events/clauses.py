@@ -226,8 +226,9 @@ class ClauseReader:
         cands = sorted({cs + i for w in ("与", "同", "和", "跟") for i in find_all(seg, w)})
         for pos in cands:  # leftmost first: 与广东省文化与旅游厅 partners with the whole name
             before = self.ctx.actors_in(cs, pos)
-            if not before and not _PRONOUN.match(self.text, cs) and not CLAUSE_COORD.match(self.text, cs):
-                continue  # (他同B会谈, …，并将与B会谈: a pronoun or a carried subject)
+            if not before and not _PRONOUN.match(self.text, cs) and not CLAUSE_COORD.match(self.text, cs) \
+                    and (cs == sent.span.start or self.ctx.actors_in(cs, trig_start, ("country", "org", "group"))):
+                continue  # (他同B会谈, …，并将与B会谈, …，先后与B会谈: a pronoun or a carried subject)
             persons = self.ctx.actors_in(pos + 1, trig_start, ("person",))
             if persons:
                 return persons, pos

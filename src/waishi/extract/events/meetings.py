@@ -119,7 +119,7 @@ class Meetings(ClauseReader):
         pcs = self.clause_start(pos, sent.span.start)
         src = self._region_actors(pcs, pos, ("person", "org", "country", "group", "place")) or \
             self.pronoun_subject(sent, pcs)
-        if not src and pcs > sent.span.start and CLAUSE_COORD.match(self.text, pcs):
+        if not src and pcs > sent.span.start:
             src = [a for a in self.subject(sent, pos, ("person", "org", "country", "group"))
                    if a.name not in {x.name for x in partner}]
         if not src:
