@@ -106,3 +106,23 @@ def test_a_later_clause_without_subject_takes_the_sentences_for_its_partner_meet
 def test_a_post_after_a_title_is_no_name():
     doc = _doc("习近平致贺电\n\n2018年10月23日，习近平已就阮富仲当选国家主席一职致贺电。")
     assert "一职" not in {p.name for p in doc.people}
+
+
+def test_credentials_presented_are_a_meeting_with_each_envoy():
+    evs = _events("国家主席接受国书\n\n11月6日，越南国家主席陈大光在主席府接受希腊新任驻越大使扬尼斯·拉斐塔基斯和"
+                  "美国新任驻越大使丹尼尔递交国书。")
+    assert {(e[2], e[3]) for e in evs if e[0] == "meet"} == {(("陈大光",), ("扬尼斯·拉斐塔基斯",)),
+                                                             (("陈大光",), ("丹尼尔",))}
+    evs = _events("大使递交国书\n\n3月2日，越南驻古巴大使阮忠清向古巴国家主席迪亚斯-卡内尔递交国书。")
+    meets = [e for e in evs if e[0] == "meet"]
+    assert meets and set(meets[0][2] + meets[0][3]) == {"阮忠清", "迪亚斯-卡内尔"}
+
+
+def test_congratulations_said_in_talks_are_a_remark_not_a_message():
+    doc = _doc("两国总理会谈\n\n越通社河内1月8日——两国总理举行会谈。会谈上，范明政欢迎潘坎·维帕万访问越南，"
+               "祝贺老挝在国家建设事业中取得的巨大成就。")
+    assert not [e for e in doc.events if e.type == "congratulate"]
+    assert [e for e in doc.other_events if e.type == "congratulate" and e.factuality == "remark"]
+    # a message says so: it stays one
+    doc = _doc("越南领导人致贺电\n\n2022年1月8日，范明政致电潘坎·维帕万，祝贺老挝取得的巨大成就。")
+    assert [e for e in doc.events if e.type == "congratulate"]

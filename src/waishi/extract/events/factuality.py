@@ -9,6 +9,8 @@ from .context import SentenceCtx
 from .words import (
     CLAUSE_COORD,
     INVITE,
+    MESSAGE,
+    MESSAGE_TRIGGERS,
     PRAISE_CLOSE,
     RESTATED,
 )
@@ -31,6 +33,20 @@ _FIRM = ("准备", "计划", "定于", "拟", "将于", "预计")  # plans made,
 _DONE = re.compile(r"已|了|曾")
 
 
+# the report of a meeting or a call (会谈上, 通话中, 会见时): what is said there is said in it
+_IN_TALKS = re.compile(r"(?:会谈|会见|会晤|通话|会面|座谈|电话)(?:上|中|时|期间)")
+_ACHIEVED = re.compile(r"取得的[^，。；]{0,20}(?:成就|成果|成绩|进展)")
+
+
+def _oral(self: ClauseReader, sent: SentenceCtx, ts: int, te: int) -> bool:
+    """祝贺 said in talks (会谈上，A祝贺B取得的成就): a remark of the meeting, no message of its own."""
+    if self.lex.triggers[self.text[ts:te]].type != "congratulate" or self.text[ts:te] in MESSAGE_TRIGGERS \
+            or MESSAGE.search(self.text, sent.span.start, sent.span.end):
+        return False
+    return _IN_TALKS.search(self.text, sent.span.start, ts) is not None or \
+        _ACHIEVED.search(self.text, te, self.clause_end(te, sent.span.end)) is not None
+
+
 def factuality(self: ClauseReader, sent: SentenceCtx, ts: int, te: int) -> str:
     """What the trigger's clause says of the act: reported, planned, proposed, invited,
     habitual, topic (a noun governed by 保持/加强…), background (what someone is praised or thanked
@@ -40,6 +56,8 @@ def factuality(self: ClauseReader, sent: SentenceCtx, ts: int, te: int) -> str:
     lead = self.text[cs:ts]
     if cs == self.clause_start(sent.span.start + 1, sent.span.start) and RESTATED.match(lead):
         return "restated"
+    if _oral(self, sent, ts, te):
+        return "remark"
     if "对" in lead and PRAISE_CLOSE.search(self.text, te, self.clause_end(te, sent.span.end)) and \
             self.lex.triggers[self.text[ts:te]].type != "aid":
         # 对中国成功举行…表示祝贺: the act is what is praised (aid praised is aid given)

@@ -7,7 +7,7 @@ import re
 from ...model import Event, Span
 from ..places import visit_abbreviation
 from .clauses import ClauseReader, listed
-from .context import Actor, SentenceCtx
+from .context import Actor, SentenceCtx, _dedupe
 from .words import (
     CLAUSE_COORD,
     GROUP_NOUNS,
@@ -40,6 +40,8 @@ def _by_country(partners: list[Actor]) -> list[list[Actor]]:
 class Meetings(ClauseReader):
     # meet -----------------------------------------------------------------------------
     def _meet(self, sent: SentenceCtx, t: str, ts: int, te: int, mode: str) -> list[Event]:
+        if mode == "credentials":
+            return self._credentials(sent, ts)
         after = self.text[te:te + 3]
         if SKIP_AFTER_MEET.match(after):
             # 会谈中/会见时 refer back to a meeting reported before, unless the clause names the
@@ -84,6 +86,25 @@ class Meetings(ClauseReader):
         if len(groups) > 1:
             return [self._event("meet", sent, ts, src, g) for g in groups]
         return [self._event("meet", sent, ts, src, tgt)]
+
+    def _credentials(self, sent: SentenceCtx, ts: int) -> list[Event]:
+        """A接受B、C递交国书 / B向A递交国书: the head of state receives each envoy, a meeting each."""
+        cs = self.clause_start(ts, sent.span.start)
+        recv = self.text.rfind("接受", cs, ts)
+        to = self.preposition(cs, ts, "向")
+        if recv >= 0:
+            host = self.subject(sent, recv, ("person", "org", "country"))
+            envoys = self.ctx.actors_in(recv + 2, ts, ("person",))
+        elif to >= 0:
+            host = self.ctx.actors_in(cs + to + 1, ts, ("person",)) or \
+                self.ctx.actors_in(cs + to + 1, ts, ("org", "country"))
+            envoys = self.subject(sent, cs + to, ("person",))
+        else:
+            return []
+        host = [a for a in host if a.name not in {e.name for e in envoys}]
+        if not host or not envoys:
+            return []
+        return [self._event("meet", sent, ts, host[:1], [a]) for a in _dedupe(envoys)]
 
     def _listed_meetings(self, sent: SentenceCtx, ts: int, te: int) -> list[Event]:
         """A，B，C分别会见X: one meeting each."""
