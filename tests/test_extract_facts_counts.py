@@ -60,3 +60,25 @@ def test_extract_facts_counts_money_invested_abroad_is_no_fdi_and_votes_no_count
     assert ("investment", 5000000000) in got
     assert ("fdi_registered", 87000000000) in got
     assert not {v for _m, v in got} & {500, 480}
+
+
+def test_extract_facts_counts_members_of_a_named_set_articles_and_attendance_are_no_counts():
+    facts = _facts("东盟峰会\n\n2023年5月10日，东盟10国领导人出席峰会，湄公河流域5国与日本通过战略。"
+                   "峰会吸引11个国家领导人参加，1名记者受伤。访问期间，代表团开展了近50个活动，"
+                   "20种农产品出口额超过10亿美元。越南已与193个国家建交。\n")
+    assert [f for f in facts if f[2] == "count"] == [("count", 193, "count")]
+
+
+def test_extract_facts_a_sum_beyond_the_worlds_output_is_garbled():
+    facts = _facts("越南基建\n\n2024年，到2030年电网投资资金需要量达1380万亿美元，平均每年投资需求达250亿美元。\n")
+    assert ("investment", 25_000_000_000, "USD") in facts
+    assert all(f[1] < 1e13 for f in facts)
+
+
+def test_extract_facts_a_sum_modifying_a_noun_is_of_that_nouns_kind():
+    facts = _facts("越南援助老挝\n\n2021年8月，越南向老挝提供包括215万美元的现金和部分医疗物资在内的紧急援助。"
+                   "越南以注册总额为28.6亿美元的183个投资项目在对柬投资的国家中居第五位。"
+                   "上述防疫物资总价值为42万美元。\n")
+    assert ("aid", 2_150_000, "USD") in facts
+    assert ("aid", 420_000, "USD") in facts
+    assert any(f[1] == 2_860_000_000 and f[0] in ("investment", "fdi_registered") for f in facts)

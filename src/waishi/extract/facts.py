@@ -25,9 +25,9 @@ _METRICS: list[tuple[str, tuple[str, ...]]] = [
     ("trade_total", ("进出口", "贸易额", "贸易总额", "双边贸易", "贸易往来", "贸易额达", "贸易")),
     ("export", ("出口",)),
     ("import", ("进口",)),
-    ("fdi_registered", ("外资", "外国直接投资", "FDI", "直接投资", "外国投资", "注册资本", "注册资金", "对越投资",
+    ("fdi_registered", ("外资", "外国直接投资", "FDI", "直接投资", "外国投资", "注册资本", "注册资金", "注册总额", "注册总资本", "对越投资",
                         "对越南投资", "在越投资", "在越南投资")),
-    ("aid", ("援助", "捐赠", "资助", "赠送", "捐款", "无偿", "贷款", "援建", "ODA", "发展援助", "捐助", "转交", "援款")),
+    ("aid", ("援助", "捐赠", "资助", "赠送", "捐款", "无偿", "贷款", "援建", "ODA", "发展援助", "捐助", "转交", "援款", "物资")),
     ("investment", ("投资", "引进", "引资", "注资")),
 ]
 _FDI_CONTEXT = re.compile(r"注册资本|注册资金|注册资|直接投资|外国直接投资|FDI|外资|投资来源国|投资项目|对越南?投资|在越南?投资")
@@ -57,6 +57,8 @@ _VOTE = re.compile(r"赞成票|反对票|投票|表决|弃权")
 _GOODS = frozenset(numbers.GOODS_CLASSIFIERS.split("|"))
 _GIVE = re.compile(r"提供|援助|捐赠|赠送|移交|资助|捐助|援建")
 _COUNT_VERB = re.compile(r"建立|建交|签署|签订|开展|实施|参加|出席|参与|达成|举行|举办|派出|访问|进行|保持|设立|开设|提供|捐赠|援助")
+# the largest sum a page of this genre states in each currency (world output is about 1e14 USD)
+_PLAUSIBLE = {"USD": 1e13, "EUR": 1e13, "CNY": 1e14, "JPY": 1e15, "VND": 1e17}
 _COUNT_SKIP = ("分钟", "小时", "天", "周", "年", "岁", "倍", "公里", "米", "吨", "平方", "席位", "席")
 
 
@@ -138,11 +140,15 @@ class FactFinder:
             if isinstance(obj, numbers.Amount):
                 window = text[max(prev_end, clause_start):a]
                 after = _METRIC_AFTER.match(text, b)
-                metric = _metric(window) or ("aid" if after else None) or _metric(text[s:a])
+                metric = _metric(window) or ("aid" if after else None) or _metric(text[s:a]) or \
+                    self._metric_of_head(b)
                 if metric is None:
                     prev_end = b
                     continue
                 value = obj.value
+                if abs(value) > _PLAUSIBLE.get(obj.unit, 1e13):
+                    prev_end = b
+                    continue  # 1380万亿美元: more than the world's output, a garbled figure
                 if obj.unit != "USD" and _EQUIVALENT.match(text, b):
                     prev_end = b
                     continue  # 2.1万亿日元(约合210亿美元): the dollar figure stands for it
@@ -215,6 +221,14 @@ class FactFinder:
                 names.append(m.text)
         return names or ["越南"]
 
+    def _metric_of_head(self, b: int) -> str | None:
+        """28.6亿美元的183个投资项目, 包括215万美元的现金…在内的紧急援助: a sum modifying the noun
+        after it is of that noun's kind."""
+        if not self.text.startswith("的", b):
+            return None
+        ends = [j for j in (self.text.find(c, b, b + 40) for c in "，,。；;") if j >= 0]
+        return _metric(self.text[b:min(ends) if ends else b + 40])
+
     def _count(self, m: re.Match[str], s: int, clause_start: int, per: str | None, growth: float | None,
                subject: list[str], evidence: Span) -> Fact | None:
         text = self.text
@@ -224,6 +238,10 @@ class FactFinder:
         value = int(value)
         if text[m.start("num") - 1:m.start("num")].isascii() and text[m.start("num") - 1:m.start("num")].isalpha():
             return None  # G7国家, G20成员: a name's number, not a count
+        if value == 1 or (m.group("cls") == "国" and not m.group("more")):
+            # 1名, 1个: an article, no figure; 东盟10国, 湄公河流域5国, 20国峰会: the members of a set
+            # the page names (or a name), not a count of relations
+            return None
         after = m.end()
         counted_m = _COUNTED.match(text, after)
         counted = counted_m.group() if counted_m else ""
