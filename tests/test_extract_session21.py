@@ -126,3 +126,19 @@ def test_congratulations_said_in_talks_are_a_remark_not_a_message():
     # a message says so: it stays one
     doc = _doc("越南领导人致贺电\n\n2022年1月8日，范明政致电潘坎·维帕万，祝贺老挝取得的巨大成就。")
     assert [e for e in doc.events if e.type == "congratulate"]
+
+
+def test_a_body_named_as_it_is_called_since_a_month_bounds_the_year():
+    # bodies.tsv: 越共中央宣教与民运部 from 2025-02 (two central commissions merged)
+    doc = _doc("越柬加强合作\n\n11月19日，越共中央宣教与民运部副部长率团对柬埔寨进行工作访问。")
+    assert doc.year_range[0] == 2025
+    assert any("宣教与民运部" in c["why"] for c in doc.year_constraints if c["kind"] == "bound")
+
+
+def test_bodies_rows_are_checked(tmp_path, monkeypatch):
+    from waishi.lexicon import LexiconError, _body
+    import pytest
+    with pytest.raises(LexiconError, match="bodies.tsv"):
+        _body({"name": "某部", "iso3": "VNM", "from": "2025-13", "until": "", "source": ""})
+    with pytest.raises(LexiconError, match="bodies.tsv"):
+        _body({"name": "某部", "iso3": "VNM", "from": "", "until": "", "source": ""})

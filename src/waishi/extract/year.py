@@ -269,6 +269,11 @@ def _visitor_automaton(lex: Lexicon) -> tuple[list[str], Any]:
     return names, ac.AhoCorasick(names or ["\0"])
 
 
+def _body_automaton(lex: Lexicon) -> tuple[list[str], Any]:
+    names = sorted(lex.bodies)
+    return names, ac.AhoCorasick(names or ["\0"])
+
+
 def collect(lex: Lexicon, text: str, people: Sequence[tuple[str, Sequence[str]]] | None = None,
             today: date | None = None, weight: float = 1.0,
             origin: Callable[[int], int] | None = None, month_day: tuple[int, int] | None = None,
@@ -286,6 +291,7 @@ def collect(lex: Lexicon, text: str, people: Sequence[tuple[str, Sequence[str]]]
     c.series_and_congresses()
     c.founding_and_pandemic()
     c.world_events()
+    c.bodies()
     c.offices(people or [], month_day)
     c.incoming()
     c.known_trips(month_day, day_only)
@@ -557,6 +563,27 @@ class _Collector:
             ev.bound(year, None, f"after {pattern}", self.at((i, i + len(pattern))))
             if use == "point" and not _future(text, i) and not _sentence_future(text, i):
                 ev.add(year, 1.0 * self.weight, f"world event {pattern}", self.at((i, i + len(pattern))))
+
+    def bodies(self) -> None:
+        """A body named as it is called only from a month on (越共中央宣教与民运部, from 2025-02)
+        dates the page no earlier; one named as it was called only until a month (计划投资部, merged
+        in 2025) no later, unless named as a former one (原…) or only in sentences of dated past."""
+        if not self.lex.bodies:
+            return
+        names, auto = self.lex.memo("bodies", lambda: _body_automaton(self.lex))
+        text, seen = self.text, set()
+        for k, i, j in auto.find_matches_as_indexes(text, overlapping=False):
+            name = names[k]
+            if name in seen:
+                continue
+            seen.add(name)
+            lo, hi = self.lex.bodies[name]
+            span = self.at((i, j))
+            if lo is not None:
+                ev_lo = lo.year
+                self.ev.bound(ev_lo, None, f"{name} exists since {lo.isoformat()[:7]}", span)
+            if hi is not None and not text.endswith(_FORMER, 0, i) and not _only_in_dated_sentences(text, name):
+                self.ev.bound(None, hi.year, f"{name} exists until {hi.isoformat()[:7]}", span)
 
     def offices(self, people: Sequence[tuple[str, Sequence[str]]], month_day: tuple[int, int] | None) -> None:
         terms: list[tuple[int | None, int | None, str]] = []

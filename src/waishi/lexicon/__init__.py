@@ -219,6 +219,7 @@ class Lexicon:
     fact_kinds: tuple[tuple[str, str, str], ...] = ()  # fact_kinds.tsv: (word, kind, before|after)
     not_counted: tuple[str, ...] = ()  # not_counted.tsv: counted nouns that are no relations figure
     visits: dict[str, list[Visit]] = field(default_factory=dict)  # visitor name -> his dated trips
+    bodies: dict[str, tuple[date | None, date | None]] = field(default_factory=dict)  # name -> (from, until)
     _automata: dict[str, Any] = field(default_factory=dict, repr=False)
 
     # -- pickling: automata are rebuilt on demand ---------------------------------
@@ -297,6 +298,8 @@ class Lexicon:
             for row in read_tsv(name, ["visitor", "visitor_iso3", "host_iso3", "start", "end", "kind", "source"]):
                 v = _visit(name, row)
                 self.visits.setdefault(v.visitor, []).append(v)
+        for row in read_tsv("bodies.tsv", ["name", "iso3", "from", "until", "source"]):
+            self.bodies[row["name"]] = _body(row)
         for row in read_tsv("congresses.tsv", ["party", "number", "forms", "opened", "closed"]):
             try:
                 number = int(row["number"])
@@ -469,3 +472,18 @@ class Lexicon:
 
 
 _read = read_tsv
+
+
+def _body(row: dict[str, str]) -> tuple[date | None, date | None]:
+    """A bodies.tsv row's (from, until) as first days of their months."""
+    def month(v: str) -> date | None:
+        if not v:
+            return None
+        m = re.fullmatch(r"(\d{4})-(\d{2})", v)
+        if m is None or not 1 <= int(m.group(2)) <= 12:
+            raise LexiconError(f"bodies.tsv: bad month {v!r} in row {row!r} (YYYY-MM)")
+        return date(int(m.group(1)), int(m.group(2)), 1)
+    lo, hi = month(row["from"]), month(row["until"])
+    if not row["name"] or (lo is None and hi is None) or (lo and hi and hi < lo):
+        raise LexiconError(f"bodies.tsv: bad row {row!r} (a name, and from or until, from before until)")
+    return lo, hi
