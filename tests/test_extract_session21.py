@@ -142,3 +142,11 @@ def test_bodies_rows_are_checked(tmp_path, monkeypatch):
         _body({"name": "某部", "iso3": "VNM", "from": "2025-13", "until": "", "source": ""})
     with pytest.raises(LexiconError, match="bodies.tsv"):
         _body({"name": "某部", "iso3": "VNM", "from": "", "until": "", "source": ""})
+
+
+def test_a_full_country_name_in_a_title_is_no_coordinator_and_fits_the_office():
+    # offices.tsv: 魏凤和 China's defence minister 2018-03 to 2023-03 (forms written 中国国防部长)
+    doc = _doc("越中国防部加强合作\n\n越南国防部长吴春历主持仪式，欢迎以中华人民共和国国防部长魏凤和上将为团长的代表团。")
+    people = {p.name: p.titles for p in doc.people}
+    assert "中华人民共和国国防部长" in people["魏凤和"]
+    assert doc.year_range[0] >= 2018 and doc.year_range[1] <= 2023

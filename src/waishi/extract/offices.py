@@ -57,6 +57,21 @@ def title_fits(title: str, forms: tuple[str, ...], min_len: int = 1) -> bool:
     return False
 
 
+def short_country(lex: Lexicon, title: str) -> str:
+    """A title opening with a country's full name in its short name (中华人民共和国国防部长 ->
+    中国国防部长), as office forms are written."""
+    for w, a, b in lex.find("gazetteer", title[:12]):
+        if a != 0:
+            continue
+        ent = lex.entities.get(w)
+        if ent is None or ent.kind != "country" or not ent.iso3:
+            continue
+        short = lex.country_names.get(ent.iso3)
+        if short and short != w and not short.isascii():
+            return short + title[b:]
+    return title
+
+
 # A title names an office on its own when it is one of the office's forms of this many characters
 # or more (越南政府总理, 外交部长, 国务卿); 总理 or 主席 alone also title a province's chair.
 _OWN_FORM = 3

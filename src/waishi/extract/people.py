@@ -352,8 +352,11 @@ class PeopleFinder:
         if title_start - s0 <= 1:
             return s0
         seg = text[s0:title_start]
-        j = max(seg.rfind(c) for c in "与同和跟")
-        if j > 0 and not self.lex.find("gazetteer", seg[:j]):
+        hits = self.lex.find("gazetteer", seg)
+        # (a coordinator inside a name, 中华人民共和国, is none)
+        j = max((k for k, c in enumerate(seg) if c in "与同和跟" and not any(a <= k < b for _w, a, b in hits)),
+                default=-1)
+        if j > 0 and not any(a < j for _w, a, _b in hits):
             # 先后与国家主席NAME: a companion's preposition, not a coordinator inside a body's name
             # (越南与老挝友好协会主席, 新加坡贸易与工业部部长: a country or a body before it)
             s0 += j + 1

@@ -24,7 +24,7 @@ from ..lexicon import Lexicon, Office, series_year
 from ..text.dates import SINCE_AFTER as _SINCE_AFTER
 from ..text.numbers import to_number
 from ..text.sentences import find_all
-from .offices import title_fits
+from .offices import short_country, title_fits
 from .options import HOME
 
 FULL_DATE_WEIGHT = 3.0
@@ -593,6 +593,7 @@ class _Collector:
             self._appointments(name, offices)
             # a former holder's title (原国家主席, 已故总书记) dates nothing, nor does a historical
             # figure's (胡志明主席 is named on pages of every year)
+            titles = [*titles, *(short_country(self.lex, t) for t in titles)]
             fits = [o for o in offices if any(title_fits(t, o.forms) for t in titles if not t.startswith(_FORMER))
                     and not (o.end and o.end.year < HISTORICAL_BEFORE)]
             if not fits:
