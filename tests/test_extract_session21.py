@@ -150,3 +150,10 @@ def test_a_full_country_name_in_a_title_is_no_coordinator_and_fits_the_office():
     people = {p.name: p.titles for p in doc.people}
     assert "中华人民共和国国防部长" in people["魏凤和"]
     assert doc.year_range[0] >= 2018 and doc.year_range[1] <= 2023
+
+
+def test_congratulations_on_a_success_without_a_message_are_a_remark_but_a_call_to_congratulate_is_not():
+    doc = _doc("越南向老挝援助大米\n\n2020年11月13日，越南向老挝移交援助大米。此外，老挝总理通伦·西苏里祝贺越南成功担任东盟轮值主席国。")
+    assert not [e for e in doc.events if e.type == "congratulate"]
+    doc = _doc("推动越委友好\n\n2月11日，委内瑞拉代表团到访越南驻委内瑞拉大使馆，祝贺越共十四大成功召开。")
+    assert [e for e in doc.events if e.type == "congratulate"]

@@ -35,14 +35,18 @@ _DONE = re.compile(r"已|了|曾")
 
 # the report of a meeting or a call (会谈上, 通话中, 会见时): what is said there is said in it
 _IN_TALKS = re.compile(r"(?:会谈|会见|会晤|通话|会面|座谈|电话)(?:上|中|时|期间)")
-_ACHIEVED = re.compile(r"取得的[^，。；]{0,20}(?:成就|成果|成绩|进展)")
+_CALLED_ON = re.compile(r"(?:到访|前来|拜访|拜会|来到)[^。；]{0,30}$")
+_ACHIEVED = re.compile(r"成就|成果|成绩|进展|成功|胜利")
 
 
 def _oral(self: ClauseReader, sent: SentenceCtx, ts: int, te: int) -> bool:
-    """祝贺 said in talks (会谈上，A祝贺B取得的成就): a remark of the meeting, no message of its own."""
+    """祝贺 said in talks (会谈上，A祝贺…), or on an achievement (祝贺B取得的成就, 祝贺越南成功担任…) with no
+    message named: a remark, no message of its own."""
     if self.lex.triggers[self.text[ts:te]].type != "congratulate" or self.text[ts:te] in MESSAGE_TRIGGERS \
-            or MESSAGE.search(self.text, sent.span.start, sent.span.end):
-        return False
+            or MESSAGE.search(self.text, sent.span.start, sent.span.end) or self.ctx.roundup:
+        return False  # (a round-up of messages names the messages once, in its headline)
+    if _CALLED_ON.search(self.text, max(sent.span.start, ts - 40), ts):
+        return False  # 代表团到访大使馆，祝贺…成功召开: a call made to congratulate, in person
     return _IN_TALKS.search(self.text, sent.span.start, ts) is not None or \
         _ACHIEVED.search(self.text, te, self.clause_end(te, sent.span.end)) is not None
 
