@@ -157,3 +157,27 @@ def test_congratulations_on_a_success_without_a_message_are_a_remark_but_a_call_
     assert not [e for e in doc.events if e.type == "congratulate"]
     doc = _doc("推动越委友好\n\n2月11日，委内瑞拉代表团到访越南驻委内瑞拉大使馆，祝贺越共十四大成功召开。")
     assert [e for e in doc.events if e.type == "congratulate"]
+
+
+def test_a_title_written_after_its_holders_name_reads_no_name_after_it():
+    doc = _doc("越印会谈\n\n2018年1月24日，越南政府总理阮春福与印度总理莫迪举行会谈。阮春福总理来印出席峰会。")
+    assert "来印" not in {p.name for p in doc.people}
+
+
+def test_a_gathering_after_a_title_is_no_name():
+    doc = _doc("东盟会议\n\n2010年10月12日，首届东盟国防部长扩大会议在河内举行，东盟外长非正式会议同日举行。")
+    names = {p.name for p in doc.people}
+    assert "扩大" not in names and "非正式" not in names
+
+
+def test_a_title_after_a_dotted_name_is_no_part_of_it():
+    doc = _doc("老挝总理访越\n\n1月8日，由潘坎·维帕万总理(Phankham Viphavanh)率领的老挝政府代表团抵达河内。"
+               "越南政府总理范明政与老挝政府总理潘坎·维帕万举行会谈。")
+    names = {p.name for p in doc.people}
+    assert "潘坎·维帕万总理" not in names and "潘坎·维帕万" in names
+
+
+def test_a_verb_after_a_short_name_ends_it():
+    doc = _doc("新加坡外长访越\n\n2021年8月24日，新加坡外长维文迎接越南代表团，并与老挝总理通伦交谈。")
+    names = {p.name for p in doc.people}
+    assert "维文迎接" not in names

@@ -65,6 +65,7 @@ class PersonMention:
     sentence: Span | None = None
 
 
+_GATHERING_AFTER = ("会议", "峰会", "论坛")
 _LONG_FOREIGN = 6  # the longest transliterated name taken without dots or a Latin form
 
 
@@ -186,6 +187,11 @@ class PeopleFinder:
             if self.lex.triggers[t].type != "block":
                 cut = last + 2 + a
                 break
+        # (a title after it, NAME·NAME总理(Latin)率领: the holder's title written after his name)
+        for t, a, _b in self.lex.find("titles", run[last + 2:cut]):
+            if self.lex.titles.get(t) != "block" and a > 0:
+                cut = last + 2 + a
+                break
         for k in range(last + 2, cut):
             rest = run[k:]
             if rest.startswith(self.multi_stops) or rest[0] in _DOT_NAME_STOPS:
@@ -272,6 +278,8 @@ class PeopleFinder:
         return run[:3]
 
     def _finish(self, text: str, pos: int, name: str, end: int) -> tuple[str, int, str | None, str | None] | None:
+        if text.startswith(_GATHERING_AFTER, pos + len(name)):
+            return None  # 东盟国防部长扩大会议, 东盟外长非正式会议: a gathering's name, no person
         for h in self.lex.honorifics + self.lex.name_suffixes:
             if name.endswith(h) and len(name) > len(h) + 1:
                 name = name[: -len(h)]
@@ -395,6 +403,8 @@ class PeopleFinder:
                 continue
             if text.startswith("会", te) and text[te + 1:te + 2] not in ("见", "谈", "晤", "面"):
                 continue  # 第四次外长会: a meeting of the office's holders, not a title before a name
+            if self._name_before(text, ts, name_ends):
+                continue  # 范明正总理预祝…, 阮春福总理来印: a title after its holder's name, no name after it
             pos = te
             pm = _POS_PAREN.match(text, pos, end)
             if pm:
@@ -422,6 +432,18 @@ class PeopleFinder:
                     name_ends.add(lm.end())
         out += self._elected(text, start, end, out)
         return out
+
+    def _name_before(self, text: str, ts: int, name_ends: set[int]) -> bool:
+        """A person's name ends right where the title starts: one read before, one the page has
+        introduced, or an office holder the lexicon knows."""
+        if ts in name_ends:
+            return True
+        for k in (2, 3, 4):
+            cand = text[max(0, ts - k):ts]
+            if len(cand) == k and (cand in self.page_names.get(cand[0], ()) or
+                                   (k >= 3 and self.lex.offices_for(cand))):
+                return True
+        return False
 
     def _elected(self, text: str, start: int, end: int, found: list[PersonMention]) -> list[PersonMention]:
         """祝贺NAME当选/就任TITLE: a name introduced by the office it takes, written after it."""
@@ -576,6 +598,11 @@ def glossed_names(text: str, start: int, end: int, found: list[PersonMention], s
         if before:
             s = max(s, max(before))
         name = text[s:e]
+        # (NAME·NAME总理(Latin): the holder's title written after his name is no part of it)
+        last = name.rfind("·")
+        tail = next((k for k in range(6, 1, -1) if len(name) - k > last + 1 and name[-k:] in titles), 0)
+        if tail:
+            name, e = name[:-tail], e - tail
         head = name.split("·")[0]
         cut = max((head.rfind(w) + len(w) for w in _BEFORE_NAME + verbs if w in head), default=0)
         # …古巴领导人NAME: the name starts after the last title word in the run
