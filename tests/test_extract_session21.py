@@ -136,8 +136,9 @@ def test_a_body_named_as_it_is_called_since_a_month_bounds_the_year():
 
 
 def test_bodies_rows_are_checked(tmp_path, monkeypatch):
-    from waishi.lexicon import LexiconError, _body
     import pytest
+
+    from waishi.lexicon import LexiconError, _body
     with pytest.raises(LexiconError, match="bodies.tsv"):
         _body({"name": "某部", "iso3": "VNM", "from": "2025-13", "until": "", "source": ""})
     with pytest.raises(LexiconError, match="bodies.tsv"):
@@ -153,8 +154,12 @@ def test_a_full_country_name_in_a_title_is_no_coordinator_and_fits_the_office():
 
 
 def test_congratulations_on_a_success_without_a_message_are_a_remark_but_a_call_to_congratulate_is_not():
-    doc = _doc("越南向老挝援助大米\n\n2020年11月13日，越南向老挝移交援助大米。此外，老挝总理通伦·西苏里祝贺越南成功担任东盟轮值主席国。")
+    doc = _doc("越南向老挝援助大米\n\n2020年11月13日，越南外交部在河内举行援助大米交接仪式，越南政府总理阮春福出席仪式。"
+               "此外，老挝总理通伦·西苏里祝贺越南成功担任东盟轮值主席国。")
     assert not [e for e in doc.events if e.type == "congratulate"]
+    # the same words opening a story, with no talks or ceremony reported, are its act
+    doc = _doc("老挝外长祝贺越南\n\n老挝外长沙伦赛·贡玛西祝贺越南成功举办东盟系列峰会。")
+    assert [e for e in doc.events if e.type == "congratulate"]
     doc = _doc("推动越委友好\n\n2月11日，委内瑞拉代表团到访越南驻委内瑞拉大使馆，祝贺越共十四大成功召开。")
     assert [e for e in doc.events if e.type == "congratulate"]
 

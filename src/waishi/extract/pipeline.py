@@ -490,7 +490,8 @@ class _DocBuilder:
             found = finder.find(sc)
             (title_events if sc.kind == "title" else other).extend(found)
         person_names = frozenset(pm.name for pm in self.person_mentions)
-        merged = merge_events(other, person_names)
+        symmetric = frozenset(t for t, f in self.lex.frames.items() if f.symmetric)
+        merged = merge_events(other, person_names, symmetric)
         for ev in title_events:
             same_type = [e for e in merged if e.type == ev.type]
             if not same_type or (ev.type in ("attend", "host") and not any(
@@ -500,7 +501,7 @@ class _DocBuilder:
                 merged.append(ev)
             else:
                 for e in merged:
-                    if same_occurrence(e, ev, person_names):
+                    if same_occurrence(e, ev, person_names, symmetric):
                         e.extra_evidence.append(ev.evidence)
                         break
         doc.events, doc.other_events = _by_factuality(merged, person_names)

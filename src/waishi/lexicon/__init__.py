@@ -161,6 +161,22 @@ def series_year(rows: list[Series], n: int) -> int | None:
 
 
 @dataclass(frozen=True, slots=True)
+class Frame:
+    """An event type's frame (frames.tsv): its reader, whether its sides are unordered, and the
+    actor kinds that fill its source and target."""
+
+    type: str
+    reader: str
+    symmetric: bool
+    source: tuple[str, ...]
+    target: tuple[str, ...]
+
+
+_READERS = ("meeting", "call", "signing", "trip", "gathering", "message", "gift")
+_KINDS = ("person", "org", "country", "group", "place")
+
+
+@dataclass(frozen=True, slots=True)
 class Trigger:
     pattern: str
     type: str  # event type, or "block" for strings that contain a trigger but are none
@@ -212,6 +228,7 @@ class Lexicon:
     titles_after: tuple[str, ...] = ()  # 外长, 首相 … written after a known name
     party_of: dict[str, str] = field(default_factory=dict)  # iso3 -> ruling party (parties.tsv)
     triggers: dict[str, Trigger] = field(default_factory=dict)
+    frames: dict[str, Frame] = field(default_factory=dict)  # event type -> its frame (frames.tsv)
     event_nouns: tuple[str, ...] = ()
     modality: dict[str, str] = field(default_factory=dict)  # marker -> factuality (modality.tsv)
     relation_words: dict[str, RelationWord] = field(default_factory=dict)  # tiers.tsv
@@ -308,6 +325,15 @@ class Lexicon:
             self.congresses.append(Congress(row["party"], number, tuple(f for f in row["forms"].split("|") if f),
                                            _date(row["opened"]), _date(row["closed"])))
 
+    def _load_frames(self, read_tsv: Callable[[str, list[str]], Iterator[dict[str, str]]]) -> None:
+        """Event frames, and the triggers that set them up (each type must have its frame)."""
+        for row in read_tsv("frames.tsv", ["type", "reader", "symmetric", "source", "target"]):
+            self.frames[row["type"]] = _frame(row)
+        for row in read_tsv("triggers.tsv", ["pattern", "type", "mode"]):
+            if row["type"] != "block" and row["type"] not in self.frames:
+                raise LexiconError(f"triggers.tsv: type {row['type']!r} of {row['pattern']!r} has no frame in frames.tsv")
+            self.triggers[row["pattern"]] = Trigger(row["pattern"], row["type"], row["mode"])
+
     def _load_words(self, read_tsv: Callable[[str, list[str]], Iterator[dict[str, str]]]) -> None:
         """Word lists: surnames, name stops, triggers, event nouns, modality, tiers, fact kinds."""
         vn: set[str] = set()
@@ -332,8 +358,7 @@ class Lexicon:
         self.name_suffixes = tuple(r["word"] for r in words if r["kind"] == "suffix")
         self.titles_after = tuple(r["word"] for r in words if r["kind"] == "title_after")
         self.party_of = {r["iso3"]: r["party"] for r in read_tsv("parties.tsv", ["iso3", "party", "name"])}
-        for row in read_tsv("triggers.tsv", ["pattern", "type", "mode"]):
-            self.triggers[row["pattern"]] = Trigger(row["pattern"], row["type"], row["mode"])
+        self._load_frames(read_tsv)
         self.event_nouns = tuple(r["noun"] for r in read_tsv("event_nouns.tsv", ["noun"]))
         self.modality = {r["marker"]: r["factuality"] for r in read_tsv("modality.tsv", ["marker", "factuality"])}
         for row in read_tsv("tiers.tsv", ["pattern", "kind", "tier", "rank", "note"]):
@@ -487,3 +512,15 @@ def _body(row: dict[str, str]) -> tuple[date | None, date | None]:
     if not row["name"] or (lo is None and hi is None) or (lo and hi and hi < lo):
         raise LexiconError(f"bodies.tsv: bad row {row!r} (a name, and from or until, from before until)")
     return lo, hi
+
+
+def _frame(row: dict[str, str]) -> Frame:
+    """A frames.tsv row, checked."""
+    def kinds(v: str) -> tuple[str, ...]:
+        ks = () if v == "-" else tuple(k.strip() for k in v.split(","))
+        if any(k not in _KINDS for k in ks):
+            raise LexiconError(f"frames.tsv: bad actor kind in {v!r} (row {row!r}; kinds {', '.join(_KINDS)})")
+        return ks
+    if row["reader"] not in _READERS or row["symmetric"] not in ("yes", "no"):
+        raise LexiconError(f"frames.tsv: bad row {row!r} (reader one of {', '.join(_READERS)}; symmetric yes or no)")
+    return Frame(row["type"], row["reader"], row["symmetric"] == "yes", kinds(row["source"]), kinds(row["target"]))

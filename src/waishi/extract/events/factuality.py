@@ -35,6 +35,7 @@ _DONE = re.compile(r"已|了|曾")
 
 # the report of a meeting or a call (会谈上, 通话中, 会见时): what is said there is said in it
 _IN_TALKS = re.compile(r"(?:会谈|会见|会晤|通话|会面|座谈|电话)(?:上|中|时|期间)")
+_SPOKEN_AT = ("meet", "phone_call", "attend", "host")  # the acts a remark is made in
 _CALLED_ON = re.compile(r"(?:到访|前来|拜访|拜会|来到)[^。；]{0,30}$")
 _ACHIEVED = re.compile(r"成就|成果|成绩|进展|成功|胜利")
 
@@ -47,8 +48,11 @@ def _oral(self: ClauseReader, sent: SentenceCtx, ts: int, te: int) -> bool:
         return False  # (a round-up of messages names the messages once, in its headline)
     if _CALLED_ON.search(self.text, max(sent.span.start, ts - 40), ts):
         return False  # 代表团到访大使馆，祝贺…成功召开: a call made to congratulate, in person
-    return _IN_TALKS.search(self.text, sent.span.start, ts) is not None or \
-        _ACHIEVED.search(self.text, te, self.clause_end(te, sent.span.end)) is not None
+    if _IN_TALKS.search(self.text, sent.span.start, ts) is not None:
+        return True
+    # on an achievement, in a story that has reported talks, a call or a ceremony before: said there
+    return _ACHIEVED.search(self.text, te, self.clause_end(te, sent.span.end)) is not None and any(
+        self.lex.triggers[t].type in _SPOKEN_AT for t, _a, _b in self.lex.find("triggers", self.text[:sent.span.start]))
 
 
 def factuality(self: ClauseReader, sent: SentenceCtx, ts: int, te: int) -> str:

@@ -33,10 +33,8 @@ class EventFinder(Meetings, Gatherings):
                 continue
             if any(sp.start <= ts < sp.end for sp in np_spans):
                 continue  # the trigger is part of an event name (共同主持...高层会晤)
-            handler = getattr(self, f"_{trig.type}", None)
-            if handler is None:
-                continue
-            got = handler(sent, t, ts, te, trig.mode)
+            frame = self.lex.frames[trig.type]
+            got = getattr(self, f"_read_{frame.reader}")(frame, sent, t, ts, te, trig.mode)
             fact = factuality(self, sent, ts, te) if got else "reported"
             online = ONLINE.search(self.text, s.start, s.end) is not None
             for ev in got:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from ...lexicon import Frame
 from ...model import Event, Span
 from .clauses import ClauseReader, _period_end, listed
 from .context import Actor, SentenceCtx, _dedupe, _names
@@ -31,7 +32,7 @@ _ELECTED_IN = re.compile(r"祝贺([^，。；祝]{2,30}?)(?:当选|再次当选|
 
 
 class Gatherings(ClauseReader):
-    def _sign(self, sent: SentenceCtx, t: str, ts: int, te: int, mode: str) -> list[Event]:
+    def _read_signing(self, frame: Frame, sent: SentenceCtx, t: str, ts: int, te: int, mode: str) -> list[Event]:
         s = sent.span
         before = self.text[max(s.start, ts - 12):ts]
         if "见证" in before or before.endswith("所") or \
@@ -55,8 +56,8 @@ class Gatherings(ClauseReader):
             if src:
                 names = _names(partner) + ([agreement.group()[1:-1]] if agreement else [])
                 return [self._event("sign", sent, ts, src, partner, names)]
-        src = self.subject(sent, ts, ("person", "org", "country", "group"))
-        tgt = [a for a in self.ctx.actors_in(te, ce, ("person", "org", "country"))]
+        src = self.subject(sent, ts, frame.source)
+        tgt = [a for a in self.ctx.actors_in(te, ce, frame.target)]
         if not src and PAIR.search(self.text, self.clause_start(ts, s.start), ts):
             # 双方签署了…文件: the page's two sides, as countries
             sides = self.ctx.sides()
@@ -70,15 +71,16 @@ class Gatherings(ClauseReader):
         return [self._event("sign", sent, ts, src, tgt, names)]
 
     # attend / host --------------------------------------------------------------------
-    def _attend(self, sent: SentenceCtx, t: str, ts: int, te: int, mode: str) -> list[Event]:
-        return self._gathering("attend", sent, t, ts, te)
-
-    def _host(self, sent: SentenceCtx, t: str, ts: int, te: int, mode: str) -> list[Event]:
-        if self.text.startswith(("会谈", "会晤", "座谈", "电话", "视频", "会见", "了会谈", "了会见"), te):
+    def _read_gathering(self, frame: Frame, sent: SentenceCtx, t: str, ts: int, te: int, mode: str) -> list[Event]:
+        if frame.type == "host" and self._meeting_held(te):
             return []
-        if re.match(r"了?(?:双边|正式|工作|简短|友好|首次)?(?:会谈|会晤|会见|会面|通话)", self.text[te:te + 8]):
-            return []  # 举行双边会晤: a meeting, read by its own trigger
-        return self._gathering("host", sent, t, ts, te)
+        return self._gathering(frame.type, sent, t, ts, te)
+
+    def _meeting_held(self, te: int) -> bool:
+        """举行会谈, 举行双边会晤: a meeting held, read by its own trigger."""
+        if self.text.startswith(("会谈", "会晤", "座谈", "电话", "视频", "会见", "了会谈", "了会见"), te):
+            return True
+        return re.match(r"了?(?:双边|正式|工作|简短|友好|首次)?(?:会谈|会晤|会见|会面|通话)", self.text[te:te + 8]) is not None
 
     def _topic_gathering(self, sent: SentenceCtx, ts: int) -> tuple[str, Span] | None:
         """``X会议在万象举行，NAME率团出席``: an attendance without an object attends the gathering
@@ -192,7 +194,7 @@ class Gatherings(ClauseReader):
         return None
 
     # congratulate -----------------------------------------------------------------------
-    def _congratulate(self, sent: SentenceCtx, t: str, ts: int, te: int, mode: str) -> list[Event]:
+    def _read_message(self, frame: Frame, sent: SentenceCtx, t: str, ts: int, te: int, mode: str) -> list[Event]:
         s = sent.span
         if mode == "wish" and not (self.ctx.roundup and sent.kind == "body" and
                                    self.ctx.actors_in(self.clause_start(ts, s.start), ts, ("person",))):
@@ -365,7 +367,7 @@ class Gatherings(ClauseReader):
                 tgt = [a for a in tgt if a.span.start < etc]
         return tgt
 
-    def _aid(self, sent: SentenceCtx, t: str, ts: int, te: int, mode: str) -> list[Event]:
+    def _read_gift(self, frame: Frame, sent: SentenceCtx, t: str, ts: int, te: int, mode: str) -> list[Event]:
         s = sent.span
         if "受援" in self.text[s.start:ts]:
             return []  # 受援国: the recipients as a class
@@ -379,16 +381,16 @@ class Gatherings(ClauseReader):
             return []  # a standing state (是…最大来源国) or a running total, not an act of giving
         i = self.preposition(cs, ts, "向")
         if i >= 0:
-            tgt = self.ctx.actors_in(cs + i, ts, ("person", "org", "country", "group", "place"))
+            tgt = self.ctx.actors_in(cs + i, ts, frame.target)
             if not tgt:
                 np_ = self.text[cs + i + 1:ts].strip()
                 if 2 <= len(np_) <= 16:
                     tgt = [Actor(np_, Span(cs + i + 1, ts), "group", None)]
-            src = self._region_actors(cs, cs + i, ("person", "org", "country", "group"))
+            src = self._region_actors(cs, cs + i, frame.source)
             if not src:
-                src = self._region_actors(s.start, cs + i, ("person", "org", "country", "group"))
+                src = self._region_actors(s.start, cs + i, frame.source)
         else:
-            src = self.subject(sent, ts, ("person", "org", "country", "group"))
+            src = self.subject(sent, ts, frame.source)
             tgt = self._recipients_after(sent, te)
         # a country does not aid itself: a Lao leader speaking of aid to Laos is no donor
         # (俄罗斯对越南向俄罗斯捐赠…表示感谢: the donor is 越南)

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import re
 
+from ...lexicon import Frame
 from ...model import Event, Span
 from ..places import visit_abbreviation
 from .clauses import ClauseReader, listed
 from .context import Actor, SentenceCtx, _dedupe
 from .words import (
-    CLAUSE_COORD,
     GROUP_NOUNS,
     INVITE,
     LED_BY,
@@ -39,22 +39,10 @@ def _by_country(partners: list[Actor]) -> list[list[Actor]]:
 
 class Meetings(ClauseReader):
     # meet -----------------------------------------------------------------------------
-    def _meet(self, sent: SentenceCtx, t: str, ts: int, te: int, mode: str) -> list[Event]:
+    def _read_meeting(self, frame: Frame, sent: SentenceCtx, t: str, ts: int, te: int, mode: str) -> list[Event]:
         if mode == "credentials":
             return self._credentials(sent, ts)
-        after = self.text[te:te + 3]
-        if SKIP_AFTER_MEET.match(after):
-            # 会谈中/会见时 refer back to a meeting reported before, unless the clause names the
-            # partner: 在同NAME举行会谈时强调 reports it
-            p = self.partner(sent, ts)
-            if p is None or not any(a.kind == "person" for a in p[0]):
-                return []
-        if re.match(r"[和与、及](?:会谈|会晤|会面|座谈)", self.text[te:te + 3]):
-            return []  # 会见和会谈: one meeting, read at its second word
-        if TOURISTS.search(self.text, te, self.clause_end(te, sent.span.end)):
-            return []  # 接待…游客…万人次: tourism counted, not a counterpart met
-        before = self.text[max(sent.span.start, ts - 3):ts]
-        if before.endswith(("主持", "出席", "参加")):
+        if self._no_meeting(sent, ts, te):
             return []
         pair = self._pair_meeting(sent, ts)
         if pair is not None:
@@ -69,7 +57,7 @@ class Meetings(ClauseReader):
         partnered = self._partner_meeting(sent, t, ts, te)
         if partnered:
             return partnered
-        src = self.subject(sent, ts, ("person", "org", "country", "group"))
+        src = self.subject(sent, ts, frame.source)
         tgt = [a for a in self._meeting_object(sent, te) if not any(w in a.name for w in PRESS)]
         if not src or not tgt:
             return []
@@ -86,6 +74,20 @@ class Meetings(ClauseReader):
         if len(groups) > 1:
             return [self._event("meet", sent, ts, src, g) for g in groups]
         return [self._event("meet", sent, ts, src, tgt)]
+
+    def _no_meeting(self, sent: SentenceCtx, ts: int, te: int) -> bool:
+        """A meeting word that reports no meeting here."""
+        if SKIP_AFTER_MEET.match(self.text[te:te + 3]):
+            # 会谈中/会见时 refer back to a meeting reported before, unless the clause names the
+            # partner: 在同NAME举行会谈时强调 reports it
+            p = self.partner(sent, ts)
+            if p is None or not any(a.kind == "person" for a in p[0]):
+                return True
+        if re.match(r"[和与、及](?:会谈|会晤|会面|座谈)", self.text[te:te + 3]):
+            return True  # 会见和会谈: one meeting, read at its second word
+        if TOURISTS.search(self.text, te, self.clause_end(te, sent.span.end)):
+            return True  # 接待…游客…万人次: tourism counted, not a counterpart met
+        return self.text[max(sent.span.start, ts - 3):ts].endswith(("主持", "出席", "参加"))
 
     def _credentials(self, sent: SentenceCtx, ts: int) -> list[Event]:
         """A接受B、C递交国书 / B向A递交国书: the head of state receives each envoy, a meeting each."""
@@ -196,7 +198,7 @@ class Meetings(ClauseReader):
         return self.ctx.actors_in(te, ce, ("group", "org", "country"))[:2]
 
     # phone ----------------------------------------------------------------------------
-    def _phone_call(self, sent: SentenceCtx, t: str, ts: int, te: int, mode: str) -> list[Event]:
+    def _read_call(self, frame: Frame, sent: SentenceCtx, t: str, ts: int, te: int, mode: str) -> list[Event]:
         if MUTUAL.search(self.text, self.clause_start(ts, sent.span.start), ts):
             return []  # 两国总理两次互相通电话: a tally of calls, not one call
         pair = self._pair_meeting(sent, ts)
@@ -216,15 +218,15 @@ class Meetings(ClauseReader):
             if src:
                 groups = _by_country(partner) if all(a.kind == "person" for a in src) else [partner]
                 return [self._event("phone_call", sent, ts, src, group) for group in groups]
-        src = self.subject(sent, ts, ("person", "org", "country", "group"))
+        src = self.subject(sent, ts, frame.source)
         ce = self.clause_end(te, sent.span.end)
-        tgt = self.ctx.actors_in(te, ce, ("person", "country"))
+        tgt = self.ctx.actors_in(te, ce, frame.target)
         if src and tgt:
             return [self._event("phone_call", sent, ts, src, tgt)]
         return []
 
     # visit ----------------------------------------------------------------------------
-    def _visit(self, sent: SentenceCtx, t: str, ts: int, te: int, mode: str) -> list[Event]:
+    def _read_trip(self, frame: Frame, sent: SentenceCtx, t: str, ts: int, te: int, mode: str) -> list[Event]:
         s = sent.span
         cs = self.clause_start(ts, s.start)
         ce = self.clause_end(te, s.end)

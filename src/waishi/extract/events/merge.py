@@ -47,7 +47,12 @@ def _dates_near(a: Event, b: Event, days: int = 10) -> bool:
 _MISSION = ("大使馆", "总领事馆", "领事馆", "代表处", "代表机构")
 
 
-def same_occurrence(a: Event, b: Event, persons: frozenset[str] = frozenset()) -> bool:
+# the types whose two sides are in no order (frames.tsv symmetric=yes), as the default lexicon has them
+SYMMETRIC = frozenset({"meet", "phone_call", "sign"})
+
+
+def same_occurrence(a: Event, b: Event, persons: frozenset[str] = frozenset(),
+                    symmetric: frozenset[str] = SYMMETRIC) -> bool:
     if a.type != b.type:
         return False
     if a.type == "visit" and _dates_near(a, b) and _overlap(a.source, b.source):
@@ -74,7 +79,7 @@ def same_occurrence(a: Event, b: Event, persons: frozenset[str] = frozenset()) -
         pb = {x for x in b.source if x in persons}
         if not (pa and pb) or pa & pb:
             return True
-    if a.type in ("meet", "phone_call", "sign"):
+    if a.type in symmetric:
         xa, xb = a.source + a.target, b.source + b.target
         return _overlap(a.source, xb) and _overlap(a.target, xb) and _overlap(b.target, xa)
     if a.type == "visit":
@@ -101,14 +106,15 @@ def _other_donors(a: Event, b: Event) -> bool:
     return all(e.source_iso3 or any(_INTL.match(x) for x in e.source) for e in (a, b))
 
 
-def merge_events(events: list[Event], persons: frozenset[str] = frozenset()) -> list[Event]:
+def merge_events(events: list[Event], persons: frozenset[str] = frozenset(),
+                 symmetric: frozenset[str] = SYMMETRIC) -> list[Event]:
     out: list[Event] = []
     for ev in _split_joint(events, persons):
-        fits = [cur for cur in out if same_occurrence(cur, ev, persons)]
+        fits = [cur for cur in out if same_occurrence(cur, ev, persons, symmetric)]
         # (the report that names both sides of this one is it, before one that shares a side only)
         both = [cur for cur in fits if _sides_match(cur, ev)]
         if fits:
-            _absorb((both or fits)[0], ev)
+            _absorb((both or fits)[0], ev, symmetric)
         else:
             out.append(ev)
     return _without_summaries(out, persons)
@@ -156,8 +162,8 @@ def _without_summaries(events: list[Event], persons: frozenset[str]) -> list[Eve
     return [e for e in events if not summed_up(e)]
 
 
-def _absorb(cur: Event, ev: Event) -> None:
-    if cur.type in ("meet", "phone_call", "sign") and _overlap(ev.source, cur.target) and \
+def _absorb(cur: Event, ev: Event, symmetric: frozenset[str] = SYMMETRIC) -> None:
+    if cur.type in symmetric and _overlap(ev.source, cur.target) and \
             not _overlap(ev.source, cur.source):
         ev.source, ev.target = ev.target, ev.source
         ev.source_iso3, ev.target_iso3 = ev.target_iso3, ev.source_iso3
