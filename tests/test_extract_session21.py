@@ -186,3 +186,20 @@ def test_a_verb_after_a_short_name_ends_it():
     doc = _doc("新加坡外长访越\n\n2021年8月24日，新加坡外长维文迎接越南代表团，并与老挝总理通伦交谈。")
     names = {p.name for p in doc.people}
     assert "维文迎接" not in names
+
+
+def test_a_list_of_partners_runs_over_a_comma_and_each_is_met():
+    evs = _events("阮春福访华\n\n2016年9月12日，阮春福总理与中共中央总书记、国家主席习近平，国务院总理李克强、"
+                  "全国人大常委会委员长张德江等中国领导人的各场会晤和会谈上，双方达成共识。")
+    met = {e[3][0] for e in evs if e[0] == "meet"}
+    assert met == {"习近平", "李克强", "张德江"}
+    # a clause before that reports an act of its own ends the list
+    evs = _events("越中关系\n\n2013年，阮富仲同中共中央总书记习近平通电话，越南政府总理阮晋勇和中国国务院总理李克强在南宁举行会晤。")
+    meets = [e for e in evs if e[0] == "meet"]
+    assert meets and all("阮富仲" not in e[2] + e[3] for e in meets)
+
+
+def test_gatherings_joined_by_ji_are_attended_each():
+    evs = _events("阮春福出席博览会\n\n2016年9月11日，阮春福出席在南宁市举行的第十三届东盟—中国博览会暨东盟—中国商务与投资峰会。")
+    attended = {e[3][0] for e in evs if e[0] == "attend"}
+    assert attended == {"第十三届东盟—中国博览会", "东盟—中国商务与投资峰会"}

@@ -220,8 +220,20 @@ class ClauseReader:
         return lo + best if best is not None else None
 
     def partner(self, sent: SentenceCtx, trig_start: int) -> tuple[list[Actor], int] | None:
-        """``A与B<trigger>``: (B actors, position of 与) when the trigger's partner precedes it."""
+        """``A与B<trigger>``: (B actors, position of 与) when the trigger's partner precedes it. A
+        clause that opens with a titled person continues a list of partners begun before its comma
+        (A与总书记B，总理C、委员长D等的会晤): the search starts where the list does."""
         cs = self.clause_start(trig_start, sent.span.start)
+        for _ in range(3):
+            first = self.ctx.actors_in(cs, trig_start, ("person",))[:1]
+            comp = _COMPANION.search(self.text, cs, trig_start + 3)
+            if cs <= sent.span.start or (comp is not None and comp.start() < trig_start) or not first or \
+                    not any(cs <= t.start and t.end == first[0].span.start for t in self.ctx.title_spans):
+                break
+            prev = self.clause_start(cs - 1, sent.span.start)
+            if any(prev <= t0 < cs for t0 in self._sent_trigs):
+                break  # (the clause before reports an act of its own: no list runs over it)
+            cs = prev
         seg = self.text[cs:trig_start]
         cands = sorted({cs + i for w in ("与", "同", "和", "跟") for i in find_all(seg, w)})
         for pos in cands:  # leftmost first: 与广东省文化与旅游厅 partners with the whole name
@@ -408,6 +420,9 @@ _VERB_AFTER_SUBJECT = re.compile(r"开展|会见|拜会|出席|访问|举行|表
 _PRONOUN = re.compile(r"\s*(?:他|她)(?=[还也随并将已于在同与和对又则曾])")
 # the act's words up to a bracket, without crossing a clause or another bracket
 _PAREN_AFTER = re.compile(r"[^，,。；;（()）、和与]{1,12}?\s*(?P<open>[（(])\s*(?=\d)")
+
+
+_COMPANION = re.compile(r"[与同跟]|和(?!会谈|会晤|会见|会面|座谈)")
 
 
 def _act_from(text: str, dm: DateMention) -> bool:

@@ -167,8 +167,8 @@ class Gatherings(ClauseReader):
         return self.subject(sent, ts, ("person", "org", "country", "group"))
 
     def _split_gatherings(self, name: str) -> list[str]:
-        """出席A会议(GMS8)、B峰会和C峰会: one attendance per gathering named in the list."""
-        parts = [p.strip() for p in re.split(r"、|以及|和|及", name)]
+        """出席A会议(GMS8)、B峰会和C峰会, A博览会暨B峰会: one attendance per gathering named."""
+        parts = [p.strip() for p in re.split(r"、|以及|和|及|暨", name)]
         nouns = tuple(self.nouns)
 
         def whole(p: str) -> bool:
