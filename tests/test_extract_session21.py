@@ -203,3 +203,10 @@ def test_gatherings_joined_by_ji_are_attended_each():
     evs = _events("阮春福出席博览会\n\n2016年9月11日，阮春福出席在南宁市举行的第十三届东盟—中国博览会暨东盟—中国商务与投资峰会。")
     attended = {e[3][0] for e in evs if e[0] == "attend"}
     assert attended == {"第十三届东盟—中国博览会", "东盟—中国商务与投资峰会"}
+
+
+def test_a_meeting_with_an_unnamed_class_of_people_is_kept_apart_a_counted_one_is_not():
+    doc = _doc("王廷惠访菲\n\n2022年11月19日，王廷惠会见了在越开展业务的菲律宾集团和企业领导。")
+    assert not [e for e in doc.events if e.type == "meet"]
+    doc = _doc("阮春福访美\n\n2017年5月31日，阮春福分别同美国民主党及共和党四名领导通电话。")
+    assert [e for e in doc.events if e.type == "phone_call"]

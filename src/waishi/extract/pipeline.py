@@ -674,6 +674,9 @@ class _Intervals:
 
 
 _UNNAMED_TAIL = ("领导", "领导人", "人士", "代表", "官员", "朋友")
+# a class made definite: counted (四名领导, 两位代表), or the delegates of a gathering or of both sides
+_DEFINITE = re.compile(r"[\d一二两三四五六七八九十]+(?:名|位|个)|出席|参加|双方")
+_CLASS_TAIL = _UNNAMED_TAIL + ("嘉宾", "顾问", "企业家", "专家", "学者", "侨胞", "侨民", "友人")
 
 
 def _named(e: Event, persons: frozenset[str]) -> bool:
@@ -688,9 +691,11 @@ _GENERIC = re.compile(r"^(?:世界)?(?:各国|多国|各方|许多|一些|众多
 
 
 def _generic(e: Event, persons: frozenset[str]) -> bool:
-    """与世界各国元首举行会晤: a meeting with a class of people names no counterpart (kept apart)."""
+    """与世界各国元首举行会晤, 会见菲律宾企业领导, 会见旅柬越南人社区代表: a meeting with a class of
+    people names no counterpart (kept apart); a delegation (…代表团, …一行) is one."""
     return e.type in ("meet", "phone_call") and bool(e.target) and \
-        all(t not in persons and _GENERIC.match(t) for t in e.target)
+        all(t not in persons and (_GENERIC.match(t) or (t.endswith(_CLASS_TAIL) and not _DEFINITE.search(t)))
+            for t in e.target)
 
 
 def _by_factuality(events: list[Event], persons: frozenset[str]) -> tuple[list[Event], list[Event]]:
