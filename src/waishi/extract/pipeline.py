@@ -504,7 +504,7 @@ class _DocBuilder:
                     if same_occurrence(e, ev, person_names, symmetric):
                         e.extra_evidence.append(ev.evidence)
                         break
-        doc.events, doc.other_events = _by_factuality(merged, person_names)
+        doc.events, doc.other_events = _by_factuality(merged, person_names, self.lex)
 
     def relations(self) -> None:
         self.doc.relations = find_relations(
@@ -690,19 +690,25 @@ def _named(e: Event, persons: frozenset[str]) -> bool:
 _GENERIC = re.compile(r"^(?:世界)?(?:各国|多国|各方|许多|一些|众多|多位|各)")
 
 
-def _generic(e: Event, persons: frozenset[str]) -> bool:
+def _generic(e: Event, persons: frozenset[str], lex: Lexicon) -> bool:
     """与世界各国元首举行会晤, 会见菲律宾企业领导, 会见旅柬越南人社区代表: a meeting with a class of
-    people names no counterpart (kept apart); a delegation (…代表团, …一行) is one."""
+    people names no counterpart (kept apart); a delegation (…代表团, …一行) is one, and so are the
+    leaders of a body or a place the page names (琅勃拉邦省领导)."""
+    def definite(t: str) -> bool:
+        if _DEFINITE.search(t):
+            return True
+        base = t[:-next(len(w) for w in _CLASS_TAIL if t.endswith(w))]
+        return any(b == len(base) and lex.entities[w].kind in ("place", "org") for w, _a, b in lex.find("gazetteer", base))
     return e.type in ("meet", "phone_call") and bool(e.target) and \
-        all(t not in persons and (_GENERIC.match(t) or (t.endswith(_CLASS_TAIL) and not _DEFINITE.search(t)))
+        all(t not in persons and (_GENERIC.match(t) or (t.endswith(_CLASS_TAIL) and not definite(t)))
             for t in e.target)
 
 
-def _by_factuality(events: list[Event], persons: frozenset[str]) -> tuple[list[Event], list[Event]]:
+def _by_factuality(events: list[Event], persons: frozenset[str], lex: Lexicon) -> tuple[list[Event], list[Event]]:
     """Reported and planned acts are the document's events; what is proposed, offered, summed up
     or a topic of talks is kept apart. A restatement (这是…首次访问) joins the act it restates,
     or is the act when the page reports it nowhere else."""
-    kept = [e for e in events if (e.factuality == "reported" and not _generic(e, persons))
+    kept = [e for e in events if (e.factuality == "reported" and not _generic(e, persons, lex))
             or (e.factuality == "planned" and _named(e, persons))]
     other = [e for e in events if e not in kept and e.factuality != "restated"]
     for e in events:
