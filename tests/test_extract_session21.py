@@ -210,3 +210,17 @@ def test_a_meeting_with_an_unnamed_class_of_people_is_kept_apart_a_counted_one_i
     assert not [e for e in doc.events if e.type == "meet"]
     doc = _doc("阮春福访美\n\n2017年5月31日，阮春福分别同美国民主党及共和党四名领导通电话。")
     assert [e for e in doc.events if e.type == "phone_call"]
+
+
+def test_visitors_each_with_a_month_of_his_own_made_a_trip_each_in_the_sentences_year():
+    evs = _events("越缅关系\n\n2012年3月20日，缅甸总统访越。2011年，两国高级代表团互访频繁，"
+                  "越南政府总理阮晋勇于12月和越南政府副总理黄忠海于6月对缅甸进行访问。")
+    visits = {(e[2], e[1]) for e in evs if e[0] == "visit" and e[3] == ("缅甸",)}
+    assert visits == {(("阮晋勇",), "2011-12"), (("黄忠海",), "2011-06")}
+
+
+def test_a_month_named_as_when_an_act_took_place_is_a_date():
+    from waishi.text.dates import find_dates
+    ds = find_dates("黄忠海于6月对缅甸进行访问，月底回国。")
+    assert [(d.month, d.day, d.year) for d in ds] == [(6, None, None)]
+    assert not find_dates("在6月底")  # (a part of a month is no such date)

@@ -463,10 +463,14 @@ class _DocBuilder:
         for kind, sp in self.regions:
             for s in sentences(text, sp.start, sp.end):
                 base = ctx if kind == "body" else main
+                said_year: int | None = None  # the year the sentence has named so far (2011年，A于12月…)
                 for dm in (dm for dm in self.dates if s.start <= dm.start < s.end):
+                    if dm.year is not None and dm.month is None:
+                        said_year = dm.year
                     # 昨天/今天 count from the article's own day, other relative dates from the story's
                     anchor = (self.published or main) if dm.day_offset is not None else None
-                    iso, end = self._resolve(dm, year, anchor or base or ctx or main)
+                    month_only = dm.year is None and dm.day is None and dm.month is not None and dm.year_offset is None
+                    iso, end = self._resolve(dm, (said_year or year) if month_only else year, anchor or base or ctx or main)
                     self.resolved.append((dm, iso, end))
                     if kind == "body" and iso and len(iso) == 10 and not _paren(text, dm.start, s) \
                             and not _background(text, dm, year):

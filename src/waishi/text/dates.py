@@ -24,6 +24,8 @@ _FULL = re.compile(
     rf"(?P<tod>\s*{_TOD})?"
 )
 _MONTH = re.compile(rf"(?P<y>{_Y})\s*年\s*(?P<m>{_N})\s*月(?!\s*\d{{1,2}}\s*日)(?:份)?")
+# 于12月, 在6月: a month named as when an act took place, its year the sentence's or the page's
+_MONTH_ONLY = re.compile(rf"(?<=[于在])(?P<m>{_N})\s*月(?:份)?(?![\d日底初中末上下])")
 _DAY_RANGE = re.compile(rf"(?<![\d月年.])(?P<d>{_N})\s*日?\s*(?:至|到|-|—|–|~|～)\s*(?P<d2>{_N})\s*日(?P<tod>\s*{_TOD})?(?![\d])")
 _DAY = re.compile(rf"(?<![\d月年])(?P<d>{_N})\s*日(?P<tod>\s*{_TOD})?(?![\d])")
 _GLUED = re.compile(rf"(?<![\d月年.\-/])(?P<m>1[0-2]|[1-9])(?P<d>[0-3]\d)\s*日(?P<tod>\s*{_TOD})?(?![\d])")
@@ -150,6 +152,11 @@ def _month(m: re.Match[str]) -> DateMention | None:
     return DateMention(m.start(), m.end(), int(m.group("y")), mo) if 1 <= mo <= 12 else None
 
 
+def _month_only(m: re.Match[str]) -> DateMention | None:
+    mo = int(m.group("m"))
+    return DateMention(m.start(), m.end(), None, mo) if 1 <= mo <= 12 else None
+
+
 def _glued(m: re.Match[str]) -> DateMention | None:
     # 623日: the 月 lost in the page's markup (6月23日)
     mo, d = int(m.group("m")), int(m.group("d"))
@@ -204,7 +211,7 @@ def _rel(m: re.Match[str]) -> DateMention | None:
 # The patterns in order of precedence: a later one only reads text no earlier one took.
 _READERS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], DateMention | None]], ...] = (
     (_FULL, _full), (_ISO, _iso), (_MONTH, _month), (_CN_FULL, _cn_full), (_BRACKET_DAY, _bracket_day),
-    (_GLUED, _glued), (_DAY_RANGE, _day_range), (_DAY, _day), (_REL_YEAR, _rel_year), (_YEAR_ONLY, _year_only), (_REL, _rel), (_NOW, _now))
+    (_GLUED, _glued), (_DAY_RANGE, _day_range), (_DAY, _day), (_MONTH_ONLY, _month_only), (_REL_YEAR, _rel_year), (_YEAR_ONLY, _year_only), (_REL, _rel), (_NOW, _now))
 
 
 # What every match of a reader contains: a text without it is not searched (the cheap test runs
@@ -219,7 +226,7 @@ _NEEDLES: dict[re.Pattern[str], Callable[[str], bool]] = {
     _NOW: lambda t: any(w in t for w in _NOW_WORDS),
     _REL: lambda t: any(w in t for w in _RELATIVE),
     _REL_YEAR: lambda t: any(w in t for w in _YEAR_OFFSETS),
-    _FULL: lambda t: "月" in t, _MONTH: lambda t: "月" in t, _GLUED: lambda t: "日" in t, _DAY: lambda t: "日" in t,
+    _FULL: lambda t: "月" in t, _MONTH: lambda t: "月" in t, _MONTH_ONLY: lambda t: "月" in t, _GLUED: lambda t: "日" in t, _DAY: lambda t: "日" in t,
 }
 
 

@@ -262,10 +262,29 @@ class Meetings(ClauseReader):
                 country = self.lex.country_names.get(group[0].iso3)
                 if country:
                     group = [Actor(country, group[0].span, "country", group[0].iso3), *group]
-            ev = self._event("visit", sent, ts, src, group)
-            ev.visit_kind = mode or None
-            out.append(ev)
+            for visitors, when in self._dated_apart(src):
+                ev = self._event("visit", sent, ts, visitors, group)
+                if when is not None:
+                    ev.date, ev.date_end = when
+                ev.visit_kind = mode or None
+                out.append(ev)
         return out
+
+    def _dated_apart(self, src: list[Actor]) -> list[tuple[list[Actor], tuple[str, str | None] | None]]:
+        """A于12月和B于6月对X进行访问: visitors each with a date of his own made a trip each, then;
+        else one trip of them all."""
+        persons = [a for a in src if a.kind == "person"]
+        if len(persons) < 2:
+            return [(src, None)]
+        dated: list[tuple[list[Actor], tuple[str, str | None] | None]] = []
+        for a in persons:
+            own = next(((iso, end) for dm, iso, end in self.ctx.dates
+                        if iso and a.span.end <= dm.start <= a.span.end + 1
+                        and self.text[a.span.end:dm.start] in ("", "于")), None)
+            if own is None:
+                return [(src, None)]
+            dated.append(([a], own))
+        return dated
 
     def _visited_places(self, sent: SentenceCtx, ts: int, te: int, cs: int, ce: int) -> list[Actor]:
         """Where the visit goes: 对/赴/到/抵达/前往 X before the trigger, a place the gazetteer does
