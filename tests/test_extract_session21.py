@@ -224,3 +224,19 @@ def test_a_month_named_as_when_an_act_took_place_is_a_date():
     ds = find_dates("黄忠海于6月对缅甸进行访问，月底回国。")
     assert [(d.month, d.day, d.year) for d in ds] == [(6, None, None)]
     assert not find_dates("在6月底")  # (a part of a month is no such date)
+
+
+def test_a_compact_stamp_dates_the_page_and_its_days():
+    doc = _doc("20250415某某/综合报导\n\n习近平：中越共护自贸体制\n\n中国国家主席习近平14日飞抵越南访问，并与越共总书记苏林举行会谈。")
+    visits = [e for e in doc.events if e.type == "visit"]
+    assert visits and visits[0].date == "2025-04-14"
+    # a day later than the publication's is of the month before
+    doc = _doc("20250502某某/综合报导\n\n越南总理访问日本\n\n越南政府总理范明政28日抵达东京，开始对日本进行正式访问。")
+    assert [e.date for e in doc.events if e.type == "visit"] == ["2025-04-28"]
+
+
+def test_a_founding_inside_other_words_is_no_anniversarys_base():
+    # 国庆 (national day, 1945) inside 两国庆祝: the count belongs to the partnership, not to it
+    doc = _doc("越英通电话\n\n越通社河内4月16日——越南外交部副部长苏英勇与英国国务卿通电话。"
+               "2020年是两国庆祝建立战略伙伴关系10周年之年。")
+    assert doc.year == 2020

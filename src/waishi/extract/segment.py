@@ -34,6 +34,8 @@ _TIMESTAMP = re.compile(r"^(?:date\s*)?(?:\d{1,2}[:：]\d{2}(?:[:：]\d{2})?\s*[
                         r"(?:\s*(?:星期|周)[一二三四五六日天])?(?:\s*[|,，]?\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?"
                         r"(?:\s*(?:GMT|UTC)?\s*[+\-]?\d{0,2})?\s*$")
 _HANZI = re.compile(r"[\u4e00-\u9fff]")
+# A compact stamp opening a byline line (20250415陈柏廷/综合报导): the day the paper printed it
+_COMPACT_STAMP = re.compile(r"^((?:19|20)\d\d)([01]\d)([0-3]\d)(?=[\u4e00-\u9fff\s/|])")
 # Other outlets' stamps: a label (发布时间：), a time zone (HKT, GMT+8), a trailing source or print
 # link, or the day first as Vietnamese sites write it (11:35 | 11/11/2017)
 _TZ = r"(?:HKT|SGT|ICT|CST|JST|KST|GMT|UTC|北京时间|河内时间)?\s*[+\-]?\d{0,2}"
@@ -207,7 +209,7 @@ def _first_headline(lines: list[Line], words: frozenset[str] = frozenset()) -> i
 def page_date(text: str, start: int = 0, end: int | None = None, limit: int = 130) -> str | None:
     """A publication timestamp line near the top of the page (2020-07-30 23:19), as YYYY-MM-DD."""
     for ln in lines_of(text, start, end)[:limit]:
-        m = _TIMESTAMP.match(ln.text)
+        m = _TIMESTAMP.match(ln.text) or _COMPACT_STAMP.match(ln.text)
         if m:
             y, mo, d = int(m.group(1)), int(m.group(2)), int(m.group(3))
         elif len(ln.text) <= 60 and (m2 := _STAMP.match(ln.text)):

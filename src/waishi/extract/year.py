@@ -812,6 +812,7 @@ def _anniversary_base(lex: Lexicon, text: str, pos: int, key: str, home: str = H
                     break
         return best
     for pattern, d in lex.anniversaries.items():
-        if pattern and pattern in window:
+        # (the founding named right before the count: 国庆76周年, not 两国庆祝建立…伙伴关系10周年)
+        if pattern and pattern in window and pattern in key[-len(pattern) - 2:]:
             return d.year
     return None
