@@ -240,3 +240,12 @@ def test_a_founding_inside_other_words_is_no_anniversarys_base():
     doc = _doc("越英通电话\n\n越通社河内4月16日——越南外交部副部长苏英勇与英国国务卿通电话。"
                "2020年是两国庆祝建立战略伙伴关系10周年之年。")
     assert doc.year == 2020
+
+
+def test_a_countrys_turn_to_chair_said_of_next_year_dates_the_page():
+    # chairs.tsv: Viet Nam chairs ASEAN in 2010 and 2020; Cambodia hosts ASEM in 2020
+    doc = _doc("洪森会见越南客人\n\n本月13日上午，洪森会见越共中央政治局委员张和平。洪森说，柬埔寨明年将主办亚欧峰会。")
+    assert doc.year == 2019
+    doc = _doc("越南外长会见\n\n越南外长范平明表示，越南将于明年主办东盟峰会。他会见了老挝外长沙伦赛·贡玛西。")
+    pts = [c for c in doc.year_constraints if c["kind"] == "point" and "chairs" in c["why"]]
+    assert sorted(c["year"] for c in pts) == [2009, 2019]

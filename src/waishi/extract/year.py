@@ -76,6 +76,9 @@ _ORDINAL = re.compile(r"第\s*(\d{1,3}|[一二三四五六七八九十百零〇�
 _APPOINT_AFTER = re.compile(r"(?:同志)?(?:已|正式|再次|再度|当天)?(?:当选|被选为|被选举为|被任命为|被推选为|就任|出任|获任|连任)")
 _SINCE_OFFICE = re.compile(r"(?:同志)?[^，。；,;]{0,14}?(?:以来|之后|后)(?:的)?(?:首次|第一次|首访|首度)?")
 _APPOINT_BEFORE = re.compile(r"(?:选举|任命|推选|批准)$")
+# 越南将于明年主办东盟峰会: when a country's turn to chair comes, counted from the page's year
+_CHAIR_WHEN = re.compile(r"明年|今年|本年|去年")
+_CHAIR_OFFSET = {"明年": 1, "今年": 0, "本年": 0, "去年": -1}
 # 即将接任首相的NAME, 候任总统NAME: a holder about to take office (the page is of the year his term
 # begins, or of the year before when it begins early in a year)
 _INCOMING = re.compile(r"(?:即将|将要)(?:接任|出任|就任|上任)(?P<office>[^，。；,;的]{1,12})的|候任(?P<office2>[^，。；,;的]{1,8}?)")
@@ -292,6 +295,7 @@ def collect(lex: Lexicon, text: str, people: Sequence[tuple[str, Sequence[str]]]
     c.founding_and_pandemic()
     c.world_events()
     c.bodies()
+    c.chairs()
     c.offices(people or [], month_day)
     c.incoming()
     c.known_trips(month_day, day_only)
@@ -584,6 +588,31 @@ class _Collector:
                 self.ev.bound(ev_lo, None, f"{name} exists since {lo.isoformat()[:7]}", span)
             if hi is not None and not text.endswith(_FORMER, 0, i) and not _only_in_dated_sentences(text, name):
                 self.ev.bound(None, hi.year, f"{name} exists until {hi.isoformat()[:7]}", span)
+
+    def chairs(self) -> None:
+        """越南将于明年主办东盟峰会, 柬埔寨今年担任东盟轮值主席国: a country's turn to chair or host a
+        body (chairs.tsv), said of next year or this year, dates the page (the year before, or that
+        year); a country that chaired it more than once shares the weight among its turns."""
+        if not self.lex.chairs:
+            return
+        rx = self.lex.memo("chairs_rx", lambda: re.compile("|".join(
+            re.escape(f) for f in sorted(self.lex.chairs, key=len, reverse=True))))
+        text = self.text
+        for m in rx.finditer(text):
+            lo = max([text.rfind(c, 0, m.start()) for c in "，,。；;\n"]) + 1
+            clause = text[lo:m.start()]
+            rel = _CHAIR_WHEN.search(clause)
+            if rel is None:
+                continue
+            isos = [self.lex.country_of(w) for w, _a, b in self.lex.find("gazetteer", clause) if b <= rel.start()]
+            isos = [i for i in isos if i]
+            if not isos:
+                continue
+            turns = [y for iso, y in self.lex.chairs[m.group()] if iso == isos[-1]]
+            off = _CHAIR_OFFSET[rel.group()]
+            for y in turns:
+                self.ev.add(y - off, 4 * self.weight / len(turns), f"{isos[-1]} chairs {m.group()} {rel.group()}",
+                            self.at(m.span()))
 
     def offices(self, people: Sequence[tuple[str, Sequence[str]]], month_day: tuple[int, int] | None) -> None:
         terms: list[tuple[int | None, int | None, str]] = []

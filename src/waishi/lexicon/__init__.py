@@ -237,6 +237,7 @@ class Lexicon:
     not_counted: tuple[str, ...] = ()  # not_counted.tsv: counted nouns that are no relations figure
     visits: dict[str, list[Visit]] = field(default_factory=dict)  # visitor name -> his dated trips
     bodies: dict[str, tuple[date | None, date | None]] = field(default_factory=dict)  # name -> (from, until)
+    chairs: dict[str, list[tuple[str, int]]] = field(default_factory=dict)  # form -> [(iso3, year)] (chairs.tsv)
     _automata: dict[str, Any] = field(default_factory=dict, repr=False)
 
     # -- pickling: automata are rebuilt on demand ---------------------------------
@@ -317,6 +318,11 @@ class Lexicon:
                 self.visits.setdefault(v.visitor, []).append(v)
         for row in read_tsv("bodies.tsv", ["name", "iso3", "from", "until", "source"]):
             self.bodies[row["name"]] = _body(row)
+        for row in read_tsv("chairs.tsv", ["body", "forms", "iso3", "year", "source"]):
+            if not row["year"].isdigit() or len(row["iso3"]) != 3 or not row["forms"]:
+                raise LexiconError(f"chairs.tsv: bad row {row!r} (forms, an ISO3 code and a year)")
+            for form in row["forms"].split("|"):
+                self.chairs.setdefault(form, []).append((row["iso3"], int(row["year"])))
         for row in read_tsv("congresses.tsv", ["party", "number", "forms", "opened", "closed"]):
             try:
                 number = int(row["number"])
