@@ -195,3 +195,18 @@ def test_segment_a_photo_credit_line_is_no_headline():
     page = ("越南外长访问日本\n\n发布时间:2017/05/09 13:56\n图/某某影像\n图/某某影像\n\n"
             "越南外长8日起访问日本3天，会见日本外相。\n\n双方同意加强合作。\n")
     assert len(segment(page)) == 1
+
+
+def test_segment_a_summary_sentence_above_the_headline_is_not_it():
+    page = ("王毅表示，当前中越关系保持积极发展势头，两国领导人就海上合作达成重要共识，中方愿同越方共同落实。\n"
+            "外交部长王毅同越南副外长通电话\n2013年12月30日，外交部长王毅同越南副外长通电话。\n")
+    assert _titles(page)[0] == "外交部长王毅同越南副外长通电话"
+
+
+def test_segment_a_sites_brand_line_and_numbered_skip_links_are_no_headline():
+    body = "\n\n王毅访问越南 会见党政高官\n\n中国外长王毅1日在河内会见越南党政高官，访问越南期间双方讨论合作。\n"
+    assert _titles("某传媒 SomeNews - 台湾观点.某某真相" + body)[0] == "王毅访问越南 会见党政高官"
+    assert _titles("1. 跳转至内容\n2. 跳转至主选单" + body)[0] == "王毅访问越南 会见党政高官"
+    # a round-up's headline shares no words with its first item: it stays the headline
+    page = "越通社本周(2013.11.11-2013.11.17)要闻回顾\n\n一、俄罗斯总统对越南进行国事访问\n俄罗斯总统普京抵达河内。\n"
+    assert _titles(page)[0].startswith("越通社本周")

@@ -59,6 +59,10 @@ _BREADCRUMB = re.compile(r"^[^\s>›»]{1,8}(?:\s*[>›»]\s*[^>›»\s]{1,12}){
 _CRUMB_ITEM = re.compile(r"^\d{1,2}\.\s*[^/／]{1,40}?\s*[/／]$")
 # A consent banner (本网站使用…技术…隐私…同意): the site's notice, never a headline
 _CONSENT = re.compile(r"(?:隐私|Cookie|cookie).{0,80}(?:同意|接受|关闭)|(?:同意|接受).{0,40}(?:隐私|Cookie|cookie)")
+# A site's brand line: a Latin name and a separator (芋传媒 TaroNews - 台湾观点)
+_BRAND = re.compile(r"[A-Za-z]{3,}.*[-|｜.·]|[-|｜.·].*[A-Za-z]{3,}")
+# A skip link, numbered or not (1. 跳转至内容, 跳到主要内容)
+_SKIP_LINK = re.compile(r"^(?:\d{1,2}\.\s*)?(?:跳转|跳至|跳到|跳过)")
 # Kana: a language switch in Japanese, not a Chinese headline
 _KANA = re.compile(r"[\u3040-\u30ff]{2}")
 # A line of tags (#越南#日本#合作): the page's keywords, it ends the article
@@ -175,7 +179,7 @@ def _furniture(line: Line, words: frozenset[str] = frozenset()) -> bool:
     t = line.text
     if _BULLET.match(t) or _TIMESTAMP.match(t) or (len(t) <= 60 and _STAMP.match(t)) or _CLOCK.match(t) \
             or _bare(t) in words or _BREADCRUMB.match(t) or _PHOTO_FIRST.match(t) or _BYLINE.match(t) \
-            or _CRUMB_ITEM.match(t) or _KANA.search(t) or (len(t) > 20 and _CONSENT.search(t)) or _TWICE.match(t):
+            or _CRUMB_ITEM.match(t) or _SKIP_LINK.match(t) or _KANA.search(t) or (len(t) > 20 and _CONSENT.search(t)) or _TWICE.match(t):
         return True
     if _ANH.search(t) or caption_text(line) is not None:
         return False  # a headline with its caption glued on, or a caption
@@ -202,8 +206,30 @@ def _first_headline(lines: list[Line], words: frozenset[str] = frozenset()) -> i
             if nxt is not None and len(t) <= 4 and _HANZI.fullmatch(t[:1] or "x") and not t.endswith(_TERMINAL) \
                     and len(nxt.text.strip()) >= 8 and not nxt.text.strip().endswith(_TERMINAL) and not _furniture(nxt):
                 continue
-            return i
+            return _better_headline(lines, i, words)
     return 0
+
+
+def _better_headline(lines: list[Line], i: int, words: frozenset[str]) -> int:
+    """The line after the first candidate is the headline when the candidate is a sentence printed
+    above it (a summary: long, ending its sentence) or a line that shares no words with the story
+    (a site's name in Latin letters with its slogan), and it is headline-like and does share them."""
+    j = i + 1
+    if j >= len(lines) or not _headline_like(lines[j]) or _furniture(lines[j], words) or len(lines[j].text) < 8:
+        return i
+    t = lines[i].text
+    if t.endswith(_TERMINAL) and len(t) > 40:
+        return j
+    story = "".join(ln.text for ln in lines[j + 1:j + 6])[:600]
+    if _BRAND.search(t) and _shared(t, story) == 0 and _shared(lines[j].text, story) >= 2:
+        return j
+    return i
+
+
+def _shared(line: str, story: str) -> int:
+    """How many of the line's two-character runs of hanzi the story repeats."""
+    grams = {line[k:k + 2] for k in range(len(line) - 1) if _HANZI.fullmatch(line[k]) and _HANZI.fullmatch(line[k + 1])}
+    return sum(1 for g in grams if g in story)
 
 
 def page_date(text: str, start: int = 0, end: int | None = None, limit: int = 130) -> str | None:
