@@ -249,3 +249,22 @@ def test_a_countrys_turn_to_chair_said_of_next_year_dates_the_page():
     doc = _doc("越南外长会见\n\n越南外长范平明表示，越南将于明年主办东盟峰会。他会见了老挝外长沙伦赛·贡玛西。")
     pts = [c for c in doc.year_constraints if c["kind"] == "point" and "chairs" in c["why"]]
     assert sorted(c["year"] for c in pts) == [2009, 2019]
+
+
+def test_a_congress_being_prepared_bounds_the_page_above_only():
+    doc = _doc("习近平致贺电\n\n發佈時間:2024-10-23 08:55:27 | 來源:新華網 | 作者: | 責任編輯:某某\n\n"
+               "10月22日，國家主席習近平致電梁強，祝賀他就任越南國家主席。中方支持越方籌備好越共十四大。")
+    assert doc.year == 2024
+
+
+def test_a_chain_of_titles_after_a_name_reads_no_name_after_it():
+    doc = _doc("习近平致贺电\n\n2024年10月22日，习近平致电梁强。今年8月，苏林总书记、国家主席成功访华。"
+               "我愿同梁强国家主席一道努力。")
+    names = {p.name for p in doc.people}
+    assert "成功" not in names and "一道努力" not in names
+
+
+def test_a_lexicons_name_on_a_traditional_page_is_written_in_its_script():
+    doc = _doc("蘇林訪華\n\n2024年8月18日，越共中央總書記、國家主席蘇林訪華，同中國國家主席習近平舉行會談。")
+    visits = [e for e in doc.events if e.type == "visit"]
+    assert visits and visits[0].target == ["中國"]

@@ -403,7 +403,7 @@ class PeopleFinder:
                 continue
             if text.startswith("会", te) and text[te + 1:te + 2] not in ("见", "谈", "晤", "面"):
                 continue  # 第四次外长会: a meeting of the office's holders, not a title before a name
-            if self._name_before(text, ts, name_ends):
+            if self._name_before(text, ts, name_ends, matches):
                 continue  # 范明正总理预祝…, 阮春福总理来印: a title after its holder's name, no name after it
             pos = te
             pm = _POS_PAREN.match(text, pos, end)
@@ -433,16 +433,21 @@ class PeopleFinder:
         out += self._elected(text, start, end, out)
         return out
 
-    def _name_before(self, text: str, ts: int, name_ends: set[int]) -> bool:
-        """A person's name ends right where the title starts: one read before, one the page has
-        introduced, or an office holder the lexicon knows."""
+    def _name_before(self, text: str, ts: int, name_ends: set[int],
+                     matches: list[tuple[str, int, int]] = ()) -> bool:  # type: ignore[assignment]
+        """A person's name ends right where the title starts (or where the chain of titles it
+        closes starts: NAME总书记、国家主席): one read before, one the page has introduced, or an
+        office holder the lexicon knows."""
         if ts in name_ends:
             return True
         for k in (2, 3, 4):
             cand = text[max(0, ts - k):ts]
-            if len(cand) == k and (cand in self.page_names.get(cand[0], ()) or
-                                   (k >= 3 and self.lex.offices_for(cand))):
+            if len(cand) == k and (cand in self.page_names.get(cand[0], ()) or self.lex.offices_for(cand)):
                 return True
+        if text[ts - 1:ts] in "、兼" and ts > 1:
+            prev = next((s_ for _t, s_, e_ in matches if e_ == ts - 1), None)
+            if prev is not None:
+                return self._name_before(text, prev, name_ends, matches)
         return False
 
     def _elected(self, text: str, start: int, end: int, found: list[PersonMention]) -> list[PersonMention]:

@@ -155,10 +155,14 @@ def _read_documents(page: Page) -> None:
 
 def _restore(page: Page) -> None:
     if page.match_text != page.text:
-        _restore_written_forms(page.result, page.text, page.match_text)
+        from ..text.normalize import looks_traditional, to_traditional
+
+        script: Callable[[str], str] = to_traditional if looks_traditional(page.text) else str
+        _restore_written_forms(page.result, page.text, page.match_text, script)
 
 
-def _restore_written_forms(rec: Extraction, text: str, match_text: str) -> None:
+def _restore_written_forms(rec: Extraction, text: str, match_text: str,
+                           script: Callable[[str], str] = str) -> None:
     """Names, titles and actors as written: matching ran on the Simplified text, which has the
     same length, so a string read from it is put back from the same place in the original."""
     cache: dict[str, str] = {}
@@ -169,7 +173,8 @@ def _restore_written_forms(rec: Extraction, text: str, match_text: str) -> None:
         got = cache.get(s)
         if got is None:
             i = match_text.find(s)
-            got = cache[s] = text[i:i + len(s)] if i >= 0 else s
+            # (a name the page does not write, from a lexicon: 访华 -> 中国, in the page's script)
+            got = cache[s] = text[i:i + len(s)] if i >= 0 else script(s)
         return got
 
     def origs(xs: list[str]) -> list[str]:

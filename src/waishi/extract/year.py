@@ -76,6 +76,7 @@ _ORDINAL = re.compile(r"第\s*(\d{1,3}|[一二三四五六七八九十百零〇�
 _APPOINT_AFTER = re.compile(r"(?:同志)?(?:已|正式|再次|再度|当天)?(?:当选|被选为|被选举为|被任命为|被推选为|就任|出任|获任|连任)")
 _SINCE_OFFICE = re.compile(r"(?:同志)?[^，。；,;]{0,14}?(?:以来|之后|后)(?:的)?(?:首次|第一次|首访|首度)?")
 _APPOINT_BEFORE = re.compile(r"(?:选举|任命|推选|批准)$")
+_PREPARING = re.compile(r"筹备|迎接|准备|面向|召开前")
 # 越南将于明年主办东盟峰会: when a country's turn to chair comes, counted from the page's year
 _CHAIR_WHEN = re.compile(r"明年|今年|本年|去年")
 _CHAIR_OFFSET = {"明年": 1, "今年": 0, "本年": 0, "去年": -1}
@@ -535,7 +536,10 @@ class _Collector:
                 continue
             i = text.find(form)
             ctx = text[i:i + len(form) + 12]
-            if any(w in ctx for w in ("召开", "闭幕", "成果", "胜利", "成功", "以来", "决议", "之后", "后")) and "草案" not in ctx:
+            if _PREPARING.search(text, max(0, i - 8), i):
+                # 支持越方筹备好越共十四大, 迎接…: a congress being prepared is still to come, for years
+                ev.bound(None, c.opened.year, f"congress {form} prepared")
+            elif any(w in ctx for w in ("召开", "闭幕", "成果", "胜利", "成功", "以来", "决议", "之后", "后")) and "草案" not in ctx:
                 ev.bound(c.opened.year, None, f"congress {form}")
             else:
                 ev.bound(c.opened.year - 1, None, f"congress {form}")

@@ -38,6 +38,18 @@ def _t2s() -> Any:
     return opencc.OpenCC("t2s")
 
 
+@lru_cache(maxsize=1)
+def _s2t() -> Any:
+    import opencc
+
+    return opencc.OpenCC("s2t")
+
+
+def to_traditional(text: str) -> str:
+    """Simplified characters written in Traditional (a lexicon's name on a Traditional page)."""
+    return str(_s2t().convert(text)) if text else text
+
+
 def to_simplified(text: str) -> str:
     """Traditional characters converted to Simplified; ``len`` and offsets unchanged."""
     if not text:
