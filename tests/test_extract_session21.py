@@ -268,3 +268,20 @@ def test_a_lexicons_name_on_a_traditional_page_is_written_in_its_script():
     doc = _doc("蘇林訪華\n\n2024年8月18日，越共中央總書記、國家主席蘇林訪華，同中國國家主席習近平舉行會談。")
     visits = [e for e in doc.events if e.type == "visit"]
     assert visits and visits[0].target == ["中國"]
+
+
+def test_a_proposal_looks_ahead_and_a_quoted_name_takes_its_clauses_tense():
+    doc = _doc("国家主席会见老挝客人\n\n國家主席阮春福昨(6)日下午接見了老撾國會主席賽宋蓬‧豐威漢。"
+               "阮春福建議雙方配合2022年活動良好舉辦“2022年越南與老撾友好團結年”。")
+    assert doc.year == 2021
+    assert "賽宋蓬‧豐威漢" in {p.name for p in doc.people}
+
+
+def test_an_anniversary_of_a_signing_is_no_signing():
+    evs = _events("越老关系\n\n2022年7月18日，两国举行越南与老挝建交60周年及友好合作条约签署45周年纪念活动。")
+    assert not [e for e in evs if e[0] == "sign"]
+
+
+def test_a_papers_news_tag_is_no_part_of_a_title():
+    doc = _doc("国家主席会见客人\n\n〔本報消息〕國家主席阮春福昨日在主席府接見了老撾國會主席賽宋蓬‧豐威漢。")
+    assert {p.name: p.titles for p in doc.people}.get("阮春福") == ["國家主席"]

@@ -34,7 +34,7 @@ _LATIN_PAREN = re.compile(r"\s*[（(]\s*([A-Za-zÀ-ỹ][A-Za-zÀ-ỹ .'’\-]*[A
 _POS_PAREN = re.compile(r"\s*[（(]\s*(?:左|右|中|左一|右一|左二|右二|左三|右三|前排|后排)[^)）]{0,6}[)）]")
 _ANY_PAREN = re.compile(r"[（(][^()（）]{0,40}[)）]$")
 # Characters that end a title chain when walking left (the start of a chain lies after them).
-_CHAIN_PUNCT = set("，,。；;：:！？!?“”\"《》\n\t （）()【】[]")
+_CHAIN_PUNCT = set("，,。；;：:！？!?“”\"《》\n\t （）()【】[]〔〕")
 # Words that, read leftwards, mark where a chain starts: the chain begins after them.
 _LEFT_STOPS = ("会见了", "会见", "拜会了", "拜会", "接见了", "接见", "会晤了", "会晤", "接待了", "接待", "陪同",
                "率领", "邀请", "出席", "表示", "强调", "欢迎", "感谢", "缅怀", "看望", "慰问", "进香", "上香",

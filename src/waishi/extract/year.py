@@ -71,7 +71,8 @@ _POST_COVID = re.compile(r"疫情后|后疫情|疫情过后|疫情之后|疫情�
 _COVID = re.compile(r"新冠|COVID|疫情")
 _COVID_PAST = re.compile(r"(?:克服|战胜|走出|摆脱)[^，。；]{0,6}疫情|疫情(?:带来|造成)的(?:困难|挑战|影响)")
 # A year in a clause about plans (将于2018年访问, 预计于2011年底举行) names a future year, not the page's.
-_FUTURE_CTX = ("将", "预计", "计划", "拟", "即将", "下一次", "下一届", "下届", "届时", "邀请")
+_FUTURE_CTX = ("将", "预计", "计划", "拟", "即将", "下一次", "下一届", "下届", "届时", "邀请",
+               "建议", "提议", "倡议", "希望", "争取", "力争")  # (a proposal or a hope looks ahead too)
 _ORDINAL = re.compile(r"第\s*(\d{1,3}|[一二三四五六七八九十百零〇两]{1,6})\s*(?:届|次)")
 _APPOINT_AFTER = re.compile(r"(?:同志)?(?:已|正式|再次|再度|当天)?(?:当选|被选为|被选举为|被任命为|被推选为|就任|出任|获任|连任)")
 _SINCE_OFFICE = re.compile(r"(?:同志)?[^，。；,;]{0,14}?(?:以来|之后|后)(?:的)?(?:首次|第一次|首访|首度)?")
@@ -114,8 +115,9 @@ _PURPOSE_START = re.compile(r"\s*(?:以便|以期|以满足|以迎接|以实现|
 
 
 def _future(text: str, pos: int) -> bool:
-    """True when a plan word stands in the same clause within 10 characters before ``pos``."""
-    window = text[max(0, pos - 10):pos]
+    """True when a plan word stands in the same clause within 10 characters before ``pos`` (24 when
+    a quoted name opens right before it: 建议…举办“2022年…友好年”)."""
+    window = text[max(0, pos - (24 if text[pos - 1:pos] in "“\"「" else 10)):pos]
     for ch in "，,。；;：:\n":
         window = window[window.rfind(ch) + 1:]
     if any(w in window for w in _FUTURE_CTX):

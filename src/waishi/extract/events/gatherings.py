@@ -46,6 +46,8 @@ class Gatherings(ClauseReader):
             return []
         if self.text.startswith(("计划", "事宜"), te):
             return []  # 签署计划, 签署事宜: a noun (a signing hoped for or planned is its factuality)
+        if re.match(r"\s*[\d一二三四五六七八九十百]+\s*周年", self.text[te:te + 8]):
+            return []  # 友好合作条约签署45周年: an anniversary of a signing, not one
         p = self.partner(sent, ts)
         agreement = re.search(r"《[^》]{2,60}》", self.text[te:ce])
         if p is not None:
