@@ -283,5 +283,5 @@ def test_an_anniversary_of_a_signing_is_no_signing():
 
 
 def test_a_papers_news_tag_is_no_part_of_a_title():
-    doc = _doc("国家主席会见客人\n\n〔本報消息〕國家主席阮春福昨日在主席府接見了老撾國會主席賽宋蓬‧豐威漢。")
-    assert {p.name: p.titles for p in doc.people}.get("阮春福") == ["國家主席"]
+    doc = _doc("国家主席会见客人\n\n〔本报消息〕国家主席阮春福昨日在主席府接见了老挝国会主席赛宋蓬·丰威汉。")
+    assert {p.name: p.titles for p in doc.people}.get("阮春福") == ["国家主席"]
