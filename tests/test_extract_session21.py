@@ -285,3 +285,11 @@ def test_an_anniversary_of_a_signing_is_no_signing():
 def test_a_papers_news_tag_is_no_part_of_a_title():
     doc = _doc("国家主席会见客人\n\n〔本报消息〕国家主席阮春福昨日在主席府接见了老挝国会主席赛宋蓬·丰威汉。")
     assert {p.name: p.titles for p in doc.people}.get("阮春福") == ["国家主席"]
+
+
+def test_partners_listed_with_their_titles_after_them_and_fenbie_are_met_each():
+    evs = _events("习近平出访\n\n2017年11月10日，习近平将访问越南，同阮富仲总书记、陈大光主席、阮春福总理和阮氏金银"
+                  "国会主席分别举行会谈会见。在访问老挝期间，习近平将同本扬总书记、国家主席，通伦总理，"
+                  "巴妮国会主席分别举行会谈会见。")
+    met = {e[3][0] for e in evs if e[0] == "meet"}
+    assert met == {"阮富仲", "陈大光", "阮春福", "阮氏金银", "本扬", "通伦", "巴妮"}

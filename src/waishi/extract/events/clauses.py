@@ -228,7 +228,8 @@ class ClauseReader:
             first = self.ctx.actors_in(cs, trig_start, ("person",))[:1]
             comp = _COMPANION.search(self.text, cs, trig_start + 3)
             if cs <= sent.span.start or (comp is not None and comp.start() < trig_start) or not first or \
-                    not any(cs <= t.start and t.end == first[0].span.start for t in self.ctx.title_spans):
+                    not (first[0].span.start == cs or
+                         any(cs <= t.start and t.end == first[0].span.start for t in self.ctx.title_spans)):
                 break
             prev = self.clause_start(cs - 1, sent.span.start)
             if any(prev <= t0 < cs for t0 in self._sent_trigs):

@@ -53,7 +53,7 @@ class Meetings(ClauseReader):
         # a clause that opens with 与/同 (…，与X会面) has its subject before it
         lead = self._clause_initial_partner(sent, ts)
         if lead is not None:
-            return [self._event("meet", sent, ts, lead[0], g) for g in self._titled_apart(lead[1])]
+            return [self._event("meet", sent, ts, lead[0], g) for g in self._titled_apart(lead[1], ts)]
         partnered = self._partner_meeting(sent, t, ts, te)
         if partnered:
             return partnered
@@ -147,12 +147,14 @@ class Meetings(ClauseReader):
                    if a.name not in {x.name for x in partner}]
         if not src:
             return []
-        return [self._event("meet", sent, ts, src, group) for group in self._titled_apart(partner)]
+        return [self._event("meet", sent, ts, src, group) for group in self._titled_apart(partner, ts)]
 
-    def _titled_apart(self, persons: list[Actor]) -> list[list[Actor]]:
+    def _titled_apart(self, persons: list[Actor], ts: int | None = None) -> list[list[Actor]]:
         """与总统A、总理B会谈 (each with a title of his own; in a list of three or more, all but the
-        first, whose title the page gave before): a meeting each; else one."""
+        first, whose title the page gave before), 同A、B和C分别举行会谈: a meeting each; else one."""
         ps = [a for a in persons if a.kind == "person"]
+        if ts is not None and len(ps) > 1 and "分别" in self.text[ps[-1].span.end:ts]:
+            return [[a] for a in ps]
         titled = [a for a in ps if any(t.end == a.span.start for t in self.ctx.title_spans)]
         if len(ps) == len(persons) and (len(titled) == len(ps) > 1 or (len(ps) >= 3 and titled == ps[1:])):
             return [[a] for a in ps]
