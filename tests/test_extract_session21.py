@@ -293,3 +293,17 @@ def test_partners_listed_with_their_titles_after_them_and_fenbie_are_met_each():
                   "巴妮国会主席分别举行会谈会见。")
     met = {e[3][0] for e in evs if e[0] == "meet"}
     assert met == {"阮富仲", "陈大光", "阮春福", "阮氏金银", "本扬", "通伦", "巴妮"}
+
+
+def test_a_xinhua_dateline_dates_the_story_and_co_chairs_host_the_gathering_held():
+    doc = _doc("中越双边合作指导委员会举行会议\n\n新华社北京7月21日电(记者某某)中国-越南双边合作指导委员会第十二次会议21日在北京举行，"
+               "国务委员兼外长王毅和越南副总理兼外长范平明共同主持。双方一致同意以庆祝建交70周年为契机加强合作。")
+    assert doc.dateline is not None and doc.dateline.month_day == (7, 21)
+    hosts = [e for e in doc.events if e.type == "host"]
+    assert hosts and set(hosts[0].source) == {"王毅", "范平明"} and hosts[0].date == "2020-07-21"
+
+
+def test_an_anniversary_of_relations_needs_a_country_or_a_pair_abbreviation():
+    # 以 (Israel's abbreviation) in 以庆祝 names no partner; 越中 does
+    doc = _doc("越中关系\n\n2010年，越中全面战略合作伙伴关系在“越中友谊年”和两国建交60周年继续发展。")
+    assert any(c["kind"] == "point" and c["why"] == "anniversary" and c["year"] == 2010 for c in doc.year_constraints)

@@ -840,11 +840,15 @@ def _anniversary_base(lex: Lexicon, text: str, pos: int, key: str, home: str = H
             if iso and iso != home and iso in lex.relations:
                 best = lex.relations[iso].year
         if best is None:
-            for ch in reversed(window):
-                isos = lex.abbrs.get(ch, ())
-                if len(isos) == 1 and isos[0] != home and isos[0] in lex.relations:
-                    best = lex.relations[isos[0]].year
-                    break
+            # a pair abbreviation with the home country's (越中, 中越, 越老…两国建交): not any character
+            # of the window (以 in 以庆祝建交 is no Israel)
+            for a, b in reversed(list(zip(window, window[1:]))):
+                ia, ib = lex.abbrs.get(a, ()), lex.abbrs.get(b, ())
+                if len(ia) == 1 and len(ib) == 1 and home in (ia[0], ib[0]) and ia[0] != ib[0]:
+                    partner = ib[0] if ia[0] == home else ia[0]
+                    if partner in lex.relations:
+                        best = lex.relations[partner].year
+                        break
         return best
     for pattern, d in lex.anniversaries.items():
         # (the founding named right before the count: 国庆76周年, not 两国庆祝建立…伙伴关系10周年)

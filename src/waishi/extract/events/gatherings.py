@@ -84,12 +84,12 @@ class Gatherings(ClauseReader):
             return True
         return re.match(r"了?(?:双边|正式|工作|简短|友好|首次)?(?:会谈|会晤|会见|会面|通话)", self.text[te:te + 8]) is not None
 
-    def _topic_gathering(self, sent: SentenceCtx, ts: int) -> tuple[str, Span] | None:
+    def _topic_gathering(self, sent: SentenceCtx, ts: int, earlier: bool = True) -> tuple[str, Span] | None:
         """``X会议在万象举行，NAME率团出席``: an attendance without an object attends the gathering
         an earlier clause of the sentence says was held."""
         prev = max(self.text.rfind("。", 0, sent.span.start - 1), self.text.rfind("\n", 0, sent.span.start - 1)) + 1
         # (this sentence, then the one before: 第43届东盟峰会在雅加达开幕。…NAME出席。)
-        for lo, hi in ((sent.span.start, ts), (prev, sent.span.start)):
+        for lo, hi in ((sent.span.start, ts), (prev, sent.span.start))[:2 if earlier else 1]:
             pos = lo
             while pos < hi:
                 m = HELD_TOPIC.match(self.text, pos, hi)
@@ -112,8 +112,10 @@ class Gatherings(ClauseReader):
         if type_ == "host" and self.text.startswith("召开", pos):
             pos += 2
         got = self.object_np(pos, s.end)
-        if got is None and type_ == "attend" and self.clause_end(te, s.end) - te <= 1:
-            got = self._topic_gathering(sent, ts)
+        if got is None and (type_ == "attend" or t.endswith("主持")) and self.clause_end(te, s.end) - te <= 1:
+            # (…会议21日在北京举行，A和B共同主持: the gathering a clause before says was held; one
+            # chaired, only in the same sentence)
+            got = self._topic_gathering(sent, ts, earlier=type_ == "attend")
         if got is None or GENERIC.match(got[0]):
             return []
         name, np_span = got
