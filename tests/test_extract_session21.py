@@ -297,7 +297,7 @@ def test_partners_listed_with_their_titles_after_them_and_fenbie_are_met_each():
 
 def test_a_xinhua_dateline_dates_the_story_and_co_chairs_host_the_gathering_held():
     doc = _doc("中越双边合作指导委员会举行会议\n\n新华社北京7月21日电(记者某某)中国-越南双边合作指导委员会第十二次会议21日在北京举行，"
-               "国务委员兼外长王毅和越南副总理兼外长范平明共同主持。双方一致同意以庆祝建交70周年为契机加强合作。")
+               "国务委员兼外长王毅和越南副总理兼外长范平明共同主持。双方一致同意以庆祝中越建交70周年为契机加强合作。")
     assert doc.dateline is not None and doc.dateline.month_day == (7, 21)
     hosts = [e for e in doc.events if e.type == "host"]
     assert hosts and set(hosts[0].source) == {"王毅", "范平明"} and hosts[0].date == "2020-07-21"
