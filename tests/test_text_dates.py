@@ -49,3 +49,9 @@ def test_text_dates_month_and_day_run_together(text, md):
 
 def test_text_dates_run_together_needs_a_valid_day():
     assert find_dates("100日内完成") == []
+
+
+def test_a_range_of_days_written_once_with_the_month():
+    from waishi.text.dates import find_dates
+    for t in ("从9月28至30日对古巴进行访问", "9月28日至30日", "9月28-30日"):
+        assert [(d.month, d.day, d.end_day) for d in find_dates(t)] == [(9, 28, 30)], t
