@@ -465,11 +465,10 @@ class _DocBuilder:
             if d and len(d[0] or "") == 10 and any(sp.start <= dm.start < sp.end for sp in body_spans):
                 main = date.fromisoformat(d[0])  # type: ignore[arg-type]
                 break
-        pub_main = main is None and self.published is not None and year == self.published.year
-        if pub_main:
-            # no month-day in the story: its days (14日) are of the month the page was published in,
-            # or of the month before when the day is later than the publication's
-            main = self.published
+        # no month-day in the story: its days (14日) are of the month the page was published in, or
+        # of the month before when the day is later than the publication's (the publication day
+        # itself dates no event: a story without dates keeps its events' year only)
+        pub = self.published if main is None and self.published is not None and year == self.published.year else None
         ctx: date | None = None
         for kind, sp in self.regions:
             for s in sentences(text, sp.start, sp.end):
@@ -482,9 +481,8 @@ class _DocBuilder:
                     anchor = (self.published or main) if dm.day_offset is not None else None
                     month_only = dm.year is None and dm.day is None and dm.month is not None and dm.year_offset is None
                     c = anchor or base or ctx or main
-                    if pub_main and c is main and main is not None and dm.month is None and dm.day \
-                            and dm.day > main.day + 1:
-                        c = main.replace(day=1) - timedelta(days=1)
+                    if c is None and pub is not None and dm.month is None and dm.day:
+                        c = pub if dm.day <= pub.day + 1 else pub.replace(day=1) - timedelta(days=1)
                     iso, end = self._resolve(dm, (said_year or year) if month_only else year, c)
                     self.resolved.append((dm, iso, end))
                     if kind == "body" and iso and len(iso) == 10 and not _paren(text, dm.start, s) \
