@@ -307,3 +307,12 @@ def test_an_anniversary_of_relations_needs_a_country_or_a_pair_abbreviation():
     # 以 (Israel's abbreviation) in 以庆祝 names no partner; 越中 does
     doc = _doc("越中关系\n\n2010年，越中全面战略合作伙伴关系在“越中友谊年”和两国建交60周年继续发展。")
     assert any(c["kind"] == "point" and c["why"] == "anniversary" and c["year"] == 2010 for c in doc.year_constraints)
+
+
+def test_a_message_referred_back_to_is_no_second_message():
+    doc = _doc("各国领导人致贺电\n\n新加坡总统哈莉玛和总理李显龙已致电阮富仲主席表示祝贺。"
+               "哈莉玛和李显龙贺电中强调越南与新加坡关系发展良好。")
+    assert all(e.target != ["越南"] for e in doc.events if e.type == "congratulate")
+    # a round-up's paragraph that reports a sender's message for the first time is that message
+    doc = _doc("多国领导人发来贺电\n\n俄罗斯总统普京在贺电中祝贺苏林当选越共中央总书记。")
+    assert [e for e in doc.events if e.type == "congratulate"]

@@ -42,6 +42,7 @@ class ClauseReader:
         self.lex = ctx.lex
         self.nouns = sorted(ctx.lex.event_nouns, key=len, reverse=True)
         self._sent_trigs: list[int] = []  # trigger starts of the sentence being read
+        self._senders: set[str] = set()  # who has sent a message so far in the document
 
     # -- regions --------------------------------------------------------------------
     def clause_end(self, pos: int, end: int) -> int:

@@ -233,6 +233,10 @@ class Gatherings(ClauseReader):
         src, tgt = self._congratulation_sides(sent, t, ts, te)
         if not src or not tgt:
             return []
+        if self.text.startswith(("中", "里", "内"), te) and t.endswith(("电", "信", "函")) and \
+                all(a.name in self._senders for a in src):
+            return []  # A和B已致电…。A和B贺电中强调…: the message reported before, its content now
+        self._senders.update(a.name for a in src)
         self._congratulated = tgt
         # one sender writing to several of one country (X向A和B致贺电) is one message, as the page
         # says; to leaders of several countries, a message each; several senders to one (A、B向X)
