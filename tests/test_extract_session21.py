@@ -316,3 +316,8 @@ def test_a_message_referred_back_to_is_no_second_message():
     # a round-up's paragraph that reports a sender's message for the first time is that message
     doc = _doc("多国领导人发来贺电\n\n俄罗斯总统普京在贺电中祝贺苏林当选越共中央总书记。")
     assert [e for e in doc.events if e.type == "congratulate"]
+
+
+def test_a_trip_named_as_a_noun_is_the_subjects():
+    evs = _events("古巴专家:越南国会主席王廷惠访古之旅成果丰硕\n\n越南国会主席王廷惠对古巴进行正式访问之旅取得了超出预期的成功。")
+    assert [(e[2], e[3]) for e in evs if e[0] == "visit"] == [(("王廷惠",), ("古巴",))]

@@ -389,7 +389,8 @@ class Meetings(ClauseReader):
                 return []
         if rel:
             return rel
-        if tail.startswith("的") or tail.startswith("之"):
+        if tail.startswith("的") or (tail.startswith("之") and tail not in ("之旅", "之行")):
+            # (…访问的NAME; but A对X进行访问之旅取得成功: the trip is A's)
             return self.ctx.actors_in(te, s.end, ("person",))[:1]
         src = self.subject(sent, ts, ("person", "group", "org"))
         led = LED_BY.search(self.text, s.start, ts)
