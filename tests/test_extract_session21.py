@@ -321,3 +321,10 @@ def test_a_message_referred_back_to_is_no_second_message():
 def test_a_trip_named_as_a_noun_is_the_subjects():
     evs = _events("古巴专家:越南国会主席王廷惠访古之旅成果丰硕\n\n越南国会主席王廷惠对古巴进行正式访问之旅取得了超出预期的成功。")
     assert [(e[2], e[3]) for e in evs if e[0] == "visit"] == [(("王廷惠",), ("古巴",))]
+
+
+def test_persons_listed_after_the_class_they_belong_to_are_met():
+    evs = _events("王廷惠访古\n\n2023年4月，王廷惠在此访期间会见了古巴最高领导人，如革命领袖劳尔·卡斯特罗(Raúl Castro)、"
+                  "古巴国家主席米格尔·迪亚斯-卡内尔和古巴总理曼努埃尔·马雷罗·克鲁斯。")
+    met = {t for e in evs if e[0] == "meet" for t in e[3]}
+    assert met == {"劳尔·卡斯特罗", "米格尔·迪亚斯-卡内尔", "曼努埃尔·马雷罗·克鲁斯"}

@@ -190,6 +190,12 @@ class Meetings(ClauseReader):
         tgt = self.ctx.actors_in(te, ce, ("person",))
         if tgt:
             return tgt
+        # 会见了古巴最高领导人，如A、B和C: the leaders met, listed after the class they belong to
+        such = re.match(r"[，,]\s*(?:如|包括|例如|其中包括)", self.text[ce:ce + 6])
+        if such:
+            listed_ = self.ctx.actors_in(ce + such.end(), self.clause_end(ce + such.end(), sent.span.end), ("person",))
+            if listed_:
+                return listed_
         obj = re.sub(r"(?:时|期间|之际|时表示|后)$", "", self.text[te:ce].lstrip("了").strip())
         inner = self.ctx.actors_in(te, ce, ("country", "org", "place"))
         # a free-text partner must name a body or a group (…代表团, …一行, 各国大使); a meeting
