@@ -328,3 +328,15 @@ def test_persons_listed_after_the_class_they_belong_to_are_met():
                   "古巴国家主席米格尔·迪亚斯-卡内尔和古巴总理曼努埃尔·马雷罗·克鲁斯。")
     met = {t for e in evs if e[0] == "meet" for t in e[3]}
     assert met == {"劳尔·卡斯特罗", "米格尔·迪亚斯-卡内尔", "曼努埃尔·马雷罗·克鲁斯"}
+
+
+def test_a_photo_number_stops_before_the_year_its_caption_opens_with():
+    doc = _doc("越南驻古巴大使谈访问\n\n越南驻古巴大使谈访问 ảnh 12018年9月13日，阮春福会见古巴第一副主席萨尔瓦多·巴尔德斯·梅萨。图自越通社\n\n"
+               "2021年9月18日，阮春福对古巴进行访问。")
+    meets = [e for e in doc.events if e.type == "meet"]
+    assert meets and meets[0].date == "2018-09-13"
+
+
+def test_a_year_inside_a_documents_name_dates_no_act():
+    evs = _events("范明政出席东盟峰会\n\n2023年5月9日，范明政抵达印度尼西亚，还出席东盟领导人与《2025年后东盟共同体愿景》高级别工作组代表的对话会。")
+    assert all(e[1] != "2025" for e in evs)

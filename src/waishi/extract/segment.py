@@ -16,7 +16,8 @@ from ..model import Dateline, Document, Span
 
 # VNA glues "<headline> ảnh N" before a caption; older pages have none.
 # Some pages write it without diacritics or in full: "hinh anh 1", "hình ảnh 2".
-_ANH = re.compile(r"\s*(?:[hH][ìi]nh\s*)?(?:ảnh|Ảnh|anh|Anh)\s*\d+\s*")
+# (the photo's number stops before a year the caption opens with: ảnh 12018年9月13日 is photo 1)
+_ANH = re.compile(r"\s*(?:[hH][ìi]nh\s*)?(?:ảnh|Ảnh|anh|Anh)\s*\d+?(?=(?:19|20)\d\d\s*年|\D|$)\s*")
 # Captions end with a credit. Evidence: 图自越通社, 图自互联网, 越通社记者 林庆 摄,
 # (图片来源:越通社), 外交部供图,越通社发, 图自屏幕截图, 屏幕截图, 资料图.
 _CREDIT = re.compile(

@@ -303,6 +303,7 @@ class ClauseReader:
         said_at = said.start() if said else sent.span.end
         inside = [(dm, iso, end) for dm, iso, end in self.ctx.dates
                   if sent.span.start <= dm.start < sent.span.end and iso and not _in_paren(self.text, dm.start, sent.span)
+                  and not _in_name(self.text, dm.start, sent.span)  # 《2025年后东盟共同体愿景》: a name
                   and not (_SINCE.match(self.text, dm.end) and not _act_from(self.text, dm))  # 自2011年3月当选以来: when a period began
                   and not (dm.month is None and dm.relative is None and iso == str(self.ctx.year))]
         own = self._paren_date(sent, trig_start)
@@ -425,6 +426,12 @@ _PAREN_AFTER = re.compile(r"[^，,。；;（()）、和与]{1,12}?\s*(?P<open>[�
 
 
 _COMPANION = re.compile(r"[与同跟]|和(?!会谈|会晤|会见|会面|座谈)")
+
+
+def _in_name(text: str, pos: int, sent: Span) -> bool:
+    """Inside 《…》 (a document's or a programme's name) within the sentence."""
+    o = text.rfind("《", sent.start, pos)
+    return o >= 0 and text.find("》", o, pos) < 0 and text.find("》", pos, sent.end) >= 0
 
 
 def _act_from(text: str, dm: DateMention) -> bool:
