@@ -340,3 +340,9 @@ def test_a_photo_number_stops_before_the_year_its_caption_opens_with():
 def test_a_year_inside_a_documents_name_dates_no_act():
     evs = _events("范明政出席东盟峰会\n\n2023年5月9日，范明政抵达印度尼西亚，还出席东盟领导人与《2025年后东盟共同体愿景》高级别工作组代表的对话会。")
     assert all(e[1] != "2025" for e in evs)
+
+
+def test_a_witnessed_signing_is_between_the_leaders_sides():
+    evs = _events("文在寅访越\n\n3月23日，韩国总统文在寅同越南国家主席陈大光举行会谈，见证两国各项合作文件的签字仪式。")
+    signs = [e for e in evs if e[0] == "sign"]
+    assert signs and {"越南", "韩国"} <= set(signs[0][2] + signs[0][3])

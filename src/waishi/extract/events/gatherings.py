@@ -188,7 +188,12 @@ class Gatherings(ClauseReader):
         persons = [a for a in src if a.kind == "person"]
         isos = {a.iso3 for a in persons if a.iso3}
         if len(persons) >= 2 and len(isos) != 1:
-            return persons[:1], persons[1:]
+            # the leaders witness; the documents are signed between their sides (两国各项合作文件)
+            def side(ps: list[Actor]) -> list[Actor]:
+                iso = ps[0].iso3
+                name = self.lex.country_names.get(iso) if iso else None
+                return ([Actor(name, ps[0].span, "country", iso)] if name else []) + ps
+            return side(persons[:1]), side(persons[1:])
         # one attendee: the other side is a country named in the ceremony's name or sentence
         home = {a.iso3 for a in src if a.iso3} or {self.ctx.home}
         others = [Actor(m.text, m.span, "country", m.value) for m in self.ctx.entities_between(s.start, s.end)
