@@ -343,6 +343,6 @@ def test_a_year_inside_a_documents_name_dates_no_act():
 
 
 def test_a_witnessed_signing_is_between_the_leaders_sides():
-    evs = _events("文在寅访越\n\n3月23日，韩国总统文在寅同越南国家主席陈大光举行会谈，见证两国各项合作文件的签字仪式。")
+    evs = _events("文在寅访越\n\n2018年3月23日，越南国家主席陈大光和韩国总统文在寅出席两国合作文件签字仪式。")
     signs = [e for e in evs if e[0] == "sign"]
     assert signs and {"越南", "韩国"} <= set(signs[0][2] + signs[0][3])
