@@ -82,3 +82,9 @@ def test_extract_facts_a_sum_modifying_a_noun_is_of_that_nouns_kind():
     assert ("aid", 2_150_000, "USD") in facts
     assert ("aid", 420_000, "USD") in facts
     assert any(f[1] == 2_860_000_000 and f[0] in ("investment", "fdi_registered") for f in facts)
+
+
+def test_extract_facts_counts_projects_jobs_and_tourists_are_no_relations():
+    facts = _facts("越老合作\n\n2017年，越南企业在老挝开展的投资项目276个，创造就业岗位3万个，接待1000多名游客。"
+                   "越南已与189个国家建立外交关系。\n")
+    assert [f for f in facts if f[2] == "count"] == [("count", 189, "count")]

@@ -383,8 +383,8 @@ class Lexicon:
         self.fact_kinds = tuple(kinds)
         nouns = []
         for row in read_tsv("not_counted.tsv", ["noun", "kind"]):
-            if row["kind"] not in ("admin", "people", "weather", "goods", "programme") or not row["noun"]:
-                raise LexiconError(f"not_counted.tsv: bad row {row!r} (kind admin, people, weather, goods or programme)")
+            if row["kind"] not in ("admin", "people", "weather", "goods", "programme", "economy") or not row["noun"]:
+                raise LexiconError(f"not_counted.tsv: bad row {row!r} (kind admin, people, weather, goods, programme or economy)")
             nouns.append(row["noun"])
         self.not_counted = tuple(sorted(nouns, key=len, reverse=True))
 
