@@ -259,9 +259,14 @@ class FactFinder:
                 return None
             counted = re.sub(r"^(其中|共有|已有|包括|拥有|共)", "", nb.group(1))
             counted = re.sub(r"(数量提升为|数量达到|数量为|达到|提升为|为|达|有)$", "", counted)
+            # (…开展的投资项目276个, 创造就业岗位3万个: the noun after the relative clause or the verb)
+            counted = counted.rsplit("的", 1)[-1]
+            verbs = list(_COUNT_VERB.finditer(counted)) + list(re.finditer(r"创造|吸引|接待|带来", counted))
+            if verbs:
+                counted = counted[max(v.end() for v in verbs):]
         counted = re.sub(r"(中|里|上|内|之中)$", "", counted)
-        if not counted:
-            return None
+        if not counted or counted.startswith(self.lex.not_counted):
+            return None  # (投资项目276个: the noun before the figure, as well)
         if 1900 <= value <= 2100 and counted.startswith("年"):
             return None
         metric = "count"
