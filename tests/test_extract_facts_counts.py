@@ -88,3 +88,10 @@ def test_extract_facts_counts_projects_jobs_and_tourists_are_no_relations():
     facts = _facts("越老合作\n\n2017年，越南企业在老挝开展的投资项目276个，创造就业岗位3万个，接待1000多名游客。"
                    "越南已与189个国家建立外交关系。\n")
     assert [f for f in facts if f[2] == "count"] == [("count", 189, "count")]
+
+
+def test_extract_facts_counts_ordinals_differences_and_plans_are_no_counts():
+    facts = _facts("越老合作\n\n2023年，两国海警展开今年第 2 次联合巡逻。越南向老挝提供1246份奖学金，比承诺增加246份。"
+                   "两国将签订10多份协定。越南已与189个国家建立外交关系。\n")
+    counts = [f[1] for f in facts if f[2] == "count"]
+    assert 2 not in counts and 246 not in counts and 10 not in counts and 189 in counts

@@ -238,6 +238,9 @@ class FactFinder:
         value = int(value)
         if text[m.start("num") - 1:m.start("num")].isascii() and text[m.start("num") - 1:m.start("num")].isalpha():
             return None  # G7国家, G20成员: a name's number, not a count
+        before = text[max(clause_start, m.start("num") - 12):m.start("num")].rstrip()
+        if before.endswith(("第", "增加", "增长", "减少", "多出")) or re.search(r"将[^，。；,;]{0,8}$", before):
+            return None  # 第 2 次 (an ordinal), 比…增加246份 (a difference), 将签订10多份 (a plan's figure)
         if value == 1 or (m.group("cls") == "国" and not m.group("more")):
             # 1名, 1个: an article, no figure; 东盟10国, 湄公河流域5国, 20国峰会: the members of a set
             # the page names (or a name), not a count of relations
