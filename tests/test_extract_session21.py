@@ -346,3 +346,12 @@ def test_a_witnessed_signing_is_between_the_leaders_sides():
     evs = _events("文在寅访越\n\n2018年3月23日，越南国家主席陈大光和韩国总统文在寅出席两国合作文件签字仪式。")
     signs = [e for e in evs if e[0] == "sign"]
     assert signs and {"越南", "韩国"} <= set(signs[0][2] + signs[0][3])
+
+
+def test_words_after_a_title_are_no_foreign_name():
+    doc = _doc("各国领导致贺电\n\n2018年10月23日，新加坡总统对阮富仲当选国家主席感到高兴。韩国总统与韩企代表共进午餐。")
+    names = {p.name for p in doc.people}
+    assert not names & {"感到高兴", "共进午餐"}
+    # a transliteration written with the characters of known holders' names is still read
+    doc = _doc("菲越会谈\n\n菲律宾总统小马可斯国事访问越南。")
+    assert "小马可斯" in {p.name for p in doc.people}

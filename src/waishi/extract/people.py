@@ -221,7 +221,7 @@ class PeopleFinder:
         trig = next((a for t, a, _b in self.lex.find("triggers", run[2:8])
                      if self.lex.triggers[t].type != "block"), None)
         if trig is not None and 3 <= trig + 2 <= 4 and run[trig + 1] not in self.single_stops \
-                and self._foreign_title_before(text, pos):
+                and self._foreign_title_before(text, pos) and self._name_like(run[:trig + 2]):
             return run[:trig + 2]
         # or a 2-4 character name followed by a verb the genre puts after names (赞达呼会见…)
         for k in (2, 3, 4):
@@ -235,7 +235,8 @@ class PeopleFinder:
         after = pos + len(run)
         if (3 <= len(run) <= 4 or (len(run) == 2 and text.endswith(_KANJI_NAME_AFTER, 0, pos))) \
                 and run_ends_match and text[after:after + 1] in "，,。；;、" \
-                and not any(run[-n:] in self.titles for n in self.title_lens if n < len(run)):
+                and not any(run[-n:] in self.titles for n in self.title_lens if n < len(run)) \
+                and (len(run) == 2 or self._name_like(run)):
             return run
         # a longer transliteration (博鲁阿尔特) after a foreign country's title (秘鲁总统), ending the
         # clause or followed by a word the genre puts after names
@@ -246,6 +247,14 @@ class PeopleFinder:
                 if run[k:].startswith(self.multi_stops):
                     return run[:k]
         return None
+
+    def _name_like(self, name: str) -> bool:
+        """Every character is one the names of office holders and visitors the lexicons know are
+        written with (感到高兴, 共进午餐, 重要共识 after a title are words, not names), and it names
+        no country (来越南)."""
+        chars = self.lex.memo("name_chars", lambda: frozenset(
+            c for n in [*(o.holder for o in self.lex.offices), *self.lex.visits] for c in n))
+        return all(c in chars for c in name if c != "·") and not self.lex.find("gazetteer", name)
 
     def _foreign_title_before(self, text: str, pos: int) -> bool:
         """A country other than the home one named in the title chain just before ``pos``."""
