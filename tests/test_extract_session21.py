@@ -355,3 +355,8 @@ def test_words_after_a_title_are_no_foreign_name():
     # a transliteration written with the characters of known holders' names is still read
     doc = _doc("菲越会谈\n\n菲律宾总统小马可斯国事访问越南。")
     assert "小马可斯" in {p.name for p in doc.people}
+
+
+def test_a_two_character_holder_in_a_list_of_names_is_a_person():
+    doc = _doc("习近平出访\n\n2017年11月10日，在去年的会议期间，习近平会见了奥巴马、普京、杜特尔特等国际政要。")
+    assert "普京" in {p.name for p in doc.people}

@@ -431,6 +431,9 @@ class _DocBuilder:
             return True
         if text[max(0, sp.start - 2):sp.start].endswith(_TAKES_PERSON) or text[sp.end:sp.end + 1] in _SUBJECT_NEXT:
             return True
+        # (会见了奥巴马、普京、杜特尔特等: one of a list of names, between enumeration commas)
+        if text[sp.start - 1:sp.start] == "、" and (text[sp.end:sp.end + 1] in "、和及等" or text.startswith("和", sp.end)):
+            return True
         return any(text.startswith(t, sp.end) for t in self.lex.memo("trigger_words", lambda: tuple(self.lex.triggers)))
 
     def combined(self) -> year_mod.YearEvidence:
