@@ -718,6 +718,8 @@ def _generic(e: Event, persons: frozenset[str], lex: Lexicon) -> bool:
         if _DEFINITE.search(t):
             return True
         base = t[:-next(len(w) for w in _CLASS_TAIL if t.endswith(w))]
+        if re.search(r"[\u4e00-\u9fff]{2}(?:省|市|州|县|部|委|厅|局|政府|国会|议会)$", base) and not _GENERIC.match(base):
+            return True  # 赛宋奔省领导: a named unit's leaders, whether the gazetteer knows it or not
         return any(b == len(base) and lex.entities[w].kind in ("place", "org") for w, _a, b in lex.find("gazetteer", base))
     return e.type in ("meet", "phone_call") and bool(e.target) and \
         all(t not in persons and (_GENERIC.match(t) or (t.endswith(_CLASS_TAIL) and not definite(t)))
