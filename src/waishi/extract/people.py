@@ -233,8 +233,7 @@ class PeopleFinder:
         # (two characters only after 大臣/首相: Cambodian, Thai and Japanese ministers; elsewhere
         # a two-character word there is a verb or a noun: 合影, 之际)
         after = pos + len(run)
-        if (3 <= len(run) <= 4 or (len(run) == 2 and (text.endswith(_KANJI_NAME_AFTER, 0, pos) or (
-                self._foreign_title_before(text, pos) and self._name_like(run))))) \
+        if (3 <= len(run) <= 4 or (len(run) == 2 and text.endswith(_KANJI_NAME_AFTER, 0, pos))) \
                 and run_ends_match and text[after:after + 1] in "，,。；;、" \
                 and not any(run[-n:] in self.titles for n in self.title_lens if n < len(run)) \
                 and (len(run) == 2 or self._name_like(run)):

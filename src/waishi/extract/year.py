@@ -842,7 +842,7 @@ def _anniversary_base(lex: Lexicon, text: str, pos: int, key: str, home: str = H
         if best is None:
             # a pair abbreviation with the home country's (越中, 中越, 越老…两国建交): not any character
             # of the window (以 in 以庆祝建交 is no Israel)
-            for a, b in reversed(list(zip(window, window[1:]))):
+            for a, b in reversed(list(zip(window, window[1:], strict=False))):
                 ia, ib = lex.abbrs.get(a, ()), lex.abbrs.get(b, ())
                 if len(ia) == 1 and len(ib) == 1 and home in (ia[0], ib[0]) and ia[0] != ib[0]:
                     partner = ib[0] if ia[0] == home else ia[0]

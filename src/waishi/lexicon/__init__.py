@@ -316,13 +316,7 @@ class Lexicon:
             for row in read_tsv(name, ["visitor", "visitor_iso3", "host_iso3", "start", "end", "kind", "source"]):
                 v = _visit(name, row)
                 self.visits.setdefault(v.visitor, []).append(v)
-        for row in read_tsv("bodies.tsv", ["name", "iso3", "from", "until", "source"]):
-            self.bodies[row["name"]] = _body(row)
-        for row in read_tsv("chairs.tsv", ["body", "forms", "iso3", "year", "source"]):
-            if not row["year"].isdigit() or len(row["iso3"]) != 3 or not row["forms"]:
-                raise LexiconError(f"chairs.tsv: bad row {row!r} (forms, an ISO3 code and a year)")
-            for form in row["forms"].split("|"):
-                self.chairs.setdefault(form, []).append((row["iso3"], int(row["year"])))
+        self._load_names_in_time(read_tsv)
         for row in read_tsv("congresses.tsv", ["party", "number", "forms", "opened", "closed"]):
             try:
                 number = int(row["number"])
@@ -330,6 +324,16 @@ class Lexicon:
                 raise LexiconError(f"congresses.tsv: bad number {row['number']!r}") from e
             self.congresses.append(Congress(row["party"], number, tuple(f for f in row["forms"].split("|") if f),
                                            _date(row["opened"]), _date(row["closed"])))
+
+    def _load_names_in_time(self, read_tsv: Callable[[str, list[str]], Iterator[dict[str, str]]]) -> None:
+        """Names that date a page: bodies named only from or until a month, rotating chairs."""
+        for row in read_tsv("bodies.tsv", ["name", "iso3", "from", "until", "source"]):
+            self.bodies[row["name"]] = _body(row)
+        for row in read_tsv("chairs.tsv", ["body", "forms", "iso3", "year", "source"]):
+            if not row["year"].isdigit() or len(row["iso3"]) != 3 or not row["forms"]:
+                raise LexiconError(f"chairs.tsv: bad row {row!r} (forms, an ISO3 code and a year)")
+            for form in row["forms"].split("|"):
+                self.chairs.setdefault(form, []).append((row["iso3"], int(row["year"])))
 
     def _load_frames(self, read_tsv: Callable[[str, list[str]], Iterator[dict[str, str]]]) -> None:
         """Event frames, and the triggers that set them up (each type must have its frame)."""
