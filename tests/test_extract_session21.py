@@ -360,3 +360,20 @@ def test_words_after_a_title_are_no_foreign_name():
 def test_a_two_character_holder_in_a_list_of_names_is_a_person():
     doc = _doc("习近平出访\n\n2017年11月10日，在去年的会议期间，习近平会见了奥巴马、普京、杜特尔特等国际政要。")
     assert "普京" in {p.name for p in doc.people}
+
+
+def test_a_surname_with_a_short_title_stands_for_the_person():
+    evs = _events("习近平出访\n\n2017年11月10日，中共中央总书记、国家主席习近平启程出访。在去年的APEC会议期间，"
+                  "习主席会见了奥巴马、普京、杜特尔特等国际政要。")
+    meets = [e for e in evs if e[0] == "meet"]
+    assert meets and meets[0][2] == ("习近平",) and meets[0][1] == "2016"
+
+
+def test_a_meeting_object_must_name_a_party():
+    evs = _events("王毅访越\n\n2023年12月1日，除王毅会见越南党政高官外，两国海警还展开联合巡逻。外交部公布王毅会见越南高层的相关内容。")
+    assert all("相关内容" not in "".join(e[3]) and not any(t.endswith("外") for t in e[3]) for e in evs if e[0] == "meet")
+
+
+def test_last_year_with_a_chinese_numeral_month():
+    from waishi.text.dates import find_dates
+    assert [(d.month, d.year_offset) for d in find_dates("去年十二月习近平访越")] == [(12, -1)]

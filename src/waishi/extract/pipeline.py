@@ -628,6 +628,29 @@ class _DocBuilder:
                             or any(a.span.start <= i < a.span.end for a in named):
                         continue
                     out.append(Actor(name, Span(i, e), "person", country.get(name)))
+        return out + self._surname_titles(named, country)
+
+    def _surname_titles(self, named: list[Actor], country: dict[str, str | None]) -> list[Actor]:
+        """习主席, 阮总理: a person's surname and one of his short titles stand for him, when the page
+        names one person of that surname and title."""
+        short: dict[str, set[str]] = {}
+        for pm in self.person_mentions:
+            if "·" in pm.name or len(pm.name) < 2:
+                continue
+            for t, _sp in pm.titles:
+                for w in _SHORT_TITLES:
+                    if t.endswith(w):
+                        short.setdefault(pm.name[0] + w, set()).add(pm.name)
+        out: list[Actor] = []
+        for alias, names in short.items():
+            if len(names) != 1:
+                continue
+            name = next(iter(names))
+            for i in find_all(self.text, alias):
+                e = i + len(alias)
+                if self.text.startswith(name, i) or any(a.span.start <= i < a.span.end for a in named):
+                    continue
+                out.append(Actor(name, Span(i, e), "person", country.get(name)))
         return out
 
     def _people(self) -> list[Person]:
@@ -693,7 +716,8 @@ class _Intervals:
         return i >= 0 and self.max_end[i] > pos
 
 
-_UNNAMED_TAIL = ("领导", "领导人", "人士", "代表", "官员", "朋友")
+_SHORT_TITLES = ("主席", "总理", "总书记", "总统", "首相", "外长", "部长", "议长", "大使")
+_UNNAMED_TAIL = ("领导", "领导人", "人士", "代表", "官员", "高官", "朋友")
 # a class made definite: counted (四名领导, 两位代表), or the delegates of a gathering or of both sides
 _DEFINITE = re.compile(r"[\d一二两三四五六七八九十]+(?:名|位|个)|出席|参加|双方")
 _CLASS_TAIL = _UNNAMED_TAIL + ("嘉宾", "顾问", "企业家", "专家", "学者", "侨胞", "侨民", "友人")

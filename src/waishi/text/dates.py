@@ -49,7 +49,7 @@ _RELATIVE = {
 }
 _REL = re.compile("|".join(sorted(_RELATIVE, key=len, reverse=True)))
 _YEAR_OFFSETS = {"今年": 0, "本年": 0, "去年": -1, "上年": -1, "明年": 1, "前年": -2}
-_REL_YEAR = re.compile(rf"(?P<rel>今年|本年|去年|上年|明年|前年)(?:\s*(?P<m>{_N})\s*月(?:\s*(?P<d>{_N})\s*日)?)?")
+_REL_YEAR = re.compile(rf"(?P<rel>今年|本年|去年|上年|明年|前年)(?:\s*(?P<m>{_N}|十[一二]|[一二三四五六七八九十])\s*月(?:\s*(?P<d>{_N})\s*日)?)?")
 # A year on its own (他于2015年曾访问中国); not a range end, a decade, a fiscal year or a date's year.
 _YEAR_ONLY = re.compile(rf"(?<![\d.\-—–~～至到])(?P<y>{_Y})\s*年(?![代度\d])(?!\s*(?:-|—|–|~|至|到)\s*{_Y})")
 
@@ -193,7 +193,8 @@ def _day_range(m: re.Match[str]) -> DateMention | None:
 
 
 def _rel_year(m: re.Match[str]) -> DateMention | None:
-    rmo: int | None = int(m.group("m")) if m.group("m") else None
+    mo = m.group("m")
+    rmo: int | None = (int(mo) if mo.isdigit() else small_chinese(mo)) if mo else None  # 去年十二月
     rd: int | None = int(m.group("d")) if m.group("d") else None
     if rmo is not None and not 1 <= rmo <= 12:
         return None

@@ -197,10 +197,15 @@ class Meetings(ClauseReader):
             if listed_:
                 return listed_
         obj = re.sub(r"(?:时|期间|之际|时表示|后)$", "", self.text[te:ce].lstrip("了").strip())
+        if obj.endswith("外") and "除" in self.text[self.clause_start(te, sent.span.start):te]:
+            obj = obj[:-1]  # 除王毅会见越南党政高官外: the object before 外
         inner = self.ctx.actors_in(te, ce, ("country", "org", "place"))
-        # a free-text partner must name a body or a group (…代表团, …一行, 各国大使); a meeting
-        # word inside a name (第二次会晤准备工作, 新春会晤开幕式) or before 圆满成功 names no partner
-        if 2 <= len(obj) <= 20 and (inner or obj.endswith(GROUP_NOUNS)) and \
+        # a free-text partner must name a body or a group (…代表团, …一行, 各国大使), or end with a
+        # body or place named (会见越南外交部); a meeting word inside a name (第二次会晤准备工作,
+        # 新春会晤开幕式) or before 圆满成功 names no partner, nor does …的相关内容
+        ends_named = bool(inner) and obj.endswith(inner[-1].name)
+        ends_titled = any(obj.endswith(t) for t, _a, b in self.lex.find("titles", obj[-8:]) if b == len(obj[-8:]))
+        if 2 <= len(obj) <= 20 and (ends_named or ends_titled or obj.endswith(GROUP_NOUNS)) and \
                 not self.text.startswith(MEETING_AS_NOUN, te):
             return [Actor(obj, Span(ce - len(obj), ce), "group", inner[0].iso3 if inner else None)]
         return self.ctx.actors_in(te, ce, ("group", "org", "country"))[:2]
