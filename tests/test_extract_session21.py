@@ -377,3 +377,9 @@ def test_a_meeting_object_must_name_a_party():
 def test_last_year_with_a_chinese_numeral_month():
     from waishi.text.dates import find_dates
     assert [(d.month, d.year_offset) for d in find_dates("去年十二月习近平访越")] == [(12, -1)]
+
+
+def test_a_pronoun_opening_an_earlier_clause_is_the_subject_of_a_later_predicate():
+    evs = _events("韩越领导人会晤\n\n2023年6月23日，韩国总统尹锡悦抵达河内。之后，他将与进军越南市场的韩企代表共进午餐，"
+                  "出席约500家企业代表参加的韩越商业论坛。")
+    assert [e[2] for e in evs if e[0] == "attend"] == [("尹锡悦",)]

@@ -109,9 +109,18 @@ class ClauseReader:
             # (A与B举行会谈，并拜会C: the first predicate's companion B is not the subject carried)
             companion = self.partner(sent, first)
             hi = companion[1] if companion is not None and lo <= companion[1] < first else first
-            actors = self._region_actors(lo, hi, kinds)
+            actors = self.pronoun_subject(sent, lo) if _PRONOUN.match(self.text, lo) else []
+            actors = actors or self._region_actors(lo, hi, kinds)
             if actors:
                 return actors
+        # (之后，他将与…共进午餐，出席…: a pronoun opening an earlier clause of the sentence is its subject)
+        starts = [sent.span.start] + [sent.span.start + m.end()
+                                      for m in re.finditer(r"[，,]", self.text[sent.span.start:trig_start])][:2]
+        for pos in starts:
+            if _PRONOUN.match(self.text, pos):
+                got = self.pronoun_subject(sent, pos)
+                if got:
+                    return got
         actors = self._region_actors(sent.span.start, trig_start, kinds)
         if actors:
             return actors
