@@ -383,3 +383,9 @@ def test_a_pronoun_opening_an_earlier_clause_is_the_subject_of_a_later_predicate
     evs = _events("韩越领导人会晤\n\n2023年6月23日，韩国总统尹锡悦抵达河内。之后，他将与进军越南市场的韩企代表共进午餐，"
                   "出席约500家企业代表参加的韩越商业论坛。")
     assert [e[2] for e in evs if e[0] == "attend"] == [("尹锡悦",)]
+
+
+def test_a_known_trip_written_with_a_one_character_country_after_dui():
+    # visits_vn.tsv: 阮生雄 to China, 2015-12-23 to 27
+    doc = _doc("越南国会主席访华\n\n越南国会主席阮生雄于12月23日至27日率领越南国会高级代表团对华进行正式友好访问。")
+    assert doc.year == 2015

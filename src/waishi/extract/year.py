@@ -100,7 +100,7 @@ _PAST_AGREEMENT = re.compile(r"\s*(?:所)?(?:共同)?(?:签署|签订|建立|达
 # and lede, this many characters), and its day is within the trip, give or take the days a
 # preview or a report is written before or after
 _VISIT_WORD = re.compile(r"访问|访华|访越|访老|访柬|出访|到访|抵达|国事访问|正式访问|工作访问|出席")
-_ABBREVIATED = re.compile(r"[访赴]([\u4e00-\u9fff])")
+_ABBREVIATED = re.compile(r"[访赴]([\u4e00-\u9fff])|对([\u4e00-\u9fff])(?=进行|开展)")  # 访华, 赴老, 对华进行
 _TRIP_HEAD = 300
 _TRIP_SLACK = timedelta(days=4)
 _VISITING_REL = re.compile(r"(?:对([^，。；对]{2,8}?)进行[^，。；]{0,8}?访问|(?:访问|出访|到访)([^，。；的]{2,8}?))的[^，。；]{0,20}$")
@@ -719,7 +719,7 @@ class _Collector:
             if iso and seg[max(0, a - 3):a].endswith(_TOWARDS):
                 out.add(iso)
         for m in _ABBREVIATED.finditer(seg):
-            out.update(self.lex.abbrs.get(m.group(1), ()))
+            out.update(self.lex.abbrs.get(m.group(1) or m.group(2), ()))
         return out
 
     def _appointments(self, name: str, offices: Sequence[Office]) -> None:
