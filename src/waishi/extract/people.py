@@ -12,6 +12,7 @@ Vietnamese / Chinese names; transliterated names are ``·``-joined runs.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -443,7 +444,7 @@ class PeopleFinder:
         return out
 
     def _name_before(self, text: str, ts: int, name_ends: set[int],
-                     matches: list[tuple[str, int, int]] = ()) -> bool:  # type: ignore[assignment]
+                     matches: Sequence[tuple[str, int, int]] = ()) -> bool:
         """A person's name ends right where the title starts (or where the chain of titles it
         closes starts: NAME总书记、国家主席): one read before, one the page has introduced, or an
         office holder the lexicon knows."""

@@ -638,7 +638,7 @@ class _DocBuilder:
             if "·" in pm.name or len(pm.name) < 2:
                 continue
             for t, _sp in pm.titles:
-                for w in _SHORT_TITLES:
+                for w in self.lex.titles_after:  # (name_words.tsv: the short titles written after names)
                     if t.endswith(w):
                         short.setdefault(pm.name[0] + w, set()).add(pm.name)
         out: list[Actor] = []
@@ -716,7 +716,6 @@ class _Intervals:
         return i >= 0 and self.max_end[i] > pos
 
 
-_SHORT_TITLES = ("主席", "总理", "总书记", "总统", "首相", "外长", "部长", "议长", "大使")
 _UNNAMED_TAIL = ("领导", "领导人", "人士", "代表", "官员", "高官", "朋友")
 # a class made definite: counted (四名领导, 两位代表), or the delegates of a gathering or of both sides
 _DEFINITE = re.compile(r"[\d一二两三四五六七八九十]+(?:名|位|个)|出席|参加|双方")
