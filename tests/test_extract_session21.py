@@ -389,3 +389,9 @@ def test_a_known_trip_written_with_a_one_character_country_after_dui():
     # visits_vn.tsv: 阮生雄 to China, 2015-12-23 to 27
     doc = _doc("越南国会主席访华\n\n越南国会主席阮生雄于12月23日至27日率领越南国会高级代表团对华进行正式友好访问。")
     assert doc.year == 2015
+
+
+def test_a_disaster_of_public_date_dates_the_page():
+    # world_events.tsv: the Xe-Pian Xe-Namnoy dam collapse, July 2018
+    doc = _doc("越南援助老挝灾民\n\n越南红十字会7月27日向老挝阿速坡省桑片-桑南内水电站大坝坍塌事故受灾群众提供援助。")
+    assert doc.year == 2018
