@@ -393,5 +393,5 @@ def test_a_known_trip_written_with_a_one_character_country_after_dui():
 
 def test_a_disaster_of_public_date_dates_the_page():
     # world_events.tsv: the Xe-Pian Xe-Namnoy dam collapse, July 2018
-    doc = _doc("越南援助老挝灾民\n\n越南红十字会7月27日向老挝阿速坡省桑片-桑南内水电站大坝坍塌事故受灾群众提供援助。")
+    doc = _doc("越南军区支援老挝\n\n7月底，越南第五军区向桑片-桑南内溃坝灾区运送粮食和饮用水。")
     assert doc.year == 2018
