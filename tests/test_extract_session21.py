@@ -395,3 +395,8 @@ def test_a_disaster_of_public_date_dates_the_page():
     # world_events.tsv: the Xe-Pian Xe-Namnoy dam collapse, July 2018
     doc = _doc("越南军区支援老挝\n\n7月底，越南第五军区向桑片-桑南内溃坝灾区运送粮食和饮用水。")
     assert doc.year == 2018
+
+
+def test_a_trips_onward_countries_are_visits():
+    evs = _events("习近平抵越南\n\n2025年4月14日，习近平抵达越南进行国事访问。习近平明日结束越南行程，会转往马来西亚及柬埔寨。")
+    assert {e[3][0] for e in evs if e[0] == "visit"} == {"越南", "马来西亚", "柬埔寨"}

@@ -248,7 +248,11 @@ class Meetings(ClauseReader):
             places = [Actor(self.lex.country_names.get(abbr, t[1]), Span(ts + 1, te), "country", abbr)]
         else:
             places = self._visited_places(sent, ts, te, cs, ce)
-        if t in ("前往", "前来"):
+        if mode == "onward":
+            # 明日转往马来西亚及柬埔寨: the trip's next countries, named right after the verb
+            places = [a for a in self.ctx.actors_in(te, ce, ("country",)) if a.span.start - te <= 8]
+            mode = ""
+        elif t in ("前往", "前来"):
             dest = self._destination(t, ts, te, ce)
             if dest is None:
                 return []
