@@ -400,3 +400,10 @@ def test_a_disaster_of_public_date_dates_the_page():
 def test_a_trips_onward_countries_are_visits():
     evs = _events("习近平抵越南\n\n2025年4月14日，习近平抵达越南进行国事访问。习近平明日结束越南行程，会转往马来西亚及柬埔寨。")
     assert {e[3][0] for e in evs if e[0] == "visit"} == {"越南", "马来西亚", "柬埔寨"}
+
+
+def test_an_arrival_abroad_is_a_visit_and_a_return_home_is_not():
+    evs = _events("阮春福访印\n\n2018年1月24日，越南政府总理阮春福抵达新德里，出席东盟-印度建交25周年纪念峰会。")
+    assert [e[3] for e in evs if e[0] == "visit"] == [("印度", "新德里")]
+    evs = _events("阮春福回国\n\n2017年6月2日，越南政府高级代表团抵达河内内排国际机场，圆满结束对美国的访问。")
+    assert not [e for e in evs if e[0] == "visit" and "越南" in e[3]]

@@ -250,7 +250,9 @@ class Meetings(ClauseReader):
             places = self._visited_places(sent, ts, te, cs, ce)
         if mode == "onward":
             # 明日转往马来西亚及柬埔寨: the trip's next countries, named right after the verb
-            places = [a for a in self.ctx.actors_in(te, ce, ("country",)) if a.span.start - te <= 8]
+            # (抵达越南, 抵达河内: the country or place arrived in; 抵达机场 names none)
+            kinds = ("country", "place") if t == "抵达" else ("country",)
+            places = [a for a in self.ctx.actors_in(te, ce, kinds) if a.span.start - te <= 8]
             mode = ""
         elif t in ("前往", "前来"):
             dest = self._destination(t, ts, te, ce)
@@ -265,7 +267,7 @@ class Meetings(ClauseReader):
         src = [a for a in src if a.name not in {p.name for p in places}]
         # nobody visits his own country: 访俄期间，格拉西莫夫… names the host, not a visitor
         place_isos = {p.iso3 for p in places if p.iso3}
-        src = [a for a in src if not (a.iso3 and a.iso3 in place_isos)]
+        src = [a for a in src if not ((a.iso3 or self._named_country(a.name)) in place_isos)]
         if not src:
             return []
         # one visit per country; a province travels with its country (中国广东省)
@@ -302,6 +304,14 @@ class Meetings(ClauseReader):
                 return [(src, None)]
             dated.append(([a], own))
         return dated
+
+    def _named_country(self, name: str) -> str | None:
+        """The country of the country or body a group's name opens with (越南高级代表团,
+        越南政府高级代表团 -> VNM), or None."""
+        for w, a, _b in self.lex.find("gazetteer", name[:8]):
+            if a == 0:  # (越南政府高级代表团: the body named first is the country's)
+                return self.lex.country_of(w)
+        return None
 
     def _visited_places(self, sent: SentenceCtx, ts: int, te: int, cs: int, ce: int) -> list[Actor]:
         """Where the visit goes: 对/赴/到/抵达/前往 X before the trigger, a place the gazetteer does
