@@ -402,10 +402,15 @@ class PeopleFinder:
         # (inside a known name such as 宣教与民运部 it is not: the automaton matched the whole name)
         hits = self.lex.find("gazetteer", text[start:end])
         self._place_ends = {e + start for n, _s, e in hits if self.lex.entities[n].kind in ("country", "place")}
+        # (越共中央委员会和越共中央总书记NAME: a coordinator after a body's whole name ends a chain too)
+        self._place_ends |= {e + start for n, _s, e in hits if self.lex.entities[n].kind == "org"
+                             and text.startswith(("和", "与", "及", "同"), e + start)}
         # 在政府总部同欧盟委员会主席NAME: a coordinator right before a country or an international
         # body starts the chain after it
         self._body_starts = {s_ + start for n, s_, _e in hits
                              if self.lex.entities[n].kind == "country" or self.lex.entities[n].sub == "intl"}
+        # a name read where a longer gazetteer name starts (代表古巴共产党, 胡志明市) is that name's head
+        ent_ends = {s_ + start: e_ + start for _n, s_, e_ in hits}
         out: list[PersonMention] = []
         name_ends: set[int] = set()
         for idx, (t, ts, te) in enumerate(matches):
@@ -423,6 +428,8 @@ class PeopleFinder:
             if got is None:
                 continue
             name, ne, latin, post = got
+            if ent_ends.get(pos, 0) > ne:
+                continue
             # the name must not itself start another title in the chain (主席团, 总理府 ...)
             nxt = matches[idx + 1] if idx + 1 < len(matches) else None
             if nxt is not None and nxt[1] < ne and self.lex.titles.get(nxt[0]) != "block":

@@ -24,6 +24,7 @@ from ..text.dates import DateMention, find_dates
 from ..text.sentences import find_all, sentences
 from . import year as year_mod
 from .events import Actor, DocContext, EventFinder, SentenceCtx, merge_events, same_occurrence
+from .events.words import GROUP_NOUNS
 from .facts import FactFinder
 from .offices import bare_titles, offices_named, offices_of
 from .options import MAX_PAGE_CHARS, Options  # noqa: F401  (MAX_PAGE_CHARS: re-exported)
@@ -511,7 +512,10 @@ class _DocBuilder:
             (title_events if sc.kind == "title" else other).extend(found)
         person_names = frozenset(pm.name for pm in self.person_mentions)
         symmetric = frozenset(t for t, f in self.lex.frames.items() if f.symmetric)
-        merged = merge_events(other, person_names, symmetric)
+        # (a body's own message, not its leaders': 俄罗斯联邦议会领导在贺电中 sums up theirs)
+        led = {m.text for m in self.entities if self.text.startswith(GROUP_NOUNS, m.span.end)}
+        bodies = frozenset(m.text for m in self.entities if m.kind == "org" and m.text not in led)
+        merged = merge_events(other, person_names, symmetric, bodies)
         for ev in title_events:
             same_type = [e for e in merged if e.type == ev.type]
             if not same_type or (ev.type in ("attend", "host") and not any(

@@ -11,6 +11,7 @@ from .words import (
     INVITE,
     MESSAGE,
     MESSAGE_TRIGGERS,
+    ANNIVERSARY_BASE,
     PRAISE_CLOSE,
     RESTATED,
 )
@@ -66,6 +67,9 @@ def factuality(self: ClauseReader, sent: SentenceCtx, ts: int, te: int) -> str:
         return "restated"
     if _oral(self, sent, ts, te):
         return "remark"
+    ab = ANNIVERSARY_BASE.match(self.text, te, sent.span.end)
+    if ab and not re.search(r"恰逢|正值|适逢|之际|期间|时", ab.group()):
+        return "background"
     if "对" in lead and PRAISE_CLOSE.search(self.text, te, self.clause_end(te, sent.span.end)) and \
             self.lex.triggers[self.text[ts:te]].type != "aid":
         # 对中国成功举行…表示祝贺: the act is what is praised (aid praised is aid given)

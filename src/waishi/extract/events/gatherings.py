@@ -221,7 +221,7 @@ class Gatherings(ClauseReader):
         if "表示" in t and (not MESSAGE.search(self.text, s.start, s.end) or
                             not self.ctx.actors_in(s.start, ts, ("person",))):
             return []  # 对越南的发展表示祝贺 said in talks: a remark, no message of congratulation
-        spread = self._spread_congratulations(sent, ts)
+        spread = self._spread_congratulations(sent, ts, te)
         if spread is not None:
             return spread
         listed = self._listed_messages(sent, ts)
@@ -327,7 +327,7 @@ class Gatherings(ClauseReader):
             tgt = [a for a in getattr(self, "_congratulated", []) if a.name not in {x.name for x in src}]
         return src, tgt
 
-    def _spread_congratulations(self, sent: SentenceCtx, ts: int) -> list[Event] | None:
+    def _spread_congratulations(self, sent: SentenceCtx, ts: int, te: int) -> list[Event] | None:
         """``A、B、C分别向D，E，F致贺电``: the senders before 分别向, the receivers after it, over
         commas. As many persons writing as written to are paired in the order written
         (respectively); otherwise the text does not say who wrote to whom, and each sender's event
@@ -336,10 +336,18 @@ class Gatherings(ClauseReader):
         m = None
         for m2 in re.finditer(r"分别(?:向|对|给)", self.text[s.start:ts]):
             m = m2
-        if m is None:
+        if m is None and self.text[max(s.start, ts - 2):ts] == "分别":
+            # A、B等分别致电X和Y: the receivers after the verb, each sender's message to them all
+            j = ts - 2
+            lo, hi = te, self.clause_end(te, s.end)
+            titled = self.ctx.title_spans
+            tgt = [a for a in self.ctx.actors_in(lo, hi, ("person", "org"))
+                   if a.kind == "person" or not any(t.start <= a.span.start < t.end for t in titled)]
+        elif m is None:
             return None
-        j, k = s.start + m.start(), s.start + m.end()
-        tgt = self.ctx.actors_in(k, ts, ("person",)) or self.ctx.actors_in(k, ts, ("org", "country"))
+        else:
+            j, k = s.start + m.start(), s.start + m.end()
+            tgt = self.ctx.actors_in(k, ts, ("person",)) or self.ctx.actors_in(k, ts, ("org", "country"))
         src = self.ctx.actors_in(self.clause_start(j, s.start), j, ("person",)) or \
             self.ctx.actors_in(self.clause_start(j, s.start), j, ("org", "country", "group"))
         src, tgt = _dedupe(src), _dedupe(tgt)

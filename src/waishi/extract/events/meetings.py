@@ -415,8 +415,10 @@ class Meetings(ClauseReader):
         if rel:
             return rel
         if tail.startswith("的") or (tail.startswith("之") and tail not in ("之旅", "之行")):
-            # (…访问的NAME; but A对X进行访问之旅取得成功: the trip is A's)
-            return self.ctx.actors_in(te, s.end, ("person",))[:1]
+            # (…访问的NAME; but A对X进行访问之旅取得成功: the trip is A's; 作为访问的第一站: the
+            # relative clause's head is no person, and the trip is told elsewhere)
+            nxt = self.ctx.actors_in(te, s.end, ("person",))[:1]
+            return nxt if nxt and self._np_head(te + 1, nxt[0].span.start) else []
         src = self.subject(sent, ts, ("person", "group", "org"))
         led = LED_BY.search(self.text, s.start, ts)
         if not src:
@@ -425,6 +427,13 @@ class Meetings(ClauseReader):
         if groups and not any(a.kind == "group" for a in src) and not led:
             src = src + groups[:1]
         return src
+
+    def _np_head(self, lo: int, hi: int) -> bool:
+        """Whether ``text[lo:hi]`` holds only titles and names: what stands between 的 and a person
+        is the person's own noun phrase (访问的美国国务卿克里), not another head (访问的第一站)."""
+        covered = [sp for sp in self.ctx.title_spans] + [a.span for a in self.ctx.actors_in(lo, hi)]
+        return all(any(sp.start <= i < sp.end for sp in covered) or self.text[i] in "、和及 "
+                   for i in range(lo, hi))
 
     # sign ----------------------------------------------------------------------------
 

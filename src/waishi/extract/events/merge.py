@@ -107,7 +107,7 @@ def _other_donors(a: Event, b: Event) -> bool:
 
 
 def merge_events(events: list[Event], persons: frozenset[str] = frozenset(),
-                 symmetric: frozenset[str] = SYMMETRIC) -> list[Event]:
+                 symmetric: frozenset[str] = SYMMETRIC, bodies: frozenset[str] = frozenset()) -> list[Event]:
     out: list[Event] = []
     for ev in _split_joint(events, persons):
         fits = [cur for cur in out if same_occurrence(cur, ev, persons, symmetric)]
@@ -117,7 +117,7 @@ def merge_events(events: list[Event], persons: frozenset[str] = frozenset(),
             _absorb((both or fits)[0], ev, symmetric)
         else:
             out.append(ev)
-    return _without_summaries(out, persons)
+    return _without_summaries(out, persons, bodies)
 
 
 def _sides_match(a: Event, b: Event) -> bool:
@@ -148,13 +148,14 @@ def _split_joint(events: list[Event], persons: frozenset[str]) -> list[Event]:
     return out
 
 
-def _without_summaries(events: list[Event], persons: frozenset[str]) -> list[Event]:
+def _without_summaries(events: list[Event], persons: frozenset[str], bodies: frozenset[str] = frozenset()) -> list[Event]:
     """越南领导人向老挝领导人致贺电, then each leader's message: the collective sentence sums up
-    the persons' messages between the same countries, one act each, and goes."""
+    the persons' messages between the same countries, one act each, and goes. A named body's
+    message (越共中央委员会向…致贺电) is a message of its own beside its leader's."""
     by_person = [e for e in events if e.type == "congratulate" and any(n in persons for n in e.source)]
 
     def summed_up(e: Event) -> bool:
-        if e.type != "congratulate" or any(n in persons for n in e.source) or not e.source_iso3:
+        if e.type != "congratulate" or any(n in persons or n in bodies for n in e.source) or not e.source_iso3:
             return False
         # (every sender country of the sentence has its persons' message: it adds no sender)
         return all(any(iso in p.source_iso3 and set(p.target_iso3) & set(e.target_iso3) for p in by_person)

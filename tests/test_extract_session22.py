@@ -1,0 +1,71 @@
+"""Mechanisms added from the errors of dev12 and dev13 (session 22): a body's message beside its
+leader's, 分别 before a message verb, a name that is the head of a longer gazetteer name, a body's
+name ending a title chain at a coordinator, the act an anniversary counts from, and a relative
+clause whose head is no person."""
+
+from waishi.extract.pipeline import extract
+
+
+def _doc(text):
+    return extract(text, source="t.txt").documents[0]
+
+
+def _events(text):
+    return [(e.type, e.date, tuple(e.source), tuple(e.target)) for e in _doc(text).events]
+
+
+def test_a_bodys_message_and_its_leaders_message_are_two_acts():
+    evs = _events("老挝人民革命党中央委员会致电祝贺越南共产党成立95周年\n\n"
+                  "值此越南共产党成立95周年之际，老挝人民革命党中央委员会向越南共产党中央委员会致贺电。\n\n"
+                  "同日，老挝人民革命党中央总书记通伦·西苏里向越共中央总书记苏林致贺电。")
+    cong = [e for e in evs if e[0] == "congratulate"]
+    assert any("老挝人民革命党中央委员会" in e[2] for e in cong)
+    assert any("通伦·西苏里" in e[2] for e in cong)
+
+
+def test_a_collective_message_is_summed_up_by_its_leaders_messages():
+    evs = _events("各国领导人致电祝贺\n\n老挝领导人向越南领导人致贺电。"
+                  "老挝国家主席通伦·西苏里向越南国家主席梁强致贺电。")
+    cong = [e for e in evs if e[0] == "congratulate"]
+    assert len(cong) == 1 and "通伦·西苏里" in cong[0][2]
+
+
+def test_senders_before_fenbie_and_a_message_verb_each_send_one():
+    evs = _events("多国领导人致电祝贺越南国庆\n\n老挝、柬埔寨、古巴等国领导已分别致电越共中央委员会和越共中央总书记苏林，"
+                  "祝贺越南国庆80周年。")
+    cong = [e for e in evs if e[0] == "congratulate"]
+    senders = sorted(e[2][0] for e in cong)
+    assert senders == ["古巴", "柬埔寨", "老挝"]
+    assert all("越共中央委员会" in e[3] and "苏林" in e[3] for e in cong)
+
+
+def test_a_name_read_where_a_longer_gazetteer_name_starts_is_no_person():
+    doc = _doc("古巴领导人致贺电\n\n古巴共产党中央委员会第一书记迪亚斯-卡内尔在贺电中说，"
+               "代表古巴共产党和古巴人民向越南致以祝贺。")
+    assert not any(p.name.startswith("古巴") for p in doc.people)
+
+
+def test_a_coordinator_after_a_bodys_whole_name_ends_the_title_chain():
+    doc = _doc("老挝领导人致电祝贺\n\n老挝国家主席通伦致电越共中央委员会和越共中央总书记苏林，祝贺越南国庆。")
+    to_lam = next(p for p in doc.people if p.name == "苏林")
+    assert to_lam.titles == ["越共中央总书记"]
+
+
+def test_the_act_an_anniversary_counts_from_is_background():
+    evs = _events("越南国家主席访问广西\n\n11日，越南国家主席梁强抵达南宁，开始对中国进行国事访问。"
+                  "今年是胡志明主席访问印度尼西亚65周年。")
+    visits = [e for e in evs if e[0] == "visit"]
+    assert visits and all("梁强" in e[2] for e in visits)
+
+
+def test_an_anniversary_celebrated_is_no_background():
+    evs = _events("越南国家主席出席纪念活动\n\n5日，越南国家主席梁强出席越老建交60周年纪念活动。")
+    assert any(e[0] == "attend" and "梁强" in e[2] for e in evs)
+    evs = _events("老挝外长致电\n\n老挝外长沙伦赛致电越南外长裴青山，祝贺越南外交部门成立80周年。")
+    assert any(e[0] == "congratulate" for e in evs)
+
+
+def test_a_trip_named_in_a_relative_clause_with_another_head_is_nobodys_new_trip():
+    evs = _events("越南国家主席会见广西党委书记\n\n12日，越南国家主席梁强会见广西党委书记刘宁。"
+                  "刘宁表示，梁强在对中国进行国事访问期间选择广西作为访问的第一站恰逢胡志明主席来广西开展工作95周年。")
+    assert not any(e[0] == "visit" and "胡志明" in e[2] for e in evs)
