@@ -560,10 +560,11 @@ class PeopleFinder:
 
     def holder_at(self, form: str, when: date, country: str | None = None) -> str | None:
         """Name of the holder of the office named ``form`` at ``when`` (offices lexicon)."""
-        for o in self.lex.offices:
-            if o.iso3 == (country or self.home) and form in o.forms and o.start and o.start <= when and (o.end is None or when <= o.end):
-                return o.holder
-        return None
+        held = {o.holder for o in self.lex.offices
+                if o.iso3 == (country or self.home) and form in o.forms and o.start and o.start <= when
+                and (o.end is None or when <= o.end)}
+        # (a post held by several at once, 副总理 or 国务委员, names nobody by its title alone)
+        return held.pop() if len(held) == 1 else None
 
 
 def name_title_mentions(text: str, start: int, end: int, names: set[str], finder: PeopleFinder,

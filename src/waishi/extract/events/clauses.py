@@ -318,12 +318,15 @@ class ClauseReader:
         own = self._paren_date(sent, trig_start)
         if own is not None:
             return own
-        for lo, hi in ((cs, min(ce, said_at)), (sent.span.start, said_at)):
-            here = [x for x in inside if lo <= x[0].start < hi]
-            before = [x for x in here if x[0].start < trig_start]
+        # time stands before the verb in Chinese: a date after the trigger is mostly its object's
+        # (会见了自3月26日至28日访问越南的X), so any date before it in the sentence comes first
+        spans = ((cs, min(ce, said_at)), (sent.span.start, said_at))
+        for lo, hi in spans:
+            before = [x for x in inside if lo <= x[0].start < hi and x[0].start < trig_start]
             if before:
                 return before[-1][1], before[-1][2]
-            after = [x for x in here if x[0].start >= trig_start]
+        for lo, hi in spans:
+            after = [x for x in inside if lo <= x[0].start < hi and x[0].start >= trig_start]
             if after:
                 return after[0][1], after[0][2]
         return sent.date or (None, None)

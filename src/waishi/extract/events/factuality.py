@@ -52,7 +52,7 @@ def _oral(self: ClauseReader, sent: SentenceCtx, ts: int, te: int) -> bool:
     if _IN_TALKS.search(self.text, sent.span.start, ts) is not None:
         return True
     # on an achievement, in a story that has reported talks, a call or a ceremony before: said there
-    return _ACHIEVED.search(self.text, te, self.clause_end(te, sent.span.end)) is not None and any(
+    return any(
         self.lex.triggers[t].type in _SPOKEN_AT for t, _a, _b in self.lex.find("triggers", self.text[:sent.span.start]))
 
 
