@@ -114,7 +114,8 @@ REQUIRED_OFFICES = [
     "SGP.prime_minister", "SGP.foreign_minister", "IDN.president", "IDN.foreign_minister", "THA.prime_minister",
 ]
 # offices with several holders at once
-SHARED = {"VNM.deputy_pm", "VNM.vice_president", "LAO.vice_president", "VNM.acting_president"}
+SHARED = {"VNM.deputy_pm", "VNM.vice_president", "LAO.vice_president", "VNM.acting_president",
+          "CHN.state_councillor"}  # a collegial post: several state councillors at once
 
 
 @pytest.mark.parametrize("office", REQUIRED_OFFICES)

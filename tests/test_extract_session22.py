@@ -69,3 +69,58 @@ def test_a_trip_named_in_a_relative_clause_with_another_head_is_nobodys_new_trip
     evs = _events("越南国家主席会见广西党委书记\n\n12日，越南国家主席梁强会见广西党委书记刘宁。"
                   "刘宁表示，梁强在对中国进行国事访问期间选择广西作为访问的第一站恰逢胡志明主席来广西开展工作95周年。")
     assert not any(e[0] == "visit" and "胡志明" in e[2] for e in evs)
+
+
+def test_a_date_before_the_verb_beats_a_date_in_the_objects_relative_clause():
+    evs = _events("越南副外长会见老挝副外长\n\n越通社河内——2024年5月10日，越南外交部副部长阮明姮在河内会见了"
+                  "自5月8日至12日对越南进行工作访问的老挝外交部副部长通帕萨。")
+    meets = [e for e in evs if e[0] == "meet"]
+    assert meets and meets[0][1] == "2024-05-10"
+
+
+def test_congratulations_said_in_a_meetings_story_are_a_remark():
+    evs = _events("越南副外长会见中国新任总领事\n\n3月27日，越南外交部副部长阮明姮会见了中国驻胡志明市总领事魏华祥。"
+                  "阮明姮祝贺魏华祥被任命为中国驻胡志明市总领事。")
+    assert any(e[0] == "meet" for e in evs)
+    assert not any(e[0] == "congratulate" for e in evs)
+
+
+def test_a_message_in_a_meetings_story_is_still_a_message():
+    evs = _events("越南副外长会见中国新任总领事\n\n3月27日，越南外交部副部长阮明姮会见了中国驻胡志明市总领事魏华祥。"
+                  "同日，阮明姮致电老挝外交部副部长，祝贺其就任。")
+    assert any(e[0] == "congratulate" for e in evs)
+
+
+def test_a_title_alone_names_nobody_when_several_hold_the_post():
+    import waishi
+    from waishi.extract.people import PeopleFinder
+    from datetime import date
+    finder = PeopleFinder(waishi.Lexicon.default())
+    assert finder.holder_at("国务委员", date(2015, 6, 1), "CHN") is None  # several state councillors then
+    assert finder.holder_at("国家主席", date(2015, 6, 1), "CHN") == "习近平"
+
+
+def test_a_historical_holder_named_before_his_title_is_a_person_and_dates_nothing():
+    doc = _doc("越中友好交流\n\n越通社河内——2019年5月，两国青年代表在河内举行交流活动，"
+               "回顾胡志明主席和毛泽东主席亲自缔造的传统友谊。")
+    assert "毛泽东" in [p.name for p in doc.people]
+    assert doc.year == 2019
+
+
+def test_the_story_goes_on_after_a_list_of_related_headlines():
+    doc = _doc("越南国家主席会见老挝总理\n\n"
+               "8月3日，越南国家主席梁强在河内会见老挝总理宋赛·西潘敦。\n\n"
+               "相关新闻：\n越老两国签署多项合作文件\n老挝总理开始对越南进行正式访问\n越老经贸合作稳步发展\n\n"
+               "梁强表示，越南始终重视与老挝的特殊关系。\n\n"
+               "宋赛·西潘敦感谢越南对老挝的宝贵帮助。\n\n"
+               "同日，宋赛·西潘敦还会见了越南国会主席陈青敏。\n")
+    meets = [(e.source, e.target) for e in doc.events if e.type == "meet"]
+    assert any("陈青敏" in s + t for s, t in meets)
+
+
+def test_links_followed_by_teasers_end_the_article():
+    doc = _doc("越南国家主席会见老挝总理\n\n"
+               "8月3日，越南国家主席梁强在河内会见老挝总理宋赛·西潘敦。\n\n"
+               "相关新闻：\n越老两国签署多项合作文件\n老挝总理开始对越南进行正式访问\n"
+               "柬埔寨首相会见日本外相\n")
+    assert not any("柬埔寨" in " ".join(e.source + e.target) for e in doc.events)

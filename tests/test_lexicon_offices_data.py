@@ -18,13 +18,14 @@ from waishi.lexicon import Lexicon, Office, read_tsv
 
 HEADER = ["iso3", "office", "forms", "holder", "start", "end", "source"]
 INTL = {"UN", "ASEAN"}  # organisations' offices: iso3 left empty
-# Offices with several holders at once although "deputy" is not in their key (Laos has two vice presidents).
-MULTI_HOLDER = {"LAO.vice_president"}
+# Offices with several holders at once although "deputy" is not in their key (Laos has two vice presidents,
+# China several state councillors).
+MULTI_HOLDER = {"LAO.vice_president", "CHN.state_councillor"}
 # Generic titles that never name one office on their own ...
 NEVER_BARE = {"部长", "副部长", "大使", "特命全权大使", "行长", "主任", "部长级"}
 # ... and the two that do, as the short title of a head of state or government only (越南国家主席 | 主席):
 # the holder's name decides which country's, as for 总统.
-HEAD_ONLY = {"主席": {"president", "cpp_president"}, "总理": {"prime_minister", "premier", "chancellor"}}
+HEAD_ONLY = {"主席": {"president", "cpp_president", "party_chairman"}, "总理": {"prime_minister", "premier", "chancellor"}}
 SLACK_DAYS = 31  # a handover reported a few weeks apart is tolerated; more is an error
 
 

@@ -151,7 +151,7 @@ def segment(text: str, lex: Lexicon | None = None) -> list[Document]:
     lines = lines[head:]
     tail = next((i for i, ln in enumerate(lines) if i > 0 and (_bare(ln.text) in lex.furniture_tail
                                                             or _TAGS.match(ln.text))), len(lines))
-    lines = lines[:tail]
+    lines = lines[:tail] + _resumed_body(lines[tail + 1:])
     if not lines:
         return []
     more = next((i for i, ln in enumerate(lines) if _MORE.match(ln.text)), len(lines))
@@ -170,6 +170,22 @@ def segment(text: str, lex: Lexicon | None = None) -> list[Document]:
     docs = [_article(text, lines[:more])]
     docs.extend(_teasers(text, lines[more + skip:]))
     return [d for d in docs if d is not None]
+
+
+def _resumed_body(after: list[Line]) -> list[Line]:
+    """A list of links set inside the body (相關新聞: then headlines, then the story goes on): the
+    prose after the list is the article's. It resumes only when every line after the links is
+    prose (sentences ending in 。, but for a last line cut off) and there are three at least; links followed by teasers
+    (a headline, then its lede) or by widgets end the article."""
+    links = 0
+    while links < len(after) and _headline_like(after[links]) and len(after[links].text) >= 8:
+        links += 1
+    rest = after[links:]
+    prose = [ln for ln in rest if len(ln.text) >= 12]
+    # (the last line may be cut off by the end of the stored page)
+    if links < 2 or len(prose) < 3 or not all(ln.text.endswith(_TERMINAL) for ln in prose[:-1]):
+        return []
+    return rest
 
 
 def _bare(t: str) -> str:
