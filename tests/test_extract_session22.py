@@ -124,3 +124,12 @@ def test_links_followed_by_teasers_end_the_article():
                "相关新闻：\n越老两国签署多项合作文件\n老挝总理开始对越南进行正式访问\n"
                "柬埔寨首相会见日本外相\n")
     assert not any("柬埔寨" in " ".join(e.source + e.target) for e in doc.events)
+
+
+def test_a_spouse_named_after_her_title_is_a_person_of_her_husbands_country():
+    doc = _doc("韩国总统访问越南\n\n6月22日，韩国总统尹锡悦(左)和夫人金建希抵达河内，开始对越南进行国事访问。")
+    kim = next(p for p in doc.people if p.name == "金建希")
+    assert kim.titles == ["夫人"] and kim.country == "KOR"
+    doc = _doc("新加坡总理访问越南\n\n陪同李显龙访问的有：总理夫人何晶、外交部长维文。")
+    ho = next(p for p in doc.people if p.name == "何晶")
+    assert ho.titles == ["总理夫人"] and ho.country != "VNM"

@@ -226,7 +226,7 @@ def test_orgs() -> None:
 
 def test_titles() -> None:
     rows = read("titles.tsv")
-    kinds = {"leader", "deputy", "member", "minister", "diplomat", "military", "official", "media", "block"}
+    kinds = {"leader", "deputy", "member", "minister", "diplomat", "military", "official", "media", "spouse", "block"}
     for r in rows:
         assert r["title"] and r["kind"] in kinds, r
     titles = [r["title"] for r in rows]

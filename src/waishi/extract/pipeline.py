@@ -223,6 +223,30 @@ def _inherit_list_country(text: str, mentions: list[PersonMention], people: dict
                 p.country = top
 
 
+_SPOUSE_OF = re.compile(r"(?:[(（][^)）]{0,8}[)）])?\s*(?:和|及|与|偕|的)$")
+
+
+def _spouse_country(text: str, lex: Lexicon, mentions: list[PersonMention], people: dict[str, Person]) -> None:
+    """尹锡悦(右二)和夫人金建希, 李显龙的夫人何晶, 阮春福主席夫人陈月秋: a spouse is of her husband's
+    country (named right before, or inside the title); else of none the title can tell (the home
+    country's implicit offices are no spouse's)."""
+    spouse = lex.memo("spouse_titles", lambda: tuple(t for t, kind in lex.titles.items() if kind == "spouse"))
+    ends = sorted(((pm.span.end, pm.name) for pm in mentions), reverse=True)
+    for pm in mentions:
+        if not pm.titles or not all(t.endswith(spouse) for t, _ in pm.titles):
+            continue
+        first = min(sp.start for _, sp in pm.titles)
+        husband = next((name for e, name in ends if first - 12 <= e < first and _SPOUSE_OF.search(text, e, first)
+                        and _SPOUSE_OF.search(text, e, first).start() == e), None)
+        if husband is None:
+            husband = next((q.name for q in mentions if q is not pm and any(
+                q.name in t for t, _ in pm.titles)), None)
+        p = people.get(pm.name)
+        if p is not None:
+            h = people.get(husband) if husband else None
+            p.country = h.country if h is not None else None
+
+
 def _join_short_forms(mentions: list[PersonMention]) -> None:
     """巴西总统卢拉 … 路易斯·伊纳西奥·卢拉·达席尔瓦: a short form that is one part of exactly one
     full transliterated name of the same country is that person."""
@@ -682,6 +706,7 @@ class _DocBuilder:
                 seen_mentions.add((a.name, a.span))
                 p.mentions.append(a.span)
         _inherit_list_country(self.text, self.person_mentions, people)
+        _spouse_country(self.text, self.lex, self.person_mentions, people)
         for p in people.values():
             # a short title repeated from a chain adds nothing (外长 after 外交部部长 stays)
             p.titles = [t for t in p.titles if not any(t != u and u.endswith(t) for u in p.titles)] or p.titles
