@@ -133,3 +133,16 @@ def test_a_spouse_named_after_her_title_is_a_person_of_her_husbands_country():
     doc = _doc("新加坡总理访问越南\n\n陪同李显龙访问的有：总理夫人何晶、外交部长维文。")
     ho = next(p for p in doc.people if p.name == "何晶")
     assert ho.titles == ["总理夫人"] and ho.country != "VNM"
+
+
+def test_a_meetings_free_text_partner_must_name_a_party():
+    evs = _events("俄罗斯总理访问越南\n\n5月21日，俄罗斯总理米舒斯京抵达河内，他访问越南期间将与越南领导人开展一系列会谈，"
+                  "评估两国关系和推动经贸合作是会谈的主要议题。")
+    meets = [e for e in evs if e[0] == "meet"]
+    assert all(t.endswith("领导人") for e in meets for t in e[3]), meets
+    assert not any("议题" in t or "推动" in t for e in meets for t in e[3])
+
+
+def test_a_signings_partner_may_be_a_body_the_gazetteer_does_not_know():
+    evs = _events("胡志明市与上海市签署合作备忘录\n\n9月14日，胡志明市外务厅与上海市人民政府外事办公室签署友好交流合作备忘录。")
+    assert any(e[0] == "sign" for e in evs)

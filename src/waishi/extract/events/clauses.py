@@ -229,10 +229,12 @@ class ClauseReader:
                 best = i
         return lo + best if best is not None else None
 
-    def partner(self, sent: SentenceCtx, trig_start: int) -> tuple[list[Actor], int] | None:
+    def partner(self, sent: SentenceCtx, trig_start: int, named_only: bool = False) -> tuple[list[Actor], int] | None:
         """``A与B<trigger>``: (B actors, position of 与) when the trigger's partner precedes it. A
         clause that opens with a titled person continues a list of partners begun before its comma
-        (A与总书记B，总理C、委员长D等的会晤): the search starts where the list does."""
+        (A与总书记B，总理C、委员长D等的会晤): the search starts where the list does. ``named_only``: a
+        free-text partner must name a body or a group (a meeting's; a signing's partner may be a
+        body the gazetteer does not know)."""
         cs = self.clause_start(trig_start, sent.span.start)
         for _ in range(3):
             first = self.ctx.actors_in(cs, trig_start, ("person",))[:1]
@@ -260,8 +262,17 @@ class ClauseReader:
             np_ = self.text[pos + 1:pe].strip()
             if 2 <= len(np_) <= 24:
                 inner = self.ctx.actors_in(pos + 1, pe, ("country", "org", "place"))
+                if named_only and not self.names_a_party(np_, inner):
+                    continue  # (…评估和发展政治对话是会谈的主要议题: no partner)
                 return [Actor(np_, Span(pos + 1, pe), "org", inner[0].iso3 if inner else None)], pos
         return None
+
+    def names_a_party(self, np_: str, inner: list[Actor]) -> bool:
+        """A free-text side of an act names a body or a group: it ends with a body or place named
+        (越南外交部), a title (各国大使) or a group noun (…代表团, …一行)."""
+        ends_named = bool(inner) and np_.endswith(inner[-1].name)
+        ends_titled = any(b == len(np_[-8:]) for _t, _a, b in self.lex.find("titles", np_[-8:]))
+        return ends_named or ends_titled or np_.endswith(GROUP_NOUNS)
 
     def object_np(self, pos: int, end: int) -> tuple[str, Span] | None:
         """Event name after an attend/host trigger: up to the clause end, cut after the last event noun."""

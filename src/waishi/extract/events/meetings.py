@@ -80,7 +80,7 @@ class Meetings(ClauseReader):
         if SKIP_AFTER_MEET.match(self.text[te:te + 3]):
             # 会谈中/会见时 refer back to a meeting reported before, unless the clause names the
             # partner: 在同NAME举行会谈时强调 reports it
-            p = self.partner(sent, ts)
+            p = self.partner(sent, ts, named_only=True)
             if p is None or not any(a.kind == "person" for a in p[0]):
                 return True
         if re.match(r"[和与、及](?:会谈|会晤|会面|座谈)", self.text[te:te + 3]):
@@ -134,7 +134,7 @@ class Meetings(ClauseReader):
         """A与B会谈: the partner before the trigger, the subject before the partner (a province
         or a city holds talks too: 山罗省与赛宋奔省领导举行了会谈); a pronoun, or the subject
         carried from the sentence's first predicate (…，并将与X举行会谈)."""
-        p = self.partner(sent, ts)
+        p = self.partner(sent, ts, named_only=True)
         if p is None or not (t in ("会谈", "会晤", "座谈", "座谈会", "举行会谈", "举行会晤", "会面", "见面", "工作会谈")
                              or self.text[te:te + 1] in "，。,"):
             return []
@@ -203,9 +203,7 @@ class Meetings(ClauseReader):
         # a free-text partner must name a body or a group (…代表团, …一行, 各国大使), or end with a
         # body or place named (会见越南外交部); a meeting word inside a name (第二次会晤准备工作,
         # 新春会晤开幕式) or before 圆满成功 names no partner, nor does …的相关内容
-        ends_named = bool(inner) and obj.endswith(inner[-1].name)
-        ends_titled = any(obj.endswith(t) for t, _a, b in self.lex.find("titles", obj[-8:]) if b == len(obj[-8:]))
-        if 2 <= len(obj) <= 20 and (ends_named or ends_titled or obj.endswith(GROUP_NOUNS)) and \
+        if 2 <= len(obj) <= 20 and self.names_a_party(obj, inner) and \
                 not self.text.startswith(MEETING_AS_NOUN, te):
             return [Actor(obj, Span(ce - len(obj), ce), "group", inner[0].iso3 if inner else None)]
         return self.ctx.actors_in(te, ce, ("group", "org", "country"))[:2]
@@ -223,7 +221,7 @@ class Meetings(ClauseReader):
         lead = self._clause_initial_partner(sent, ts)
         if lead is not None:
             return [self._event("phone_call", sent, ts, lead[0], lead[1])]
-        p = self.partner(sent, ts)
+        p = self.partner(sent, ts, named_only=True)
         if p is not None:
             partner, pos = p
             src = self._region_actors(self.clause_start(pos, sent.span.start), pos, ("person", "org", "country", "group")) or \
