@@ -11,6 +11,7 @@ from ...text.sentences import find_all
 from .context import Actor, DocContext, SentenceCtx, _isos, _names
 from .words import (
     BENEFICIARY,
+    BODY_HEAD,
     CAPACITY,
     CLAUSE_COORD,
     DEST_BEFORE,
@@ -271,8 +272,11 @@ class ClauseReader:
         """A free-text side of an act names a body or a group: it ends with a body or place named
         (越南外交部), a title (各国大使) or a group noun (…代表团, …一行)."""
         ends_named = bool(inner) and np_.endswith(inner[-1].name)
-        ends_titled = any(b == len(np_[-8:]) for _t, _a, b in self.lex.find("titles", np_[-8:]))
-        return ends_named or ends_titled or np_.endswith(GROUP_NOUNS)
+        # (a title at the end, or before a name the recogniser missed: 会长十仓雅和)
+        tail = np_[-10:]
+        ends_titled = any(len(tail) - 5 <= b <= len(tail) and self.lex.titles.get(_t) != "block"
+                          for _t, _a, b in self.lex.find("titles", tail))
+        return ends_named or ends_titled or np_.endswith(GROUP_NOUNS) or BODY_HEAD.search(np_) is not None
 
     def object_np(self, pos: int, end: int) -> tuple[str, Span] | None:
         """Event name after an attend/host trigger: up to the clause end, cut after the last event noun."""
