@@ -146,3 +146,14 @@ def test_a_meetings_free_text_partner_must_name_a_party():
 def test_a_signings_partner_may_be_a_body_the_gazetteer_does_not_know():
     evs = _events("胡志明市与上海市签署合作备忘录\n\n9月14日，胡志明市外务厅与上海市人民政府外事办公室签署友好交流合作备忘录。")
     assert any(e[0] == "sign" for e in evs)
+
+
+def test_a_trip_whose_purpose_is_the_next_clause_and_a_long_partner_named_in_it():
+    doc = _doc("越南国防部向柬埔寨捐赠物资\n\n越通社金边——2021年5月6日，越南国防部向柬埔寨国防部捐赠医疗物资。"
+               "越南人民军总后勤局副主任黎德明少将在仪式上将物资交付给柬方。"
+               "交接仪式结束后，黎德明少将率团前往首都金边，同柬埔寨国防部和柬埔寨王国政府新冠肺炎疫情防控国家委员会举行工作会谈。")
+    evs = [(e.type, e.source, e.target) for e in doc.events]
+    assert ("visit", ["黎德明"], ["柬埔寨", "金边"]) in evs
+    meets = [e for e in doc.events if e.type == "meet"]
+    assert meets and meets[0].source == ["黎德明"] and meets[0].factuality == "reported"
+    assert "柬埔寨国防部" in meets[0].target[0]

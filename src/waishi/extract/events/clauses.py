@@ -408,7 +408,7 @@ class ClauseReader:
         """A partner written as a noun phrase (美国越商企业和知识分子, 民主党及共和党四名领导): kept
         as written when it names a country or body, or ends with a group noun."""
         np_ = re.sub(r"(?:举行|进行|开展)?(?:了)?$", "", self.text[lo:hi].strip())
-        if not 2 <= len(np_) <= 24 or any(ch in np_ for ch in "，。；,;"):
+        if not 2 <= len(np_) <= 32 or any(ch in np_ for ch in "，。；,;"):
             return []
         inner = self.ctx.actors_in(lo, lo + len(np_), ("country", "org"))
         if not inner and not np_.endswith(GROUP_NOUNS):

@@ -21,11 +21,13 @@ _DISPOSAL = re.compile(r"将(?!于|要|会|在|继续|进一步|共同|与|同|�
 
 
 _PREP = re.compile(r"分别|与|同|和|对|向")
+_RANKS = re.compile(r"(?:上|大|中|少)将|将军|将领")
 
 
 def lead_sentence(self: ClauseReader, sent: SentenceCtx, cs: int) -> str:
     """The sentence before ``cs`` without what is quoted (以“面向东盟共同体”为主题: a name, no plan)."""
-    return re.sub(r"“[^”]*”|\"[^\"]*\"", lambda m: " " * len(m.group()), self.text[sent.span.start:cs])
+    lead = re.sub(r"“[^”]*”|\"[^\"]*\"", lambda m: " " * len(m.group()), self.text[sent.span.start:cs])
+    return _RANKS.sub(lambda m: " " * len(m.group()), lead)  # (阮雄胜少将率团: a rank, no 将 of a plan)
 
 
 _CARRIED = ("planned", "proposed")
@@ -84,7 +86,8 @@ def factuality(self: ClauseReader, sent: SentenceCtx, ts: int, te: int) -> str:
         if lo < hi:
             chars[lo - cs:hi - cs] = " " * (hi - lo)
     lead = INVITE.sub(lambda m: " " * len(m.group()), "".join(chars))
-    lead = re.sub(r"在[^，。；]{0,30}?的邀请下|(?:上|大|中|少)将|将军|将领", lambda m: " " * len(m.group()), lead)
+    lead = re.sub(r"在[^，。；]{0,30}?的邀请下", lambda m: " " * len(m.group()), lead)
+    lead = _RANKS.sub(lambda m: " " * len(m.group()), lead)
     ce = self.clause_end(te, sent.span.end)
     for m in _DISPOSAL.finditer(self.text, cs, ce):
         # 将+object+V给+recipient (将捐赠的物资移交给老挝): 将 marks the object handed over, not a future

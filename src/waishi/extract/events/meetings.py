@@ -380,8 +380,11 @@ class Meetings(ClauseReader):
                 return None  # 前来拜会的NAME: he came to call on someone where the story is, no trip abroad
             places = [Actor(self.lex.country_names.get(self.ctx.home, self.ctx.home), Span(ts, te), "country",
                             self.ctx.home)]
-        if not re.match(r"[^，。；]{0,16}?(?:出席|参加|访问|参观|考察|拜会|会见|会晤|进行|举行|开展|工作|祝贺)",
-                        self.text[te:ce]):
+        # (前往首都万象，同老挝国防部举行会谈: the purpose in the next clause, the trip's)
+        then = re.match(r"[^，。；]{0,16}?[，,](?:并|随后|然后)?(?:同|与|和)[^。；]{0,40}?(?:会谈|会见|会晤|举行|进行)",
+                        self.text[te:self.text.find("。", te) if "。" in self.text[te:te + 120] else te + 120])
+        if not then and not re.match(r"[^，。；]{0,16}?(?:出席|参加|访问|参观|考察|拜会|会见|会晤|进行|举行|开展|工作|祝贺)",
+                                     self.text[te:ce]):
             return None
         return places
 
