@@ -157,3 +157,10 @@ def test_a_trip_whose_purpose_is_the_next_clause_and_a_long_partner_named_in_it(
     meets = [e for e in doc.events if e.type == "meet"]
     assert meets and meets[0].source == ["黎德明"] and meets[0].factuality == "reported"
     assert "柬埔寨国防部" in meets[0].target[0]
+
+
+def test_an_attendance_without_object_attends_the_gathering_said_to_open_before():
+    evs = _events("第八届东盟-中国民间友好组织大会在金边举行\n\n9月10日上午，为期两天的第八届东盟-中国民间友好组织大会"
+                  "在金边拉开序幕。越南国家副主席武氏映春和100多名代表等一同出席。")
+    assert ("attend", "2024-09-10", ("武氏映春",), ("第八届东盟-中国民间友好组织大会",)) in evs or any(
+        e[0] == "attend" and e[2] == ("武氏映春",) and e[3] == ("第八届东盟-中国民间友好组织大会",) for e in evs)
