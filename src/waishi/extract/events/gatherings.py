@@ -116,6 +116,8 @@ class Gatherings(ClauseReader):
             # (…会议21日在北京举行，A和B共同主持: the gathering a clause before says was held; one
             # chaired, only in the same sentence)
             got = self._topic_gathering(sent, ts, earlier=type_ == "attend")
+            if got is not None and got[0].endswith(TALK_NOUNS):
+                return []  # (…举行双边会谈。NAME亦有出席: he sat in on talks, no gathering attended)
         if got is None or GENERIC.match(got[0]):
             return []
         name, np_span = got
@@ -127,7 +129,8 @@ class Gatherings(ClauseReader):
         if not src:
             return []
         # only gatherings with a foreign element (no domestic ceremonies)
-        if not self._foreign(s, src):
+        # (the gathering's own name may carry it, when a clause before names it: 东盟-中国…大会)
+        if not self._foreign(s, src) and not self._foreign(np_span, []):
             return []
         out = []
         chair = CHAIRED_BY.match(name) if type_ == "attend" else None
