@@ -164,3 +164,10 @@ def test_an_attendance_without_object_attends_the_gathering_said_to_open_before(
                   "在金边拉开序幕。越南国家副主席武氏映春和100多名代表等一同出席。")
     assert ("attend", "2024-09-10", ("武氏映春",), ("第八届东盟-中国民间友好组织大会",)) in evs or any(
         e[0] == "attend" and e[2] == ("武氏映春",) and e[3] == ("第八届东盟-中国民间友好组织大会",) for e in evs)
+
+
+def test_a_restatement_coordinated_with_also_is_a_restatement_too():
+    evs = _events("越南总理启程访问日本\n\n2023年5月19日，越南政府总理范明政启程对日本进行正式访问。"
+                  "这是范明政总理首次对日本进行正式访问，也是越南政府总理5年来首次对日本进行正式访问。")
+    visits = [e for e in evs if e[0] == "visit"]
+    assert visits and all("越南政府" not in e[2] for e in visits)

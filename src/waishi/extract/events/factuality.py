@@ -67,6 +67,9 @@ def factuality(self: ClauseReader, sent: SentenceCtx, ts: int, te: int) -> str:
     lead = self.text[cs:ts]
     if cs == self.clause_start(sent.span.start + 1, sent.span.start) and RESTATED.match(lead):
         return "restated"
+    if cs > sent.span.start and re.match(r"(?:也|亦|还|同时也)是", lead) and RESTATED.match(
+            self.text, self.clause_start(sent.span.start + 1, sent.span.start), cs):
+        return "restated"  # 这是A首次访问X，也是B七年来首次访问X: the same act said again
     if _oral(self, sent, ts, te):
         return "remark"
     ab = ANNIVERSARY_BASE.match(self.text, te, sent.span.end)
