@@ -171,3 +171,16 @@ def test_a_restatement_coordinated_with_also_is_a_restatement_too():
                   "这是范明政总理首次对日本进行正式访问，也是越南政府总理5年来首次对日本进行正式访问。")
     visits = [e for e in evs if e[0] == "visit"]
     assert visits and all("越南政府" not in e[2] for e in visits)
+
+
+def test_fenbie_over_countries_before_a_shared_head_then_each_leader_met_by_name():
+    doc = _doc("越南国会副主席出席东盟议会联盟大会\n\n2024年10月8日，越南国会副主席阮德海分别与老挝、柬埔寨和泰国国会领导人举行双边会晤。"
+               "阮德海在与柬埔寨国会外交、国际合作及媒体新闻委员会主席苏亚拉的双边会晤上表示，越南重视越柬关系。")
+    meets = [e for e in doc.events if e.type == "meet"]
+    assert len(meets) == 3
+    assert any("苏亚拉" in e.target and "柬埔寨国会领导人" in e.target for e in meets)
+    assert any(e.target == ["泰国国会领导人"] for e in meets)
+    # a speech at talks is no attendance
+    assert not any(e.type == "attend" and "会晤" in "".join(e.target) for e in doc.events)
+    suy = next(p for p in doc.people if p.name == "苏亚拉")
+    assert suy.titles == ["柬埔寨国会外交、国际合作及媒体新闻委员会主席"] and suy.country == "KHM"

@@ -45,6 +45,7 @@ _LEFT_STOPS = ("会见了", "会见", "拜会了", "拜会", "接见了", "接�
 # Coordinators that also occur inside organ names (宣教和民运部, 文化与旅游厅): a boundary
 # only when a person name ends right before them.
 _COORD = ("与", "和", "同", "及")
+_COMMITTEE = re.compile(r"^[^、]{0,16}(?:委员会|委|部|厅|局|司)")
 # Single characters that end a name only after two characters (they are also common
 # given-name characters, so never cut a two-character name on them).
 _WEAK_STOPS = set("和同平安中方文明德年都前")
@@ -524,6 +525,14 @@ class PeopleFinder:
                 if matches[k][2] < s0 - 1:
                     break
             if prev is None:
+                # 柬埔寨国会外交、国际合作及媒体新闻委员会主席: an enumeration inside a committee's
+                # name, not a chain of titles; the part before 、 belongs to the first title
+                s1 = self._trim_left(text, self._chain_start(text, s0 - 1, start, name_ends), s0 - 1)
+                part = text[s1:s0 - 1]
+                if titles and 2 <= len(part) <= 20 and _COMMITTEE.search(titles[0][0]) and \
+                        not any(s1 <= a < s0 - 1 for _t, a, _b in matches) and not any(c in part for c in "，。；"):
+                    t0, sp0 = titles[0]
+                    titles[0] = (text[s1:s0] + t0, Span(s1, sp0.end))
                 break
             seg_end, seg_title_start = s0 - 1, prev[1]
         return titles

@@ -13,6 +13,7 @@ from .words import (
     CAPACITY,
     ONLINE,
     SPEECH,
+    TALK_NOUNS,
 )
 
 
@@ -62,8 +63,8 @@ class EventFinder(Meetings, Gatherings):
             np_ = m.group("np")
             lead = re.match(r"(?:由[^，。；]{1,30}?(?:举办|举行|主办)的)", np_)
             name = np_[lead.end():] if lead else np_
-            if not name.endswith(tuple(self.nouns)) or len(name) < 3:
-                continue
+            if not name.endswith(tuple(self.nouns)) or len(name) < 3 or name.endswith(TALK_NOUNS):
+                continue  # (在与B的会晤上表示: the meeting, read by its own trigger)
             src = self._region_actors(self.clause_start(m.start(), sent.span.start), m.start(), ("person", "group"))
             if not src or not self._foreign(sent.span, src):
                 continue

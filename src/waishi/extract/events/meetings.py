@@ -171,7 +171,31 @@ class Meetings(ClauseReader):
         src = [a for a in src if a.name not in {p.name for p in partners}][:1]
         if len(partners) > 1 and src:
             return [self._event(etype, sent, ts, src, [a]) for a in partners]
+        if not partners and src:
+            # 分别与老挝、柬埔寨和印尼国会领导人会晤: countries listed before a shared head, one each
+            listed = self._countries_with_head(sent.span.start + sep.end(), ts)
+            if len(listed) > 1:
+                return [self._event(etype, sent, ts, src, [a]) for a in listed]
         return []
+
+    def _countries_with_head(self, lo: int, hi: int) -> list[Actor]:
+        m = re.match(r"(?P<list>[^，。；,;]+?)(?P<head>(?:国会|议会|政府|外交部|国防部)?(?:领导人|领导|代表团|代表|高级官员))"
+                     r"(?:举行|进行)?(?:了)?(?:双边|正式|工作)?$", self.text[lo:hi])
+        if m is None:
+            return []
+        seg = m.group("list")
+        hits = [(w, a, b) for w, a, b in self.lex.find("gazetteer", seg) if self.lex.entities[w].kind == "country"]
+        rest = seg
+        for w, _a, _b in hits:
+            rest = rest.replace(w, "", 1)
+        if len(hits) < 2 or re.sub(r"[、和及与\s]", "", rest):
+            return []  # (only country names and their separators before the head)
+        head = m.group("head")
+        out: list[Actor] = []
+        for w, a, b in hits:
+            iso = self.lex.country_of(w)
+            out.append(Actor(w + head, Span(lo + a, lo + b), "group", iso if isinstance(iso, str) else None))
+        return out
 
     def _meeting_object(self, sent: SentenceCtx, te: int) -> list[Actor]:
         """Whom the meeting verb takes: the persons after it, else a body or group named there."""

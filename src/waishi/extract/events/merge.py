@@ -79,6 +79,9 @@ def same_occurrence(a: Event, b: Event, persons: frozenset[str] = frozenset(),
         pb = {x for x in b.source if x in persons}
         if not (pa and pb) or pa & pb:
             return True
+    if a.type in ("meet", "phone_call") and a.date and a.date == b.date and _overlap(a.source, b.source) \
+            and _leaders_of(a, persons) != _leaders_of(b, persons) and set(a.target_iso3) & set(b.target_iso3):
+        return True  # 分别与老挝…国会领导人会晤, then each leader met by name: one meeting each
     if a.type in symmetric:
         xa, xb = a.source + a.target, b.source + b.target
         return _overlap(a.source, xb) and _overlap(a.target, xb) and _overlap(b.target, xa)
@@ -92,6 +95,15 @@ def same_occurrence(a: Event, b: Event, persons: frozenset[str] = frozenset(),
             return False
         return _overlap(a.target, b.target) or bool(set(a.target_iso3) & set(b.target_iso3))
     return _overlap(a.source, b.source) and _overlap(a.target, b.target)
+
+
+_LEADERS = re.compile(r"^[^和与及、党]{2,8}?(?:国会|议会|政府)(?:领导人|代表团)$")
+
+
+def _leaders_of(e: Event, persons: frozenset[str] = frozenset()) -> bool:
+    """A meeting with one country's parliament's or government's leaders or delegation, no person
+    named (老挝国会领导人)."""
+    return bool(e.target) and all(t not in persons and _LEADERS.match(t) for t in e.target)
 
 
 _INTL = re.compile(r"东盟|联合国|欧盟|世界|国际|亚洲开发银行|亚行|UN|ASEAN|EU")
@@ -164,6 +176,10 @@ def _without_summaries(events: list[Event], persons: frozenset[str], bodies: fro
 
 
 def _absorb(cur: Event, ev: Event, symmetric: frozenset[str] = SYMMETRIC) -> None:
+    if cur.type in ("meet", "phone_call") and _leaders_of(cur) and not _leaders_of(ev) and \
+            _overlap(cur.source, ev.source):
+        cur.target, ev.target = list(ev.target), list(cur.target)  # the person met named first
+        cur.target_iso3, ev.target_iso3 = list(ev.target_iso3), list(cur.target_iso3)
     if cur.type in symmetric and _overlap(ev.source, cur.target) and \
             not _overlap(ev.source, cur.source):
         ev.source, ev.target = ev.target, ev.source
