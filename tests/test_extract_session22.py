@@ -184,3 +184,9 @@ def test_fenbie_over_countries_before_a_shared_head_then_each_leader_met_by_name
     assert not any(e.type == "attend" and "会晤" in "".join(e.target) for e in doc.events)
     suy = next(p for p in doc.people if p.name == "苏亚拉")
     assert suy.titles == ["柬埔寨国会外交、国际合作及媒体新闻委员会主席"] and suy.country == "KHM"
+
+
+def test_a_title_given_one_person_and_followed_by_an_event_verb_stands_for_him():
+    doc = _doc("越南国会副主席出席东盟议会联盟大会\n\n2024年10月8日，在万象，越南国会副主席阮德海会见了老挝国会主席赛宋蓬·丰威汉。")
+    attends = [e for e in doc.events if e.type == "attend"]
+    assert attends and all(e.source == ["阮德海"] for e in attends)

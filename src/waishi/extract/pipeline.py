@@ -286,7 +286,7 @@ def _targets_overlap(a: list[str], b: list[str]) -> bool:
 # written again alone (印度外长, 越南国家主席; not 主席 or 外长, which name many).
 _ANAPHOR_TITLE = 4
 # ... when it stands as a subject: an adverb, a preposition or a verb of saying follows it
-_AS_SUBJECT = re.compile(r"(?:这次|此次|一行|随后|在|于|将|还|也|已|对|向|同|与|和|表示|说|指出|强调|称)")
+_AS_SUBJECT = re.compile(r"(?:这次|此次|一行|随后|在|于|将|还|也|已|对|向|同|与|和|表示|说|指出|强调|称|出席|参加|会见|会晤|会谈|接见|拜会|访问|抵达|启程|主持|致电|致信)")
 _NOT_ANAPHOR_BEFORE = ("前", "原", "副", "新", "任", "为", "的")
 
 
