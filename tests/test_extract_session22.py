@@ -190,3 +190,18 @@ def test_a_title_given_one_person_and_followed_by_an_event_verb_stands_for_him()
     doc = _doc("越南国会副主席出席东盟议会联盟大会\n\n2024年10月8日，在万象，越南国会副主席阮德海会见了老挝国会主席赛宋蓬·丰威汉。")
     attends = [e for e in doc.events if e.type == "attend"]
     assert attends and all(e.source == ["阮德海"] for e in attends)
+
+
+def test_election_to_a_seat_dates_the_page_a_year_before_the_term():
+    doc = _doc("各国祝贺越南当选联合国安理会非常任理事国\n\n6月9日，老挝外交部长沙伦赛致电越南外交部长，"
+               "对越南当选联合国安理会非常任理事国表示祝贺。")
+    assert doc.year == 2019  # chairs.tsv: Viet Nam's UNSC term 2020-2021 (the 2008 term excluded by 沙伦赛's office)
+
+
+def test_a_gift_for_listed_countries_named_with_wei_and_a_donor_the_gazetteer_does_not_know():
+    evs = _events("越南向欧洲国家移交防疫物资\n\n2020年4月7日，越南外交部副部长苏英勇在河内移交了越南政府和人民"
+                  "为法国、德国、意大利等国政府和人民捐赠的防疫物资。")
+    aid = [e for e in evs if e[0] == "aid"]
+    assert {"法国", "德国", "意大利"} <= {t for e in aid for t in e[3]}
+    evs = _events("越南驻泰国大使馆接收援助物资\n\n2021年8月5日，越南驻泰国大使馆接收了正大基金会向越南援助的医疗物资。")
+    assert ("aid", "2021-08-05", ("正大基金会",), ("越南",)) in evs
