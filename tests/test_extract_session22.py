@@ -205,3 +205,18 @@ def test_a_gift_for_listed_countries_named_with_wei_and_a_donor_the_gazetteer_do
     assert {"法国", "德国", "意大利"} <= {t for e in aid for t in e[3]}
     evs = _events("越南驻泰国大使馆接收援助物资\n\n2021年8月5日，越南驻泰国大使馆接收了正大基金会向越南援助的医疗物资。")
     assert ("aid", "2021-08-05", ("正大基金会",), ("越南",)) in evs
+
+
+def test_a_gatherings_relative_clause_of_time_and_place_and_an_anaphoric_gathering():
+    evs = _events("越南国防部长将出席东盟—日本国防部长非正式会议\n\n应日本防卫大臣的邀请，越南国防部长潘文江将率团出席"
+                  "于2024年11月15日至16日在日本东京召开的东盟—日本国防部长非正式会议。越南代表团出席该会议体现越南的积极态度。")
+    targets = [e[3] for e in evs if e[0] == "attend"]
+    assert ("东盟—日本国防部长非正式会议",) in targets
+    assert not any(t[0].startswith(("于", "该")) for t in targets)
+
+
+def test_talks_spoken_of_with_one_partner_restate_no_talks_with_another():
+    evs = _events("越南国家主席访问韩国\n\n2022年12月5日，越南国家主席阮春福在首尔会见了韩国国务总理韩德洙。"
+                  "在阮春福与尹锡悦进行的会谈上，双方同意提升两国关系。")
+    meets = [e for e in evs if e[0] == "meet"]
+    assert any("尹锡悦" in e[2] + e[3] for e in meets)

@@ -788,8 +788,11 @@ def _by_factuality(events: list[Event], persons: frozenset[str], lex: Lexicon) -
     for e in events:
         if e.factuality != "restated":
             continue
-        same = next((k for k in kept if k.type == e.type and (_targets_overlap(k.source, e.source)
-                                                               or _targets_overlap(k.target, e.target))), None)
+        # (a meeting restated is the one with the same partner: 在与B的会谈中 is not the talks with C)
+        both = e.type in ("meet", "phone_call")
+        same = next((k for k in kept if k.type == e.type and (
+            _targets_overlap(k.source + k.target, e.source) and _targets_overlap(k.source + k.target, e.target)
+            if both else _targets_overlap(k.source, e.source) or _targets_overlap(k.target, e.target))), None)
         if same is not None:
             same.extra_evidence.append(e.evidence)
             other.append(e)

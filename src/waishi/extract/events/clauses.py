@@ -307,7 +307,10 @@ class ClauseReader:
         np_ = np_.strip()
         if np_.startswith("的") and len(np_) > 3:  # 举行的东盟…会议: the name after 的
             pos, np_ = pos + 1, np_[1:]
-        lead = re.match(r"在[^，。；]{1,24}?(?:举办|举行|召开|主办)的", np_)
+        if np_.startswith(("该", "上述")):
+            return None  # 出席该会议: the gathering named before, told again
+        # (在河内举行的…, 于9月29日至10月1日在夏威夷召开的…: a relative clause of time and place)
+        lead = re.match(r"(?:于[^，。；]{1,20}?|在[^，。；]{1,24}?){1,2}(?:举办|举行|召开|主办)的", np_)
         if lead and len(np_) - lead.end() >= 2:
             pos += lead.end()
             np_ = np_[lead.end():]

@@ -72,6 +72,8 @@ def factuality(self: ClauseReader, sent: SentenceCtx, ts: int, te: int) -> str:
         return "restated"  # 这是A首次访问X，也是B七年来首次访问X: the same act said again
     if _oral(self, sent, ts, te):
         return "remark"
+    if self.text[ts - 1:ts] == "的" and re.match(r"(?:和|与|及)?(?:会谈|会见|会晤|会面)?(?:中|上|时|期间)", self.text[te:te + 6]):
+        return "restated"  # 在与B的会谈中, 与B的会谈和会见中: talks spoken of, held and told elsewhere
     ab = ANNIVERSARY_BASE.match(self.text, te, sent.span.end)
     if ab and not re.search(r"恰逢|正值|适逢|之际|期间|时", ab.group()):
         return "background"
