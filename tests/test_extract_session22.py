@@ -220,3 +220,9 @@ def test_talks_spoken_of_with_one_partner_restate_no_talks_with_another():
                   "在阮春福与尹锡悦进行的会谈上，双方同意提升两国关系。")
     meets = [e for e in evs if e[0] == "meet"]
     assert any("尹锡悦" in e[2] + e[3] for e in meets)
+
+
+def test_an_attendance_in_a_relative_clause_is_its_head_persons():
+    evs = _events("中国副总理会见越南总理\n\n2016年9月10日，国务院副总理张高丽在南宁与出席中国—东盟博览会的越南政府总理阮春福举行了会谈。")
+    assert ("attend", "2016-09-10", ("阮春福",), ("中国—东盟博览会",)) in evs
+    assert any(e[0] == "meet" and {"张高丽", "阮春福"} == set(e[2] + e[3]) for e in evs)

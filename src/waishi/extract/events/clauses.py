@@ -268,6 +268,13 @@ class ClauseReader:
                 return [Actor(np_, Span(pos + 1, pe), "org", inner[0].iso3 if inner else None)], pos
         return None
 
+    def _np_head(self, lo: int, hi: int) -> bool:
+        """Whether ``text[lo:hi]`` holds only titles and names: what stands between 的 and a person
+        is the person's own noun phrase (访问的美国国务卿克里), not another head (访问的第一站)."""
+        covered = [sp for sp in self.ctx.title_spans] + [a.span for a in self.ctx.actors_in(lo, hi)]
+        return all(any(sp.start <= i < sp.end for sp in covered) or self.text[i] in "、和及 "
+                   for i in range(lo, hi))
+
     def names_a_party(self, np_: str, inner: list[Actor]) -> bool:
         """A free-text side of an act names a body or a group: it ends with a body or place named
         (越南外交部), a title (各国大使) or a group noun (…代表团, …一行)."""

@@ -105,6 +105,16 @@ class Gatherings(ClauseReader):
                 pos = nxt + 1
         return None
 
+    def _relative_head(self, name: str, np_span: Span, s: Span) -> tuple[str, Span, Actor] | None:
+        j = name.find("的")
+        if j < 2 or not name[:j].endswith(tuple(self.nouns)):
+            return None
+        after = np_span.start + j + 1
+        nxt = self.ctx.actors_in(after, s.end, ("person",))[:1]
+        if not nxt or not self._np_head(after, nxt[0].span.start):
+            return None
+        return name[:j], Span(np_span.start, np_span.start + j), nxt[0]
+
     def _gathering(self, type_: str, sent: SentenceCtx, t: str, ts: int, te: int) -> list[Event]:
         s = sent.span
         pos = te
@@ -122,11 +132,16 @@ class Gatherings(ClauseReader):
         if got is None or GENERIC.match(got[0]):
             return []
         name, np_span = got
+        head = self._relative_head(name, np_span, s) if type_ == "attend" else None
+        if head is not None:
+            # 与出席博览会的越南总理NAME举行会谈: the attendee is the person the relative clause
+            # describes, and the gathering's name ends at 的
+            name, np_span, head_person = head
         if type_ == "host" and name.endswith(TALK_NOUNS) and not t.endswith("主持"):
             # 两党举行了高层会晤: a meeting held, read by its own trigger when it names the sides
             # (a meeting chaired, 共同主持高层会晤, is hosted)
             return []
-        src = self._gathering_source(type_, sent, ts, te, np_span)
+        src = [head_person] if head is not None else self._gathering_source(type_, sent, ts, te, np_span)
         if not src:
             return []
         # only gatherings with a foreign element (no domestic ceremonies)
