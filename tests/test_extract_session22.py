@@ -226,3 +226,12 @@ def test_an_attendance_in_a_relative_clause_is_its_head_persons():
     evs = _events("中国副总理会见越南总理\n\n2016年9月10日，国务院副总理张高丽在南宁与出席中国—东盟博览会的越南政府总理阮春福举行了会谈。")
     assert ("attend", "2016-09-10", ("阮春福",), ("中国—东盟博览会",)) in evs
     assert any(e[0] == "meet" and {"张高丽", "阮春福"} == set(e[2] + e[3]) for e in evs)
+
+
+def test_a_press_conference_beside_talks_is_no_act_unless_the_story_is_about_it():
+    doc = _doc("越南国家主席与韩国总统会谈\n\n2018年3月23日，越南国家主席陈大光与韩国总统文在寅举行会谈。"
+               "会谈结束后，陈大光和文在寅共同主持联合记者会。")
+    assert not any(e.type == "host" for e in doc.events)
+    assert any(e.type == "host" and e.factuality == "side" for e in doc.other_events)
+    doc = _doc("越南外交部举行国际新闻发布会\n\n2019年2月25日，越南外交部在河内主持召开国际新闻发布会，介绍美朝领导人会晤的筹备工作。")
+    assert any(e.type == "host" for e in doc.events)

@@ -24,7 +24,7 @@ from ..text.dates import DateMention, find_dates
 from ..text.sentences import find_all, sentences
 from . import year as year_mod
 from .events import Actor, DocContext, EventFinder, SentenceCtx, merge_events, same_occurrence
-from .events.words import GROUP_NOUNS
+from .events.words import GROUP_NOUNS, RESTATED
 from .facts import FactFinder
 from .offices import bare_titles, offices_named, offices_of
 from .options import MAX_PAGE_CHARS, Options  # noqa: F401  (MAX_PAGE_CHARS: re-exported)
@@ -514,7 +514,7 @@ class _DocBuilder:
                     iso, end = self._resolve(dm, (said_year or year) if month_only else year, c)
                     self.resolved.append((dm, iso, end))
                     if kind == "body" and iso and len(iso) == 10 and not _paren(text, dm.start, s) \
-                            and not _background(text, dm, year):
+                            and not _background(text, dm, year) and not _term_start(text, dm, s):
                         ctx = date.fromisoformat(iso)
                 context = (base or main)
                 self.sents.append(SentenceCtx(s, kind, (context.isoformat(), None) if context else None))
@@ -552,6 +552,11 @@ class _DocBuilder:
                     if same_occurrence(e, ev, person_names, symmetric):
                         e.extra_evidence.append(ev.evidence)
                         break
+        press = self.lex.press_nouns
+        if press and not any(w in (doc.title or "") for w in press):
+            for e in merged:
+                if e.type in ("attend", "host") and any(t.endswith(press) for t in e.target):
+                    e.factuality = "side"  # a press conference beside the talks, no act of its own
         doc.events, doc.other_events = _by_factuality(merged, person_names, self.lex)
 
     def relations(self) -> None:
@@ -823,6 +828,15 @@ def _background(text: str, dm: DateMention, year: int | None) -> bool:
     if dm.year is not None and year is not None and dm.year != year:
         return True
     return text[dm.end:dm.end + 1] in "~～" or text[max(0, dm.start - 1):dm.start] in "~～"
+
+
+_TOOK_OFFICE = re.compile(r"[^，。；,;]{0,8}?(?:宣誓)?(?:就任|上任|当选|履新|就职)")
+
+
+def _term_start(text: str, dm: DateMention, s: Span) -> bool:
+    """于5月15日宣誓就任总理后的首次访问: the day a term began, or a date in a sentence that restates
+    an act (本次系…首次访问), sets no running date for the days after it."""
+    return _TOOK_OFFICE.match(text, dm.end) is not None or RESTATED.match(text, s.start) is not None
 
 
 def _dateline_day(dl: Dateline | None, year: int | None) -> date | None:

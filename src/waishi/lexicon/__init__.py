@@ -230,6 +230,7 @@ class Lexicon:
     triggers: dict[str, Trigger] = field(default_factory=dict)
     frames: dict[str, Frame] = field(default_factory=dict)  # event type -> its frame (frames.tsv)
     event_nouns: tuple[str, ...] = ()
+    press_nouns: tuple[str, ...] = ()
     modality: dict[str, str] = field(default_factory=dict)  # marker -> factuality (modality.tsv)
     relation_words: dict[str, RelationWord] = field(default_factory=dict)  # tiers.tsv
     country_names: dict[str, str] = field(default_factory=dict)  # ISO3 -> preferred Chinese name
@@ -369,7 +370,9 @@ class Lexicon:
         self.titles_after = tuple(r["word"] for r in words if r["kind"] == "title_after")
         self.party_of = {r["iso3"]: r["party"] for r in read_tsv("parties.tsv", ["iso3", "party", "name"])}
         self._load_frames(read_tsv)
-        self.event_nouns = tuple(r["noun"] for r in read_tsv("event_nouns.tsv", ["noun"]))
+        nouns = list(read_tsv("event_nouns.tsv", ["noun", "kind"]))
+        self.event_nouns = tuple(r["noun"] for r in nouns)
+        self.press_nouns = tuple(r["noun"] for r in nouns if r["kind"] == "press")
         self.modality = {r["marker"]: r["factuality"] for r in read_tsv("modality.tsv", ["marker", "factuality"])}
         for row in read_tsv("tiers.tsv", ["pattern", "kind", "tier", "rank", "note"]):
             try:

@@ -59,7 +59,7 @@ NOT_YET = ("早日", "尽早", "尽快", "将", "即将", "计划", "拟", "有�
 # 1992年以来累计提供援助.
 AID_STATE = re.compile(r"是[^，。；]{0,12}$|以来|累计|历来|长期以来|一直")
 # 这是B就任以来首次访问越南, 此访是…: the act said again, not another one
-RESTATED = re.compile(r"(?:这|此|此次|这次|本次)(?:访问|访|次访问)?(?:也)?是")
+RESTATED = re.compile(r"(?:这|此|此次|这次|本次)(?:访问|访|次访问)?(?:也)?(?:是|系)")
 # the words that carry a congratulation as a message of its own (a call, a cable, a letter)
 MESSAGE = re.compile(r"贺电|贺信|贺函|致电|致函|致信|电话|来电|发来|致以")
 MESSAGE_TRIGGERS = ("致电", "致函", "致信", "致贺电", "致贺信", "发来贺电", "发来贺信", "发来贺函", "贺信", "贺电",
