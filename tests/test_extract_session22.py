@@ -235,3 +235,16 @@ def test_a_press_conference_beside_talks_is_no_act_unless_the_story_is_about_it(
     assert any(e.type == "host" and e.factuality == "side" for e in doc.other_events)
     doc = _doc("越南外交部举行国际新闻发布会\n\n2019年2月25日，越南外交部在河内主持召开国际新闻发布会，介绍美朝领导人会晤的筹备工作。")
     assert any(e.type == "host" for e in doc.events)
+
+
+def test_the_act_between_a_date_and_yilai_is_of_that_date():
+    evs = _events("越南国防部长会见俄罗斯客人\n\n2017年9月20日，越南国防部长会见俄罗斯代表团时强调，"
+                  "自越南国防部与俄罗斯国防部于2013年签署合作备忘录以来，双方合作取得长足进展。")
+    assert ("sign", "2013", ("越南国防部",), ("俄罗斯国防部",)) in evs
+
+
+def test_the_two_countries_signing_are_the_pages_two_sides():
+    evs = _events("越南驻华大使谈越中关系\n\n越南驻华大使邓明魁表示，越中两国边界已成为和平友好的边界。"
+                  "2000年，两国签订了《北部湾划界协定》。")
+    signs = [e for e in evs if e[0] == "sign"]
+    assert signs and signs[0][1] == "2000" and set(signs[0][2] + signs[0][3]) >= {"越南", "中国"}

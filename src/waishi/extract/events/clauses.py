@@ -338,7 +338,7 @@ class ClauseReader:
         inside = [(dm, iso, end) for dm, iso, end in self.ctx.dates
                   if sent.span.start <= dm.start < sent.span.end and iso and not _in_paren(self.text, dm.start, sent.span)
                   and not _in_name(self.text, dm.start, sent.span)  # 《2025年后东盟共同体愿景》: a name
-                  and not (_SINCE.match(self.text, dm.end) and not _act_from(self.text, dm))  # 自2011年3月当选以来: when a period began
+                  and not (_since_period(self.text, dm, trig_start))  # 自2011年3月当选以来: when a period began
                   and not (dm.month is None and dm.relative is None and iso == str(self.ctx.year))]
         own = self._paren_date(sent, trig_start)
         if own is not None:
@@ -469,6 +469,13 @@ def _in_name(text: str, pos: int, sent: Span) -> bool:
     """Inside 《…》 (a document's or a programme's name) within the sentence."""
     o = text.rfind("《", sent.start, pos)
     return o >= 0 and text.find("》", o, pos) < 0 and text.find("》", pos, sent.end) >= 0
+
+
+def _since_period(text: str, dm: DateMention, trig_start: int) -> bool:
+    """自2011年3月当选以来: the date a period began, no act's; but the act standing between the date
+    and 以来 is of that date (于2013年签署合作备忘录以来: the signing, 2013)."""
+    m = _SINCE.match(text, dm.end)
+    return m is not None and not _act_from(text, dm) and not (dm.end <= trig_start < m.end())
 
 
 def _act_from(text: str, dm: DateMention) -> bool:

@@ -61,8 +61,10 @@ class Gatherings(ClauseReader):
                 return [self._event("sign", sent, ts, src, partner, names)]
         src = self.subject(sent, ts, frame.source)
         tgt = [a for a in self.ctx.actors_in(te, ce, frame.target)]
-        if not src and PAIR.search(self.text, self.clause_start(ts, s.start), ts):
-            # 双方签署了…文件: the page's two sides, as countries
+        cs = self.clause_start(ts, s.start)
+        if not src and (PAIR.search(self.text, cs, ts) or
+                        re.search(r"两国(?:政府)?(?:于[^，。；]{1,12})?(?:共同|正式|已|曾)?$", self.text[cs:ts])):
+            # 双方签署了…文件, 两国签订了《…协定》: the page's two sides, as countries
             sides = self.ctx.sides()
             if sides is not None:
                 src, tgt = [sides[0]], [sides[1]] + tgt
