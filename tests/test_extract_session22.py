@@ -248,3 +248,9 @@ def test_the_two_countries_signing_are_the_pages_two_sides():
                   "2000年，两国签订了《北部湾划界协定》。")
     signs = [e for e in evs if e[0] == "sign"]
     assert signs and signs[0][1] == "2000" and set(signs[0][2] + signs[0][3]) >= {"越南", "中国"}
+
+
+def test_a_visit_concluded_on_the_occasion_of_zhiji_is_the_clauses_own():
+    evs = _events("越南副外长谈国家主席访老成果\n\n2021年8月11日，值此越南国家主席阮春福圆满结束自8月9日至10日"
+                  "对老挝进行正式友好访问之际，越南外交部副部长阮国勇接受了记者采访。")
+    assert ("visit", "2021-08-09", ("阮春福",), ("老挝",)) in evs

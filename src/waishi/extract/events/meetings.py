@@ -439,7 +439,7 @@ class Meetings(ClauseReader):
                 return []
         if rel:
             return rel
-        if tail.startswith("的") or (tail.startswith("之") and tail not in ("之旅", "之行")):
+        if tail.startswith("的") or (tail.startswith("之") and tail not in ("之旅", "之行", "之际", "之時", "之时")):
             # (…访问的NAME; but A对X进行访问之旅取得成功: the trip is A's; 作为访问的第一站: the
             # relative clause's head is no person, and the trip is told elsewhere)
             nxt = self.ctx.actors_in(te, s.end, ("person",))[:1]
