@@ -254,3 +254,8 @@ def test_a_visit_concluded_on_the_occasion_of_zhiji_is_the_clauses_own():
     evs = _events("越南副外长谈国家主席访老成果\n\n2021年8月11日，值此越南国家主席阮春福圆满结束自8月9日至10日"
                   "对老挝进行正式友好访问之际，越南外交部副部长阮国勇接受了记者采访。")
     assert ("visit", "2021-08-09", ("阮春福",), ("老挝",)) in evs
+
+
+def test_a_sexagenary_year_written_with_its_animal_dates_the_page():
+    doc = _doc("越南驻俄大使会见圣彼得堡官员\n\n2月17日下午，越南驻俄罗斯大使邓明魁在丙午马年新春之际会见了圣彼得堡市外交委员会主任。")
+    assert doc.year == 2026
