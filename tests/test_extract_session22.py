@@ -92,9 +92,10 @@ def test_a_message_in_a_meetings_story_is_still_a_message():
 
 
 def test_a_title_alone_names_nobody_when_several_hold_the_post():
+    from datetime import date
+
     import waishi
     from waishi.extract.people import PeopleFinder
-    from datetime import date
     finder = PeopleFinder(waishi.Lexicon.default())
     assert finder.holder_at("国务委员", date(2015, 6, 1), "CHN") is None  # several state councillors then
     assert finder.holder_at("国家主席", date(2015, 6, 1), "CHN") == "习近平"

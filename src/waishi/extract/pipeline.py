@@ -24,11 +24,13 @@ from ..text.dates import DateMention, find_dates
 from ..text.sentences import find_all, sentences
 from . import year as year_mod
 from .events import Actor, DocContext, EventFinder, SentenceCtx, merge_events, same_occurrence
+from .events.keep import _by_factuality, _targets_overlap
 from .events.words import GROUP_NOUNS, RESTATED
 from .facts import FactFinder
 from .offices import bare_titles, offices_named, offices_of
 from .options import MAX_PAGE_CHARS, Options  # noqa: F401  (MAX_PAGE_CHARS: re-exported)
 from .people import _NAME_HYPHEN, _SPACED_DOT, PeopleFinder, PersonMention, glossed_names, name_title_mentions
+from .people_post import _inherit_list_country, _join_short_forms, _spouse_country
 from .places import entity_mentions
 from .relations import find_relations
 from .segment import page_date, segment
@@ -195,91 +197,6 @@ def _restore_written_forms(rec: Extraction, text: str, match_text: str,
                 f.counted = orig(f.counted)
         for m in d.mentions:
             m.text = text[m.span.start:m.span.end]
-
-
-# A transliterated name with its Latin form, written without a title (值此NAME(Latin)就任…之际).
-_LIST_CUE = re.compile(r"陪同|随同|随行|成员|包括|代表团|一行")
-
-
-def _inherit_list_country(text: str, mentions: list[PersonMention], people: dict[str, Person]) -> None:
-    """陪同洪森出访的有：…大臣迪班，…大臣奥拉本，…: members of a delegation's list whose titles
-    name no country belong to the country of the list's other members."""
-    by_sentence: dict[Span, list[PersonMention]] = {}
-    for pm in mentions:
-        if pm.sentence is not None and pm.titles:
-            by_sentence.setdefault(pm.sentence, []).append(pm)
-    for sent, pms in by_sentence.items():
-        if len(pms) < 3 or not _LIST_CUE.search(text, sent.start, sent.end):
-            continue
-        known = [people[pm.name].country for pm in pms if pm.name in people and people[pm.name].country]
-        if not known:
-            continue
-        top = max(set(known), key=known.count)
-        if known.count(top) < 2:
-            continue
-        for pm in pms:
-            p = people.get(pm.name)
-            if p is not None and p.country is None:
-                p.country = top
-
-
-_SPOUSE_OF = re.compile(r"(?:[(（][^)）]{0,8}[)）])?\s*(?:和|及|与|偕|的)$")
-
-
-def _spouse_country(text: str, lex: Lexicon, mentions: list[PersonMention], people: dict[str, Person]) -> None:
-    """尹锡悦(右二)和夫人金建希, 李显龙的夫人何晶, 阮春福主席夫人陈月秋: a spouse is of her husband's
-    country (named right before, or inside the title); else of none the title can tell (the home
-    country's implicit offices are no spouse's)."""
-    spouse = lex.memo("spouse_titles", lambda: tuple(t for t, kind in lex.titles.items() if kind == "spouse"))
-    ends = sorted(((pm.span.end, pm.name) for pm in mentions), reverse=True)
-    for pm in mentions:
-        if not pm.titles or not all(t.endswith(spouse) for t, _ in pm.titles):
-            continue
-        first = min(sp.start for _, sp in pm.titles)
-        husband = next((name for e, name in ends if first - 12 <= e < first and _SPOUSE_OF.search(text, e, first)
-                        and _SPOUSE_OF.search(text, e, first).start() == e), None)
-        if husband is None:
-            husband = next((q.name for q in mentions if q is not pm and any(
-                q.name in t for t, _ in pm.titles)), None)
-        p = people.get(pm.name)
-        if p is not None:
-            h = people.get(husband) if husband else None
-            p.country = h.country if h is not None else None
-
-
-def _join_short_forms(mentions: list[PersonMention]) -> None:
-    """巴西总统卢拉 … 路易斯·伊纳西奥·卢拉·达席尔瓦: a short form that is one part of exactly one
-    full transliterated name of the same country is that person."""
-    full: dict[str, set[str]] = {}
-    country = {pm.name: pm.country for pm in mentions if pm.country}
-    for pm in mentions:
-        if "·" in pm.name:
-            for part in pm.name.split("·"):
-                if len(part) >= 2:
-                    full.setdefault(part, set()).add(pm.name)
-    for pm in mentions:
-        names = full.get(pm.name)
-        if "·" in pm.name or not names or len(names) != 1:
-            continue
-        target = next(iter(names))
-        if pm.country and country.get(target) and pm.country != country[target]:
-            continue
-        pm.name = target
-
-
-def _targets_overlap(a: list[str], b: list[str]) -> bool:
-    """The same gathering named twice: one name inside the other, or the shorter one's
-    characters mostly found in the longer (越老合作文件交换仪式 ~ 双方各项合作文件的交换仪式)."""
-    for x in a:
-        for y in b:
-            if not x or not y:
-                continue
-            if x in y or y in x:
-                return True
-            short, long_ = sorted((x, y), key=len)
-            if len(set(short) & set(long_)) >= 0.6 * len(set(short)):
-                return True
-    return False
 
 
 # A title of this many characters or more that the page gave one person names that person when
@@ -748,63 +665,6 @@ class _Intervals:
     def covers(self, pos: int) -> bool:
         i = bisect.bisect_right(self.starts, pos) - 1
         return i >= 0 and self.max_end[i] > pos
-
-
-_UNNAMED_TAIL = ("领导", "领导人", "人士", "代表", "官员", "高官", "朋友")
-# a class made definite: counted (四名领导, 两位代表), or the delegates of a gathering or of both sides
-_DEFINITE = re.compile(r"[\d一二两三四五六七八九十]+(?:名|位|个)|出席|参加|双方")
-_CLASS_TAIL = _UNNAMED_TAIL + ("嘉宾", "顾问", "企业家", "专家", "学者", "侨胞", "侨民", "友人")
-
-
-def _named(e: Event, persons: frozenset[str]) -> bool:
-    """A planned act is kept when it names its counterpart: a meeting planned with 中国党和国家领导
-    (no one named) is a plan's outline, kept apart."""
-    if e.type not in ("meet", "phone_call"):
-        return True
-    return any(t in persons for t in e.target) or not all(t.endswith(_UNNAMED_TAIL) for t in e.target)
-
-
-_GENERIC = re.compile(r"^(?:世界)?(?:各国|多国|各方|许多|一些|众多|多位|各)")
-
-
-def _generic(e: Event, persons: frozenset[str], lex: Lexicon) -> bool:
-    """与世界各国元首举行会晤, 会见菲律宾企业领导, 会见旅柬越南人社区代表: a meeting with a class of
-    people names no counterpart (kept apart); a delegation (…代表团, …一行) is one, and so are the
-    leaders of a body or a place the page names (琅勃拉邦省领导)."""
-    def definite(t: str) -> bool:
-        if _DEFINITE.search(t):
-            return True
-        base = t[:-next(len(w) for w in _CLASS_TAIL if t.endswith(w))]
-        if re.search(r"[\u4e00-\u9fff]{2}(?:省|市|州|县|部|委|厅|局|政府|国会|议会)$", base) and not _GENERIC.match(base):
-            return True  # 赛宋奔省领导: a named unit's leaders, whether the gazetteer knows it or not
-        return any(b == len(base) and lex.entities[w].kind in ("place", "org") for w, _a, b in lex.find("gazetteer", base))
-    return e.type in ("meet", "phone_call") and bool(e.target) and \
-        all(t not in persons and (_GENERIC.match(t) or (t.endswith(_CLASS_TAIL) and not definite(t)))
-            for t in e.target)
-
-
-def _by_factuality(events: list[Event], persons: frozenset[str], lex: Lexicon) -> tuple[list[Event], list[Event]]:
-    """Reported and planned acts are the document's events; what is proposed, offered, summed up
-    or a topic of talks is kept apart. A restatement (这是…首次访问) joins the act it restates,
-    or is the act when the page reports it nowhere else."""
-    kept = [e for e in events if (e.factuality == "reported" and not _generic(e, persons, lex))
-            or (e.factuality == "planned" and _named(e, persons))]
-    other = [e for e in events if e not in kept and e.factuality != "restated"]
-    for e in events:
-        if e.factuality != "restated":
-            continue
-        # (a meeting restated is the one with the same partner: 在与B的会谈中 is not the talks with C)
-        both = e.type in ("meet", "phone_call")
-        same = next((k for k in kept if k.type == e.type and (
-            _targets_overlap(k.source + k.target, e.source) and _targets_overlap(k.source + k.target, e.target)
-            if both else _targets_overlap(k.source, e.source) or _targets_overlap(k.target, e.target))), None)
-        if same is not None:
-            same.extra_evidence.append(e.evidence)
-            other.append(e)
-        else:
-            e.factuality = "reported"
-            kept.append(e)
-    return kept, other
 
 
 def _joined(text: str, spans: list[Span]) -> tuple[str, Any]:

@@ -370,9 +370,9 @@ class Lexicon:
         self.titles_after = tuple(r["word"] for r in words if r["kind"] == "title_after")
         self.party_of = {r["iso3"]: r["party"] for r in read_tsv("parties.tsv", ["iso3", "party", "name"])}
         self._load_frames(read_tsv)
-        nouns = list(read_tsv("event_nouns.tsv", ["noun", "kind"]))
-        self.event_nouns = tuple(r["noun"] for r in nouns)
-        self.press_nouns = tuple(r["noun"] for r in nouns if r["kind"] == "press")
+        event_rows = list(read_tsv("event_nouns.tsv", ["noun", "kind"]))
+        self.event_nouns = tuple(r["noun"] for r in event_rows)
+        self.press_nouns = tuple(r["noun"] for r in event_rows if r["kind"] == "press")
         self.modality = {r["marker"]: r["factuality"] for r in read_tsv("modality.tsv", ["marker", "factuality"])}
         for row in read_tsv("tiers.tsv", ["pattern", "kind", "tier", "rank", "note"]):
             try:

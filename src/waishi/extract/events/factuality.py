@@ -7,11 +7,11 @@ import re
 from .clauses import ClauseReader
 from .context import SentenceCtx
 from .words import (
+    ANNIVERSARY_BASE,
     CLAUSE_COORD,
     INVITE,
     MESSAGE,
     MESSAGE_TRIGGERS,
-    ANNIVERSARY_BASE,
     PRAISE_CLOSE,
     RESTATED,
 )
@@ -58,17 +58,14 @@ def _oral(self: ClauseReader, sent: SentenceCtx, ts: int, te: int) -> bool:
         self.lex.triggers[t].type in _SPOKEN_AT for t, _a, _b in self.lex.find("triggers", self.text[:sent.span.start]))
 
 
-def factuality(self: ClauseReader, sent: SentenceCtx, ts: int, te: int) -> str:
-    """What the trigger's clause says of the act: reported, planned, proposed, invited,
-    habitual, topic (a noun governed by 保持/加强…), background (what someone is praised or thanked
-    for: 祝贺越南成功举办…, 对…表示祝贺) or restated (这是…首次访问). Markers
-    (modality.tsv) are read before the trigger, with actors' names blanked out."""
-    cs = self.clause_start(ts, sent.span.start)
+def _told_otherwise(self: ClauseReader, sent: SentenceCtx, ts: int, te: int, cs: int) -> str | None:
+    """Acts the clause's construction says are no new report, whatever its markers: restated,
+    a remark made in talks, or background (an anniversary's base act, an act praised)."""
     lead = self.text[cs:ts]
-    if cs == self.clause_start(sent.span.start + 1, sent.span.start) and RESTATED.match(lead):
+    first = self.clause_start(sent.span.start + 1, sent.span.start)
+    if cs == first and RESTATED.match(lead):
         return "restated"
-    if cs > sent.span.start and re.match(r"(?:也|亦|还|同时也)是", lead) and RESTATED.match(
-            self.text, self.clause_start(sent.span.start + 1, sent.span.start), cs):
+    if cs > sent.span.start and re.match(r"(?:也|亦|还|同时也)是", lead) and RESTATED.match(self.text, first, cs):
         return "restated"  # 这是A首次访问X，也是B七年来首次访问X: the same act said again
     if _oral(self, sent, ts, te):
         return "remark"
@@ -81,6 +78,19 @@ def factuality(self: ClauseReader, sent: SentenceCtx, ts: int, te: int) -> str:
             self.lex.triggers[self.text[ts:te]].type != "aid":
         # 对中国成功举行…表示祝贺: the act is what is praised (aid praised is aid given)
         return "background"
+    return None
+
+
+def factuality(self: ClauseReader, sent: SentenceCtx, ts: int, te: int) -> str:
+    """What the trigger's clause says of the act: reported, planned, proposed, invited,
+    habitual, topic (a noun governed by 保持/加强…), background (what someone is praised or thanked
+    for: 祝贺越南成功举办…, 对…表示祝贺) or restated (这是…首次访问). Markers
+    (modality.tsv) are read before the trigger, with actors' names blanked out."""
+    cs = self.clause_start(ts, sent.span.start)
+    lead = self.text[cs:ts]
+    told = _told_otherwise(self, sent, ts, te, cs)
+    if told is not None:
+        return told
     if cs > sent.span.start and CLAUSE_COORD.match(self.text, cs):
         # …将于3月9日访问X，并对Y进行访问: a coordinated predicate shares the first one's modality
         cs = self.clause_start(cs - 1, sent.span.start)

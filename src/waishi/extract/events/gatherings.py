@@ -10,9 +10,9 @@ from .clauses import ClauseReader, _period_end, listed
 from .context import Actor, SentenceCtx, _dedupe, _names
 from .merge import _same
 from .words import (
-    BODY_HEAD,
     AGREEMENT,
     AID_STATE,
+    BODY_HEAD,
     CHAIRED_BY,
     EACH,
     GENERIC,
@@ -409,6 +409,28 @@ class Gatherings(ClauseReader):
                 tgt = [a for a in tgt if a.span.start < etc]
         return tgt
 
+    def _recipient_preposition(self, t: str, cs: int, ts: int, te: int) -> int:
+        """Offset of 向 before the verb; or of 为 in a gift's relative clause (移交了越南政府为法国、
+        德国等国政府和人民捐赠的物资: 为 names who the gift is for); -1 if neither."""
+        i = self.preposition(cs, ts, "向")
+        if i < 0 and t in ("捐赠", "赠送", "捐助", "援助") and self.text.startswith("的", te):
+            i = self.preposition(cs, ts, "为")
+            if i >= 0 and not self.ctx.actors_in(cs + i, ts, ("country",)):
+                i = -1
+        return i
+
+    def _donor_before_xiang(self, cs: int, xiang: int, rv: re.Match[str] | None, tgt_isos: set[str]) -> list[Actor]:
+        if rv is not None:
+            # 大使馆接收了淡马锡基金会向越南援助的物资: a donor the gazetteer does not know, named by
+            # its body's head between the converse verb and 向
+            np_ = self.text[rv.end():xiang].lstrip("了").strip()
+            if 2 <= len(np_) <= 20 and BODY_HEAD.search(np_) and not re.search(r"[，。；、]", np_):
+                return [Actor(np_, Span(xiang - len(np_), xiang), "org", None)]
+        # the actor right before 向 (对越南向俄罗斯…: 对 is "about" here, not a destination)
+        near = [a for a in self.ctx.actors_in(cs, xiang, ("person", "org", "country", "group"))
+                if not (a.iso3 and a.iso3 in tgt_isos)]
+        return near[-1:]
+
     def _read_gift(self, frame: Frame, sent: SentenceCtx, t: str, ts: int, te: int, mode: str) -> list[Event]:
         s = sent.span
         if "受援" in self.text[s.start:ts]:
@@ -421,12 +443,7 @@ class Gatherings(ClauseReader):
         cs = self.clause_start(ts, s.start)
         if AID_STATE.search(self.text, cs, ts) or re.match(r"[^，。；]{0,6}的(?:最大|主要|重要)", self.text[te:te + 12]):
             return []  # a standing state (是…最大来源国) or a running total, not an act of giving
-        i = self.preposition(cs, ts, "向")
-        if i < 0 and t in ("捐赠", "赠送", "捐助", "援助") and self.text.startswith("的", te):
-            # 移交了越南政府为法国、德国等国政府和人民捐赠的物资: 为 names who the gift is for
-            i = self.preposition(cs, ts, "为")
-            if i >= 0 and not self.ctx.actors_in(cs + i, ts, ("country",)):
-                i = -1
+        i = self._recipient_preposition(t, cs, ts, te)
         if i >= 0:
             tgt = self.ctx.actors_in(cs + i, ts, frame.target)
             if not tgt:
@@ -443,17 +460,8 @@ class Gatherings(ClauseReader):
         # (俄罗斯对越南向俄罗斯捐赠…表示感谢: the donor is 越南)
         tgt_isos = {a.iso3 for a in tgt if a.iso3}
         src = [a for a in src if not (a.iso3 and a.iso3 in tgt_isos)]
-        if not src and i >= 0 and rv is not None:
-            # 大使馆接收了淡马锡基金会向越南援助的物资: a donor the gazetteer does not know, named by
-            # its body's head between the converse verb and 向
-            np_ = self.text[rv.end():cs + i].lstrip("了").strip()
-            if 2 <= len(np_) <= 20 and BODY_HEAD.search(np_) and not re.search(r"[，。；、]", np_):
-                src = [Actor(np_, Span(cs + i - len(np_), cs + i), "org", None)]
         if not src and i >= 0:
-            # the actor right before 向 (对越南向俄罗斯…: 对 is "about" here, not a destination)
-            near = [a for a in self.ctx.actors_in(cs, cs + i, ("person", "org", "country", "group"))
-                    if not (a.iso3 and a.iso3 in tgt_isos)]
-            src = near[-1:]
+            src = self._donor_before_xiang(cs, cs + i, rv, tgt_isos)
         tgt = [a for a in tgt if not any(_same(a.name, b.name) for b in src)]
         if not src or not tgt:
             return []

@@ -10,7 +10,6 @@ from ..places import visit_abbreviation
 from .clauses import ClauseReader, listed
 from .context import Actor, SentenceCtx, _dedupe
 from .words import (
-    GROUP_NOUNS,
     INVITE,
     LED_BY,
     MEETING_AS_NOUN,
@@ -289,7 +288,7 @@ class Meetings(ClauseReader):
         src = [a for a in src if a.name not in {p.name for p in places}]
         # nobody visits his own country: 访俄期间，格拉西莫夫… names the host, not a visitor
         place_isos = {p.iso3 for p in places if p.iso3}
-        src = [a for a in src if not ((a.iso3 or self._named_country(a.name)) in place_isos)]
+        src = [a for a in src if (a.iso3 or self._named_country(a.name)) not in place_isos]
         if not src:
             return []
         # one visit per country; a province travels with its country (中国广东省)

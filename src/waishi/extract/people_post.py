@@ -1,0 +1,78 @@
+"""Passes over a document's persons after they are read: countries inherited from a delegation's
+list or from a spouse's husband, short forms joined to the full transliterated name."""
+
+from __future__ import annotations
+
+import re
+
+from ..lexicon import Lexicon
+from ..model import Person, Span
+from .people import PersonMention
+
+_LIST_CUE = re.compile(r"陪同|随同|随行|成员|包括|代表团|一行")
+
+
+def _inherit_list_country(text: str, mentions: list[PersonMention], people: dict[str, Person]) -> None:
+    """陪同洪森出访的有：…大臣迪班，…大臣奥拉本，…: members of a delegation's list whose titles
+    name no country belong to the country of the list's other members."""
+    by_sentence: dict[Span, list[PersonMention]] = {}
+    for pm in mentions:
+        if pm.sentence is not None and pm.titles:
+            by_sentence.setdefault(pm.sentence, []).append(pm)
+    for sent, pms in by_sentence.items():
+        if len(pms) < 3 or not _LIST_CUE.search(text, sent.start, sent.end):
+            continue
+        known = [people[pm.name].country for pm in pms if pm.name in people and people[pm.name].country]
+        if not known:
+            continue
+        top = max(set(known), key=known.count)
+        if known.count(top) < 2:
+            continue
+        for pm in pms:
+            p = people.get(pm.name)
+            if p is not None and p.country is None:
+                p.country = top
+
+
+_SPOUSE_OF = re.compile(r"(?:[(（][^)）]{0,8}[)）])?\s*(?:和|及|与|偕|的)")
+
+
+def _spouse_country(text: str, lex: Lexicon, mentions: list[PersonMention], people: dict[str, Person]) -> None:
+    """尹锡悦(右二)和夫人金建希, 李显龙的夫人何晶, 阮春福主席夫人陈月秋: a spouse is of her husband's
+    country (named right before, or inside the title); else of none the title can tell (the home
+    country's implicit offices are no spouse's)."""
+    spouse = lex.memo("spouse_titles", lambda: tuple(t for t, kind in lex.titles.items() if kind == "spouse"))
+    ends = sorted(((pm.span.end, pm.name) for pm in mentions), reverse=True)
+    for pm in mentions:
+        if not pm.titles or not all(t.endswith(spouse) for t, _ in pm.titles):
+            continue
+        first = min(sp.start for _, sp in pm.titles)
+        husband = next((name for e, name in ends if first - 12 <= e < first and _SPOUSE_OF.fullmatch(text, e, first)),
+                       None)
+        if husband is None:
+            husband = next((q.name for q in mentions if q is not pm and any(
+                q.name in t for t, _ in pm.titles)), None)
+        p = people.get(pm.name)
+        if p is not None:
+            h = people.get(husband) if husband else None
+            p.country = h.country if h is not None else None
+
+
+def _join_short_forms(mentions: list[PersonMention]) -> None:
+    """巴西总统卢拉 … 路易斯·伊纳西奥·卢拉·达席尔瓦: a short form that is one part of exactly one
+    full transliterated name of the same country is that person."""
+    full: dict[str, set[str]] = {}
+    country = {pm.name: pm.country for pm in mentions if pm.country}
+    for pm in mentions:
+        if "·" in pm.name:
+            for part in pm.name.split("·"):
+                if len(part) >= 2:
+                    full.setdefault(part, set()).add(pm.name)
+    for pm in mentions:
+        names = full.get(pm.name)
+        if "·" in pm.name or not names or len(names) != 1:
+            continue
+        target = next(iter(names))
+        if pm.country and country.get(target) and pm.country != country[target]:
+            continue
+        pm.name = target
