@@ -260,3 +260,10 @@ def test_a_visit_concluded_on_the_occasion_of_zhiji_is_the_clauses_own():
 def test_a_sexagenary_year_written_with_its_animal_dates_the_page():
     doc = _doc("越南驻俄大使会见圣彼得堡官员\n\n2月17日下午，越南驻俄罗斯大使邓明魁在丙午马年新春之际会见了圣彼得堡市外交委员会主任。")
     assert doc.year == 2026
+
+
+def test_a_country_chairing_in_that_capacity_dates_the_page_and_its_various_activities_are_no_gathering():
+    doc = _doc("越南国防部长将出席东盟国防部长会议\n\n越南国防部长吴春历大将将率团出席于11月15日在万象召开的东盟国防部长非正式会议。"
+               "此访体现越南积极参加东盟各项活动，并对老挝以东盟轮值主席国身份主持会议表示支持。")
+    assert doc.year == 2016  # chairs.tsv: Laos chaired ASEAN in 2004, 2016 and 2024; 吴春历 was minister 2016-2021
+    assert not any("各项活动" in "".join(e.target) for e in doc.events)

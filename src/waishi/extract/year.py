@@ -81,7 +81,7 @@ _PREPARING = re.compile(r"筹备|迎接|准备|面向|召开前")
 # 越南将于明年主办东盟峰会: when a country's turn to chair comes, counted from the page's year
 _CHAIR_WHEN = re.compile(r"明年|今年|本年|去年|当选")
 # (当选…非常任理事国: elected in the year before the term begins)
-_CHAIR_OFFSET = {"明年": 1, "今年": 0, "本年": 0, "去年": -1, "当选": 1}
+_CHAIR_OFFSET = {"明年": 1, "今年": 0, "本年": 0, "去年": -1, "当选": 1, "以": 0}
 # 即将接任首相的NAME, 候任总统NAME: a holder about to take office (the page is of the year his term
 # begins, or of the year before when it begins early in a year)
 _INCOMING = re.compile(r"(?:即将|将要)(?:接任|出任|就任|上任)(?P<office>[^，。；,;的]{1,12})的|候任(?P<office2>[^，。；,;的]{1,8}?)")
@@ -497,6 +497,8 @@ class _Collector:
             lo = max([text.rfind(c, 0, m.start()) for c in "，,。；;\n"]) + 1
             clause = text[lo:m.start()]
             rel = _CHAIR_WHEN.search(clause)
+            if rel is None and clause.endswith("以") and text.startswith("身份", m.end()):
+                rel = re.search("以$", clause)  # 老挝以东盟轮值主席国身份主持会议: chairing now
             if rel is None:
                 continue
             isos = [self.lex.country_of(w) for w, _a, b in self.lex.find("gazetteer", clause) if b <= rel.start()]
