@@ -267,3 +267,16 @@ def test_a_country_chairing_in_that_capacity_dates_the_page_and_its_various_acti
                "此访体现越南积极参加东盟各项活动，并对老挝以东盟轮值主席国身份主持会议表示支持。")
     assert doc.year == 2016  # chairs.tsv: Laos chaired ASEAN in 2004, 2016 and 2024; 吴春历 was minister 2016-2021
     assert not any("各项活动" in "".join(e.target) for e in doc.events)
+
+
+def test_a_month_right_before_the_act_dates_it_in_the_year_said():
+    evs = _events("中国总理访问越南\n\n2024年10月12日，李强抵达河内开始对越南进行正式访问。"
+                  "习近平同苏林8月举行会晤，为双边关系指明方向。")
+    assert ("meet", "2024-08", ("习近平",), ("苏林",)) in evs
+
+
+def test_visitors_with_fenbie_yu_take_the_dates_in_turn():
+    evs = _events("新加坡总理访问越南\n\n2017年10月20日，新加坡总理李显龙抵达河内。越南国家主席陈大光于2016年8月访问新加坡，"
+                  "新加坡副总理张志贤和外交部长维文分别于2016年9月和10月访问越南。")
+    visits = {e[2]: e[1] for e in evs if e[0] == "visit" and e[3][:1] == ("越南",)}
+    assert visits.get(("张志贤",)) == "2016-09" and visits.get(("维文",)) == "2016-10"

@@ -420,8 +420,8 @@ class _DocBuilder:
                 base = ctx if kind == "body" else main
                 said_year: int | None = None  # the year the sentence has named so far (2011年，A于12月…)
                 for dm in (dm for dm in self.dates if s.start <= dm.start < s.end):
-                    if dm.year is not None and dm.month is None:
-                        said_year = dm.year
+                    if dm.year is not None:
+                        said_year = dm.year  # (2016年9月和10月: the later month in the year said)
                     # 昨天/今天 count from the article's own day, other relative dates from the story's
                     anchor = (self.published or main) if dm.day_offset is not None else None
                     month_only = dm.year is None and dm.day is None and dm.month is not None and dm.year_offset is None

@@ -24,8 +24,9 @@ _FULL = re.compile(
     rf"(?P<tod>\s*{_TOD})?"
 )
 _MONTH = re.compile(rf"(?P<y>{_Y})\s*年\s*(?P<m>{_N})\s*月(?!\s*\d{{1,2}}\s*日)(?:份)?")
-# 于12月, 在6月: a month named as when an act took place, its year the sentence's or the page's
-_MONTH_ONLY = re.compile(rf"(?<=[于在])(?P<m>{_N})\s*月(?:份)?(?![\d日底初中末上下])")
+# 于12月, 在6月, 8月举行会晤: a month named as when an act took place, its year the sentence's or the page's
+_MONTH_ONLY = re.compile(rf"(?:(?<=[于在])(?P<m>{_N})\s*月(?:份)?(?![\d日底初中末上下])"
+                         rf"|(?<![\d年.\-/])(?P<m3>{_N})\s*月(?=\s*(?:举行|访问|出席|会见|会晤|签署|签订|通电话|访华|访越|前往|赴)))")
 _DAY_RANGE = re.compile(rf"(?<![\d月年.])(?P<d>{_N})\s*日?\s*(?:至|到|-|—|–|~|～)\s*(?P<d2>{_N})\s*日(?P<tod>\s*{_TOD})?(?![\d])")
 _DAY = re.compile(rf"(?<![\d月年])(?P<d>{_N})\s*日(?P<tod>\s*{_TOD})?(?![\d])")
 _GLUED = re.compile(rf"(?<![\d月年.\-/])(?P<m>1[0-2]|[1-9])(?P<d>[0-3]\d)\s*日(?P<tod>\s*{_TOD})?(?![\d])")
@@ -153,7 +154,7 @@ def _month(m: re.Match[str]) -> DateMention | None:
 
 
 def _month_only(m: re.Match[str]) -> DateMention | None:
-    mo = int(m.group("m"))
+    mo = int(m.group("m") or m.group("m3"))
     return DateMention(m.start(), m.end(), None, mo) if 1 <= mo <= 12 else None
 
 

@@ -317,6 +317,15 @@ class Meetings(ClauseReader):
         if len(persons) < 2:
             return [(src, None)]
         dated: list[tuple[list[Actor], tuple[str, str | None] | None]] = []
+        # A和B分别于2016年9月和10月访问: the dates after 分别于, one for each visitor in turn
+        last = persons[-1].span.end
+        resp = re.match(r"[^，。；]{0,4}?分别于", self.text[last:last + 12])
+        if resp:
+            lo = last + resp.end()
+            hi = next((j for j in (self.text.find(c, lo) for c in "，。；") if j >= 0), lo + 40)
+            days = [(iso, end) for dm, iso, end in self.ctx.dates if iso and lo <= dm.start < min(hi, lo + 40)]
+            if len(days) == len(persons):
+                return [([a], d) for a, d in zip(persons, days, strict=True)]
         for a in persons:
             own = next(((iso, end) for dm, iso, end in self.ctx.dates
                         if iso and a.span.end <= dm.start <= a.span.end + 1
