@@ -280,3 +280,21 @@ def test_visitors_with_fenbie_yu_take_the_dates_in_turn():
                   "新加坡副总理张志贤和外交部长维文分别于2016年9月和10月访问越南。")
     visits = {e[2]: e[1] for e in evs if e[0] == "visit" and e[3][:1] == ("越南",)}
     assert visits.get(("张志贤",)) == "2016-09" and visits.get(("维文",)) == "2016-10"
+
+
+def test_weekdays_count_from_the_articles_day_back_or_ahead_and_a_glossed_weekday_takes_its_date():
+    from waishi.text.dates import find_dates
+    from datetime import date
+    t = "美国总统星期六傍晚抵达河内，定于星期天跟越南国家主席会晤。"
+    ds = [d for d in find_dates(t) if d.weekday is not None]
+    pub = date(2017, 11, 12)  # a Sunday
+    assert [d.resolve(2017, pub)[0] for d in ds] == ["2017-11-11", "2017-11-12"]
+    t2 = "国家主席周五至周日(3月2日至4日)对印度进行国事访问。"
+    assert not [d for d in find_dates(t2) if d.weekday is not None]
+    evs = _events("越南国家主席周五访问印度\n\n越南国家主席陈大光周五至周日(2018年3月2日至4日)对印度进行国事访问。")
+    assert any(e[0] == "visit" and e[1] == "2018-03-02" for e in evs)
+
+
+def test_a_dotted_name_ends_before_a_weekday():
+    doc = _doc("美国总统访问越南\n\n2017年11月12日，美国总统唐纳德·川普星期六对越南大加赞赏。川普是在河内出席国宴时说的。")
+    assert "唐纳德·川普" in [p.name for p in doc.people]

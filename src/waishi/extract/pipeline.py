@@ -20,7 +20,7 @@ from typing import Any
 from ..errors import EmptyInputError, PageTooLargeError
 from ..lexicon import Lexicon
 from ..model import Dateline, Document, Event, Extraction, Fact, Mention, Person, Span
-from ..text.dates import DateMention, find_dates
+from ..text.dates import WEEKDAY_GLOSS, DateMention, find_dates
 from ..text.sentences import find_all, sentences
 from . import year as year_mod
 from .events import Actor, DocContext, EventFinder, SentenceCtx, merge_events, same_occurrence
@@ -423,7 +423,7 @@ class _DocBuilder:
                     if dm.year is not None:
                         said_year = dm.year  # (2016年9月和10月: the later month in the year said)
                     # 昨天/今天 count from the article's own day, other relative dates from the story's
-                    anchor = (self.published or main) if dm.day_offset is not None else None
+                    anchor = (self.published or main) if dm.day_offset is not None or dm.weekday is not None else None
                     month_only = dm.year is None and dm.day is None and dm.month is not None and dm.year_offset is None
                     c = anchor or base or ctx or main
                     if c is None and pub is not None and dm.month is None and dm.day:
@@ -710,8 +710,10 @@ def _dateline_day(dl: Dateline | None, year: int | None) -> date | None:
 
 
 def _paren(text: str, pos: int, sent: Span) -> bool:
+    """A date inside a bracket (an aside), unless the bracket glosses a weekday (周二(2月27日))."""
     left = text[sent.start:pos]
-    return left.count("(") + left.count("（") > left.count(")") + left.count("）")
+    return left.count("(") + left.count("（") > left.count(")") + left.count("）") and \
+        not WEEKDAY_GLOSS.search(text, max(0, pos - 6), pos)
 
 
 def _dedupe_facts(facts: list[Fact]) -> list[Fact]:

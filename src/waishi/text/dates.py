@@ -70,19 +70,23 @@ class DateMention:
     local_time: bool = False
     year_offset: int | None = None  # 今年 0, 去年 -1, 明年 +1, 前年 -2: relative to the document year
     day_offset: int | None = None  # 今天 0, 昨天 -1, 明天 +1: relative to the article's own day
+    weekday: int | None = None  # 星期六 5: the latest such day on or before the article's own day
+    week_offset: int = 0  # 上周 -1, 下周 +1: that weekday of the week before or after; 2: the next one ahead
 
     @property
     def explicit(self) -> bool:
-        return self.relative is None and self.day_offset is None
+        return self.relative is None and self.day_offset is None and self.weekday is None
 
     def resolve(self, year: int | None, context: date | None = None) -> tuple[str | None, str | None]:
         """(date, end date) as ISO strings, as precise as known; (None, None) when unknown."""
-        if self.relative or self.day_offset is not None:
+        if self.relative or self.day_offset is not None or self.weekday is not None:
             if context is None:
                 # 昨天(13日) on a page whose month is unknown: the article's year, no more
-                if self.day_offset is not None and year is not None:
+                if (self.day_offset is not None or self.weekday is not None) and year is not None:
                     return f"{year:04d}", None
                 return None, None
+            if self.weekday is not None:
+                return self._weekday_date(context).isoformat(), None
             if self.day_offset is not None:
                 return (context + timedelta(days=self.day_offset)).isoformat(), None
             step = {"same": 0, "next": 1, "prev": -1}[self.relative or "same"]
@@ -111,6 +115,15 @@ class DateMention:
                 e = _safe(ey, em + 1 if em < 12 else 1, self.end_day)
             end = e.isoformat() if e else None
         return start.isoformat(), end
+
+    def _weekday_date(self, context: date) -> date:
+        assert self.weekday is not None
+        if self.week_offset == 0:  # the latest such day on or before the article's
+            return context - timedelta(days=(context.weekday() - self.weekday) % 7)
+        if self.week_offset == 2:  # ahead: the next such day on or after the article's
+            return context + timedelta(days=(self.weekday - context.weekday()) % 7)
+        monday = context - timedelta(days=context.weekday())
+        return monday + timedelta(weeks=self.week_offset, days=self.weekday)
 
     def as_date(self, year: int | None, context: date | None = None) -> date | None:
         iso, _ = self.resolve(year, context)
@@ -206,6 +219,31 @@ def _year_only(m: re.Match[str]) -> DateMention | None:
     return DateMention(m.start(), m.end(), year=int(m.group("y")))
 
 
+# 星期六, 周五, 下周二: a weekday, counted from the article's own day (the latest one on or before
+# it; of the week before or after with 上/下); 每周一, 两周一次 are no dates
+_WEEKDAY = re.compile(r"(?<![每一两二三几数这])(?P<wk>上|下)?(?:个)?(?:星期|礼拜|周|週)(?P<d>[一二三四五六日天])(?![次度年])")
+_WEEKDAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
+
+
+_AHEAD = re.compile(r"将|定于|拟|计划|料|预定|预计|即将")
+
+
+# 周五至周日(3月2日至4日), 星期二（2月27日）: the bracket glosses the weekday with the date itself
+WEEKDAY_GLOSS = re.compile(r"(?:星期|礼拜|周|週)[一二三四五六日天]\s*[（(]$")
+_GLOSSED = re.compile(r"\s*(?:(?:至|到|-|—)\s*(?:星期|礼拜|周|週)[一二三四五六日天])?\s*[（(]\s*\d{1,2}\s*月")
+
+
+def _weekday(m: re.Match[str]) -> DateMention | None:
+    if _GLOSSED.match(m.string, m.end()):
+        return None  # (the date in the bracket is the one meant)
+    # (定于星期天, 周五将访问…, 周五访问印度 料谈及…: a plan's weekday is the next one)
+    near = m.string[max(0, m.start() - 8):m.end() + 10]
+    near = re.split(r"[，。；,;]", near[:8 + (m.end() - m.start())])[-1] + re.split(r"[，。；,;]", near[8 + (m.end() - m.start()):])[0]
+    offset = {"上": -1, "下": 1}.get(m.group("wk") or "", 0)
+    return DateMention(m.start(), m.end(), weekday=_WEEKDAYS[m.group("d")],
+                       week_offset=offset if offset else (2 if _AHEAD.search(near) else 0))
+
+
 def _rel(m: re.Match[str]) -> DateMention | None:
     return DateMention(m.start(), m.end(), relative=_RELATIVE[m.group()])
 
@@ -213,7 +251,8 @@ def _rel(m: re.Match[str]) -> DateMention | None:
 # The patterns in order of precedence: a later one only reads text no earlier one took.
 _READERS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], DateMention | None]], ...] = (
     (_FULL, _full), (_ISO, _iso), (_MONTH, _month), (_CN_FULL, _cn_full), (_BRACKET_DAY, _bracket_day),
-    (_GLUED, _glued), (_DAY_RANGE, _day_range), (_DAY, _day), (_MONTH_ONLY, _month_only), (_REL_YEAR, _rel_year), (_YEAR_ONLY, _year_only), (_REL, _rel), (_NOW, _now))
+    (_GLUED, _glued), (_DAY_RANGE, _day_range), (_DAY, _day), (_MONTH_ONLY, _month_only), (_REL_YEAR, _rel_year), (_YEAR_ONLY, _year_only), (_REL, _rel), (_NOW, _now),
+    (_WEEKDAY, _weekday))
 
 
 # What every match of a reader contains: a text without it is not searched (the cheap test runs
@@ -227,6 +266,7 @@ _NEEDLES: dict[re.Pattern[str], Callable[[str], bool]] = {
     _DAY_RANGE: lambda t: "日" in t and any(c in t for c in _RANGE_SEPS),
     _NOW: lambda t: any(w in t for w in _NOW_WORDS),
     _REL: lambda t: any(w in t for w in _RELATIVE),
+    _WEEKDAY: lambda t: "星期" in t or "周" in t or "週" in t or "礼拜" in t,
     _REL_YEAR: lambda t: any(w in t for w in _YEAR_OFFSETS),
     _FULL: lambda t: "月" in t, _MONTH: lambda t: "月" in t, _MONTH_ONLY: lambda t: "月" in t, _GLUED: lambda t: "日" in t, _DAY: lambda t: "日" in t,
 }

@@ -6,7 +6,7 @@ import re
 
 from ...model import Event, Span
 from ...text.dates import SINCE_AFTER as _SINCE
-from ...text.dates import DateMention
+from ...text.dates import WEEKDAY_GLOSS, DateMention
 from ...text.sentences import find_all
 from .context import Actor, DocContext, SentenceCtx, _isos, _names
 from .words import (
@@ -336,7 +336,8 @@ class ClauseReader:
         said = SPEAKS.search(self.text, trig_start, sent.span.end)
         said_at = said.start() if said else sent.span.end
         inside = [(dm, iso, end) for dm, iso, end in self.ctx.dates
-                  if sent.span.start <= dm.start < sent.span.end and iso and not _in_paren(self.text, dm.start, sent.span)
+                  if sent.span.start <= dm.start < sent.span.end and iso
+                  and (not _in_paren(self.text, dm.start, sent.span) or WEEKDAY_GLOSS.search(self.text, dm.start - 6, dm.start))
                   and not _in_name(self.text, dm.start, sent.span)  # 《2025年后东盟共同体愿景》: a name
                   and not (_since_period(self.text, dm, trig_start))  # 自2011年3月当选以来: when a period began
                   and not (dm.month is None and dm.relative is None and iso == str(self.ctx.year))]
