@@ -298,3 +298,22 @@ def test_weekdays_count_from_the_articles_day_back_or_ahead_and_a_glossed_weekda
 def test_a_dotted_name_ends_before_a_weekday():
     doc = _doc("美国总统访问越南\n\n2017年11月12日，美国总统唐纳德·川普星期六对越南大加赞赏。川普是在河内出席国宴时说的。")
     assert "唐纳德·川普" in [p.name for p in doc.people]
+
+
+def test_a_trip_noun_after_listed_countries_and_a_japanese_surname_for_the_full_name():
+    evs = _events("日本首相将首访越南\n\n2013年1月14日，日本首相安倍晋三表示将访问东南亚。"
+                  "安倍在电视节目上表示，此次的越南、泰国、印度尼西亚之行旨在加强合作。")
+    visited = {e[3][0] for e in evs if e[0] == "visit" and e[2] == ("安倍晋三",)}
+    assert {"越南", "泰国", "印度尼西亚"} <= visited
+
+
+def test_a_trip_noun_carries_no_subject_to_the_next_clauses():
+    evs = _events("美国国务卿访问越南\n\n2017年1月13日，美国国务卿约翰·克里抵达河内。"
+                  "结束越南之行后，克里将前往巴黎，参加中东和平问题会议。")
+    assert any(e[0] == "attend" and e[2] == ("约翰·克里",) for e in evs)
+
+
+def test_those_sent_travel_not_who_sends_them():
+    evs = _events("日越首脑会谈\n\n2014年3月18日，日本首相安倍晋三与越南国家主席张晋创举行会谈。"
+                  "日本为此将于近期派遣一个调查团前往越南进行调查。")
+    assert not any(e[0] == "visit" and "安倍晋三" in e[2] for e in evs)

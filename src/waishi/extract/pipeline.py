@@ -538,6 +538,12 @@ class _DocBuilder:
                 for part in set(n.split("·")):
                     if len(part) >= 2 and part not in names and part not in self.lex.entities:
                         part_of.setdefault(part, set()).add(n)
+        # (安倍 for 安倍晋三, 岸田 for 岸田文雄: a Japanese name of four characters comes back as its
+        # two-character surname)
+        for n, pm in names.items():
+            if len(n) == 4 and "·" not in n and country.get(n) == "JPN" and n[:2] not in names \
+                    and n[:2] not in self.lex.entities:
+                part_of.setdefault(n[:2], set()).add(n)
         forms.update({part: next(iter(full)) for part, full in part_of.items() if len(full) == 1})
         spans: list[Actor] = []
         for _kind, sp in self.regions:

@@ -24,7 +24,9 @@ class EventFinder(Meetings, Gatherings):
     def find(self, sent: SentenceCtx) -> list[Event]:
         s = sent.span
         trigs = [(t, s.start + a, s.start + b) for t, a, b in self.lex.find("triggers", self.text[s.start:s.end])]
-        self._sent_trigs = [ts for t, ts, _te in trigs if self.lex.triggers[t].type != "block"]
+        # (a trip noun, 结束越南之行后, is no predicate: a subject is not carried from it)
+        self._sent_trigs = [ts for t, ts, _te in trigs
+                            if self.lex.triggers[t].type != "block" and self.lex.triggers[t].mode != "noun"]
         events: list[Event] = self._speech_attend(sent)
         # (a trigger inside a capacity phrase, 以…主办国身份, is no act)
         np_spans: list[Span] = [Span(*m.span()) for m in CAPACITY.finditer(self.text, s.start, s.end)]

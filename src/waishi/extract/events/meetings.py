@@ -269,7 +269,11 @@ class Meetings(ClauseReader):
             places = [Actor(self.lex.country_names.get(abbr, t[1]), Span(ts + 1, te), "country", abbr)]
         else:
             places = self._visited_places(sent, ts, te, cs, ce)
-        if mode == "onward":
+        if mode == "noun":
+            # 越南、泰国、印度尼西亚之行: the places listed right before the noun are the trip's
+            places = self._listed_before(ts, ("country", "place"))
+            mode = ""
+        elif mode == "onward":
             # 明日转往马来西亚及柬埔寨: the trip's next countries, named right after the verb
             # (抵达越南, 抵达河内: the country or place arrived in; 抵达机场 names none)
             kinds = ("country", "place") if t == "抵达" else ("country",)
@@ -309,6 +313,16 @@ class Meetings(ClauseReader):
                 ev.visit_kind = mode or None
                 out.append(ev)
         return out
+
+    def _listed_before(self, pos: int, kinds: tuple[str, ...]) -> list[Actor]:
+        """The actors written as a list (A、B和C) that ends right at ``pos``."""
+        out: list[Actor] = []
+        for a in reversed(self.ctx.actors_in(max(0, pos - 40), pos, kinds)):
+            gap = self.text[a.span.end:out[-1].span.start] if out else self.text[a.span.end:pos]
+            if gap.strip() not in ("", "、", "和", "及", "与", ",", "，") or (not out and gap):
+                break
+            out.append(a)
+        return out[::-1]
 
     def _dated_apart(self, src: list[Actor]) -> list[tuple[list[Actor], tuple[str, str | None] | None]]:
         """A于12月和B于6月对X进行访问: visitors each with a date of his own made a trip each, then;
@@ -447,6 +461,8 @@ class Meetings(ClauseReader):
                 return []
         if rel:
             return rel
+        if re.search(r"派遣|派出|选派|委派", self.text[cs:ts]):
+            return []  # 派遣一个调查团前往越南: who is sent travels, not who sends (a team, no visit)
         if tail.startswith("的") or (tail.startswith("之") and tail not in ("之旅", "之行", "之际", "之時", "之时")):
             # (…访问的NAME; but A对X进行访问之旅取得成功: the trip is A's; 作为访问的第一站: the
             # relative clause's head is no person, and the trip is told elsewhere)
