@@ -317,3 +317,9 @@ def test_those_sent_travel_not_who_sends_them():
     evs = _events("日越首脑会谈\n\n2014年3月18日，日本首相安倍晋三与越南国家主席张晋创举行会谈。"
                   "日本为此将于近期派遣一个调查团前往越南进行调查。")
     assert not any(e[0] == "visit" and "安倍晋三" in e[2] for e in evs)
+
+
+def test_a_bodys_dates_hold_to_the_month_of_the_story():
+    # bodies.tsv: 承天顺化省 until 2025-01 (became a centrally run city); 陈青敏 NA chairman from 2024-05
+    doc = _doc("国会主席会见承天顺化省领导\n\n越通社河内10月5日电——10月5日，越南国会主席陈青敏在河内会见承天顺化省委常务委员会代表团。")
+    assert doc.year == 2024

@@ -175,6 +175,7 @@ def collect(lex: Lexicon, text: str, people: Sequence[tuple[str, Sequence[str]]]
             home: str = HOME, day_only: int | None = None) -> YearEvidence:
     """Year evidence found in ``text``; ``people`` are (name, titles) pairs read from it."""
     c = _Collector(lex, text, today, weight, origin, home)
+    c.month_day = month_day
     c.now_phrases()
     c.full_dates()
     c.dotted_dates()
@@ -204,6 +205,7 @@ class _Collector:
                  origin: Callable[[int], int] | None, home: str) -> None:
         self.lex, self.text, self.today, self.weight, self.origin, self.home = lex, text, today, weight, origin, home
         self.ev = YearEvidence()
+        self.month_day: tuple[int, int] | None = None  # the story's month and day, when the page says
         self.taken: list[tuple[int, int]] = []
         self.plain: list[int] = []
         self.future: list[int] = []
@@ -478,11 +480,15 @@ class _Collector:
             seen.add(name)
             lo, hi = self.lex.bodies[name]
             span = self.at((i, j))
+            # (to the month: a story of October naming a body renamed in January of a year is of
+            # the year before; one of March naming a body founded in May, of the year after)
+            md = self.month_day
             if lo is not None:
-                ev_lo = lo.year
+                ev_lo = lo.year + (1 if md is not None and md[0] < lo.month else 0)
                 self.ev.bound(ev_lo, None, f"{name} exists since {lo.isoformat()[:7]}", span)
             if hi is not None and not text.endswith(_FORMER, 0, i) and not _only_in_dated_sentences(text, name):
-                self.ev.bound(None, hi.year, f"{name} exists until {hi.isoformat()[:7]}", span)
+                ev_hi = hi.year - (1 if md is not None and md[0] > hi.month else 0)
+                self.ev.bound(None, ev_hi, f"{name} exists until {hi.isoformat()[:7]}", span)
 
     def chairs(self) -> None:
         """越南将于明年主办东盟峰会, 柬埔寨今年担任东盟轮值主席国: a country's turn to chair or host a
