@@ -323,3 +323,9 @@ def test_a_bodys_dates_hold_to_the_month_of_the_story():
     # bodies.tsv: 承天顺化省 until 2025-01 (became a centrally run city); 陈青敏 NA chairman from 2024-05
     doc = _doc("国会主席会见承天顺化省领导\n\n越通社河内10月5日电——10月5日，越南国会主席陈青敏在河内会见承天顺化省委常务委员会代表团。")
     assert doc.year == 2024
+
+
+def test_a_headline_tagged_with_a_congress_is_of_the_congress_year():
+    doc = _doc("越共十三大：老挝政党政要高度关注越共十三大\n\n老挝人民革命党中央总书记本扬·沃拉吉表示，越南共产党第十三次全国代表大会"
+               "对越南的发展具有重要意义。越共中央总书记阮富仲领导越南取得了重要成就。")
+    assert doc.year == 2021  # congresses.tsv: the CPV's 13th congress opened in January 2021

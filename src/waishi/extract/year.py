@@ -436,6 +436,9 @@ class _Collector:
                 ev.bound(c.opened.year, None, f"congress {form}")
             else:
                 ev.bound(c.opened.year - 1, None, f"congress {form}")
+                if "\n" not in text[:i]:
+                    # (a headline tagged 越共十三大：…: the congress is the news of its year)
+                    ev.add(c.opened.year, 1.5 * self.weight, f"congress {form} in the headline", self.at((i, i + len(form))))
 
     def founding_and_pandemic(self) -> None:
         text, ev = self.text, self.ev
