@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from copy import copy
 from datetime import date
 
@@ -18,9 +19,13 @@ def _same(a: str, b: str) -> bool:
     return short == long_ or (len(short) >= 2 and short in long_)
 
 
+_PARENS = re.compile(r"[（(][^)）]*[)）]")
+_MARKS = re.compile(r"[\s“”\"'《》「」]")
+
+
+@lru_cache(maxsize=4096)
 def _norm(s: str) -> str:
-    s = re.sub(r"[（(][^)）]*[)）]", "", s)
-    return re.sub(r"[\s“”\"'《》「」]", "", s)
+    return _MARKS.sub("", _PARENS.sub("", s))
 
 
 def _overlap(xs: list[str], ys: list[str]) -> bool:
