@@ -329,3 +329,15 @@ def test_a_headline_tagged_with_a_congress_is_of_the_congress_year():
     doc = _doc("越共十三大：老挝政党政要高度关注越共十三大\n\n老挝人民革命党中央总书记本扬·沃拉吉表示，越南共产党第十三次全国代表大会"
                "对越南的发展具有重要意义。越共中央总书记阮富仲领导越南取得了重要成就。")
     assert doc.year == 2021  # congresses.tsv: the CPV's 13th congress opened in January 2021
+
+
+def test_a_labelled_breadcrumb_is_no_document():
+    from waishi.extract.segment import segment
+    docs = segment("您现在的位置: 某某网 >> 资讯 >> 政治 >> 正文\n\n越南国家主席访问日本\n\n2018年5月29日，越南国家主席陈大光抵达东京。\n")
+    assert [d.title for d in docs] == ["越南国家主席访问日本"]
+
+
+def test_dangtian_is_the_day_just_named_in_its_sentence():
+    evs = _events("越南国家主席访问日本\n\n2018年5月29日，越南国家主席陈大光抵达东京，开始对日本进行国事访问。"
+                  "据日本媒体5月30日报道，日本政府当天在皇宫为陈大光举行欢迎仪式。")
+    assert any(e[0] == "host" and e[1] == "2018-05-30" for e in evs)

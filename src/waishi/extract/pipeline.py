@@ -425,7 +425,8 @@ class _DocBuilder:
                     # 昨天/今天 count from the article's own day, other relative dates from the story's
                     anchor = (self.published or main) if dm.day_offset is not None or dm.weekday is not None else None
                     month_only = dm.year is None and dm.day is None and dm.month is not None and dm.year_offset is None
-                    c = anchor or base or ctx or main
+                    # (据日本媒体5月30日报道，日本政府当天…: 当天 is the day just named in the sentence)
+                    c = anchor or (ctx if dm.relative and ctx else base) or ctx or main
                     if c is None and pub is not None and dm.month is None and dm.day:
                         c = pub if dm.day <= pub.day + 1 else pub.replace(day=1) - timedelta(days=1)
                     iso, end = self._resolve(dm, (said_year or year) if month_only else year, c)

@@ -55,7 +55,9 @@ _BYLINE = re.compile(r"^[^\s/／]{2,12}\s*[/／]\s*[^\s/／]{0,12}(?:报导|报�
 # A caption that says first it is one (资料图：…, 图：…)
 _PHOTO_FIRST = re.compile(r"^(?:资料图|图片|图)\s*[:：/／]")
 # A breadcrumb (首页>新南向, 首页 › 国际 › 亚洲): where the page sits in the site
-_BREADCRUMB = re.compile(r"^[^\s>›»]{1,8}(?:\s*[>›»]\s*[^>›»\s]{1,12}){1,4}$")
+# (您现在的位置: 贯通日本 >> 资讯 >> 正文: a label and doubled separators)
+_BREADCRUMB = re.compile(r"^(?:(?:您现在的位置|您的位置|当前位置|现在位置)\s*[:：]\s*)?"
+                         r"[^\s>›»]{1,8}(?:\s*[>›»]{1,2}\s*[^>›»\s]{1,12}){1,5}$")
 # A numbered breadcrumb item on a line of its own (1. 无忧资讯 /, 2. 全球 /)
 _CRUMB_ITEM = re.compile(r"^\d{1,2}\.\s*[^/／]{1,40}?\s*[/／]$")
 # A consent banner (本网站使用…技术…隐私…同意): the site's notice, never a headline
