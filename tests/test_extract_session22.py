@@ -341,3 +341,9 @@ def test_dangtian_is_the_day_just_named_in_its_sentence():
     evs = _events("越南国家主席访问日本\n\n2018年5月29日，越南国家主席陈大光抵达东京，开始对日本进行国事访问。"
                   "据日本媒体5月30日报道，日本政府当天在皇宫为陈大光举行欢迎仪式。")
     assert any(e[0] == "host" and e[1] == "2018-05-30" for e in evs)
+
+
+def test_documents_signed_over_the_years_tell_no_signing():
+    evs = _events("越南驻华大使谈越中关系\n\n2017年1月10日，越南驻中国大使邓明魁接受了中国媒体采访。"
+                  "首先，两国经贸关系取得长足发展，这充分体现在两国高层历次互访及双方共同签署的文件。")
+    assert not any(e[0] == "sign" for e in evs)

@@ -47,6 +47,9 @@ class Gatherings(ClauseReader):
             return []
         if self.text.startswith(("计划", "事宜"), te):
             return []  # 签署计划, 签署事宜: a noun (a signing hoped for or planned is its factuality)
+        if self.text.startswith("的", te) and not re.search(r"\d{4}\s*年|[于在]\d", self.text[self.clause_start(ts, s.start):ts]) \
+                and re.match(r"的(?:各项|多项|一系列|系列|各类)?(?:文件|协议|协定|合作文件)", self.text[te:te + 8]):
+            return []  # 历次互访及双方共同签署的文件: documents signed over the years, no signing told
         if re.match(r"\s*[\d一二三四五六七八九十百]+\s*周年", self.text[te:te + 8]):
             return []  # 友好合作条约签署45周年: an anniversary of a signing, not one
         p = self.partner(sent, ts)
