@@ -347,3 +347,9 @@ def test_documents_signed_over_the_years_tell_no_signing():
     evs = _events("越南驻华大使谈越中关系\n\n2017年1月10日，越南驻中国大使邓明魁接受了中国媒体采访。"
                   "首先，两国经贸关系取得长足发展，这充分体现在两国高层历次互访及双方共同签署的文件。")
     assert not any(e[0] == "sign" for e in evs)
+
+
+def test_a_bare_gathering_noun_is_the_gathering_named_just_before():
+    evs = _events("湄委会理事会会议举行\n\n2019年11月28日，湄公河委员会理事会第26次会议在万象举行。"
+                  "老挝自然资源与环境部长宋玛·奔舍那主持会议。")
+    assert any(e[0] == "host" and e[3] == ("湄公河委员会理事会第26次会议",) for e in evs)

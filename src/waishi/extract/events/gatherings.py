@@ -93,9 +93,16 @@ class Gatherings(ClauseReader):
     def _topic_gathering(self, sent: SentenceCtx, ts: int, earlier: bool = True) -> tuple[str, Span] | None:
         """``X会议在万象举行，NAME率团出席``: an attendance without an object attends the gathering
         an earlier clause of the sentence says was held."""
-        prev = max(self.text.rfind("。", 0, sent.span.start - 1), self.text.rfind("\n", 0, sent.span.start - 1)) + 1
-        # (this sentence, then the one before: 第43届东盟峰会在雅加达开幕。…NAME出席。)
-        for lo, hi in ((sent.span.start, ts), (prev, sent.span.start))[:2 if earlier else 1]:
+        # (this sentence, then the ones before, nearest first: 第43届东盟峰会在雅加达开幕。…NAME出席。)
+        spans = [(sent.span.start, ts)]
+        hi = sent.span.start
+        for _ in range(1 if earlier else 0):
+            lo = max(self.text.rfind("。", 0, hi - 1), self.text.rfind("\n", 0, hi - 1)) + 1
+            if lo >= hi:
+                break
+            spans.append((lo, hi))
+            hi = lo
+        for lo, hi in spans:
             pos = lo
             while pos < hi:
                 m = HELD_TOPIC.match(self.text, pos, hi)
@@ -128,6 +135,10 @@ class Gatherings(ClauseReader):
         if type_ == "host" and self.text.startswith("召开", pos):
             pos += 2
         got = self.object_np(pos, s.end)
+        if got is not None and got[0] in self.nouns and len(got[0]) <= 3 and got[0] not in self.lex.press_nouns \
+                and (type_ == "attend" or t.endswith("主持")):
+            # 陈红河主持会议, 一同出席会议: the bare noun is the gathering named before
+            got = self._topic_gathering(sent, ts) or got
         if got is None and (type_ == "attend" or t.endswith("主持")) and self.clause_end(te, s.end) - te <= 1:
             # (…会议21日在北京举行，A和B共同主持: the gathering a clause before says was held; one
             # chaired, only in the same sentence)
