@@ -353,3 +353,8 @@ def test_a_bare_gathering_noun_is_the_gathering_named_just_before():
     evs = _events("湄委会理事会会议举行\n\n2019年11月28日，湄公河委员会理事会第26次会议在万象举行。"
                   "老挝自然资源与环境部长宋玛·奔舍那主持会议。")
     assert any(e[0] == "host" and e[3] == ("湄公河委员会理事会第26次会议",) for e in evs)
+
+
+def test_a_sentence_opening_with_its_time_goes_on_the_one_person_named_before():
+    evs = _events("俄罗斯总统访问越南\n\n河内成为俄罗斯总统普京此次出访最远的目的地。当地时间6月20日凌晨，在结束对朝鲜的访问后，抵达越南。")
+    assert any(e[0] == "visit" and e[2] == ("普京",) and e[3][:1] == ("朝鲜",) for e in evs)

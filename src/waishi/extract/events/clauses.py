@@ -125,7 +125,8 @@ class ClauseReader:
         actors = self._region_actors(sent.span.start, trig_start, kinds)
         if actors:
             return actors
-        actors = self.pronoun_subject(sent, cs) or self._semicolon_subject(sent, trig_start)
+        actors = self.pronoun_subject(sent, cs) or self._semicolon_subject(sent, trig_start) or \
+            self._chained_subject(sent, trig_start)
         if actors:
             return actors
         # 在访问X并出席Y期间，PERSON…: an adverbial clause takes the main clause's subject
@@ -151,6 +152,20 @@ class ClauseReader:
         # (the subject stands before that part's first verb)
         verb = next((m.start() for m in _VERB_AFTER_SUBJECT.finditer(self.text, persons[0].span.end, len(head))), len(head))
         return [a for a in persons if a.span.end <= verb][:1] or persons[:1]
+
+    def _chained_subject(self, sent: SentenceCtx, trig_start: int) -> list[Actor]:
+        """当地时间6月20日凌晨，在结束对朝鲜的访问后，抵达…: a sentence that opens with its time and
+        names nobody before its verb goes on the one person the sentence before named (a topic
+        chain of the same paragraph)."""
+        if self.ctx.actors_in(sent.span.start, trig_start, ("person", "org", "group")) or \
+                not _TIME_OPENING.match(self.text, sent.span.start):
+            return []
+        head = self.text[:sent.span.start]
+        if not head.endswith("。"):
+            return []
+        lo = max(head.rfind(c, 0, len(head) - 1) for c in "。！？!?\n") + 1
+        persons = _dedupe_names(self.ctx.actors_in(lo, len(head), ("person",)))
+        return persons if len(persons) == 1 else []
 
     def pronoun_subject(self, sent: SentenceCtx, cs: int) -> list[Actor]:
         """他还将同X举行会谈: a pronoun opening the clause (or the sentence) is the person the
@@ -455,6 +470,17 @@ def _period_end(text: str, pos: int) -> int:
 _VIA = re.compile(r"(?:通过|经由|借助)[^，。；,;]{2,24}?(?=向|对|为|给|与|同|和|把|将)")
 # what a news agency does in a story: it reports (路透社在报道…时说, 据新华社报道)
 _REPORTS = re.compile(r"[^，。；]{0,8}?(?:报道|报导|援引|评论|写道|称|说|指出)")
+# a sentence opening with its time (当地时间6月20日凌晨，…, 21日上午，…, 随后，…)
+_TIME_OPENING = re.compile(r"(?:当地时间)?\s*(?:\d{1,2}\s*月)?\s*\d{1,2}\s*日|随后|此后|之后|同日|当天")
+
+
+def _dedupe_names(actors: list[Actor]) -> list[Actor]:
+    seen: dict[str, Actor] = {}
+    for a in actors:
+        seen.setdefault(a.name, a)
+    return list(seen.values())
+
+
 # the first verb after a subject (开展, 会见, 出席 …): what stands before it is the subject
 _VERB_AFTER_SUBJECT = re.compile(r"开展|会见|拜会|出席|访问|举行|表示|强调|签署")
 # A third-person pronoun opening a clause as its subject (他还将…, 她随后…)
