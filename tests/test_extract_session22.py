@@ -358,3 +358,11 @@ def test_a_bare_gathering_noun_is_the_gathering_named_just_before():
 def test_a_sentence_opening_with_its_time_goes_on_the_one_person_named_before():
     evs = _events("俄罗斯总统访问越南\n\n河内成为俄罗斯总统普京此次出访最远的目的地。当地时间6月20日凌晨，在结束对朝鲜的访问后，抵达越南。")
     assert any(e[0] == "visit" and e[2] == ("普京",) and e[3][:1] == ("朝鲜",) for e in evs)
+
+
+def test_an_inventory_of_goods_and_a_population_are_no_figures_of_relations():
+    doc = _doc("新加坡基金会向越南援助抗疫物资\n\n2021年9月15日，越南驻新加坡大使馆接收了某基金会向越南援助的抗疫物资，"
+               "包括呼吸机16台、医用口罩25万个、防护罩2000个。该省人口约为69.4万名，其中越侨3500多名。")
+    assert not [f for f in doc.facts if f.unit == "count"]
+    doc = _doc("越南向老挝捐赠口罩\n\n2020年4月7日，越南向老挝捐赠6000个口罩。")
+    assert [f.value for f in doc.facts if f.unit == "count"] == [6000]

@@ -55,6 +55,7 @@ _DIRECTION = re.compile(r"(?P<a>[\u4e00-\u9fff]{2,6}?)(?:企业|公司|投资者
 # a vote's tally (500名代表中，480名投了赞成票) counts no relation
 _VOTE = re.compile(r"赞成票|反对票|投票|表决|弃权")
 _GOODS = frozenset(numbers.GOODS_CLASSIFIERS.split("|"))
+_QUANTITY = re.compile(rf"\d[\d.,]*\s*(?:万|千|百)?\s*(?:{numbers.GOODS_CLASSIFIERS}|个|张|只|瓶|套|件|吨|剂)")
 _GIVE = re.compile(r"提供|援助|捐赠|赠送|移交|资助|捐助|援建")
 _COUNT_VERB = re.compile(r"建立|建交|签署|签订|开展|实施|参加|出席|参与|达成|举行|举办|派出|访问|进行|保持|设立|开设|提供|捐赠|援助")
 # the largest sum a page of this genre states in each currency (world output is about 1e14 USD)
@@ -229,9 +230,20 @@ class FactFinder:
         ends = [j for j in (self.text.find(c, b, b + 40) for c in "，,。；;") if j >= 0]
         return _metric(self.text[b:min(ends) if ends else b + 40])
 
+    def _inventory(self, m: re.Match[str]) -> bool:
+        """A quantity in an enumeration of three or more quantities of goods (A、B和C)."""
+        text = self.text
+        lo = max(text.rfind(c, 0, m.start()) for c in "，,。；;：:\n") + 1
+        hi = min([j for j in (text.find(c, m.end()) for c in "，,。；;\n") if j >= 0] + [len(text)])
+        seg = text[lo:hi]
+        items = [p for p in re.split(r"[、]|和|及|以及", seg) if _QUANTITY.search(p)]
+        return len(items) >= 3 and "、" in seg
+
     def _count(self, m: re.Match[str], s: int, clause_start: int, per: str | None, growth: float | None,
                subject: list[str], evidence: Span) -> Fact | None:
         text = self.text
+        if self._inventory(m):
+            return None  # 呼吸机16台、口罩25万个、防护罩2000个: a handover's inventory, no figure of relations
         value = float(m.group("num")) * {"万": 10_000, "亿": 100_000_000}.get(m.group("mult") or "", 1)
         if value != int(value) or (m.group("mult") is None and "." in m.group("num")):
             return None  # 1.5个: no count
@@ -268,7 +280,8 @@ class FactFinder:
             if verbs:
                 counted = counted[max(v.end() for v in verbs):]
         counted = re.sub(r"(中|里|上|内|之中)$", "", counted)
-        if not counted or counted.startswith(self.lex.not_counted):
+        if not counted or counted.startswith(self.lex.not_counted) or \
+                any(w in counted for w in self.lex.not_counted_people):  # 该省人口约为69.4万: people anywhere
             return None  # (投资项目276个: the noun before the figure, as well)
         if 1900 <= value <= 2100 and counted.startswith("年"):
             return None

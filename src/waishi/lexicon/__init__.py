@@ -231,6 +231,7 @@ class Lexicon:
     frames: dict[str, Frame] = field(default_factory=dict)  # event type -> its frame (frames.tsv)
     event_nouns: tuple[str, ...] = ()
     press_nouns: tuple[str, ...] = ()
+    not_counted_people: tuple[str, ...] = ()
     modality: dict[str, str] = field(default_factory=dict)  # marker -> factuality (modality.tsv)
     relation_words: dict[str, RelationWord] = field(default_factory=dict)  # tiers.tsv
     country_names: dict[str, str] = field(default_factory=dict)  # ISO3 -> preferred Chinese name
@@ -388,12 +389,16 @@ class Lexicon:
                 raise LexiconError(f"fact_kinds.tsv: bad kind or position in row {row!r}")
             kinds.append((row["word"], row["kind"], row["position"]))
         self.fact_kinds = tuple(kinds)
-        nouns = []
+        nouns: list[str] = []
+        people: list[str] = []
         for row in read_tsv("not_counted.tsv", ["noun", "kind"]):
             if row["kind"] not in ("admin", "people", "weather", "goods", "programme", "economy") or not row["noun"]:
                 raise LexiconError(f"not_counted.tsv: bad row {row!r} (kind admin, people, weather, goods, programme or economy)")
             nouns.append(row["noun"])
+            if row["kind"] == "people" and len(row["noun"]) >= 2:
+                people.append(row["noun"])
         self.not_counted = tuple(sorted(nouns, key=len, reverse=True))
+        self.not_counted_people = tuple(people)
 
     def tier_rank(self, tier: str | None) -> int:
         """The rank of a canonical tier key (0 when unknown)."""
