@@ -366,3 +366,8 @@ def test_an_inventory_of_goods_and_a_population_are_no_figures_of_relations():
     assert not [f for f in doc.facts if f.unit == "count"]
     doc = _doc("越南向老挝捐赠口罩\n\n2020年4月7日，越南向老挝捐赠6000个口罩。")
     assert [f.value for f in doc.facts if f.unit == "count"] == [6000]
+
+
+def test_a_sum_given_to_someone_is_aid():
+    doc = _doc("越南支持柬埔寨抗疫\n\n2021年12月20日，越南向柬埔寨提供了价值约30万美元的设备，以及50万美元的现金。")
+    assert sorted((f.metric, f.value) for f in doc.facts if f.unit == "USD") == [("aid", 300000), ("aid", 500000)]

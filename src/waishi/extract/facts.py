@@ -57,6 +57,8 @@ _VOTE = re.compile(r"赞成票|反对票|投票|表决|弃权")
 _GOODS = frozenset(numbers.GOODS_CLASSIFIERS.split("|"))
 _QUANTITY = re.compile(rf"\d[\d.,]*\s*(?:万|千|百)?\s*(?:{numbers.GOODS_CLASSIFIERS}|个|张|只|瓶|套|件|吨|剂)")
 _GIVE = re.compile(r"提供|援助|捐赠|赠送|移交|资助|捐助|援建")
+# 向柬埔寨提供了价值约30万美元的设备, 50万美元的现金: a sum given to someone is aid
+_GIVEN_TO = re.compile(r"向[^，。；,;]{1,12}?(?:提供|捐赠|赠送|援助|移交|转交)了?[^。；;]{0,30}$")
 _COUNT_VERB = re.compile(r"建立|建交|签署|签订|开展|实施|参加|出席|参与|达成|举行|举办|派出|访问|进行|保持|设立|开设|提供|捐赠|援助")
 # the largest sum a page of this genre states in each currency (world output is about 1e14 USD)
 _PLAUSIBLE = {"USD": 1e13, "EUR": 1e13, "CNY": 1e14, "JPY": 1e15, "VND": 1e17}
@@ -142,7 +144,7 @@ class FactFinder:
                 window = text[max(prev_end, clause_start):a]
                 after = _METRIC_AFTER.match(text, b)
                 metric = _metric(window) or ("aid" if after else None) or _metric(text[s:a]) or \
-                    self._metric_of_head(b)
+                    self._metric_of_head(b) or ("aid" if _GIVEN_TO.search(text, s, a) else None)
                 if metric is None:
                     prev_end = b
                     continue
