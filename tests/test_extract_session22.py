@@ -371,3 +371,11 @@ def test_an_inventory_of_goods_and_a_population_are_no_figures_of_relations():
 def test_a_sum_given_to_someone_is_aid():
     doc = _doc("越南支持柬埔寨抗疫\n\n2021年12月20日，越南向柬埔寨提供了价值约30万美元的设备，以及50万美元的现金。")
     assert sorted((f.metric, f.value) for f in doc.facts if f.unit == "USD") == [("aid", 300000), ("aid", 500000)]
+
+
+def test_numbers_that_count_nothing_of_a_relation():
+    doc = _doc("越中友好交流\n\n2021年7月1日，越南党和人民愿与中国一道坚定“16字方针”。双方同意严格落实有关陆地边界的3项文件。"
+               "越南国家副主席和200多名代表等一同出席。")
+    assert not [f for f in doc.facts if f.unit == "count"]
+    doc = _doc("全国外事工作会议召开\n\n2021年12月14日，全国外事工作会议召开，会议吸引各部委和地方等500名代表参加。")
+    assert [f.value for f in doc.facts if f.unit == "count"] == [500]

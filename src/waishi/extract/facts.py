@@ -57,6 +57,9 @@ _VOTE = re.compile(r"赞成票|反对票|投票|表决|弃权")
 _GOODS = frozenset(numbers.GOODS_CLASSIFIERS.split("|"))
 _QUANTITY = re.compile(rf"\d[\d.,]*\s*(?:万|千|百)?\s*(?:{numbers.GOODS_CLASSIFIERS}|个|张|只|瓶|套|件|吨|剂)")
 _GIVE = re.compile(r"提供|援助|捐赠|赠送|移交|资助|捐助|援建")
+_IMPLEMENTED = re.compile(r"落实|遵守|执行|实施|履行")
+# 150多名代表等一同出席, 约500家企业代表参加的论坛: who attends a gathering, counted
+_ATTENDED = re.compile(r"[^，。；,;]{0,24}?(?:代表|嘉宾|领导|官员)[^，。；,;]{0,6}?(?:一同|共同|等)?(?:出席|参加)")
 # 向柬埔寨提供了价值约30万美元的设备, 50万美元的现金: a sum given to someone is aid
 _GIVEN_TO = re.compile(r"向[^，。；,;]{1,12}?(?:提供|捐赠|赠送|援助|移交|转交)了?[^。；;]{0,30}$")
 _COUNT_VERB = re.compile(r"建立|建交|签署|签订|开展|实施|参加|出席|参与|达成|举行|举办|派出|访问|进行|保持|设立|开设|提供|捐赠|援助")
@@ -232,6 +235,22 @@ class FactFinder:
         ends = [j for j in (self.text.find(c, b, b + 40) for c in "，,。；;") if j >= 0]
         return _metric(self.text[b:min(ends) if ends else b + 40])
 
+    def _not_a_tally(self, m: re.Match[str], clause_start: int) -> bool:
+        """Numbers that count nothing of a relation: inside a quoted name (“16字方针”), documents
+        already in force being implemented (落实…3项文件), a gathering's attendance (150多名代表一同
+        出席). (The set a rank is taken in, 在对越投资的116个国家和地区中居第二位, is a count: the
+        official gold counts it.)"""
+        text = self.text
+        left = text[clause_start:m.start()]
+        if left.count("“") > left.count("”") or left.count("「") > left.count("」"):
+            return True
+        ce = min([j for j in (text.find(c, m.end()) for c in "，,。；;") if j >= 0] + [len(text)])
+        if _IMPLEMENTED.search(left) and re.match(r"\s*(?:项|份|个)[^，。；]{0,6}(?:文件|协议|协定|文书)", text[m.end("num"):m.end() + 8]):
+            return True
+        # (会议吸引…500名代表参加: how many a gathering drew is its figure; a count of attendees
+        # standing beside the persons who attend is not)
+        return _ATTENDED.match(text, m.end(), ce) is not None and not re.search(r"吸引|共有|超过|多达", left)
+
     def _inventory(self, m: re.Match[str]) -> bool:
         """A quantity in an enumeration of three or more quantities of goods (A、B和C)."""
         text = self.text
@@ -246,6 +265,8 @@ class FactFinder:
         text = self.text
         if self._inventory(m):
             return None  # 呼吸机16台、口罩25万个、防护罩2000个: a handover's inventory, no figure of relations
+        if self._not_a_tally(m, clause_start):
+            return None
         value = float(m.group("num")) * {"万": 10_000, "亿": 100_000_000}.get(m.group("mult") or "", 1)
         if value != int(value) or (m.group("mult") is None and "." in m.group("num")):
             return None  # 1.5个: no count
