@@ -283,8 +283,9 @@ def test_visitors_with_fenbie_yu_take_the_dates_in_turn():
 
 
 def test_weekdays_count_from_the_articles_day_back_or_ahead_and_a_glossed_weekday_takes_its_date():
-    from waishi.text.dates import find_dates
     from datetime import date
+
+    from waishi.text.dates import find_dates
     t = "美国总统星期六傍晚抵达河内，定于星期天跟越南国家主席会晤。"
     ds = [d for d in find_dates(t) if d.weekday is not None]
     pub = date(2017, 11, 12)  # a Sunday
@@ -379,3 +380,9 @@ def test_numbers_that_count_nothing_of_a_relation():
     assert not [f for f in doc.facts if f.unit == "count"]
     doc = _doc("全国外事工作会议召开\n\n2021年12月14日，全国外事工作会议召开，会议吸引各部委和地方等500名代表参加。")
     assert [f.value for f in doc.facts if f.unit == "count"] == [500]
+
+
+def test_a_message_quoted_in_its_sentence_is_to_the_person_it_names():
+    evs = _events("各国国会领导人致贺电\n\n2021年4月2日，老挝国会主席赛宋蓬·丰威汉在贺电中对在第十四届国会第十一次会议上"
+                  "当选国会主席表示高兴，并向越南国会主席王廷惠致以祝贺。")
+    assert any(e[0] == "congratulate" and e[2] == ("赛宋蓬·丰威汉",) and e[3][0] == "王廷惠" for e in evs)

@@ -263,9 +263,8 @@ class FactFinder:
     def _count(self, m: re.Match[str], s: int, clause_start: int, per: str | None, growth: float | None,
                subject: list[str], evidence: Span) -> Fact | None:
         text = self.text
-        if self._inventory(m):
-            return None  # 呼吸机16台、口罩25万个、防护罩2000个: a handover's inventory, no figure of relations
-        if self._not_a_tally(m, clause_start):
+        # (呼吸机16台、口罩25万个、防护罩2000个: a handover's inventory, no figure of relations)
+        if self._inventory(m) or self._not_a_tally(m, clause_start):
             return None
         value = float(m.group("num")) * {"万": 10_000, "亿": 100_000_000}.get(m.group("mult") or "", 1)
         if value != int(value) or (m.group("mult") is None and "." in m.group("num")):
@@ -286,8 +285,6 @@ class FactFinder:
         cut = _COUNT_VERB.search(counted, 1)
         if cut:
             counted = counted[:cut.start()]
-        if counted.startswith(_COUNT_SKIP) or (m.group("cls") == "国" and not counted):
-            counted = counted  # 国 classifier: 六国代表团 style
         if any(counted.startswith(w) for w in _COUNT_SKIP) or counted.startswith(self.lex.not_counted):
             return None
         if not counted or text[after:after + 1] in "，,。；;":

@@ -541,7 +541,7 @@ class _DocBuilder:
                         part_of.setdefault(part, set()).add(n)
         # (安倍 for 安倍晋三, 岸田 for 岸田文雄: a Japanese name of four characters comes back as its
         # two-character surname)
-        for n, pm in names.items():
+        for n in names:
             if len(n) == 4 and "·" not in n and country.get(n) == "JPN" and n[:2] not in names \
                     and n[:2] not in self.lex.entities:
                 part_of.setdefault(n[:2], set()).add(n)

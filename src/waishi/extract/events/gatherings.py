@@ -127,6 +127,23 @@ class Gatherings(ClauseReader):
             return None
         return name[:j], Span(np_span.start, np_span.start + j), nxt[0]
 
+    def _gathering_object(self, type_: str, sent: SentenceCtx, t: str, ts: int, te: int,
+                          pos: int) -> tuple[str, Span] | None:
+        """The gathering attended or held: the object after the verb; a bare noun there (陈红河主持
+        会议, 一同出席会议) or none at all is the gathering named before."""
+        s = sent.span
+        got = self.object_np(pos, s.end)
+        if got is not None and got[0] in self.nouns and len(got[0]) <= 3 and got[0] not in self.lex.press_nouns \
+                and (type_ == "attend" or t.endswith("主持")):
+            got = self._topic_gathering(sent, ts) or got
+        if got is None and (type_ == "attend" or t.endswith("主持")) and self.clause_end(te, s.end) - te <= 1:
+            # (…会议21日在北京举行，A和B共同主持: the gathering a clause before says was held; one
+            # chaired, only in the same sentence)
+            got = self._topic_gathering(sent, ts, earlier=type_ == "attend")
+            if got is not None and got[0].endswith(TALK_NOUNS):
+                return None  # (…举行双边会谈。NAME亦有出席: he sat in on talks, no gathering attended)
+        return got
+
     def _gathering(self, type_: str, sent: SentenceCtx, t: str, ts: int, te: int) -> list[Event]:
         s = sent.span
         pos = te
@@ -134,17 +151,7 @@ class Gatherings(ClauseReader):
             return []  # 举办计划, 举办事宜: a noun, not an event held
         if type_ == "host" and self.text.startswith("召开", pos):
             pos += 2
-        got = self.object_np(pos, s.end)
-        if got is not None and got[0] in self.nouns and len(got[0]) <= 3 and got[0] not in self.lex.press_nouns \
-                and (type_ == "attend" or t.endswith("主持")):
-            # 陈红河主持会议, 一同出席会议: the bare noun is the gathering named before
-            got = self._topic_gathering(sent, ts) or got
-        if got is None and (type_ == "attend" or t.endswith("主持")) and self.clause_end(te, s.end) - te <= 1:
-            # (…会议21日在北京举行，A和B共同主持: the gathering a clause before says was held; one
-            # chaired, only in the same sentence)
-            got = self._topic_gathering(sent, ts, earlier=type_ == "attend")
-            if got is not None and got[0].endswith(TALK_NOUNS):
-                return []  # (…举行双边会谈。NAME亦有出席: he sat in on talks, no gathering attended)
+        got = self._gathering_object(type_, sent, t, ts, te, pos)
         if got is None or GENERIC.match(got[0]):
             return []
         name, np_span = got
@@ -351,6 +358,11 @@ class Gatherings(ClauseReader):
             # another country than the sender's
             src_iso = {a.iso3 for a in src if a.iso3}
             tgt = next(([a] for a in self.ctx.persons if a.iso3 and a.iso3 not in src_iso), [])
+        if self.text.startswith("中", te) and not any(a.kind == "person" for a in tgt):
+            # NAME在贺电中对…同志当选…表示高兴，…向王廷惠…: the person the message is to, named
+            # anywhere in its sentence
+            named = [a for a in self.ctx.actors_in(te, s.end, ("person",)) if a.name not in {x.name for x in src}]
+            tgt = named[:1] or tgt
         if tgt and not any(a.kind == "person" for a in tgt):
             # 向老挝新一届领导人致电，祝贺NAME当选国家主席: those the message names as elected
             elected = [a for m in _ELECTED_IN.finditer(self.text, te, s.end)

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from copy import copy
 from datetime import date
+from functools import lru_cache
 
 from ...model import Event
 
