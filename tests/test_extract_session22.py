@@ -386,3 +386,9 @@ def test_a_message_quoted_in_its_sentence_is_to_the_person_it_names():
     evs = _events("各国国会领导人致贺电\n\n2021年4月2日，老挝国会主席赛宋蓬·丰威汉在贺电中对在第十四届国会第十一次会议上"
                   "当选国会主席表示高兴，并向越南国会主席王廷惠致以祝贺。")
     assert any(e[0] == "congratulate" and e[2] == ("赛宋蓬·丰威汉",) and e[3][0] == "王廷惠" for e in evs)
+
+
+def test_a_known_trip_named_in_an_adverbial_clause_of_its_time_dates_the_page():
+    # visits_vn.tsv: 陈大光 in Ethiopia 2018-08-23..25; he was state president 2016-2018
+    doc = _doc("越南国家主席会见非盟官员\n\n访问埃塞俄比亚期间，当地时间8月24日，越南国家主席陈大光走访非洲联盟总部。")
+    assert doc.year == 2018

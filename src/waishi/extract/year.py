@@ -104,7 +104,10 @@ _VISIT_WORD = re.compile(r"访问|访华|访越|访老|访柬|出访|到访|抵�
 _ABBREVIATED = re.compile(r"[访赴]([\u4e00-\u9fff])|对([\u4e00-\u9fff])(?=进行|开展)")  # 访华, 赴老, 对华进行
 _TRIP_HEAD = 300
 _TRIP_SLACK = timedelta(days=4)
-_VISITING_REL = re.compile(r"(?:对([^，。；对]{2,8}?)进行[^，。；]{0,8}?访问|(?:访问|出访|到访)([^，。；的]{2,8}?))的[^，。；]{0,20}$")
+# (正在对越南进行正式访问的NAME; 访问埃塞俄比亚期间，当地时间8月24日，NAME…: the trip's country before
+# the visitor, in a relative clause or in an adverbial clause of the time of the trip)
+_VISITING_REL = re.compile(r"(?:对([^，。；对]{2,8}?)进行[^，。；]{0,8}?访问|(?:访问|出访|到访)([^，。；的]{2,8}?))"
+                           r"(?:的[^，。；]{0,20}|期间[，,][^。；]{0,30})$")
 _TRIP_DAYS = 14  # (a month-only row takes in every day: it dates nothing by a day alone)
 _TRIP_REACH = 60  # the destination within this many characters after the visitor's name
 _TRIP_WEIGHT = 3.0  # as a dated mention: below STRONG, so the office holders' window holds
