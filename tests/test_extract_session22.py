@@ -392,3 +392,8 @@ def test_a_known_trip_named_in_an_adverbial_clause_of_its_time_dates_the_page():
     # visits_vn.tsv: 陈大光 in Ethiopia 2018-08-23..25; he was state president 2016-2018
     doc = _doc("越南国家主席会见非盟官员\n\n访问埃塞俄比亚期间，当地时间8月24日，越南国家主席陈大光走访非洲联盟总部。")
     assert doc.year == 2018
+
+
+def test_an_indefinite_gathering_is_no_named_one():
+    evs = _events("美国总统接待日韩领导人\n\n2023年8月18日，美国总统拜登在戴维营接待了日本和韩国领导人，举行了一场史无前例的峰会。")
+    assert not any(e[0] == "host" and e[3][0].startswith("一场") for e in evs)

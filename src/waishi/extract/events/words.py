@@ -65,7 +65,7 @@ MESSAGE = re.compile(r"贺电|贺信|贺函|致电|致函|致信|电话|来电|�
 MESSAGE_TRIGGERS = ("致电", "致函", "致信", "致贺电", "致贺信", "发来贺电", "发来贺信", "发来贺函", "贺信", "贺电",
                      "贺函", "致贺", "通电话")
 # a gathering named by a quantifier (东盟的各项活动, 各级会议) is a kind of thing, not one event
-GENERIC = re.compile(r"^(?:[^，。；]{0,6}的|[^，。；的]{1,6}?(?=各项|各类|各种))?(?:各项|各级|各种|各类|许多|一些|多项|多个|系列|一系列|相关|有关)")
+GENERIC = re.compile(r"^(?:[^，。；]{0,6}的|[^，。；的]{1,6}?(?=各项|各类|各种))?(?:各项|各级|各种|各类|许多|一些|多项|多个|系列|一系列|相关|有关|一场|一次|一轮)")
 GROUP_NOUNS = ("代表团", "一行", "客人", "嘉宾", "团组", "领导", "领导人", "官员", "高官", "代表", "议员", "大使", "使节",
                 "企业家", "专家", "学者", "友人", "朋友", "工作组", "考察团", "访问团", "侨胞", "侨民")
 # a meeting word followed by what belongs to a meeting's name or its course: a noun here
