@@ -60,7 +60,7 @@ _GIVE = re.compile(r"提供|援助|捐赠|赠送|移交|资助|捐助|援建")
 _IMPLEMENTED = re.compile(r"落实|遵守|执行|实施|履行")
 # 150多名代表等一同出席, 约500家企业代表参加的论坛: who attends a gathering, counted
 _ATTENDED = re.compile(r"[^，。；,;]{0,24}?(?:代表|嘉宾|领导|官员)[^，。；,;]{0,6}?(?:一同|共同|等)?(?:出席|参加)")
-# 向柬埔寨提供了价值约30万美元的设备, 50万美元的现金: a sum given to someone is aid
+# 向X提供了价值约N万美元的设备, N万美元的现金: a sum given to someone is aid
 _GIVEN_TO = re.compile(r"向[^，。；,;]{1,12}?(?:提供|捐赠|赠送|援助|移交|转交)了?[^。；;]{0,30}$")
 _COUNT_VERB = re.compile(r"建立|建交|签署|签订|开展|实施|参加|出席|参与|达成|举行|举办|派出|访问|进行|保持|设立|开设|提供|捐赠|援助")
 # the largest sum a page of this genre states in each currency (world output is about 1e14 USD)
@@ -228,7 +228,7 @@ class FactFinder:
         return names or ["越南"]
 
     def _metric_of_head(self, b: int) -> str | None:
-        """28.6亿美元的183个投资项目, 包括215万美元的现金…在内的紧急援助: a sum modifying the noun
+        """N亿美元的N个投资项目, 包括N万美元的现金…在内的紧急援助: a sum modifying the noun
         after it is of that noun's kind."""
         if not self.text.startswith("的", b):
             return None
@@ -238,7 +238,7 @@ class FactFinder:
     def _not_a_tally(self, m: re.Match[str], clause_start: int) -> bool:
         """Numbers that count nothing of a relation: inside a quoted name (“16字方针”), documents
         already in force being implemented (落实…3项文件), a gathering's attendance (150多名代表一同
-        出席). (The set a rank is taken in, 在对越投资的116个国家和地区中居第二位, is a count: the
+        出席). (The size of the set a rank is taken in, N个国家和地区中居第K位, stays a count: the
         official gold counts it.)"""
         text = self.text
         left = text[clause_start:m.start()]

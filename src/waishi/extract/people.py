@@ -525,7 +525,7 @@ class PeopleFinder:
                 if matches[k][2] < s0 - 1:
                     break
             if prev is None:
-                # 柬埔寨国会外交、国际合作及媒体新闻委员会主席: an enumeration inside a committee's
+                # X国会外交、国际合作…委员会主席: an enumeration inside a committee's
                 # name, not a chain of titles; the part before 、 belongs to the first title
                 s1 = self._trim_left(text, self._chain_start(text, s0 - 1, start, name_ends), s0 - 1)
                 part = text[s1:s0 - 1]

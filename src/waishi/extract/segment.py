@@ -16,7 +16,7 @@ from ..model import Dateline, Document, Span
 
 # VNA glues "<headline> ảnh N" before a caption; older pages have none.
 # Some pages write it without diacritics or in full: "hinh anh 1", "hình ảnh 2".
-# (the photo's number stops before a year the caption opens with: ảnh 12018年9月13日 is photo 1)
+# (the photo's number stops before a year the caption opens with: ảnh 12018年9月… is photo 1)
 _ANH = re.compile(r"\s*(?:[hH][ìi]nh\s*)?(?:ảnh|Ảnh|anh|Anh)\s*\d+?(?=(?:19|20)\d\d\s*年|\D|$)\s*")
 # Captions end with a credit. Evidence: 图自越通社, 图自互联网, 越通社记者 林庆 摄,
 # (图片来源:越通社), 外交部供图,越通社发, 图自屏幕截图, 屏幕截图, 资料图.
@@ -55,7 +55,7 @@ _BYLINE = re.compile(r"^[^\s/／]{2,12}\s*[/／]\s*[^\s/／]{0,12}(?:报导|报�
 # A caption that says first it is one (资料图：…, 图：…)
 _PHOTO_FIRST = re.compile(r"^(?:资料图|图片|图)\s*[:：/／]")
 # A breadcrumb (首页>新南向, 首页 › 国际 › 亚洲): where the page sits in the site
-# (您现在的位置: 贯通日本 >> 资讯 >> 正文: a label and doubled separators)
+# (您现在的位置: 某网 >> 资讯 >> 正文: a label and doubled separators)
 _BREADCRUMB = re.compile(r"^(?:(?:您现在的位置|您的位置|当前位置|现在位置)\s*[:：]\s*)?"
                          r"[^\s>›»]{1,8}(?:\s*[>›»]{1,2}\s*[^>›»\s]{1,12}){1,5}$")
 # A numbered breadcrumb item on a line of its own (1. 无忧资讯 /, 2. 全球 /)
@@ -72,7 +72,7 @@ _KANA = re.compile(r"[\u3040-\u30ff]{2}")
 # A link's label written twice, its icon's alt text glued on (X Icon X): a site widget
 _TWICE = re.compile(r"^(\S.{3,30}?)\s*(?:Icon|icon|Logo|logo|img|图标)?\s*\1$")
 _TAGS = re.compile(r"^(?:#[^#\s]{1,16}\s*){2,}$")
-# A clock printed at the top of some pages (中国时间 10:33 2024年11月24日 星期日): the time the page
+# A clock printed at the top of some pages (中国时间 HH:MM YYYY年M月D日 星期X): the time the page
 # was served, not when the article appeared.
 _CLOCK = re.compile(r"^\S{0,4}时间\s*\d{1,2}[:：]\d{2}\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日(?:\s*(?:星期|周)[一二三四五六日天])?$")
 _END = re.compile(r"[（(]\s*完\s*[)）]")

@@ -510,7 +510,7 @@ class _Collector:
             clause = text[lo:m.start()]
             rel = _CHAIR_WHEN.search(clause)
             if rel is None and clause.endswith("以") and text.startswith("身份", m.end()):
-                rel = re.search("以$", clause)  # 老挝以东盟轮值主席国身份主持会议: chairing now
+                rel = re.search("以$", clause)  # X以东盟轮值主席国身份主持…: chairing now
             if rel is None:
                 continue
             isos = [self.lex.country_of(w) for w, _a, b in self.lex.find("gazetteer", clause) if b <= rel.start()]

@@ -374,7 +374,7 @@ class ClauseReader:
 
     def _paren_date(self, sent: SentenceCtx, trig_start: int) -> tuple[str | None, str | None] | None:
         """A bracket holding only a date right after the act dates that act, one of a list each:
-        ``A进行正式访问(2015年4月)和B进行国事访问(2015年11月)``, ``对智利(11月9日至12日)``."""
+        ``A进行正式访问(Y年M月)和B进行国事访问(Y年M月)``, ``对智利(11月9日至12日)``."""
         m = _PAREN_AFTER.match(self.text, trig_start)
         if m is None or m.end() > sent.span.end:
             return None

@@ -350,7 +350,7 @@ class Gatherings(ClauseReader):
             tgt = persons[:3] if persons else tgt[:1]
         topic = ON_ELECTION.search(self.text, cs, ts)
         if topic is not None and not tgt:
-            # 就阮富仲总书记当选国家主席发来贺电: the one elected is the one congratulated
+            # 就NAME总书记当选国家主席发来贺电: the one elected is the one congratulated
             tgt = self.ctx.actors_in(topic.start(), topic.end(), ("person",))[:1]
             src = [a for a in src if a.span.end <= topic.start()]
         if src and not tgt and t in ("发来贺电", "发来贺信", "发来贺函", "致贺信", "致贺电", "贺信", "贺电", "贺函"):
@@ -447,7 +447,7 @@ class Gatherings(ClauseReader):
 
     def _donor_before_xiang(self, cs: int, xiang: int, rv: re.Match[str] | None, tgt_isos: set[str]) -> list[Actor]:
         if rv is not None:
-            # 大使馆接收了淡马锡基金会向越南援助的物资: a donor the gazetteer does not know, named by
+            # 大使馆接收了X基金会向越南援助的物资: a donor the gazetteer does not know, named by
             # its body's head between the converse verb and 向
             np_ = self.text[rv.end():xiang].lstrip("了").strip()
             if 2 <= len(np_) <= 20 and BODY_HEAD.search(np_) and not re.search(r"[，。；、]", np_):

@@ -27,7 +27,7 @@ _LIST_REACH = 16  # a listed person's title and name start this close to the com
 
 
 def _by_country(partners: list[Actor]) -> list[list[Actor]]:
-    """A call with persons of several countries (与老挝总理通伦和柬埔寨首相洪森通电话) is one call
+    """A call with persons of several countries (与老挝总理A和柬埔寨首相B通电话) is one call
     each: calls are between two sides. Persons of one country (or of none known) stay one call."""
     persons = [a for a in partners if a.kind == "person"]
     isos = {a.iso3 for a in persons}
@@ -331,7 +331,7 @@ class Meetings(ClauseReader):
         if len(persons) < 2:
             return [(src, None)]
         dated: list[tuple[list[Actor], tuple[str, str | None] | None]] = []
-        # A和B分别于2016年9月和10月访问: the dates after 分别于, one for each visitor in turn
+        # A和B分别于Y年M月和M月访问: the dates after 分别于, one for each visitor in turn
         last = persons[-1].span.end
         resp = re.match(r"[^，。；]{0,4}?分别于", self.text[last:last + 12])
         if resp:

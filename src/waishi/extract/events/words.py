@@ -85,7 +85,7 @@ PRAISE_CLOSE = re.compile(r"表示(?:热烈|衷心)?祝贺|致以(?:热烈|衷�
 # converse verbs of aid: the subject receives or thanks for what the provider gives (…提供的物资)
 RECEIPT = re.compile(r"感谢|感激|接收|接受|收到|领取")
 
-# the act an anniversary counts from (到广州从事革命活动100周年纪念日, 条约签署45周年之际): the
+# the act an anniversary counts from (到X从事…活动N周年纪念日, 条约签署N周年之际): the
 # trigger's clause runs on to N周年 and stops there (出席建交50周年纪念活动, 致电…庆祝成立75周年 are acts)
 ANNIVERSARY_BASE = re.compile(r"(?:(?!庆祝|祝贺|纪念|迎接|喜迎|慶祝|紀念)[^，。；,;：:]){0,24}?"
                               r"[\d一二三四五六七八九十百]+\s*(?:周年|週年)(?=纪念日|紀念日|之际|之際|前夕|的日子|[，。；,;]|$)")
