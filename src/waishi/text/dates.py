@@ -226,6 +226,7 @@ _WEEKDAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 
 
 
 _AHEAD = re.compile(r"将|定于|拟|计划|料|预定|预计|即将")
+_CLAUSE_BREAK = re.compile(r"[，。；,;]")
 
 
 # 周五至周日(3月2日至4日), 星期二（2月27日）: the bracket glosses the weekday with the date itself
@@ -237,8 +238,9 @@ def _weekday(m: re.Match[str]) -> DateMention | None:
     if _GLOSSED.match(m.string, m.end()):
         return None  # (the date in the bracket is the one meant)
     # (定于星期天, 周五将访问…, 周五访问印度 料谈及…: a plan's weekday is the next one)
-    near = m.string[max(0, m.start() - 8):m.end() + 10]
-    near = re.split(r"[，。；,;]", near[:8 + (m.end() - m.start())])[-1] + re.split(r"[，。；,;]", near[8 + (m.end() - m.start()):])[0]
+    before = _CLAUSE_BREAK.split(m.string[max(0, m.start() - 8):m.end()])[-1]
+    after = _CLAUSE_BREAK.split(m.string[m.end():m.end() + 10])[0]
+    near = before + after
     offset = {"上": -1, "下": 1}.get(m.group("wk") or "", 0)
     return DateMention(m.start(), m.end(), weekday=_WEEKDAYS[m.group("d")],
                        week_offset=offset if offset else (2 if _AHEAD.search(near) else 0))
