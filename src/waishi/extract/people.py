@@ -440,6 +440,10 @@ class PeopleFinder:
             if post:
                 titles.append((post, Span(ne, ne + len(post))))
             country = self.country_of_titles([ttl for ttl, _ in titles], name)
+            if country == self.home and titles and name[:1] in self.lex.surnames_cn and \
+                    not self.lex.offices_for(name) and \
+                    not any(self.lex.country_of(n) for t, _ in titles for n, _a, _b in self.lex.find("gazetteer", t)):
+                country = self._phrase_country(text, titles[0][1].start, start) or country
             out.append(PersonMention(name.replace("··", "·"), Span(pos, ne), titles, country, latin))
             if len(name) >= 3:
                 self.page_names.setdefault(name[0], set()).add(name)
@@ -566,6 +570,17 @@ class PeopleFinder:
                 not any(w in t for t in titles for w in _FOREIGN_ONLY_TITLES):
             return self.home  # VNA leaves Vietnam implicit for domestic offices (外交部副部长NAME)
         return None
+
+    def _phrase_country(self, text: str, chain: int, start: int) -> str | None:
+        """The one foreign country named in the noun phrase before a title chain (会见了中国…领域的
+        X集团董事长NAME): a surname Vietnam and China share says nothing, the phrase does."""
+        lo = max(start, chain - 40, *(text.rfind(c, 0, chain) + 1 for c in "，,。；;：:\n"))
+        # (the phrase begins after the verb that takes it: 越南总理NAME会见了中国…的)
+        lo += max((b for t, _a, b in self.lex.find("triggers", text[lo:chain])
+                   if self.lex.triggers[t].type != "block"), default=0)
+        isos = {iso for n, a, _b in self.lex.find("gazetteer", text[lo:chain])
+                if (iso := self.lex.country_of(n)) and text[lo + a - 1:lo + a] != "驻"}
+        return isos.pop() if len(isos) == 1 and self.home not in isos else None
 
     def holder_at(self, form: str, when: date, country: str | None = None) -> str | None:
         """Name of the holder of the office named ``form`` at ``when`` (offices lexicon)."""

@@ -24,6 +24,7 @@ from ..text.numbers import to_number
 from ..text.sentences import find_all
 from .offices import short_country, title_fits
 from .options import HOME
+from .year_recent import recent_trips
 from .year_solver import STRONG, Constraint, YearEvidence
 
 __all__ = ["STRONG", "Constraint", "YearEvidence", "collect", "lunar_year"]
@@ -148,6 +149,17 @@ def _sentence_future(text: str, pos: int) -> bool:
     return _PROPOSAL.search(text, start, pos) is not None
 
 
+def _split_series_name(text: str, m: re.Match[str], names: list[str]) -> tuple[str, int] | None:
+    """(series name, start) when the ordinal ``m`` stands inside a series' name: its first part
+    (two characters or more) just before, its rest just after."""
+    before, after = text[max(0, m.start() - 16):m.start()], text[m.end():m.end() + 16]
+    for n in names:
+        for i in range(len(n) - 2, 1, -1):
+            if before.endswith(n[:i]) and after.startswith(n[i:]):
+                return n, m.start() - i
+    return None
+
+
 def _ordinal(s: str) -> int | None:
     n = to_number(s)  # Arabic or Chinese numerals (cn2an), one parser for the package
     return int(n) if n is not None and n == n.to_integral_value() else None
@@ -195,6 +207,8 @@ def collect(lex: Lexicon, text: str, people: Sequence[tuple[str, Sequence[str]]]
     c.offices(people or [], month_day)
     c.incoming()
     c.known_trips(month_day, day_only)
+    recent_trips(lex, text, c.ev, weight, month_day, lex.memo("visitors", lambda: _visitor_automaton(lex)),
+                 c._destinations)
     if today is not None:
         c.ev.cap = today.year
     return c.ev
@@ -410,11 +424,22 @@ class _Collector:
                 name = next((n for n in names if rest.startswith(n)), None)
                 if name and rest.startswith(_SUB_MEETING, len(name)):
                     continue  # 第十三届东盟地区论坛高官会: another meeting, numbered on its own
+                start = m.start()
+                if name is None:
+                    # the number inside the name (湄公河-澜沧江合作第二次领导人会议): the name's head
+                    # before it, its rest after
+                    found = _split_series_name(text, m, names)
+                    if found is not None:
+                        name, start = found
                 num = _ordinal(m.group(1))
                 if name and num:
                     sy = series_year(lex.series[name], num)
                     if sy and not _future(text, m.start()):
                         ev.add(sy, 4 * self.weight, f"series {name}")
+                    elif sy:
+                        # a session still to come (将出席第四次…峰会): the page is no later, mostly its year
+                        ev.bound(None, sy, f"upcoming series {name}", self.at((start, m.end())))
+                        ev.add(sy, 1.5 * self.weight, f"upcoming series {name}")
             # 越老政府间合作委员会第47次会议: the number written after the name
             for name in (n for n in names if n in text):
                 for m in re.finditer(re.escape(name) + r"\s*" + _ORDINAL.pattern + r"\s*(?:会议|会晤|峰会|大会|会)", text):

@@ -136,7 +136,8 @@ class Series:
         return self.base + (n - self.first) // self.per_year * self.every if n >= self.first else None
 
 
-_DASHES = "—-–－"
+# (the text is matched with a hyphen between hanzi read as a name dot: 湄公河·澜沧江)
+_DASHES = "—-–－·"
 
 
 def _pair_variants(name: str, known: Callable[[str], bool]) -> list[str]:

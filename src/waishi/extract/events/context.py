@@ -80,7 +80,11 @@ class DocContext:
             isos = [self.home, other] if other else []
         if len(isos) < 2:
             return None
-        names = [self.lex.country_names.get(i, i) for i in isos[:2]]
+        # each side as the page writes it (印尼, 星洲), else the lexicon's name
+        # (a one-character abbreviation, 中越, is no name: the lexicon's then)
+        written = {m.value: m.text for m in reversed(self.entities)
+                   if m.kind == "country" and isinstance(m.value, str) and len(m.text) >= 2}
+        names = [written.get(i) or self.lex.country_names.get(i, i) for i in isos[:2]]
         return (Actor(names[0], Span(0, 0), "country", isos[0]), Actor(names[1], Span(0, 0), "country", isos[1]))
 
     def entities_between(self, s: int, e: int) -> list[Mention]:

@@ -62,12 +62,13 @@ class Gatherings(ClauseReader):
             if src:
                 names = _names(partner) + ([agreement.group()[1:-1]] if agreement else [])
                 return [self._event("sign", sent, ts, src, partner, names)]
-        src = self.subject(sent, ts, frame.source)
-        tgt = [a for a in self.ctx.actors_in(te, ce, frame.target)]
         cs = self.clause_start(ts, s.start)
-        if not src and (PAIR.search(self.text, cs, ts) or
-                        re.search(r"两国(?:政府)?(?:于[^，。；]{1,12})?(?:共同|正式|已|曾)?$", self.text[cs:ts])):
-            # 双方签署了…文件, 两国签订了《…协定》: the page's two sides, as countries
+        own = self.ctx.actors_in(cs, ts, ("person", "org", "country", "group"))
+        src = [] if self._pair_signers(cs, ts) and not own else self.subject(sent, ts, frame.source)
+        tgt = [a for a in self.ctx.actors_in(te, ce, frame.target)]
+        if not src and self._pair_signers(cs, ts):
+            # 双方签署了…文件, 两国签订了《…协定》: the page's two sides, as countries (a subject
+            # carried from an earlier clause gives way: NAME访问X，双方签署了…)
             sides = self.ctx.sides()
             if sides is not None:
                 src, tgt = [sides[0]], [sides[1]] + tgt
@@ -77,6 +78,11 @@ class Gatherings(ClauseReader):
         if not names:
             return []
         return [self._event("sign", sent, ts, src, tgt, names)]
+
+    def _pair_signers(self, cs: int, ts: int) -> bool:
+        """The clause before a signing names both sides without names (双方, 两国总理, 两国政府于…)."""
+        return bool(PAIR.search(self.text, cs, ts) or
+                    re.search(r"两国(?:政府)?(?:于[^，。；]{1,12})?(?:共同|正式|已|曾)?$", self.text[cs:ts]))
 
     # attend / host --------------------------------------------------------------------
     def _read_gathering(self, frame: Frame, sent: SentenceCtx, t: str, ts: int, te: int, mode: str) -> list[Event]:
@@ -165,6 +171,11 @@ class Gatherings(ClauseReader):
             # (a meeting chaired, 共同主持高层会晤, is hosted)
             return []
         src = [head_person] if head is not None else self._gathering_source(type_, sent, ts, te, np_span)
+        if not src and type_ == "attend" and SIGNING_CEREMONY.search(name) and \
+                PAIR.search(self.text, self.clause_start(ts, s.start), ts):
+            # 两国总理出席双方合作文件签字仪式: the documents are signed between the page's two sides
+            sides = self.ctx.sides()
+            return [self._event("sign", sent, ts, [sides[0]], [sides[1]])] if sides else []
         if not src:
             return []
         # only gatherings with a foreign element (no domestic ceremonies)

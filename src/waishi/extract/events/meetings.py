@@ -86,6 +86,8 @@ class Meetings(ClauseReader):
             return True  # 会见和会谈: one meeting, read at its second word
         if TOURISTS.search(self.text, te, self.clause_end(te, sent.span.end)):
             return True  # 接待…游客…万人次: tourism counted, not a counterpart met
+        if MUTUAL.search(self.text, self.clause_start(ts, sent.span.start), ts):
+            return True  # 与NAME三次通电话和直接会见: a tally of meetings, not one
         return self.text[max(sent.span.start, ts - 3):ts].endswith(("主持", "出席", "参加"))
 
     def _credentials(self, sent: SentenceCtx, ts: int) -> list[Event]:

@@ -45,10 +45,12 @@ TALK_NOUNS = ("会谈", "会晤", "会见", "会面", "通话")
 # A reporter's byline is not an actor: 越通社特派记者报道, 据越通社驻中国记者报道
 REPORT = re.compile(r"(?:据)?[\u4e00-\u9fff]{2,14}?记者(?:[\u4e00-\u9fff]{1,6})?(?:报道|报导)")
 # Both sides named together, without names: 两位部长举行会谈, 两国总理通电话, 双方举行会谈.
-PAIR = re.compile(r"两位|两国(?:总理|外长|部长|领导人|主席|国家主席|元首|总书记|议长|国防部长|防长)|双方|两人")
+# (a ministry may stand between: 两国能源部长, 两国国防部长, 两国外交部长)
+PAIR = re.compile(r"两位|两国(?:[\u4e00-\u9fff]{0,4}?(?:部长|防长|外长|总理|领导人|主席|元首|总书记|议长|首脑))|双方|两人")
 # A signing hoped for or planned, not done: 推动协定早日签署, 双方将签署, 同意签署.
 # 互相对彼此进行正式访问, 两次互相通电话: exchanges summed up, not one event
-MUTUAL = re.compile(r"互相|相互|彼此|多次|频繁")
+# (a count of times: 三次通电话和直接会见, 两次会晤 — an ordinal, 第二次会晤, is one event)
+MUTUAL = re.compile(r"互相|相互|彼此|多次|频繁|屡次|(?<!第)(?:[两三四五六七八九十]|\d{1,2})次(?!会议|峰会|大会|全会)")
 ON_ELECTION = re.compile(r"就[^，。；]{1,30}?(?:当选|再次当选|连任|就任|荣任|获任|出任|被任命|被选为)")
 PRESS = ("记者", "媒体", "新闻界", "报界")  # 会见记者: a press meeting, not a diplomatic one
 SIGNING_CEREMONY = re.compile(r"(?:签字|签署|签约|交换|互换)[\u4e00-\u9fff]{0,4}仪式$")
