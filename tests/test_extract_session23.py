@@ -75,3 +75,38 @@ def test_an_adverb_after_a_foreign_leaders_name_ends_it():
                "陈大光表示，美国总统特朗普最近致信陈大光主席。")
     trump = next(p for p in doc.people if p.name == "特朗普")
     assert trump.titles == ["美国总统"]
+
+
+def test_senders_listed_over_commas_send_one_message_to_the_one_elected():
+    evs = _events("外国领导人致电祝贺\n\n2021年4月7日，卡塔尔埃米尔塔米姆·本·哈马德·阿勒萨尼，捷克总统米洛什·泽曼，"
+                  "马尔代夫总统易卜拉欣·穆罕默德·萨利赫等也发来贺电，对阮春福同志被选为越南国家主席表示祝贺。")
+    cong = [e for e in evs if e[0] == "congratulate"]
+    assert len(cong) == 1
+    assert set(cong[0][2]) == {"塔米姆·本·哈马德·阿勒萨尼", "米洛什·泽曼", "易卜拉欣·穆罕默德·萨利赫"}
+    assert cong[0][3] == ("阮春福",)
+
+
+def test_a_message_told_by_its_content_is_the_senders_act():
+    evs = _events("外国领导人致电祝贺\n\n2021年4月7日，卡塔尔埃米尔塔米姆·本·哈马德·阿勒萨尼发来贺电，对阮春福同志被选为越南国家主席表示祝贺。"
+                  "古巴国家主席米格尔·迪亚斯·卡内尔在致给越南国家主席阮春福的贺电中表示，愿进一步加强两国关系。")
+    cong = [e for e in evs if e[0] == "congratulate"]
+    assert {e[2][0] for e in cong} == {"塔米姆·本·哈马德·阿勒萨尼", "米格尔·迪亚斯·卡内尔"}
+    assert all(e[3] == ("阮春福",) for e in cong)
+
+
+def test_receivers_listed_over_commas_after_the_verb_are_one_message():
+    evs = _events("越南领导人致电祝贺老挝国庆\n\n12月1日，越南国家主席武文赏已致电老挝国家主席通伦·西苏里，老挝政府总理宋赛·西潘敦，"
+                  "祝贺老挝国庆48周年。")
+    cong = [e for e in evs if e[0] == "congratulate"]
+    assert len(cong) == 1 and {"通伦·西苏里", "宋赛·西潘敦"} <= set(cong[0][3])
+
+
+def test_a_figure_set_as_a_target_for_a_year_is_a_plan():
+    ev = collect(Lexicon.default(), "双方承诺，将两国贸易额从目前的78亿美元提升至2020年的150亿美元。")
+    assert ev.scores.get(2021, 0) == 0 and max(ev.scores, key=ev.scores.get) < 2020
+
+
+def test_a_visitor_named_by_his_visit_dates_his_known_trip():
+    doc = _doc("越印两国总理举行会谈\n\n新华社河内9月5日电 越南总理阮春福与到访的印度总理莫迪3日举行会谈。"
+               "双方承诺，将两国贸易额从目前的78亿美元提升至2020年的150亿美元。")
+    assert doc.year == 2016

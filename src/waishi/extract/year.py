@@ -109,12 +109,17 @@ _TRIP_SLACK = timedelta(days=4)
 # the visitor, in a relative clause or in an adverbial clause of the time of the trip)
 _VISITING_REL = re.compile(r"(?:对([^，。；对]{2,8}?)进行[^，。；]{0,8}?访问|(?:访问|出访|到访)([^，。；的]{2,8}?))"
                            r"(?:的[^，。；]{0,20}|期间[，,][^。；]{0,30})$")
+# a visitor named by his visit, the host left implicit (到访的/来访的 + title + NAME)
+_VISITOR_REL = re.compile(r"(?:到访|来访|前来访问|正在访问)的[^，。；的]{0,10}$")
 _TRIP_DAYS = 14  # (a month-only row takes in every day: it dates nothing by a day alone)
 _TRIP_REACH = 60  # the destination within this many characters after the visitor's name
 _TRIP_WEIGHT = 3.0  # as a dated mention: below STRONG, so the office holders' window holds
 _TOWARDS = ("对", "访问", "赴", "前往", "抵达", "到访", "出访")
 # a body's lesser meeting named after it (东盟地区论坛高官会) keeps a numbering of its own
 _SUB_MEETING = ("高官", "筹备", "预备", "工作组", "专家组", "附属")
+# a figure a clause sets as a target for a year (将…提升至2020年的…, 力争…达到2025年的…)
+_TARGET_BEFORE = re.compile(r"(?:提升|提高|增加|增长|扩大|达)(?:至|到)\s*$|实现\s*$")
+_TARGET_CLAUSE = re.compile(r"将|力争|争取|目标|承诺|计划|希望|有望|预计")
 # a purpose clause (以满足2022年…需求, 为了…, 旨在…) looks ahead
 _PURPOSE_START = re.compile(r"\s*(?:以便|以期|以满足|以迎接|以实现|以完成|为了|旨在|力争|争取)")
 
@@ -335,7 +340,12 @@ class _Collector:
         before = text[max(0, m.start() - 2):m.start()]
         after = text[m.end():m.end() + 3]
         if re.match(r"的\s*[\d.]+\s*(?:万|亿)", text[m.end():m.end() + 12]) and \
-                _STAT_WORDS.search(text, max(0, m.start() - 30), m.start()):
+                _STAT_WORDS.search(text, max(0, m.start() - 30), m.start()) and not _future(text, m.start()):
+            if _TARGET_BEFORE.search(text, max(0, m.start() - 5), m.start()) and \
+                    _TARGET_CLAUSE.search(text, max(0, m.start() - 40, *(text.rfind(c, 0, m.start()) + 1 for c in "，,。；;")),
+                                          m.start()):
+                self.future.append(int(m.group(1)))  # 将贸易额提升至2020年的150亿美元: a target
+                return None
             # 贸易额从2003年的770万美元提升至2015年的6610万美元: a past year's figure
             return int(m.group(1)) + 1
         if before.endswith(_AS_OF_BEFORE[:2]) and not self._plans_after(m.end()) and not _future(text, m.start()):
@@ -603,6 +613,10 @@ class _Collector:
         for name, starts in found.items():
             trips = lex.visits[name]
             goes = {iso for i in starts for iso in self._destinations(head, i + len(name)) | self._visiting_before(head, i)}
+            if not goes and any(_VISITOR_REL.search(head, max(0, i - 14), i) for i in starts):
+                # 与到访的印度总理NAME会谈: the host is the other country the story names
+                own = {v.visitor_iso3 for v in trips}
+                goes = {iso for n, _a, _b in lex.find("gazetteer", head) if (iso := lex.country_of(n))} - own
             if not goes:
                 continue
             for v in trips:

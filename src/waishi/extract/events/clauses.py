@@ -101,6 +101,10 @@ class ClauseReader:
                 for m in INNER_COORD.finditer(self.text, cs, trig_start))
         actors = [] if carried else self._region_actors(cs, trig_start, kinds)
         if actors:
+            if actors[0].kind == "person" and self._only_names(cs, actors[0].span.start):
+                # 卡塔尔埃米尔A，捷克总统B，东盟秘书长C等也发来贺电: a list of titled persons run over
+                # commas is the subject as a whole
+                actors = self._listed_back(sent, cs) + actors
             return actors
         # (…，以及会见X / A会见B并会见C: a coordinated predicate keeps the first one's subject)
         # the first predicate of the sentence with a subject of its own in its clause (访柬期间，
@@ -138,6 +142,30 @@ class ClauseReader:
                 return persons[:1]
             return after[:1]
         return []
+
+    def _only_names(self, lo: int, hi: int) -> bool:
+        """Whether ``text[lo:hi]`` holds only persons, titles, countries and list words."""
+        covered: set[int] = set()
+        for a in self.ctx.actors_in(lo, hi):
+            covered.update(range(a.span.start, a.span.end))
+        for t in self.ctx.title_spans:
+            if lo <= t.start < hi:
+                covered.update(range(t.start, t.end))
+        return all(i in covered or c in "、和及与 ·•前*" for i, c in enumerate(self.text[lo:hi], lo))
+
+    def _listed_back(self, sent: SentenceCtx, cs: int) -> list[Actor]:
+        """The persons of the clauses before ``cs`` that hold nothing but a list of titled persons."""
+        out: list[Actor] = []
+        while cs > sent.span.start and self.text[cs - 1] in "，,":
+            pcs = self.clause_start(cs - 1, sent.span.start)
+            if any(pcs <= t0 < cs for t0 in self._sent_trigs):
+                break
+            persons = self.ctx.actors_in(pcs, cs - 1, ("person",))
+            if not persons or not self._only_names(pcs, cs - 1):
+                break
+            out = persons + out
+            cs = pcs
+        return out
 
     def _semicolon_subject(self, sent: SentenceCtx, trig_start: int) -> list[Actor]:
         """A part after `；` with no subject before its verb (…王廷惠开展了近50个活动；拜会…；会见…)

@@ -32,6 +32,14 @@ from .words import (
 _ELECTED_IN = re.compile(r"祝贺([^，。；祝]{2,30}?)(?:当选|再次当选|连任|就任|荣任|出任|被任命)")
 
 
+# 对NAME(同志)被选为…表示祝贺, 祝贺NAME当选…: the person a message's purpose names as elected
+_ELECTED_FOR = re.compile(r"(?:对|祝贺|就)([^，。；,;]{1,30}?)(?:同志)?(?:当选|再次当选|连任|就任|荣任|获任|出任|被任命|被选为|被选)")
+
+
+# 在致(给)B的贺电中: the message's addressee, before 的
+_MESSAGE_TO = re.compile(r"在致(?:给)?([^，。；,;]{2,40})的$")
+
+
 class Gatherings(ClauseReader):
     def _read_signing(self, frame: Frame, sent: SentenceCtx, t: str, ts: int, te: int, mode: str) -> list[Event]:
         s = sent.span
@@ -264,7 +272,7 @@ class Gatherings(ClauseReader):
             # message; elsewhere a wish voiced in talks is no congratulation
             return []
         if self.text[max(s.start, ts - 1):ts] == "的":
-            return []
+            return self._message_to(sent, ts, te)
         # (the purpose may close a list of messages: A致电B；C致电D，庆祝两国建交50周年。)
         if t in ("致电", "致函", "致信") and not re.search(r"祝贺|庆祝|致贺|贺电|贺信|贺函|恭贺|表示祝贺",
                                                        self.text[te:_period_end(self.text, te)]):
@@ -304,7 +312,10 @@ class Gatherings(ClauseReader):
         if len(src) == 1 and len(tp) > 1 and len(countries) > 1 and None not in countries:
             return [self._event("congratulate", sent, ts, src, [a for a in tp if a.iso3 == c])
                     for c in dict.fromkeys(a.iso3 for a in tp)]
-        if len(sp) > 1 and len(tgt) == 1:
+        # (senders listed over commas, A，B，C等发来贺电, are not paired by the text: one message, as
+        # for receivers listed so)
+        over_commas = len(sp) > 1 and re.search(r"[，,]", self.text[sp[0].span.end:sp[-1].span.start]) is not None
+        if len(sp) > 1 and len(tgt) == 1 and not over_commas:
             return [self._event("congratulate", sent, ts, [a], tgt) for a in sp]
         return [self._event("congratulate", sent, ts, src, tgt)]
 
@@ -337,6 +348,21 @@ class Gatherings(ClauseReader):
             return []
         return [self._event("congratulate", sent, ts, senders, _dedupe(receivers))]
 
+    def _message_to(self, sent: SentenceCtx, ts: int, te: int) -> list[Event]:
+        """``A在致B的贺电中…``: the message to B, reported with its content (once per sender)."""
+        cs = self.clause_start(ts, sent.span.start)
+        m = _MESSAGE_TO.search(self.text, cs, ts)
+        if m is None or not self.text.startswith(("中", "里"), te):
+            return []
+        src = self._region_actors(cs, m.start(), ("person", "org", "country"))
+        tgt = self.ctx.actors_in(m.start(1), m.end(1), ("person",)) or \
+            self.ctx.actors_in(m.start(1), m.end(1), ("org", "country"))
+        if not src or not tgt or all(a.name in self._senders for a in src):
+            return []
+        self._senders.update(a.name for a in src)
+        self._congratulated = tgt
+        return [self._event("congratulate", sent, ts, src, tgt)]
+
     def _congratulation_sides(self, sent: SentenceCtx, t: str, ts: int, te: int) -> tuple[list[Actor], list[Actor]]:
         """Who congratulates whom: the subject; the one after 向/对, after the verb, named in the
         topic (就NAME当选…), the page's subject for 发来贺电, or, left out (同日，NAME也致电祝贺),
@@ -356,6 +382,12 @@ class Gatherings(ClauseReader):
                 tgt = before[-1:]
         if not tgt:
             ce = self.clause_end(te, s.end)
+            # (致电A，B，C，祝贺…: receivers listed over commas, each part nothing but a titled person)
+            while ce < s.end and self.text[ce] in "，," and self.ctx.actors_in(te, ce, ("person",)):
+                nxt = self.clause_end(ce + 1, s.end)
+                if not self.ctx.actors_in(ce + 1, nxt, ("person",)) or not self._only_names(ce + 1, nxt):
+                    break
+                ce = nxt
             tgt = self.ctx.actors_in(te, ce, ("person", "org", "country"))
             persons = [a for a in tgt if a.kind == "person"]
             tgt = persons[:3] if persons else tgt[:1]
@@ -368,7 +400,11 @@ class Gatherings(ClauseReader):
             # NAME发来贺信: the one congratulated is the page's own subject, its first person of
             # another country than the sender's
             src_iso = {a.iso3 for a in src if a.iso3}
-            tgt = next(([a] for a in self.ctx.persons if a.iso3 and a.iso3 not in src_iso), [])
+            # (…发来贺电，对NAME被选为国家主席表示祝贺: the one the purpose clause names as elected)
+            tgt = _dedupe([a for m in _ELECTED_FOR.finditer(self.text, te, s.end)
+                           for a in self.ctx.actors_in(m.start(1), m.end(1), ("person",))
+                           if a.iso3 not in src_iso or not a.iso3])
+            tgt = tgt or next(([a] for a in self.ctx.persons if a.iso3 and a.iso3 not in src_iso), [])
         if self.text.startswith("中", te) and not any(a.kind == "person" for a in tgt):
             # NAME在贺电中对…同志当选…表示高兴，…向王廷惠…: the person the message is to, named
             # anywhere in its sentence

@@ -69,10 +69,12 @@ def _by_factuality(events: list[Event], persons: frozenset[str], lex: Lexicon) -
         if e.factuality != "restated":
             continue
         # (a meeting restated is the one with the same partner: 在与B的会谈中 is not the talks with C)
+        # (a message restated is the same sender's: 在致B的贺电中 is not another sender's message to B)
         both = e.type in ("meet", "phone_call")
         same = next((k for k in kept if k.type == e.type and (
             _targets_overlap(k.source + k.target, e.source) and _targets_overlap(k.source + k.target, e.target)
-            if both else _targets_overlap(k.source, e.source) or _targets_overlap(k.target, e.target))), None)
+            if both else _targets_overlap(k.source, e.source) if e.type == "congratulate"
+            else _targets_overlap(k.source, e.source) or _targets_overlap(k.target, e.target))), None)
         if same is not None:
             same.extra_evidence.append(e.evidence)
             other.append(e)
