@@ -110,3 +110,21 @@ def test_a_visitor_named_by_his_visit_dates_his_known_trip():
     doc = _doc("越印两国总理举行会谈\n\n新华社河内9月5日电 越南总理阮春福与到访的印度总理莫迪3日举行会谈。"
                "双方承诺，将两国贸易额从目前的78亿美元提升至2020年的150亿美元。")
     assert doc.year == 2016
+
+
+def test_a_summit_two_leaders_hold_is_their_meeting_and_the_visitor_visits_the_hosts_country():
+    evs = _events("新印领导人举行峰会\n\n2023年3月16日，新加坡总理李显龙与到访的印尼总统佐科举行新印领导人非正式峰会。")
+    assert [e for e in evs if e[0] == "meet" and {"李显龙", "佐科"} <= set(e[2] + e[3])]
+    assert not [e for e in evs if e[0] == "host"]
+    assert [e for e in evs if e[0] == "visit" and e[2] == ("佐科",) and e[3] == ("新加坡",)]
+
+
+def test_a_video_summit_is_a_call():
+    evs = _events("印越总理举行视频峰会\n\n2020年12月21日，印度总理莫迪与越南总理阮春福举行视频峰会。")
+    assert [e for e in evs if e[0] == "phone_call" and {"莫迪", "阮春福"} <= set(e[2] + e[3])]
+    assert not [e for e in evs if e[0] in ("host", "meet")]
+
+
+def test_co_chaired_talks_stay_hosted():
+    evs = _events("两党举行高级会晤\n\n2025年12月2日，越共中央总书记苏林与老挝人民革命党中央总书记通伦·西苏里共同主持两党高级会晤。")
+    assert [e for e in evs if e[0] == "host"]

@@ -96,7 +96,28 @@ class Gatherings(ClauseReader):
     def _read_gathering(self, frame: Frame, sent: SentenceCtx, t: str, ts: int, te: int, mode: str) -> list[Event]:
         if frame.type == "host" and self._meeting_held(te):
             return []
+        if frame.type == "host":
+            summit = None if "主持" in t else self._summit_of_two(sent, ts, te)
+            if summit is not None:
+                return summit
         return self._gathering(frame.type, sent, t, ts, te)
+
+    def _summit_of_two(self, sent: SentenceCtx, ts: int, te: int) -> list[Event] | None:
+        """``A与B举行…峰会/会晤``: a summit two leaders hold together is their meeting (a gathering of
+        many is hosted: 与B共同主持…会议)."""
+        ce = self.clause_end(te, sent.span.end)
+        obj = self.text[te:ce]
+        if not re.match(r"了?[^，。；,;]{0,16}?(?:峰会|会晤)(?:时|上|中|期间)?$", obj):
+            return None
+        # (a video summit is a call)
+        etype = "phone_call" if re.search(r"视频|视讯|电话|线上|在线|网络", obj) else "meet"
+        p = self.partner(sent, ts)
+        if p is None or not all(a.kind == "person" for a in p[0]):
+            return None
+        src = [a for a in self._region_actors(self.clause_start(p[1], sent.span.start), p[1], ("person",))]
+        if not src:
+            return None
+        return [self._event(etype, sent, ts, src, p[0])]
 
     def _meeting_held(self, te: int) -> bool:
         """举行会谈, 举行双边会晤: a meeting held, read by its own trigger."""
