@@ -24,7 +24,7 @@ def test_both_sides_sign_after_a_subject_carried_from_a_visit():
 
 def test_both_leaders_attending_their_signing_ceremony_is_a_signing():
     evs = _events("越南政府总理会见新加坡总理\n\n2023年8月28日，越南政府总理范明正与新加坡总理李显龙举行会谈。"
-                  "会谈后，两国总理出席双方合作协议签字仪式。")
+                  "会谈结束后，两国总理共同出席了两国合作文件签字仪式。")
     assert [e for e in evs if e[0] == "sign" and e[1] == "2023-08-28"]
 
 
@@ -41,7 +41,7 @@ def test_a_side_is_named_as_the_page_writes_it():
 
 
 def test_a_series_numbered_inside_its_name_dates_the_page():
-    ev = collect(Lexicon.default(), "阮春福出席在金边举行的湄公河-澜沧江合作第二次领导人会议。")
+    ev = collect(Lexicon.default(), "越南政府总理率团赴金边，参加澜沧江-湄公河合作第二次领导人会议。")
     assert max(ev.scores, key=ev.scores.get) == 2018
 
 
@@ -58,7 +58,7 @@ def test_a_trip_the_page_calls_recent_dates_the_story_after_it():
 
 def test_a_count_of_calls_and_meetings_is_no_single_act():
     evs = _events("越南政府总理会见中国企业家\n\n2023年1月14日，越南政府总理范明政会见了中国某集团董事长严介和。"
-                  "2022年，范明政与中国国务院总理李克强三次通电话和直接会见。")
+                  "去年范明政曾与李克强总理三次通电话和会见。")
     assert not [e for e in evs if "李克强" in e[3]]
 
 
@@ -72,25 +72,25 @@ def test_a_shared_surname_takes_the_country_its_noun_phrase_names():
 
 def test_an_adverb_after_a_foreign_leaders_name_ends_it():
     doc = _doc("越南国家主席会见美国企业代表\n\n2017年4月14日，越南国家主席陈大光会见了美国某公司董事长。"
-               "陈大光表示，美国总统特朗普最近致信陈大光主席。")
+               "陈大光称，美国总统特朗普最近来信表示支持。")
     trump = next(p for p in doc.people if p.name == "特朗普")
     assert trump.titles == ["美国总统"]
 
 
 def test_senders_listed_over_commas_send_one_message_to_the_one_elected():
-    evs = _events("外国领导人致电祝贺\n\n2021年4月7日，卡塔尔埃米尔塔米姆·本·哈马德·阿勒萨尼，捷克总统米洛什·泽曼，"
-                  "马尔代夫总统易卜拉欣·穆罕默德·萨利赫等也发来贺电，对阮春福同志被选为越南国家主席表示祝贺。")
+    evs = _events("外国领导人致电祝贺\n\n2021年4月7日，老挝国家主席通伦·西苏里，柬埔寨国王西哈莫尼，"
+                  "古巴国家主席迪亚斯-卡内尔等也发来贺电，对阮春福同志被选为越南国家主席表示祝贺。")
     cong = [e for e in evs if e[0] == "congratulate"]
     assert len(cong) == 1
-    assert set(cong[0][2]) == {"塔米姆·本·哈马德·阿勒萨尼", "米洛什·泽曼", "易卜拉欣·穆罕默德·萨利赫"}
+    assert set(cong[0][2]) == {"通伦·西苏里", "西哈莫尼", "迪亚斯-卡内尔"}
     assert cong[0][3] == ("阮春福",)
 
 
 def test_a_message_told_by_its_content_is_the_senders_act():
-    evs = _events("外国领导人致电祝贺\n\n2021年4月7日，卡塔尔埃米尔塔米姆·本·哈马德·阿勒萨尼发来贺电，对阮春福同志被选为越南国家主席表示祝贺。"
-                  "古巴国家主席米格尔·迪亚斯·卡内尔在致给越南国家主席阮春福的贺电中表示，愿进一步加强两国关系。")
+    evs = _events("外国领导人致电祝贺\n\n2021年4月7日，柬埔寨国王西哈莫尼发来贺电，对阮春福同志被选为越南国家主席表示祝贺。"
+                  "老挝国家主席通伦·西苏里在致阮春福主席的贺电中表示，愿进一步加强两国关系。")
     cong = [e for e in evs if e[0] == "congratulate"]
-    assert {e[2][0] for e in cong} == {"塔米姆·本·哈马德·阿勒萨尼", "米格尔·迪亚斯·卡内尔"}
+    assert {e[2][0] for e in cong} == {"西哈莫尼", "通伦·西苏里"}
     assert all(e[3] == ("阮春福",) for e in cong)
 
 
@@ -113,7 +113,7 @@ def test_a_visitor_named_by_his_visit_dates_his_known_trip():
 
 
 def test_a_summit_two_leaders_hold_is_their_meeting_and_the_visitor_visits_the_hosts_country():
-    evs = _events("新印领导人举行峰会\n\n2023年3月16日，新加坡总理李显龙与到访的印尼总统佐科举行新印领导人非正式峰会。")
+    evs = _events("新印领导人举行峰会\n\n2023年3月16日，新加坡总理李显龙当天同到访的印尼总统佐科举行两国领导人年度峰会。")
     assert [e for e in evs if e[0] == "meet" and {"李显龙", "佐科"} <= set(e[2] + e[3])]
     assert not [e for e in evs if e[0] == "host"]
     assert [e for e in evs if e[0] == "visit" and e[2] == ("佐科",) and e[3] == ("新加坡",)]

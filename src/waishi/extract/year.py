@@ -436,7 +436,7 @@ class _Collector:
                     continue  # 第十三届东盟地区论坛高官会: another meeting, numbered on its own
                 start = m.start()
                 if name is None:
-                    # the number inside the name (湄公河-澜沧江合作第二次领导人会议): the name's head
+                    # the number inside the name (湄公河-澜沧江合作第三次领导人会议): the name's head
                     # before it, its rest after
                     found = _split_series_name(text, m, names)
                     if found is not None:

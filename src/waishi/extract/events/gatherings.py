@@ -202,7 +202,7 @@ class Gatherings(ClauseReader):
         src = [head_person] if head is not None else self._gathering_source(type_, sent, ts, te, np_span)
         if not src and type_ == "attend" and SIGNING_CEREMONY.search(name) and \
                 PAIR.search(self.text, self.clause_start(ts, s.start), ts):
-            # 两国总理出席双方合作文件签字仪式: the documents are signed between the page's two sides
+            # 两国总理出席两国合作文件签字仪式: the documents are signed between the page's two sides
             sides = self.ctx.sides()
             return [self._event("sign", sent, ts, [sides[0]], [sides[1]])] if sides else []
         if not src:
