@@ -24,7 +24,7 @@ from ..text.numbers import to_number
 from ..text.sentences import find_all
 from .offices import short_country, title_fits
 from .options import HOME
-from .year_recent import recent_trips
+from .year_lexicon import recent_trips, split_series_name
 from .year_solver import STRONG, Constraint, YearEvidence
 
 __all__ = ["STRONG", "Constraint", "YearEvidence", "collect", "lunar_year"]
@@ -152,17 +152,6 @@ def _sentence_future(text: str, pos: int) -> bool:
     """A proposal or plan verb earlier in the sentence (建议双方…在…周年之际): what it governs is to come."""
     start = max(text.rfind("。", 0, pos), text.rfind("\n", 0, pos), pos - 80) + 1
     return _PROPOSAL.search(text, start, pos) is not None
-
-
-def _split_series_name(text: str, m: re.Match[str], names: list[str]) -> tuple[str, int] | None:
-    """(series name, start) when the ordinal ``m`` stands inside a series' name: its first part
-    (two characters or more) just before, its rest just after."""
-    before, after = text[max(0, m.start() - 16):m.start()], text[m.end():m.end() + 16]
-    for n in names:
-        for i in range(len(n) - 2, 1, -1):
-            if before.endswith(n[:i]) and after.startswith(n[i:]):
-                return n, m.start() - i
-    return None
 
 
 def _ordinal(s: str) -> int | None:
@@ -426,6 +415,10 @@ class _Collector:
                 ev.add(y, 4 * weight, "anniversary", at(m.span()))
 
     def series_and_congresses(self) -> None:
+        self.series()
+        self.congresses()
+
+    def series(self) -> None:
         text, ev, lex = self.text, self.ev, self.lex
         if lex.series:
             names = lex.memo("series_names", lambda: sorted(lex.series, key=len, reverse=True))
@@ -438,7 +431,7 @@ class _Collector:
                 if name is None:
                     # the number inside the name (湄公河-澜沧江合作第三次领导人会议): the name's head
                     # before it, its rest after
-                    found = _split_series_name(text, m, names)
+                    found = split_series_name(text, m, names)
                     if found is not None:
                         name, start = found
                 num = _ordinal(m.group(1))
@@ -457,6 +450,9 @@ class _Collector:
                     sy = series_year(lex.series[name], num) if num else None
                     if sy and not _future(text, m.start()):
                         ev.add(sy, 4 * self.weight, f"series {name}")
+
+    def congresses(self) -> None:
+        text, ev, lex = self.text, self.ev, self.lex
         forms = lex.memo("congress_forms", lambda: re.compile("|".join(sorted(
             {re.escape(f) for c in lex.congresses for f in c.forms if len(f) >= 3}, key=len, reverse=True)) or "(?!)"))
         if not forms.search(text):

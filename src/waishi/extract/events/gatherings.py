@@ -203,8 +203,8 @@ class Gatherings(ClauseReader):
         if not src and type_ == "attend" and SIGNING_CEREMONY.search(name) and \
                 PAIR.search(self.text, self.clause_start(ts, s.start), ts):
             # 两国总理出席两国合作文件签字仪式: the documents are signed between the page's two sides
-            sides = self.ctx.sides()
-            return [self._event("sign", sent, ts, [sides[0]], [sides[1]])] if sides else []
+            two = self.ctx.sides()
+            return [self._event("sign", sent, ts, [two[0]], [two[1]])] if two else []
         if not src:
             return []
         # only gatherings with a foreign element (no domestic ceremonies)

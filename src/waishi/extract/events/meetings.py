@@ -286,9 +286,7 @@ class Meetings(ClauseReader):
             if dest is None:
                 return []
             places = dest
-        if self.text.startswith("的", te) and t in ("到访", "来访"):
-            # (到访的印尼总统NAME: the country after 的 is the visitor's own)
-            places = self._host_of_visitor(sent, ts) or places
+        places = self._host_of_visitor(sent, t, ts, te) or places
         if not places or self._travel(t, s, ts, te, cs, places):
             return []
         src = self._visitor(sent, ts, te, cs, ce)
@@ -319,15 +317,18 @@ class Meetings(ClauseReader):
                 out.append(ev)
         return out
 
-    def _host_of_visitor(self, sent: SentenceCtx, ts: int) -> list[Actor]:
-        """``A与到访的B举行…``: the country B visits is A's, the one who receives him."""
+    def _host_of_visitor(self, sent: SentenceCtx, t: str, ts: int, te: int) -> list[Actor]:
+        """``A与到访的B举行…``: the country B visits is A's, the one who receives him (the country
+        after 的, 到访的印尼总统NAME, is the visitor's own)."""
+        if not self.text.startswith("的", te) or t not in ("到访", "来访"):
+            return []
         cs = self.clause_start(ts, sent.span.start)
         m = re.search(r"(?:与|同|和|会见|会晤|接见|欢迎)(?:了)?$", self.text[cs:ts])
         if m is None:
             return []
-        host = [a for a in self.ctx.actors_in(cs, cs + m.start(), ("person",)) if a.iso3]
-        name = self.lex.country_names.get(host[0].iso3) if host else None
-        return [Actor(name, Span(ts, ts), "country", host[0].iso3)] if name and host else []
+        iso = next((a.iso3 for a in self.ctx.actors_in(cs, cs + m.start(), ("person",)) if a.iso3), None)
+        name = self.lex.country_names.get(iso) if iso else None
+        return [Actor(name, Span(ts, ts), "country", iso)] if name else []
 
     def _listed_before(self, pos: int, kinds: tuple[str, ...]) -> list[Actor]:
         """The actors written as a list (A、B和C) that ends right at ``pos``."""

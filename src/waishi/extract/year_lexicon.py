@@ -1,12 +1,16 @@
-"""A trip the page calls recent (近日NAME访华, NAME日前对老挝进行的正式访问): the lexicon dates the trip
+"""Year evidence read against the dated lexicons, apart from the collector's passes.
+
+A trip the page calls recent (近日NAME访华, NAME日前对老挝进行的正式访问): the lexicon dates the trip
 (visits_*.tsv), and the page is of the weeks after it. With the story's month and day, the year in
-which that day falls in the few months after the trip; without them, the year the trip ended."""
+which that day falls in the few months after the trip; without them, the year the trip ended.
+A numbered series whose number stands inside its name (series.tsv) is found by its two parts."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date, timedelta
-from typing import Any, Callable
+from typing import Any
 
 from ..lexicon import Lexicon
 from .year_solver import YearEvidence
@@ -52,3 +56,14 @@ def recent_trips(lex: Lexicon, text: str, ev: YearEvidence, weight: float, month
     fits = {y: n for y, n in fits.items() if (lo_ is None or y >= lo_) and (hi_ is None or y <= hi_)} or fits
     for y, name in fits.items():
         ev.add(y, _WEIGHT * weight / len(fits), f"recent trip {name}")
+
+
+def split_series_name(text: str, m: re.Match[str], names: list[str]) -> tuple[str, int] | None:
+    """(series name, start) when the ordinal ``m`` stands inside a series' name: its first part
+    (two characters or more) just before, its rest just after."""
+    before, after = text[max(0, m.start() - 16):m.start()], text[m.end():m.end() + 16]
+    for n in names:
+        for i in range(len(n) - 2, 1, -1):
+            if before.endswith(n[:i]) and after.startswith(n[i:]):
+                return n, m.start() - i
+    return None
