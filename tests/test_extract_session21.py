@@ -2,15 +2,8 @@
 without a month, a holder about to take office, a pronoun opening a later clause, a summary's
 joint meeting split when each person is met in a sentence of his own."""
 
-from waishi.extract.pipeline import extract
-
-
-def _doc(text):
-    return extract(text, source="t.txt").documents[0]
-
-
-def _events(text):
-    return [(e.type, e.date, tuple(e.source), tuple(e.target)) for e in _doc(text).events]
+from extract_rows import event_rows as _events
+from extract_rows import first_doc as _doc
 
 
 def test_the_datelines_month_and_day_date_the_story():

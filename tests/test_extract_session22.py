@@ -3,15 +3,8 @@ leader's, 分别 before a message verb, a name that is the head of a longer gaze
 name ending a title chain at a coordinator, the act an anniversary counts from, and a relative
 clause whose head is no person."""
 
-from waishi.extract.pipeline import extract
-
-
-def _doc(text):
-    return extract(text, source="t.txt").documents[0]
-
-
-def _events(text):
-    return [(e.type, e.date, tuple(e.source), tuple(e.target)) for e in _doc(text).events]
+from extract_rows import event_rows as _events
+from extract_rows import first_doc as _doc
 
 
 def test_a_bodys_message_and_its_leaders_message_are_two_acts():

@@ -2,17 +2,11 @@
 without names, each side as the page writes it, a series numbered inside its name, a trip the page
 calls recent, a count of meetings, a person's country from his noun phrase, adverbs after names."""
 
-from waishi.extract.pipeline import extract
+from extract_rows import event_rows as _events
+from extract_rows import first_doc as _doc
+
 from waishi.extract.year import collect
 from waishi.lexicon import Lexicon
-
-
-def _doc(text):
-    return extract(text, source="t.txt").documents[0]
-
-
-def _events(text):
-    return [(e.type, e.date, tuple(e.source), tuple(e.target)) for e in _doc(text).events]
 
 
 def test_both_sides_sign_after_a_subject_carried_from_a_visit():
