@@ -122,3 +122,25 @@ def test_a_video_summit_is_a_call():
 def test_co_chaired_talks_stay_hosted():
     evs = _events("两党举行高级会晤\n\n2025年12月2日，越共中央总书记苏林与老挝人民革命党中央总书记通伦·西苏里共同主持两党高级会晤。")
     assert [e for e in evs if e[0] == "host"]
+
+
+def test_an_office_handed_over_is_no_gift():
+    evs = _events("东盟峰会在曼谷闭幕\n\n2019年11月4日，第35届东盟峰会在泰国曼谷闭幕，泰国向越南移交了东盟轮值主席国职务。")
+    assert not [e for e in evs if e[0] == "aid"]
+
+
+def test_giving_told_of_a_standing_donor_is_no_act():
+    evs = _events("越南驻日本大使接受采访\n\n2021年11月22日，越南驻日本大使表示，日本仍是越南最大援助国，向越南交通等领域提供援助。")
+    assert not [e for e in evs if e[0] == "aid"]
+
+
+def test_two_other_countries_relations_count_from_their_own_founding():
+    doc = _doc("马来西亚总理会见中国客人\n\n3月29日，马来西亚总理安华在布城接见了中共中央对外联络部部长刘建超。"
+               "安华表示，为庆祝马中两国建交50周年，马方期待中国总理李强访问马来西亚。")
+    assert doc.year == 2024
+
+
+def test_both_countries_of_a_page_that_never_names_the_home_country():
+    doc = _doc("马来西亚最高元首访华\n\n马来西亚最高元首9月19日抵达北京，开始对中国进行国事访问。"
+               "中国国家主席习近平表示，今年恰逢两国建交50周年。")
+    assert doc.year == 2024

@@ -24,7 +24,7 @@ from ..text.numbers import to_number
 from ..text.sentences import find_all
 from .offices import short_country, title_fits
 from .options import HOME
-from .year_lexicon import recent_trips, split_series_name
+from .year_lexicon import anniversary_base, recent_trips, split_series_name
 from .year_solver import STRONG, Constraint, YearEvidence
 
 __all__ = ["STRONG", "Constraint", "YearEvidence", "collect", "lunar_year"]
@@ -402,7 +402,7 @@ class _Collector:
         text, ev, at, weight = self.text, self.ev, self.at, self.weight
         for m in _anniversaries(text):
             n = int(m.group(2))
-            founded = _anniversary_base(self.lex, text, m.start(), m.group(1), self.home)
+            founded = anniversary_base(self.lex, text, m.start(), m.group(1), self.home)
             if not founded:
                 continue
             y = founded + n
@@ -761,35 +761,3 @@ def _only_in_dated_sentences(text: str, name: str) -> bool:
         if not _YEAR.search(text, lo, hi):
             return False
     return found
-
-
-def _anniversary_base(lex: Lexicon, text: str, pos: int, key: str, home: str = HOME) -> int | None:
-    window = text[max(0, pos - 16):pos + len(key)]
-    if ("建交" in key or "外交关系" in key) and "东盟" in window:
-        # 东盟—美国建交45周年: ASEAN's relations with a partner, not Vietnam's
-        flat = re.sub(r"[—\-–与和、\s]", "", window)
-        return next((d.year for pattern, d in lex.anniversaries.items() if pattern.startswith("东盟") and
-                     pattern in flat), None)
-    if "建交" in key or "外交关系" in key:
-        # 越中建交 / 越南与古巴建交 / 两国建交: the partner named just before
-        best = None
-        for name, _s, _ in lex.find("gazetteer", window):
-            iso = lex.country_of(name)
-            if iso and iso != home and iso in lex.relations:
-                best = lex.relations[iso].year
-        if best is None:
-            # a pair abbreviation with the home country's (越中, 中越, 越老…两国建交): not any character
-            # of the window (以 in 以庆祝建交 is no Israel)
-            for a, b in reversed(list(zip(window, window[1:], strict=False))):
-                ia, ib = lex.abbrs.get(a, ()), lex.abbrs.get(b, ())
-                if len(ia) == 1 and len(ib) == 1 and home in (ia[0], ib[0]) and ia[0] != ib[0]:
-                    partner = ib[0] if ia[0] == home else ia[0]
-                    if partner in lex.relations:
-                        best = lex.relations[partner].year
-                        break
-        return best
-    for pattern, d in lex.anniversaries.items():
-        # (the founding named right before the count: 国庆76周年, not 两国庆祝建立…伙伴关系10周年)
-        if pattern and pattern in window and pattern in key[-len(pattern) - 2:]:
-            return d.year
-    return None

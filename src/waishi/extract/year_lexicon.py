@@ -3,7 +3,8 @@
 A trip the page calls recent (近日NAME访华, NAME日前对老挝进行的正式访问): the lexicon dates the trip
 (visits_*.tsv), and the page is of the weeks after it. With the story's month and day, the year in
 which that day falls in the few months after the trip; without them, the year the trip ended.
-A numbered series whose number stands inside its name (series.tsv) is found by its two parts."""
+A numbered series whose number stands inside its name (series.tsv) is found by its two parts, and
+an anniversary of relations is counted from relations.tsv or, between two other countries, relations_pairs.tsv."""
 
 from __future__ import annotations
 
@@ -66,4 +67,57 @@ def split_series_name(text: str, m: re.Match[str], names: list[str]) -> tuple[st
         for i in range(len(n) - 2, 1, -1):
             if before.endswith(n[:i]) and after.startswith(n[i:]):
                 return n, m.start() - i
+    return None
+
+
+def _page_pair(lex: Lexicon, text: str, home: str) -> set[str]:
+    """The two countries a page names most, when it never names the home country."""
+    counts: dict[str, int] = {}
+    for name, _s, _e in lex.find("gazetteer", text):
+        if (iso := lex.country_of(name)):
+            counts[iso] = counts.get(iso, 0) + 1
+    if home in counts or len(counts) < 2:
+        return set()
+    return set(sorted(counts, key=lambda i: -counts[i])[:2])
+
+
+def anniversary_base(lex: Lexicon, text: str, pos: int, key: str, home: str) -> int | None:
+    window = text[max(0, pos - 16):pos + len(key)]
+    if ("建交" in key or "外交关系" in key) and "东盟" in window:
+        # 东盟—美国建交45周年: ASEAN's relations with a partner, not Vietnam's
+        flat = re.sub(r"[—\-–与和、\s]", "", window)
+        return next((d.year for pattern, d in lex.anniversaries.items() if pattern.startswith("东盟") and
+                     pattern in flat), None)
+    if "建交" in key or "外交关系" in key:
+        # 越中建交 / 越南与古巴建交 / 两国建交: the partner named just before
+        best = None
+        named = {iso for name, _s, _ in lex.find("gazetteer", window) if (iso := lex.country_of(name))}
+        named |= {ia[0] for a in window[-8:] if len(ia := lex.abbrs.get(a, ())) == 1}
+        if len(named) < 2 and home not in named:
+            # (两国建交50周年 on a page about two other countries, never naming the home country)
+            pair = _page_pair(lex, text, home)
+            named = pair if named <= pair else named
+        if home not in named and len(named) >= 2:
+            # 马中两国建交50周年: two other countries' relations (relations_pairs.tsv)
+            found = {d.year for pair, d in lex.pair_relations.items() if pair <= named}
+            return found.pop() if len(found) == 1 else None
+        for name, _s, _ in lex.find("gazetteer", window):
+            iso = lex.country_of(name)
+            if iso and iso != home and iso in lex.relations:
+                best = lex.relations[iso].year
+        if best is None:
+            # a pair abbreviation with the home country's (越中, 中越, 越老…两国建交): not any character
+            # of the window (以 in 以庆祝建交 is no Israel)
+            for a, b in reversed(list(zip(window, window[1:], strict=False))):
+                ia, ib = lex.abbrs.get(a, ()), lex.abbrs.get(b, ())
+                if len(ia) == 1 and len(ib) == 1 and home in (ia[0], ib[0]) and ia[0] != ib[0]:
+                    partner = ib[0] if ia[0] == home else ia[0]
+                    if partner in lex.relations:
+                        best = lex.relations[partner].year
+                        break
+        return best
+    for pattern, d in lex.anniversaries.items():
+        # (the founding named right before the count: 国庆76周年, not 两国庆祝建立…伙伴关系10周年)
+        if pattern and pattern in window and pattern in key[-len(pattern) - 2:]:
+            return d.year
     return None

@@ -215,6 +215,7 @@ class Lexicon:
     titles: dict[str, str] = field(default_factory=dict)  # title word -> kind ("block" = not a title)
     offices: list[Office] = field(default_factory=list)
     relations: dict[str, date] = field(default_factory=dict)  # ISO3 -> date relations with Vietnam began
+    pair_relations: dict[frozenset[str], date] = field(default_factory=dict)  # two others' relations
     anniversaries: dict[str, date] = field(default_factory=dict)  # key phrase -> founding date
     world_events: dict[str, tuple[int, str]] = field(default_factory=dict)  # phrase -> (year, since|point)
     congresses: list[Congress] = field(default_factory=list)
@@ -292,6 +293,10 @@ class Lexicon:
             d = _date(row["established"])
             if d:
                 self.relations[row["iso3"]] = d
+        for row in read_tsv("relations_pairs.tsv", ["a", "b", "established", "source"]):
+            d = _date(row["established"])
+            if d:
+                self.pair_relations[frozenset((row["a"], row["b"]))] = d
 
     def _load_dated(self, read_tsv: Callable[[str, list[str]], Iterator[dict[str, str]]]) -> None:
         """What dates a page: anniversaries, world events, numbered series, party congresses."""

@@ -40,6 +40,12 @@ _ELECTED_FOR = re.compile(r"(?:对|祝贺|就)([^，。；,;]{1,30}?)(?:同志)?
 _MESSAGE_TO = re.compile(r"在致(?:给)?([^，。；,;]{2,40})的$")
 
 
+# 移交(了)…职务/主席国: an office handed over (the object ends with what is held, not given)
+_OFFICE_HANDED = re.compile(r"了?[^，。；,;]{0,16}?(?:职务|职位|主席国|主席职|轮值主席|接力棒|权力)")
+# a clause stating what a donor is (仍是…最大援助国), carried into the giving clause after it
+_DONOR_STATE = re.compile(r"(?:是|为)[^，。；,;]{0,14}(?:援助国|援助方|来源国|捐助国|伙伴)[，,]$")
+
+
 class Gatherings(ClauseReader):
     def _read_signing(self, frame: Frame, sent: SentenceCtx, t: str, ts: int, te: int, mode: str) -> list[Event]:
         s = sent.span
@@ -525,6 +531,13 @@ class Gatherings(ClauseReader):
                 if not (a.iso3 and a.iso3 in tgt_isos)]
         return near[-1:]
 
+    def _no_giving(self, cs: int, ts: int, te: int, s: Span) -> bool:
+        """A standing state (是…最大来源国), a running total, or an office handed over (移交了东盟轮值
+        主席国职务): no act of giving."""
+        return AID_STATE.search(self.text, cs, ts) is not None or \
+            re.match(r"[^，。；]{0,6}的(?:最大|主要|重要)", self.text[te:te + 12]) is not None or \
+            _OFFICE_HANDED.match(self.text, te, self.clause_end(te, s.end)) is not None
+
     def _read_gift(self, frame: Frame, sent: SentenceCtx, t: str, ts: int, te: int, mode: str) -> list[Event]:
         s = sent.span
         if "受援" in self.text[s.start:ts]:
@@ -535,8 +548,8 @@ class Gatherings(ClauseReader):
         if self.text.startswith(("总额", "资金", "项目", "金额", "方", "物资的"), te) and not self.text.startswith("了", te):
             return []
         cs = self.clause_start(ts, s.start)
-        if AID_STATE.search(self.text, cs, ts) or re.match(r"[^，。；]{0,6}的(?:最大|主要|重要)", self.text[te:te + 12]):
-            return []  # a standing state (是…最大来源国) or a running total, not an act of giving
+        if self._no_giving(cs, ts, te, s):
+            return []
         i = self._recipient_preposition(t, cs, ts, te)
         if i >= 0:
             tgt = self.ctx.actors_in(cs + i, ts, frame.target)
@@ -546,6 +559,8 @@ class Gatherings(ClauseReader):
                     tgt = [Actor(np_, Span(cs + i + 1, ts), "group", None)]
             src = self._region_actors(cs, cs + i, frame.source)
             if not src:
+                if _DONOR_STATE.search(self.text, s.start, cs):
+                    return []  # X仍是越南最大援助国，向…提供援助: what the donor does as a rule
                 src = self._region_actors(s.start, cs + i, frame.source)
         else:
             src = self.subject(sent, ts, frame.source)
