@@ -66,8 +66,12 @@ class Meetings(ClauseReader):
         if not self._foreign(sent.span, src + tgt) or all(a.iso3 == self.ctx.home for a in src + tgt):
             return []  # 拜访原党和国家领导人, two Vietnamese officials: a domestic call, not foreign relations
         persons = [a for a in tgt if a.kind == "person"]
-        if len(persons) > 1 and "分别" in self.text[max(sent.span.start, ts - 4):ts]:
+        each = "分别" in self.text[max(sent.span.start, ts - 4):ts]
+        if len(persons) > 1 and each:
             return [self._event("meet", sent, ts, src, [a]) for a in persons]  # 分别会见A和B
+        hosts = [a for a in src if a.kind == "person"]
+        if len(hosts) > 1 and each:
+            return [self._event("meet", sent, ts, [a], tgt) for a in hosts]  # A和B分别会见了C
         # 会见参议院主席A和国会主席B (each with a title of his own): two meetings
         groups = self._titled_apart(persons)
         if len(groups) > 1:
