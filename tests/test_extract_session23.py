@@ -144,3 +144,9 @@ def test_both_countries_of_a_page_that_never_names_the_home_country():
     doc = _doc("马来西亚最高元首访华\n\n马来西亚最高元首9月19日抵达北京，开始对中国进行国事访问。"
                "中国国家主席习近平表示，今年恰逢两国建交50周年。")
     assert doc.year == 2024
+
+
+def test_a_trip_between_two_other_countries_dates_the_page():
+    # visits_region.tsv: Hun Sen's official visit to China, 9-11 February 2023
+    doc = _doc("柬埔寨首相访华\n\n2月10日，正在对中国进行正式访问的柬埔寨首相洪森在北京会见了中国领导人。")
+    assert doc.year == 2023

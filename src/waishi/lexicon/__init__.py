@@ -320,7 +320,8 @@ class Lexicon:
                 self.series.setdefault(variant, rows)
         for rows in self.series.values():
             rows.sort(key=lambda s: s.first)
-        for name in ("visits_vn.tsv", "visits_partners.tsv", "visits_vn_ministers.tsv", "visits_partner_ministers.tsv"):
+        for name in ("visits_vn.tsv", "visits_partners.tsv", "visits_vn_ministers.tsv", "visits_partner_ministers.tsv",
+                     "visits_region.tsv"):
             for row in read_tsv(name, ["visitor", "visitor_iso3", "host_iso3", "start", "end", "kind", "source"]):
                 v = _visit(name, row)
                 self.visits.setdefault(v.visitor, []).append(v)
