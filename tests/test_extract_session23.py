@@ -150,3 +150,22 @@ def test_a_trip_between_two_other_countries_dates_the_page():
     # visits_region.tsv: Hun Sen's official visit to China, 9-11 February 2023
     doc = _doc("柬埔寨首相访华\n\n2月10日，正在对中国进行正式访问的柬埔寨首相洪森在北京会见了中国领导人。")
     assert doc.year == 2023
+
+
+def test_a_visit_possessed_by_its_visitor_goes_to_the_receiving_persons_country():
+    evs = _events("马来西亚首相感谢中国领导人到访\n\n2025年4月16日，马来西亚首相安华在布城迎接中国国家主席习近平的到访。")
+    visits = [e for e in evs if e[0] == "visit"]
+    assert visits and all(e[2] == ("习近平",) and e[3] == ("马来西亚",) for e in visits)
+
+
+def test_a_visit_told_inside_a_duiyu_phrase_is_its_own_subjects():
+    evs = _events("马来西亚首相感谢中国领导人到访\n\n2025年4月21日，马来西亚首相安华对于中国国家主席习近平在困难时期访问马来西亚表示感谢。")
+    visits = [e for e in evs if e[0] == "visit"]
+    assert visits and all(e[2] == ("习近平",) and e[3] == ("马来西亚",) for e in visits)
+
+
+def test_a_visit_unfolded_in_a_country_of_the_regional_press_and_an_invitation_zhi_yao():
+    evs = _events("新加坡总理访问马来西亚\n\n新加坡总理黄循财应马来西亚首相安华之邀，于2024年6月12日对马国展开为期两天的工作访问。")
+    visits = [e for e in evs if e[0] == "visit"]
+    assert visits and all(e[2] == ("黄循财",) for e in visits)
+    assert any("马国" in e[3] for e in visits)

@@ -268,6 +268,9 @@ class Meetings(ClauseReader):
     # visit ----------------------------------------------------------------------------
     def _read_trip(self, frame: Frame, sent: SentenceCtx, t: str, ts: int, te: int, mode: str) -> list[Event]:
         s = sent.span
+        possessed = self._possessed_visit(sent, t, ts)
+        if possessed is not None:
+            return possessed
         cs = self.clause_start(ts, s.start)
         ce = self.clause_end(te, s.end)
         abbr = visit_abbreviation(self.lex, t, self.ctx.named_countries())
@@ -320,6 +323,20 @@ class Meetings(ClauseReader):
                 ev.visit_kind = mode or None
                 out.append(ev)
         return out
+
+    def _possessed_visit(self, sent: SentenceCtx, t: str, ts: int) -> list[Event] | None:
+        """``A迎接/感谢B的到访``: the visit is B's, to the country of A, who receives him."""
+        if self.text[ts - 1:ts] != "的" or t not in ("到访", "来访", "访问"):
+            return None
+        cs = self.clause_start(ts, sent.span.start)
+        persons = self.ctx.actors_in(cs, ts - 1, ("person",))
+        if len(persons) < 2 or persons[-1].span.end != ts - 1:
+            return None
+        visitor, host = persons[-1], persons[0]
+        name = self.lex.country_names.get(host.iso3) if host.iso3 else None
+        if not name or host.iso3 == visitor.iso3:
+            return []
+        return [self._event("visit", sent, ts, [visitor], [Actor(name, host.span, "country", host.iso3)])]
 
     def _host_of_visitor(self, sent: SentenceCtx, t: str, ts: int, te: int) -> list[Actor]:
         """``A与到访的B举行…``: the country B visits is A's, the one who receives him (the country
@@ -386,6 +403,8 @@ class Meetings(ClauseReader):
         seg = self.text[cs:ts]
         for w in ("对", "赴", "到", "抵达", "前往"):
             i = seg.rfind(w)
+            if i >= 0 and w == "对" and seg.startswith("于", i + 1):
+                i = seg.rfind(w, 0, i)  # (对于NAME访问X致以谢意: 对于 is "as for", no destination)
             if i >= 0:
                 places = self.ctx.actors_in(cs + i, ts, ("country", "place"))
                 # a body's seat is visited too when it is the preposition's object (对东盟秘书处及新加坡
@@ -395,7 +414,7 @@ class Meetings(ClauseReader):
                     return objs
                 if places:
                     return places
-        one = re.search(r"对([\u4e00-\u9fff])(?:进行|开展)[^，。；]{0,6}$", seg)
+        one = re.search(r"对([\u4e00-\u9fff])(?:进行|开展|展开)[^，。；]{0,6}$", seg)
         iso = visit_abbreviation(self.lex, "访" + one.group(1), self.ctx.named_countries()) if one else None
         if one and iso:
             # 对意进行历史性访问: a country's one-character abbreviation
@@ -407,7 +426,7 @@ class Meetings(ClauseReader):
             here = self.ctx.actors_in(cs + at_.start(1), cs + at_.end(1), ("country", "place"))
             if here:
                 return here
-        raw = re.search(r"对([\u4e00-\u9fff]{2,12}?)(?:进行|开展)[^，。；]{0,4}$", seg)
+        raw = re.search(r"对([\u4e00-\u9fff]{2,12}?)(?:进行|开展|展开)[^，。；]{0,8}$", seg)
         if raw and not raw.group(1).startswith(("这个", "该", "其")) and \
                 not any(ch in raw.group(1) for ch in "赴访能将到"):
             # a place the gazetteer does not know: keep it as written
@@ -489,6 +508,10 @@ class Meetings(ClauseReader):
             nxt = self.ctx.actors_in(te, s.end, ("person",))[:1]
             return nxt if nxt and self._np_head(te + 1, nxt[0].span.start) else []
         src = self.subject(sent, ts, ("person", "group", "org"))
+        about = self.text.rfind("对于", cs, ts)
+        if about >= 0 and self.ctx.actors_in(about + 2, ts, ("person",)):
+            # A对于B访问X致以谢意: the visit is told inside A's 对于 phrase, with B its subject
+            src = self.ctx.actors_in(about + 2, ts, ("person",))
         led = LED_BY.search(self.text, s.start, ts)
         if not src:
             src = self.ctx.actors_in(te, s.end, ("person", "group"))[:2]

@@ -18,7 +18,8 @@ HELD_OBJECT = re.compile(r"(?:举行|举办|召开)(?:了)?(?P<np>[^，。；,;]
 BENEFICIARY = re.compile(r"(?<![成作认视称])为[^，。；,;]{1,40}?(?=(?:隆重)?(?:举行|举办|设宴|主持))")
 # 以东盟轮值主席国身份, 以个人名义: the capacity an actor acts in, neither an actor nor an act
 CAPACITY = re.compile(r"以[^，。；,;]{1,40}?(?:身份|名义)")
-INVITE = re.compile(r"应[^，。；,;]{1,110}?(?:的)?邀请")
+# (应A邀请, 应A的邀请, 应A之邀)
+INVITE = re.compile(r"应[^，。；,;]{1,110}?(?:(?:的)?邀请|之邀)")
 LED_BY = re.compile(r"由([^，。；]{1,80}?)率领的")
 SPEECH = re.compile(r"在(?P<np>[^，。；在]{2,60}?)上(?:所)?(?:发表|致辞|讲话|表示|强调|指出|介绍|宣布|作了|作)")
 # An organ written right after its country or place: 越南|计划投资部, 河内市|旅游局, 广东省|文化与旅游厅.
