@@ -273,27 +273,12 @@ class Meetings(ClauseReader):
             return possessed
         cs = self.clause_start(ts, s.start)
         ce = self.clause_end(te, s.end)
-        abbr = visit_abbreviation(self.lex, t, self.ctx.named_countries())
-        if abbr:
-            places = [Actor(self.lex.country_names.get(abbr, t[1]), Span(ts + 1, te), "country", abbr)]
-        else:
-            places = self._visited_places(sent, ts, te, cs, ce)
-        if mode == "noun":
-            # 越南、泰国、印度尼西亚之行: the places listed right before the noun are the trip's
-            places = self._listed_before(ts, ("country", "place"))
+        got = self._trip_places(sent, t, ts, te, cs, ce, mode)
+        if got is None:
+            return []
+        places = self._host_of_visitor(sent, t, ts, te) or got
+        if mode in ("noun", "onward"):
             mode = ""
-        elif mode == "onward":
-            # 明日转往马来西亚及柬埔寨: the trip's next countries, named right after the verb
-            # (抵达越南, 抵达河内: the country or place arrived in; 抵达机场 names none)
-            kinds = ("country", "place") if t == "抵达" else ("country",)
-            places = [a for a in self.ctx.actors_in(te, ce, kinds) if a.span.start - te <= 8]
-            mode = ""
-        elif t in ("前往", "前来"):
-            dest = self._destination(t, ts, te, ce)
-            if dest is None:
-                return []
-            places = dest
-        places = self._host_of_visitor(sent, t, ts, te) or places
         if not places or self._travel(t, s, ts, te, cs, places):
             return []
         src = self._visitor(sent, ts, te, cs, ce)
@@ -323,6 +308,23 @@ class Meetings(ClauseReader):
                 ev.visit_kind = mode or None
                 out.append(ev)
         return out
+
+    def _trip_places(self, sent: SentenceCtx, t: str, ts: int, te: int, cs: int, ce: int, mode: str) -> list[Actor] | None:
+        """Where a trip goes, by the trigger's form and mode; None when 前往/前来 names no destination."""
+        if mode == "noun":
+            # 越南、泰国、印度尼西亚之行: the places listed right before the noun are the trip's
+            return self._listed_before(ts, ("country", "place"))
+        if mode == "onward":
+            # 明日转往马来西亚及柬埔寨: the trip's next countries, named right after the verb
+            # (抵达越南, 抵达河内: the country or place arrived in; 抵达机场 names none)
+            kinds = ("country", "place") if t == "抵达" else ("country",)
+            return [a for a in self.ctx.actors_in(te, ce, kinds) if a.span.start - te <= 8]
+        if t in ("前往", "前来"):
+            return self._destination(t, ts, te, ce)
+        abbr = visit_abbreviation(self.lex, t, self.ctx.named_countries())
+        if abbr:
+            return [Actor(self.lex.country_names.get(abbr, t[1]), Span(ts + 1, te), "country", abbr)]
+        return self._visited_places(sent, ts, te, cs, ce)
 
     def _possessed_visit(self, sent: SentenceCtx, t: str, ts: int) -> list[Event] | None:
         """``A迎接/感谢B的到访``: the visit is B's, to the country of A, who receives him."""
