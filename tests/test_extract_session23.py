@@ -169,3 +169,10 @@ def test_a_visit_unfolded_in_a_country_of_the_regional_press_and_an_invitation_z
     visits = [e for e in evs if e[0] == "visit"]
     assert visits and all(e[2] == ("黄循财",) for e in visits)
     assert any("马国" in e[3] for e in visits)
+
+
+def test_a_visit_dated_by_its_year_only_takes_the_known_trips_day():
+    # visits_region.tsv: Hun Sen in China, 9-11 February 2023
+    evs = _events("柬埔寨首相访华\n\n2023年，柬埔寨首相洪森对中国进行了正式访问，两国签署多项合作文件。")
+    visits = [e for e in evs if e[0] == "visit"]
+    assert visits and visits[0][1] == "2023-02-09"

@@ -25,6 +25,7 @@ from ..text.sentences import find_all, sentences
 from . import year as year_mod
 from .events import Actor, DocContext, EventFinder, SentenceCtx, merge_events, same_occurrence
 from .events.keep import _by_factuality, _targets_overlap
+from .events.trips import date_by_known_trips
 from .events.words import GROUP_NOUNS, RESTATED
 from .facts import FactFinder
 from .offices import bare_titles, offices_named, offices_of
@@ -476,6 +477,7 @@ class _DocBuilder:
                 if e.type in ("attend", "host") and any(t.endswith(press) for t in e.target):
                     e.factuality = "side"  # a press conference beside the talks, no act of its own
         doc.events, doc.other_events = _by_factuality(merged, person_names, self.lex)
+        date_by_known_trips(doc.events, self.lex, doc.year)
 
     def relations(self) -> None:
         self.doc.relations = find_relations(
