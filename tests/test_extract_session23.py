@@ -5,6 +5,7 @@ calls recent, a count of meetings, a person's country from his noun phrase, adve
 from extract_rows import event_rows as _events
 from extract_rows import first_doc as _doc
 
+from waishi.extract.pipeline import extract
 from waishi.extract.year import collect
 from waishi.lexicon import Lexicon
 
@@ -176,3 +177,15 @@ def test_a_visit_dated_by_its_year_only_takes_the_known_trips_day():
     evs = _events("柬埔寨首相访华\n\n2023年，柬埔寨首相洪森对中国进行了正式访问，两国签署多项合作文件。")
     visits = [e for e in evs if e[0] == "visit"]
     assert visits and visits[0][1] == "2023-02-09"
+
+
+def test_a_menu_of_short_items_is_page_furniture_not_a_document():
+    docs = extract("泰文版 | 设为首页 | 加入收藏\n泰国总理参观中国高铁\n\n"
+                   "12月23日，正在中国访问的泰国总理巴育参观了北京南站。\n", source="t.txt").documents
+    assert len(docs) == 1 and "泰国总理参观中国高铁" in docs[0].title
+
+
+def test_a_lone_cut_caption_after_more_is_no_teaser():
+    docs = extract("越南国家主席会见老挝客人\n\n越通社河内——2024年5月6日，越南国家主席会见了老挝国会副主席。\n\n"
+                   "越通社\n\n更多\n\n越南国家主席梁强(左二)和政府总理范明政(右一)欢迎文莱苏丹", source="t.txt").documents
+    assert len(docs) == 1

@@ -204,6 +204,9 @@ def _furniture(line: Line, words: frozenset[str] = frozenset()) -> bool:
         return True
     if _ANH.search(t) or caption_text(line) is not None:
         return False  # a headline with its caption glued on, or a caption
+    bar = [p.strip() for p in t.split("|")]
+    if len(bar) >= 3 and all(1 <= len(p) <= 8 for p in bar):
+        return True  # 泰文版 | 设为首页 | 加入收藏: a menu of short items
     hanzi = len(_HANZI.findall(t))
     if hanzi == 0 or (hanzi < 0.3 * len(t.replace(" ", "")) and "|" in t):
         return True  # Vietnamese | English | 中文, province menus
@@ -366,12 +369,15 @@ def _drop_repeated_lede(text: str, doc: Document, paragraphs: list[Span]) -> lis
 # how a lede opens (在…之际, 应…邀请, 据…报道, 值此, 当地时间, 12月29日): a last line so opening is a cut-off lede
 _LEDE_OPENS = re.compile(r"在|应|据|值此|当地时间|\d{1,2}月\d{1,2}日")
 _CUT_OFF = 5  # a last line shorter than this after 更多 is a headline cut off by the page's end
+_LONE_LINE = 30  # a lone line after 更多 longer than this is a caption, not a headline
 
 
 def _teasers(text: str, lines: list[Line]) -> list[Document]:
     docs: list[Document] = []
     if lines and len(_norm(lines[-1].text)) < _CUT_OFF:
         lines = lines[:-1]  # the page cut off in its last teaser's headline (越…): no headline
+    if len(lines) == 1 and (len(lines[0].text) > _LONE_LINE or re.search(r"[，,(（]", lines[0].text)):
+        return []  # one line after 更多, cut by the page's end: a caption with no headline after it
     n = len(lines)
     pending: list[Line] = []  # captions waiting for their headline
     i = 0
