@@ -189,3 +189,9 @@ def test_a_lone_cut_caption_after_more_is_no_teaser():
     docs = extract("越南国家主席会见老挝客人\n\n越通社河内——2024年5月6日，越南国家主席会见了老挝国会副主席。\n\n"
                    "越通社\n\n更多\n\n越南国家主席梁强(左二)和政府总理范明政(右一)欢迎文莱苏丹", source="t.txt").documents
     assert len(docs) == 1
+
+
+def test_a_date_stamp_glued_before_a_headless_pages_first_line_is_no_part_of_its_title():
+    docs = extract(" date 2026-02-07 越通社驻金边记者报道，2月6日下午，越共中央总书记苏林在金边会见了柬埔寨首相洪玛奈。\n",
+                   source="t.txt").documents
+    assert docs[0].title.startswith("越通社驻金边记者报道")

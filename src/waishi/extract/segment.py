@@ -298,6 +298,10 @@ def _article(text: str, lines: list[Line]) -> Document:
 def _headline(head: Line, lines: list[Line]) -> tuple[str, Span, list[Line], bool]:
     """The article's title, its span, the lines after it, and whether the headline line also
     carried a caption (its first line of ``rest``)."""
+    stamp = _STAMP_PREFIX.match(head.text)
+    if stamp and len(head.text) - stamp.end() >= 10:
+        # " date 2026-02-07 越通社驻金边记者报道，…": a date stamp glued before the first line's text
+        head = Line(head.start + stamp.end(), head.end, head.text[stamp.end():])
     title_span = Span(head.start, head.end)
     title = head.text
     rest = lines[1:]
@@ -368,6 +372,7 @@ def _drop_repeated_lede(text: str, doc: Document, paragraphs: list[Span]) -> lis
 
 # how a lede opens (在…之际, 应…邀请, 据…报道, 值此, 当地时间, 12月29日): a last line so opening is a cut-off lede
 _LEDE_OPENS = re.compile(r"在|应|据|值此|当地时间|\d{1,2}月\d{1,2}日")
+_STAMP_PREFIX = re.compile(r"\s*(?:date|日期|发布时间|时间)?\s*[:：]?\s*\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2})?\s+")
 _CUT_OFF = 5  # a last line shorter than this after 更多 is a headline cut off by the page's end
 _LONE_LINE = 30  # a lone line after 更多 longer than this is a caption, not a headline
 
