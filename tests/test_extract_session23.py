@@ -195,3 +195,13 @@ def test_a_date_stamp_glued_before_a_headless_pages_first_line_is_no_part_of_its
     docs = extract(" date 2026-02-07 越通社驻金边记者报道，2月6日下午，越共中央总书记苏林在金边会见了柬埔寨首相洪玛奈。\n",
                    source="t.txt").documents
     assert docs[0].title.startswith("越通社驻金边记者报道")
+
+
+def test_a_two_year_window_ending_at_todays_year_picks_the_earlier_year():
+    from waishi.extract.year_solver import YearEvidence
+    ev = YearEvidence(cap=2026)
+    ev.bound(2025, 2026, "offices held at once")
+    assert ev.decide() == 2025
+    ev2 = YearEvidence(cap=2026)
+    ev2.bound(2020, 2021, "offices held at once")
+    assert ev2.decide() == 2021

@@ -118,5 +118,10 @@ class YearEvidence:
             return top
         lo, hi = self.window()
         if lo is not None and hi is not None:
+            if hi - lo <= 1 and self.cap is not None and hi >= self.cap:
+                # the window ends at today's year (a term still running): no evidence for this
+                # year, and the page is as likely older (a fixed bet on the later year was wrong
+                # on every such page read)
+                return lo
             return hi if hi - lo <= 1 else (lo + hi + 1) // 2
         return lo
