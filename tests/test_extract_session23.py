@@ -205,3 +205,9 @@ def test_a_two_year_window_ending_at_todays_year_picks_the_earlier_year():
     ev2 = YearEvidence(cap=2026)
     ev2.bound(2020, 2021, "offices held at once")
     assert ev2.decide() == 2021
+
+
+def test_a_countrys_plan_to_host_a_gathering_is_kept_apart():
+    doc = _doc("中国大使出席援助物资交接仪式\n\n2017年3月31日，中国驻越南大使出席仪式。大使表示，今年中国将举办“一带一路”国际合作高峰论坛。")
+    assert not [e for e in doc.events if e.type == "host" and "高峰论坛" in "".join(e.target)]
+    assert [e for e in doc.other_events if e.type == "host"]

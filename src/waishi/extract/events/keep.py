@@ -34,6 +34,9 @@ _CLASS_TAIL = _UNNAMED_TAIL + ("嘉宾", "顾问", "企业家", "专家", "学�
 def _named(e: Event, persons: frozenset[str]) -> bool:
     """A planned act is kept when it names its counterpart: a meeting planned with 中国党和国家领导
     (no one named) is a plan's outline, kept apart."""
+    if e.type in ("host", "attend"):
+        # (中国将举办…论坛: a country's plan for a gathering, no one named taking part)
+        return any(s in persons for s in e.source)
     if e.type not in ("meet", "phone_call"):
         return True
     return any(t in persons for t in e.target) or not all(t.endswith(_UNNAMED_TAIL) for t in e.target)
