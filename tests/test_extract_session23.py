@@ -211,3 +211,9 @@ def test_a_countrys_plan_to_host_a_gathering_is_kept_apart():
     doc = _doc("中国大使出席援助物资交接仪式\n\n2017年3月31日，中国驻越南大使出席仪式。大使表示，今年中国将举办“一带一路”国际合作高峰论坛。")
     assert not [e for e in doc.events if e.type == "host" and "高峰论坛" in "".join(e.target)]
     assert [e for e in doc.other_events if e.type == "host"]
+
+
+def test_an_undated_story_whose_visit_fits_one_known_trip_takes_its_year():
+    doc = _doc("越南政府总理会见中国国家主席\n\n中国国家主席习近平对越南进行国事访问。越南政府总理阮春福在河内会见了习近平。")
+    assert doc.year == 2017
+    assert [e for e in doc.events if e.type == "visit" and (e.date or "").startswith("2017")]

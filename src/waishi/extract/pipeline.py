@@ -25,7 +25,7 @@ from ..text.sentences import find_all, sentences
 from . import year as year_mod
 from .events import Actor, DocContext, EventFinder, SentenceCtx, merge_events, same_occurrence
 from .events.keep import _by_factuality, _targets_overlap
-from .events.trips import date_by_known_trips
+from .events.trips import date_by_known_trips, year_from_told_trips
 from .events.words import GROUP_NOUNS, RESTATED
 from .facts import FactFinder
 from .offices import bare_titles, offices_named, offices_of
@@ -149,11 +149,23 @@ def _date_teaser(b: _DocBuilder, builders: list[_DocBuilder], pool: int | None, 
         b.set_year(comb.decide(), "offices")
 
 
+_STORY_HEAD = 300  # characters of a document in which its own trip is told
+
+
 def _read_documents(page: Page) -> None:
     """Everything after the year, document by document: the stages of :data:`DOC_STAGES`."""
     for b in page.builders:
         for _name, stage in DOC_STAGES:
             stage(b)
+        y = year_from_told_trips(b.doc.events + b.doc.other_events, b.lex, b.evidence.window(), b.month_day,
+                                 b.doc.span.start + _STORY_HEAD) \
+            if b.doc.year is None and b.doc.kind == "article" else None
+        if y is not None:
+            # the visits the document tells fit known trips of one year only: read it again in that year
+            b.restart()
+            b.set_year(y, "a known trip the document tells")
+            for _name, stage in DOC_STAGES:
+                stage(b)
         page.result.documents.append(b.doc)
 
 
@@ -263,6 +275,7 @@ class _DocBuilder:
         self.own_year: int | None = None
         self.resolved: list[tuple[DateMention, str | None, str | None]] = []
         self.sents: list[SentenceCtx] = []
+        self.month_day: tuple[int, int] | None = None
         self.persons: list[Actor] = []
         self.reporters: set[str] = set()
 
@@ -338,6 +351,7 @@ class _DocBuilder:
         story = next((dm for dm in self.dates if dm.year is None and dm.month and dm.day and not dm.relative
                       and dm.year_offset is None and any(sp.start <= dm.start < sp.end for sp in body_regions)), None)
         month_day = (story.month, story.day) if story and story.month and story.day else None
+        self.month_day = month_day
         # (a story that gives only its day, 9日, still dates a known trip that covers such a day)
         day_only = next((dm.day for dm in self.dates if dm.month is None and dm.day and dm.year is None
                          and dm.day_offset is None and not dm.relative
@@ -378,6 +392,13 @@ class _DocBuilder:
         if text[sp.start - 1:sp.start] == "、" and (text[sp.end:sp.end + 1] in "、和及等" or text.startswith("和", sp.end)):
             return True
         return any(text.startswith(t, sp.end) for t in self.lex.memo("trigger_words", lambda: tuple(self.lex.triggers)))
+
+    def restart(self) -> None:
+        """Forget what the stages after the year read, to read the document again."""
+        self.resolved, self.sents = [], []
+        d = self.doc
+        d.sentences, d.events, d.other_events, d.people, d.facts = [], [], [], [], []
+        d.mentions, d.offices, d.relations = [], [], []
 
     def combined(self) -> year_mod.YearEvidence:
         ev = year_mod.YearEvidence(lo=self.evidence.lo, hi=self.evidence.hi, cap=self.evidence.cap,

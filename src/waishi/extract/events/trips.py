@@ -32,3 +32,35 @@ def date_by_known_trips(events: list[Event], lex: Lexicon, year: int | None) -> 
         e.date = _precision(v)
         if len(e.date) == 10 and v.end > v.start:
             e.date_end = v.end.isoformat()
+
+
+def year_from_told_trips(events: list[Event], lex: Lexicon, window: tuple[int | None, int | None],
+                         month_day: tuple[int, int] | None, head_end: int) -> int | None:
+    """An undated document whose visits (visitor and country read by the clause layer) fit known
+    trips of one year only, inside the office holders' window (within a few days of the story's
+    month-day, when it gives one): that year. Only visits told at the document's head count, and the
+    window must be closed and at most eight years."""
+    lo, hi = window
+    if lo is None or hi is None or hi - lo > 8 or not lex.visits:
+        return None
+    years: set[int] = set()
+    for e in events:
+        if e.type != "visit" or not e.target_iso3 or e.evidence.start >= head_end:
+            continue  # (the story's own trip is told at its head; later ones are background)
+        for name in e.source:
+            for v in lex.visits.get(name, ()):
+                if v.host_iso3 not in e.target_iso3 or not lo <= v.start.year <= hi:
+                    continue
+                if month_day is not None and not _fits(v, month_day):
+                    continue
+                years.add(v.start.year)
+    return years.pop() if len(years) == 1 else None
+
+
+def _fits(v: Visit, month_day: tuple[int, int]) -> bool:
+    from datetime import date
+    try:
+        d = date(v.start.year, *month_day)
+    except ValueError:
+        return False
+    return v.start - timedelta(days=4) <= d <= v.end + timedelta(days=4)
