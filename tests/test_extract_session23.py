@@ -217,3 +217,15 @@ def test_an_undated_story_whose_visit_fits_one_known_trip_takes_its_year():
     doc = _doc("越南政府总理会见中国国家主席\n\n中国国家主席习近平对越南进行国事访问。越南政府总理阮春福在河内会见了习近平。")
     assert doc.year == 2017
     assert [e for e in doc.events if e.type == "visit" and (e.date or "").startswith("2017")]
+
+
+def test_meeting_a_company_head_whose_surname_names_no_country_during_a_trip():
+    evs = _events("越南国会主席会见中国企业领导人\n\n2024年4月10日，越南国会主席王廷惠在上海会见了多家企业领导人。"
+                  "在会见某电池集团党委书记、董事长张天任时，国会主席王廷惠对该集团投资越南表示欢迎。")
+    assert [e for e in evs if e[0] == "meet" and "张天任" in e[3]]
+
+
+def test_a_zhong_after_a_meeting_word_that_starts_the_objects_name_blocks_nothing():
+    evs = _events("越南国会主席会见中国企业领导人\n\n2024年4月10日，越南国会主席王廷惠在上海会见了多家企业领导人。"
+                  "在会见中兴通讯股份有限公司董事长李自学时，国会主席王廷惠提出加强数字经济合作。")
+    assert [e for e in evs if e[0] == "meet" and "李自学" in e[3]]

@@ -54,6 +54,8 @@ _WEAK_STOPS = set("和同平安中方文明德年都前")
 _DOT_NAME_STOPS = set("与和在于的等率及向将也还是为同致偕并被把让从到给曾已就则")
 # Titles Vietnam does not use: a holder is foreign even with a surname Vietnamese also bear (翁萨坤)
 _FOREIGN_ONLY_TITLES = ("大臣", "首相", "国务秘书", "亲王", "国王", "苏丹", "总统", "州长", "知事", "国务卿")
+# the titles a company's people hold (a surname Vietnam and China share tells no country then)
+_BUSINESS_TITLES = ("董事长", "总裁", "总经理", "首席执行官", "首席运营官", "创始人", "董事", "副总裁", "副董事长", "党委书记")
 _KANJI_NAME_AFTER = ("大臣", "首相", "外相", "防相", "知事", "长官")
 
 
@@ -440,7 +442,7 @@ class PeopleFinder:
             if post:
                 titles.append((post, Span(ne, ne + len(post))))
             country = self.country_of_titles([ttl for ttl, _ in titles], name)
-            if country == self.home and titles and name[:1] in self.lex.surnames_cn and \
+            if country in (self.home, None) and titles and name[:1] in self.lex.surnames_cn and \
                     not self.lex.offices_for(name) and \
                     not any(self.lex.country_of(n) for t, _ in titles for n, _a, _b in self.lex.find("gazetteer", t)):
                 country = self._phrase_country(text, titles[0][1].start, start) or country
@@ -568,6 +570,8 @@ class PeopleFinder:
             return None  # only an organisation's office (联合国秘书长): no country, whatever the surname
         if name[:1] in self.lex.surnames_vn and "·" not in name and \
                 not any(w in t for t in titles for w in _FOREIGN_ONLY_TITLES):
+            if name[:1] in self.lex.surnames_cn and titles and all(t.endswith(_BUSINESS_TITLES) for t in titles):
+                return None  # 天能集团董事长NAME: a company's head, of no country his surname tells
             return self.home  # VNA leaves Vietnam implicit for domestic offices (外交部副部长NAME)
         return None
 

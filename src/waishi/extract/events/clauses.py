@@ -477,6 +477,9 @@ class ClauseReader:
     def _foreign(self, s: Span, actors: list[Actor]) -> bool:
         if any(a.iso3 and a.iso3 != self.ctx.home for a in actors):
             return True
+        if any(a.kind == "person" and a.iso3 is None for a in actors) and \
+                any(a.iso3 == self.ctx.home for a in actors):
+            return True  # (a company's head of no known country, met by the home side's leader)
         for m in self.ctx.entities_between(s.start, s.end):
             if (m.value and m.value != self.ctx.home) or (m.kind == "org" and not m.value and
                                                             self.lex.entities[m.text].sub == "intl"):

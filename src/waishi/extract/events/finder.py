@@ -11,6 +11,7 @@ from .gatherings import Gatherings
 from .meetings import Meetings
 from .words import (
     CAPACITY,
+    OBJECT_THEN_WHEN,
     ONLINE,
     SPEECH,
     TALK_NOUNS,
@@ -21,9 +22,23 @@ class EventFinder(Meetings, Gatherings):
     """Reads a sentence's triggers and hands each to its type's frame."""
 
     # -- the pass -------------------------------------------------------------------
+    def _unblocked(self, trigs: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+        """``在会见中兴…董事长NAME时``: a block ending in 中 whose 中 starts the object's name (the
+        clause goes on to 时) blocks nothing; the trigger inside it is read."""
+        out: list[tuple[str, int, int]] = []
+        for t, ts, te in trigs:
+            if self.lex.triggers[t].type == "block" and t.endswith("中") and \
+                    OBJECT_THEN_WHEN.match(self.text, te - 1, te + 44):
+                out += [(t2, ts + a, ts + b) for t2, a, b in self.lex.find("triggers", self.text[ts:te - 1])
+                        if self.lex.triggers[t2].type != "block"]
+            else:
+                out.append((t, ts, te))
+        return out
+
     def find(self, sent: SentenceCtx) -> list[Event]:
         s = sent.span
-        trigs = [(t, s.start + a, s.start + b) for t, a, b in self.lex.find("triggers", self.text[s.start:s.end])]
+        trigs = self._unblocked([(t, s.start + a, s.start + b)
+                                 for t, a, b in self.lex.find("triggers", self.text[s.start:s.end])])
         # (a trip noun, 结束越南之行后, is no predicate: a subject is not carried from it)
         self._sent_trigs = [ts for t, ts, _te in trigs
                             if self.lex.triggers[t].type != "block" and self.lex.triggers[t].mode != "noun"]

@@ -15,6 +15,7 @@ from .words import (
     MEETING_AS_NOUN,
     MUTUAL,
     NOT_A_VISIT,
+    OBJECT_THEN_WHEN,
     PRESS,
     SKIP_AFTER_MEET,
     TOURISTS,
@@ -80,7 +81,7 @@ class Meetings(ClauseReader):
 
     def _no_meeting(self, sent: SentenceCtx, ts: int, te: int) -> bool:
         """A meeting word that reports no meeting here."""
-        if SKIP_AFTER_MEET.match(self.text[te:te + 3]):
+        if SKIP_AFTER_MEET.match(self.text[te:te + 3]) and not OBJECT_THEN_WHEN.match(self.text, te, te + 44):
             # 会谈中/会见时 refer back to a meeting reported before, unless the clause names the
             # partner: 在同NAME举行会谈时强调 reports it
             p = self.partner(sent, ts, named_only=True)

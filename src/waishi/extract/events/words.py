@@ -32,6 +32,8 @@ PUNCT_END = "，,。；;：:！？!?\n"
 RELATIVE_TAIL = ("期间", "前夕", "之际", "时", "后", "中", "之后", "以来", "结束")
 # a meeting word referring back to a meeting (会谈中, 会见时, 会晤后, 会谈期间), not one whose object
 # begins with the same character (会见中国…, 会见上海市…, 会见时任…, 会见上将…)
+# 在会见中兴…董事长NAME时: the 中 after a meeting word starts its object's name when the clause runs on to 时
+OBJECT_THEN_WHEN = re.compile(r"中[^，,。；;：:]{1,40}?(?:时|期间)")
 SKIP_AFTER_MEET = re.compile(r"中(?![国共方央华联欧非亚东南北西])|时(?!任)|后(?![江])|上(?![将海])|期间|结束|会上|结果")
 FOREIGN_WORDS = ("国际", "全球", "世界", "区域", "地区", "外交", "对外", "外事", "友好", "大使", "驻", "外国", "两国", "双边", "多边", "东盟",
                   "联合国", "峰会", "访问", "海外", "侨")
