@@ -229,3 +229,8 @@ def test_a_zhong_after_a_meeting_word_that_starts_the_objects_name_blocks_nothin
     evs = _events("越南国会主席会见中国企业领导人\n\n2024年4月10日，越南国会主席王廷惠在上海会见了多家企业领导人。"
                   "在会见中兴通讯股份有限公司董事长李自学时，国会主席王廷惠提出加强数字经济合作。")
     assert [e for e in evs if e[0] == "meet" and "李自学" in e[3]]
+
+
+def test_a_visitor_in_a_relative_clause_with_a_one_character_country_dates_his_trip():
+    doc = _doc("中越两国总理举行会谈\n\n国务院总理李克强12日下午在人民大会堂同来华进行正式访问的越南总理阮春福举行会谈。")
+    assert doc.year == 2016

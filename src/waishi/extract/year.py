@@ -108,7 +108,7 @@ _TRIP_SLACK = timedelta(days=4)
 # (正在对越南进行正式访问的NAME; 访问埃塞俄比亚期间，当地时间8月24日，NAME…: the trip's country before
 # the visitor, in a relative clause or in an adverbial clause of the time of the trip)
 _VISITING_REL = re.compile(r"(?:对([^，。；对]{2,8}?)进行[^，。；]{0,8}?访问|(?:访问|出访|到访)([^，。；的]{2,8}?)"
-                           r"|在([^，。；在]{2,8}?)(?:进行[^，。；]{0,6}?)?访问)"
+                           r"|在([^，。；在同与和]{2,8}?)(?:进行[^，。；]{0,6}?)?访问|[来访]([\u4e00-\u9fff])进行[^，。；]{0,8}?访问)"
                            r"(?:的[^，。；]{0,20}|期间[，,][^。；]{0,30})$")
 # a visitor named by his visit, the host left implicit (到访的/来访的 + title + NAME)
 _VISITOR_REL = re.compile(r"(?:到访|来访|前来访问|正在访问)的[^，。；的]{0,10}$")
@@ -644,6 +644,8 @@ class _Collector:
         m = _VISITING_REL.search(head, max(0, pos - _TRIP_REACH), pos)
         if m is None:
             return set()
+        if m.group(4):  # 来华进行正式访问的NAME: a one-character abbreviation
+            return set(self.lex.abbrs.get(m.group(4), ())) if len(self.lex.abbrs.get(m.group(4), ())) == 1 else set()
         place = m.group(1) or m.group(2) or m.group(3)
         return {iso for n, _a, _b in self.lex.find("gazetteer", place) if (iso := self.lex.country_of(n))}
 
