@@ -234,3 +234,9 @@ def test_a_zhong_after_a_meeting_word_that_starts_the_objects_name_blocks_nothin
 def test_a_visitor_in_a_relative_clause_with_a_one_character_country_dates_his_trip():
     doc = _doc("中越两国总理举行会谈\n\n国务院总理李克强12日下午在人民大会堂同来华进行正式访问的越南总理阮春福举行会谈。")
     assert doc.year == 2016
+
+
+def test_a_headline_opening_with_latin_words_is_no_run_of_headlines():
+    docs = extract("WEF ASEAN 2018: 政府总理出席湄公地区讨论会\n\n9月12日下午，越南政府总理阮春福在河内出席讨论会。\n",
+                   source="t.txt").documents
+    assert docs[0].title.startswith("WEF ASEAN 2018")

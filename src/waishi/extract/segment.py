@@ -212,7 +212,8 @@ def _furniture(line: Line, words: frozenset[str] = frozenset()) -> bool:
         return True  # Vietnamese | English | 中文, province menus
     # several headlines glued with spaces: long, no sentence end, three or more parts
     parts = [p for p in re.split(r"\s+", t) if p]
-    return len(parts) >= 3 and sum(len(p) >= 5 for p in parts) >= 3 and not t.endswith(_TERMINAL)
+    # (a Latin prefix, WEF ASEAN 2018: …, is one headline's words, not headlines)
+    return len(parts) >= 3 and sum(len(_HANZI.findall(p)) >= 5 for p in parts) >= 3 and not t.endswith(_TERMINAL)
 
 
 def _first_headline(lines: list[Line], words: frozenset[str] = frozenset()) -> int:
