@@ -24,7 +24,7 @@ from ..text.numbers import to_number
 from ..text.sentences import find_all
 from .offices import short_country, title_fits
 from .options import HOME
-from .year_lexicon import anniversary_base, recent_trips, split_series_name
+from .year_lexicon import anniversary_base, recent_trips, series_splits, split_series_name
 from .year_solver import STRONG, Constraint, YearEvidence
 
 __all__ = ["STRONG", "Constraint", "YearEvidence", "collect", "lunar_year"]
@@ -432,7 +432,7 @@ class _Collector:
                 if name is None:
                     # the number inside the name (湄公河-澜沧江合作第三次领导人会议): the name's head
                     # before it, its rest after
-                    found = split_series_name(text, m, names)
+                    found = split_series_name(text, m, lex.memo("series_splits", lambda: series_splits(names)))
                     if found is not None:
                         name, start = found
                 num = _ordinal(m.group(1))

@@ -59,15 +59,25 @@ def recent_trips(lex: Lexicon, text: str, ev: YearEvidence, weight: float, month
         ev.add(y, _WEIGHT * weight / len(fits), f"recent trip {name}")
 
 
-def split_series_name(text: str, m: re.Match[str], names: list[str]) -> tuple[str, int] | None:
+def split_series_name(text: str, m: re.Match[str], splits: dict[str, list[tuple[str, int]]]) -> tuple[str, int] | None:
     """(series name, start) when the ordinal ``m`` stands inside a series' name: its first part
-    (two characters or more) just before, its rest just after."""
+    (two characters or more) just before, its rest just after. ``splits`` (from
+    :func:`series_splits`) lists the names by the two characters their rest starts with."""
     before, after = text[max(0, m.start() - 16):m.start()], text[m.end():m.end() + 16]
+    for n, i in splits.get(after[:2], ()):
+        if before.endswith(n[:i]) and after.startswith(n[i:]):
+            return n, m.start() - i
+    return None
+
+
+def series_splits(names: list[str]) -> dict[str, list[tuple[str, int]]]:
+    """Every way to cut each series name in two (both parts two characters or more), by the first
+    two characters of the rest; longer heads first."""
+    out: dict[str, list[tuple[str, int]]] = {}
     for n in names:
         for i in range(len(n) - 2, 1, -1):
-            if before.endswith(n[:i]) and after.startswith(n[i:]):
-                return n, m.start() - i
-    return None
+            out.setdefault(n[i:i + 2], []).append((n, i))
+    return out
 
 
 def _page_pair(lex: Lexicon, text: str, home: str) -> set[str]:
