@@ -240,3 +240,9 @@ def test_a_headline_opening_with_latin_words_is_no_run_of_headlines():
     docs = extract("WEF ASEAN 2018: 政府总理出席湄公地区讨论会\n\n9月12日下午，越南政府总理阮春福在河内出席讨论会。\n",
                    source="t.txt").documents
     assert docs[0].title.startswith("WEF ASEAN 2018")
+
+
+def test_a_year_reviewed_and_the_next_planned_date_a_january_story_in_the_new_year():
+    doc = _doc("越老合作委员会召开会议\n\n1月13日，越南政府总理在河内主持召开越老合作委员会会议，"
+               "就2017年越老合作情况、2018年合作方向进行讨论。2017年是越老建交55周年。")
+    assert doc.year == 2018

@@ -25,6 +25,7 @@ from ..text.sentences import find_all
 from .offices import short_country, title_fits
 from .options import HOME
 from .year_lexicon import anniversary_base, recent_trips, series_splits, split_series_name
+from .year_review import review_and_plan
 from .year_solver import STRONG, Constraint, YearEvidence
 
 __all__ = ["STRONG", "Constraint", "YearEvidence", "collect", "lunar_year"]
@@ -204,6 +205,7 @@ def collect(lex: Lexicon, text: str, people: Sequence[tuple[str, Sequence[str]]]
     c.known_trips(month_day, day_only)
     recent_trips(lex, text, c.ev, weight, month_day, lex.memo("visitors", lambda: _visitor_automaton(lex)),
                  c._destinations)
+    review_and_plan(text, c.ev, weight, month_day)
     if today is not None:
         c.ev.cap = today.year
     return c.ev
