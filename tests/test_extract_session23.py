@@ -246,3 +246,8 @@ def test_a_year_reviewed_and_the_next_planned_date_a_january_story_in_the_new_ye
     doc = _doc("越老合作委员会召开会议\n\n1月13日，越南政府总理在河内主持召开越老合作委员会会议，"
                "就2017年越老合作情况、2018年合作方向进行讨论。2017年是越老建交55周年。")
     assert doc.year == 2018
+
+
+def test_attending_a_welcome_ceremony_is_no_attendance():
+    evs = _events("越南国家主席访问日本\n\n2018年5月30日，日本首相安倍晋三出席了日本政府为越南国家主席陈大光举行的欢迎仪式。")
+    assert not [e for e in evs if e[0] == "attend"]

@@ -227,6 +227,8 @@ class Gatherings(ClauseReader):
             persons = [a for a in hosts if a.kind == "person"]
             if hosts:
                 out.append(self._event("host", sent, ts, persons or hosts[:1], [], [name]))
+        if type_ == "attend" and name.endswith(("欢迎仪式", "欢迎式")):
+            return out  # (a welcome ceremony is the host's act; those present are the visit's party)
         names = self._split_gatherings(name) if type_ == "attend" else [name]
         for i, nm in enumerate(names):
             out.insert(i, self._event(type_, sent, ts, src, [], [nm]))
