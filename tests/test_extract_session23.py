@@ -251,3 +251,8 @@ def test_a_year_reviewed_and_the_next_planned_date_a_january_story_in_the_new_ye
 def test_attending_a_welcome_ceremony_is_no_attendance():
     evs = _events("越南国家主席访问日本\n\n2018年5月30日，日本首相安倍晋三出席了日本政府为越南国家主席陈大光举行的欢迎仪式。")
     assert not [e for e in evs if e[0] == "attend"]
+
+
+def test_a_time_word_after_a_title_is_no_name():
+    doc = _doc("越中边境省份举行新春会晤\n\n2023年2月22日，越南河江省与中国广西壮族自治区党委书记新春会晤在河江市举行。")
+    assert not any(p.name == "新春" for p in doc.people)
