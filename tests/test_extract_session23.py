@@ -256,3 +256,8 @@ def test_attending_a_welcome_ceremony_is_no_attendance():
 def test_a_time_word_after_a_title_is_no_name():
     doc = _doc("越中边境省份举行新春会晤\n\n2023年2月22日，越南河江省与中国广西壮族自治区党委书记新春会晤在河江市举行。")
     assert not any(p.name == "新春" for p in doc.people)
+
+
+def test_a_delegations_name_does_not_begin_with_a_verb_of_saying():
+    evs = _events("越南人民报代表团访华\n\n2024年4月21日，越南人民报代表团对中国进行工作访问。中方认为越南人民报代表团此访意义重大。")
+    assert not any(s.startswith("认为") for e in evs for s in e[2] + e[3])
