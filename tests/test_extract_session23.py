@@ -259,5 +259,9 @@ def test_a_time_word_after_a_title_is_no_name():
 
 
 def test_a_delegations_name_does_not_begin_with_a_verb_of_saying():
-    evs = _events("越南人民报代表团访华\n\n2024年4月21日，越南人民报代表团对中国进行工作访问。中方认为越南人民报代表团此访意义重大。")
-    assert not any(s.startswith("认为") for e in evs for s in e[2] + e[3])
+    from waishi.extract.events.context import DocContext
+    text = "李书磊强调两国关系新定位,认为越南人民报代表团此次访问有助于推动合作。"
+    ctx = DocContext(text, Lexicon.default(), 2024, [], [], [])
+    start = text.index("认为")
+    groups = ctx.actors_in(start, text.index("此次"), ("group",))
+    assert [g.name for g in groups] == ["越南人民报代表团"]
