@@ -265,3 +265,8 @@ def test_a_delegations_name_does_not_begin_with_a_verb_of_saying():
     start = text.index("认为")
     groups = ctx.actors_in(start, text.index("此次"), ("group",))
     assert [g.name for g in groups] == ["越南人民报代表团"]
+
+
+def test_a_storm_named_with_a_space_before_its_quoted_name_dates_the_page():
+    ev = collect(Lexicon.default(), "第3号台风(热带风暴 “摩羯”)袭击越南北部，造成重大损失。")
+    assert ev.scores.get(2024, 0) > 0 and ev.lo == 2024
