@@ -270,3 +270,8 @@ def test_a_delegations_name_does_not_begin_with_a_verb_of_saying():
 def test_a_storm_named_with_a_space_before_its_quoted_name_dates_the_page():
     ev = collect(Lexicon.default(), "第3号台风(热带风暴 “摩羯”)袭击越南北部，造成重大损失。")
     assert ev.scores.get(2024, 0) > 0 and ev.lo == 2024
+
+
+def test_a_video_summit_held_while_speaking_is_still_a_call():
+    evs = _events("印越总理举行视频峰会\n\n2020年12月21日，印度总理莫迪与越南总理阮春福举行视频峰会时表示，两国将加强合作。")
+    assert [e for e in evs if e[0] == "phone_call"] and not [e for e in evs if e[0] == "host"]

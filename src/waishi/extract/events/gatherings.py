@@ -113,7 +113,7 @@ class Gatherings(ClauseReader):
         many is hosted: 与B共同主持…会议)."""
         ce = self.clause_end(te, sent.span.end)
         obj = self.text[te:ce]
-        if not re.match(r"了?[^，。；,;]{0,16}?(?:峰会|会晤)(?:时|上|中|期间)?$", obj):
+        if not re.match(r"了?[^，。；,;]{0,16}?(?:峰会|会晤)(?:(?:时|上|中|期间)|$)", obj):
             return None
         # (a video summit is a call)
         etype = "phone_call" if re.search(r"视频|视讯|电话|线上|在线|网络", obj) else "meet"
