@@ -273,5 +273,6 @@ def test_a_storm_named_with_a_space_before_its_quoted_name_dates_the_page():
 
 
 def test_a_video_summit_held_while_speaking_is_still_a_call():
-    evs = _events("印越总理举行视频峰会\n\n2020年12月21日，印度总理莫迪与越南总理阮春福举行视频峰会时表示，两国将加强合作。")
+    evs = _events("印越总理举行视讯峰会\n\n（中央社新德里21日专电）面对复杂形势，印度总理莫迪今天与越南总理阮春福举行视讯高峰会时表示，"
+                  "印度将从长期角度考虑与越南的关系。")
     assert [e for e in evs if e[0] == "phone_call"] and not [e for e in evs if e[0] == "host"]
