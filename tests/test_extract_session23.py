@@ -276,3 +276,9 @@ def test_a_video_summit_held_while_speaking_is_still_a_call():
     evs = _events("印越总理举行视讯峰会\n\n（中央社新德里21日专电）面对复杂形势，印度总理莫迪今天与越南总理阮春福举行视讯高峰会时表示，"
                   "印度将从长期角度考虑与越南的关系。")
     assert [e for e in evs if e[0] == "phone_call"] and not [e for e in evs if e[0] == "host"]
+
+
+def test_a_titled_person_listed_before_a_body_over_a_comma_shares_its_verb():
+    evs = _events("越中建交周年招待会在北京举行\n\n1月18日，越南驻中国大使馆在北京举行越中建交68周年庆祝招待会。"
+                  "中国全国政协副主席王家瑞，东盟各国驻华大使和代办出席。")
+    assert [e for e in evs if e[0] == "attend" and "王家瑞" in e[2]]

@@ -101,7 +101,7 @@ class ClauseReader:
                 for m in INNER_COORD.finditer(self.text, cs, trig_start))
         actors = [] if carried else self._region_actors(cs, trig_start, kinds)
         if actors:
-            if actors[0].kind == "person" and self._only_names(cs, actors[0].span.start):
+            if self._only_names(cs, actors[0].span.start):
                 # 卡塔尔埃米尔A，捷克总统B，东盟秘书长C等也发来贺电: a list of titled persons run over
                 # commas is the subject as a whole
                 actors = self._listed_back(sent, cs) + actors
