@@ -126,7 +126,7 @@ def test_co_chaired_talks_stay_hosted():
 
 
 def test_an_office_handed_over_is_no_gift():
-    evs = _events("东盟峰会在曼谷闭幕\n\n2019年11月4日，第35届东盟峰会在泰国曼谷闭幕，泰国向越南移交了东盟轮值主席国职务。")
+    evs = _events("东盟峰会在曼谷闭幕\n\n2019年11月4日，东盟峰会在曼谷闭幕，泰国在闭幕式上向越南正式移交东盟轮值主席国的职务。")
     assert not [e for e in evs if e[0] == "aid"]
 
 
@@ -187,14 +187,14 @@ def test_a_menu_of_short_items_is_page_furniture_not_a_document():
 
 def test_a_lone_cut_caption_after_more_is_no_teaser():
     docs = extract("越南国家主席会见老挝客人\n\n越通社河内——2024年5月6日，越南国家主席会见了老挝国会副主席。\n\n"
-                   "越通社\n\n更多\n\n越南国家主席梁强(左二)和政府总理范明政(右一)欢迎文莱苏丹", source="t.txt").documents
+                   "越通社\n\n更多\n\n国家主席梁强(左三)与总理范明政(右二)在主席府迎接文莱苏丹一行", source="t.txt").documents
     assert len(docs) == 1
 
 
 def test_a_date_stamp_glued_before_a_headless_pages_first_line_is_no_part_of_its_title():
-    docs = extract(" date 2026-02-07 越通社驻金边记者报道，2月6日下午，越共中央总书记苏林在金边会见了柬埔寨首相洪玛奈。\n",
+    docs = extract(" date 2025-03-11 越通社驻万象记者报道，3月10日上午，越南国会主席在万象会见了老挝国会主席。\n",
                    source="t.txt").documents
-    assert docs[0].title.startswith("越通社驻金边记者报道")
+    assert docs[0].title.startswith("越通社驻万象记者报道")
 
 
 def test_a_two_year_window_ending_at_todays_year_picks_the_earlier_year():
@@ -214,7 +214,7 @@ def test_a_countrys_plan_to_host_a_gathering_is_kept_apart():
 
 
 def test_an_undated_story_whose_visit_fits_one_known_trip_takes_its_year():
-    doc = _doc("越南政府总理会见中国国家主席\n\n中国国家主席习近平对越南进行国事访问。越南政府总理阮春福在河内会见了习近平。")
+    doc = _doc("越南政府总理会见中国国家主席\n\n应越方邀请，习近平主席抵达河内，对越南开展国事访问。阮春福总理在政府总部会见了他。")
     assert doc.year == 2017
     assert [e for e in doc.events if e.type == "visit" and (e.date or "").startswith("2017")]
 
@@ -227,24 +227,24 @@ def test_meeting_a_company_head_whose_surname_names_no_country_during_a_trip():
 
 def test_a_zhong_after_a_meeting_word_that_starts_the_objects_name_blocks_nothing():
     evs = _events("越南国会主席会见中国企业领导人\n\n2024年4月10日，越南国会主席王廷惠在上海会见了多家企业领导人。"
-                  "在会见中兴通讯股份有限公司董事长李自学时，国会主席王廷惠提出加强数字经济合作。")
+                  "在会见中兴通讯公司董事长李自学先生时，国会主席王廷惠提出加强数字经济合作。")
     assert [e for e in evs if e[0] == "meet" and "李自学" in e[3]]
 
 
 def test_a_visitor_in_a_relative_clause_with_a_one_character_country_dates_his_trip():
-    doc = _doc("中越两国总理举行会谈\n\n国务院总理李克强12日下午在人民大会堂同来华进行正式访问的越南总理阮春福举行会谈。")
+    doc = _doc("中越两国总理举行会谈\n\n12日，李克强总理在北京同来华进行正式访问的越南政府总理阮春福会谈。")
     assert doc.year == 2016
 
 
 def test_a_headline_opening_with_latin_words_is_no_run_of_headlines():
-    docs = extract("WEF ASEAN 2018: 政府总理出席湄公地区讨论会\n\n9月12日下午，越南政府总理阮春福在河内出席讨论会。\n",
+    docs = extract("WEF ASEAN 2018：越南政府总理出席湄公河对话\n\n9月12日下午，越南政府总理阮春福在河内出席讨论会。\n",
                    source="t.txt").documents
     assert docs[0].title.startswith("WEF ASEAN 2018")
 
 
 def test_a_year_reviewed_and_the_next_planned_date_a_january_story_in_the_new_year():
     doc = _doc("越老合作委员会召开会议\n\n1月13日，越南政府总理在河内主持召开越老合作委员会会议，"
-               "就2017年越老合作情况、2018年合作方向进行讨论。2017年是越老建交55周年。")
+               "总结2017年两国合作成果并部署2018年合作任务。2017年是越老建交55周年。")
     assert doc.year == 2018
 
 
@@ -260,10 +260,10 @@ def test_a_time_word_after_a_title_is_no_name():
 
 def test_a_delegations_name_does_not_begin_with_a_verb_of_saying():
     from waishi.extract.events.context import DocContext
-    text = "李书磊强调两国关系新定位,认为越南人民报代表团此次访问有助于推动合作。"
+    text = "李书磊谈到双方关系的新定位,认为越南人民报代表团这次来访有意义。"
     ctx = DocContext(text, Lexicon.default(), 2024, [], [], [])
     start = text.index("认为")
-    groups = ctx.actors_in(start, text.index("此次"), ("group",))
+    groups = ctx.actors_in(start, text.index("这次"), ("group",))
     assert [g.name for g in groups] == ["越南人民报代表团"]
 
 
@@ -279,6 +279,6 @@ def test_a_video_summit_held_while_speaking_is_still_a_call():
 
 
 def test_a_titled_person_listed_before_a_body_over_a_comma_shares_its_verb():
-    evs = _events("越中建交周年招待会在北京举行\n\n1月18日，越南驻中国大使馆在北京举行越中建交68周年庆祝招待会。"
-                  "中国全国政协副主席王家瑞，东盟各国驻华大使和代办出席。")
+    evs = _events("越中建交周年招待会在北京举行\n\n1月18日，越南驻中国大使馆在北京举行庆祝越中建交68周年的招待会活动。"
+                  "中国全国政协副主席王家瑞，东盟国家驻华使节出席。")
     assert [e for e in evs if e[0] == "attend" and "王家瑞" in e[2]]

@@ -301,7 +301,7 @@ def _headline(head: Line, lines: list[Line]) -> tuple[str, Span, list[Line], boo
     carried a caption (its first line of ``rest``)."""
     stamp = _STAMP_PREFIX.match(head.text)
     if stamp and len(head.text) - stamp.end() >= 10:
-        # " date 2026-02-07 越通社驻金边记者报道，…": a date stamp glued before the first line's text
+        # " date 2025-03-11 越通社驻…记者报道，…": a date stamp glued before the first line's text
         head = Line(head.start + stamp.end(), head.end, head.text[stamp.end():])
     title_span = Span(head.start, head.end)
     title = head.text

@@ -1,4 +1,4 @@
-"""A year reviewed and the next one planned (就2017年合作情况、2018年合作方向进行讨论, 总结2019年工作，
+"""A year reviewed and the next one planned (总结2017年合作成果并部署2018年合作任务, 总结2019年工作，
 部署2020年任务): the page stands at the turn of the two years. With the story's month, the year: the
 new one in its first quarter, the old one in its last (weighed above what the reviewed year names,
 its anniversaries and figures); otherwise only the bound."""
