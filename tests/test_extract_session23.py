@@ -282,3 +282,9 @@ def test_a_titled_person_listed_before_a_body_over_a_comma_shares_its_verb():
     evs = _events("越中建交周年招待会在北京举行\n\n1月18日，越南驻中国大使馆在北京举行庆祝越中建交68周年的招待会活动。"
                   "中国全国政协副主席王家瑞，东盟国家驻华使节出席。")
     assert [e for e in evs if e[0] == "attend" and "王家瑞" in e[2]]
+
+
+def test_a_span_of_days_and_a_place_before_a_gathering_are_no_part_of_its_name():
+    evs = _events("越南总理出席东盟博览会\n\n2012年9月20日，越南政府总理阮晋勇启程出席从9月21日至25日在南宁市举行的“第九届中国—东盟博览会")
+    att = [e for e in evs if e[0] == "attend"]
+    assert att and att[0][3] == ("第九届中国—东盟博览会",)

@@ -360,10 +360,14 @@ class ClauseReader:
         if np_.startswith(("该", "上述")):
             return None  # 出席该会议: the gathering named before, told again
         # (在河内举行的…, 于9月29日至10月1日在夏威夷召开的…: a relative clause of time and place)
-        lead = re.match(r"(?:于[^，。；]{1,20}?|在[^，。；]{1,24}?){1,2}(?:举办|举行|召开|主办)的", np_)
+        # (从9月21日至25日在南宁举行的…: a span of days before the place)
+        lead = re.match(r"(?:从[^，。；]{1,20}?(?:至|到)[^，。；]{1,12}?|于[^，。；]{1,20}?|在[^，。；]{1,24}?){1,3}"
+                        r"(?:举办|举行|召开|主办)的", np_)
         if lead and len(np_) - lead.end() >= 2:
             pos += lead.end()
             np_ = np_[lead.end():]
+        if np_[:1] in "“\"" and not any(q in np_[1:] for q in "”\""):
+            pos, np_ = pos + 1, np_[1:]  # (an opening quote whose name the clause cuts before it closes)
         if len(np_) < 2:
             return None
         return np_, Span(pos, pos + len(np_))
