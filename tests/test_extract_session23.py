@@ -288,3 +288,11 @@ def test_a_span_of_days_and_a_place_before_a_gathering_are_no_part_of_its_name()
     evs = _events("越南总理出席东盟博览会\n\n2012年9月20日，越南政府总理阮晋勇启程出席从9月21日至25日在南宁市举行的“第九届中国—东盟博览会")
     att = [e for e in evs if e[0] == "attend"]
     assert att and att[0][3] == ("第九届中国—东盟博览会",)
+
+
+def test_a_summary_repeated_as_the_lede_with_another_month_yields_to_the_lede():
+    # the summary's 2月 would put the vice president's trip in a year his term does not allow
+    doc = _doc("越南领导人会见中国国家副主席\n\n2月 21 日，越南领导人分别会见了来访的中国国家副主席习近平。\n\n"
+               "应越方邀请，习近平副主席于12月20日至22日正式访问越南。"
+               "12月 21 日，越南领导人分别会见了来访的中国国家副主席习近平。")
+    assert doc.year == 2011

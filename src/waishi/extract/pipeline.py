@@ -348,8 +348,18 @@ class _DocBuilder:
         # the story's own day (the first month-day of the lede, written without a year) narrows
         # office terms to the years in which that day falls inside them
         body_regions = [sp for k, sp in self.regions if k == "body"]
-        story = next((dm for dm in self.dates if dm.year is None and dm.month and dm.day and not dm.relative
-                      and dm.year_offset is None and any(sp.start <= dm.start < sp.end for sp in body_regions)), None)
+        days = [dm for dm in self.dates if dm.year is None and dm.month and dm.day and not dm.relative
+                and dm.year_offset is None and any(sp.start <= dm.start < sp.end for sp in body_regions)]
+        story = days[0] if days else None
+        dl = self.doc.dateline
+        after = next((dm for dm in days if dl is not None and dm.start >= dl.span.end), None)
+        if story is not None and after is None:
+            # (a summary line repeated as the lede: the lede's own date, when the two disagree)
+            tail = self.text[story.end:story.end + 12]
+            again = self.text.find(tail, story.end + 12) if len(tail) == 12 else -1
+            after = next((dm for dm in days if again >= 0 and again - 3 <= dm.end <= again), None)
+        if story is not None and after is not None and (after.month, after.day) != (story.month, story.day):
+            story = after  # (a summary before the dateline that disagrees with the story told after it)
         month_day = (story.month, story.day) if story and story.month and story.day else None
         self.month_day = month_day
         # (a story that gives only its day, 9日, still dates a known trip that covers such a day)
