@@ -56,7 +56,7 @@ def test_events_relative_clause_visitor():
 
 
 def test_events_phone_call():
-    body = "越南外交部长裴青山2月28日与新加坡外交部长维文(Vivian Balakrishnan)通电话。"
+    body = "越南外交部长裴青山2月28日与新加坡外长维文(Vivian Balakrishnan)通电话。"
     ev = one(HEAD + body, "phone_call", published="2024-03-01")
     assert {"裴青山", "维文"} <= set(ev.source + ev.target)
     assert ev.plover_mode == "phone" and ev.cameo == "041"
@@ -106,7 +106,7 @@ def test_events_same_day_reference_and_evidence_offsets():
 # -- generalisation cases: constructions seen across years and partners --------------------
 
 def test_events_anniversary_range_is_no_event_date():
-    body = ("值此越南国庆73周年(1945.9.2~2018.9.2)之际，老挝国家主席本扬·沃拉吉致电越南国家主席陈大光表示祝贺。")
+    body = ("值此越南国庆日73周年(1945.9.2~2018.9.2)之际，老挝国家主席本扬·沃拉吉致电越南国家主席陈大光表示祝贺。")
     ev = one("老挝领导人致电祝贺越南国庆\n\n" + body, "congratulate")
     assert ev.date is None or not ev.date.startswith("1945")
     assert ev.source == ["本扬·沃拉吉"] and ev.target == ["陈大光"]
@@ -138,8 +138,8 @@ def test_events_travel_and_exchanges_are_no_visits():
 
 
 def test_events_separately_met_gives_one_meeting_each():
-    body = ("在北京，越南国会主席阮生雄将同中国全国人大委员长张德江会谈，"
-            "分别与中国国家主席习近平和中国政协主席俞正声进行会见。")
+    body = ("访京期间，越南国会主席阮生雄将与全国人大委员长张德江会谈，"
+            "还将分别与国家主席习近平和政协主席俞正声进行会见。")
     meets = [e for e in events("越南国会主席访华\n\n" + body, published="2015-12-23") if e.type == "meet"]
     pairs = {(tuple(e.source), tuple(e.target)) for e in meets}
     assert (("阮生雄",), ("习近平",)) in pairs and (("阮生雄",), ("俞正声",)) in pairs
@@ -147,7 +147,7 @@ def test_events_separately_met_gives_one_meeting_each():
 
 
 @pytest.mark.parametrize("body,src,tgt", [
-    ("老挝人民革命党中央对外部部长孙通·赛雅佳已致电越南政府副总理兼外长范平明，庆祝越南外交部门成立70周年。",
+    ("老挝人民革命党中央对外部部长孙通·赛雅佳日前致电越南政府副总理兼外长范平明，庆祝越南外交部门70周年。",
      "孙通·赛雅佳", "范平明"),
     ("俄罗斯外交部长谢尔盖·拉夫罗夫致函越南外交部长裴青山，祝贺其就任。", "谢尔盖·拉夫罗夫", "裴青山"),
 ])
@@ -162,7 +162,7 @@ def test_events_call_without_congratulation_is_none():
 
 
 def test_events_reporter_byline_is_no_actor():
-    body = "越通社特派记者报道，在美国纽约出席第四届世界议长大会期间，越南国会主席阮生雄会见了各国议长。"
+    body = "越通社驻纽约记者报道，越南国会主席阮生雄出席第四届世界议长大会期间会见了多国议长。"
     ev = one("越南国会主席出席世界议长大会\n\n" + body, "attend", published="2015-09-01")
     assert ev.source == ["阮生雄"]
 
@@ -191,14 +191,14 @@ def test_events_aid_thanked_for_is_not_a_new_donation():
 
 
 def test_events_raw_visit_target_is_a_place_not_a_verb_phrase():
-    body = "新加坡总理李显龙对能赴越进行正式访问表示高兴。"
+    body = "新加坡总理李显龙说，很高兴能赴越进行正式访问。"
     visits = [e for e in events(HEAD + body, published="2017-03-22") if e.type == "visit"]
     assert all(not any(ch in t for ch in "赴能") for e in visits for t in e.target)
 
 
 def test_events_an_invitation_to_visit_is_no_visit():
     # the invitation is a plan; neither the inviter nor the invitee travelled
-    body = "阮春福总理邀请中国国家主席习近平对越南进行国事访问。"
+    body = "阮春福总理邀请习近平主席对越南进行国事访问。"
     assert [e for e in events(HEAD + body, published="2016-11-09") if e.type == "visit"] == []
     body = "应越南国家主席邀请，中国国家主席习近平11月10日对越南进行国事访问。"
     v = one(HEAD + body, "visit", published="2016-11-13")
@@ -300,7 +300,7 @@ def test_events_nobody_visits_his_own_country():
 
 
 def test_events_one_donation_told_twice_is_one_aid():
-    body = ("越南外交部11月13日在河内举行援助仪式。越南政府向老挝援助1000吨大米。"
+    body = ("11月13日，越南外交部在河内举行援助仪式。越南政府向老挝援助1000吨大米。"
             "越南党和人民向老挝人民援助大米，帮助灾民。")
     aid = [e for e in events(HEAD + body, published="2020-11-14") if e.type == "aid"]
     assert len(aid) == 1 and "老挝" in aid[0].target
@@ -399,7 +399,7 @@ def test_events_two_vietnamese_officials_meeting_is_domestic():
 
 
 def test_events_one_message_per_receiver():
-    body = "越南政府副总理兼外长裴青山也向中国国务委员兼外交部长王毅和老挝外长通沙万·丰威汉致贺电。"
+    body = "越南政府副总理兼外长裴青山也向中国国务委员兼外长王毅和老挝外长通沙万·丰威汉致贺电。"
     evs = [e for e in events(HEAD + body, published="2024-10-02") if e.type == "congratulate"]
     assert sorted(e.target[0] for e in evs) == ["王毅", "通沙万·丰威汉"]
 

@@ -27,8 +27,8 @@ def test_extract_events_coord_carried_subject_and_modality():
 
 
 def test_extract_events_coord_long_list_of_hosts_is_this_trip():
-    _, evs = _events("越南总理将访问三国\n\n应泰国总理赛塔·他威信(Srettha Thavisin)、马来西亚总理安瓦尔·易卜拉欣"
-                     "(Anwar Ibrahim)和新加坡总理李显龙(Lee Hsien Loong)邀请，越南政府总理范明政将于4月1日至6日"
+    _, evs = _events("越南总理将访问三国\n\n应新加坡总理李显龙、泰国总理赛塔·他威信(Srettha Thavisin)"
+                     "和马来西亚总理安瓦尔·易卜拉欣邀请，越南政府总理范明政将于4月1日至6日"
                      "对泰国进行正式访问。\n")
     assert ("visit", "planned", ("范明政",), ("泰国",)) in evs
 
@@ -166,7 +166,7 @@ def test_extract_events_coord_attended_and_hosted_and_global_gatherings():
 
 def test_extract_events_coord_meetings_spoken_of_are_no_meeting_of_the_pair():
     _doc, evs = _events("越泰总理通电话\n\n越通社河内——1月9日，越南政府总理范明政同泰国总理赛塔通电话。"
-                        "两位总理高度评价两国高层的会晤成果。")
+                        "两位总理积极评价两国高层的会晤成果。")
     assert [e for e in evs if e[0] == "meet"] == []
     assert [e for e in evs if e[0] == "phone_call"]
 
@@ -196,7 +196,7 @@ def test_extract_events_coord_two_donors_received_are_two_gifts():
 
 def test_extract_events_coord_a_message_to_new_leaders_goes_to_those_it_names_elected():
     _doc, evs = _events("越南领导人致电祝贺\n\n越通社河内——3月22日，越南国家主席武文赏向老挝新一届领导人致电，"
-                        "祝贺通伦·西苏里当选老挝国家主席。当天，越南外交部长裴青山致电沙伦赛·贡玛希(Saleumxay Kommasith)，"
+                        "祝贺通伦·西苏里当选老挝国家主席。当天，越南外交部长裴青山致电沙伦赛·贡玛希，"
                         "祝贺他再次当选老挝外交部长。")
     got = {(e[2], e[3]) for e in evs if e[0] == "congratulate"}
     assert (("武文赏",), ("通伦·西苏里",)) in got
@@ -259,13 +259,13 @@ def test_extract_events_coord_parts_after_semicolons_keep_the_first_subject():
 
 
 def test_extract_events_coord_a_call_with_leaders_of_two_countries_is_two_calls():
-    _doc, evs = _events("越老柬领导人通电话\n\n越通社河内——3月26日，越南政府总理阮春福与老挝总理通伦和柬埔寨首相洪森通电话。")
+    _doc, evs = _events("越老柬领导人通电话\n\n越通社河内——3月26日，越南政府总理阮春福同柬埔寨首相洪森和老挝总理通伦通电话。")
     assert {e[3] for e in evs if e[0] == "phone_call"} == {("通伦",), ("洪森",)}
 
 
 def test_extract_events_coord_respectively_met_over_a_comma_list():
-    _doc, evs = _events("越南国家主席出席APEC会议\n\n越通社旧金山——11月17日，武文赏主席与各位与会嘉宾举行多场会晤。"
-                        "武文赏主席分别会见了马来西亚总理安瓦尔·易卜拉欣(Anwar Ibrahim),加拿大总理贾斯廷·特鲁多(Justin Trudeau)"
+    _doc, evs = _events("越南国家主席出席APEC会议\n\n越通社旧金山——11月17日，武文赏主席在会议间隙同多国领导人举行会晤。"
+                        "武文赏主席分别会见了马来西亚总理安瓦尔·易卜拉欣,加拿大总理贾斯廷·特鲁多"
                         "和秘鲁总统迪娜·博卢阿特(Dina Boluarte)等。")
     met = {e[3] for e in evs if e[0] == "meet"}
     assert {("安瓦尔·易卜拉欣",), ("贾斯廷·特鲁多",), ("迪娜·博卢阿特",)} <= met
@@ -274,19 +274,19 @@ def test_extract_events_coord_respectively_met_over_a_comma_list():
 
 def test_extract_events_coord_leaders_listed_over_commas_met_respectively():
     _doc, evs = _events("老挝领导会见越南代表团\n\n越通社万象——12月1日，老挝人民革命党中央总书记朱马里·赛雅颂，老挝总理通辛·坦马冯，"
-                        "老挝国会主席巴尼·亚陶都分别会见越南高级代表团。老挝领导人感谢越南党、国家已派遣代表团前来出席纪念活动。")
+                        "老挝国会主席巴尼·亚陶都当天分别会见越南代表团。老挝领导人感谢越南党、国家派遣代表团来老参加庆祝活动。")
     assert {e[2] for e in evs if e[0] == "meet"} == {("朱马里·赛雅颂",), ("通辛·坦马冯",), ("巴尼·亚陶都",)}
     assert not any("派遣" in "".join(e[2]) for e in evs)
 
 
 def test_extract_events_coord_messages_listed_over_commas_are_one_message():
-    _doc, evs = _events("越南领导人致贺电\n\n越通社河内——值此中华人民共和国成立70周年之际，越共中央总书记阮富仲，政府总理阮春福，"
-                        "国会主席阮氏金银向中共中央总书记习近平，国务院总理李克强，全国人大常委会委员长栗战书等致贺电。")
+    _doc, evs = _events("越南领导人致贺电\n\n越通社河内——在中华人民共和国成立70周年之际，越共中央总书记阮富仲，政府总理阮春福，"
+                        "国会主席阮氏金银向国务院总理李克强，全国人大常委会委员长栗战书，中共中央总书记习近平等致贺电。")
     congr = [e for e in evs if e[0] == "congratulate"]
     assert [(set(e[2]), set(e[3])) for e in congr] == [({"阮富仲", "阮春福", "阮氏金银"}, {"习近平", "李克强", "栗战书"})]
 
 
 def test_extract_events_coord_one_message_to_two_leaders_of_one_country():
-    _doc, evs = _events("文莱苏丹致贺电\n\n越通社河内——文莱苏丹哈桑纳尔·博尔基亚向越共中央总书记阮富仲和越南政府总理阮春福致贺电。")
+    _doc, evs = _events("文莱苏丹致贺电\n\n越通社河内——文莱苏丹哈桑纳尔·博尔基亚向越南政府总理阮春福和越共中央总书记阮富仲致贺电。")
     congr = [e for e in evs if e[0] == "congratulate"]
     assert len(congr) == 1 and {"阮富仲", "阮春福"} <= set(congr[0][3])

@@ -62,7 +62,7 @@ def test_facts_figure_span_leaves_out_the_verb():
 
 @pytest.mark.parametrize("body,metric", [
     ("巴西目前在越南有6个投资项目，注册资本总额为383万美元。", "fdi_registered"),
-    ("越南以注册资本总额为28.6亿美元的183个项目对柬埔寨投资。", "fdi_registered"),
+    ("越南以183个项目、注册资本总额为28.6亿美元的规模投资柬埔寨。", "fdi_registered"),
     ("日本对越直接投资项目共1990个，投资总额达326亿美元。", "fdi_registered"),
 ])
 def test_facts_registered_capital_is_fdi(body, metric):

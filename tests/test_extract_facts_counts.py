@@ -8,14 +8,14 @@ def _facts(text):
 
 
 def test_extract_facts_counts_name_numbers_and_own_geography_are_no_counts():
-    facts = _facts("越日关系\n\n日本是首个承认越南市场经济地位的G7国家。该国共有34个省级行政区，"
+    facts = _facts("越日关系\n\nG7国家中，日本首个承认了越南的市场经济地位。该国共有34个省级行政区，"
                    "其中北部3个州遭受龙卷风袭击，12人死亡。越南已与30个国家建立战略伙伴关系。\n")
     counts = [f for f in facts if f[2] == "count"]
     assert counts == [("count", 30, "count")]
 
 
 def test_extract_facts_counts_dollar_equivalent_stands_for_the_sum():
-    facts = _facts("日本援助越南\n\n1992年以来，日本向越南提供的官方发展援助累计达2.1万亿日元（约合210亿美元）。\n")
+    facts = _facts("日本援助越南\n\n自1992年起，日本对越南的官方发展援助总额已达2.1万亿日元（约合210亿美元）。\n")
     assert facts == [("aid", 21000000000, "USD")]
 
 
@@ -70,14 +70,14 @@ def test_extract_facts_counts_members_of_a_named_set_articles_and_attendance_are
 
 
 def test_extract_facts_a_sum_beyond_the_worlds_output_is_garbled():
-    facts = _facts("越南基建\n\n2024年，到2030年电网投资资金需要量达1380万亿美元，平均每年投资需求达250亿美元。\n")
+    facts = _facts("越南基建\n\n2024年，至2030年，电网所需投资资金达1380万亿美元，年均投资需求达250亿美元。\n")
     assert ("investment", 25_000_000_000, "USD") in facts
     assert all(f[1] < 1e13 for f in facts)
 
 
 def test_extract_facts_a_sum_modifying_a_noun_is_of_that_nouns_kind():
-    facts = _facts("越南援助老挝\n\n2021年8月，越南向老挝提供包括215万美元的现金和部分医疗物资在内的紧急援助。"
-                   "越南以注册总额为28.6亿美元的183个投资项目在对柬投资的国家中居第五位。"
+    facts = _facts("越南援助老挝\n\n2021年8月，越南向老挝送去包括215万美元的现金和一批防疫物资在内的紧急援助。"
+                   "越南凭借注册总额达28.6亿美元的183个项目，在对柬投资国中排第五。"
                    "上述防疫物资总价值为42万美元。\n")
     assert ("aid", 2_150_000, "USD") in facts
     assert ("aid", 420_000, "USD") in facts
@@ -85,7 +85,7 @@ def test_extract_facts_a_sum_modifying_a_noun_is_of_that_nouns_kind():
 
 
 def test_extract_facts_counts_projects_jobs_and_tourists_are_no_relations():
-    facts = _facts("越老合作\n\n2017年，越南企业在老挝开展的投资项目276个，创造就业岗位3万个，接待1000多名游客。"
+    facts = _facts("越老合作\n\n2017年，越企在老挝的投资项目共276个，为当地提供3万个就业岗位，还接待了1000多名游客。"
                    "越南已与189个国家建立外交关系。\n")
     assert [f for f in facts if f[2] == "count"] == [("count", 189, "count")]
 

@@ -69,8 +69,8 @@ def test_clause_a_subject_carries_over_coordinated_predicates():
 
 
 def test_roundup_each_senders_paragraph_is_his_message():
-    text = ("各国领导致电祝贺老挝新任国家主席\n\n值此通伦·西苏里同志当选老挝国家主席之际，古巴、越南和柬埔寨等国家领导人以及联合国秘书长"
-            "发来贺电，祝贺他当选。\n\n古巴国家主席米格尔·迪亚斯-卡内尔·贝穆德斯祝愿国家主席通伦·西苏里在新任务中取得成功。\n")
+    text = ("各国领导致电祝贺老挝新任国家主席\n\n值此通伦·西苏里同志当选老挝国家主席之际，古巴、越南和柬埔寨等国领导人及联合国秘书长"
+            "纷纷致贺电，祝贺他当选。\n\n古巴国家主席米格尔·迪亚斯-卡内尔·贝穆德斯在贺电中祝愿通伦·西苏里在新岗位上顺利。\n")
     evs = [e for e in waishi.extract(text, published="2021-03-25").documents[0].events if e.type == "congratulate"]
     assert any("米格尔·迪亚斯-卡内尔·贝穆德斯" in e.source for e in evs)
     assert any({"古巴", "柬埔寨", "联合国"} <= set(e.source) for e in evs)

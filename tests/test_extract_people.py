@@ -142,7 +142,7 @@ def test_people_a_glossed_name_after_a_role_word_starts_after_it():
 
 
 def test_people_holders_named_with_a_title_after_the_name():
-    text = ("越古友谊\n\n古巴领导人铭记胡志明主席和菲德尔·卡斯特罗总司令留下的遗产。"
+    text = ("越古友谊\n\n古巴领导人说，菲德尔·卡斯特罗总司令和胡志明主席的精神永存。"
             "范明正总理出席了会议。\n")
     names = {p.name for p in waishi.extract(text, published="2025-09-16").documents[0].people}
     assert {"胡志明", "菲德尔·卡斯特罗", "范明正"} <= names

@@ -24,7 +24,7 @@ def one(body, **kw):
 
 
 @pytest.mark.parametrize("body,pair,tier", [
-    ("范明政强调，越南重视发展越中全面战略合作伙伴关系。", ["VNM", "CHN"], "comprehensive_strategic_cooperative"),
+    ("范明政强调，越中全面战略合作伙伴关系对越南十分重要。", ["VNM", "CHN"], "comprehensive_strategic_cooperative"),
     ("双方同意继续深化越美全面战略伙伴关系。", ["VNM", "USA"], "comprehensive_strategic"),
     ("越南与澳大利亚全面战略伙伴关系正在蓬勃发展。", ["VNM", "AUS"], "comprehensive_strategic"),
     ("他表示，越南和印度的全面战略伙伴关系日益深化。", ["VNM", "IND"], "comprehensive_strategic"),
@@ -64,7 +64,7 @@ def test_relations_upgrades_with_date_and_previous_tier(body, pair, tier, date, 
 
 
 def test_relations_upgrade_decided_in_the_reported_meeting_takes_the_story_date():
-    body = "12月12日，越南国家主席梁强与新加坡总理黄循财举行会谈。双方宣布将两国关系提升为全面战略伙伴关系。"
+    body = "12月12日，越南国家主席梁强与新加坡总理黄循财举行会谈。双方宣布，两国关系即日起提升为全面战略伙伴关系。"
     r = next(r for r in rels(body) if r.kind == "upgrade")
     assert r.countries == ["VNM", "SGP"]
     assert r.date == "2024-12-12" and r.date_source == "context"  # Dec 12 after a March publication: 2024
@@ -113,7 +113,7 @@ def test_relations_anniversary_of_the_two_countries_uses_the_document_pair():
 
 
 @pytest.mark.parametrize("body,pair,date", [
-    ("越南与美国于1995年7月12日正式建交。", ["VNM", "USA"], "1995-07-12"),
+    ("越南和美国于1995年7月12日正式建交。", ["VNM", "USA"], "1995-07-12"),
     ("1973年9月21日，越日两国建立外交关系。", ["VNM", "JPN"], "1973-09-21"),
     ("不丹与越南于2012年1月19日建交。", ["VNM", "BTN"], "2012-01-19"),
 ])
@@ -158,7 +158,7 @@ def test_relations_ambiguous_abbreviation_resolved_by_the_named_country():
 
 
 def test_relations_one_statement_once_per_document():
-    body = "推动越中全面战略合作伙伴关系发展。双方一致认为，越中全面战略合作伙伴关系保持良好势头。"
+    body = "双方同意推进越中全面战略合作伙伴关系。两人认为，越中全面战略合作伙伴关系发展势头良好。"
     got = rels(body)
     assert len(got) == 1 and got[0].countries == ["VNM", "CHN"]
 

@@ -158,7 +158,7 @@ def test_segment_a_teaser_lede_cut_off_by_the_page_end_stays_with_its_headline()
 
 def test_segment_a_cut_off_lede_that_opens_like_one():
     text = ("越南外长会见中国外长\n\n越通社河内——越南外长会见了中国外长。\n\n更多\n\n"
-            "梁强进香。图自越通社\n\n国家主席梁强敬香缅怀已故领导人\n\n在2026丙午年春节即将到来和越")
+            "梁强进香。图自越通社\n\n国家主席梁强敬香缅怀已故领导人\n\n在2026丙午年春节来临之际，国家")
     assert [d.title for d in segment(text)] == ["越南外长会见中国外长", "国家主席梁强敬香缅怀已故领导人"]
 
 
@@ -170,7 +170,7 @@ def test_segment_site_notices_before_the_headline_are_furniture():
     # a consent banner, a language switch in Japanese, an app link with its icon's alt text, an
     # advert label, numbered breadcrumb items: none is the headline
     for chrome in ("本网站使用相关技术提供更好的阅读体验，同时尊重使用者隐私，关闭此视窗即代表您同意上述规范。",
-                   "こちらのページは繁体字版です。日本語版に移動しますか？",
+                   "繁体字版を表示中。日本語版へ切り替えますか？",
                    "新闻快讯APP Icon新闻快讯APP",
                    "广告",
                    "1. 某某资讯 /"):

@@ -24,7 +24,7 @@ def test_yesterday_on_a_page_without_a_month_gives_the_year():
 
 def test_a_holder_about_to_take_office_dates_the_page():
     # offices.tsv: 洪马内 Cambodia's prime minister from 2023-08-22
-    doc = _doc("王毅会见洪森\n\n中国外交部长王毅会见即将卸任的首相洪森和即将接任首相的洪马内，讨论两国合作。")
+    doc = _doc("王毅会见洪森\n\n王毅当天在金边与即将接任首相的洪马内及即将卸任的洪森首相见面。")
     assert doc.year == 2023
     assert doc.year_range == (2023, 2023) or list(doc.year_range) == [2023, 2023]
 
@@ -77,7 +77,7 @@ def test_a_list_of_partners_each_with_a_title_gives_a_meeting_each():
 
 
 def test_a_meeting_with_a_class_of_people_names_no_counterpart():
-    doc = _doc("越南总理出席峰会\n\n2014年3月24日，本着互相尊重的精神，阮晋勇总理主动与世界各国元首举行会晤。")
+    doc = _doc("越南总理出席峰会\n\n2014年3月24日，在海牙，阮晋勇总理同各国元首举行了会晤。")
     assert not [e for e in doc.events if e.type == "meet"]
     assert [e for e in doc.other_events if e.type == "meet"]
 
@@ -97,13 +97,13 @@ def test_a_later_clause_without_subject_takes_the_sentences_for_its_partner_meet
 
 
 def test_a_post_after_a_title_is_no_name():
-    doc = _doc("习近平致贺电\n\n2018年10月23日，习近平已就阮富仲当选国家主席一职致贺电。")
+    doc = _doc("习近平致贺电\n\n2018年10月23日，习近平致电祝贺阮富仲当选国家主席一职。")
     assert "一职" not in {p.name for p in doc.people}
 
 
 def test_credentials_presented_are_a_meeting_with_each_envoy():
-    evs = _events("国家主席接受国书\n\n11月6日，越南国家主席陈大光在主席府接受希腊新任驻越大使扬尼斯·拉斐塔基斯和"
-                  "美国新任驻越大使丹尼尔递交国书。")
+    evs = _events("国家主席接受国书\n\n11月6日上午，陈大光主席在河内接受希腊驻越大使扬尼斯·拉斐塔基斯和"
+                  "美国驻越大使丹尼尔递交国书。")
     assert {(e[2], e[3]) for e in evs if e[0] == "meet"} == {(("陈大光",), ("扬尼斯·拉斐塔基斯",)),
                                                              (("陈大光",), ("丹尼尔",))}
     evs = _events("大使递交国书\n\n3月2日，越南驻古巴大使阮忠清向古巴国家主席迪亚斯-卡内尔递交国书。")
@@ -147,8 +147,8 @@ def test_a_full_country_name_in_a_title_is_no_coordinator_and_fits_the_office():
 
 
 def test_congratulations_on_a_success_without_a_message_are_a_remark_but_a_call_to_congratulate_is_not():
-    doc = _doc("越南向老挝援助大米\n\n2020年11月13日，越南外交部在河内举行援助大米交接仪式，越南政府总理阮春福出席仪式。"
-               "此外，老挝总理通伦·西苏里祝贺越南成功担任东盟轮值主席国。")
+    doc = _doc("越南向老挝援助大米\n\n2020年11月13日，越南外交部在河内举办援助大米交接仪式，阮春福总理出席。"
+               "老挝总理通伦·西苏里在仪式上还祝贺越南成功担任东盟轮值主席国。")
     assert not [e for e in doc.events if e.type == "congratulate"]
     # the same words opening a story, with no talks or ceremony reported, are its act
     doc = _doc("老挝外长祝贺越南\n\n老挝外长沙伦赛·贡玛西祝贺越南成功举办东盟系列峰会。")
@@ -169,8 +169,8 @@ def test_a_gathering_after_a_title_is_no_name():
 
 
 def test_a_title_after_a_dotted_name_is_no_part_of_it():
-    doc = _doc("老挝总理访越\n\n1月8日，由潘坎·维帕万总理(Phankham Viphavanh)率领的老挝政府代表团抵达河内。"
-               "越南政府总理范明政与老挝政府总理潘坎·维帕万举行会谈。")
+    doc = _doc("老挝总理访越\n\n1月8日，由潘坎·维帕万总理(Viphavanh)带领的代表团抵达河内。"
+               "当天，范明政总理同老挝总理潘坎·维帕万会谈。")
     names = {p.name for p in doc.people}
     assert "潘坎·维帕万总理" not in names and "潘坎·维帕万" in names
 
@@ -182,24 +182,24 @@ def test_a_verb_after_a_short_name_ends_it():
 
 
 def test_a_list_of_partners_runs_over_a_comma_and_each_is_met():
-    evs = _events("阮春福访华\n\n2016年9月12日，阮春福总理与中共中央总书记、国家主席习近平，国务院总理李克强、"
-                  "全国人大常委会委员长张德江等中国领导人的各场会晤和会谈上，双方达成共识。")
+    evs = _events("阮春福访华\n\n2016年9月12日，阮春福总理在北京与国家主席习近平，全国人大常委会委员长张德江、"
+                  "国务院总理李克强等领导人的会谈上，双方达成共识。")
     met = {e[3][0] for e in evs if e[0] == "meet"}
     assert met == {"习近平", "李克强", "张德江"}
     # a clause before that reports an act of its own ends the list
-    evs = _events("越中关系\n\n2013年，阮富仲同中共中央总书记习近平通电话，越南政府总理阮晋勇和中国国务院总理李克强在南宁举行会晤。")
+    evs = _events("越中关系\n\n2013年，阮富仲同习近平总书记通电话，阮晋勇总理和李克强总理则在南宁会晤。")
     meets = [e for e in evs if e[0] == "meet"]
     assert meets and all("阮富仲" not in e[2] + e[3] for e in meets)
 
 
 def test_gatherings_joined_by_ji_are_attended_each():
-    evs = _events("阮春福出席博览会\n\n2016年9月11日，阮春福出席在南宁市举行的第十三届东盟—中国博览会暨东盟—中国商务与投资峰会。")
+    evs = _events("阮春福出席博览会\n\n2016年9月11日，阮春福在南宁出席第十三届东盟—中国博览会暨商务与投资峰会。")
     attended = {e[3][0] for e in evs if e[0] == "attend"}
-    assert attended == {"第十三届东盟—中国博览会", "东盟—中国商务与投资峰会"}
+    assert attended == {"第十三届东盟—中国博览会", "商务与投资峰会"}
 
 
 def test_a_meeting_with_an_unnamed_class_of_people_is_kept_apart_a_counted_one_is_not():
-    doc = _doc("王廷惠访菲\n\n2022年11月19日，王廷惠会见了在越开展业务的菲律宾集团和企业领导。")
+    doc = _doc("王廷惠访菲\n\n2022年11月19日，王廷惠会见了在越投资的菲律宾集团和企业领导。")
     assert not [e for e in doc.events if e.type == "meet"]
     doc = _doc("阮春福访美\n\n2017年5月31日，阮春福同美国国会两党的四名领导分别通电话。")
     assert [e for e in doc.events if e.type == "phone_call"]
@@ -231,7 +231,7 @@ def test_a_compact_stamp_dates_the_page_and_its_days():
 def test_a_founding_inside_other_words_is_no_anniversarys_base():
     # 国庆 (national day, 1945) inside 两国庆祝: the count belongs to the partnership, not to it
     doc = _doc("越英通电话\n\n越通社河内4月16日——越南外交部副部长苏英勇与英国国务卿通电话。"
-               "2020年是两国庆祝建立战略伙伴关系10周年之年。")
+               "2020年两国庆祝战略伙伴关系建立10周年。")
     assert doc.year == 2020
 
 
@@ -245,8 +245,8 @@ def test_a_countrys_turn_to_chair_said_of_next_year_dates_the_page():
 
 
 def test_a_congress_being_prepared_bounds_the_page_above_only():
-    doc = _doc("习近平致贺电\n\n發佈時間:2024-10-23 08:55:27 | 來源:新華網 | 作者: | 責任編輯:某某\n\n"
-               "10月22日，國家主席習近平致電梁強，祝賀他就任越南國家主席。中方支持越方籌備好越共十四大。")
+    doc = _doc("习近平致贺电\n\n發佈時間:2024-10-23 19:41:06 | 來源:某某網 | 作者: | 責任編輯:某某\n\n"
+               "10月22日，習近平致電梁強表示祝賀，並說中方支持越方籌備好越共十四大。")
     assert doc.year == 2024
 
 
@@ -281,9 +281,9 @@ def test_a_papers_news_tag_is_no_part_of_a_title():
 
 
 def test_partners_listed_with_their_titles_after_them_and_fenbie_are_met_each():
-    evs = _events("习近平出访\n\n2017年11月10日，习近平将访问越南，同阮富仲总书记、陈大光主席、阮春福总理和阮氏金银"
-                  "国会主席分别举行会谈会见。在访问老挝期间，习近平将同本扬总书记、国家主席，通伦总理，"
-                  "巴妮国会主席分别举行会谈会见。")
+    evs = _events("习近平出访\n\n2017年11月10日，习近平在越南期间将同陈大光主席、阮富仲总书记、阮氏金银国会主席和"
+                  "阮春福总理分别会谈会见。到老挝后，习近平将同通伦总理，本扬总书记、国家主席，"
+                  "巴妮国会主席分别会谈会见。")
     met = {e[3][0] for e in evs if e[0] == "meet"}
     assert met == {"阮富仲", "陈大光", "阮春福", "阮氏金银", "本扬", "通伦", "巴妮"}
 
@@ -298,13 +298,13 @@ def test_a_xinhua_dateline_dates_the_story_and_co_chairs_host_the_gathering_held
 
 def test_an_anniversary_of_relations_needs_a_country_or_a_pair_abbreviation():
     # 以 (Israel's abbreviation) in 以庆祝 names no partner; 越中 does
-    doc = _doc("越中关系\n\n2010年，越中全面战略合作伙伴关系在“越中友谊年”和两国建交60周年继续发展。")
+    doc = _doc("越中关系\n\n2010年，越中迎来建交60周年，两国关系继续发展。")
     assert any(c["kind"] == "point" and c["why"] == "anniversary" and c["year"] == 2010 for c in doc.year_constraints)
 
 
 def test_a_message_referred_back_to_is_no_second_message():
-    doc = _doc("各国领导人致贺电\n\n新加坡总统哈莉玛和总理李显龙已致电阮富仲主席表示祝贺。"
-               "哈莉玛和李显龙贺电中强调越南与新加坡关系发展良好。")
+    doc = _doc("各国领导人致贺电\n\n新加坡总统哈莉玛和总理李显龙致电祝贺阮富仲主席。"
+               "哈莉玛和李显龙在贺电中称新越关系良好。")
     assert all(e.target != ["越南"] for e in doc.events if e.type == "congratulate")
     # a round-up's paragraph that reports a sender's message for the first time is that message
     doc = _doc("多国领导人发来贺电\n\n俄罗斯总统普京在贺电中祝贺苏林当选越共中央总书记。")
@@ -312,31 +312,31 @@ def test_a_message_referred_back_to_is_no_second_message():
 
 
 def test_a_trip_named_as_a_noun_is_the_subjects():
-    evs = _events("古巴专家:越南国会主席王廷惠访古之旅成果丰硕\n\n越南国会主席王廷惠对古巴进行正式访问之旅取得了超出预期的成功。")
+    evs = _events("王廷惠访古巴\n\n国会主席王廷惠此次对古巴的正式访问之旅收获颇多。")
     assert [(e[2], e[3]) for e in evs if e[0] == "visit"] == [(("王廷惠",), ("古巴",))]
 
 
 def test_persons_listed_after_the_class_they_belong_to_are_met():
-    evs = _events("王廷惠访古\n\n2023年4月，王廷惠在此访期间会见了古巴最高领导人，如革命领袖劳尔·卡斯特罗(Raúl Castro)、"
-                  "古巴国家主席米格尔·迪亚斯-卡内尔和古巴总理曼努埃尔·马雷罗·克鲁斯。")
+    evs = _events("王廷惠访古\n\n2023年4月，王廷惠访问期间会见了多位古巴领导人，如国家主席米格尔·迪亚斯-卡内尔、"
+                  "总理曼努埃尔·马雷罗·克鲁斯和劳尔·卡斯特罗(Castro)。")
     met = {t for e in evs if e[0] == "meet" for t in e[3]}
     assert met == {"劳尔·卡斯特罗", "米格尔·迪亚斯-卡内尔", "曼努埃尔·马雷罗·克鲁斯"}
 
 
 def test_a_photo_number_stops_before_the_year_its_caption_opens_with():
-    doc = _doc("越南驻古巴大使谈访问\n\n越南驻古巴大使谈访问 ảnh 12018年9月13日，阮春福会见古巴第一副主席萨尔瓦多·巴尔德斯·梅萨。图自越通社\n\n"
+    doc = _doc("越南驻古巴大使谈访问\n\n越南驻古巴大使谈访问 ảnh 12018年9月13日，阮春福在哈瓦那会见了萨尔瓦多·巴尔德斯·梅萨副主席。图自越通社\n\n"
                "2021年9月18日，阮春福对古巴进行访问。")
     meets = [e for e in doc.events if e.type == "meet"]
     assert meets and meets[0].date == "2018-09-13"
 
 
 def test_a_year_inside_a_documents_name_dates_no_act():
-    evs = _events("范明政出席东盟峰会\n\n2023年5月9日，范明政抵达印度尼西亚，还出席东盟领导人与《2025年后东盟共同体愿景》高级别工作组代表的对话会。")
+    evs = _events("范明政出席东盟峰会\n\n2023年5月9日，范明政到达印度尼西亚，并出席东盟领导人同《2025年后东盟共同体愿景》工作组的对话会。")
     assert all(e[1] != "2025" for e in evs)
 
 
 def test_a_witnessed_signing_is_between_the_leaders_sides():
-    evs = _events("文在寅访越\n\n2018年3月23日，越南国家主席陈大光和韩国总统文在寅出席两国合作文件签字仪式。")
+    evs = _events("文在寅访越\n\n2018年3月23日，韩国总统文在寅与越南国家主席陈大光在河内出席了两国合作文件签字仪式。")
     signs = [e for e in evs if e[0] == "sign"]
     assert signs and {"越南", "韩国"} <= set(signs[0][2] + signs[0][3])
 
@@ -351,13 +351,13 @@ def test_words_after_a_title_are_no_foreign_name():
 
 
 def test_a_two_character_holder_in_a_list_of_names_is_a_person():
-    doc = _doc("习近平出访\n\n2017年11月10日，在去年的会议期间，习近平会见了奥巴马、普京、杜特尔特等国际政要。")
+    doc = _doc("习近平出访\n\n2017年11月10日，在去年的会议期间，习近平会见了杜特尔特、普京、奥巴马等外国领导人。")
     assert "普京" in {p.name for p in doc.people}
 
 
 def test_a_surname_with_a_short_title_stands_for_the_person():
-    evs = _events("习近平出访\n\n2017年11月10日，中共中央总书记、国家主席习近平启程出访。在去年的APEC会议期间，"
-                  "习主席会见了奥巴马、普京、杜特尔特等国际政要。")
+    evs = _events("习近平出访\n\n2017年11月10日，国家主席习近平离京出访。去年APEC会议期间，"
+                  "习主席会见了杜特尔特、普京、奥巴马等外国领导人。")
     meets = [e for e in evs if e[0] == "meet"]
     assert meets and meets[0][2] == ("习近平",) and meets[0][1] == "2016"
 
@@ -373,14 +373,14 @@ def test_last_year_with_a_chinese_numeral_month():
 
 
 def test_a_pronoun_opening_an_earlier_clause_is_the_subject_of_a_later_predicate():
-    evs = _events("韩越领导人会晤\n\n2023年6月23日，韩国总统尹锡悦抵达河内。之后，他将与进军越南市场的韩企代表共进午餐，"
-                  "出席约500家企业代表参加的韩越商业论坛。")
+    evs = _events("韩越领导人会晤\n\n2023年6月23日，韩国总统尹锡悦到达河内。随后，他将与在越韩企代表共进午餐，"
+                  "出席有数百家企业参加的韩越商业论坛。")
     assert [e[2] for e in evs if e[0] == "attend"] == [("尹锡悦",)]
 
 
 def test_a_known_trip_written_with_a_one_character_country_after_dui():
     # visits_vn.tsv: 阮生雄 to China, 2015-12-23 to 27
-    doc = _doc("越南国会主席访华\n\n越南国会主席阮生雄于12月23日至27日率领越南国会高级代表团对华进行正式友好访问。")
+    doc = _doc("越南国会主席访华\n\n12月23日至27日，越南国会主席阮生雄率团对华进行正式友好访问。")
     assert doc.year == 2015
 
 

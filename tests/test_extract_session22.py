@@ -168,8 +168,8 @@ def test_a_restatement_coordinated_with_also_is_a_restatement_too():
 
 
 def test_fenbie_over_countries_before_a_shared_head_then_each_leader_met_by_name():
-    doc = _doc("越南国会副主席出席东盟议会联盟大会\n\n2024年10月8日，越南国会副主席阮德海分别与老挝、柬埔寨和泰国国会领导人举行双边会晤。"
-               "阮德海在与柬埔寨国会外交、国际合作及媒体新闻委员会主席苏亚拉的双边会晤上表示，越南重视越柬关系。")
+    doc = _doc("越南国会副主席出席东盟议会联盟大会\n\n2024年10月8日，越南国会副主席阮德海在万象分别与老挝、柬埔寨和泰国国会领导人会晤。"
+               "阮德海在同柬埔寨国会外交、国际合作委员会主席苏亚拉的会晤上说，越方珍视两国友谊。")
     meets = [e for e in doc.events if e.type == "meet"]
     assert len(meets) == 3
     assert any("苏亚拉" in e.target and "柬埔寨国会领导人" in e.target for e in meets)
@@ -177,7 +177,7 @@ def test_fenbie_over_countries_before_a_shared_head_then_each_leader_met_by_name
     # a speech at talks is no attendance
     assert not any(e.type == "attend" and "会晤" in "".join(e.target) for e in doc.events)
     suy = next(p for p in doc.people if p.name == "苏亚拉")
-    assert suy.titles == ["柬埔寨国会外交、国际合作及媒体新闻委员会主席"] and suy.country == "KHM"
+    assert suy.titles == ["柬埔寨国会外交、国际合作委员会主席"] and suy.country == "KHM"
 
 
 def test_a_title_given_one_person_and_followed_by_an_event_verb_stands_for_him():
@@ -187,14 +187,14 @@ def test_a_title_given_one_person_and_followed_by_an_event_verb_stands_for_him()
 
 
 def test_election_to_a_seat_dates_the_page_a_year_before_the_term():
-    doc = _doc("各国祝贺越南当选联合国安理会非常任理事国\n\n6月9日，老挝外交部长沙伦赛致电越南外交部长，"
-               "对越南当选联合国安理会非常任理事国表示祝贺。")
+    doc = _doc("老挝外长祝贺越南当选安理会非常任理事国\n\n6月9日，老挝外交部长沙伦赛致电越南外交部长，"
+               "祝贺越南当选为联合国安理会非常任理事国。")
     assert doc.year == 2019  # chairs.tsv: Viet Nam's UNSC term 2020-2021 (the 2008 term excluded by 沙伦赛's office)
 
 
 def test_a_gift_for_listed_countries_named_with_wei_and_a_donor_the_gazetteer_does_not_know():
-    evs = _events("越南向欧洲国家移交防疫物资\n\n2020年4月7日，越南外交部副部长苏英勇在河内移交了越南政府和人民"
-                  "为法国、德国、意大利等国政府和人民捐赠的防疫物资。")
+    evs = _events("越南向欧洲国家移交防疫物资\n\n2020年4月7日，越南外交部副部长苏英勇在河内移交了越南政府"
+                  "为法国、德国、意大利等欧洲国家捐赠的口罩。")
     aid = [e for e in evs if e[0] == "aid"]
     assert {"法国", "德国", "意大利"} <= {t for e in aid for t in e[3]}
     evs = _events("越南驻泰国大使馆接收援助物资\n\n2021年8月5日，越南驻泰国大使馆接收了正大基金会向越南援助的医疗物资。")
@@ -232,8 +232,8 @@ def test_a_press_conference_beside_talks_is_no_act_unless_the_story_is_about_it(
 
 
 def test_the_act_between_a_date_and_yilai_is_of_that_date():
-    evs = _events("越南国防部长会见俄罗斯客人\n\n2017年9月20日，越南国防部长会见俄罗斯代表团时强调，"
-                  "自越南国防部与俄罗斯国防部于2013年签署合作备忘录以来，双方合作取得长足进展。")
+    evs = _events("越南国防部长会见俄罗斯客人\n\n2017年9月20日，越南国防部长在河内会见俄方客人时表示，"
+                  "自越南国防部同俄罗斯国防部于2013年签订防务合作协议以来，两军关系稳步发展。")
     assert ("sign", "2013", ("越南国防部",), ("俄罗斯国防部",)) in evs
 
 
@@ -245,32 +245,32 @@ def test_the_two_countries_signing_are_the_pages_two_sides():
 
 
 def test_a_visit_concluded_on_the_occasion_of_zhiji_is_the_clauses_own():
-    evs = _events("越南副外长谈国家主席访老成果\n\n2021年8月11日，值此越南国家主席阮春福圆满结束自8月9日至10日"
-                  "对老挝进行正式友好访问之际，越南外交部副部长阮国勇接受了记者采访。")
+    evs = _events("越南副外长谈国家主席访老成果\n\n2021年8月11日，值此越南国家主席阮春福结束自8月9日至10日"
+                  "对老挝进行正式访问之际，副外长阮国勇就访问成果答记者问。")
     assert ("visit", "2021-08-09", ("阮春福",), ("老挝",)) in evs
 
 
 def test_a_sexagenary_year_written_with_its_animal_dates_the_page():
-    doc = _doc("越南驻俄大使会见圣彼得堡官员\n\n2月17日下午，越南驻俄罗斯大使邓明魁在丙午马年新春之际会见了圣彼得堡市外交委员会主任。")
+    doc = _doc("越南驻俄大使会见圣彼得堡官员\n\n2月17日，正值丙午马年春节，越南驻俄罗斯大使邓明魁在圣彼得堡会见了当地官员。")
     assert doc.year == 2026
 
 
 def test_a_country_chairing_in_that_capacity_dates_the_page_and_its_various_activities_are_no_gathering():
     doc = _doc("越南国防部长将出席东盟国防部长会议\n\n越南国防部长吴春历大将将率团出席于11月15日在万象召开的东盟国防部长非正式会议。"
-               "此访体现越南积极参加东盟各项活动，并对老挝以东盟轮值主席国身份主持会议表示支持。")
+               "越方愿积极参与东盟各项活动，也支持老挝以东盟轮值主席国身份举办本次会议。")
     assert doc.year == 2016  # chairs.tsv: Laos chaired ASEAN in 2004, 2016 and 2024; 吴春历 was minister 2016-2021
     assert not any("各项活动" in "".join(e.target) for e in doc.events)
 
 
 def test_a_month_right_before_the_act_dates_it_in_the_year_said():
-    evs = _events("中国总理访问越南\n\n2024年10月12日，李强抵达河内开始对越南进行正式访问。"
-                  "习近平同苏林8月举行会晤，为双边关系指明方向。")
+    evs = _events("中国总理访问越南\n\n2024年10月12日，李强抵达河内，对越进行正式访问。"
+                  "习近平同苏林8月举行会晤，双方达成多项共识。")
     assert ("meet", "2024-08", ("习近平",), ("苏林",)) in evs
 
 
 def test_visitors_with_fenbie_yu_take_the_dates_in_turn():
-    evs = _events("新加坡总理访问越南\n\n2017年10月20日，新加坡总理李显龙抵达河内。越南国家主席陈大光于2016年8月访问新加坡，"
-                  "新加坡副总理张志贤和外交部长维文分别于2016年9月和10月访问越南。")
+    evs = _events("新加坡总理访问越南\n\n2017年10月20日，新加坡总理李显龙抵达河内。2016年8月，越南国家主席陈大光对新加坡进行国事访问，"
+                  "新加坡外交部长维文和副总理张志贤分别于2016年10月和9月访问越南。")
     visits = {e[2]: e[1] for e in evs if e[0] == "visit" and e[3][:1] == ("越南",)}
     assert visits.get(("张志贤",)) == "2016-09" and visits.get(("维文",)) == "2016-10"
 
@@ -290,13 +290,13 @@ def test_weekdays_count_from_the_articles_day_back_or_ahead_and_a_glossed_weekda
 
 
 def test_a_dotted_name_ends_before_a_weekday():
-    doc = _doc("美国总统访问越南\n\n2017年11月12日，美国总统唐纳德·川普星期六对越南大加赞赏。川普是在河内出席国宴时说的。")
+    doc = _doc("美国总统访问越南\n\n2017年11月12日，美国总统唐纳德·川普星期六在河内称赞越南的发展成就。他是在国宴上讲这番话的。")
     assert "唐纳德·川普" in [p.name for p in doc.people]
 
 
 def test_a_trip_noun_after_listed_countries_and_a_japanese_surname_for_the_full_name():
     evs = _events("日本首相将首访越南\n\n2013年1月14日，日本首相安倍晋三表示将访问东南亚。"
-                  "安倍在电视节目上表示，此次的越南、泰国、印度尼西亚之行旨在加强合作。")
+                  "安倍接受采访时说，这次越南、泰国、印度尼西亚之行将推动合作。")
     visited = {e[3][0] for e in evs if e[0] == "visit" and e[2] == ("安倍晋三",)}
     assert {"越南", "泰国", "印度尼西亚"} <= visited
 
@@ -309,7 +309,7 @@ def test_a_trip_noun_carries_no_subject_to_the_next_clauses():
 
 def test_those_sent_travel_not_who_sends_them():
     evs = _events("日越首脑会谈\n\n2014年3月18日，日本首相安倍晋三与越南国家主席张晋创举行会谈。"
-                  "日本为此将于近期派遣一个调查团前往越南进行调查。")
+                  "日本将很快派遣一个考察团前往越南实地考察。")
     assert not any(e[0] == "visit" and "安倍晋三" in e[2] for e in evs)
 
 
@@ -339,7 +339,7 @@ def test_dangtian_is_the_day_just_named_in_its_sentence():
 
 def test_documents_signed_over_the_years_tell_no_signing():
     evs = _events("越南驻华大使谈越中关系\n\n2017年1月10日，越南驻中国大使邓明魁接受了中国媒体采访。"
-                  "首先，两国经贸关系取得长足发展，这充分体现在两国高层历次互访及双方共同签署的文件。")
+                  "他说，两国关系不断发展，这体现在历次高层互访和双方共同签署的一系列文件中。")
     assert not any(e[0] == "sign" for e in evs)
 
 
@@ -350,7 +350,7 @@ def test_a_bare_gathering_noun_is_the_gathering_named_just_before():
 
 
 def test_a_sentence_opening_with_its_time_goes_on_the_one_person_named_before():
-    evs = _events("俄罗斯总统访问越南\n\n河内成为俄罗斯总统普京此次出访最远的目的地。当地时间6月20日凌晨，在结束对朝鲜的访问后，抵达越南。")
+    evs = _events("俄罗斯总统访问越南\n\n河内是俄罗斯总统普京本次出访的最后一站。当地时间6月20日凌晨2时许，在结束对朝鲜的访问后，抵达越南。")
     assert any(e[0] == "visit" and e[2] == ("普京",) and e[3][:1] == ("朝鲜",) for e in evs)
 
 
@@ -363,7 +363,7 @@ def test_an_inventory_of_goods_and_a_population_are_no_figures_of_relations():
 
 
 def test_a_sum_given_to_someone_is_aid():
-    doc = _doc("越南支持柬埔寨抗疫\n\n2021年12月20日，越南向柬埔寨提供了价值约30万美元的设备，以及50万美元的现金。")
+    doc = _doc("越南支持柬埔寨抗疫\n\n2021年12月20日，越南向柬埔寨捐赠了价值约30万美元的医疗设备和50万美元现金。")
     assert sorted((f.metric, f.value) for f in doc.facts if f.unit == "USD") == [("aid", 300000), ("aid", 500000)]
 
 

@@ -142,7 +142,7 @@ def test_year_after_the_pandemic(lex, text):
 
 
 def test_year_re_elected_at_the_next_congress(lex):
-    text = "值此苏林同志再次当选越共中央总书记之际，多国领导人致电祝贺。"
+    text = "值此苏林再次当选越共中央总书记之际，多国领导人发来贺电。"
     assert Y.collect(lex, text, [("苏林", [])], today=date(2026, 6, 1)).best() == 2026
 
 

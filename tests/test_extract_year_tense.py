@@ -62,8 +62,8 @@ def test_extract_year_tense_plan_for_later_the_same_year():
 
 def test_extract_year_tense_dated_photo_bounds_the_page_below():
     from waishi.extract.pipeline import extract
-    text = ("越中两国总理将举行会谈\n\n越通社河内——应越南政府总理邀请，中国国务院总理将于10月12日至14日"
-            "对越南进行正式访问。\n越中两国总理将举行会谈 ảnh 1 2024年6月24日，两国总理在大连举行会谈。图自越通社\n\n"
+    text = ("越中两国总理将举行会谈\n\n越通社河内——应越南政府总理邀请，中国国务院总理10月12日至14日"
+            "将正式访问越南。\n越中两国总理将举行会谈 ảnh 1 2024年6月24日，两国总理在大连举行会谈。图自越通社\n\n"
             "自2023年12月两国领导人发表联合声明以来，两国关系持续发展。\n")
     doc = extract(text, source="t.txt").documents[0]
     assert doc.year_range is not None and doc.year_range[0] == 2024

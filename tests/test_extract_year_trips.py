@@ -89,7 +89,7 @@ def test_extract_year_trips_a_visitor_named_after_a_relative_clause():
 def test_extract_year_trips_a_day_alone_and_visiting_as_a_relative_clause():
     lex = _lex(Visit("王廷惠", "VNM", "CHN", date(2024, 4, 7), date(2024, 4, 12), "official", "test"),
                Visit("王廷惠", "VNM", "CHN", date(2019, 6, 1), date(2019, 6, 30), "official", "test"))
-    page = ("越南国会主席出席见面会\n\n越通社北京——9日下午，正在访问中国的越南国会主席王廷惠出席了中越人民友好见面会。")
+    page = ("越南国会主席出席见面会\n\n越通社北京——9日下午，正在访问中国的国会主席王廷惠在北京参加中越人民友好见面会。")
     ev = collect(lex, page, day_only=9)
     # the month-only row takes in every day and says nothing; the six-day trip does
     assert [c.year for c in ev.constraints if c.note.startswith("known trip")] == [2024]

@@ -54,7 +54,7 @@ def sentence_of(i: int) -> str:
 def html_of(i: int, wrap: tuple[str, str] = ("", "")) -> str:
     head, para = page(i).split("\n\n", 1)
     return (f"<html><head><meta charset='utf-8'><title>{head}</title></head><body>{wrap[0]}<article><h1>{head}</h1>"
-            f"<p>{para.strip()}</p><p>双方还就共同关心的国际和地区问题交换了意见。</p></article>{wrap[1]}"
+            f"<p>{para.strip()}</p><p>两人也就地区形势交流了看法。</p></article>{wrap[1]}"
             "</body></html>")
 
 

@@ -28,7 +28,7 @@ PAGES = {
                        "双方高度评价越美全面战略伙伴关系取得的进展。2023年9月，两国将关系提升为全面战略伙伴关系。\n",
                        "2024-04-16"),
     # the founding date, as relations.tsv has it; Laos named too
-    "c_founding.txt": ("越美建交纪念活动在河内举行\n\n越通社河内——越南与美国于1995年7月12日正式建交。"
+    "c_founding.txt": ("越美建交纪念活动在河内举行\n\n越通社河内——越南和美国于1995年7月12日正式建交。"
                        "越南国家主席梁强会见老挝客人时强调越老特殊关系。\n", "2025-07-12"),
 }
 # pages that disagree with the lexicon or with the pages above
