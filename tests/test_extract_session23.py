@@ -296,3 +296,8 @@ def test_a_summary_repeated_as_the_lede_with_another_month_yields_to_the_lede():
                "应越方邀请，习近平副主席于12月20日至22日正式访问越南。"
                "12月 21 日，越南领导人分别会见了来访的中国国家副主席习近平。")
     assert doc.year == 2011
+
+
+def test_a_four_syllable_vietnamese_name_ending_a_list_item_is_whole():
+    doc = _doc("越南国家主席出访\n\n2024年11月9日，随行人员有：工贸部副部长阮生一新、财政部副部长武成兴。")
+    assert any(p.name == "阮生一新" for p in doc.people)

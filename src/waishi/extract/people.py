@@ -288,6 +288,8 @@ class PeopleFinder:
             return run[:4]
         if latin_follows and len(run) <= 4:
             return run
+        if len(run) == 4 and run[0] in self.lex.surnames_vn:
+            return run  # 阮生一新、…: a four-syllable Vietnamese name the run ends with
         return run[:3]
 
     def _finish(self, text: str, pos: int, name: str, end: int) -> tuple[str, int, str | None, str | None] | None:
