@@ -301,3 +301,10 @@ def test_a_summary_repeated_as_the_lede_with_another_month_yields_to_the_lede():
 def test_a_four_syllable_vietnamese_name_ending_a_list_item_is_whole():
     doc = _doc("越南国家主席出访\n\n2024年11月9日，随行人员有：工贸部副部长阮生一新、财政部副部长武成兴。")
     assert any(p.name == "阮生一新" for p in doc.people)
+
+
+def test_a_name_written_only_in_latin_letters_after_its_title():
+    doc = _doc("印尼副总统访问新加坡\n\n2023年1月10日，印度尼西亚副总统Ma'ruf Amin在新加坡会见了新加坡总统Halimah Yacob。"
+               "副总统解释说，两国是重要伙伴。")
+    names = {p.name for p in doc.people}
+    assert {"Ma'ruf Amin", "Halimah Yacob"} <= names and "解释" not in names

@@ -55,6 +55,8 @@ _DOT_NAME_STOPS = set("与和在于的等率及向将也还是为同致偕并被
 # Titles Vietnam does not use: a holder is foreign even with a surname Vietnamese also bear (翁萨坤)
 _FOREIGN_ONLY_TITLES = ("大臣", "首相", "国务秘书", "亲王", "国王", "苏丹", "总统", "州长", "知事", "国务卿")
 # the titles a company's people hold (a surname Vietnam and China share tells no country then)
+# a name written only in Latin letters right after its title: two to four capitalised words
+_LATIN_ONLY = re.compile(r"\s?[A-Z][a-z'’\-][A-Za-z'’\-]*(?: (?:[A-Z][a-z'’\-][A-Za-z'’\-]*|de|De|bin|van|von)){1,3}(?![A-Za-z'’])")
 _BUSINESS_TITLES = ("董事长", "总裁", "总经理", "首席执行官", "首席运营官", "创始人", "董事", "副总裁", "副董事长", "党委书记")
 _KANJI_NAME_AFTER = ("大臣", "首相", "外相", "防相", "知事", "长官")
 
@@ -430,6 +432,9 @@ class PeopleFinder:
             if pm:
                 pos = pm.end()
             got = self.read_name(text, pos, end)
+            if got is None:
+                lm = _LATIN_ONLY.match(text, pos, end)  # 印度尼西亚副总统Ma'ruf Amin: a name in Latin letters only
+                got = (lm.group().strip(), lm.end(), None, None) if lm else None
             if got is None:
                 continue
             name, ne, latin, post = got
