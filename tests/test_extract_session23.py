@@ -308,3 +308,9 @@ def test_a_name_written_only_in_latin_letters_after_its_title():
                "副总统解释说，两国是重要伙伴。")
     names = {p.name for p in doc.people}
     assert {"Ma'ruf Amin", "Halimah Yacob"} <= names and "解释" not in names
+
+
+def test_passengers_crews_and_booths_are_no_figures_of_relations():
+    doc = _doc("越马两国总理通电话\n\n2014年3月17日，越南政府总理阮晋勇与马来西亚总理纳吉布通电话。"
+               "据悉，失联客机上共有227名乘客和12名机组人员。越南企业在博览会上设有250个展位。")
+    assert not [f for f in doc.facts if f.value in (227, 12, 250)]
