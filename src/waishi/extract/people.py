@@ -32,6 +32,10 @@ _SPACED_DOT = re.compile(r"[·•・][ \u3000\u00a0]")
 # A hyphen between hanzi joins the parts of a transliterated name (迪亚斯-卡内尔) like a dot.
 _NAME_HYPHEN = re.compile(r"(?<=[\u4e00-\u9fff])[-‐－](?=[\u4e00-\u9fff])")
 _LATIN_PAREN = re.compile(r"\s*[（(]\s*([A-Za-zÀ-ỹ][A-Za-zÀ-ỹ .'’\-]*[A-Za-zÀ-ỹ.])\s*[)）]")
+# A name written before its title (李杰副会长会见…, ，张明部长表示): the clause opens with the name, and
+# the title is followed by what its holder does
+_CLAUSE_OPEN = "，,。；;：:\n“「（( "
+_AFTER_TITLE = re.compile(r"在|于|表示|说|指出|强调|致辞|一行|率|和|与|同|向|对|、|，|,|。|(?:先生|女士)")
 _POS_PAREN = re.compile(r"\s*[（(]\s*(?:左|右|中|左一|右一|左二|右二|左三|右三|前排|后排)[^)）]{0,6}[)）]")
 _ANY_PAREN = re.compile(r"[（(][^()（）]{0,40}[)）]$")
 # Characters that end a title chain when walking left (the start of a chain lies after them).
@@ -448,6 +452,9 @@ class PeopleFinder:
             titles = [(ttl, sp) for ttl, sp in titles if ttl and ttl not in ("兼",)]
             if post:
                 titles.append((post, Span(ne, ne + len(post))))
+            if titles and titles[0][1].start > start and text[titles[0][1].start - 1] == "驻":
+                # 中驻柬埔寨大使NAME: the chain stopped at a sender it cannot read; the post stays a post
+                titles[0] = ("驻" + titles[0][0], Span(titles[0][1].start - 1, titles[0][1].end))
             country = self.country_of_titles([ttl for ttl, _ in titles], name)
             if country in (self.home, None) and titles and name[:1] in self.lex.surnames_cn and \
                     not self.lex.offices_for(name) and \
@@ -462,6 +469,35 @@ class PeopleFinder:
                 if lm:
                     name_ends.add(lm.end())
         out += self._elected(text, start, end, out)
+        out += self._named_before_title(text, start, matches, out)
+        return out
+
+    def _named_before_title(self, text: str, start: int, matches: Sequence[tuple[str, int, int]],
+                            found: list[PersonMention]) -> list[PersonMention]:
+        """李杰副会长会见…: a name the page has not introduced, opening its clause with a surname, and
+        the title written after it; what follows the title is an act of its holder (a trigger, 在,
+        表示, 、). Names the lexicon's names are not written with are no names."""
+        out: list[PersonMention] = []
+        taken = [pm.span for pm in found]
+        for t, ts, te in matches:
+            if self.lex.titles.get(t) in (None, "block", "media", "spouse") or \
+                    not (_AFTER_TITLE.match(text, te) or any(a == 0 and self.lex.triggers[w].type != "block"
+                                                              for w, a, _b in self.lex.find("triggers", text[te:te + 4]))):
+                continue
+            for k in (3, 2):
+                ns = ts - k
+                if ns < start or (ns > start and text[ns - 1] not in _CLAUSE_OPEN):
+                    continue
+                name = text[ns:ts]
+                if any(sp.start < ts and ns < sp.end for sp in taken) or \
+                        name[0] not in self.lex.surnames_cn | self.lex.surnames_vn or \
+                        not self._plausible(name) or not self._name_like(name) or self._is_stop_at(name, 1, True):
+                    continue
+                out.append(PersonMention(name, Span(ns, ts), [(t, Span(ts, te))], self.country_of_titles([t], name), None))
+                taken.append(Span(ns, te))
+                if len(name) >= 3:
+                    self.page_names.setdefault(name[0], set()).add(name)
+                break
         return out
 
     def _name_before(self, text: str, ts: int, name_ends: set[int],
@@ -562,7 +598,9 @@ class PeopleFinder:
         if len(fit) == 1:
             return fit.pop()
         for t in titles:
-            for ent_name, _, _ in self.lex.find("gazetteer", t):
+            for ent_name, a, _ in self.lex.find("gazetteer", t):
+                if t[a - 1:a] == "驻":
+                    continue  # 驻柬埔寨大使: where the envoy is posted, not whose envoy he is
                 ent = self.lex.entities[ent_name]
                 if ent.kind == "org" and ent.sub == "intl":
                     return None

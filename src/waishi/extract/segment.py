@@ -149,7 +149,7 @@ def segment(text: str, lex: Lexicon | None = None) -> list[Document]:
     """Split a page into an article document and teaser documents (spans only)."""
     lex = lex or Lexicon.default()
     lines = lines_of(text)
-    head = _first_headline(lines, lex.furniture_head)
+    head = _first_headline(lines, (lex.furniture_head, lex.furniture_head_re))
     lines = lines[head:]
     tail = next((i for i, ln in enumerate(lines) if i > 0 and (_bare(ln.text) in lex.furniture_tail
                                                             or _TAGS.match(ln.text))), len(lines))
@@ -194,12 +194,17 @@ def _bare(t: str) -> str:
     return t.strip().rstrip(":：").strip()
 
 
-def _furniture(line: Line, words: frozenset[str] = frozenset()) -> bool:
+# The lexicon's head furniture: whole lines, and patterns a line is furniture when it matches
+_Fur = tuple[frozenset[str], "re.Pattern[str] | None"]
+_NO_FUR: _Fur = (frozenset(), None)
+
+
+def _furniture(line: Line, fur: _Fur = _NO_FUR, glued: bool = True) -> bool:
     """A line of page furniture that comes before the headline on some outlets' pages: a menu
     item, a language switch, a timestamp, a clock, or a list of other headlines run together."""
     t = line.text
     if _BULLET.match(t) or _TIMESTAMP.match(t) or (len(t) <= 60 and _STAMP.match(t)) or _CLOCK.match(t) \
-            or _bare(t) in words or _BREADCRUMB.match(t) or _PHOTO_FIRST.match(t) or _BYLINE.match(t) \
+            or _bare(t) in fur[0] or (fur[1] is not None and fur[1].search(t)) or _BREADCRUMB.match(t) or _PHOTO_FIRST.match(t) or _BYLINE.match(t) \
             or _CRUMB_ITEM.match(t) or _SKIP_LINK.match(t) or _KANA.search(t) or (len(t) > 20 and _CONSENT.search(t)) or _TWICE.match(t):
         return True
     if _ANH.search(t) or caption_text(line) is not None:
@@ -210,13 +215,17 @@ def _furniture(line: Line, words: frozenset[str] = frozenset()) -> bool:
     hanzi = len(_HANZI.findall(t))
     if hanzi == 0 or (hanzi < 0.3 * len(t.replace(" ", "")) and "|" in t):
         return True  # Vietnamese | English | 中文, province menus
-    # several headlines glued with spaces: long, no sentence end, three or more parts
+    return glued and _glued_heads(t)
+
+
+def _glued_heads(t: str) -> bool:
+    """Several headlines glued with spaces: long, no sentence end, three or more parts (a Latin
+    prefix, WEF ASEAN 2018: …, is one headline's words, not headlines)."""
     parts = [p for p in re.split(r"\s+", t) if p]
-    # (a Latin prefix, WEF ASEAN 2018: …, is one headline's words, not headlines)
     return len(parts) >= 3 and sum(len(_HANZI.findall(p)) >= 5 for p in parts) >= 3 and not t.endswith(_TERMINAL)
 
 
-def _first_headline(lines: list[Line], words: frozenset[str] = frozenset()) -> int:
+def _first_headline(lines: list[Line], words: _Fur = _NO_FUR) -> int:
     """Index of the headline: the first line that is not page furniture (at most 120 lines in).
     A section label (新闻, 时政, 国际) above a longer headline is furniture too. A wire byline on
     a line of its own (中央社／ 河内27日专电) follows the headline: the line before it is the
@@ -231,11 +240,20 @@ def _first_headline(lines: list[Line], words: frozenset[str] = frozenset()) -> i
             if nxt is not None and len(t) <= 4 and _HANZI.fullmatch(t[:1] or "x") and not t.endswith(_TERMINAL) \
                     and len(nxt.text.strip()) >= 8 and not nxt.text.strip().endswith(_TERMINAL) and not _furniture(nxt):
                 continue
+            if not _headline_like(ln):
+                # the first line that is no furniture is the story's prose: a headline with its
+                # subtitles set apart by spaces, above (and above the page's stamp), is the headline
+                k = i - 1
+                while k > 0 and (_TIMESTAMP.match(lines[k].text) or _STAMP.match(lines[k].text)
+                                 or not _HANZI.search(lines[k].text)):
+                    k -= 1
+                if 0 <= k < i and _glued_heads(lines[k].text) and not _furniture(lines[k], words, glued=False):
+                    return k
             return _better_headline(lines, i, words)
     return 0
 
 
-def _better_headline(lines: list[Line], i: int, words: frozenset[str]) -> int:
+def _better_headline(lines: list[Line], i: int, words: _Fur) -> int:
     """The line after the first candidate is the headline when the candidate is a sentence printed
     above it (a summary: long, ending its sentence) or a line that shares no words with the story
     (a site's name in Latin letters with its slogan), and it is headline-like and does share them."""
@@ -263,6 +281,8 @@ def page_date(text: str, start: int = 0, end: int | None = None, limit: int = 13
         m = _TIMESTAMP.match(ln.text) or _COMPACT_STAMP.match(ln.text)
         if m:
             y, mo, d = int(m.group(1)), int(m.group(2)), int(m.group(3))
+        elif (m2 := _STAMP_SUFFIX.search(ln.text)) and m2.start() >= 8 and len(ln.text) <= 120:
+            y, mo, d = int(m2.group("y")), int(m2.group("m")), int(m2.group("d"))
         elif len(ln.text) <= 60 and (m2 := _STAMP.match(ln.text)):
             y, mo, d = (int(m2.group("y")), int(m2.group("m")), int(m2.group("d"))) if m2.group("y") else \
                 (int(m2.group("y2")), int(m2.group("m2")), int(m2.group("d2")))
@@ -279,6 +299,9 @@ def _article(text: str, lines: list[Line]) -> Document:
     doc = Document(kind="article", title=title, span=Span(head.start, lines[-1].end), title_span=title_span)
     paragraphs: list[Span] = []
     ended = False
+    if rest and not glued and _headline_like(rest[0]) and len(_norm(rest[0].text)) >= 8 \
+            and _norm(rest[0].text) in _norm(title):
+        rest = rest[1:]  # the headline printed again under itself (whole, or without its first words)
     for ln in rest:
         t = ln.text
         if _FILENAME.match(t) or (_SOURCE_LINE.match(t) and (ended or ln is rest[-1])):
@@ -303,6 +326,9 @@ def _headline(head: Line, lines: list[Line]) -> tuple[str, Span, list[Line], boo
     if stamp and len(head.text) - stamp.end() >= 10:
         # " date 2025-03-11 越通社驻…记者报道，…": a date stamp glued before the first line's text
         head = Line(head.start + stamp.end(), head.end, head.text[stamp.end():])
+    glued_stamp = _STAMP_SUFFIX.search(head.text)
+    if glued_stamp and glued_stamp.start() >= 8:
+        head = Line(head.start, head.start + glued_stamp.start(), head.text[:glued_stamp.start()])
     title_span = Span(head.start, head.end)
     title = head.text
     rest = lines[1:]
@@ -373,6 +399,9 @@ def _drop_repeated_lede(text: str, doc: Document, paragraphs: list[Span]) -> lis
 
 # how a lede opens (在…之际, 应…邀请, 据…报道, 值此, 当地时间, 12月29日): a last line so opening is a cut-off lede
 _LEDE_OPENS = re.compile(r"在|应|据|值此|当地时间|\d{1,2}月\d{1,2}日")
+# A publication stamp glued behind a headline (…交接仪式发布日期:2016-12-19 20:17:00)
+_STAMP_SUFFIX = re.compile(r"\s*(?:发布日期|发布时间|更新时间|日期|时间)\s*[:：]\s*(?P<y>\d{4})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})"
+                           r"(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*$")
 _STAMP_PREFIX = re.compile(r"\s*(?:date|日期|发布时间|时间)?\s*[:：]?\s*\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2})?\s+")
 _CUT_OFF = 5  # a last line shorter than this after 更多 is a headline cut off by the page's end
 _LONE_LINE = 30  # a lone line after 更多 longer than this is a caption, not a headline

@@ -225,6 +225,7 @@ class Lexicon:
     name_stops: tuple[str, ...] = ()
     furniture_head: frozenset[str] = frozenset()  # page_furniture.tsv: lines before a headline
     furniture_tail: frozenset[str] = frozenset()  # lines that end the article
+    furniture_head_re: re.Pattern[str] | None = None  # page_furniture.tsv head_pattern rows, joined
     honorifics: tuple[str, ...] = ()  # name_words.tsv: 同志, 先生 …
     name_suffixes: tuple[str, ...] = ()  # 夫人, 长老 …: stripped from a name's end
     titles_after: tuple[str, ...] = ()  # 外长, 首相 … written after a known name
@@ -366,8 +367,13 @@ class Lexicon:
         self.surnames_vn, self.surnames_cn = frozenset(vn), frozenset(cn)
         self.name_stops = tuple(r["word"] for r in read_tsv("name_stops.tsv", ["word"]))
         furniture = list(read_tsv("page_furniture.tsv", ["line", "where"]))
-        if any(r["where"] not in ("head", "tail") for r in furniture):
-            raise LexiconError("page_furniture.tsv: where must be head or tail")
+        if any(r["where"] not in ("head", "tail", "head_pattern") for r in furniture):
+            raise LexiconError("page_furniture.tsv: where must be head, tail or head_pattern")
+        pats = [r["line"] for r in furniture if r["where"] == "head_pattern"]
+        try:
+            self.furniture_head_re = re.compile("|".join(f"(?:{p})" for p in pats)) if pats else None
+        except re.error as exc:
+            raise LexiconError(f"page_furniture.tsv: bad head_pattern: {exc}") from exc
         self.furniture_head = frozenset(r["line"] for r in furniture if r["where"] == "head")
         self.furniture_tail = frozenset(r["line"] for r in furniture if r["where"] == "tail")
         words = list(read_tsv("name_words.tsv", ["word", "kind"]))

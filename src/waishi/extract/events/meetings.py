@@ -466,8 +466,8 @@ class Meetings(ClauseReader):
         if not places and t == "前来":
             if re.match(r"(?:礼节性)?(?:拜会|拜访|看望|探望|迎接|送行|会见)", self.text[te:ce]):
                 return None  # 前来拜会的NAME: he came to call on someone where the story is, no trip abroad
-            places = [Actor(self.lex.country_names.get(self.ctx.home, self.ctx.home), Span(ts, te), "country",
-                            self.ctx.home)]
+            here = self._story_place(ts) or self.ctx.home
+            places = [Actor(self.lex.country_names.get(here, here), Span(ts, te), "country", here)]
         # (前往首都万象，同老挝国防部举行会谈: the purpose in the next clause, the trip's)
         then = re.match(r"[^，。；]{0,16}?[，,](?:并|随后|然后)?(?:同|与|和)[^。；]{0,40}?(?:会谈|会见|会晤|举行|进行)",
                         self.text[te:self.text.find("。", te) if "。" in self.text[te:te + 120] else te + 120])
@@ -475,6 +475,15 @@ class Meetings(ClauseReader):
                                      self.text[te:ce]):
             return None
         return places
+
+    def _story_place(self, ts: int) -> str | None:
+        """The country of the place the sentence sets its story in before ``ts`` (在南宁会见前来…的NAME:
+        he came to China), when one is named after 在 or 于."""
+        lo = max(self.text.rfind(c, 0, ts) for c in "。；\n") + 1
+        for a in reversed(self.ctx.actors_in(lo, ts, ("country", "place"))):
+            if a.iso3 and self.text[a.span.start - 1:a.span.start] in ("在", "于"):
+                return a.iso3
+        return None
 
     def _travel(self, t: str, s: Span, ts: int, te: int, cs: int, places: list[Actor]) -> bool:
         """赴越南旅游 / 留学 / 务工 / 互访: travel or exchanges, not a diplomatic visit."""

@@ -1,0 +1,84 @@
+"""Mechanisms added from the errors of dev20 and dev21 (session 24): page furniture other outlets
+print above the headline, a stamp glued behind a headline, a headline printed twice, a headline
+with subtitles set apart by spaces, an envoy's post that is not his country, "came here" read at
+the story's place, a name written before its title."""
+
+from extract_rows import event_rows as _events
+from extract_rows import first_doc as _doc
+
+from waishi.extract.pipeline import extract
+from waishi.extract.segment import page_date, segment
+
+
+def _titles(text):
+    return [d.title for d in extract(text, source="t.txt").documents]
+
+
+def test_a_publishers_masthead_is_no_headline():
+    text = ("南方日报传媒集团主办\n\n黄海会见泰国副总理\n\n"
+            "9月3日，省长黄海在广州会见泰国副总理阿努廷。双方就经贸合作交换了意见。")
+    assert _titles(text)[0] == "黄海会见泰国副总理"
+
+
+def test_a_sites_greeting_and_a_more_link_are_no_headlines():
+    text = ("欢迎访问某国驻成都商务中心网站!\n更多+\n首页 > 新闻中心 > 工作动态\n\n"
+            "大使出席物资交接仪式\n\n3月2日，中国驻老挝大使姜再冬出席援老物资交接仪式并致辞。")
+    assert _titles(text)[0] == "大使出席物资交接仪式"
+
+
+def test_a_section_name_before_where_the_reader_is_is_furniture():
+    text = ("对外交流 当前位置: 首页>对外交流\n\n王立会长会见泰国驻华大使\n\n"
+            "5月6日，王立会长会见泰国驻华大使韩志强。双方就民间交流交换了意见。")
+    assert _titles(text)[0] == "王立会长会见泰国驻华大使"
+
+
+def test_a_stamp_glued_behind_the_headline_is_cut_and_dates_the_page():
+    text = ("大使出席援柬物资交接仪式发布日期:2019-05-07 10:12:00\n\n"
+            "5月6日，中国驻柬埔寨大使王文天出席援柬物资交接仪式。")
+    assert _titles(text)[0] == "大使出席援柬物资交接仪式"
+    assert page_date(text) == "2019-05-07"
+    assert _doc(text).year == 2019
+
+
+def test_a_headline_printed_again_under_itself_is_not_read_twice():
+    text = ("中国驻柬埔寨大使王文天出席援柬物资交接仪式\n\n王文天出席援柬物资交接仪式\n\n"
+            "2019年5月6日，中国驻柬埔寨大使王文天同柬方官员共同出席援柬物资交接仪式。")
+    docs = segment(text)
+    body = "".join(text[p.start:p.end] for p in docs[0].body)
+    assert not body.startswith("王文天出席")
+    attends = [e for e in _events(text) if e[0] == "attend"]
+    assert len(attends) == 1
+
+
+def test_a_headline_with_spaced_subtitles_above_a_stamp_and_the_story():
+    text = ("黄海率广东代表团访问泰国 深化经贸合作 促进共同繁荣\n\n05.09.2016  10:20\n\n"
+            "  为落实两国领导人的共识，9月3日至5日，省长黄海率广东代表团访问泰国，会见了泰国副总理阿努廷。")
+    assert _titles(text)[0].startswith("黄海率广东代表团访问泰国")
+
+
+def test_glued_headlines_before_a_headline_stay_furniture():
+    text = ("越老合作取得新成果 两国签署协定 越柬边境贸易增长\n\n越南国家主席会见老挝总理\n\n"
+            "2023年5月6日，越南国家主席武文赏会见老挝总理宋赛·西潘敦。")
+    assert _titles(text)[0] == "越南国家主席会见老挝总理"
+
+
+def test_the_country_an_envoy_is_posted_to_is_not_his():
+    doc = _doc("中驻泰国大使韩志强出席交接仪式\n\n2021年5月6日，中驻泰国大使韩志强出席援泰物资交接仪式。")
+    p = next(p for p in doc.people if p.name == "韩志强")
+    assert p.country != "THA"
+
+
+def test_came_here_is_the_country_of_the_storys_place():
+    evs = _events("黄海会见泰国副总理\n\n2014年9月15日，省长黄海在南宁会见前来出席第十届东盟商务与投资峰会的泰国副总理阿努廷。")
+    visits = [e for e in evs if e[0] == "visit"]
+    assert visits and visits[0][3] == ("中国",)
+
+
+def test_a_name_written_before_its_title_at_a_clause_opening():
+    evs = _events("王立副会长会见老挝驻华大使\n\n2023年8月23日，王立副会长在北京会见老挝驻华大使坎葆·恩塔万。")
+    assert ("meet", "2023-08-23", ("王立",), ("坎葆·恩塔万",)) in evs
+
+
+def test_a_word_before_a_title_is_no_name():
+    doc = _doc("越南外交部副部长会见老挝大使\n\n2023年8月23日，高级官员会议期间，副部长会见老挝驻越南大使。")
+    assert not [p for p in doc.people if p.name in ("高级官员", "高级", "会议期")]
