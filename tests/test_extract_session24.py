@@ -82,3 +82,11 @@ def test_a_name_written_before_its_title_at_a_clause_opening():
 def test_a_word_before_a_title_is_no_name():
     doc = _doc("越南外交部副部长会见老挝大使\n\n2023年8月23日，高级官员会议期间，副部长会见老挝驻越南大使。")
     assert not [p for p in doc.people if p.name in ("高级官员", "高级", "会议期")]
+
+
+def test_a_bodys_founding_and_first_session_are_its_history_not_the_pages_date():
+    doc = _doc("越南副外长出席亚非合作论坛外长会议\n\n第六届亚非合作论坛外长会议21日在某国首都开幕，越南外交部副部长阮明武率团出席。"
+               "会议选举两国担任2019-2021年任期轮值主席国。\n\n亚非合作论坛于1996年5月由两国倡议建立。"
+               "2003年6月，论坛首届外长会议在曼谷举行。")
+    assert doc.year != 2003
+    assert doc.year_range[0] >= 2003

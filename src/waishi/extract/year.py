@@ -98,6 +98,9 @@ _PART_OF_YEAR = re.compile(r"\s*(?:前\s*[\d一二三四五六七八九十两]{1
 # page refers to; the page is no older, and says nothing more of its year
 _RELATIVE_AFTER = re.compile(r"[^，。；,;：:\n]{0,10}?所[\u4e00-\u9fff]{1,3}的")
 # 于2017年签署的, 2015年建立的: a year inside a relative clause on an agreement or a relation made then
+# 于1998年10月由两国倡议建立。2001年3月，论坛首届外长会议在某地举行: a body's founding or its first
+# session, told as its history; the page is no older, and says nothing more of its own date
+_HISTORY_AFTER = re.compile(r"[^。；;\n]{0,24}?(?:倡议)?(?:正式)?(?:成立|建立|创立|创建|创办|首届|第一届)")
 _PAST_AGREEMENT = re.compile(r"\s*(?:所)?(?:共同)?(?:签署|签订|建立|达成|通过|发表|批准|制定|成立)(?:了)?的")
 # A leader's trip the lexicon dates: the story names a visit, opens with the visitor (its headline
 # and lede, this many characters), and its day is within the trip, give or take the days a
@@ -277,6 +280,8 @@ class _Collector:
                 ev.bound(y, None, "since a date", at(m.span()))
             elif _RELATIVE_AFTER.match(text, m.end()):
                 ev.bound(y, None, "a past act referred to", at(m.span()))
+            elif _HISTORY_AFTER.match(text, m.end()):
+                ev.bound(y, None, "a founding or first session", at(m.span()))
             else:
                 self.dated.append(y)
                 self.dated_at.setdefault(y, at(m.span()))
