@@ -60,7 +60,8 @@ _DOT_NAME_STOPS = set("与和在于的等率及向将也还是为同致偕并被
 _FOREIGN_ONLY_TITLES = ("大臣", "首相", "国务秘书", "亲王", "国王", "苏丹", "总统", "州长", "知事", "国务卿")
 # the titles a company's people hold (a surname Vietnam and China share tells no country then)
 # a name written only in Latin letters right after its title: two to four capitalised words
-_LATIN_ONLY = re.compile(r"\s?[A-Z][a-z'’\-][A-Za-z'’\-]*(?: (?:[A-Z][a-z'’\-][A-Za-z'’\-]*|de|De|bin|van|von)){1,3}(?![A-Za-z'’])")
+_LATIN_ONLY = re.compile(r"\s?[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’\-][A-Za-zÀ-ÖØ-öø-ÿ'’\-]*(?: (?:[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’\-]"
+                         r"[A-Za-zÀ-ÖØ-öø-ÿ'’\-]*|de|De|bin|van|von)){1,3}(?![A-Za-zÀ-ÖØ-öø-ÿ'’])")
 _BUSINESS_TITLES = ("董事长", "总裁", "总经理", "首席执行官", "首席运营官", "创始人", "董事", "副总裁", "副董事长", "党委书记")
 _KANJI_NAME_AFTER = ("大臣", "首相", "外相", "防相", "知事", "长官")
 

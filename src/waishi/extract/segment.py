@@ -306,6 +306,8 @@ def _article(text: str, lines: list[Line]) -> Document:
         t = ln.text
         if _FILENAME.match(t) or (_SOURCE_LINE.match(t) and (ended or ln is rest[-1])):
             continue
+        if _LINK_LINE.match(t):
+            continue  # [another headline]: a related link set inside the body
         cap = _caption(ln, title, glued and ln is rest[0])
         if cap is not None:
             if cap.end > cap.start:
@@ -402,6 +404,8 @@ _LEDE_OPENS = re.compile(r"在|应|据|值此|当地时间|\d{1,2}月\d{1,2}日"
 # A publication stamp glued behind a headline (…交接仪式发布日期:2016-12-19 20:17:00)
 _STAMP_SUFFIX = re.compile(r"\s*(?:发布日期|发布时间|更新时间|日期|时间)\s*[:：]\s*(?P<y>\d{4})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})"
                            r"(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*$")
+# A related link set in the body on a line of its own, bracketed: [越南…会见…]
+_LINK_LINE = re.compile(r"^(?:\[[^\[\]。]{6,80}\]|【[^【】。]{6,80}】)$")
 _STAMP_PREFIX = re.compile(r"\s*(?:date|日期|发布时间|时间)?\s*[:：]?\s*\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2})?\s+")
 _CUT_OFF = 5  # a last line shorter than this after 更多 is a headline cut off by the page's end
 _LONE_LINE = 30  # a lone line after 更多 longer than this is a caption, not a headline
@@ -411,7 +415,7 @@ def _teasers(text: str, lines: list[Line]) -> list[Document]:
     docs: list[Document] = []
     if lines and len(_norm(lines[-1].text)) < _CUT_OFF:
         lines = lines[:-1]  # the page cut off in its last teaser's headline (越…): no headline
-    if len(lines) == 1 and (len(lines[0].text) > _LONE_LINE or re.search(r"[，,(（]", lines[0].text)):
+    if len(lines) == 1 and (len(lines[0].text) > _LONE_LINE or re.search(r"[，,(（]|[·、]$", lines[0].text)):
         return []  # one line after 更多, cut by the page's end: a caption with no headline after it
     n = len(lines)
     pending: list[Line] = []  # captions waiting for their headline
