@@ -90,3 +90,19 @@ def test_a_bodys_founding_and_first_session_are_its_history_not_the_pages_date()
                "2003年6月，论坛首届外长会议在曼谷举行。")
     assert doc.year != 2003
     assert doc.year_range[0] >= 2003
+
+
+def test_a_title_glossed_in_brackets_still_introduces_the_name():
+    doc = _doc("越南国家主席访问某国\n\n2024年10月1日，越南国家主席梁强会见蒙古国大呼拉尔主席(议长)达希·巴特尔和总理奥云·额尔登。")
+    p = next(p for p in doc.people if p.name == "达希·巴特尔")
+    assert p.titles and p.country == "MNG"
+    meets = [e for e in _events("越南国家主席访问蒙古国\n\n2024年10月1日，越南国家主席梁强会见蒙古国大呼拉尔主席(议长)"
+                                "达希·巴特尔和总理奥云·额尔登。") if e[0] == "meet"]
+    assert {m[3] for m in meets} == {("达希·巴特尔",), ("奥云·额尔登",)}
+
+
+def test_a_gathering_named_as_the_venue_is_no_subject():
+    evs = _events("蒙古国总统访问越南\n\n2023年11月1日，蒙古国总统乌赫那·呼日勒苏赫抵达河内。乌赫那·呼日勒苏赫总统曾于2023年5月在某国国王加冕典礼上"
+                  "与越南国家主席武文赏会晤，并于2021年9月在第76届联合国大会上与越南国家主席阮春福会晤。")
+    meets = [e for e in evs if e[0] == "meet" and e[1] == "2021-09"]
+    assert meets and meets[0][2] == ("乌赫那·呼日勒苏赫",)

@@ -36,6 +36,7 @@ _LATIN_PAREN = re.compile(r"\s*[（(]\s*([A-Za-zÀ-ỹ][A-Za-zÀ-ỹ .'’\-]*[A
 # the title is followed by what its holder does
 _CLAUSE_OPEN = "，,。；;：:\n“「（( "
 _AFTER_TITLE = re.compile(r"在|于|表示|说|指出|强调|致辞|一行|率|和|与|同|向|对|、|，|,|。|(?:先生|女士)")
+_TITLE_GLOSS = re.compile(r"\s*[（(]([\u4e00-\u9fff]{1,6})[)）]")
 _POS_PAREN = re.compile(r"\s*[（(]\s*(?:左|右|中|左一|右一|左二|右二|左三|右三|前排|后排)[^)）]{0,6}[)）]")
 _ANY_PAREN = re.compile(r"[（(][^()（）]{0,40}[)）]$")
 # Characters that end a title chain when walking left (the start of a chain lies after them).
@@ -434,8 +435,11 @@ class PeopleFinder:
                 continue  # 范明正总理预祝…, 阮春福总理来印: a title after its holder's name, no name after it
             pos = te
             pm = _POS_PAREN.match(text, pos, end)
+            gm = _TITLE_GLOSS.match(text, pos, end)
             if pm:
                 pos = pm.end()
+            elif gm and gm.group(1) in self.titles:
+                pos = gm.end()  # 大呼拉尔主席(议长)NAME: the title glossed by the usual one
             got = self.read_name(text, pos, end)
             if got is None:
                 lm = _LATIN_ONLY.match(text, pos, end)  # 印度尼西亚副总统Ma'ruf Amin: a name in Latin letters only
@@ -447,7 +451,7 @@ class PeopleFinder:
                 continue
             # the name must not itself start another title in the chain (主席团, 总理府 ...)
             nxt = matches[idx + 1] if idx + 1 < len(matches) else None
-            if nxt is not None and nxt[1] < ne and self.lex.titles.get(nxt[0]) != "block":
+            if nxt is not None and pos <= nxt[1] < ne and self.lex.titles.get(nxt[0]) != "block":
                 continue
             titles = self._chain(text, matches, idx, start, name_ends)
             titles = [(ttl, sp) for ttl, sp in titles if ttl and ttl not in ("兼",)]

@@ -28,6 +28,7 @@ from .words import (
     PUNCT_END,
     REPORT,
     SPEAKS,
+    VENUE,
 )
 
 _CLOSERS = re.compile(r"[”》)）]")
@@ -87,7 +88,8 @@ class ClauseReader:
             [m.span() for m in REPORT.finditer(self.text, s, e)] + \
             [m.span() for m in CAPACITY.finditer(self.text, s, e)] + \
             [m.span() for m in BENEFICIARY.finditer(self.text, s, e + 6)] + \
-            [m.span() for m in _VIA.finditer(self.text, s, e + 2)]  # (its verb stands at e)
+            [m.span() for m in _VIA.finditer(self.text, s, e + 2)] + \
+            [m.span() for m in VENUE.finditer(self.text, s, e)]  # (its verb stands at e)
 
     def subject(self, sent: SentenceCtx, trig_start: int,
                 kinds: tuple[str, ...] = ("person", "org", "country", "place", "group")) -> list[Actor]:

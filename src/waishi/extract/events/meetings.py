@@ -37,6 +37,9 @@ def _by_country(partners: list[Actor]) -> list[list[Actor]]:
     return [[a] for a in persons]
 
 
+_GLOSS = re.compile(r"\s*[（(][^)）]{1,8}[)）]\s*")
+
+
 class Meetings(ClauseReader):
     # meet -----------------------------------------------------------------------------
     def _read_meeting(self, frame: Frame, sent: SentenceCtx, t: str, ts: int, te: int, mode: str) -> list[Event]:
@@ -161,7 +164,9 @@ class Meetings(ClauseReader):
         ps = [a for a in persons if a.kind == "person"]
         if ts is not None and len(ps) > 1 and "分别" in self.text[ps[-1].span.end:ts]:
             return [[a] for a in ps]
-        titled = [a for a in ps if any(t.end == a.span.start for t in self.ctx.title_spans)]
+        # (主席(议长)NAME: a gloss of the title between it and the name)
+        titled = [a for a in ps if any(t.end == a.span.start or (t.end < a.span.start and _GLOSS.fullmatch(
+            self.text, t.end, a.span.start)) for t in self.ctx.title_spans)]
         if len(ps) == len(persons) and (len(titled) == len(ps) > 1 or (len(ps) >= 3 and titled == ps[1:])):
             return [[a] for a in ps]
         return [persons]
