@@ -106,3 +106,25 @@ def test_a_gathering_named_as_the_venue_is_no_subject():
                   "与越南国家主席武文赏会晤，并于2021年9月在第76届联合国大会上与越南国家主席阮春福会晤。")
     meets = [e for e in evs if e[0] == "meet" and e[1] == "2021-09"]
     assert meets and meets[0][2] == ("乌赫那·呼日勒苏赫",)
+
+
+def test_a_bare_gathering_noun_far_from_its_name_is_the_storys_gathering():
+    text = ("2025年湄公河合作论坛即将召开\n\n越通社河内——2025年湄公河合作论坛即将于5月12日召开。外交部副部长黎明武接受了媒体采访。\n\n"
+            "黎明武说，论坛将为各方提供交流平台。\n\n黎明武透露，越南政府总理范明政等领导人将出席会议。")
+    evs = _events(text)
+    assert ("attend", "2025-05-12", ("范明政",), ("2025年湄公河合作论坛",)) in evs
+
+
+def test_a_gathering_said_to_open_without_a_venue_is_the_topic_of_the_next_clause():
+    evs = _events("湄公河合作论坛召开\n\n越通社河内——2025年湄公河合作论坛将于5月12日召开，越南政府总理范明政将出席论坛并致辞。")
+    assert [e for e in evs if e[0] == "attend" and e[3] == ("2025年湄公河合作论坛",)]
+
+
+def test_people_at_large_after_a_speaker_are_not_the_speaker():
+    evs = _events("湄公河合作论坛召开\n\n2025年5月12日，2025年湄公河合作论坛在河内开幕。外交部副部长黎明武表示，各界人士积极参加湄公河合作论坛。")
+    assert not [e for e in evs if e[0] == "attend" and e[2] == ("黎明武",)]
+
+
+def test_registering_to_attend_is_no_attendance():
+    doc = _doc("湄公河合作论坛召开\n\n2025年5月12日，2025年湄公河合作论坛在河内开幕。黎明武透露，老挝外长沙伦赛已报名参加论坛。")
+    assert not [e for e in doc.events if e.type == "attend" and e.factuality == "reported"]

@@ -477,7 +477,7 @@ class _DocBuilder:
         dctx = DocContext(self.text, self.lex, doc.year, actors, self.entities, self.resolved,
                           home=self.options.home,
                           title_spans=[sp for pm in self.person_mentions for _, sp in pm.titles],
-                          roundup=bool(_ROUNDUP.search(doc.title or "")))
+                          roundup=bool(_ROUNDUP.search(doc.title or "")), doc_start=doc.span.start)
         finder = EventFinder(dctx)
         title_events: list[Event] = []
         other: list[Event] = []

@@ -17,6 +17,7 @@ from .words import (
     DEST_BEFORE,
     FOREIGN_WORDS,
     FROM,
+    GENERIC_HUMANS,
     GROUP_NOUNS,
     INNER_COORD,
     INVITE,
@@ -214,9 +215,11 @@ class ClauseReader:
     def _region_actors(self, lo: int, hi: int, kinds: tuple[str, ...]) -> list[Actor]:
         # 孙明高度评价A与B签署…: the speaker is not an actor of what he speaks about
         for m in SPEAKS.finditer(self.text, lo, hi):
-            if any(a.span.end == m.start() for a in self.ctx.persons) and \
-                    self.ctx.actors_in(m.end(), hi, kinds):
-                lo = m.end()
+            if any(a.span.end == m.start() for a in self.ctx.persons):
+                if self.ctx.actors_in(m.end(), hi, kinds):
+                    lo = m.end()
+                elif GENERIC_HUMANS.search(self.text, m.end(), hi):
+                    return []  # NAME表示，各界人士积极参加…: what people at large do, not the speaker
         excl = self.excluded(lo, hi)
         frm = FROM.search(self.text, lo, hi)
         if frm:

@@ -158,6 +158,23 @@ class Gatherings(ClauseReader):
                 pos = nxt + 1
         return None
 
+    def _story_gathering(self, bare: str, hi: int) -> tuple[str, Span] | None:
+        """将出席会议, far from where the gathering was named: the gathering the story's first sentence
+        that names one says is held (X论坛即将于4月23日召开), when the bare noun fits its name."""
+        lo = self.ctx.doc_start
+        for m in re.finditer(r"[^。！？\n]+", self.text[lo:hi]):
+            pos = lo + m.start()
+            while pos < lo + m.end():
+                h = HELD_TOPIC.match(self.text, pos, lo + m.end())
+                if h and h.group("np").endswith(tuple(self.nouns)) and not GENERIC.match(h.group("np")):
+                    np_ = h.group("np").rsplit("——", 1)[-1]  # (越通社河内——X论坛…: after the dateline)
+                    if bare in ("会议", "会", "活动") or np_.endswith(bare):
+                        return np_, Span(h.end("np") - len(np_), h.end("np"))
+                    return None
+                nxt = min([j for j in (self.text.find(ch, pos, lo + m.end()) for ch in "，,；;") if j >= 0] + [lo + m.end()])
+                pos = nxt + 1
+        return None
+
     def _relative_head(self, name: str, np_span: Span, s: Span) -> tuple[str, Span, Actor] | None:
         j = name.find("的")
         if j < 2 or not name[:j].endswith(tuple(self.nouns)):
@@ -176,7 +193,7 @@ class Gatherings(ClauseReader):
         got = self.object_np(pos, s.end)
         if got is not None and got[0] in self.nouns and len(got[0]) <= 3 and got[0] not in self.lex.press_nouns \
                 and (type_ == "attend" or t.endswith("主持")):
-            got = self._topic_gathering(sent, ts) or got
+            got = self._topic_gathering(sent, ts) or self._story_gathering(got[0], sent.span.start) or got
         if got is None and (type_ == "attend" or t.endswith("主持")) and self.clause_end(te, s.end) - te <= 1:
             # (…会议21日在北京举行，A和B共同主持: the gathering a clause before says was held; one
             # chaired, only in the same sentence)

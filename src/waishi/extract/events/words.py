@@ -11,8 +11,8 @@ DELEG_CUT = re.compile(r"率领|带领|派遣|派出|组成|率|派|的|由|及|
                         r"认为|表示|强调|指出|希望|欢迎|感谢|会见|接见|"
                         r"[，,、；;：:]")
 # 第56届东盟外长会议在万象举行: a gathering named as the subject of its own holding
-HELD_TOPIC = re.compile(r"\s*(?:为期[^，。；,;的]{1,6}的)?(?P<np>[^，。；,;\s]{2,40}?)(?:于[^，。；,;]{1,20}?|\d{1,2}日(?:上午|下午|晚)?)?"
-                        r"在[^，。；,;]{1,24}?(?:隆重|正式)?(?:举行|召开|开幕|拉开帷幕|拉开序幕|揭幕)")
+HELD_TOPIC = re.compile(r"\s*(?:为期[^，。；,;的]{1,6}的)?(?P<np>[^，。；,;\s]{2,40}?)(?:(?:即将|将)?于[^，。；,;]{1,20}?|\d{1,2}日(?:上午|下午|晚)?)?"
+                        r"(?:在[^，。；,;]{1,24}?)?(?:隆重|正式)?(?:举行|召开|开幕|拉开帷幕|拉开序幕|揭幕)")
 # X举行招待会 (a clause that says a gathering was held, its object up to the clause end)
 HELD_OBJECT = re.compile(r"(?:举行|举办|召开)(?:了)?(?P<np>[^，。；,;]{2,40})$")
 # 为来访的NAME举行欢迎仪式: whom a ceremony is held for is not its host
@@ -40,6 +40,8 @@ OBJECT_THEN_WHEN = re.compile(r"中[^，,。；;：:]{1,40}?(?:时|期间)")
 SKIP_AFTER_MEET = re.compile(r"中(?![国共方央华联欧非亚东南北西])|时(?!任)|后(?![江])|上(?![将海])|期间|结束|会上|结果")
 FOREIGN_WORDS = ("国际", "全球", "世界", "区域", "地区", "外交", "对外", "外事", "友好", "大使", "驻", "外国", "两国", "双边", "多边", "东盟",
                   "联合国", "峰会", "访问", "海外", "侨")
+# people at large as a clause's subject (各界人士, 民众): no actor of diplomacy
+GENERIC_HUMANS = re.compile(r"各[界届方]人士|各界|人士|民众|群众|广大|老百姓|游客")
 SPEAKS = re.compile(r"(?:也|还|则|再次)?(?:高度评价|表示|强调|指出|赞赏|称赞|肯定|回顾|介绍|说|认为|透露)")
 NOT_A_VISIT = ("旅游", "旅行", "观光", "留学", "学习", "务工", "工作和生活", "定居", "经商", "就业", "投资", "兴业")
 # a meeting word whose object is travellers counted (接待…游客…人次): tourism, not a counterpart
