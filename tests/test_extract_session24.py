@@ -128,3 +128,13 @@ def test_people_at_large_after_a_speaker_are_not_the_speaker():
 def test_registering_to_attend_is_no_attendance():
     doc = _doc("湄公河合作论坛召开\n\n2025年5月12日，2025年湄公河合作论坛在河内开幕。黎明武透露，老挝外长沙伦赛已报名参加论坛。")
     assert not [e for e in doc.events if e.type == "attend" and e.factuality == "reported"]
+
+
+def test_going_to_a_country_to_attend_is_a_visit_there():
+    evs = _events("越南国家主席会见中国国家主席\n\n越南国家主席张晋创(左)2015年9月赴中国出席纪念典礼期间会见了中国国家主席习近平。")
+    assert ("visit", "2015-09", ("张晋创",), ("中国",)) in evs
+
+
+def test_going_without_a_place_is_no_visit():
+    evs = _events("越南国家主席会见中国国家主席\n\n2015年9月3日，越南国家主席张晋创赴任前会见了中国国家主席习近平。")
+    assert not [e for e in evs if e[0] == "visit"]

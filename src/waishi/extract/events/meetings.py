@@ -325,7 +325,7 @@ class Meetings(ClauseReader):
             # (抵达越南, 抵达河内: the country or place arrived in; 抵达机场 names none)
             kinds = ("country", "place") if t == "抵达" else ("country",)
             return [a for a in self.ctx.actors_in(te, ce, kinds) if a.span.start - te <= 8]
-        if t in ("前往", "前来"):
+        if t in ("前往", "前来", "赴"):
             return self._destination(t, ts, te, ce)
         abbr = visit_abbreviation(self.lex, t, self.ctx.named_countries())
         if abbr:
