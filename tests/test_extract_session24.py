@@ -138,3 +138,21 @@ def test_going_to_a_country_to_attend_is_a_visit_there():
 def test_going_without_a_place_is_no_visit():
     evs = _events("越南国家主席会见中国国家主席\n\n2015年9月3日，越南国家主席张晋创赴任前会见了中国国家主席习近平。")
     assert not [e for e in evs if e[0] == "visit"]
+
+
+def test_an_app_promotion_and_a_caption_above_the_headline_are_not_headlines():
+    assert _titles("金边新闻APP\n\n中国向柬埔寨提供无偿援助\n\n2017年5月19日，中国将向柬埔寨提供无偿援助。")[0] == "中国向柬埔寨提供无偿援助"
+    assert _titles("中国外交部长王毅。资料图片:新华社\n中国外长王毅同泰国外长通电话\n\n"
+                   "12月18日，中国外交部长王毅同泰国外长西哈萨通电话。")[0] == "中国外长王毅同泰国外长通电话"
+
+
+def test_an_anniversary_said_to_be_last_years_dates_the_page_a_year_later():
+    doc = _doc("习近平会见洪森\n\n1月21日，中国国家主席习近平在北京会见柬埔寨首相洪森。习近平指出，去年是中柬建交60周年。")
+    assert doc.year == 2019
+
+
+def test_a_congress_whose_outcome_is_told_has_been_held():
+    from waishi.lexicon import Lexicon
+    from waishi.extract.year import collect
+    ev = collect(Lexicon.default(), "韩正副总理介绍了中国共产党第二十次全国代表大会情况。")
+    assert ev.lo == 2022

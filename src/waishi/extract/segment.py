@@ -261,8 +261,8 @@ def _better_headline(lines: list[Line], i: int, words: _Fur) -> int:
     if j >= len(lines) or not _headline_like(lines[j]) or _furniture(lines[j], words) or len(lines[j].text) < 8:
         return i
     t = lines[i].text
-    if t.endswith(_TERMINAL) and len(t) > 40:
-        return j
+    if (t.endswith(_TERMINAL) and len(t) > 40) or (caption_text(lines[i]) is not None and not _ANH.search(t)):
+        return j  # (a photo's caption above the headline: 外交部长NAME。资料图片:PMC)
     story = "".join(ln.text for ln in lines[j + 1:j + 6])[:600]
     if _BRAND.search(t) and _shared(t, story) == 0 and _shared(lines[j].text, story) >= 2:
         return j

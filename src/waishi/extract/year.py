@@ -101,6 +101,9 @@ _RELATIVE_AFTER = re.compile(r"[^，。；,;：:\n]{0,10}?所[\u4e00-\u9fff]{1,3
 # 于1998年10月由两国倡议建立。2001年3月，论坛首届外长会议在某地举行: a body's founding or its first
 # session, told as its history; the page is no older, and says nothing more of its own date
 _HISTORY_AFTER = re.compile(r"[^。；;\n]{0,24}?(?:倡议)?(?:正式)?(?:成立|建立|创立|创建|创办|首届|第一届)")
+# 去年是…N周年, 明年将迎来…N周年: the anniversary's year told relative to the page's
+_REL_ANNIV = re.compile(r"(去年|前年|明年)[^，。；,;]{0,16}$")
+_REL_SHIFT = {"去年": 1, "前年": 2, "明年": -1}
 _PAST_AGREEMENT = re.compile(r"\s*(?:所)?(?:共同)?(?:签署|签订|建立|达成|通过|发表|批准|制定|成立)(?:了)?的")
 # A leader's trip the lexicon dates: the story names a visit, opens with the visitor (its headline
 # and lede, this many characters), and its day is within the trip, give or take the days a
@@ -415,6 +418,11 @@ class _Collector:
                 continue
             y = founded + n
             k = m.start(2)  # the count: what stands before it in the sentence governs it
+            rel = _REL_ANNIV.search(text, max(0, m.start() - 14), m.start(2))
+            if rel:
+                # 去年是两国建交60周年: the anniversary fell a year before the page (明年: falls a year after)
+                ev.add(y + _REL_SHIFT[rel.group(1)], 4 * weight, "anniversary of a year named relative", at(m.span()))
+                continue
             if _future(text, k) or _sentence_future(text, k) or _FOR_BEFORE.search(text, max(0, m.start() - 4), m.start()):
                 # 将迎来建交50周年, 建议双方在建交75周年之际…: the anniversary is still to come
                 ev.bound(None, y, "upcoming anniversary", at(m.span()))
@@ -474,7 +482,9 @@ class _Collector:
             if _PREPARING.search(text, max(0, i - 8), i):
                 # 支持越方筹备好越共十四大, 迎接…: a congress being prepared is still to come, for years
                 ev.bound(None, c.opened.year, f"congress {form} prepared")
-            elif any(w in ctx for w in ("召开", "闭幕", "成果", "胜利", "成功", "以来", "决议", "之后", "后")) and "草案" not in ctx:
+            elif any(w in ctx for w in ("召开", "闭幕", "成果", "胜利", "成功", "以来", "决议", "之后", "后", "情况", "精神",
+                                        "主要内容")) and "草案" not in ctx:
+                # (介绍…大会情况, 学习…大会精神: its outcome told, so it has been held)
                 ev.bound(c.opened.year, None, f"congress {form}")
             else:
                 ev.bound(c.opened.year - 1, None, f"congress {form}")
