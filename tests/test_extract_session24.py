@@ -156,3 +156,15 @@ def test_a_congress_whose_outcome_is_told_has_been_held():
     from waishi.extract.year import collect
     ev = collect(Lexicon.default(), "韩正副总理介绍了中国共产党第二十次全国代表大会情况。")
     assert ev.lo == 2022
+
+
+def test_a_name_glossed_in_latin_is_a_name_whatever_its_first_character():
+    evs = _events("越南总理会见日本代表团\n\n2018年7月31日，越南政府总理阮春福在河内会见了日本经济团体联合会会长中西宏明(Hiroaki Nakanishi)。")
+    assert ("meet", "2018-07-31", ("阮春福",), ("中西宏明",)) in evs
+
+
+def test_a_delegations_visit_welcomed_inside_a_to_phrase():
+    evs = _events("越南总理会见日本代表团\n\n2018年7月31日，越南政府总理阮春福在河内会见日本商会代表团。"
+                  "阮春福对日本商会代表团访问越南表示欢迎。")
+    visits = [e for e in evs if e[0] == "visit"]
+    assert visits and visits[0][2] == ("日本商会代表团",) and visits[0][3] == ("越南",)

@@ -31,6 +31,8 @@ _NAME_RUN = re.compile(rf"[{_CJK}·•・]+")
 _SPACED_DOT = re.compile(r"[·•・][ \u3000\u00a0]")
 # A hyphen between hanzi joins the parts of a transliterated name (迪亚斯-卡内尔) like a dot.
 _NAME_HYPHEN = re.compile(r"(?<=[\u4e00-\u9fff])[-‐－](?=[\u4e00-\u9fff])")
+# a person's Latin gloss: two to four capitalised words (Kuniharu Nakamura, Nguyen Van An)
+_PERSON_GLOSS = re.compile(r"\s*[（(]\s*[A-ZÀ-Þ][a-zß-ÿ'’\-]+(?:\s+(?:[A-ZÀ-Þ][a-zß-ÿ'’\-]+|de|van|bin|binti)){1,3}\s*[)）]")
 _LATIN_PAREN = re.compile(r"\s*[（(]\s*([A-Za-zÀ-ỹ][A-Za-zÀ-ỹ .'’\-]*[A-Za-zÀ-ỹ.])\s*[)）]")
 # A name written before its title (李杰副会长会见…, ，张明部长表示): the clause opens with the name, and
 # the title is followed by what its holder does
@@ -139,6 +141,11 @@ class PeopleFinder:
         m = _NAME_RUN.match(text, pos, end)
         if not m:
             return None
+        gloss = _PERSON_GLOSS.match(text, m.end(), end)
+        if gloss and 2 <= len(m.group()) <= 6 and not any(c in m.group() for c in "·•・"):
+            # 中村修二(Kuniharu Nakamura): a run glossed by a given name and a surname is a name,
+            # whatever word its first character may start elsewhere
+            return self._finish(text, pos, m.group(), end)
         run = self._trim_run(m.group())
         if run is None:
             return None

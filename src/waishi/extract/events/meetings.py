@@ -413,6 +413,8 @@ class Meetings(ClauseReader):
             i = seg.rfind(w)
             if i >= 0 and w == "对" and seg.startswith("于", i + 1):
                 i = seg.rfind(w, 0, i)  # (对于NAME访问X致以谢意: 对于 is "as for", no destination)
+            if i >= 0 and w == "对" and self._to_visitor(cs, ts, te):
+                continue  # (对代表团访问越南表示欢迎: the destination stands after the verb)
             if i >= 0:
                 places = self.ctx.actors_in(cs + i, ts, ("country", "place"))
                 # a body's seat is visited too when it is the preposition's object (对东盟秘书处及新加坡
@@ -529,6 +531,8 @@ class Meetings(ClauseReader):
         if about >= 0 and self.ctx.actors_in(about + 2, ts, ("person",)):
             # A对于B访问X致以谢意: the visit is told inside A's 对于 phrase, with B its subject
             src = self.ctx.actors_in(about + 2, ts, ("person",))
+        elif self._to_visitor(cs, ts, te):
+            src = self._to_visitor(cs, ts, te)
         led = LED_BY.search(self.text, s.start, ts)
         if not src:
             src = self.ctx.actors_in(te, s.end, ("person", "group"))[:2]
@@ -536,6 +540,16 @@ class Meetings(ClauseReader):
         if groups and not any(a.kind == "group" for a in src) and not led:
             src = src + groups[:1]
         return src
+
+    def _to_visitor(self, cs: int, ts: int, te: int) -> list[Actor]:
+        """A对B代表团访问越南表示欢迎: a visit with its destination after the verb, told inside A's 对
+        phrase, has the phrase's delegation or person for its visitor."""
+        to = self.text.rfind("对", cs, ts)
+        after = self.ctx.actors_in(te, te + 8, ("country", "place")) if to >= 0 else []
+        if not after or after[0].span.start != te:
+            return []
+        inner = self.ctx.actors_in(to + 1, ts, ("person", "group", "org"))
+        return [a for a in inner if a.kind in ("person", "group")] or inner
 
     # sign ----------------------------------------------------------------------------
 
