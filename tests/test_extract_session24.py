@@ -168,3 +168,17 @@ def test_a_delegations_visit_welcomed_inside_a_to_phrase():
                   "阮春福对日本商会代表团访问越南表示欢迎。")
     visits = [e for e in evs if e[0] == "visit"]
     assert visits and visits[0][2] == ("日本商会代表团",) and visits[0][3] == ("越南",)
+
+
+def test_the_inviter_in_a_relative_clause_is_not_met():
+    evs = _events("越南国会主席会见柬埔寨首相\n\n2023年12月11日，越南国会主席王廷惠会见应越南政府总理范明政的邀请对越南进行正式访问的柬埔寨首相洪玛奈。")
+    meets = [e for e in evs if e[0] == "meet"]
+    assert meets == [("meet", "2023-12-11", ("王廷惠",), ("洪玛奈",))]
+
+
+def test_a_last_caption_cut_by_the_pages_end_is_dropped():
+    text = ("越南国会主席会见柬埔寨首相\n\n2023年12月11日，越南国会主席王廷惠在河内会见柬埔寨首相洪玛奈。\n"
+            "越南国会主席会见柬埔寨首相 ảnh 1越南国会主席王廷惠会见柬埔寨首相洪玛奈。图自越通社\n\n双方同意加强合作。\n\n"
+            "越南国会主席会见柬埔寨首相 ảnh 2越南国会主席王廷惠会见柬埔")
+    docs = segment(text)
+    assert len(docs[0].captions) == 1

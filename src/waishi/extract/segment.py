@@ -318,6 +318,13 @@ def _article(text: str, lines: list[Line]) -> Document:
         if span is not None:
             paragraphs.append(span)
     doc.body = _drop_repeated_lede(text, doc, paragraphs)
+    if doc.captions and doc.captions[-1].end == lines[-1].end:
+        # the page's end cut its last caption (…ảnh 2<the headline's first words>): what is left
+        # repeats the start of the headline or of a caption before, and says less
+        last = _norm(text[doc.captions[-1].start:doc.captions[-1].end])
+        whole = [_norm(title)] + [_norm(text[c.start:c.end]) for c in doc.captions[:-1]]
+        if last and any(w != last and w.startswith(last) for w in whole):
+            doc.captions.pop()
     return doc
 
 

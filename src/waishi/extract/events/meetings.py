@@ -222,7 +222,9 @@ class Meetings(ClauseReader):
                 if not first or first[0].span.start - ce > _LIST_REACH:
                     break
                 ce = nxt
-        tgt = self.ctx.actors_in(te, ce, ("person",))
+        # (会见应NAME的邀请…访问的B: the inviter in the relative clause is no one met)
+        invited = [m.span() for m in INVITE.finditer(self.text, te, ce)]
+        tgt = [a for a in self.ctx.actors_in(te, ce, ("person",)) if not any(a0 <= a.span.start < b0 for a0, b0 in invited)]
         if tgt:
             return tgt
         # 会见了古巴最高领导人，如A、B和C: the leaders met, listed after the class they belong to
