@@ -182,3 +182,38 @@ def test_a_last_caption_cut_by_the_pages_end_is_dropped():
             "越南国会主席会见柬埔寨首相 ảnh 2越南国会主席王廷惠会见柬埔")
     docs = segment(text)
     assert len(docs[0].captions) == 1
+
+
+def test_the_country_a_first_trip_chose_is_its_destination():
+    evs = _events("王毅谈中越关系\n\n2025年4月19日，王毅表示，越共中央总书记苏林去年就任后首次出访选择了中国。")
+    assert ("visit", "2024", ("苏林",), ("中国",)) in evs
+    evs = _events("王毅谈中越关系\n\n2025年4月19日，王毅表示，中共中央总书记、国家主席习近平把越南作为今年出访首站。")
+    assert [e for e in evs if e[0] == "visit" and e[2] == ("习近平",) and e[3] == ("越南",)]
+
+
+def test_years_before_with_a_month_date_an_act():
+    from waishi.text.dates import find_dates
+    dm = find_dates("他指出，5年前的11月，习近平首次出访。")[0]
+    assert dm.year_offset == -5 and dm.month == 11
+    assert find_dates("两年前，双方签署协定。")[0].year_offset == -2
+
+
+def test_an_exchange_of_views_with_a_named_partner_is_a_meeting():
+    evs = _events("习近平访问越南\n\n2025年4月14日，习近平总书记同苏林总书记就两党关系深入交换意见。双方还就地区问题交换了意见。")
+    assert [e for e in evs if e[0] == "meet"] == [("meet", "2025-04-14", ("习近平",), ("苏林",))]
+
+
+def test_a_trip_told_as_years_before_does_not_date_the_story():
+    from waishi.extract.events.trips import year_from_told_trips
+    from waishi.lexicon import Lexicon
+    from waishi.model import Event, Span
+    lex = Lexicon.default()
+    name, trips = next((n, vs) for n, vs in lex.visits.items() if len({v.start.year for v in vs}) == 1)
+    v = trips[0]
+    text = f"他指出，5年前，{name}访问了这个国家。"
+    ev = Event("visit", None, [name], ["X"], Span(0, len(text)), target_iso3=[v.host_iso3])
+    window = (v.start.year - 1, v.start.year + 1)
+    assert year_from_told_trips([ev], lex, window, None, 300, text) is None
+    plain = f"{name}访问了这个国家。"
+    ev2 = Event("visit", None, [name], ["X"], Span(0, len(plain)), target_iso3=[v.host_iso3])
+    assert year_from_told_trips([ev2], lex, window, None, 300, plain) == v.start.year

@@ -158,7 +158,7 @@ def _read_documents(page: Page) -> None:
         for _name, stage in DOC_STAGES:
             stage(b)
         y = year_from_told_trips(b.doc.events + b.doc.other_events, b.lex, b.evidence.window(), b.month_day,
-                                 b.doc.span.start + _STORY_HEAD) \
+                                 b.doc.span.start + _STORY_HEAD, b.text) \
             if b.doc.year is None and b.doc.kind == "article" else None
         if y is not None:
             # the visits the document tells fit known trips of one year only: read it again in that year

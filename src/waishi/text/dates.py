@@ -50,7 +50,9 @@ _RELATIVE = {
 }
 _REL = re.compile("|".join(sorted(_RELATIVE, key=len, reverse=True)))
 _YEAR_OFFSETS = {"今年": 0, "本年": 0, "去年": -1, "上年": -1, "明年": 1, "前年": -2}
-_REL_YEAR = re.compile(rf"(?P<rel>今年|本年|去年|上年|明年|前年)(?:\s*(?P<m>{_N}|十[一二]|[一二三四五六七八九十])\s*月(?:\s*(?P<d>{_N})\s*日)?)?")
+# (5年前的11月: N years before the document's year)
+_REL_YEAR = re.compile(rf"(?P<rel>今年|本年|去年|上年|明年|前年|(?P<n>\d{{1,2}}|[一二三四五六七八九十两]{{1,3}})年前(?:的)?)"
+                       rf"(?:\s*(?P<m>{_N}|十[一二]|[一二三四五六七八九十])\s*月(?:\s*(?P<d>{_N})\s*日)?)?")
 # A year on its own (他于2015年曾访问中国); not a range end, a decade, a fiscal year or a date's year.
 _YEAR_ONLY = re.compile(rf"(?<![\d.\-—–~～至到])(?P<y>{_Y})\s*年(?![代度\d])(?!\s*(?:-|—|–|~|至|到)\s*{_Y})")
 
@@ -212,6 +214,9 @@ def _rel_year(m: re.Match[str]) -> DateMention | None:
     rd: int | None = int(m.group("d")) if m.group("d") else None
     if rmo is not None and not 1 <= rmo <= 12:
         return None
+    if m.group("n"):
+        n = int(m.group("n")) if m.group("n").isdigit() else small_chinese(m.group("n"))
+        return DateMention(m.start(), m.end(), month=rmo, day=rd, year_offset=-n) if n else None
     return DateMention(m.start(), m.end(), month=rmo, day=rd, year_offset=_YEAR_OFFSETS[m.group("rel")])
 
 
@@ -269,7 +274,7 @@ _NEEDLES: dict[re.Pattern[str], Callable[[str], bool]] = {
     _NOW: lambda t: any(w in t for w in _NOW_WORDS),
     _REL: lambda t: any(w in t for w in _RELATIVE),
     _WEEKDAY: lambda t: "星期" in t or "周" in t or "週" in t or "礼拜" in t,
-    _REL_YEAR: lambda t: any(w in t for w in _YEAR_OFFSETS),
+    _REL_YEAR: lambda t: "年前" in t or any(w in t for w in _YEAR_OFFSETS),
     _FULL: lambda t: "月" in t, _MONTH: lambda t: "月" in t, _MONTH_ONLY: lambda t: "月" in t, _GLUED: lambda t: "日" in t, _DAY: lambda t: "日" in t,
 }
 

@@ -37,6 +37,8 @@ def _by_country(partners: list[Actor]) -> list[list[Actor]]:
     return [[a] for a in persons]
 
 
+_CHOSE = re.compile(r"[^，。；]{0,4}?(?:选择|选定|定在)了?(\S{2,12})")
+_AS_FIRST = re.compile(r"把(\S{2,12}?)(?:作为|当作|列为)[^，。；]{0,8}$")
 _GLOSS = re.compile(r"\s*[（(][^)）]{1,8}[)）]\s*")
 
 
@@ -47,6 +49,10 @@ class Meetings(ClauseReader):
             return self._credentials(sent, ts)
         if self._no_meeting(sent, ts, te):
             return []
+        if mode == "partner":
+            # A同B就…交换意见: an exchange of views is a meeting only with a partner named (双方…交换了
+            # 意见 restates the meeting reported)
+            return self._partner_meeting(sent, t, ts, te)
         pair = self._pair_meeting(sent, ts)
         if pair is not None:
             return [self._event("meet", sent, ts, [pair[0]], [pair[1]])]
@@ -144,7 +150,8 @@ class Meetings(ClauseReader):
         or a city holds talks too: 山罗省与赛宋奔省领导举行了会谈); a pronoun, or the subject
         carried from the sentence's first predicate (…，并将与X举行会谈)."""
         p = self.partner(sent, ts, named_only=True)
-        if p is None or not (t in ("会谈", "会晤", "座谈", "座谈会", "举行会谈", "举行会晤", "会面", "见面", "工作会谈")
+        if p is None or not (t in ("会谈", "会晤", "座谈", "座谈会", "举行会谈", "举行会晤", "会面", "见面", "工作会谈",
+                                   "交换意见", "交换了意见")
                              or self.text[te:te + 1] in "，。,"):
             return []
         partner, pos = p
@@ -453,6 +460,14 @@ class Meetings(ClauseReader):
         places = self.ctx.actors_in(te, ce, ("country", "place"))[:3]
         if places and places[0].span.start - te <= 2:
             return places
+        # 首次出访也选择了X, 把X作为出访首站: the country the trip chose
+        chose = _CHOSE.match(self.text, te, ce)
+        picked = _AS_FIRST.search(self.text, cs, ts)
+        for lo, hi in ((chose.start(1), chose.end(1)) if chose else (0, 0),
+                       (picked.start(1), picked.end(1)) if picked else (0, 0)):
+            chosen = self.ctx.actors_in(lo, hi, ("country",))
+            if chosen and chosen[0].span.start == lo:
+                return chosen[:1]
         if "这个" in seg or "该国" in seg or "国家" in seg:
             prior = [m for m in self.ctx.entities_between(s.start, ts) if m.kind == "country"]
             if prior:

@@ -4,6 +4,8 @@ grounds the date the text leaves open (本月15日 on a page without its month, 
 
 from __future__ import annotations
 
+import re
+
 from datetime import timedelta
 
 from ...lexicon import Lexicon, Visit
@@ -34,8 +36,12 @@ def date_by_known_trips(events: list[Event], lex: Lexicon, year: int | None) -> 
             e.date_end = v.end.isoformat()
 
 
+# a trip told as past (5年前的11月, 去年, 曾): background, never the story's own
+_PAST_TOLD = re.compile(r"(?:\d+|[一二三四五六七八九十两几]+)年前|去年|前年|曾经?(?!经)")
+
+
 def year_from_told_trips(events: list[Event], lex: Lexicon, window: tuple[int | None, int | None],
-                         month_day: tuple[int, int] | None, head_end: int) -> int | None:
+                         month_day: tuple[int, int] | None, head_end: int, text: str = "") -> int | None:
     """An undated document whose visits (visitor and country read by the clause layer) fit known
     trips of one year only, inside the office holders' window (within a few days of the story's
     month-day, when it gives one): that year. Only visits told at the document's head count, and the
@@ -45,8 +51,9 @@ def year_from_told_trips(events: list[Event], lex: Lexicon, window: tuple[int | 
         return None
     years: set[int] = set()
     for e in events:
-        if e.type != "visit" or not e.target_iso3 or e.evidence.start >= head_end:
-            continue  # (the story's own trip is told at its head; later ones are background)
+        if e.type != "visit" or not e.target_iso3 or e.evidence.start >= head_end or \
+                _PAST_TOLD.search(text, e.evidence.start, e.evidence.end):
+            continue  # (the story's own trip is told at its head; later ones, or 5年前…, are background)
         for name in e.source:
             for v in lex.visits.get(name, ()):
                 if v.host_iso3 not in e.target_iso3 or not lo <= v.start.year <= hi:
