@@ -217,3 +217,9 @@ def test_a_trip_told_as_years_before_does_not_date_the_story():
     plain = f"{name}访问了这个国家。"
     ev2 = Event("visit", None, [name], ["X"], Span(0, len(plain)), target_iso3=[v.host_iso3])
     assert year_from_told_trips([ev2], lex, window, None, 300, plain) == v.start.year
+
+
+def test_an_exchange_of_views_opening_its_clause_takes_the_sentences_subject_and_names_titled_after():
+    evs = _events("韩正访问新加坡\n\n2022年11月1日,中国国务院副总理韩正访问新加坡,同哈莉玛总统、李显龙总理等新方领导人就双边关系深入交换意见。")
+    meets = {e[3] for e in evs if e[0] == "meet" and e[2] == ("韩正",)}
+    assert meets == {("哈莉玛",), ("李显龙",)}

@@ -51,7 +51,10 @@ class Meetings(ClauseReader):
             return []
         if mode == "partner":
             # A同B就…交换意见: an exchange of views is a meeting only with a partner named (双方…交换了
-            # 意见 restates the meeting reported)
+            # 意见 restates the meeting reported); …，同B就…交换意见 takes the sentence's subject
+            lead = self._clause_initial_partner(sent, ts)
+            if lead is not None:
+                return [self._event("meet", sent, ts, lead[0], g) for g in self._titled_apart(lead[1], ts)]
             return self._partner_meeting(sent, t, ts, te)
         pair = self._pair_meeting(sent, ts)
         if pair is not None:
@@ -172,8 +175,9 @@ class Meetings(ClauseReader):
         if ts is not None and len(ps) > 1 and "分别" in self.text[ps[-1].span.end:ts]:
             return [[a] for a in ps]
         # (主席(议长)NAME: a gloss of the title between it and the name)
-        titled = [a for a in ps if any(t.end == a.span.start or (t.end < a.span.start and _GLOSS.fullmatch(
-            self.text, t.end, a.span.start)) for t in self.ctx.title_spans)]
+        # (NAME总统、NAME总理: titles written after the names)
+        titled = [a for a in ps if any(t.end == a.span.start or t.start == a.span.end or (
+            t.end < a.span.start and _GLOSS.fullmatch(self.text, t.end, a.span.start)) for t in self.ctx.title_spans)]
         if len(ps) == len(persons) and (len(titled) == len(ps) > 1 or (len(ps) >= 3 and titled == ps[1:])):
             return [[a] for a in ps]
         return [persons]
