@@ -152,8 +152,8 @@ def test_an_anniversary_said_to_be_last_years_dates_the_page_a_year_later():
 
 
 def test_a_congress_whose_outcome_is_told_has_been_held():
-    from waishi.lexicon import Lexicon
     from waishi.extract.year import collect
+    from waishi.lexicon import Lexicon
     ev = collect(Lexicon.default(), "韩正副总理介绍了中国共产党第二十次全国代表大会情况。")
     assert ev.lo == 2022
 

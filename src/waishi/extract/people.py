@@ -440,17 +440,7 @@ class PeopleFinder:
                 continue  # 第四次外长会: a meeting of the office's holders, not a title before a name
             if self._name_before(text, ts, name_ends, matches):
                 continue  # 范明正总理预祝…, 阮春福总理来印: a title after its holder's name, no name after it
-            pos = te
-            pm = _POS_PAREN.match(text, pos, end)
-            gm = _TITLE_GLOSS.match(text, pos, end)
-            if pm:
-                pos = pm.end()
-            elif gm and gm.group(1) in self.titles:
-                pos = gm.end()  # 大呼拉尔主席(议长)NAME: the title glossed by the usual one
-            got = self.read_name(text, pos, end)
-            if got is None:
-                lm = _LATIN_ONLY.match(text, pos, end)  # 印度尼西亚副总统Ma'ruf Amin: a name in Latin letters only
-                got = (lm.group().strip(), lm.end(), None, None) if lm else None
+            pos, got = self._name_after_title(text, te, end)
             if got is None:
                 continue
             name, ne, latin, post = got
@@ -460,13 +450,7 @@ class PeopleFinder:
             nxt = matches[idx + 1] if idx + 1 < len(matches) else None
             if nxt is not None and pos <= nxt[1] < ne and self.lex.titles.get(nxt[0]) != "block":
                 continue
-            titles = self._chain(text, matches, idx, start, name_ends)
-            titles = [(ttl, sp) for ttl, sp in titles if ttl and ttl not in ("兼",)]
-            if post:
-                titles.append((post, Span(ne, ne + len(post))))
-            if titles and titles[0][1].start > start and text[titles[0][1].start - 1] == "驻":
-                # 中驻柬埔寨大使NAME: the chain stopped at a sender it cannot read; the post stays a post
-                titles[0] = ("驻" + titles[0][0], Span(titles[0][1].start - 1, titles[0][1].end))
+            titles = self._titles_of(text, matches, idx, start, name_ends, post, ne)
             country = self.country_of_titles([ttl for ttl, _ in titles], name)
             if country in (self.home, None) and titles and name[:1] in self.lex.surnames_cn and \
                     not self.lex.offices_for(name) and \
@@ -483,6 +467,34 @@ class PeopleFinder:
         out += self._elected(text, start, end, out)
         out += self._named_before_title(text, start, matches, out)
         return out
+
+    def _name_after_title(self, text: str, te: int, end: int) -> tuple[int, tuple[str, int, str | None, str | None] | None]:
+        """Where the name after a title starts (past a position or a gloss in brackets) and the name read
+        there: in hanzi, or in Latin letters only (印度尼西亚副总统Ma'ruf Amin)."""
+        pos = te
+        pm = _POS_PAREN.match(text, pos, end)
+        gm = _TITLE_GLOSS.match(text, pos, end)
+        if pm:
+            pos = pm.end()
+        elif gm and gm.group(1) in self.titles:
+            pos = gm.end()  # 大呼拉尔主席(议长)NAME: the title glossed by the usual one
+        got = self.read_name(text, pos, end)
+        if got is None:
+            lm = _LATIN_ONLY.match(text, pos, end)
+            got = (lm.group().strip(), lm.end(), None, None) if lm else None
+        return pos, got
+
+    def _titles_of(self, text: str, matches: list[tuple[str, int, int]], idx: int, start: int, name_ends: set[int],
+                   post: str | None, ne: int) -> list[tuple[str, Span]]:
+        """The title chain ending at match ``idx``, with a title written after the name."""
+        titles = self._chain(text, matches, idx, start, name_ends)
+        titles = [(ttl, sp) for ttl, sp in titles if ttl and ttl not in ("兼",)]
+        if post:
+            titles.append((post, Span(ne, ne + len(post))))
+        if titles and titles[0][1].start > start and text[titles[0][1].start - 1] == "驻":
+            # 中驻柬埔寨大使NAME: the chain stopped at a sender it cannot read; the post stays a post
+            titles[0] = ("驻" + titles[0][0], Span(titles[0][1].start - 1, titles[0][1].end))
+        return titles
 
     def _named_before_title(self, text: str, start: int, matches: Sequence[tuple[str, int, int]],
                             found: list[PersonMention]) -> list[PersonMention]:

@@ -420,23 +420,10 @@ class Meetings(ClauseReader):
         not know (对X进行访问), a mission after it (访问驻X大使馆), 访问X, or 这个国家 for the
         country named before."""
         s = sent.span
-        places: list[Actor] = []
         seg = self.text[cs:ts]
-        for w in ("对", "赴", "到", "抵达", "前往"):
-            i = seg.rfind(w)
-            if i >= 0 and w == "对" and seg.startswith("于", i + 1):
-                i = seg.rfind(w, 0, i)  # (对于NAME访问X致以谢意: 对于 is "as for", no destination)
-            if i >= 0 and w == "对" and self._to_visitor(cs, ts, te):
-                continue  # (对代表团访问越南表示欢迎: the destination stands after the verb)
-            if i >= 0:
-                places = self.ctx.actors_in(cs + i, ts, ("country", "place"))
-                # a body's seat is visited too when it is the preposition's object (对东盟秘书处及新加坡
-                # 进行正式访问), not a word inside a name (对外委员会)
-                objs = listed(self.ctx.actors_in(cs + i, ts, ("country", "place", "org")), self.text, cs + i + len(w))
-                if any(a.kind == "org" for a in objs):
-                    return objs
-                if places:
-                    return places
+        got = self._place_after_preposition(seg, cs, ts, te)
+        if got:
+            return got
         one = re.search(r"对([\u4e00-\u9fff])(?:进行|开展|展开)[^，。；]{0,6}$", seg)
         iso = visit_abbreviation(self.lex, "访" + one.group(1), self.ctx.named_countries()) if one else None
         if one and iso:
@@ -464,14 +451,9 @@ class Meetings(ClauseReader):
         places = self.ctx.actors_in(te, ce, ("country", "place"))[:3]
         if places and places[0].span.start - te <= 2:
             return places
-        # 首次出访也选择了X, 把X作为出访首站: the country the trip chose
-        chose = _CHOSE.match(self.text, te, ce)
-        picked = _AS_FIRST.search(self.text, cs, ts)
-        for lo, hi in ((chose.start(1), chose.end(1)) if chose else (0, 0),
-                       (picked.start(1), picked.end(1)) if picked else (0, 0)):
-            chosen = self.ctx.actors_in(lo, hi, ("country",))
-            if chosen and chosen[0].span.start == lo:
-                return chosen[:1]
+        chosen = self._chosen_country(cs, ts, te, ce)
+        if chosen:
+            return chosen
         if "这个" in seg or "该国" in seg or "国家" in seg:
             prior = [m for m in self.ctx.entities_between(s.start, ts) if m.kind == "country"]
             if prior:
@@ -481,6 +463,36 @@ class Meetings(ClauseReader):
         if arrived and re.match(r"\s*(?:展开|开始|进行)", self.text[cs:ts]):
             # NAME抵达河内，展开…国事访问: the visit goes where the sentence arrived
             return self.ctx.actors_in(arrived.end(), arrived.end() + 12, ("country", "place"))[:1]
+        return []
+
+    def _place_after_preposition(self, seg: str, cs: int, ts: int, te: int) -> list[Actor]:
+        """对/赴/到/抵达/前往 X before the trigger (``seg`` is the clause up to it, from ``cs``)."""
+        for w in ("对", "赴", "到", "抵达", "前往"):
+            i = seg.rfind(w)
+            if i >= 0 and w == "对" and seg.startswith("于", i + 1):
+                i = seg.rfind(w, 0, i)  # (对于NAME访问X致以谢意: 对于 is "as for", no destination)
+            if i >= 0 and w == "对" and self._to_visitor(cs, ts, te):
+                continue  # (对代表团访问越南表示欢迎: the destination stands after the verb)
+            if i >= 0:
+                places = self.ctx.actors_in(cs + i, ts, ("country", "place"))
+                # a body's seat is visited too when it is the preposition's object (对东盟秘书处及新加坡
+                # 进行正式访问), not a word inside a name (对外委员会)
+                objs = listed(self.ctx.actors_in(cs + i, ts, ("country", "place", "org")), self.text, cs + i + len(w))
+                if any(a.kind == "org" for a in objs):
+                    return objs
+                if places:
+                    return places
+        return []
+
+    def _chosen_country(self, cs: int, ts: int, te: int, ce: int) -> list[Actor]:
+        """首次出访也选择了X, 把X作为出访首站: the country the trip chose."""
+        chose = _CHOSE.match(self.text, te, ce)
+        picked = _AS_FIRST.search(self.text, cs, ts)
+        for m in (chose, picked):
+            if m is not None:
+                chosen = self.ctx.actors_in(m.start(1), m.end(1), ("country",))
+                if chosen and chosen[0].span.start == m.start(1):
+                    return chosen[:1]
         return []
 
     def _destination(self, t: str, ts: int, te: int, ce: int) -> list[Actor] | None:

@@ -5,7 +5,6 @@ grounds the date the text leaves open (本月15日 on a page without its month, 
 from __future__ import annotations
 
 import re
-
 from datetime import timedelta
 
 from ...lexicon import Lexicon, Visit
