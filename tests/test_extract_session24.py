@@ -223,3 +223,17 @@ def test_an_exchange_of_views_opening_its_clause_takes_the_sentences_subject_and
     evs = _events("韩正访问新加坡\n\n2022年11月1日,中国国务院副总理韩正访问新加坡,同哈莉玛总统、李显龙总理等新方领导人就双边关系深入交换意见。")
     meets = {e[3] for e in evs if e[0] == "meet" and e[2] == ("韩正",)}
     assert meets == {("哈莉玛",), ("李显龙",)}
+
+
+def test_a_story_day_written_in_full_gives_the_year_to_month_days():
+    evs = _events("国防部长会见越南国防部长\n\n2024-08-20 16:36 某网\n\n国防部长董军20日在京会见越南国防部长潘文江。\n\n"
+                  "此前，4月11日-12日，中越边境国防友好交流活动在云南河口举行，董军与潘文江举行会谈。")
+    assert ("meet", "2024-04-11", ("董军",), ("潘文江",)) in evs
+
+
+def test_attending_and_holding_talks_after_a_pair_and_a_gathering_held_before():
+    evs = _events("国防部长会见越南国防部长\n\n2024年4月11日，中越第八次边境国防友好交流活动，在云南河口举行，"
+                  "国防部长董军与越南国防部长潘文江，分别率团出席并举行会谈。")
+    assert ("attend", "2024-04-11", ("董军", "潘文江"), ("中越第八次边境国防友好交流活动",)) in evs
+    assert ("meet", "2024-04-11", ("董军",), ("潘文江",)) in evs
+    assert not [e for e in evs if e[0] == "attend" and e[3] == ("会谈",)]

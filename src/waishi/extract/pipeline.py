@@ -442,6 +442,7 @@ class _DocBuilder:
             if d and len(d[0] or "") == 10 and any(sp.start <= dm.start < sp.end for sp in body_spans):
                 main = date.fromisoformat(d[0])  # type: ignore[arg-type]
                 break
+        year = year or (main.year if main else None)  # (an undated document's story day, written in full)
         # no month-day in the story: its days (14日) are of the month the page was published in, or
         # of the month before when the day is later than the publication's (the publication day
         # itself dates no event: a story without dates keeps its events' year only)

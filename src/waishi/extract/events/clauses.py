@@ -296,6 +296,12 @@ class ClauseReader:
             if any(prev <= t0 < cs for t0 in self._sent_trigs):
                 break  # (the clause before reports an act of its own: no list runs over it)
             cs = prev
+        if cs > sent.span.start and not self.ctx.actors_in(cs, trig_start):
+            # A与B，分别率团出席并举行会谈: the pair stands alone in the clause before, its predicate after
+            prev = self.clause_start(cs - 1, sent.span.start)
+            if self._only_names(prev, cs - 1) and re.search(r"[与同和跟]", self.text[prev:cs - 1]) and \
+                    len(self.ctx.actors_in(prev, cs - 1, ("person",))) >= 2:
+                cs = prev
         seg = self.text[cs:trig_start]
         cands = sorted({cs + i for w in ("与", "同", "和", "跟") for i in find_all(seg, w)})
         for pos in cands:  # leftmost first: 与广东省文化与旅游厅 partners with the whole name
@@ -338,6 +344,8 @@ class ClauseReader:
         if self.text.startswith("了", pos):
             pos += 1
         both = re.match(r"并(?:共同)?(?:主持|出席|参加|举办|举行)", self.text[pos:pos + 6])
+        if both and re.match(r"了?(?:双边)?(?:会谈|会晤|会见)", self.text[pos + both.end():pos + both.end() + 5]):
+            return None  # 出席并举行会谈: the talks are held, read by their own trigger; nothing attended named
         if both:
             pos += both.end()  # 出席并主持X: X is attended and hosted
         ce = self.clause_end(pos, end)
