@@ -237,3 +237,17 @@ def test_attending_and_holding_talks_after_a_pair_and_a_gathering_held_before():
     assert ("attend", "2024-04-11", ("董军", "潘文江"), ("中越第八次边境国防友好交流活动",)) in evs
     assert ("meet", "2024-04-11", ("董军",), ("潘文江",)) in evs
     assert not [e for e in evs if e[0] == "attend" and e[3] == ("会谈",)]
+
+
+def test_a_name_with_a_two_character_surname_before_its_title():
+    doc = _doc("大使出席交流会\n\n2023年5月29日，“中马经贸合作交流会”在吉隆坡举行，欧阳玉靖大使出席开幕式并致辞。欧阳大使介绍了双边合作情况。")
+    names = [p.name for p in doc.people]
+    assert "欧阳玉靖" in names and "欧阳" not in names
+
+
+def test_those_present_at_one_gathering_on_one_day_are_one_attendance():
+    evs = _events("大使出席交流会\n\n2023年5月29日，“中马经贸合作交流会”在吉隆坡举行，欧阳玉靖大使出席开幕式并致辞。"
+                  "马来西亚投资发展局副总裁林美敏、马中总商会总会长卢国祥等参加交流会。")
+    attends = [e for e in evs if e[0] == "attend"]
+    assert len(attends) == 1 and set(attends[0][2]) >= {"欧阳玉靖", "林美敏", "卢国祥"}
+    assert attends[0][3] == ("中马经贸合作交流会",)

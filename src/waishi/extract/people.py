@@ -508,13 +508,15 @@ class PeopleFinder:
                     not (_AFTER_TITLE.match(text, te) or any(a == 0 and self.lex.triggers[w].type != "block"
                                                               for w, a, _b in self.lex.find("triggers", text[te:te + 4]))):
                 continue
-            for k in (3, 2):
+            for k in (4, 3, 2):
                 ns = ts - k
                 if ns < start or (ns > start and text[ns - 1] not in _CLAUSE_OPEN):
                     continue
                 name = text[ns:ts]
+                if (k == 4 and name[:2] not in self.lex.surnames_cn) or name in self.lex.surnames_cn:
+                    continue  # (欧阳玉靖: four characters only after a two-character surname; 欧阳大使 alone: no name)
                 if any(sp.start < ts and ns < sp.end for sp in taken) or \
-                        name[0] not in self.lex.surnames_cn | self.lex.surnames_vn or \
+                        name[0] not in self.lex.surnames_cn | self.lex.surnames_vn and name[:2] not in self.lex.surnames_cn or \
                         not self._plausible(name) or not self._name_like(name) or self._is_stop_at(name, 1, True):
                     continue
                 out.append(PersonMention(name, Span(ns, ts), [(t, Span(ts, te))], self.country_of_titles([t], name), None))

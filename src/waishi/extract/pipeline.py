@@ -631,7 +631,8 @@ class _DocBuilder:
             for t, _sp in pm.titles:
                 for w in self.lex.titles_after:  # (name_words.tsv: the short titles written after names)
                     if t.endswith(w):
-                        short.setdefault(pm.name[0] + w, set()).add(pm.name)
+                        sur = pm.name[:2] if pm.name[:2] in self.lex.surnames_cn else pm.name[0]  # (欧阳大使)
+                        short.setdefault(sur + w, set()).add(pm.name)
         out: list[Actor] = []
         for alias, names in short.items():
             if len(names) != 1:

@@ -147,8 +147,11 @@ class Gatherings(ClauseReader):
             pos = lo
             while pos < hi:
                 m = HELD_TOPIC.match(self.text, pos, hi)
-                if m and m.group("np").endswith(tuple(self.nouns)):
-                    return m.group("np"), Span(m.start("np"), m.end("np"))
+                np_ = m.group("np").strip("“”\"「」") if m else ""
+                if m and np_.endswith(tuple(self.nouns)):
+                    # (“X交流会”在吉隆坡举行: the name inside its quotes)
+                    lo_ = self.text.find(np_, m.start("np"))
+                    return np_, Span(lo_, lo_ + len(np_))
                 nxt = min([j for j in (self.text.find(ch, pos, hi) for ch in "，,；;。") if j >= 0] + [hi])
                 # (X举行招待会，…，NAME出席: the gathering a clause says someone held)
                 h = HELD_OBJECT.search(self.text, pos, nxt)

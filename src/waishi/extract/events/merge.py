@@ -93,6 +93,9 @@ def same_occurrence(a: Event, b: Event, persons: frozenset[str] = frozenset(),
     if a.type == "visit":
         same_place = _overlap(a.target, b.target) or bool(set(a.target_iso3) & set(b.target_iso3))
         return _overlap(a.source, b.source) and same_place
+    if a.type == "attend" and a.date and a.date == b.date and len(a.date) == 10 and _overlap(a.target, b.target) \
+            and "在…上" not in (a.trigger, b.trigger):
+        return True  # (A出席X开幕式。B、C等也参加了X: those present at one gathering on one day, one attendance)
     if a.type == "aid" and a.date and a.date == b.date:
         # one donation told twice on one day (越南向老挝援助… / 越南政府…向老挝移交…); but two
         # donors named apart (A提供的…、B提供的…, or of two countries) made two gifts
