@@ -18,7 +18,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from ..errors import EmptyInputError, PageTooLargeError
-from ..lexicon import Lexicon
+from ..lexicon import Lexicon, page_scope
 from ..model import Dateline, Document, Event, Extraction, Fact, Mention, Person, Span
 from ..text.dates import WEEKDAY_GLOSS, DateMention, find_dates
 from ..text.sentences import find_all, sentences
@@ -72,8 +72,9 @@ def extract(text: str, *, published: str | date | None = None, url: str | None =
                                         "a single page may have (split the file into pages)")
     page = Page(text, lexicon or Lexicon.default(), opts, _as_date(published),
                 Extraction(source=source, text=text, published=None, url=url, encoding=encoding))
-    for _name, stage in STAGES:
-        stage(page)
+    with page_scope():
+        for _name, stage in STAGES:
+            stage(page)
     return page.result
 
 
@@ -382,7 +383,6 @@ class _DocBuilder:
                 span = (photo[0].start, photo[0].end) if photo[0].start is not None else None
                 self.evidence.bound(photo[0].year, None, "a dated photo", span)  # type: ignore[arg-type]
                 self.evidence.add(photo[0].year, 1.0, "a dated photo", span)  # type: ignore[arg-type]
-
 
     def _bare_holder(self, name: str, sp: Span) -> bool:
         """An office holder the lexicon knows, named without a title: a name of three characters
