@@ -283,9 +283,9 @@ class _DocBuilder:
     # -- recognition ----------------------------------------------------------------
     def recognise(self) -> None:
         text = self.text
-        region_sents = {sp: sentences(text, sp.start, sp.end) for _k, sp in self.regions}
+        # (kept: the sentences and facts stages read the same regions' sentences again)
+        self.region_sents = region_sents = {sp: sentences(text, sp.start, sp.end) for _k, sp in self.regions}
         region_starts = {sp: [s.start for s in ss] for sp, ss in region_sents.items()}
-
         def sentence_of(sp: Span, pos: int) -> Span:
             ss = region_sents[sp]
             i = bisect.bisect_right(region_starts[sp], pos) - 1
@@ -448,7 +448,7 @@ class _DocBuilder:
         pub = self.published if main is None and self.published is not None and year == self.published.year else None
         ctx: date | None = None
         for kind, sp in self.regions:
-            for s in sentences(text, sp.start, sp.end):
+            for s in self.region_sents[sp]:
                 base = ctx if kind == "body" else main
                 said_year: int | None = None  # the year the sentence has named so far (2011年，A于12月…)
                 for dm in (dm for dm in self.dates if s.start <= dm.start < s.end):
@@ -524,7 +524,7 @@ class _DocBuilder:
             if kind != "body":
                 continue
             period = None
-            for s in sentences(text, sp.start, sp.end):
+            for s in self.region_sents[sp]:
                 facts, period = ff.find(s, sp, period)
                 doc.facts.extend(facts)
         doc.facts = _dedupe_facts(doc.facts)
