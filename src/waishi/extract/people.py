@@ -665,7 +665,7 @@ def name_title_mentions(text: str, start: int, end: int, names: set[str], finder
         if not any(taken[pos:pos + len(name)]):
             taken[pos:pos + len(name)] = b"\x01" * len(name)
             title = None
-            for t in finder.lex.titles_after:
+            for t in finder.lex.titles_after if text.startswith(finder.lex.titles_after, e) else ():
                 if text.startswith(t, e):
                     title = t
                     break

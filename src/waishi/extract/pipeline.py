@@ -320,7 +320,8 @@ class _DocBuilder:
         text = self.text
         known = {pm.name for pm in self.person_mentions}
         chained = _Intervals([pm.span for pm in self.person_mentions])
-        names = known | self.finder.holders  # (once a document: the holders are a thousand names)
+        # (given ``own``, ``names`` only admits the automaton's hits, all holders: no union per document)
+        names = self.finder.holders or known
         for _kind, sp in self.regions:
             for name, nsp, title in name_title_mentions(text, sp.start, sp.end, names, self.finder, own=known):
                 if chained.covers(nsp.start):
@@ -432,9 +433,8 @@ class _DocBuilder:
     def sentences(self) -> None:
         """The document's sentences, each with the date of its context, and every date resolved."""
         doc, text, year = self.doc, self.text, self.doc.year
-        main: date | None = None
         body_spans = [sp for k, sp in self.regions if k == "body"]
-        main = _dateline_day(doc.dateline, year)
+        main: date | None = _dateline_day(doc.dateline, year)
         for dm in ([] if main else self.dates):
             if dm.relative or dm.month is None or _background(text, dm, year):
                 continue
@@ -627,8 +627,8 @@ class _DocBuilder:
         for pm in self.person_mentions:
             if "·" in pm.name or len(pm.name) < 2:
                 continue
-            for t, _sp in pm.titles:
-                for w in self.lex.titles_after:  # (name_words.tsv: the short titles written after names)
+            for t, _sp in pm.titles:  # (name_words.tsv: the short titles written after names)
+                for w in self.lex.titles_after if t.endswith(self.lex.titles_after) else ():
                     if t.endswith(w):
                         short.setdefault(pm.name[0] + w, set()).add(pm.name)
         out: list[Actor] = []
