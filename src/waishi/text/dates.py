@@ -273,6 +273,9 @@ _NEEDLES: dict[re.Pattern[str], Callable[[str], bool]] = {
     _FULL: lambda t: "月" in t, _MONTH: lambda t: "月" in t, _MONTH_ONLY: lambda t: "月" in t, _GLUED: lambda t: "日" in t, _DAY: lambda t: "日" in t,
 }
 
+# (paired once: a pattern's hash covers its compiled code, too dear to look up per text)
+_CHECKED_READERS = tuple((rx, read, _NEEDLES.get(rx)) for rx, read in _READERS)
+
 
 def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMention]:
     """Date mentions in ``text[start:end]``, in text order, non-overlapping."""
@@ -280,8 +283,7 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMe
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
     seg = text[start:end]
-    for rx, read in _READERS:
-        needed = _NEEDLES.get(rx)
+    for rx, read, needed in _CHECKED_READERS:
         if needed is not None and not needed(seg):
             continue  # (a reader whose every match needs what the text lacks)
         for m in rx.finditer(text, start, end):
