@@ -409,9 +409,10 @@ class PeopleFinder:
     def _blocked(self, text: str, ts: int, te: int) -> bool:
         """A block word (委员会, 总领事馆) overlaps the title's end: 常务委员|会."""
         longest = self.block_lens[-1] if self.block_lens else 0
-        for k in range(max(0, ts - longest + 1), te):
+        # (a block word crossing te starts after te - longest; k + n > te implies k + n > ts)
+        for k in range(max(0, ts - longest + 1, te - longest + 1), te):
             for n in self.block_lens:
-                if k + n > te and k + n > ts and text[k:k + n] in self.block_set:
+                if k + n > te and text[k:k + n] in self.block_set:
                     return True
         return False
 
@@ -689,7 +690,7 @@ def name_title_mentions(text: str, start: int, end: int, names: set[str], finder
         if not any(taken[pos:pos + len(name)]):
             taken[pos:pos + len(name)] = b"\x01" * len(name)
             title = None
-            for t in finder.lex.titles_after:
+            for t in finder.lex.titles_after if text.startswith(finder.lex.titles_after, e) else ():
                 if text.startswith(t, e):
                     title = t
                     break

@@ -18,7 +18,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from ..errors import EmptyInputError, PageTooLargeError
-from ..lexicon import Lexicon
+from ..lexicon import Lexicon, page_scope
 from ..model import Dateline, Document, Event, Extraction, Fact, Mention, Person, Span
 from ..text.dates import WEEKDAY_GLOSS, DateMention, find_dates
 from ..text.sentences import find_all, sentences
@@ -72,8 +72,9 @@ def extract(text: str, *, published: str | date | None = None, url: str | None =
                                         "a single page may have (split the file into pages)")
     page = Page(text, lexicon or Lexicon.default(), opts, _as_date(published),
                 Extraction(source=source, text=text, published=None, url=url, encoding=encoding))
-    for _name, stage in STAGES:
-        stage(page)
+    with page_scope():
+        for _name, stage in STAGES:
+            stage(page)
     return page.result
 
 
@@ -282,9 +283,9 @@ class _DocBuilder:
     # -- recognition ----------------------------------------------------------------
     def recognise(self) -> None:
         text = self.text
-        region_sents = {sp: sentences(text, sp.start, sp.end) for _k, sp in self.regions}
+        # (kept: the sentences and facts stages read the same regions' sentences again)
+        self.region_sents = region_sents = {sp: sentences(text, sp.start, sp.end) for _k, sp in self.regions}
         region_starts = {sp: [s.start for s in ss] for sp, ss in region_sents.items()}
-
         def sentence_of(sp: Span, pos: int) -> Span:
             ss = region_sents[sp]
             i = bisect.bisect_right(region_starts[sp], pos) - 1
@@ -319,7 +320,8 @@ class _DocBuilder:
         text = self.text
         known = {pm.name for pm in self.person_mentions}
         chained = _Intervals([pm.span for pm in self.person_mentions])
-        names = known | self.finder.holders  # (once a document: the holders are a thousand names)
+        # (given ``own``, ``names`` only admits the automaton's hits, all holders: no union per document)
+        names = self.finder.holders or known
         for _kind, sp in self.regions:
             for name, nsp, title in name_title_mentions(text, sp.start, sp.end, names, self.finder, own=known):
                 if chained.covers(nsp.start):
@@ -383,7 +385,6 @@ class _DocBuilder:
                 self.evidence.bound(photo[0].year, None, "a dated photo", span)  # type: ignore[arg-type]
                 self.evidence.add(photo[0].year, 1.0, "a dated photo", span)  # type: ignore[arg-type]
 
-
     def _bare_holder(self, name: str, sp: Span) -> bool:
         """An office holder the lexicon knows, named without a title: a name of three characters
         or more (范明政, 岸田文雄) is his; a two-character one (王毅) only next to an event word or
@@ -432,9 +433,8 @@ class _DocBuilder:
     def sentences(self) -> None:
         """The document's sentences, each with the date of its context, and every date resolved."""
         doc, text, year = self.doc, self.text, self.doc.year
-        main: date | None = None
         body_spans = [sp for k, sp in self.regions if k == "body"]
-        main = _dateline_day(doc.dateline, year)
+        main: date | None = _dateline_day(doc.dateline, year)
         for dm in ([] if main else self.dates):
             if dm.relative or dm.month is None or _background(text, dm, year):
                 continue
@@ -449,7 +449,7 @@ class _DocBuilder:
         pub = self.published if main is None and self.published is not None and year == self.published.year else None
         ctx: date | None = None
         for kind, sp in self.regions:
-            for s in sentences(text, sp.start, sp.end):
+            for s in self.region_sents[sp]:
                 base = ctx if kind == "body" else main
                 said_year: int | None = None  # the year the sentence has named so far (2011年，A于12月…)
                 for dm in (dm for dm in self.dates if s.start <= dm.start < s.end):
@@ -525,7 +525,7 @@ class _DocBuilder:
             if kind != "body":
                 continue
             period = None
-            for s in sentences(text, sp.start, sp.end):
+            for s in self.region_sents[sp]:
                 facts, period = ff.find(s, sp, period)
                 doc.facts.extend(facts)
         doc.facts = _dedupe_facts(doc.facts)
@@ -628,8 +628,8 @@ class _DocBuilder:
         for pm in self.person_mentions:
             if "·" in pm.name or len(pm.name) < 2:
                 continue
-            for t, _sp in pm.titles:
-                for w in self.lex.titles_after:  # (name_words.tsv: the short titles written after names)
+            for t, _sp in pm.titles:  # (name_words.tsv: the short titles written after names)
+                for w in self.lex.titles_after if t.endswith(self.lex.titles_after) else ():
                     if t.endswith(w):
                         sur = pm.name[:2] if pm.name[:2] in self.lex.surnames_cn else pm.name[0]  # (欧阳大使)
                         short.setdefault(sur + w, set()).add(pm.name)

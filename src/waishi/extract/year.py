@@ -460,7 +460,9 @@ class _Collector:
                         ev.bound(None, sy, f"upcoming series {name}", self.at((start, m.end())))
                         ev.add(sy, 1.5 * self.weight, f"upcoming series {name}")
             # 越老政府间合作委员会第47次会议: the number written after the name
-            for name in (n for n in names if n in text):
+            # (one search for all the names: a text naming none, most, skips the loop)
+            anywhere = lex.memo("series_rx", lambda: re.compile("|".join(map(re.escape, names))))
+            for name in (n for n in names if n in text) if anywhere.search(text) else ():
                 for m in re.finditer(re.escape(name) + r"\s*" + _ORDINAL.pattern + r"\s*(?:会议|会晤|峰会|大会|会)", text):
                     num = _ordinal(m.group(1))
                     sy = series_year(lex.series[name], num) if num else None

@@ -10,6 +10,8 @@ Country names come from pycountry's zh_CN translations plus ``countries.tsv``
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import csv
 import functools
 import gettext
@@ -87,6 +89,23 @@ def _date(s: str) -> date | None:
         return date.fromisoformat(s)
     except ValueError:
         return None
+
+
+# Matches of Lexicon.find within one page (see page_scope); None outside a page. A context
+# variable, so threads and tasks extracting at once each have their own.
+_PAGE_FINDS: contextvars.ContextVar[dict[tuple[int, str, str], tuple[tuple[str, int, int], ...]] | None] = \
+    contextvars.ContextVar("waishi_page_finds", default=None)
+
+
+@contextlib.contextmanager
+def page_scope() -> Iterator[None]:
+    """Remember :meth:`Lexicon.find`'s matches while one page is read, and forget them after:
+    the same text searched again gives the same matches, and nothing outlives the page."""
+    token = _PAGE_FINDS.set({})
+    try:
+        yield
+    finally:
+        _PAGE_FINDS.reset(token)
 
 
 @dataclass(frozen=True, slots=True)
@@ -490,6 +509,17 @@ class Lexicon:
 
     def find(self, name: str, text: str) -> list[tuple[str, int, int]]:
         """Leftmost-longest, non-overlapping matches of automaton ``name`` in ``text``."""
+        cache = _PAGE_FINDS.get()
+        if cache is not None:
+            # (one page searches the same region or phrase many times: once per page is enough)
+            key = (id(self), name, text)
+            got = cache.get(key)
+            if got is None:
+                got = cache[key] = tuple(self._find(name, text))
+            return list(got)
+        return self._find(name, text)
+
+    def _find(self, name: str, text: str) -> list[tuple[str, int, int]]:
         auto, pats = self.automaton(name)
         return [(pats[i], s, e) for i, s, e in auto.find_matches_as_indexes(text)]
 

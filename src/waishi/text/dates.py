@@ -278,6 +278,13 @@ _NEEDLES: dict[re.Pattern[str], Callable[[str], bool]] = {
     _FULL: lambda t: "月" in t, _MONTH: lambda t: "月" in t, _MONTH_ONLY: lambda t: "月" in t, _GLUED: lambda t: "日" in t, _DAY: lambda t: "日" in t,
 }
 
+# Readers every match of which holds a digit (consumed, not looked around): a text without one
+# is not searched by them
+_DIGIT = re.compile(r"\d")
+_WITH_DIGITS = (_FULL, _ISO, _MONTH, _BRACKET_DAY, _GLUED, _DAY_RANGE, _DAY, _MONTH_ONLY, _YEAR_ONLY)
+# (paired once: a pattern's hash covers its compiled code, too dear to look up per text)
+_CHECKED_READERS = tuple((rx, read, _NEEDLES.get(rx), rx in _WITH_DIGITS) for rx, read in _READERS)
+
 
 def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMention]:
     """Date mentions in ``text[start:end]``, in text order, non-overlapping."""
@@ -285,9 +292,9 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMe
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
     seg = text[start:end]
-    for rx, read in _READERS:
-        needed = _NEEDLES.get(rx)
-        if needed is not None and not needed(seg):
+    digits = _DIGIT.search(seg) is not None
+    for rx, read, needed, with_digit in _CHECKED_READERS:
+        if (with_digit and not digits) or (needed is not None and not needed(seg)):
             continue  # (a reader whose every match needs what the text lacks)
         for m in rx.finditer(text, start, end):
             if not all(m.end() <= a or m.start() >= b for a, b in taken):

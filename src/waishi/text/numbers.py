@@ -41,6 +41,7 @@ MONEY = re.compile(
     rf"(?P<qual>{_QUAL})?\s*(?:(?P<hi>\d+(?:\.\d+)?)\s*亿\s*(?=\d))?(?P<num>{_NUM})\s*(?P<more>多|余)?\s*(?P<mag>{_MAG})?"
     rf"\s*(?P<more2>多|余)?\s*(?P<cur>{_CUR})"
 )
+_ANY_CURRENCY = re.compile(_CUR)
 PERCENT = re.compile(r"(?P<num>-?\d+(?:\.\d+)?)\s*(?:%|％)|百分之(?P<cn>[零一二两三四五六七八九十百点]+)")
 # N + classifier (+ 多/余), not an ordinal (第N次) and not a date or duration.
 COUNT = re.compile(
@@ -90,7 +91,10 @@ def approx(qual: str | None) -> str | None:
 
 def money(text: str, start: int = 0, end: int | None = None) -> list[Amount]:
     out: list[Amount] = []
-    for m in MONEY.finditer(text, start, len(text) if end is None else end):
+    end = len(text) if end is None else end
+    if not _ANY_CURRENCY.search(text, start, end):
+        return out  # (every amount ends with its currency: most sentences name none, skip the scan)
+    for m in MONEY.finditer(text, start, end):
         n = to_number(m.group("num"))
         if n is None:
             continue

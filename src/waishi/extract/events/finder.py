@@ -45,6 +45,7 @@ class EventFinder(Meetings, Gatherings):
         events: list[Event] = self._speech_attend(sent)
         # (a trigger inside a capacity phrase, 以…主办国身份, is no act)
         np_spans: list[Span] = [Span(*m.span()) for m in CAPACITY.finditer(self.text, s.start, s.end)]
+        online: bool | None = None  # (read once a sentence, when it first has an event)
         for t, ts, te in trigs:
             trig = self.lex.triggers[t]
             if trig.type == "block":
@@ -54,7 +55,8 @@ class EventFinder(Meetings, Gatherings):
             frame = self.lex.frames[trig.type]
             got = getattr(self, f"_read_{frame.reader}")(frame, sent, t, ts, te, trig.mode)
             fact = factuality(self, sent, ts, te) if got else "reported"
-            online = ONLINE.search(self.text, s.start, s.end) is not None
+            if online is None and got:
+                online = ONLINE.search(self.text, s.start, s.end) is not None
             for ev in got:
                 ev.trigger = t
                 ev.factuality = fact
