@@ -251,3 +251,26 @@ def test_those_present_at_one_gathering_on_one_day_are_one_attendance():
     attends = [e for e in evs if e[0] == "attend"]
     assert len(attends) == 1 and set(attends[0][2]) >= {"欧阳玉靖", "林美敏", "卢国祥"}
     assert attends[0][3] == ("中马经贸合作交流会",)
+
+
+def test_a_visitors_entourage_is_of_his_country():
+    doc = _doc("新加坡总理访问越南\n\n2018年11月6日，越南政府总理阮春福会见新加坡总理李显龙。\n"
+               "陪同新加坡总理李显龙访问的有：总理公署部长陈振声、国会议员Intan Azura Bte Mokhtar博士。")
+    c = {p.name: p.country for p in doc.people}
+    assert c.get("陈振声") == "SGP" and c.get("Intan Azura Bte Mokhtar") == "SGP"
+
+
+def test_a_list_with_no_majority_gives_no_country():
+    from waishi.extract.people import PersonMention
+    from waishi.extract.people_post import _inherit_list_country
+    from waishi.model import Person, Span
+    text = "代表团成员包括：甲部长A、乙部长B、丙部长C、丁部长D、戊部长E。"
+    s = Span(0, len(text))
+    ms = [PersonMention(n, Span(i, i + 1), [("部长", Span(i - 2, i))], None, None) for n, i in
+          (("A", 10), ("B", 15), ("C", 20), ("D", 25), ("E", 30))]
+    for pm in ms:
+        pm.sentence = s
+    people = {"A": Person("A"), "B": Person("B"), "C": Person("C"), "D": Person("D"), "E": Person("E")}
+    people["A"].country, people["B"].country, people["C"].country, people["D"].country = "SGP", "SGP", "VNM", "VNM"
+    _inherit_list_country(text, ms, people)
+    assert people["E"].country is None

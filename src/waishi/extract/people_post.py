@@ -12,9 +12,34 @@ from .people import PersonMention
 _LIST_CUE = re.compile(r"陪同|随同|随行|成员|包括|代表团|一行")
 
 
-def _inherit_list_country(text: str, mentions: list[PersonMention], people: dict[str, Person]) -> None:
+# 陪同新加坡总理NAME访问的有：…: the entourage of a named visitor, listed after the colon
+_ENTOURAGE = re.compile(r"陪同(?P<who>[^，。；:：]{2,40}?)(?:出访|访问|访华|访越|出席|前往)[^，。；:：]{0,12}的(?:人员|成员|官员)?"
+                        r"(?:有|还有|包括)[:：]")
+
+
+def _entourage_country(text: str, lex: Lexicon, mentions: list[PersonMention], people: dict[str, Person]) -> None:
+    """The members of a visitor's entourage whose titles name no country are of the visitor's
+    country (a surname Vietnam shares says nothing against it: 总理公署部长陈振声 of Singapore)."""
+    for m in _ENTOURAGE.finditer(text):
+        who = [pm for pm in mentions if m.start("who") <= pm.span.start < m.end("who")]
+        visitor = people.get(who[0].name) if who else None
+        if visitor is None or visitor.country is None:
+            continue
+        stop = min([j for j in (text.find(c, m.end()) for c in "。\n") if j >= 0] + [len(text)])
+        for pm in mentions:
+            p = people.get(pm.name)
+            if p is None or not m.end() <= pm.span.start < stop or pm.name == visitor.name:
+                continue
+            if not any(lex.entities[n].kind == "country" for t, _sp in pm.titles for n, _a, _b in lex.find("gazetteer", t)):
+                p.country = visitor.country
+
+
+def _inherit_list_country(text: str, mentions: list[PersonMention], people: dict[str, Person],
+                          lex: Lexicon | None = None) -> None:
     """陪同洪森出访的有：…大臣迪班，…大臣奥拉本，…: members of a delegation's list whose titles
     name no country belong to the country of the list's other members."""
+    if lex is not None and "陪同" in text:
+        _entourage_country(text, lex, mentions, people)
     by_sentence: dict[Span, list[PersonMention]] = {}
     for pm in mentions:
         if pm.sentence is not None and pm.titles:
@@ -25,9 +50,10 @@ def _inherit_list_country(text: str, mentions: list[PersonMention], people: dict
         known = [people[pm.name].country for pm in pms if pm.name in people and people[pm.name].country]
         if not known:
             continue
-        top = max(set(known), key=known.count)
-        if known.count(top) < 2:
-            continue
+        counts = {c: known.count(c) for c in dict.fromkeys(known)}
+        top = max(counts, key=counts.__getitem__)
+        if counts[top] < 2 or list(counts.values()).count(counts[top]) > 1:
+            continue  # (no majority, or a tie: nothing the list tells for sure)
         for pm in pms:
             p = people.get(pm.name)
             if p is not None and p.country is None:

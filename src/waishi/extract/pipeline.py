@@ -669,7 +669,7 @@ class _DocBuilder:
             if p is not None and (a.name, a.span) not in seen_mentions:
                 seen_mentions.add((a.name, a.span))
                 p.mentions.append(a.span)
-        _inherit_list_country(self.text, self.person_mentions, people)
+        _inherit_list_country(self.text, self.person_mentions, people, self.lex)
         _spouse_country(self.text, self.lex, self.person_mentions, people)
         for p in people.values():
             # a short title repeated from a chain adds nothing (外长 after 外交部部长 stays)
