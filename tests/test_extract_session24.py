@@ -274,3 +274,9 @@ def test_a_list_with_no_majority_gives_no_country():
     people["A"].country, people["B"].country, people["C"].country, people["D"].country = "SGP", "SGP", "VNM", "VNM"
     _inherit_list_country(text, ms, people)
     assert people["E"].country is None
+
+
+def test_a_country_written_by_its_official_name_is_named_by_its_common_name_too():
+    evs = _events("越共中央总书记访华\n\n2022年10月30日，越共中央总书记阮富仲对中华人民共和国进行正式访问。")
+    visits = [e for e in evs if e[0] == "visit"]
+    assert visits and visits[0][3] == ("中华人民共和国", "中国")

@@ -445,9 +445,21 @@ class ClauseReader:
         d, de = self.date_for(sent, ts)
         if d is None and self.ctx.year is not None:
             d = str(self.ctx.year)  # no date in the text: the document's year is as precise as it gets
-        return Event(type=type_, date=d, date_end=de, source=_names(source),
-                     target=target_names if target_names is not None else _names(target),
+        return Event(type=type_, date=d, date_end=de, source=self._with_short_forms(source),
+                     target=target_names if target_names is not None else self._with_short_forms(target),
                      evidence=sent.span, source_iso3=_isos(source), target_iso3=_isos(target))
+
+    def _with_short_forms(self, actors: list[Actor]) -> list[str]:
+        """The actors' names as written; a country written by its official name (中华人民共和国,
+        柬埔寨王国) is named by its common name too."""
+        names = _names(actors)
+        out: list[str] = []
+        for a in _dedupe_names(actors):
+            out.append(a.name)
+            short = self.lex.country_names.get(a.iso3) if a.kind == "country" and a.iso3 else None
+            if short and short != a.name and _OFFICIAL.search(a.name) and short not in names:
+                out.append(short)  # (right after the official name it shortens)
+        return out
 
     # meet -----------------------------------------------------------------------------
     def _pair_meeting(self, sent: SentenceCtx, ts: int) -> list[Actor] | None:
@@ -557,6 +569,9 @@ def _act_from(text: str, dm: DateMention) -> bool:
     """8日起访问日本3天: a day from which an act runs is the act's first day (a period's start,
     自2011年3月当选以来, is not)."""
     return dm.day is not None and text.startswith(("起", "开始"), dm.end)
+
+
+_OFFICIAL = re.compile(r"(?:共和国|王国|联邦|合众国|共和國|王國|聯邦|苏丹国|大公国|酋长国)$")
 
 
 def _in_paren(text: str, pos: int, sent: Span) -> bool:
