@@ -280,3 +280,10 @@ def test_a_country_written_by_its_official_name_is_named_by_its_common_name_too(
     evs = _events("越共中央总书记访华\n\n2022年10月30日，越共中央总书记阮富仲对中华人民共和国进行正式访问。")
     visits = [e for e in evs if e[0] == "visit"]
     assert visits and visits[0][3] == ("中华人民共和国", "中国")
+
+
+def test_a_side_named_by_abbreviation_gives_and_receives_aid():
+    evs = _events("中国向泰国提供人道主义援助\n\n2026年1月15日，中国驻泰国大使韩志强会见泰国总理阿努廷。韩志强表示，中方向泰方提供了人道主义援助。")
+    aids = [e for e in evs if e[0] == "aid"]
+    assert aids and aids[0][3] == ("泰方",) and "泰方提供人道主义" not in aids[0][3]
+    assert not [e for e in evs if e[0] == "aid" and e[2] in (("中",), ("中", "泰"))]

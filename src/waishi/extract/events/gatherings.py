@@ -6,6 +6,7 @@ import re
 
 from ...lexicon import Frame
 from ...model import Event, Span
+from ..places import visit_abbreviation
 from .clauses import ClauseReader, _period_end, listed
 from .context import Actor, SentenceCtx, _dedupe, _names
 from .merge import _same
@@ -44,6 +45,9 @@ _MESSAGE_TO = re.compile(r"在致(?:给)?([^，。；,;]{2,40})的$")
 _OFFICE_HANDED = re.compile(r"了?[^，。；,;]{0,16}?(?:职务|职位|主席国|主席职|轮值主席|接力棒|权力)")
 # a clause stating what a donor is (仍是…最大援助国), carried into the giving clause after it
 _DONOR_STATE = re.compile(r"(?:是|为)[^，。；,;]{0,14}(?:援助国|援助方|来源国|捐助国|伙伴)[，,]$")
+
+
+_GIVING = re.compile(r"提供|捐赠|赠送|移交|交付|转交|捐助|援建")
 
 
 class Gatherings(ClauseReader):
@@ -532,6 +536,13 @@ class Gatherings(ClauseReader):
                 tgt = [a for a in tgt if a.span.start < etc]
         return tgt
 
+    def _side(self, at: int, word: str) -> Actor | None:
+        """中方, 泰方: a side named by its country's one-character abbreviation and 方."""
+        if len(word) != 2 or word[1] != "方":
+            return None
+        iso = visit_abbreviation(self.lex, "访" + word[0], self.ctx.named_countries())
+        return Actor(word, Span(at, at + 2), "country", iso) if iso else None
+
     def _recipient_preposition(self, t: str, cs: int, ts: int, te: int) -> int:
         """Offset of 向 before the verb; or of 为 in a gift's relative clause (移交了越南政府为法国、
         德国等国政府和人民捐赠的物资: 为 names who the gift is for); -1 if neither."""
@@ -577,10 +588,12 @@ class Gatherings(ClauseReader):
         if i >= 0:
             tgt = self.ctx.actors_in(cs + i, ts, frame.target)
             if not tgt:
-                np_ = self.text[cs + i + 1:ts].strip()
-                if 2 <= len(np_) <= 16:
-                    tgt = [Actor(np_, Span(cs + i + 1, ts), "group", None)]
-            src = self._region_actors(cs, cs + i, frame.source)
+                # (向泰方提供人道主义援助: the recipient ends at the giving verb)
+                np_ = _GIVING.split(self.text[cs + i + 1:ts], maxsplit=1)[0].strip()
+                if 2 <= len(np_) <= 16 and np_ not in ("对方", "双方", "各方", "他方", "该国", "他们", "对方国家"):
+                    tgt = [self._side(cs + i + 1, np_) or Actor(np_, Span(cs + i + 1, cs + i + 1 + len(np_)), "group", None)]
+            side = self._side(cs + i - 2, self.text[cs + i - 2:cs + i])
+            src = [side] if side is not None else self._region_actors(cs, cs + i, frame.source)
             if not src:
                 if _DONOR_STATE.search(self.text, s.start, cs):
                     return []  # X仍是越南最大援助国，向…提供援助: what the donor does as a rule
