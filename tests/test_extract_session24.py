@@ -287,3 +287,15 @@ def test_a_side_named_by_abbreviation_gives_and_receives_aid():
     aids = [e for e in evs if e[0] == "aid"]
     assert aids and aids[0][3] == ("泰方",) and "泰方提供人道主义" not in aids[0][3]
     assert not [e for e in evs if e[0] == "aid" and e[2] in (("中",), ("中", "泰"))]
+
+
+def test_names_ended_by_a_rank_by_deng_by_a_coordinated_title_or_by_a_date():
+    doc = _doc("总领馆向军区捐赠防疫物资\n\n2020年5月28日，中国驻曼德勒总领事陈辰和缅甸中部军区司令哥格乌准将出席捐赠仪式，"
+               "缅甸卫生部司长佐丹吞等出席。随同访华的菲律宾贸工部长洛佩斯10月21日透露了合作成果。")
+    names = {p.name for p in doc.people}
+    assert {"陈辰", "哥格乌", "佐丹吞", "洛佩斯"} <= names and "陈辰和" not in names
+
+
+def test_a_name_before_its_title_after_a_preposition():
+    doc = _doc("韩正访问新加坡\n\n2022年11月1日，中国国务院副总理韩正访问新加坡，并同王瑞杰副总理共同主持召开联委会会议。")
+    assert "王瑞杰" in {p.name for p in doc.people}

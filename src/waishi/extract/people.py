@@ -36,9 +36,12 @@ _PERSON_GLOSS = re.compile(r"\s*[（(]\s*[A-ZÀ-Þ][a-zß-ÿ'’\-]+(?:\s+(?:[A-
 _LATIN_PAREN = re.compile(r"\s*[（(]\s*([A-Za-zÀ-ỹ][A-Za-zÀ-ỹ .'’\-]*[A-Za-zÀ-ỹ.])\s*[)）]")
 # A name written before its title (李杰副会长会见…, ，张明部长表示): the clause opens with the name, and
 # the title is followed by what its holder does
-_CLAUSE_OPEN = "，,。；;：:\n“「（( "
-_AFTER_TITLE = re.compile(r"在|于|表示|说|指出|强调|致辞|一行|率|和|与|同|向|对|、|，|,|。|(?:先生|女士)")
+_CLAUSE_OPEN = "，,。；;：:\n“「（( 同与和向"
+_AFTER_TITLE = re.compile(r"在|于|表示|说|指出|强调|致辞|一行|率|和|与|同|向|对|共同|、|，|,|。|(?:先生|女士)")
 _TITLE_GLOSS = re.compile(r"\s*[（(]([\u4e00-\u9fff]{1,6})[)）]")
+# military ranks written after the name (黄春战上将, 哥格乌准将)
+_DAY_AFTER = re.compile(r"\d{1,2}\s*[月日]")  # (NAME10月21日透露: a date right after the name)
+_RANKS = ("上将", "中将", "少将", "大将", "准将", "将军")
 _POS_PAREN = re.compile(r"\s*[（(]\s*(?:左|右|中|左一|右一|左二|右二|左三|右三|前排|后排)[^)）]{0,6}[)）]")
 _ANY_PAREN = re.compile(r"[（(][^()（）]{0,40}[)）]$")
 # Characters that end a title chain when walking left (the start of a chain lies after them).
@@ -224,6 +227,9 @@ class PeopleFinder:
         is short and ends at a clear boundary."""
         if latin_follows and len(run) <= 12:
             return run
+        ended = self._ended_by_deng_or_rank(run)
+        if ended:
+            return ended
         # a Japanese (or Cambodian, Thai) minister's name in kanji after 大臣/首相/外相: any stop
         # ends it (防卫大臣木原稔对越南进行访问)
         if text.endswith(_KANJI_NAME_AFTER, 0, pos):
@@ -253,7 +259,7 @@ class PeopleFinder:
         # a two-character word there is a verb or a noun: 合影, 之际)
         after = pos + len(run)
         if (3 <= len(run) <= 4 or (len(run) == 2 and text.endswith(_KANJI_NAME_AFTER, 0, pos))) \
-                and run_ends_match and text[after:after + 1] in "，,。；;、" \
+                and run_ends_match and (text[after:after + 1] in "，,。；;、" or _DAY_AFTER.match(text, after)) \
                 and not any(run[-n:] in self.titles for n in self.title_lens if n < len(run)) \
                 and (len(run) == 2 or self._name_like(run)):
             return run
@@ -265,6 +271,14 @@ class PeopleFinder:
             for k in range(5, len(run)):
                 if run[k:].startswith(self.multi_stops):
                     return run[:k]
+        return None
+
+    def _ended_by_deng_or_rank(self, run: str) -> str | None:
+        """A 2-4 character name that 等 or a rank ends (司长NAME等出席, 司令NAME准将出席)."""
+        for k in (2, 3, 4):
+            if len(run) > k and (run[k] == "等" or run[k:].startswith(_RANKS)) and \
+                    run[k - 1] not in self.single_stops and (k == 3 or self._name_like(run[:k])):
+                return run[:k]
         return None
 
     def _name_like(self, name: str) -> bool:
@@ -287,6 +301,8 @@ class PeopleFinder:
             return None
         if len(run) == 2:
             return run
+        if len(run) >= 5 and run[2] in "和与及" and any(a == 0 for _n, a, _b in self.lex.find("gazetteer", run[3:9])):
+            return run[:2]  # 总领事陈辰和缅甸…司令NAME: two titled persons coordinated
         if self._is_stop_at(run, 2, True):
             return run[:2]
         if len(run) >= 4 and run[3] in _WEAK_STOPS and (len(run) == 4 or run[4:].startswith(self.multi_stops)) \
@@ -331,7 +347,7 @@ class PeopleFinder:
             pm = _POS_PAREN.match(text, after, end)
             if pm:
                 after = pm.end()
-            for t in ("上将", "中将", "少将", "大将", "将军"):
+            for t in _RANKS:
                 if text.startswith(t, after):
                     post = t
                     break
