@@ -227,21 +227,9 @@ class PeopleFinder:
         is short and ends at a clear boundary."""
         if latin_follows and len(run) <= 12:
             return run
-        ended = self._ended_by_deng_or_rank(run)
+        ended = self._ended_early(text, pos, run)
         if ended:
             return ended
-        # a Japanese (or Cambodian, Thai) minister's name in kanji after 大臣/首相/外相: any stop
-        # ends it (防卫大臣木原稔对越南进行访问)
-        if text.endswith(_KANJI_NAME_AFTER, 0, pos):
-            for k in (2, 3, 4):
-                if len(run) > k and run[k] in self.single_stops and run[k - 1] not in self.single_stops:
-                    return run[:k]
-        # or a 2-4 character name followed by a coordinator and another title (会见参议院主席赛宗
-        # 和国会主席韩桑林): T1 N1 和 T2 N2 coordinates two titled persons
-        for k in (2, 3, 4):
-            if len(run) > k + 2 and run[k] in "和与及、" and run[k - 1] not in self.single_stops and \
-                    any(s_ <= 8 for _t, s_, _e in self.lex.find("titles", run[k + 1:k + 13])):
-                return run[:k]
         # or a 2-4 character name followed by an event word (小马可斯国事访问越南)
         trig = next((a for t, a, _b in self.lex.find("triggers", run[2:8])
                      if self.lex.triggers[t].type != "block"), None)
@@ -273,11 +261,21 @@ class PeopleFinder:
                     return run[:k]
         return None
 
-    def _ended_by_deng_or_rank(self, run: str) -> str | None:
-        """A 2-4 character name that 等 or a rank ends (司长NAME等出席, 司令NAME准将出席)."""
+    def _ended_early(self, text: str, pos: int, run: str) -> str | None:
+        """A 2-4 character name that 等 or a rank ends (司长NAME等出席, 司令NAME准将出席); a minister's
+        name in kanji after 大臣/首相/外相 that any stop ends (防卫大臣木原稔对越南进行访问); a name
+        followed by a coordinator and another title (会见参议院主席赛宗和国会主席韩桑林)."""
         for k in (2, 3, 4):
             if len(run) > k and (run[k] == "等" or run[k:].startswith(_RANKS)) and \
                     run[k - 1] not in self.single_stops and (k == 3 or self._name_like(run[:k])):
+                return run[:k]
+        if text.endswith(_KANJI_NAME_AFTER, 0, pos):
+            for k in (2, 3, 4):
+                if len(run) > k and run[k] in self.single_stops and run[k - 1] not in self.single_stops:
+                    return run[:k]
+        for k in (2, 3, 4):
+            if len(run) > k + 2 and run[k] in "和与及、" and run[k - 1] not in self.single_stops and \
+                    any(s_ <= 8 for _t, s_, _e in self.lex.find("titles", run[k + 1:k + 13])):
                 return run[:k]
         return None
 
