@@ -299,3 +299,8 @@ def test_names_ended_by_a_rank_by_deng_by_a_coordinated_title_or_by_a_date():
 def test_a_name_before_its_title_after_a_preposition():
     doc = _doc("韩正访问新加坡\n\n2022年11月1日，中国国务院副总理韩正访问新加坡，并同王瑞杰副总理共同主持召开联委会会议。")
     assert "王瑞杰" in {p.name for p in doc.people}
+
+
+def test_a_known_holder_named_before_a_title_of_the_wider_list():
+    doc = _doc("王毅访问柬埔寨\n\n2021年9月20日，中国驻柬埔寨大使王文天介绍王毅国务委员访柬成果时表示，中方将继续支持柬方抗疫。")
+    assert {p.name: p.titles for p in doc.people}.get("王毅") == ["国务委员"]
