@@ -304,3 +304,9 @@ def test_a_name_before_its_title_after_a_preposition():
 def test_a_known_holder_named_before_a_title_of_the_wider_list():
     doc = _doc("王毅访问柬埔寨\n\n2021年9月20日，中国驻柬埔寨大使王文天介绍王毅国务委员访柬成果时表示，中方将继续支持柬方抗疫。")
     assert {p.name: p.titles for p in doc.people}.get("王毅") == ["国务委员"]
+
+
+def test_those_present_and_a_pages_view_counter_are_no_counts():
+    doc = _doc("中新联委会会议举行\n\n2022年11月2日，中新双边合作联委会会议在新加坡举行，两国共18位部长出席。"
+               "会议共有26个成员国和11个观察员参加，40多家参展商参加了展览。\n\n2022年11月3日 • 5130次阅读")
+    assert not [f for f in doc.facts if f.value in (18, 11, 40, 5130)]
