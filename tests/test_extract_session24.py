@@ -310,3 +310,10 @@ def test_those_present_and_a_pages_view_counter_are_no_counts():
     doc = _doc("中新联委会会议举行\n\n2022年11月2日，中新双边合作联委会会议在新加坡举行，两国共18位部长出席。"
                "会议共有26个成员国和11个观察员参加，40多家参展商参加了展览。\n\n2022年11月3日 • 5130次阅读")
     assert not [f for f in doc.facts if f.value in (18, 11, 40, 5130)]
+
+
+def test_a_currency_written_before_its_number():
+    from waishi.text import numbers
+    t = "李克强宣布，将援助柬埔寨人民币2亿元。日本提供156亿日元(约合人民币9亿元)的贷款。"
+    got = [(a.value, a.unit) for a in numbers.money(t, 0, len(t))]
+    assert (200000000, "CNY") in got and (900000000, "CNY") not in got

@@ -41,6 +41,10 @@ MONEY = re.compile(
     rf"(?P<qual>{_QUAL})?\s*(?:(?P<hi>\d+(?:\.\d+)?)\s*亿\s*(?=\d))?(?P<num>{_NUM})\s*(?P<more>多|余)?\s*(?P<mag>{_MAG})?"
     rf"\s*(?P<more2>多|余)?\s*(?P<cur>{_CUR})"
 )
+# the currency written before the number, 元 after it (人民币2亿元, 港币5000万元)
+MONEY_BEFORE = re.compile(
+    rf"(?P<cur>人民币|港币)\s*(?P<qual>{_QUAL})?\s*(?P<num>{_NUM})\s*(?P<more>多|余)?\s*(?P<mag>{_MAG})?\s*(?P<more2>多|余)?\s*元"
+)
 _ANY_CURRENCY = re.compile(_CUR)
 PERCENT = re.compile(r"(?P<num>-?\d+(?:\.\d+)?)\s*(?:%|％)|百分之(?P<cn>[零一二两三四五六七八九十百点]+)")
 # N + classifier (+ 多/余), not an ordinal (第N次) and not a date or duration.
@@ -106,6 +110,14 @@ def money(text: str, start: int = 0, end: int | None = None) -> list[Amount]:
         # the figure's span starts at its qualifier when it has one that counts, else at the number
         out.append(Amount(plain(value), CURRENCIES[m.group("cur")], qual,
                           m.start() if qual else m.start("hi") if m.group("hi") else m.start("num"), m.end()))
+    for m in MONEY_BEFORE.finditer(text, start, end):
+        n = to_number(m.group("num"))
+        if n is None or any(a.start <= m.start("num") < a.end for a in out) or \
+                text[max(start, m.start() - 2):m.start()].endswith(("合", "相当于")):
+            continue  # (…日元(约合人民币9亿元): the equivalent of the figure before it)
+        value = n * MAGNITUDES.get(m.group("mag") or "", Decimal(1))
+        out.append(Amount(plain(value), CURRENCIES[m.group("cur")], approx(m.group("qual")), m.start(), m.end()))
+    out.sort(key=lambda a: a.start)
     return out
 
 
