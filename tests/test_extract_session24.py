@@ -317,3 +317,19 @@ def test_a_currency_written_before_its_number():
     t = "李克强宣布，将援助柬埔寨人民币2亿元。日本提供156亿日元(约合人民币9亿元)的贷款。"
     got = [(a.value, a.unit) for a in numbers.money(t, 0, len(t))]
     assert (200000000, "CNY") in got and (900000000, "CNY") not in got
+
+
+def test_an_app_banner_above_the_headline_is_furniture():
+    text = ("某某智媒\n关闭\n\n某某智媒APP, 全新登场!\n\n点击下载\n\n金正恩结束对越南访问\n\n头条\n\n2019-03-02 15:37\n\n"
+            "中新社北京3月2日电 朝鲜最高领导人金正恩于2日上午离开越南首都河内，乘坐专列启程回国。")
+    assert _titles(text)[0] == "金正恩结束对越南访问"
+
+
+def test_the_headline_is_the_line_the_captions_repeat_not_the_kicker_above_it():
+    text = ("越南国防部长对美国进行正式访问\n\n越南与美国加强防务合作\n\n"
+            "应美国国防部长詹姆斯·马蒂斯的邀请，8月7日至10日，越南国防部部长吴春历大将对美国进行正式访问。\n"
+            "越南与美国加强防务合作 ảnh 1越南与美国加强防务合作。(图片来源:越通社)\n\n两国国防部长举行会谈。")
+    assert _titles(text)[0] == "越南与美国加强防务合作"
+    same = ("古巴专家:越南国会主席访古之旅成果丰硕\n\n古巴专家:越南国会访古之旅成果丰硕\n\n越南国会主席对古巴进行正式访问。\n"
+            " 古巴专家:越南国会访古之旅成果丰硕 ảnh 1越南国会主席与古巴领导人会谈。图自越通社\n\n访问取得成功。")
+    assert _titles(same)[0] == "古巴专家:越南国会主席访古之旅成果丰硕"

@@ -238,8 +238,9 @@ def _first_headline(lines: list[Line], words: _Fur = _NO_FUR) -> int:
             nxt = lines[i + 1] if i + 1 < len(lines) else None
             t = ln.text.strip()
             if nxt is not None and len(t) <= 4 and _HANZI.fullmatch(t[:1] or "x") and not t.endswith(_TERMINAL) \
-                    and len(nxt.text.strip()) >= 8 and not nxt.text.strip().endswith(_TERMINAL) and not _furniture(nxt):
-                continue
+                    and ((len(nxt.text.strip()) >= 8 and not nxt.text.strip().endswith(_TERMINAL) and not _furniture(nxt))
+                         or _furniture(nxt, words)):
+                continue  # (a section label, or an app's name above its banner: 亚太智媒 / 关闭)
             if not _headline_like(ln):
                 # the first line that is no furniture is the story's prose: a headline with its
                 # subtitles set apart by spaces, above (and above the page's stamp), is the headline
@@ -263,6 +264,11 @@ def _better_headline(lines: list[Line], i: int, words: _Fur) -> int:
     t = lines[i].text
     if (t.endswith(_TERMINAL) and len(t) > 40) or (caption_text(lines[i]) is not None and not _ANH.search(t)):
         return j  # (a photo's caption above the headline: 外交部长NAME。资料图片:PMC)
+    # (a kicker above the headline: the headline is the line the photo captions repeat before ảnh N)
+    glued = next((_norm(ln.text[:m.start()]) for ln in lines[j + 1:j + 12] if (m := _ANH.search(ln.text)) and m.start() > 0), None)
+    if glued and glued == _norm(lines[j].text) and glued != _norm(t) and \
+            _shared(t, lines[j].text) < 0.6 * max(1, len(t) - 1):
+        return j  # (not when the first line is the same headline, printed with a word more or less)
     story = "".join(ln.text for ln in lines[j + 1:j + 6])[:600]
     if _BRAND.search(t) and _shared(t, story) == 0 and _shared(lines[j].text, story) >= 2:
         return j
