@@ -333,3 +333,8 @@ def test_the_headline_is_the_line_the_captions_repeat_not_the_kicker_above_it():
     same = ("古巴专家:越南国会主席访古之旅成果丰硕\n\n古巴专家:越南国会访古之旅成果丰硕\n\n越南国会主席对古巴进行正式访问。\n"
             " 古巴专家:越南国会访古之旅成果丰硕 ảnh 1越南国会主席与古巴领导人会谈。图自越通社\n\n访问取得成功。")
     assert _titles(same)[0] == "古巴专家:越南国会主席访古之旅成果丰硕"
+
+
+def test_a_stamp_with_its_sources_name_dates_the_page_but_a_served_clock_does_not():
+    assert page_date("董军会见越南国防部长\n\n2024-08-20 16:36  某狐\n\n国防部长董军20日在京会见越南国防部长潘文江。") == "2024-08-20"
+    assert page_date("金正恩访问越南\n\n中国时间 15:55 2024年5月12日 星期日\n\n金正恩抵达河内。") is None

@@ -45,7 +45,7 @@ _STAMP = re.compile(
     rf"^(?:(?:发布时间|发布日期|更新时间|时间|日期|date)\s*[:：]?\s*|[\u4e00-\u9fff]{{2,8}}\s+)?(?:{_CLOCK_T}\s*[|,，]?\s*)?"
     rf"(?:(?P<y>\d{{4}})\s*[-/.年]\s*(?P<m>\d{{1,2}})\s*[-/.月]\s*(?P<d>\d{{1,2}})\s*日?"
     rf"|(?P<d2>\d{{1,2}})/(?P<m2>\d{{1,2}})/(?P<y2>\d{{4}}))"
-    rf"\s*{_TZ}\s*(?:{_CLOCK_T})?\s*{_TZ}\s*(?:[（(][^)）]{{0,20}}[)）])?\s*(?:Print|打印|来源[:：].{{0,30}}|(?:\s*[|｜][^|｜]{{0,24}}){{1,5}}|快讯|最新)?$")
+    rf"\s*{_TZ}\s*(?:{_CLOCK_T})?\s*{_TZ}\s*(?:[（(][^)）]{{0,20}}[)）])?\s*(?:Print|打印|来源[:：].{{0,30}}|(?:\s*[|｜][^|｜]{{0,24}}){{1,5}}|快讯|最新|\s+(?!星期|周|礼拜)[\u4e00-\u9fff]{{2,6}}网?)?$")
 # A wire service's dateline on a line of its own, right under the headline
 _WIRE_LINE = re.compile(r"^[（(]?(?:中央社|新华社|越通社|法新社|路透社|美联社|共同社)\s*(?:记者\s*[\u4e00-\u9fff]{2,4})?\s*[／/]?\s*"
                         r"[\u4e00-\u9fff]{0,6}\s*\d{1,2}\s*日\s*(?:专)?电[)）]?$")
@@ -284,6 +284,8 @@ def _shared(line: str, story: str) -> int:
 def page_date(text: str, start: int = 0, end: int | None = None, limit: int = 130) -> str | None:
     """A publication timestamp line near the top of the page (2020-07-30 23:19), as YYYY-MM-DD."""
     for ln in lines_of(text, start, end)[:limit]:
+        if _CLOCK.match(ln.text):
+            continue  # (中国时间 HH:MM …: when the page was served, not when the story appeared)
         m = _TIMESTAMP.match(ln.text) or _COMPACT_STAMP.match(ln.text)
         if m:
             y, mo, d = int(m.group(1)), int(m.group(2)), int(m.group(3))
