@@ -338,3 +338,14 @@ def test_the_headline_is_the_line_the_captions_repeat_not_the_kicker_above_it():
 def test_a_stamp_with_its_sources_name_dates_the_page_but_a_served_clock_does_not():
     assert page_date("董军会见越南国防部长\n\n2024-08-20 16:36  某狐\n\n国防部长董军20日在京会见越南国防部长潘文江。") == "2024-08-20"
     assert page_date("金正恩访问越南\n\n中国时间 15:55 2024年5月12日 星期日\n\n金正恩抵达河内。") is None
+
+
+def test_an_election_to_a_numbered_term_dates_the_page_by_its_congress():
+    doc = _doc("老挝领导人致贺电\n\n越通社河内——老挝人民革命党总书记通伦就越共中央总书记阮富仲当选越共十三届中央委员会总书记向其致贺电。")
+    assert doc.year == 2021
+
+
+def test_a_plan_signed_before_its_first_year_dates_the_page_inside_the_holders_window():
+    doc = _doc("阮晋勇总理访问老挝\n\n9月13日，越南政府总理阮晋勇抵达万象，开始对老挝进行正式访问。"
+               "值此之际，两国政府签署了《2016—2025年阶段越老交通运输合作战略》。")
+    assert doc.year == 2015

@@ -24,7 +24,7 @@ from ..text.numbers import to_number
 from ..text.sentences import find_all
 from .offices import short_country, title_fits
 from .options import HOME
-from .year_lexicon import anniversary_base, recent_trips, series_splits, split_series_name
+from .year_lexicon import anniversary_base, numbered_term_year, recent_trips, series_splits, split_series_name
 from .year_review import review_and_plan
 from .year_solver import STRONG, Constraint, YearEvidence
 
@@ -317,6 +317,8 @@ class _Collector:
             head = text[max(0, m.start() - 6):m.start()]
             if (any(w in tail for w in _PLAN_WORDS) or any(w in head for w in _PLAN_WORDS)) and y2 - y1 > 1:
                 self.plain.append(y1)  # 2023~2027年合作备忘录, 合作计划(2017-2019): a plan from its first year
+                # (or signed the year before it starts: what decides when the office holders exclude y1)
+                self.ev.add(y1 - 1, 0.5 * self.weight, "a plan's year before its start", self.at(span))
             elif y2 - y1 > 1 and not _RETRO.search(tail + text[m.end():m.end() + 12]) and not \
                     _STAT_WORDS.search(text, m.end(), m.end() + 12):
                 # 某国承诺在2016~2020年间提供…: a period the page stands somewhere in; only its start bounds it
@@ -702,6 +704,11 @@ class _Collector:
             if not terms:
                 continue
             o = terms[0]
+            numbered = numbered_term_year(self.lex, o, tail)
+            if numbered is not None:
+                # 当选越共十三届中央委员会总书记: the term the congress numbered in the title opened
+                ev.add(numbered, 4 * weight, f"appointed {name} for a numbered term")
+                continue
             if not again:
                 # a holder of several terms of the office (当选美国总统: 2017 or 2025): each counts
                 # its share, and the other evidence picks

@@ -13,7 +13,8 @@ from collections.abc import Callable
 from datetime import date, timedelta
 from typing import Any
 
-from ..lexicon import Lexicon
+from ..lexicon import Lexicon, Office
+from ..text.numbers import small_chinese
 from .year_solver import YearEvidence
 
 # a marker of the recent past, before the visitor or between him and the trip
@@ -131,3 +132,17 @@ def anniversary_base(lex: Lexicon, text: str, pos: int, key: str, home: str) -> 
         if pattern and pattern in window and pattern in key[-len(pattern) - 2:]:
             return d.year
     return None
+
+
+_TERM_NO = re.compile(r"第?(\d{1,2}|[一二三四五六七八九十]{1,3})届(?:中央委员会|中央)")
+
+
+def numbered_term_year(lex: Lexicon, o: Office, tail: str) -> int | None:
+    """The year of the congress whose number the office's title carries (当选越共十三届中央委员会总书记:
+    the term the 13th congress opened), from the congresses lexicon of the office's party."""
+    m = _TERM_NO.search(tail[:16])
+    party = lex.party_of.get(o.iso3) if o.iso3 else None
+    if m is None or party is None:
+        return None
+    n = int(m.group(1)) if m.group(1).isdigit() else small_chinese(m.group(1))
+    return next((c.opened.year for c in lex.congresses if c.party == party and c.number == n and c.opened), None)
