@@ -349,3 +349,13 @@ def test_a_plan_signed_before_its_first_year_dates_the_page_inside_the_holders_w
     doc = _doc("阮晋勇总理访问老挝\n\n9月13日，越南政府总理阮晋勇抵达万象，开始对老挝进行正式访问。"
                "值此之际，两国政府签署了《2016—2025年阶段越老交通运输合作战略》。")
     assert doc.year == 2015
+
+
+def test_a_visitor_named_by_his_office_alone_dates_a_trip_this_year():
+    doc = _doc("越日关系良好\n\n4月10日，越南驻日本大使会见日本企业代表。大使表示，日皇与皇后于今年2月底首次访越已充分体现两国关系的良好发展。")
+    assert doc.year == 2017
+
+
+def test_a_title_inside_a_noun_names_no_visitor():
+    from waishi.extract.year_lexicon import TITLE_ALONE
+    assert TITLE_ALONE.match("与皇后于今年2月底首次访越") and not TITLE_ALONE.match("特使黎鸿英于今年8月访问中国")

@@ -24,7 +24,15 @@ from ..text.numbers import to_number
 from ..text.sentences import find_all
 from .offices import short_country, title_fits
 from .options import HOME
-from .year_lexicon import anniversary_base, numbered_term_year, recent_trips, series_splits, split_series_name
+from .year_lexicon import (
+    TITLE_ALONE,
+    anniversary_base,
+    numbered_term_year,
+    recent_trips,
+    series_splits,
+    split_series_name,
+    visitor_automaton,
+)
 from .year_review import review_and_plan
 from .year_solver import STRONG, Constraint, YearEvidence
 
@@ -176,11 +184,6 @@ def lunar_year(stem: str, branch: str, around: int = 2010) -> int | None:
     return None
 
 
-def _visitor_automaton(lex: Lexicon) -> tuple[list[str], Any]:
-    names = sorted(lex.visits)
-    return names, ac.AhoCorasick(names or ["\0"])
-
-
 def _body_automaton(lex: Lexicon) -> tuple[list[str], Any]:
     names = sorted(lex.bodies)
     return names, ac.AhoCorasick(names or ["\0"])
@@ -209,7 +212,7 @@ def collect(lex: Lexicon, text: str, people: Sequence[tuple[str, Sequence[str]]]
     c.offices(people or [], month_day)
     c.incoming()
     c.known_trips(month_day, day_only)
-    recent_trips(lex, text, c.ev, weight, month_day, lex.memo("visitors", lambda: _visitor_automaton(lex)),
+    recent_trips(lex, text, c.ev, weight, month_day, lex.memo("visitors", lambda: visitor_automaton(lex)),
                  c._destinations)
     review_and_plan(text, c.ev, weight, month_day)
     if today is not None:
@@ -623,13 +626,14 @@ class _Collector:
         if not lex.visits or (month_day is None and day_only is None) or not _VISIT_WORD.search(text):
             return
         head = text[:_TRIP_HEAD]
-        names, auto = lex.memo("visitors", lambda: _visitor_automaton(lex))
+        names, auto, by_key = lex.memo("visitors", lambda: visitor_automaton(lex))
         found: dict[str, list[int]] = {}
         for k, i, _j in auto.find_matches_as_indexes(head, overlapping=True):
-            found.setdefault(names[k], []).append(i)
+            if names[k] in lex.visits or (not any(h in text for h in by_key[names[k]]) and TITLE_ALONE.match(head, _j)):
+                found.setdefault(names[k], []).append(i)  # (a title only when its holder goes unnamed)
         fits: dict[int, str] = {}
         for name, starts in found.items():
-            trips = lex.visits[name]
+            trips = [v for n in by_key[name] for v in lex.visits[n]]
             goes = {iso for i in starts for iso in self._destinations(head, i + len(name)) | self._visiting_before(head, i)}
             if not goes and any(_VISITOR_REL.search(head, max(0, i - 14), i) for i in starts):
                 # 与到访的印度总理NAME会谈: the host is the other country the story names

@@ -13,12 +13,17 @@ from collections.abc import Callable
 from datetime import date, timedelta
 from typing import Any
 
+import ahocorasick_rs as ac
+
 from ..lexicon import Lexicon, Office
 from ..text.numbers import small_chinese
 from .year_solver import YearEvidence
 
 # a marker of the recent past, before the visitor or between him and the trip
-RECENT = re.compile(r"近日|日前|不久前|前不久|最近|近期|刚刚|刚结束|上周|上月")
+RECENT = re.compile(r"近日|日前|不久前|前不久|最近|近期|刚刚|刚结束|上周|上月|今年")
+_THIS_YEAR = ("今年",)
+# what follows a title that stands alone for its holder (日皇与皇后于…访越, 教皇将访问…)
+TITLE_ALONE = re.compile(r"[与和及于在对将已曾,，、]|访|夫妇")
 _AFTER = timedelta(days=100)  # how long a page still calls a trip recent
 _REACH = 14  # the marker within this many characters of the visitor's name, in his clause
 _CLAUSE_END = "，,。；;\n"
@@ -26,25 +31,29 @@ _WEIGHT = 3.0  # as a known trip: below STRONG, the office holders' window holds
 
 
 def recent_trips(lex: Lexicon, text: str, ev: YearEvidence, weight: float, month_day: tuple[int, int] | None,
-                 auto: tuple[list[str], Any], destinations: Callable[[str, int], set[str]]) -> None:
+                 auto: tuple[list[str], Any, dict[str, list[str]]], destinations: Callable[[str, int], set[str]]) -> None:
     """Point evidence from trips the page calls recent (see the module's doc)."""
     if not lex.visits or not RECENT.search(text):
         return
-    names, automaton = auto
+    names, automaton, by_key = auto
     fits: dict[int, str] = {}
     for k, i, j in automaton.find_matches_as_indexes(text, overlapping=True):
-        name = names[k]
         lo = max(0, i - _REACH, *(text.rfind(c, 0, i) + 1 for c in _CLAUSE_END))
         hi = min([x for x in (text.find(c, j) for c in _CLAUSE_END) if x >= 0] + [j + _REACH * 2])
-        if not RECENT.search(text, lo, hi):
+        recent = RECENT.search(text, lo, hi)
+        if not recent:
             continue
+        if names[k] not in lex.visits and (any(h in text for h in by_key[names[k]]) or not TITLE_ALONE.match(text, j)):
+            continue  # (a title whose holder the page names: his name is read; 总书记特使: a title inside a noun)
         goes = destinations(text, j)
-        for v in lex.visits[name]:
+        for v in (v for name in by_key[names[k]] for v in lex.visits[name]):
             if v.host_iso3 not in goes:
                 continue
             end = v.end or v.start
-            if month_day is None:
-                fits[end.year] = name
+            if month_day is None or recent.group() in _THIS_YEAR:
+                # (今年2月底…访越: a trip of the page's year, whatever its day)
+                if month_day is None or (end.month, end.day) <= month_day or v.start.month <= month_day[0]:
+                    fits[end.year] = v.visitor
                 continue
             for y in (end.year, end.year + 1):
                 try:
@@ -52,7 +61,7 @@ def recent_trips(lex: Lexicon, text: str, ev: YearEvidence, weight: float, month
                 except ValueError:
                     continue
                 if end <= d + timedelta(days=4) and d <= end + _AFTER:
-                    fits[y] = name
+                    fits[y] = v.visitor
     lo_, hi_ = ev.window()
     # (trips outside the office holders' window share nothing with those inside)
     fits = {y: n for y, n in fits.items() if (lo_ is None or y >= lo_) and (hi_ is None or y <= hi_)} or fits
@@ -146,3 +155,20 @@ def numbered_term_year(lex: Lexicon, o: Office, tail: str) -> int | None:
         return None
     n = int(m.group(1)) if m.group(1).isdigit() else small_chinese(m.group(1))
     return next((c.opened.year for c in lex.congresses if c.party == party and c.number == n and c.opened), None)
+
+
+def visitor_automaton(lex: Lexicon) -> tuple[list[str], Any, dict[str, list[str]]]:
+    """The visitors' names, and the titles of single offices whose holders are visitors (日皇, 教皇:
+    a visitor named by his office alone stands for its holders), with the names each key stands for."""
+    by_key: dict[str, list[str]] = {n: [n] for n in lex.visits}
+    offices_of_form: dict[str, set[str]] = {}
+    for o in lex.offices:
+        for f in o.forms:
+            offices_of_form.setdefault(f, set()).add(o.office)
+    for o in lex.offices:
+        if o.holder in lex.visits:
+            for f in o.forms:
+                if len(f) >= 2 and len(offices_of_form[f]) == 1 and f not in lex.visits:
+                    by_key.setdefault(f, []).append(o.holder)
+    names = sorted(by_key)
+    return names, ac.AhoCorasick(names or ["\0"]), by_key
