@@ -359,3 +359,16 @@ def test_a_visitor_named_by_his_office_alone_dates_a_trip_this_year():
 def test_a_title_inside_a_noun_names_no_visitor():
     from waishi.extract.year_lexicon import TITLE_ALONE
     assert TITLE_ALONE.match("与皇后于今年2月底首次访越") and not TITLE_ALONE.match("特使黎鸿英于今年8月访问中国")
+
+
+def test_bilateral_meetings_with_two_titled_partners_one_named_again_inside():
+    evs = _events("越南外长在老挝会见中老外长\n\n2020年2月19日下午，越南政府副总理兼外长范平明与中国国务委员兼外交部长王毅和"
+                  "老挝外交部长沙伦赛•贡玛西(Saleumsay Kommasith)举行了双边会晤。")
+    meets = {e[3] for e in evs if e[0] == "meet"}
+    assert meets == {("王毅",), ("沙伦赛·贡玛西",)}
+
+
+def test_an_attendance_takes_the_days_of_the_gatherings_own_clause():
+    evs = _events("越南总理访问柬埔寨\n\n应柬埔寨首相洪森邀请，越南政府总理范明政2022年11月8日至9日对柬埔寨进行正式访问，"
+                  "出席从10日至13日举行的第40届和第41届东盟峰会。")
+    assert [e for e in evs if e[0] == "attend" and e[1] == "2022-11-10"]

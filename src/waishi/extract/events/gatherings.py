@@ -47,6 +47,7 @@ _OFFICE_HANDED = re.compile(r"了?[^，。；,;]{0,16}?(?:职务|职位|主席�
 _DONOR_STATE = re.compile(r"(?:是|为)[^，。；,;]{0,14}(?:援助国|援助方|来源国|捐助国|伙伴)[，,]$")
 
 
+HELD_AFTER = re.compile(r"\s*(?:在[^，。；,;]{1,16}?)?(?:举行|召开|举办)的")
 _GIVING = re.compile(r"提供|捐赠|赠送|移交|交付|转交|捐助|援建")
 
 
@@ -255,8 +256,14 @@ class Gatherings(ClauseReader):
         if type_ == "attend" and name.endswith(("欢迎仪式", "欢迎式")):
             return out  # (a welcome ceremony is the host's act; those present are the visit's party)
         names = self._split_gatherings(name) if type_ == "attend" else [name]
+        # (出席从10日至13日举行的X: the days the gathering's own clause gives are the attendance's)
+        own = next(((iso, end) for dm, iso, end in self.ctx.dates
+                    if iso and te <= dm.start < np_span.start and HELD_AFTER.match(self.text, dm.end, np_span.start)), None)
         for i, nm in enumerate(names):
-            out.insert(i, self._event(type_, sent, ts, src, [], [nm]))
+            ev = self._event(type_, sent, ts, src, [], [nm])
+            if own is not None:
+                ev.date, ev.date_end = own
+            out.insert(i, ev)
         if type_ == "attend" and SIGNING_CEREMONY.search(name):
             # leaders attending their countries' signing or exchange ceremony: the documents are
             # signed between their sides (the annotators' practice, dev and held-out alike)

@@ -171,6 +171,7 @@ class Meetings(ClauseReader):
     def _titled_apart(self, persons: list[Actor], ts: int | None = None) -> list[list[Actor]]:
         """与总统A、总理B会谈 (each with a title of his own; in a list of three or more, all but the
         first, whose title the page gave before), 同A、B和C分别举行会谈: a meeting each; else one."""
+        persons = _dedupe(persons)  # (NAME·NAME and its last part read again inside it: one person)
         ps = [a for a in persons if a.kind == "person"]
         if ts is not None and len(ps) > 1 and "分别" in self.text[ps[-1].span.end:ts]:
             return [[a] for a in ps]
