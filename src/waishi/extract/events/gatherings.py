@@ -256,9 +256,7 @@ class Gatherings(ClauseReader):
         if type_ == "attend" and name.endswith(("欢迎仪式", "欢迎式")):
             return out  # (a welcome ceremony is the host's act; those present are the visit's party)
         names = self._split_gatherings(name) if type_ == "attend" else [name]
-        # (出席从10日至13日举行的X: the days the gathering's own clause gives are the attendance's)
-        own = next(((iso, end) for dm, iso, end in self.ctx.dates
-                    if iso and te <= dm.start < np_span.start and HELD_AFTER.match(self.text, dm.end, np_span.start)), None)
+        own = self._gathering_days(te, np_span)
         for i, nm in enumerate(names):
             ev = self._event(type_, sent, ts, src, [], [nm])
             if own is not None:
@@ -272,6 +270,11 @@ class Gatherings(ClauseReader):
                 ev = self._event("sign", sent, ts, sides[0], sides[1])
                 out.append(ev)
         return out
+
+    def _gathering_days(self, te: int, np_span: Span) -> tuple[str | None, str | None] | None:
+        """出席从10日至13日举行的X: the days the gathering's own clause gives are the attendance's."""
+        return next(((iso, end) for dm, iso, end in self.ctx.dates
+                     if iso and te <= dm.start < np_span.start and HELD_AFTER.match(self.text, dm.end, np_span.start)), None)
 
     def _gathering_source(self, type_: str, sent: SentenceCtx, ts: int, te: int, np_span: Span) -> list[Actor]:
         """Who attends or hosts: the clause's subject; a host named by 由X (由X主持召开的Y), none when
