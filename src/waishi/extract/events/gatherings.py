@@ -243,16 +243,7 @@ class Gatherings(ClauseReader):
         # (the gathering's own name may carry it, when a clause before names it: 东盟-中国…大会)
         if not self._foreign(s, src) and not self._foreign(np_span, []):
             return []
-        out = []
-        chair = CHAIRED_BY.match(name) if type_ == "attend" else None
-        if chair and len(name) - chair.end() >= 2:
-            # 出席由新加坡总理李显龙主持召开的非正式会议: an attendance and a host
-            name = name[chair.end():]
-            hosts = self.ctx.actors_in(np_span.start + 1, np_span.start + chair.end(),
-                                       ("person", "org", "country", "group"))
-            persons = [a for a in hosts if a.kind == "person"]
-            if hosts:
-                out.append(self._event("host", sent, ts, persons or hosts[:1], [], [name]))
+        name, out = self._chaired(type_, name, np_span, sent, ts)
         if type_ == "attend" and name.endswith(("欢迎仪式", "欢迎式")):
             return out  # (a welcome ceremony is the host's act; those present are the visit's party)
         names = self._split_gatherings(name) if type_ == "attend" else [name]
@@ -270,6 +261,16 @@ class Gatherings(ClauseReader):
                 ev = self._event("sign", sent, ts, sides[0], sides[1])
                 out.append(ev)
         return out
+
+    def _chaired(self, type_: str, name: str, np_span: Span, sent: SentenceCtx, ts: int) -> tuple[str, list[Event]]:
+        """出席由新加坡总理李显龙主持召开的非正式会议: an attendance and a host (the name without its chair)."""
+        chair = CHAIRED_BY.match(name) if type_ == "attend" else None
+        if not chair or len(name) - chair.end() < 2:
+            return name, []
+        name = name[chair.end():]
+        hosts = self.ctx.actors_in(np_span.start + 1, np_span.start + chair.end(), ("person", "org", "country", "group"))
+        persons = [a for a in hosts if a.kind == "person"]
+        return name, ([self._event("host", sent, ts, persons or hosts[:1], [], [name])] if hosts else [])
 
     def _gathering_days(self, te: int, np_span: Span) -> tuple[str | None, str | None] | None:
         """出席从10日至13日举行的X: the days the gathering's own clause gives are the attendance's."""
