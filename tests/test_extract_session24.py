@@ -372,3 +372,22 @@ def test_an_attendance_takes_the_days_of_the_gatherings_own_clause():
     evs = _events("越南总理访问柬埔寨\n\n应柬埔寨首相洪森邀请，越南政府总理范明政2022年11月8日至9日对柬埔寨进行正式访问，"
                   "出席从10日至13日举行的第40届和第41届东盟峰会。")
     assert [e for e in evs if e[0] == "attend" and e[1] == "2022-11-10"]
+
+
+def test_a_breadcrumb_parts_the_sites_header_from_the_headline():
+    text = ("某国资讯—东盟资讯门户\n\n首页 > 华侨华人 > 华校举行庆祝国庆联欢晚会\n发布时间: 2025-10-04 | 更新时间: 2025-10-04\n"
+            "华校举行庆祝国庆联欢晚会\n\n2025年9月27日，泰国大城商会举办联欢晚会，中国驻泰国大使馆公参出席。")
+    assert _titles(text)[0] == "华校举行庆祝国庆联欢晚会"
+    text2 = ("选择留学国家\n当前位置:某站 >> 热点资讯 >> 浏览文章\n\n新加坡副总理访华\n\n时间:2019年10月22日\n\n"
+             "新加坡副总理王瑞杰开始了为期4天的访华之旅。")
+    assert _titles(text2)[0] == "新加坡副总理访华"
+
+
+def test_a_menu_glossed_in_pinyin_a_font_widget_a_sites_name_and_a_forums_title_label():
+    text = ("首頁| 滾動(dòng)| 國內(nèi)| 國際| 軍事| 社會(huì)| 財(cái)經(jīng)| 產(chǎn)經(jīng)\n字號(hào):\n\n"
+            "駐柬大使:中柬友誼不受影響\n\n2012年10月19日 20:13\n\n中國駐柬埔寨大使表示，中柬友誼不受影響。")
+    assert _titles(text)[0] == "駐柬大使:中柬友誼不受影響"
+    forum = ("某某资讯网\n\n标题: 总统即将访华 就在这个时间点 [打印本页]\n\n作者: 南书    时间: 2017-3-24 14:29\n"
+             "标题: 总统即将访华 就在这个时间点\n   缅甸外交部常务秘书表示，应中国政府邀请，总统吴廷觉预计在4月份内对中国进行友好访问。")
+    assert _titles(forum)[0] == "总统即将访华 就在这个时间点"
+    assert page_date(forum) == "2017-03-24"

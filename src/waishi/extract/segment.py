@@ -42,7 +42,7 @@ _COMPACT_STAMP = re.compile(r"^((?:19|20)\d\d)([01]\d)([0-3]\d)(?=[\u4e00-\u9fff
 _TZ = r"(?:HKT|SGT|ICT|CST|JST|KST|GMT|UTC|北京时间|河内时间)?\s*[+\-]?\d{0,2}"
 _CLOCK_T = r"\d{1,2}[:：]\d{2}(?:[:：]\d{2})?"
 _STAMP = re.compile(
-    rf"^(?:(?:发布时间|发布日期|更新时间|时间|日期|date)\s*[:：]?\s*|[\u4e00-\u9fff]{{2,8}}\s+)?(?:{_CLOCK_T}\s*[|,，]?\s*)?"
+    rf"^(?:作者\s*[:：]\s*\S{{1,10}}\s+)?(?:(?:发布时间|发布日期|更新时间|时间|日期|date)\s*[:：]?\s*|[\u4e00-\u9fff]{{2,8}}\s+)?(?:{_CLOCK_T}\s*[|,，]?\s*)?"
     rf"(?:(?P<y>\d{{4}})\s*[-/.年]\s*(?P<m>\d{{1,2}})\s*[-/.月]\s*(?P<d>\d{{1,2}})\s*日?"
     rf"|(?P<d2>\d{{1,2}})/(?P<m2>\d{{1,2}})/(?P<y2>\d{{4}}))"
     rf"\s*{_TZ}\s*(?:{_CLOCK_T})?\s*{_TZ}\s*(?:[（(][^)）]{{0,20}}[)）])?\s*(?:Print|打印|来源[:：].{{0,30}}|(?:\s*[|｜][^|｜]{{0,24}}){{1,5}}|快讯|最新|\s+(?!星期|周|礼拜)[\u4e00-\u9fff]{{2,6}}网?)?$")
@@ -58,6 +58,10 @@ _PHOTO_FIRST = re.compile(r"^(?:资料图|图片|图)\s*[:：/／]")
 # (您现在的位置: 某网 >> 资讯 >> 正文: a label and doubled separators)
 _BREADCRUMB = re.compile(r"^(?:(?:您现在的位置|您的位置|当前位置|现在位置)\s*[:：]\s*)?"
                          r"[^\s>›»]{1,8}(?:\s*[>›»]{1,2}\s*[^>›»\s]{1,12}){1,5}$")
+# A breadcrumb ending with the article's own title (首页 > 华侨华人 > 泰国…晚会)
+_CRUMB_TITLE = re.compile(r"^(?:首页|主页|首頁)\s*[>›»]")
+# a pinyin reading glossed after a character in a menu (滾動(dòng))
+_GLOSS_PY = re.compile(r"\([a-zà-ÿāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]+\)")
 # A numbered breadcrumb item on a line of its own (1. 无忧资讯 /, 2. 全球 /)
 _CRUMB_ITEM = re.compile(r"^\d{1,2}\.\s*[^/／]{1,40}?\s*[/／]$")
 # A consent banner (本网站使用…技术…隐私…同意): the site's notice, never a headline
@@ -209,8 +213,8 @@ def _furniture(line: Line, fur: _Fur = _NO_FUR, glued: bool = True) -> bool:
         return True
     if _ANH.search(t) or caption_text(line) is not None:
         return False  # a headline with its caption glued on, or a caption
-    bar = [p.strip() for p in t.split("|")]
-    if len(bar) >= 3 and all(1 <= len(p) <= 8 for p in bar):
+    bar = [_GLOSS_PY.sub("", p).strip() for p in t.split("|")]  # (滾動(dòng): a reading glossed in pinyin)
+    if len(bar) >= 3 and all(1 <= len(p) <= 8 for p in bar if p) and sum(1 for p in bar if p) >= 3:
         return True  # 泰文版 | 设为首页 | 加入收藏: a menu of short items
     hanzi = len(_HANZI.findall(t))
     if hanzi == 0 or (hanzi < 0.3 * len(t.replace(" ", "")) and "|" in t):
@@ -233,7 +237,12 @@ def _first_headline(lines: list[Line], words: _Fur = _NO_FUR) -> int:
     wire = next((k for k, ln in enumerate(lines[:_WIRE_REACH]) if k > 0 and _WIRE_LINE.match(ln.text)), None)
     if wire is not None and _headline_like(lines[wire - 1]) and not _furniture(lines[wire - 1], words):
         return wire - 1
-    for i, ln in enumerate(lines[:120]):
+    # a breadcrumb (首页 > 华侨华人 > …, 当前位置: …) parts the site's header from the article: the
+    # headline is after it, whatever the header's lines above look like
+    crumb = next((k for k, ln in enumerate(lines[:8]) if _BREADCRUMB.match(ln.text) or "当前位置" in ln.text
+                  or _CRUMB_TITLE.match(ln.text)), None)
+    first = crumb + 1 if crumb is not None and crumb + 1 < len(lines) else 0
+    for i, ln in enumerate(lines[first:120], first):
         if not _furniture(ln, words):
             nxt = lines[i + 1] if i + 1 < len(lines) else None
             t = ln.text.strip()
@@ -343,6 +352,10 @@ def _headline(head: Line, lines: list[Line]) -> tuple[str, Span, list[Line], boo
     if stamp and len(head.text) - stamp.end() >= 10:
         # " date 2025-03-11 越通社驻…记者报道，…": a date stamp glued before the first line's text
         head = Line(head.start + stamp.end(), head.end, head.text[stamp.end():])
+    label = _TITLE_LABEL.match(head.text)
+    if label and label.end("t") > label.start("t"):
+        # 标题: X [打印本页]: a forum's title line
+        head = Line(head.start + label.start("t"), head.start + label.end("t"), label.group("t"))
     glued_stamp = _STAMP_SUFFIX.search(head.text)
     if glued_stamp and glued_stamp.start() >= 8:
         head = Line(head.start, head.start + glued_stamp.start(), head.text[:glued_stamp.start()])
@@ -421,6 +434,7 @@ _STAMP_SUFFIX = re.compile(r"\s*(?:发布日期|发布时间|更新时间|日期
                            r"(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*$")
 # A related link set in the body on a line of its own, bracketed: [越南…会见…]
 _LINK_LINE = re.compile(r"^(?:\[[^\[\]。]{6,80}\]|【[^【】。]{6,80}】)$")
+_TITLE_LABEL = re.compile(r"^(?:标题|標題)\s*[:：]\s*(?P<t>.+?)\s*(?:\[打印本页\]|\[打印本頁\])?$")
 _STAMP_PREFIX = re.compile(r"\s*(?:date|日期|发布时间|时间)?\s*[:：]?\s*\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2})?\s+")
 _CUT_OFF = 5  # a last line shorter than this after 更多 is a headline cut off by the page's end
 _LONE_LINE = 30  # a lone line after 更多 longer than this is a caption, not a headline
