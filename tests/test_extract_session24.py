@@ -391,3 +391,12 @@ def test_a_menu_glossed_in_pinyin_a_font_widget_a_sites_name_and_a_forums_title_
              "标题: 总统即将访华 就在这个时间点\n   缅甸外交部常务秘书表示，应中国政府邀请，总统吴廷觉预计在4月份内对中国进行友好访问。")
     assert _titles(forum)[0] == "总统即将访华 就在这个时间点"
     assert page_date(forum) == "2017-03-24"
+
+
+def test_a_year_named_in_a_paragraph_carries_to_its_later_month_days_but_not_a_since():
+    evs = _events("缅甸总统即将访华\n\n2017年3月24日，缅甸外交部表示，总统吴廷觉预计在4月份内对中国进行友好访问。\n\n"
+                  "缅甸新一届政府去年(2016年)4月1日正式执政。应外交部长杜昂山素季邀请，中国外交部长王毅4月5日至6日对缅甸进行友好访问。")
+    assert [e for e in evs if e[0] == "visit" and e[2] == ("王毅",) and e[1] == "2016-04-05"]
+    evs2 = _events("普京访问越南\n\n2024年6月20日，俄罗斯总统普京抵达河内。河内成为普京自2022年2月以来出访最远的目的地。"
+                   "当地时间6月20日凌晨，普京抵达越南。")
+    assert not [e for e in evs2 if (e[1] or "").startswith("2022")]

@@ -20,7 +20,7 @@ from typing import Any
 from ..errors import EmptyInputError, PageTooLargeError
 from ..lexicon import Lexicon, page_scope
 from ..model import Dateline, Document, Event, Extraction, Fact, Mention, Person, Span
-from ..text.dates import WEEKDAY_GLOSS, DateMention, find_dates
+from ..text.dates import WEEKDAY_GLOSS, DateMention, find_dates, since_date
 from ..text.sentences import find_all, sentences
 from . import year as year_mod
 from .events import Actor, DocContext, EventFinder, SentenceCtx, merge_events, same_occurrence
@@ -449,15 +449,16 @@ class _DocBuilder:
         pub = self.published if main is None and self.published is not None and year == self.published.year else None
         ctx: date | None = None
         for kind, sp in self.regions:
+            said_year: int | None = None  # the year the paragraph has named so far (2011年，A于12月…)
             for s in self.region_sents[sp]:
                 base = ctx if kind == "body" else main
-                said_year: int | None = None  # the year the sentence has named so far (2011年，A于12月…)
                 for dm in (dm for dm in self.dates if s.start <= dm.start < s.end):
-                    if dm.year is not None:
-                        said_year = dm.year  # (2016年9月和10月: the later month in the year said)
+                    if dm.year is not None and not since_date(text, dm):
+                        said_year = dm.year  # (2016年9月和10月: the later month in the year said; not 自2022年2月以来)
                     # 昨天/今天 count from the article's own day, other relative dates from the story's
                     anchor = (self.published or main) if dm.day_offset is not None or dm.weekday is not None else None
-                    month_only = dm.year is None and dm.day is None and dm.month is not None and dm.year_offset is None
+                    month_only = dm.year is None and dm.month is not None and dm.year_offset is None and \
+                        (dm.day is None or said_year is not None)  # (去年(2016年)…。…4月5日: that year's)
                     # (据日本媒体5月30日报道，日本政府当天…: 当天 is the day just named in the sentence)
                     c = anchor or (ctx if dm.relative and ctx else base) or ctx or main
                     if c is None and pub is not None and dm.month is None and dm.day:

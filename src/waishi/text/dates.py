@@ -314,3 +314,8 @@ YEAR = re.compile(rf"(?<![\d.])(?P<y>{_Y})(?:\s*(?:-|—|–|~|至|到)\s*(?P<y2
 # 以来/至今 (or 起/开始) right after a date or year: the start of a period up to now, so a lower
 # bound of the page's year and never an event's date (自2011年3月当选以来, 2015年起).
 SINCE_AFTER = re.compile(r"[^，。；,;：:\n]{0,18}?(?:以来|至今)|\s*(?:月|日)?\s*(?:起|开始)(?![草来])")
+
+
+def since_date(text: str, dm: DateMention) -> bool:
+    """A date that starts a period up to now (自2022年2月以来, 2015年起): a bound, no date of the story."""
+    return text[max(0, dm.start - 1):dm.start] in ("自", "从") or SINCE_AFTER.match(text, dm.end) is not None
