@@ -400,3 +400,8 @@ def test_a_year_named_in_a_paragraph_carries_to_its_later_month_days_but_not_a_s
     evs2 = _events("普京访问越南\n\n2024年6月20日，俄罗斯总统普京抵达河内。河内成为普京自2022年2月以来出访最远的目的地。"
                    "当地时间6月20日凌晨，普京抵达越南。")
     assert not [e for e in evs2 if (e[1] or "").startswith("2022")]
+
+
+def test_two_named_persons_holding_a_video_conference_is_a_call():
+    evs = _events("中老视频会议\n\n2021年12月15日，国家国际发展合作署副署长邓波清与老挝老中合作委员会副主席赛萨纳举行视频会议，就两国发展合作交换意见。")
+    assert ("phone_call", "2021-12-15", ("邓波清",), ("赛萨纳",)) in evs

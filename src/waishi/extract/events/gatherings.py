@@ -105,12 +105,14 @@ class Gatherings(ClauseReader):
 
     # attend / host --------------------------------------------------------------------
     def _read_gathering(self, frame: Frame, sent: SentenceCtx, t: str, ts: int, te: int, mode: str) -> list[Event]:
-        if frame.type == "host" and self._meeting_held(te):
-            return []
         if frame.type == "host":
+            # (A与B举行视频会议/峰会: two leaders' summit or video call, before 举行视频… is read as a
+            # meeting held by its own trigger)
             summit = None if "主持" in t else self._summit_of_two(sent, ts, te)
             if summit is not None:
                 return summit
+        if frame.type == "host" and self._meeting_held(te):
+            return []
         return self._gathering(frame.type, sent, t, ts, te)
 
     def _summit_of_two(self, sent: SentenceCtx, ts: int, te: int) -> list[Event] | None:
@@ -118,7 +120,7 @@ class Gatherings(ClauseReader):
         many is hosted: 与B共同主持…会议)."""
         ce = self.clause_end(te, sent.span.end)
         obj = self.text[te:ce]
-        if not re.match(r"了?[^，。；,;]{0,16}?(?:峰会|会晤)(?:(?:时|上|中|期间)|$)", obj):
+        if not re.match(r"了?[^，。；,;]{0,16}?(?:峰会|会晤|(?:视频|线上|网络|在线|视讯)会议)(?:(?:时|上|中|期间)|$)", obj):
             return None
         # (a video summit is a call)
         etype = "phone_call" if re.search(r"视频|视讯|电话|线上|在线|网络", obj) else "meet"
