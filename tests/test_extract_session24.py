@@ -405,3 +405,15 @@ def test_a_year_named_in_a_paragraph_carries_to_its_later_month_days_but_not_a_s
 def test_two_named_persons_holding_a_video_conference_is_a_call():
     evs = _events("中老视频会议\n\n2021年12月15日，国家国际发展合作署副署长邓波清与老挝老中合作委员会副主席赛萨纳举行视频会议，就两国发展合作交换意见。")
     assert ("phone_call", "2021-12-15", ("邓波清",), ("赛萨纳",)) in evs
+
+
+def test_two_leaders_witnessing_a_signing_is_a_signing_of_their_sides():
+    evs = _events("李克强会见昂山素季\n\n2016年8月18日，国务院总理李克强在人民大会堂同缅甸国务资政昂山素季举行会谈。"
+                  "会谈后，李克强与昂山素季共同见证了有关双边合作文件的签署。")
+    assert ("sign", "2016-08-18", ("中国", "李克强"), ("缅甸", "昂山素季")) in evs
+
+
+def test_a_witnessed_signing_joins_the_signing_the_page_names():
+    evs = _events("两市签署合作备忘录\n\n2023年9月14日，越南胡志明市人民委员会副主席吴明珠与中国上海市人大常委会副主任孙明"
+                  "见证胡志明市外务厅与上海市人民政府外事办公室签署友好合作备忘录。")
+    assert len([e for e in evs if e[0] == "sign"]) == 1

@@ -58,7 +58,7 @@ class EventFinder(Meetings, Gatherings):
             if online is None and got:
                 online = ONLINE.search(self.text, s.start, s.end) is not None
             for ev in got:
-                ev.trigger = t
+                ev.trigger = ev.trigger or t
                 ev.factuality = fact
                 if ev.type == "meet" and online:
                     ev.type = "phone_call"  # 会晤…以在线形式举行: a video call

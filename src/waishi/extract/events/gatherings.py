@@ -55,8 +55,10 @@ class Gatherings(ClauseReader):
     def _read_signing(self, frame: Frame, sent: SentenceCtx, t: str, ts: int, te: int, mode: str) -> list[Event]:
         s = sent.span
         before = self.text[max(s.start, ts - 12):ts]
-        if "见证" in before or before.endswith("所") or \
-                ("见证" in self.text[self.clause_start(ts, s.start):ts] and self.text.startswith(("仪式", "签字仪式"), te)):
+        if "见证" in before or ("见证" in self.text[self.clause_start(ts, s.start):ts] and
+                               self.text.startswith(("仪式", "签字仪式"), te)):
+            return self._witnessed(sent, ts)
+        if before.endswith("所"):
             return []
         ce = self.clause_end(te, s.end)
         obj = self.text[te:ce]
@@ -97,6 +99,23 @@ class Gatherings(ClauseReader):
         if not names:
             return []
         return [self._event("sign", sent, ts, src, tgt, names)]
+
+    def _witnessed(self, sent: SentenceCtx, ts: int) -> list[Event]:
+        """A与B共同见证了…文件的签署: two leaders of two countries witness the documents their sides
+        sign (the annotators' practice, as for the signing ceremonies leaders attend)."""
+        cs = self.clause_start(ts, sent.span.start)
+        w = self.text.find("见证", cs, ts)
+        persons = [a for a in self.subject(sent, w, ("person",)) if a.kind == "person"] if w >= 0 else []
+        isos = {a.iso3 for a in persons if a.iso3}
+        if len(persons) < 2 or len(isos) < 2:
+            return []
+
+        def side(p: Actor) -> list[Actor]:
+            name = self.lex.country_names.get(p.iso3) if p.iso3 else None
+            return ([Actor(name, p.span, "country", p.iso3)] if name else []) + [p]
+        ev = self._event("sign", sent, ts, side(persons[0]), side(persons[1]))
+        ev.trigger = "见证"  # (merged into a signing the page names on the same day: its witnesses)
+        return [ev]
 
     def _pair_signers(self, cs: int, ts: int) -> bool:
         """The clause before a signing names both sides without names (双方, 两国总理, 两国政府于…)."""

@@ -87,15 +87,14 @@ def same_occurrence(a: Event, b: Event, persons: frozenset[str] = frozenset(),
     if a.type in ("meet", "phone_call") and a.date and a.date == b.date and _overlap(a.source, b.source) \
             and _leaders_of(a, persons) != _leaders_of(b, persons) and set(a.target_iso3) & set(b.target_iso3):
         return True  # 分别与老挝…国会领导人会晤, then each leader met by name: one meeting each
+    if _same_day_act(a, b):
+        return True
     if a.type in symmetric:
         xa, xb = a.source + a.target, b.source + b.target
         return _overlap(a.source, xb) and _overlap(a.target, xb) and _overlap(b.target, xa)
     if a.type == "visit":
         same_place = _overlap(a.target, b.target) or bool(set(a.target_iso3) & set(b.target_iso3))
         return _overlap(a.source, b.source) and same_place
-    if a.type == "attend" and a.date and a.date == b.date and len(a.date) == 10 and _overlap(a.target, b.target) \
-            and "在…上" not in (a.trigger, b.trigger):
-        return True  # (A出席X开幕式。B、C等也参加了X: those present at one gathering on one day, one attendance)
     if a.type == "aid" and a.date and a.date == b.date:
         # one donation told twice on one day (越南向老挝援助… / 越南政府…向老挝移交…); but two
         # donors named apart (A提供的…、B提供的…, or of two countries) made two gifts
@@ -103,6 +102,16 @@ def same_occurrence(a: Event, b: Event, persons: frozenset[str] = frozenset(),
             return False
         return _overlap(a.target, b.target) or bool(set(a.target_iso3) & set(b.target_iso3))
     return _overlap(a.source, b.source) and _overlap(a.target, b.target)
+
+
+def _same_day_act(a: Event, b: Event) -> bool:
+    """The leaders witnessed the signing the page names (one act); those present at one gathering on
+    one day (A出席X开幕式。B、C等也参加了X) are one attendance."""
+    if not a.date or a.date != b.date:
+        return False
+    if a.type == "sign" and "见证" in (a.trigger, b.trigger):
+        return True
+    return a.type == "attend" and len(a.date) == 10 and _overlap(a.target, b.target) and "在…上" not in (a.trigger, b.trigger)
 
 
 _LEADERS = re.compile(r"^[^和与及、党]{2,8}?(?:国会|议会|政府)(?:领导人|代表团)$")
