@@ -461,8 +461,7 @@ class _Collector:
                         ev.add(sy, 1.5 * self.weight, f"upcoming series {name}")
             # 越老政府间合作委员会第47次会议: the number written after the name
             # (one search for all the names: a text naming none, most, skips the loop)
-            anywhere = lex.memo("series_rx", lambda: re.compile("|".join(map(re.escape, names))))
-            for name in (n for n in names if n in text) if anywhere.search(text) else ():
+            for name in (n for n in names if n in text) if lex.names_any("series", lambda: names, text) else ():
                 for m in re.finditer(re.escape(name) + r"\s*" + _ORDINAL.pattern + r"\s*(?:会议|会晤|峰会|大会|会)", text):
                     num = _ordinal(m.group(1))
                     sy = series_year(lex.series[name], num) if num else None
@@ -471,9 +470,7 @@ class _Collector:
 
     def congresses(self) -> None:
         text, ev, lex = self.text, self.ev, self.lex
-        forms = lex.memo("congress_forms", lambda: re.compile("|".join(sorted(
-            {re.escape(f) for c in lex.congresses for f in c.forms if len(f) >= 3}, key=len, reverse=True)) or "(?!)"))
-        if not forms.search(text):
+        if not lex.names_any("congress_forms", lambda: {f for c in lex.congresses for f in c.forms if len(f) >= 3}, text):
             return
         for c in lex.congresses:
             form = next((f for f in c.forms if len(f) >= 3 and f in text), None)
@@ -514,6 +511,8 @@ class _Collector:
         """Events whose date is public knowledge (world_events.tsv): the page is no older than any
         it names; one it reports, outside a plan, counts a little for its year."""
         text, ev = self.text, self.ev
+        if not self.lex.names_any("world_events", lambda: self.lex.world_events, text):
+            return
         for pattern, (year, use) in self.lex.world_events.items():
             i = text.find(pattern)
             if i < 0:

@@ -17,7 +17,7 @@ import functools
 import gettext
 import logging
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from importlib import resources
@@ -506,6 +506,12 @@ class Lexicon:
         if got is None:
             got = self._automata[key] = build()
         return got
+
+    def names_any(self, key: str, words: Callable[[], Iterable[str]], text: str) -> bool:
+        """Whether ``text`` holds any of ``words`` (built once under ``key``): one automaton pass,
+        not a search per word nor a regex alternation tried at every position."""
+        auto = self.memo("any:" + key, lambda: ac.AhoCorasick(pats) if (pats := list(words())) else None)
+        return auto is not None and bool(auto.find_matches_as_indexes(text))
 
     def find(self, name: str, text: str) -> list[tuple[str, int, int]]:
         """Leftmost-longest, non-overlapping matches of automaton ``name`` in ``text``."""
