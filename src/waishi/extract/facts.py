@@ -129,8 +129,9 @@ class FactFinder:
         counts = [m for m in numbers.COUNT.finditer(text, s, e)]
         spans = sorted([(a.start, a.end, "money", a) for a in amounts] +
                        [(m.start(), m.end(), "count", m) for m in counts], key=lambda x: x[0])
-        spans = [x for x in spans if not any(y is not x and y[0] <= x[0] and x[1] <= y[1] and y[2] == "money"
-                                             for y in spans)]
+        if amounts:  # (only a sum of money covers a figure: without one, every figure stays)
+            spans = [x for x in spans if not any(y is not x and y[0] <= x[0] and x[1] <= y[1] and y[2] == "money"
+                                                 for y in spans)]
         prev_end = s
         for idx, (a, b, _kind, obj) in enumerate(spans):
             nxt = spans[idx + 1][0] if idx + 1 < len(spans) else e

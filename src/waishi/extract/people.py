@@ -100,6 +100,7 @@ class _Tables:
         self.blocks = [t for t, k in lex.titles.items() if k == "block"]
         self.block_set = frozenset(self.blocks)
         self.block_lens = sorted({len(b) for b in self.blocks})
+        self.block_inner = frozenset(c for b in self.blocks for c in b[1:])
         self.long_titles = tuple(t for t in self.titles if len(t) >= 2)
         self.titles_longest_first = sorted(self.titles, key=len, reverse=True)
         self.title_lens = sorted({len(t) for t in self.titles}, reverse=True)
@@ -116,7 +117,7 @@ class PeopleFinder:
         self.stops, self.multi_stops, self.single_stops = t.stops, t.multi_stops, t.single_stops
         self.titles, self.known, self.holders = t.titles, t.holders, t.holders
         self.known_by_first = t.known_by_first
-        self.blocks, self.block_set, self.block_lens = t.blocks, t.block_set, t.block_lens
+        self.blocks, self.block_set, self.block_lens, self.block_inner = t.blocks, t.block_set, t.block_lens, t.block_inner
         self.long_titles, self.titles_longest_first = t.long_titles, t.titles_longest_first
         self.title_lens = t.title_lens
         self._place_ends: set[int] = set()
@@ -408,6 +409,8 @@ class PeopleFinder:
 
     def _blocked(self, text: str, ts: int, te: int) -> bool:
         """A block word (委员会, 总领事馆) overlaps the title's end: 常务委员|会."""
+        if text[te:te + 1] not in self.block_inner:
+            return False  # (a word crossing te has the character at te past its first)
         longest = self.block_lens[-1] if self.block_lens else 0
         # (a block word crossing te starts after te - longest; k + n > te implies k + n > ts)
         for k in range(max(0, ts - longest + 1, te - longest + 1), te):

@@ -93,13 +93,15 @@ class DocContext:
         return self.entities[bisect.bisect_left(self._e_starts, s):bisect.bisect_left(self._e_starts, e)]
 
     def actors_in(self, s: int, e: int, kinds: tuple[str, ...] = ("person", "org", "country", "place", "group")) -> list[Actor]:
-        ps = self.persons[bisect.bisect_left(self._p_starts, s):bisect.bisect_left(self._p_starts, e)]
-        out = [a for a in ps if a.span.end <= e and "person" in kinds]
+        out = [a for a in self.persons[bisect.bisect_left(self._p_starts, s):bisect.bisect_left(self._p_starts, e)]
+               if a.span.end <= e] if "person" in kinds else []
+        with_org = "org" in kinds
         for m in self.entities_between(s, e):
             if m.span.end <= e:
-                if any(p.span.start <= m.span.start < p.span.end for p in out):
+                ms = m.span.start
+                if out and any(p.span.start <= ms < p.span.end for p in out):
                     continue
-                if m.kind in ("country", "place") and "org" in kinds:
+                if with_org and m.kind in ("country", "place"):
                     om = ORGAN.match(self.text, m.span.end, e)
                     if om:
                         out.append(Actor(m.text + om.group(), Span(m.span.start, om.end()), "org", m.value))
