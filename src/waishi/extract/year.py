@@ -240,10 +240,10 @@ class _Collector:
 
     def now_phrases(self) -> None:
         text, ev, weight = self.text, self.ev, self.weight
-        for m in _NOW.finditer(text):
+        for m in _NOW.finditer(text) if "年" in text else ():
             ev.add(int(m.group(1)), 5 * weight, "present-year phrase")
             self.taken.append(m.span())
-        for m in _PAREN_RANGE.finditer(text):
+        for m in _PAREN_RANGE.finditer(text) if "(" in text or "（" in text else ():
             y1, y2 = int(m.group(1)), int(m.group(2))
             if y2 - y1 >= 10:  # (1950-2026): an anniversary counted to the present
                 ev.add(y2, 3 * weight, "anniversary range")
@@ -252,6 +252,8 @@ class _Collector:
 
     def full_dates(self) -> None:
         text, ev, at = self.text, self.ev, self.at
+        if "年" not in text or "月" not in text:
+            return
         for m in _FULL.finditer(text):
             if not self.free(*m.span()):
                 continue
@@ -295,6 +297,8 @@ class _Collector:
         return _PLAN_IN_CLAUSE.search(self.text, end, min(stop, end + 20)) is not None
 
     def dotted_dates(self) -> None:
+        if "." not in self.text:
+            return
         for m in _DOT_DATE.finditer(self.text):
             if self.free(*m.span()):
                 self.dated.append(int(m.group(1)))  # 本周(2015.3.2-2015.3.8)要闻回顾: a dotted date range
@@ -326,6 +330,8 @@ class _Collector:
 
     def bare_years(self) -> None:
         text = self.text
+        if "年" not in text:
+            return
         for m in _YEAR.finditer(text):
             if not self.free(*m.span()):
                 continue
