@@ -520,7 +520,7 @@ class PeopleFinder:
                 if (k == 4 and name[:2] not in self.lex.surnames_cn) or name in self.lex.surnames_cn:
                     continue  # (欧阳玉靖: four characters only after a two-character surname; 欧阳大使 alone: no name)
                 if any(sp.start < ts and ns < sp.end for sp in taken) or \
-                        name[0] not in self.lex.surnames_cn | self.lex.surnames_vn and name[:2] not in self.lex.surnames_cn or \
+                        name[0] not in self.lex.surnames_cn and name[0] not in self.lex.surnames_vn and name[:2] not in self.lex.surnames_cn or \
                         not self._plausible(name) or not self._name_like(name) or self._is_stop_at(name, 1, True):
                     continue
                 out.append(PersonMention(name, Span(ns, ts), [(t, Span(ts, te))], self.country_of_titles([t], name), None))
@@ -618,7 +618,7 @@ class PeopleFinder:
 
     def country_of_titles(self, titles: list[str], name: str) -> str | None:
         """ISO3 from the first place or organisation in the title chain."""
-        vn_name = "·" not in name and (name[1:2] == "氏" or name[:1] in self.lex.surnames_vn - self.lex.surnames_cn)
+        vn_name = "·" not in name and (name[1:2] == "氏" or name[:1] in self.lex.surnames_vn and name[:1] not in self.lex.surnames_cn)
         # (中国驻越南大使NAME: the post is in Vietnam, the envoy is not Vietnamese)
         if vn_name and any("越南" in t.replace("驻越南", "") or t.startswith("越共") for t in titles):
             return self.home  # 老挝越南企业协会…委员 NAME: a Vietnamese in Laos
