@@ -526,7 +526,7 @@ class Lexicon:
         return self._find(name, text)
 
     def _find(self, name: str, text: str) -> list[tuple[str, int, int]]:
-        auto, pats = self.automaton(name)
+        auto, pats = self._automata.get(name) or self.automaton(name)
         return [(pats[i], s, e) for i, s, e in auto.find_matches_as_indexes(text)]
 
     # -- look-ups -------------------------------------------------------------------
