@@ -588,7 +588,8 @@ class _Collector:
             # a former holder's title (原国家主席, 已故总书记) dates nothing, nor does a historical
             # figure's (胡志明主席 is named on pages of every year)
             titles = [*titles, *(short_country(self.lex, t) for t in titles)]
-            fits = [o for o in offices if any(title_fits(t, o.forms) for t in titles if not t.startswith(_FORMER))
+            current = [t for t in titles if not t.startswith(_FORMER)]  # (tested once, not once per office)
+            fits = [o for o in offices if any(title_fits(t, o.forms) for t in current)
                     and not (o.end and o.end.year < HISTORICAL_BEFORE)]
             if not fits:
                 continue
