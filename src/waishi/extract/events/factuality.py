@@ -38,6 +38,15 @@ def lead_sentence(self: ClauseReader, sent: SentenceCtx, cs: int) -> str:
 
 _CARRIED = ("planned", "proposed")
 _CUSTOM = ("惯例", "通常", "每年", "定期")  # habits that hold for a whole sentence
+_CUSTOM_RX = re.compile("|".join(_CUSTOM))
+
+
+def _customs(self: ClauseReader, rx: re.Pattern[str], lo: int, hi: int) -> list[str]:
+    """The modality of each custom the modality words of ``text[lo:hi]`` hold (none without one of
+    their words: the long alternation is not run then)."""
+    if _CUSTOM_RX.search(self.text, lo, hi) is None:
+        return []
+    return [self.lex.modality[m.group()] for m in rx.finditer(self.text, lo, hi) if m.group() in _CUSTOM]
 _FIRM = ("准备", "计划", "定于", "拟", "将于", "预计")  # plans made, not hopes  # the modality a subject-less clause takes from the one before
 _DONE = re.compile(r"已|了|曾")
 
@@ -135,8 +144,7 @@ def factuality(self: ClauseReader, sent: SentenceCtx, ts: int, te: int) -> str:
     found = [self.lex.modality[w] for w in words]
     # a custom named anywhere before in the sentence (根据东盟惯例，新任元首会…访问); an adverb of
     # frequency (频繁, 多次) is its own clause's
-    found = [self.lex.modality[m.group()] for m in rx.finditer(self.text, sent.span.start, cs)
-             if m.group() in _CUSTOM] + found
+    found = _customs(self, rx, sent.span.start, cs) + found
     subj_end = next((m.start() for m in _PREP.finditer(self.text, cs, ts)), ts)
     if not found and cs > sent.span.start and not self.ctx.actors_in(cs, subj_end) \
             and not _DONE.search(self.text, cs, te + 1):
