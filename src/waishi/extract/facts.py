@@ -110,6 +110,9 @@ def period_before(text: str, start: int, pos: int, doc_year: int | None) -> tupl
     return found
 
 
+_DIGIT = re.compile(r"\d")
+
+
 class FactFinder:
     def __init__(self, lex: Lexicon, text: str, entities: list[Mention], doc_year: int | None,
                  home: str = HOME) -> None:
@@ -126,11 +129,13 @@ class FactFinder:
         out: list[Fact] = []
         period_ctx = context_period
         amounts = numbers.money(text, s, e)
-        counts = [m for m in numbers.COUNT.finditer(text, s, e)]
+        # (every count holds a digit: a sentence without one is not scanned for them)
+        counts = [m for m in numbers.COUNT.finditer(text, s, e)] if _DIGIT.search(text, s, e) else []
         spans = sorted([(a.start, a.end, "money", a) for a in amounts] +
                        [(m.start(), m.end(), "count", m) for m in counts], key=lambda x: x[0])
-        spans = [x for x in spans if not any(y is not x and y[0] <= x[0] and x[1] <= y[1] and y[2] == "money"
-                                             for y in spans)]
+        if amounts:  # (only a sum of money covers a figure: without one, every figure stays)
+            spans = [x for x in spans if not any(y is not x and y[0] <= x[0] and x[1] <= y[1] and y[2] == "money"
+                                                 for y in spans)]
         prev_end = s
         for idx, (a, b, _kind, obj) in enumerate(spans):
             nxt = spans[idx + 1][0] if idx + 1 < len(spans) else e

@@ -103,6 +103,7 @@ class _Tables:
         self.blocks = [t for t, k in lex.titles.items() if k == "block"]
         self.block_set = frozenset(self.blocks)
         self.block_lens = sorted({len(b) for b in self.blocks})
+        self.block_inner = frozenset(c for b in self.blocks for c in b[1:])
         self.long_titles = tuple(t for t in self.titles if len(t) >= 2)
         self.titles_longest_first = sorted(self.titles, key=len, reverse=True)
         self.title_lens = sorted({len(t) for t in self.titles}, reverse=True)
@@ -119,7 +120,7 @@ class PeopleFinder:
         self.stops, self.multi_stops, self.single_stops = t.stops, t.multi_stops, t.single_stops
         self.titles, self.known, self.holders = t.titles, t.holders, t.holders
         self.known_by_first = t.known_by_first
-        self.blocks, self.block_set, self.block_lens = t.blocks, t.block_set, t.block_lens
+        self.blocks, self.block_set, self.block_lens, self.block_inner = t.blocks, t.block_set, t.block_lens, t.block_inner
         self.long_titles, self.titles_longest_first = t.long_titles, t.titles_longest_first
         self.title_lens = t.title_lens
         self._place_ends: set[int] = set()
@@ -422,6 +423,8 @@ class PeopleFinder:
 
     def _blocked(self, text: str, ts: int, te: int) -> bool:
         """A block word (委员会, 总领事馆) overlaps the title's end: 常务委员|会."""
+        if text[te:te + 1] not in self.block_inner:
+            return False  # (a word crossing te has the character at te past its first)
         longest = self.block_lens[-1] if self.block_lens else 0
         # (a block word crossing te starts after te - longest; k + n > te implies k + n > ts)
         for k in range(max(0, ts - longest + 1, te - longest + 1), te):
@@ -531,7 +534,7 @@ class PeopleFinder:
                 if (k == 4 and name[:2] not in self.lex.surnames_cn) or name in self.lex.surnames_cn:
                     continue  # (欧阳玉靖: four characters only after a two-character surname; 欧阳大使 alone: no name)
                 if any(sp.start < ts and ns < sp.end for sp in taken) or \
-                        name[0] not in self.lex.surnames_cn | self.lex.surnames_vn and name[:2] not in self.lex.surnames_cn or \
+                        name[0] not in self.lex.surnames_cn and name[0] not in self.lex.surnames_vn and name[:2] not in self.lex.surnames_cn or \
                         not self._plausible(name) or not self._name_like(name) or self._is_stop_at(name, 1, True):
                     continue
                 out.append(PersonMention(name, Span(ns, ts), [(t, Span(ts, te))], self.country_of_titles([t], name), None))
@@ -629,7 +632,7 @@ class PeopleFinder:
 
     def country_of_titles(self, titles: list[str], name: str) -> str | None:
         """ISO3 from the first place or organisation in the title chain."""
-        vn_name = "·" not in name and (name[1:2] == "氏" or name[:1] in self.lex.surnames_vn - self.lex.surnames_cn)
+        vn_name = "·" not in name and (name[1:2] == "氏" or name[:1] in self.lex.surnames_vn and name[:1] not in self.lex.surnames_cn)
         # (中国驻越南大使NAME: the post is in Vietnam, the envoy is not Vietnamese)
         if vn_name and any("越南" in t.replace("驻越南", "") or t.startswith("越共") for t in titles):
             return self.home  # 老挝越南企业协会…委员 NAME: a Vietnamese in Laos

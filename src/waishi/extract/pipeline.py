@@ -582,10 +582,10 @@ class _DocBuilder:
                 part_of.setdefault(n[:2], set()).add(n)
         forms.update({part: next(iter(full)) for part, full in part_of.items() if len(full) == 1})
         spans: list[Actor] = []
+        by_length = sorted(forms.items(), key=lambda kv: -len(kv[0]))
         for _kind, sp in self.regions:
-            seg = self.text[sp.start:sp.end]
-            taken = bytearray(len(seg))
-            for form, name in sorted(forms.items(), key=lambda kv: -len(kv[0])):
+            seg, taken = self.text[sp.start:sp.end], bytearray(sp.end - sp.start)
+            for form, name in by_length:
                 i = seg.find(form)
                 while i >= 0:
                     s = sp.start + i

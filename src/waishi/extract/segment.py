@@ -25,6 +25,10 @@ _CREDIT = re.compile(
     r"|[^\s。，,]{0,12}供图(?:[，,][^\s。]{1,10})?|(?:[^\s。，,]{1,10}记者)?\s*[^\s。，,]{1,8}\s+摄"
     r"|屏幕截图|资料图|网络图片|图片[:：][^)）]{1,20}|图[:：][^)）]{1,20})\s*[)）]?\s*$"
 )
+# (the costly forms, any run before 供图 or 摄, cannot match a line without the word: such a line
+# is searched without them; a form written otherwise is simply kept)
+_CREDIT_PLAIN = re.compile(_CREDIT.pattern.replace(r"|[^\s。，,]{0,12}供图(?:[，,][^\s。]{1,10})?", "")
+                           .replace(r"|(?:[^\s。，,]{1,10}记者)?\s*[^\s。，,]{1,8}\s+摄", ""))
 _FILENAME = re.compile(r"^[\w.-]+\.(?:png|jpe?g|gif|webp|bmp)$", re.I)
 _MORE = re.compile(r"^(?:更多|更多新闻)\s*[:：]?$")
 # Other outlets end the article with link lists and page furniture, not teasers of the VNA kind,
@@ -128,7 +132,8 @@ def caption_text(line: Line) -> Span | None:
     if "图" not in line.text and "摄" not in line.text:
         return None
     # a credit is short and ends the line: search its tail only
-    m = _CREDIT.search(line.text, max(0, len(line.text) - 80))
+    rx = _CREDIT if "摄" in line.text or "供图" in line.text else _CREDIT_PLAIN
+    m = rx.search(line.text, max(0, len(line.text) - 80))
     if not m:
         return None
     e = line.start + m.start()
@@ -383,7 +388,7 @@ def _caption(ln: Line, title: str, cut_from_headline: bool) -> Span | None:
     if cut_from_headline:  # the caption cut from the headline line
         return caption_text(ln) or Span(ln.start, ln.end)
     t = ln.text
-    m = _ANH.search(t)
+    m = _ANH.search(t) if "nh" in t else None  # (every form ends in nh: ảnh, anh, Ảnh, Anh)
     if m and _norm(t[: m.start()]) and _norm(title).startswith(_norm(t[: m.start()])[:8]):
         cap = Line(ln.start + m.end(), ln.end, t[m.end():])
         return caption_text(cap) or Span(cap.start, cap.end)

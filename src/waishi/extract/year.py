@@ -243,10 +243,10 @@ class _Collector:
 
     def now_phrases(self) -> None:
         text, ev, weight = self.text, self.ev, self.weight
-        for m in _NOW.finditer(text):
+        for m in _NOW.finditer(text) if "年" in text else ():
             ev.add(int(m.group(1)), 5 * weight, "present-year phrase")
             self.taken.append(m.span())
-        for m in _PAREN_RANGE.finditer(text):
+        for m in _PAREN_RANGE.finditer(text) if "(" in text or "（" in text else ():
             y1, y2 = int(m.group(1)), int(m.group(2))
             if y2 - y1 >= 10:  # (1950-2026): an anniversary counted to the present
                 ev.add(y2, 3 * weight, "anniversary range")
@@ -255,6 +255,8 @@ class _Collector:
 
     def full_dates(self) -> None:
         text, ev, at = self.text, self.ev, self.at
+        if "年" not in text or "月" not in text:
+            return
         for m in _FULL.finditer(text):
             if not self.free(*m.span()):
                 continue
@@ -298,6 +300,8 @@ class _Collector:
         return _PLAN_IN_CLAUSE.search(self.text, end, min(stop, end + 20)) is not None
 
     def dotted_dates(self) -> None:
+        if "." not in self.text:
+            return
         for m in _DOT_DATE.finditer(self.text):
             if self.free(*m.span()):
                 self.dated.append(int(m.group(1)))  # 本周(2015.3.2-2015.3.8)要闻回顾: a dotted date range
@@ -331,6 +335,8 @@ class _Collector:
 
     def bare_years(self) -> None:
         text = self.text
+        if "年" not in text:
+            return
         for m in _YEAR.finditer(text):
             if not self.free(*m.span()):
                 continue
@@ -466,8 +472,7 @@ class _Collector:
                         ev.add(sy, 1.5 * self.weight, f"upcoming series {name}")
             # 越老政府间合作委员会第47次会议: the number written after the name
             # (one search for all the names: a text naming none, most, skips the loop)
-            anywhere = lex.memo("series_rx", lambda: re.compile("|".join(map(re.escape, names))))
-            for name in (n for n in names if n in text) if anywhere.search(text) else ():
+            for name in (n for n in names if n in text) if lex.names_any("series", lambda: names, text) else ():
                 for m in re.finditer(re.escape(name) + r"\s*" + _ORDINAL.pattern + r"\s*(?:会议|会晤|峰会|大会|会)", text):
                     num = _ordinal(m.group(1))
                     sy = series_year(lex.series[name], num) if num else None
@@ -476,9 +481,7 @@ class _Collector:
 
     def congresses(self) -> None:
         text, ev, lex = self.text, self.ev, self.lex
-        forms = lex.memo("congress_forms", lambda: re.compile("|".join(sorted(
-            {re.escape(f) for c in lex.congresses for f in c.forms if len(f) >= 3}, key=len, reverse=True)) or "(?!)"))
-        if not forms.search(text):
+        if not lex.names_any("congress_forms", lambda: {f for c in lex.congresses for f in c.forms if len(f) >= 3}, text):
             return
         for c in lex.congresses:
             form = next((f for f in c.forms if len(f) >= 3 and f in text), None)
@@ -519,6 +522,8 @@ class _Collector:
         """Events whose date is public knowledge (world_events.tsv): the page is no older than any
         it names; one it reports, outside a plan, counts a little for its year."""
         text, ev = self.text, self.ev
+        if not self.lex.names_any("world_events", lambda: self.lex.world_events, text):
+            return
         for pattern, (year, use) in self.lex.world_events.items():
             i = text.find(pattern)
             if i < 0:
@@ -588,7 +593,8 @@ class _Collector:
             # a former holder's title (原国家主席, 已故总书记) dates nothing, nor does a historical
             # figure's (胡志明主席 is named on pages of every year)
             titles = [*titles, *(short_country(self.lex, t) for t in titles)]
-            fits = [o for o in offices if any(title_fits(t, o.forms) for t in titles if not t.startswith(_FORMER))
+            current = [t for t in titles if not t.startswith(_FORMER)]  # (tested once, not once per office)
+            fits = [o for o in offices if any(title_fits(t, o.forms) for t in current)
                     and not (o.end and o.end.year < HISTORICAL_BEFORE)]
             if not fits:
                 continue

@@ -17,7 +17,7 @@ import functools
 import gettext
 import logging
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from importlib import resources
@@ -507,6 +507,12 @@ class Lexicon:
             got = self._automata[key] = build()
         return got
 
+    def names_any(self, key: str, words: Callable[[], Iterable[str]], text: str) -> bool:
+        """Whether ``text`` holds any of ``words`` (built once under ``key``): one automaton pass,
+        not a search per word nor a regex alternation tried at every position."""
+        auto = self.memo("any:" + key, lambda: ac.AhoCorasick(pats) if (pats := list(words())) else None)
+        return auto is not None and bool(auto.find_matches_as_indexes(text))
+
     def find(self, name: str, text: str) -> list[tuple[str, int, int]]:
         """Leftmost-longest, non-overlapping matches of automaton ``name`` in ``text``."""
         cache = _PAGE_FINDS.get()
@@ -520,7 +526,7 @@ class Lexicon:
         return self._find(name, text)
 
     def _find(self, name: str, text: str) -> list[tuple[str, int, int]]:
-        auto, pats = self.automaton(name)
+        auto, pats = self._automata.get(name) or self.automaton(name)
         return [(pats[i], s, e) for i, s, e in auto.find_matches_as_indexes(text)]
 
     # -- look-ups -------------------------------------------------------------------

@@ -9,7 +9,7 @@ known.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -267,14 +267,23 @@ _READERS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], DateMention | N
 _CN_HINT = re.compile("[一二三四五六七八九十]月")
 _RANGE_SEPS = ("至", "到", "-", "—", "–", "~", "～")
 _NOW_WORDS = tuple(_NOW_RELATIVE)
+
+
+def _any_of(words: Iterable[str]) -> re.Pattern[str]:
+    """One search for any of ``words`` (a loop of ``in`` tests scans the text once per word)."""
+    return re.compile("|".join(map(re.escape, words)))
+
+
+_RANGE_SEP_RX, _NOW_RX, _REL_RX = _any_of(_RANGE_SEPS), _any_of(_NOW_WORDS), _any_of(_RELATIVE)
+_REL_YEAR_RX = _any_of(("年前", *_YEAR_OFFSETS))
 _NEEDLES: dict[re.Pattern[str], Callable[[str], bool]] = {
     _CN_FULL: lambda t: _CN_HINT.search(t) is not None,
     _BRACKET_DAY: lambda t: "(" in t or "（" in t,
-    _DAY_RANGE: lambda t: "日" in t and any(c in t for c in _RANGE_SEPS),
-    _NOW: lambda t: any(w in t for w in _NOW_WORDS),
-    _REL: lambda t: any(w in t for w in _RELATIVE),
+    _DAY_RANGE: lambda t: "日" in t and _RANGE_SEP_RX.search(t) is not None,
+    _NOW: lambda t: _NOW_RX.search(t) is not None,
+    _REL: lambda t: _REL_RX.search(t) is not None,
     _WEEKDAY: lambda t: "星期" in t or "周" in t or "週" in t or "礼拜" in t,
-    _REL_YEAR: lambda t: "年前" in t or any(w in t for w in _YEAR_OFFSETS),
+    _REL_YEAR: lambda t: _REL_YEAR_RX.search(t) is not None,
     _FULL: lambda t: "月" in t, _MONTH: lambda t: "月" in t, _MONTH_ONLY: lambda t: "月" in t, _GLUED: lambda t: "日" in t, _DAY: lambda t: "日" in t,
 }
 

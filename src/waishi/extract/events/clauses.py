@@ -33,6 +33,7 @@ from .words import (
 )
 
 _CLOSERS = re.compile(r"[”》)）]")
+_END_OR_OPENER = re.compile("[" + re.escape(PUNCT_END + "“《(（") + "]")
 
 
 class ClauseReader:
@@ -49,6 +50,9 @@ class ClauseReader:
 
     # -- regions --------------------------------------------------------------------
     def clause_end(self, pos: int, end: int) -> int:
+        first = _END_OR_OPENER.search(self.text, pos, end)
+        if first is None or first.group() in PUNCT_END:
+            return first.start() if first is not None else end  # (no bracket opens before it)
         i = pos
         depth = 0
         while i < end:

@@ -93,19 +93,21 @@ class DocContext:
         return self.entities[bisect.bisect_left(self._e_starts, s):bisect.bisect_left(self._e_starts, e)]
 
     def actors_in(self, s: int, e: int, kinds: tuple[str, ...] = ("person", "org", "country", "place", "group")) -> list[Actor]:
-        ps = self.persons[bisect.bisect_left(self._p_starts, s):bisect.bisect_left(self._p_starts, e)]
-        out = [a for a in ps if a.span.end <= e and "person" in kinds]
+        out = [a for a in self.persons[bisect.bisect_left(self._p_starts, s):bisect.bisect_left(self._p_starts, e)]
+               if a.span.end <= e] if "person" in kinds else []
+        with_org = "org" in kinds
         for m in self.entities_between(s, e):
-            if m.span.end <= e:
-                if any(p.span.start <= m.span.start < p.span.end for p in out):
+            # (a mention of no kind asked for, and no country or place an organ may follow, adds nothing)
+            org_able = with_org and m.kind in ("country", "place")
+            if m.span.end > e or not (org_able or m.kind in kinds) or _starts_inside(out, m.span.start):
+                continue
+            if org_able:
+                om = ORGAN.match(self.text, m.span.end, e)
+                if om:
+                    out.append(Actor(m.text + om.group(), Span(m.span.start, om.end()), "org", m.value))
                     continue
-                if m.kind in ("country", "place") and "org" in kinds:
-                    om = ORGAN.match(self.text, m.span.end, e)
-                    if om:
-                        out.append(Actor(m.text + om.group(), Span(m.span.start, om.end()), "org", m.value))
-                        continue
-                if m.kind in kinds:
-                    out.append(Actor(m.text, m.span, m.kind, m.value))
+            if m.kind in kinds:
+                out.append(Actor(m.text, m.span, m.kind, m.value))
         if "group" in kinds and self.text.find("代表团", s, e) >= 0:
             for dm in DELEGATION.finditer(self.text, s, e):
                 gs = dm.start()
@@ -118,8 +120,16 @@ class DocContext:
                     continue  # 高级代表团互访: a topic, not a delegation
                 if len(g) >= 3 and self.text[max(0, gs - 2):gs] not in _SENT_BEFORE:  # (派遣代表团: the one sent, not an actor)
                     out.append(Actor(g, Span(gs, dm.end()), "group", None))
-        out.sort(key=lambda a: a.span.start)
+        if len(out) > 1:
+            out.sort(key=lambda a: a.span.start)
         return out
+
+
+def _starts_inside(actors: list[Actor], pos: int) -> bool:
+    for a in actors:
+        if a.span.start <= pos < a.span.end:
+            return True
+    return False
 
 
 _SENT_BEFORE = ("派遣", "派出", "组成", "组建")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from ...model import Span
 from .clauses import ClauseReader
 from .context import SentenceCtx
 from .words import (
@@ -22,6 +23,11 @@ _DISPOSAL = re.compile(r"将(?!于|要|会|在|继续|进一步|共同|与|同|�
 
 _PREP = re.compile(r"分别|与|同|和|对|向")
 _RANKS = re.compile(r"(?:上|大|中|少)将|将军|将领")
+_INVITED_BY = re.compile(r"在[^，。；]{0,30}?的邀请下")
+
+
+def _blank(m: re.Match[str]) -> str:
+    return " " * len(m.group())
 
 
 def lead_sentence(self: ClauseReader, sent: SentenceCtx, cs: int) -> str:
@@ -32,6 +38,15 @@ def lead_sentence(self: ClauseReader, sent: SentenceCtx, cs: int) -> str:
 
 _CARRIED = ("planned", "proposed")
 _CUSTOM = ("惯例", "通常", "每年", "定期")  # habits that hold for a whole sentence
+_CUSTOM_RX = re.compile("|".join(_CUSTOM))
+
+
+def _customs(self: ClauseReader, rx: re.Pattern[str], lo: int, hi: int) -> list[str]:
+    """The modality of each custom the modality words of ``text[lo:hi]`` hold (none without one of
+    their words: the long alternation is not run then)."""
+    if _CUSTOM_RX.search(self.text, lo, hi) is None:
+        return []
+    return [self.lex.modality[m.group()] for m in rx.finditer(self.text, lo, hi) if m.group() in _CUSTOM]
 _FIRM = ("准备", "计划", "定于", "拟", "将于", "预计")  # plans made, not hopes  # the modality a subject-less clause takes from the one before
 _DONE = re.compile(r"已|了|曾")
 
@@ -71,7 +86,8 @@ def _told_otherwise(self: ClauseReader, sent: SentenceCtx, ts: int, te: int, cs:
         return "remark"
     if self.text[ts - 1:ts] == "的" and re.match(r"(?:和|与|及)?(?:会谈|会见|会晤|会面)?(?:中|上|时|期间)", self.text[te:te + 6]):
         return "restated"  # 在与B的会谈中, 与B的会谈和会见中: talks spoken of, held and told elsewhere
-    ab = ANNIVERSARY_BASE.match(self.text, te, sent.span.end)
+    ab = ANNIVERSARY_BASE.match(self.text, te, sent.span.end) \
+        if self.text.find("周年", te, sent.span.end) >= 0 or self.text.find("週年", te, sent.span.end) >= 0 else None
     if ab and not re.search(r"恰逢|正值|适逢|之际|期间|时", ab.group()):
         return "background"
     if "对" in lead and PRAISE_CLOSE.search(self.text, te, self.clause_end(te, sent.span.end)) and \
@@ -79,6 +95,24 @@ def _told_otherwise(self: ClauseReader, sent: SentenceCtx, ts: int, te: int, cs:
         # 对中国成功举行…表示祝贺: the act is what is praised (aid praised is aid given)
         return "background"
     return None
+
+
+def _blanked_lead(text: str, cs: int, ts: int, named: list[Span]) -> str:
+    """``text[cs:ts]`` with actors' names, an invitation (应…邀请, 在…的邀请下) and a rank's 将 blanked
+    out (each blanking only where its word is)."""
+    chars = list(text[cs:ts])
+    for sp in named:
+        lo, hi = max(sp.start, cs), min(sp.end, ts)
+        if lo < hi:
+            chars[lo - cs:hi - cs] = " " * (hi - lo)
+    lead = "".join(chars)
+    if "应" in lead:
+        lead = INVITE.sub(_blank, lead)
+    if "的邀请下" in lead:
+        lead = _INVITED_BY.sub(_blank, lead)
+    if "将" in lead:
+        lead = _RANKS.sub(_blank, lead)
+    return lead
 
 
 def factuality(self: ClauseReader, sent: SentenceCtx, ts: int, te: int) -> str:
@@ -94,15 +128,7 @@ def factuality(self: ClauseReader, sent: SentenceCtx, ts: int, te: int) -> str:
     if cs > sent.span.start and CLAUSE_COORD.match(self.text, cs):
         # …将于3月9日访问X，并对Y进行访问: a coordinated predicate shares the first one's modality
         cs = self.clause_start(cs - 1, sent.span.start)
-    named = [a.span for a in self.ctx.actors_in(max(sent.span.start, cs - 12), ts)]
-    chars = list(self.text[cs:ts])
-    for sp in named:
-        lo, hi = max(sp.start, cs), min(sp.end, ts)
-        if lo < hi:
-            chars[lo - cs:hi - cs] = " " * (hi - lo)
-    lead = INVITE.sub(lambda m: " " * len(m.group()), "".join(chars))
-    lead = re.sub(r"在[^，。；]{0,30}?的邀请下", lambda m: " " * len(m.group()), lead)
-    lead = _RANKS.sub(lambda m: " " * len(m.group()), lead)
+    lead = _blanked_lead(self.text, cs, ts, [a.span for a in self.ctx.actors_in(max(sent.span.start, cs - 12), ts)])
     ce = self.clause_end(te, sent.span.end)
     for m in _DISPOSAL.finditer(self.text, cs, ce):
         # 将+object+V给+recipient (将捐赠的物资移交给老挝): 将 marks the object handed over, not a future
@@ -118,8 +144,7 @@ def factuality(self: ClauseReader, sent: SentenceCtx, ts: int, te: int) -> str:
     found = [self.lex.modality[w] for w in words]
     # a custom named anywhere before in the sentence (根据东盟惯例，新任元首会…访问); an adverb of
     # frequency (频繁, 多次) is its own clause's
-    found = [self.lex.modality[m.group()] for m in rx.finditer(self.text, sent.span.start, cs)
-             if m.group() in _CUSTOM] + found
+    found = _customs(self, rx, sent.span.start, cs) + found
     subj_end = next((m.start() for m in _PREP.finditer(self.text, cs, ts)), ts)
     if not found and cs > sent.span.start and not self.ctx.actors_in(cs, subj_end) \
             and not _DONE.search(self.text, cs, te + 1):
