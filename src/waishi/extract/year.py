@@ -14,9 +14,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from datetime import date, timedelta
-from typing import Any
-
-import ahocorasick_rs as ac
 
 from ..lexicon import Lexicon, Office, series_year
 from ..text.dates import SINCE_AFTER as _SINCE_AFTER
@@ -27,6 +24,7 @@ from .options import HOME
 from .year_lexicon import (
     TITLE_ALONE,
     anniversary_base,
+    body_automaton,
     numbered_term_year,
     recent_trips,
     series_splits,
@@ -182,11 +180,6 @@ def lunar_year(stem: str, branch: str, around: int = 2010) -> int | None:
             base = 1984 + k  # 1984 was 甲子
             return min((base + 60 * n for n in range(-2, 3)), key=lambda y: abs(y - around))
     return None
-
-
-def _body_automaton(lex: Lexicon) -> tuple[list[str], Any]:
-    names = sorted(lex.bodies)
-    return names, ac.AhoCorasick(names or ["\0"])
 
 
 def collect(lex: Lexicon, text: str, people: Sequence[tuple[str, Sequence[str]]] | None = None,
@@ -538,7 +531,7 @@ class _Collector:
         in 2025) no later, unless named as a former one (原…) or only in sentences of dated past."""
         if not self.lex.bodies:
             return
-        names, auto = self.lex.memo("bodies", lambda: _body_automaton(self.lex))
+        names, auto = self.lex.memo("bodies", lambda: body_automaton(self.lex))
         text, seen = self.text, set()
         for k, i, j in auto.find_matches_as_indexes(text, overlapping=False):
             name = names[k]

@@ -172,3 +172,9 @@ def visitor_automaton(lex: Lexicon) -> tuple[list[str], Any, dict[str, list[str]
                     by_key.setdefault(f, []).append(o.holder)
     names = sorted(by_key)
     return names, ac.AhoCorasick(names or ["\0"]), by_key
+
+
+def body_automaton(lex: Lexicon) -> tuple[list[str], Any]:
+    """The bodies lexicon's names, for the pass that dates a page by the bodies it names."""
+    names = sorted(lex.bodies)
+    return names, ac.AhoCorasick(names or ["\0"])
