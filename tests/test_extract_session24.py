@@ -417,3 +417,9 @@ def test_a_witnessed_signing_joins_the_signing_the_page_names():
     evs = _events("两市签署合作备忘录\n\n2023年9月14日，越南胡志明市人民委员会副主席吴明珠与中国上海市人大常委会副主任孙明"
                   "见证胡志明市外务厅与上海市人民政府外事办公室签署友好合作备忘录。")
     assert len([e for e in evs if e[0] == "sign"]) == 1
+
+
+def test_an_ambassadors_full_rank_and_his_tenure_date_the_page():
+    doc = _doc("向中国驻越大使授予纪念章\n\n2月2日，越南友好组织联合会向中国驻越特命全权大使洪小勇授予纪念章。"
+               "他说，来越南履职近四年是他外交生涯中最重要的一段经历。")
+    assert doc.year == 2018

@@ -49,6 +49,7 @@ _DEPUTY = "副"
 def title_fits(title: str, forms: tuple[str, ...], min_len: int = 1) -> bool:
     """Whether ``title`` names the office whose written forms are ``forms``: it is one of them, or
     ends with one (中华人民共和国主席 ends with 国家主席's 主席) not preceded by 副."""
+    title = title.replace("特命全权", "")  # (驻越特命全权大使: the ambassador's full rank, the same post)
     for f in forms:
         if len(f) < min_len:
             continue

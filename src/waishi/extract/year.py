@@ -29,6 +29,7 @@ from .year_lexicon import (
     recent_trips,
     series_splits,
     split_series_name,
+    tenure_year,
     visitor_automaton,
 )
 from .year_review import review_and_plan
@@ -591,6 +592,8 @@ class _Collector:
                     and not (o.end and o.end.year < HISTORICAL_BEFORE)]
             if not fits:
                 continue
+            if (ty := tenure_year(self.text, name, [o.start for o in fits if o.start])) is not None:
+                self.ev.add(ty, 4 * self.weight, f"tenure of {name}")
             lo = min(o.start.year for o in fits if o.start) if any(o.start for o in fits) else None
             his = [o.end.year if o.end else None for o in fits]
             hi = None if None in his else max(h for h in his if h is not None)

@@ -178,3 +178,20 @@ def body_automaton(lex: Lexicon) -> tuple[list[str], Any]:
     """The bodies lexicon's names, for the pass that dates a page by the bodies it names."""
     names = sorted(lex.bodies)
     return names, ac.AhoCorasick(names or ["\0"])
+
+
+# 来越南履职近四年, 任期满五年: how long a holder has held his post when the page speaks
+_TENURE = re.compile(r"(?:履职|任职|工作|在任)(?:已|了|已经)?(?:近|将近|约|快|满|已满)?(\d{1,2}|[一二三四五六七八九十两]{1,3})年")
+
+
+def tenure_year(text: str, name: str, starts: list[date]) -> int | None:
+    """The year a holder's tenure told in years reaches (term start + N), when the page tells it
+    within a few sentences after naming him (他说，来越南履职近四年…)."""
+    if not starts or name not in text:
+        return None
+    first = text.find(name)
+    m = _TENURE.search(text, first, first + 400)
+    if m is None:
+        return None
+    n = int(m.group(1)) if m.group(1).isdigit() else small_chinese(m.group(1))
+    return min(starts).year + n if n else None
