@@ -423,3 +423,17 @@ def test_an_ambassadors_full_rank_and_his_tenure_date_the_page():
     doc = _doc("向中国驻越大使授予纪念章\n\n2月2日，越南友好组织联合会向中国驻越特命全权大使洪小勇授予纪念章。"
                "他说，来越南履职近四年是他外交生涯中最重要的一段经历。")
     assert doc.year == 2018
+
+
+def test_names_before_a_coordinated_titled_person_and_after_regional_titles():
+    doc = _doc("中国与老挝签署合作文件\n\n2012年10月26日，中国驻老挝大使布建国和老挝副总理宋萨瓦·伦萨瓦签署换文。"
+               "大城府副府尹巴潘等出席。新加坡内阁资政李光耀会见来宾。")
+    names = {p.name for p in doc.people}
+    assert {"布建国", "宋萨瓦·伦萨瓦", "巴潘", "李光耀"} <= names
+
+
+def test_adverbs_and_prepositions_are_no_names():
+    doc = _doc("东盟峰会举行\n\n2022年11月10日，阮明武表示，这是疫情以来东盟各国政府最高领导人直接会面的首次会议。"
+               "新华社记者书面采访了他。副部长回答记者关于阮富仲访问的提问。")
+    names = {p.name for p in doc.people}
+    assert not names & {"直接", "书面", "关于阮"}

@@ -278,6 +278,11 @@ class PeopleFinder:
             if len(run) > k + 2 and run[k] in "和与及、" and run[k - 1] not in self.single_stops and \
                     any(s_ <= 8 for _t, s_, _e in self.lex.find("titles", run[k + 1:k + 13])):
                 return run[:k]
+        after = pos + len(run)  # (the run cut before 和 already: 大使NAME和老挝副总理NAME·NAME)
+        if 2 <= len(run) <= 4 and text[after:after + 1] in "和与及、" and run[-1] not in self.single_stops and \
+                not any(run[-n:] in self.titles for n in self.title_lens if n < len(run)) and \
+                any(s_ <= 8 for _t, s_, _e in self.lex.find("titles", text[after + 1:after + 13])):
+            return run
         return None
 
     def _name_like(self, name: str) -> bool:
