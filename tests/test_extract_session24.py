@@ -437,3 +437,10 @@ def test_adverbs_and_prepositions_are_no_names():
                "新华社记者书面采访了他。副部长回答记者关于阮富仲访问的提问。")
     names = {p.name for p in doc.people}
     assert not names & {"直接", "书面", "关于阮"}
+
+
+def test_a_committee_head_before_a_glossed_name_and_a_name_ended_by_jiu():
+    doc = _doc("老挝领导人致贺电\n\n2021年2月1日，老挝国家主席本杨就阮富仲当选向其致贺电。"
+               "原老挝国会主席、中央思想理论文化领导小组组长沙曼·维亚吉(Samane Vigna)出席。")
+    names = {p.name for p in doc.people}
+    assert {"本杨", "沙曼·维亚吉"} <= names

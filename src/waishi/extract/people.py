@@ -263,11 +263,11 @@ class PeopleFinder:
         return None
 
     def _ended_early(self, text: str, pos: int, run: str) -> str | None:
-        """A 2-4 character name that 等 or a rank ends (司长NAME等出席, 司令NAME准将出席); a minister's
+        """A 2-4 character name that 等, 就 or a rank ends (司长NAME等出席, 主席NAME就…致贺电, 司令NAME准将出席); a minister's
         name in kanji after 大臣/首相/外相 that any stop ends (防卫大臣木原稔对越南进行访问); a name
         followed by a coordinator and another title (会见参议院主席赛宗和国会主席韩桑林)."""
         for k in (2, 3, 4):
-            if len(run) > k and (run[k] == "等" or run[k:].startswith(_RANKS)) and \
+            if len(run) > k and (run[k] in "等就" or run[k:].startswith(_RANKS)) and \
                     run[k - 1] not in self.single_stops and (k == 3 or self._name_like(run[:k])):
                 return run[:k]
         if text.endswith(_KANJI_NAME_AFTER, 0, pos):
