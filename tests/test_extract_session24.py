@@ -444,3 +444,9 @@ def test_a_committee_head_before_a_glossed_name_and_a_name_ended_by_jiu():
                "原老挝国会主席、中央思想理论文化领导小组组长沙曼·维亚吉(Samane Vigna)出席。")
     names = {p.name for p in doc.people}
     assert {"本杨", "沙曼·维亚吉"} <= names
+
+
+def test_a_myanmar_honorific_before_a_known_name_is_part_of_it():
+    doc = _doc("王毅访问缅甸\n\n2016年4月5日，应缅甸外交部长杜昂山素季邀请，中国外交部长王毅对缅甸进行友好访问。")
+    names = {p.name for p in doc.people}
+    assert "杜昂山素季" in names and "杜昂山" not in names

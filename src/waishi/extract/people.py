@@ -38,6 +38,7 @@ _LATIN_PAREN = re.compile(r"\s*[（(]\s*([A-Za-zÀ-ỹ][A-Za-zÀ-ỹ .'’\-]*[A
 # the title is followed by what its holder does
 _CLAUSE_OPEN = "，,。；;：:\n“「（( 同与和向"
 _AFTER_TITLE = re.compile(r"在|于|表示|说|指出|强调|致辞|一行|率|和|与|同|向|对|共同|、|，|,|。|(?:先生|女士)")
+_MM_HONORIFIC = "杜吴"  # Daw, U: Myanmar's honorifics, written before the name
 _TITLE_GLOSS = re.compile(r"\s*[（(]([\u4e00-\u9fff]{1,6})[)）]")
 # military ranks written after the name (黄春战上将, 哥格乌准将)
 _DAY_AFTER = re.compile(r"\d{1,2}\s*[月日]")  # (NAME10月21日透露: a date right after the name)
@@ -184,7 +185,12 @@ class PeopleFinder:
         return run
 
     def _known_name(self, run: str) -> str | None:
-        """An office holder's or an already introduced name at the start of the run."""
+        """An office holder's or an already introduced name at the start of the run; a Myanmar
+        honorific before a known name is part of it as the press writes it (杜昂山素季, 吴温敏)."""
+        if len(run) > 3 and run[0] in _MM_HONORIFIC:
+            inner = self._known_name(run[1:])
+            if inner is not None and len(inner) >= 3:
+                return run[0] + inner
         for known in self.known_by_first.get(run[0], ()):
             if run.startswith(known) and (len(run) == len(known) or self._is_stop_at(run, len(known), False)):
                 return known
