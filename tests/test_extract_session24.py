@@ -450,3 +450,10 @@ def test_a_myanmar_honorific_before_a_known_name_is_part_of_it():
     doc = _doc("王毅访问缅甸\n\n2016年4月5日，应缅甸外交部长杜昂山素季邀请，中国外交部长王毅对缅甸进行友好访问。")
     names = {p.name for p in doc.people}
     assert "杜昂山素季" in names and "杜昂山" not in names
+
+
+def test_a_named_partys_founding_anniversary_is_counted_from_that_party():
+    from waishi.lexicon import Lexicon
+    from waishi.extract.year import collect
+    ev = collect(Lexicon.default(), "此访正值老挝全党、全军和全民纪念老挝人民革命党建党60周年之际。")
+    assert max(ev.scores, key=ev.scores.get) == 2015
