@@ -457,3 +457,12 @@ def test_a_named_partys_founding_anniversary_is_counted_from_that_party():
     from waishi.extract.year import collect
     ev = collect(Lexicon.default(), "此访正值老挝全党、全军和全民纪念老挝人民革命党建党60周年之际。")
     assert max(ev.scores, key=ev.scores.get) == 2015
+
+
+def test_a_portals_stamp_with_its_address_and_a_menu_of_short_lines():
+    text = ("马中友好关系取得巨大进展\n中央政府门户网站 www.gov.cn 2014-05-26 12:00 来源: 新华社\n\n"
+            "新华社吉隆坡5月26日电 马来西亚总理纳吉布接受专访时表示，马中关系取得巨大进展。")
+    assert page_date(text) == "2014-05-26"
+    menu = ("最抢眼\n最话题\n最新鲜\n阅读更多相关内容\n的其他作品\nmk-logo\n新闻\n纳吉访华料签逾廿项协议\n\n"
+            "首相纳吉周一将到中国进行为期6天访问。")
+    assert _titles(menu)[0] == "纳吉访华料签逾廿项协议"

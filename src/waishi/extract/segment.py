@@ -46,7 +46,8 @@ _COMPACT_STAMP = re.compile(r"^((?:19|20)\d\d)([01]\d)([0-3]\d)(?=[\u4e00-\u9fff
 _TZ = r"(?:HKT|SGT|ICT|CST|JST|KST|GMT|UTC|北京时间|河内时间)?\s*[+\-]?\d{0,2}"
 _CLOCK_T = r"\d{1,2}[:：]\d{2}(?:[:：]\d{2})?"
 _STAMP = re.compile(
-    rf"^(?:作者\s*[:：]\s*\S{{1,10}}\s+)?(?:(?:发布时间|发布日期|更新时间|时间|日期|date)\s*[:：]?\s*|[\u4e00-\u9fff]{{2,8}}\s+)?(?:{_CLOCK_T}\s*[|,，]?\s*)?"
+    rf"^(?:作者\s*[:：]\s*\S{{1,10}}\s+)?(?:(?:发布时间|发布日期|更新时间|时间|日期|date)\s*[:：]?\s*|[\u4e00-\u9fff]{{2,10}}\s+"
+    rf"(?:(?:www\.)?[\w-]+(?:\.[\w-]+)*\.(?:cn|com|net|org|vn|sg|my|la|kh)\s+)?)?(?:{_CLOCK_T}\s*[|,，]?\s*)?"
     rf"(?:(?P<y>\d{{4}})\s*[-/.年]\s*(?P<m>\d{{1,2}})\s*[-/.月]\s*(?P<d>\d{{1,2}})\s*日?"
     rf"|(?P<d2>\d{{1,2}})/(?P<m2>\d{{1,2}})/(?P<y2>\d{{4}}))"
     rf"\s*{_TZ}\s*(?:{_CLOCK_T})?\s*{_TZ}\s*(?:[（(][^)）]{{0,20}}[)）])?\s*(?:Print|打印|来源[:：].{{0,30}}|(?:\s*[|｜][^|｜]{{0,24}}){{1,5}}|快讯|最新|\s+(?!星期|周|礼拜)[\u4e00-\u9fff]{{2,6}}网?)?$")
@@ -253,8 +254,8 @@ def _first_headline(lines: list[Line], words: _Fur = _NO_FUR) -> int:
             t = ln.text.strip()
             if nxt is not None and len(t) <= 4 and _HANZI.fullmatch(t[:1] or "x") and not t.endswith(_TERMINAL) \
                     and ((len(nxt.text.strip()) >= 8 and not nxt.text.strip().endswith(_TERMINAL) and not _furniture(nxt))
-                         or _furniture(nxt, words)):
-                continue  # (a section label, or an app's name above its banner: 亚太智媒 / 关闭)
+                         or _furniture(nxt, words) or len(nxt.text.strip()) <= 4):
+                continue  # (a section label, an app's name above its banner, a menu of short lines: 最抢眼 / 最话题)
             if not _headline_like(ln):
                 # the first line that is no furniture is the story's prose: a headline with its
                 # subtitles set apart by spaces, above (and above the page's stamp), is the headline
