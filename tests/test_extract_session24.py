@@ -453,8 +453,8 @@ def test_a_myanmar_honorific_before_a_known_name_is_part_of_it():
 
 
 def test_a_named_partys_founding_anniversary_is_counted_from_that_party():
-    from waishi.lexicon import Lexicon
     from waishi.extract.year import collect
+    from waishi.lexicon import Lexicon
     ev = collect(Lexicon.default(), "此访正值老挝全党、全军和全民纪念老挝人民革命党建党60周年之际。")
     assert max(ev.scores, key=ev.scores.get) == 2015
 
@@ -466,3 +466,9 @@ def test_a_portals_stamp_with_its_address_and_a_menu_of_short_lines():
     menu = ("最抢眼\n最话题\n最新鲜\n阅读更多相关内容\n的其他作品\nmk-logo\n新闻\n纳吉访华料签逾廿项协议\n\n"
             "首相纳吉周一将到中国进行为期6天访问。")
     assert _titles(menu)[0] == "纳吉访华料签逾廿项协议"
+
+
+def test_a_stamp_with_its_clock_is_not_the_storys_day():
+    evs = _events("大使方虹出席奖学金颁发仪式\n\n首页 > 驻外报道\n\n大使方虹出席奖学金颁发仪式\n\n来源:(驻老挝大使馆) 2026-01-30 18:07\n\n"
+                  "2026年1月28日，第十二届中国大使奖学金颁发仪式在老挝国立大学举行。驻老挝大使方虹向学生代表颁授奖学金并致辞。")
+    assert not [e for e in evs if e[1] == "2026-01-30"]

@@ -150,6 +150,7 @@ def _date_teaser(b: _DocBuilder, builders: list[_DocBuilder], pool: int | None, 
         b.set_year(comb.decide(), "offices")
 
 
+_CLOCK_AFTER = re.compile(r"\s*\d{1,2}:\d{2}")
 _STORY_HEAD = 300  # characters of a document in which its own trip is told
 
 
@@ -436,8 +437,8 @@ class _DocBuilder:
         body_spans = [sp for k, sp in self.regions if k == "body"]
         main: date | None = _dateline_day(doc.dateline, year)
         for dm in ([] if main else self.dates):
-            if dm.relative or dm.month is None or _background(text, dm, year):
-                continue
+            if dm.relative or dm.month is None or _background(text, dm, year) or _CLOCK_AFTER.match(text, dm.end):
+                continue  # (来源:(…) 2026-01-30 18:07: a stamp with its clock, not the story's day)
             d = self._resolve(dm, year, None)
             if d and len(d[0] or "") == 10 and any(sp.start <= dm.start < sp.end for sp in body_spans):
                 main = date.fromisoformat(d[0])  # type: ignore[arg-type]
