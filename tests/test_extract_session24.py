@@ -472,3 +472,11 @@ def test_a_stamp_with_its_clock_is_not_the_storys_day():
     evs = _events("大使方虹出席奖学金颁发仪式\n\n首页 > 驻外报道\n\n大使方虹出席奖学金颁发仪式\n\n来源:(驻老挝大使馆) 2026-01-30 18:07\n\n"
                   "2026年1月28日，第十二届中国大使奖学金颁发仪式在老挝国立大学举行。驻老挝大使方虹向学生代表颁授奖学金并致辞。")
     assert not [e for e in evs if e[1] == "2026-01-30"]
+
+
+def test_a_shared_surname_glossed_in_no_vietnamese_form_is_not_vietnamese():
+    doc = _doc("越南副总理访问新加坡\n\n10日晚，阮春福会见“某某计划”主席兼公共服务委员会主席张赞成(Eddie Teo)。"
+               "越南外交部副部长范光明(Phạm Quang Minh)陪同。")
+    c = {p.name: p.country for p in doc.people}
+    assert c.get("张赞成") != "VNM" and c.get("范光明") == "VNM"
+    assert [e for e in doc.events if e.type == "meet"]

@@ -38,6 +38,9 @@ _LATIN_PAREN = re.compile(r"\s*[（(]\s*([A-Za-zÀ-ỹ][A-Za-zÀ-ỹ .'’\-]*[A
 # the title is followed by what its holder does
 _CLAUSE_OPEN = "，,。；;：:\n“「（( 同与和向"
 _AFTER_TITLE = re.compile(r"在|于|表示|说|指出|强调|致辞|一行|率|和|与|同|向|对|共同|、|，|,|。|(?:先生|女士)")
+# a Latin gloss in Vietnamese form: its diacritics, or a Vietnamese surname first
+_VN_LATIN = re.compile(r"[ăâđêôơưĂÂĐÊÔƠƯạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]|^(?:Nguyen|Tran|Le|Pham|Hoang|Huynh|Phan|"
+                       r"Vu|Vo|Dang|Bui|Do|Ho|Ngo|Duong|Ly|Dinh|Truong|Doan|Lam|Mai|Trinh|Luong|Ha|To)\b")
 _MM_HONORIFIC = "杜吴"  # Daw, U: Myanmar's honorifics, written before the name
 _TITLE_GLOSS = re.compile(r"\s*[（(]([\u4e00-\u9fff]{1,6})[)）]")
 # military ranks written after the name (黄春战上将, 哥格乌准将)
@@ -485,6 +488,8 @@ class PeopleFinder:
                     not self.lex.offices_for(name) and \
                     not any(self.lex.country_of(n) for t, _ in titles for n, _a, _b in self.lex.find("gazetteer", t)):
                 country = self._phrase_country(text, titles[0][1].start, start) or country
+            if country == self.home and latin and not _VN_LATIN.search(latin):
+                country = None  # (NAME(Eddie Teo): a surname Vietnam shares, glossed in no Vietnamese form)
             out.append(PersonMention(name.replace("··", "·"), Span(pos, ne), titles, country, latin))
             if len(name) >= 3:
                 self.page_names.setdefault(name[0], set()).add(name)
