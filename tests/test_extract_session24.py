@@ -480,3 +480,11 @@ def test_a_shared_surname_glossed_in_no_vietnamese_form_is_not_vietnamese():
     c = {p.name: p.country for p in doc.people}
     assert c.get("张赞成") != "VNM" and c.get("范光明") == "VNM"
     assert [e for e in doc.events if e.type == "meet"]
+
+
+def test_related_headlines_run_together_and_closed_by_a_bar_are_no_body():
+    text = ("老越友好协会主席谈访问成果\n\n2024年7月15日，老越友好协会主席接受采访时强调，越南国家主席苏林对老挝的国事访问取得圆满成功。\n"
+            "苏林主席访问老挝和柬埔寨:三国团结得到肯定 推动越老特殊友谊关系的重要桥梁 |\n\n他表示，两国关系不断发展。\n"
+            "2010-05-29 (16:01) |")
+    evs = _events(text)
+    assert not [e for e in evs if e[0] == "visit" and "柬埔寨" in e[3]]

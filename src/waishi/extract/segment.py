@@ -439,7 +439,9 @@ _LEDE_OPENS = re.compile(r"在|应|据|值此|当地时间|\d{1,2}月\d{1,2}日"
 _STAMP_SUFFIX = re.compile(r"\s*(?:发布日期|发布时间|更新时间|日期|时间)\s*[:：]\s*(?P<y>\d{4})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})"
                            r"(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*$")
 # A related link set in the body on a line of its own, bracketed: [越南…会见…]
-_LINK_LINE = re.compile(r"^(?:\[[^\[\]。]{6,80}\]|【[^【】。]{6,80}】)$")
+_LINK_LINE = re.compile(r"^(?:\[[^\[\]。]{6,80}\]|【[^【】。]{6,80}】|[^。！？!?]*?[\u4e00-\u9fff]{6}[^。！？!?]*?\s+"
+                        r"[\u4e00-\u9fff][^。！？!?]*?[\u4e00-\u9fff]{6}[^。！？!?]*?\s[|｜])$")
+# (or headlines of related stories run together and closed by a bar: …:…桥梁 |)
 _TITLE_LABEL = re.compile(r"^(?:标题|標題)\s*[:：]\s*(?P<t>.+?)\s*(?:\[打印本页\]|\[打印本頁\])?$")
 _STAMP_PREFIX = re.compile(r"\s*(?:date|日期|发布时间|时间)?\s*[:：]?\s*\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2})?\s+")
 _CUT_OFF = 5  # a last line shorter than this after 更多 is a headline cut off by the page's end
