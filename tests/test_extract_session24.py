@@ -488,3 +488,9 @@ def test_related_headlines_run_together_and_closed_by_a_bar_are_no_body():
             "2010-05-29 (16:01) |")
     evs = _events(text)
     assert not [e for e in evs if e[0] == "visit" and "柬埔寨" in e[3]]
+
+
+def test_families_students_and_flights_are_no_counts_of_relations():
+    doc = _doc("越韩关系发展\n\n2023年6月22日，越南国家主席会见韩国总统。两国约有8万个多元文化家庭，"
+               "中国大使奖学金已资助近600名青年学子，两国间每周有150多个直飞航班。")
+    assert not [f for f in doc.facts if f.value in (80000, 600, 150)]
