@@ -494,3 +494,19 @@ def test_families_students_and_flights_are_no_counts_of_relations():
     doc = _doc("越韩关系发展\n\n2023年6月22日，越南国家主席会见韩国总统。两国约有8万个多元文化家庭，"
                "中国大使奖学金已资助近600名青年学子，两国间每周有150多个直飞航班。")
     assert not [f for f in doc.facts if f.value in (80000, 600, 150)]
+
+
+def test_a_past_visit_dated_in_brackets_inside_a_plan_is_no_plan_of_that_year():
+    doc = _doc("越南总理将访华\n\n越南政府总理范明政将于2023年6月25日至28日对中国进行正式访问。此访将全面落实阮富仲总书记对中国进行正式访问"
+               "(2022年10月30日至11月1日)所取得的成果，双方将推动合作。这是范明政总理首次对中国进行正式访问。")
+    assert doc.year == 2023
+    visits = [e for e in doc.events if e.type == "visit" and "范明政" in e.source]
+    assert visits and visits[0].date == "2023-06-25"
+
+
+def test_a_past_act_dated_in_brackets_in_a_sentence_of_plans_bounds_the_page_below():
+    from waishi.lexicon import Lexicon
+    from waishi.extract.year import collect
+    ev = collect(Lexicon.default(), "双方将努力落实阮富仲总书记对中国进行正式访问(2022年10月30日至11月1日)所取得的成果。")
+    assert ev.hi is None or ev.hi > 2022
+    assert ev.lo == 2022

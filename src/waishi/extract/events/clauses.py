@@ -415,10 +415,11 @@ class ClauseReader:
             before = [x for x in inside if lo <= x[0].start < hi and x[0].start < trig_start]
             if before:
                 return before[-1][1], before[-1][2]
-        for lo, hi in spans:
-            after = [x for x in inside if lo <= x[0].start < hi and x[0].start >= trig_start]
-            if after:
-                return after[0][1], after[0][2]
+        # (a date after the trigger counts only in its own clause: 这是…首次访问，也是两国关系于2022年12月
+        # 升级…: a later clause's date is another act's)
+        after = [x for x in inside if cs <= x[0].start < min(ce, said_at) and x[0].start >= trig_start]
+        if after:
+            return after[0][1], after[0][2]
         return sent.date or (None, None)
 
     def _paren_date(self, sent: SentenceCtx, trig_start: int) -> tuple[str | None, str | None] | None:

@@ -80,8 +80,11 @@ def _told_otherwise(self: ClauseReader, sent: SentenceCtx, ts: int, te: int, cs:
     first = self.clause_start(sent.span.start + 1, sent.span.start)
     if cs == first and RESTATED.match(lead):
         return "restated"
-    if cs > sent.span.start and re.match(r"(?:也|亦|还|同时也)是", lead) and RESTATED.match(self.text, first, cs):
-        return "restated"  # 这是A首次访问X，也是B七年来首次访问X: the same act said again
+    if cs > sent.span.start and RESTATED.match(self.text, first, cs) and (
+            re.match(r"(?:也|亦|还|同时也)是", lead) or re.search(r"[，,](?:也|亦|同时也)是", self.text[first:ts])):
+        # 这是A首次访问X，也是B七年来首次访问X (also when the 也是 clause runs over a comma: 也是两国关系…升级后，
+        # 韩国高级领导人首次访问越南): the same act said again
+        return "restated"
     if _oral(self, sent, ts, te):
         return "remark"
     if self.text[ts - 1:ts] == "的" and re.match(r"(?:和|与|及)?(?:会谈|会见|会晤|会面)?(?:中|上|时|期间)", self.text[te:te + 6]):

@@ -223,6 +223,8 @@ def _absorb(cur: Event, ev: Event, symmetric: frozenset[str] = SYMMETRIC) -> Non
     cur.source_iso3 = sorted(set(cur.source_iso3) | set(ev.source_iso3))
     cur.target_iso3 = sorted(set(cur.target_iso3) | set(ev.target_iso3))
     cur.location = cur.location or ev.location
+    if cur.factuality == "restated" and ev.factuality in ("reported", "planned"):
+        cur.factuality = ev.factuality  # (a restatement merged with the act it restates is that act)
     cur.visit_kind = cur.visit_kind or ev.visit_kind
     if cur.caption and not ev.caption:
         cur.extra_evidence.append(cur.evidence)
