@@ -505,8 +505,8 @@ def test_a_past_visit_dated_in_brackets_inside_a_plan_is_no_plan_of_that_year():
 
 
 def test_a_past_act_dated_in_brackets_in_a_sentence_of_plans_bounds_the_page_below():
-    from waishi.lexicon import Lexicon
     from waishi.extract.year import collect
+    from waishi.lexicon import Lexicon
     ev = collect(Lexicon.default(), "双方将努力落实阮富仲总书记对中国进行正式访问(2022年10月30日至11月1日)所取得的成果。")
     assert ev.hi is None or ev.hi > 2022
     assert ev.lo == 2022
