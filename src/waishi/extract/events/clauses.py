@@ -47,9 +47,18 @@ class ClauseReader:
         self.nouns = sorted(ctx.lex.event_nouns, key=len, reverse=True)
         self._sent_trigs: list[int] = []  # trigger starts of the sentence being read
         self._senders: set[str] = set()  # who has sent a message so far in the document
+        # (the readers ask for the same clause bounds many times: once per document is enough)
+        self._ends: dict[tuple[int, int], int] = {}
+        self._starts: dict[tuple[int, int], int] = {}
 
     # -- regions --------------------------------------------------------------------
     def clause_end(self, pos: int, end: int) -> int:
+        got = self._ends.get((pos, end))
+        if got is None:
+            got = self._ends[pos, end] = self._clause_end(pos, end)
+        return got
+
+    def _clause_end(self, pos: int, end: int) -> int:
         first = _END_OR_OPENER.search(self.text, pos, end)
         if first is None or first.group() in PUNCT_END:
             return first.start() if first is not None else end  # (no bracket opens before it)
@@ -69,6 +78,12 @@ class ClauseReader:
     def clause_start(self, pos: int, start: int) -> int:
         """Back to the punctuation that opens the clause; punctuation inside brackets or quotes
         (联合国大会(简称:联大)主席) opens none."""
+        got = self._starts.get((pos, start))
+        if got is None:
+            got = self._starts[pos, start] = self._clause_start(pos, start)
+        return got
+
+    def _clause_start(self, pos: int, start: int) -> int:
         text = self.text
         i = pos
         while i > start and text[i - 1] not in PUNCT_END:
