@@ -47,9 +47,18 @@ class ClauseReader:
         self.nouns = sorted(ctx.lex.event_nouns, key=len, reverse=True)
         self._sent_trigs: list[int] = []  # trigger starts of the sentence being read
         self._senders: set[str] = set()  # who has sent a message so far in the document
+        # (the readers ask for the same clause bounds many times: once per document is enough)
+        self._ends: dict[tuple[int, int], int] = {}
+        self._starts: dict[tuple[int, int], int] = {}
 
     # -- regions --------------------------------------------------------------------
     def clause_end(self, pos: int, end: int) -> int:
+        got = self._ends.get((pos, end))
+        if got is None:
+            got = self._ends[pos, end] = self._clause_end(pos, end)
+        return got
+
+    def _clause_end(self, pos: int, end: int) -> int:
         first = _END_OR_OPENER.search(self.text, pos, end)
         if first is None or first.group() in PUNCT_END:
             return first.start() if first is not None else end  # (no bracket opens before it)
@@ -69,6 +78,12 @@ class ClauseReader:
     def clause_start(self, pos: int, start: int) -> int:
         """Back to the punctuation that opens the clause; punctuation inside brackets or quotes
         (联合国大会(简称:联大)主席) opens none."""
+        got = self._starts.get((pos, start))
+        if got is None:
+            got = self._starts[pos, start] = self._clause_start(pos, start)
+        return got
+
+    def _clause_start(self, pos: int, start: int) -> int:
         text = self.text
         i = pos
         while i > start and text[i - 1] not in PUNCT_END:
@@ -89,8 +104,10 @@ class ClauseReader:
         return i
 
     def excluded(self, s: int, e: int) -> list[tuple[int, int]]:
-        return [m.span() for m in INVITE.finditer(self.text, s, e)] + \
-            [m.span() for m in REPORT.finditer(self.text, s, e)] + \
+        # (a reporter's byline holds 记者: a region without it is not searched, a search tried at
+        # every character)
+        reports = [m.span() for m in REPORT.finditer(self.text, s, e)] if self.text.find("记者", s, e) >= 0 else []
+        return [m.span() for m in INVITE.finditer(self.text, s, e)] + reports + \
             [m.span() for m in CAPACITY.finditer(self.text, s, e)] + \
             [m.span() for m in BENEFICIARY.finditer(self.text, s, e + 6)] + \
             [m.span() for m in _VIA.finditer(self.text, s, e + 2)] + \
@@ -219,7 +236,7 @@ class ClauseReader:
     def _region_actors(self, lo: int, hi: int, kinds: tuple[str, ...]) -> list[Actor]:
         # 孙明高度评价A与B签署…: the speaker is not an actor of what he speaks about
         for m in SPEAKS.finditer(self.text, lo, hi):
-            if any(a.span.end == m.start() for a in self.ctx.persons):
+            if m.start() in self.ctx.person_ends:
                 if self.ctx.actors_in(m.end(), hi, kinds):
                     lo = m.end()
                 elif GENERIC_HUMANS.search(self.text, m.end(), hi):

@@ -47,12 +47,14 @@ class DocContext:
     _p_starts: list[int] = field(init=False, default_factory=list, repr=False)
     _e_starts: list[int] = field(init=False, default_factory=list, repr=False)
     _named: frozenset[str] | None = field(init=False, default=None, repr=False)
+    person_ends: frozenset[int] = field(init=False, default=frozenset(), repr=False)  # where a person's name ends
 
     def __post_init__(self) -> None:
         self.persons.sort(key=lambda a: a.span.start)
         self.entities.sort(key=lambda m: m.span.start)
         self._p_starts = [a.span.start for a in self.persons]
         self._e_starts = [m.span.start for m in self.entities]
+        self.person_ends = frozenset(a.span.end for a in self.persons)
 
     def named_countries(self) -> frozenset[str]:
         """ISO3 of every country the page names."""
@@ -93,10 +95,16 @@ class DocContext:
         return self.entities[bisect.bisect_left(self._e_starts, s):bisect.bisect_left(self._e_starts, e)]
 
     def actors_in(self, s: int, e: int, kinds: tuple[str, ...] = ("person", "org", "country", "place", "group")) -> list[Actor]:
-        out = [a for a in self.persons[bisect.bisect_left(self._p_starts, s):bisect.bisect_left(self._p_starts, e)]
-               if a.span.end <= e] if "person" in kinds else []
+        if "person" in kinds:
+            starts = self._p_starts
+            out = [a for a in self.persons[bisect.bisect_left(starts, s):bisect.bisect_left(starts, e)]
+                   if a.span.end <= e]
+        else:
+            out = []
+        starts = self._e_starts
+        lo, hi = bisect.bisect_left(starts, s), bisect.bisect_left(starts, e)
         with_org = "org" in kinds
-        for m in self.entities_between(s, e):
+        for m in self.entities[lo:hi] if lo < hi else ():
             # (a mention of no kind asked for, and no country or place an organ may follow, adds nothing)
             org_able = with_org and m.kind in ("country", "place")
             if m.span.end > e or not (org_able or m.kind in kinds) or _starts_inside(out, m.span.start):

@@ -565,8 +565,8 @@ class Meetings(ClauseReader):
         if about >= 0 and self.ctx.actors_in(about + 2, ts, ("person",)):
             # A对于B访问X致以谢意: the visit is told inside A's 对于 phrase, with B its subject
             src = self.ctx.actors_in(about + 2, ts, ("person",))
-        elif self._to_visitor(cs, ts, te):
-            src = self._to_visitor(cs, ts, te)
+        elif to_visitor := self._to_visitor(cs, ts, te):
+            src = to_visitor
         led = LED_BY.search(self.text, s.start, ts)
         if not src:
             src = self.ctx.actors_in(te, s.end, ("person", "group"))[:2]
