@@ -510,3 +510,11 @@ def test_a_past_act_dated_in_brackets_in_a_sentence_of_plans_bounds_the_page_bel
     ev = collect(Lexicon.default(), "双方将努力落实阮富仲总书记对中国进行正式访问(2022年10月30日至11月1日)所取得的成果。")
     assert ev.hi is None or ev.hi > 2022
     assert ev.lo == 2022
+
+
+def test_a_gift_in_the_passive_names_its_donor_after_you():
+    evs = _events("越南国家主席回国\n\n2021年9月25日晚，越南国家主席阮春福的专机降落河内。除了专机上承载的由古巴捐赠的105万剂疫苗外，"
+                  "其他伙伴也作出承诺。")
+    assert [e for e in evs if e[0] == "aid" and e[2] == ("古巴",) and e[3] == ("越南",)]
+    other = _events("中国援助柬埔寨\n\n2023年2月10日，柬埔寨首相宣布，由中国提供的3亿元人民币一揽子款项将用于铁路建设。")
+    assert not [e for e in other if e[0] == "aid" and "越南" in e[3]]

@@ -47,6 +47,7 @@ _OFFICE_HANDED = re.compile(r"了?[^，。；,;]{0,16}?(?:职务|职位|主席�
 _DONOR_STATE = re.compile(r"(?:是|为)[^，。；,;]{0,14}(?:援助国|援助方|来源国|捐助国|伙伴)[，,]$")
 
 
+_BY_DONOR = re.compile(r"由([^，。；,;由]{2,24})$")
 HELD_AFTER = re.compile(r"\s*(?:在[^，。；,;]{1,16}?)?(?:举行|召开|举办)的")
 _GIVING = re.compile(r"提供|捐赠|赠送|移交|交付|转交|捐助|援建")
 
@@ -568,6 +569,28 @@ class Gatherings(ClauseReader):
                 tgt = [a for a in tgt if a.span.start < etc]
         return tgt
 
+    def _no_gift_or_passive(self, sent: SentenceCtx, cs: int, ts: int, te: int) -> list[Event] | None:
+        """[] when the word gives nothing here (援助总额, 援助项目, a standing state), the gift told in the
+        passive, or None to read the gift on."""
+        if self.text.startswith(("总额", "资金", "项目", "金额", "方", "物资的"), te) and not self.text.startswith("了", te):
+            return []
+        if self._no_giving(cs, ts, te, sent.span):
+            return []
+        return self._passive_gift(sent, cs, ts, te)
+
+    def _passive_gift(self, sent: SentenceCtx, cs: int, ts: int, te: int) -> list[Event] | None:
+        """由古巴捐赠的105万剂疫苗: a gift told in the passive names its donor after 由; its recipient,
+        unnamed, is the home country the goods arrive in."""
+        m = _BY_DONOR.search(self.text, cs, ts)
+        if m is None or not self.text.startswith("的", te) or "向" in self.text[m.end():ts]:
+            return None
+        donors = self.ctx.actors_in(m.start(1), m.end(1), ("person", "org", "country", "group"))
+        home = self.lex.country_names.get(self.ctx.home)
+        if not donors or not home or any(a.iso3 == self.ctx.home for a in donors) or \
+                self.ctx.home not in self.ctx.named_countries():
+            return None  # (a page about other countries: the goods' destination is not told)
+        return [self._event("aid", sent, ts, donors, [Actor(home, Span(ts, te), "country", self.ctx.home)])]
+
     def _side(self, at: int, word: str) -> Actor | None:
         """中方, 泰方: a side named by its country's one-character abbreviation and 方."""
         if len(word) != 2 or word[1] != "方":
@@ -611,11 +634,10 @@ class Gatherings(ClauseReader):
         rv = RECEIPT.search(self.text, s.start, ts)
         if rv is not None and "向" not in self.text[rv.end():ts]:
             return self._received_aid(sent, ts, rv)
-        if self.text.startswith(("总额", "资金", "项目", "金额", "方", "物资的"), te) and not self.text.startswith("了", te):
-            return []
         cs = self.clause_start(ts, s.start)
-        if self._no_giving(cs, ts, te, s):
-            return []
+        other = self._no_gift_or_passive(sent, cs, ts, te)
+        if other is not None:
+            return other
         i = self._recipient_preposition(t, cs, ts, te)
         if i >= 0:
             tgt = self.ctx.actors_in(cs + i, ts, frame.target)
