@@ -518,3 +518,12 @@ def test_a_gift_in_the_passive_names_its_donor_after_you():
     assert [e for e in evs if e[0] == "aid" and e[2] == ("古巴",) and e[3] == ("越南",)]
     other = _events("中国援助柬埔寨\n\n2023年2月10日，柬埔寨首相宣布，由中国提供的3亿元人民币一揽子款项将用于铁路建设。")
     assert not [e for e in other if e[0] == "aid" and "越南" in e[3]]
+
+
+def test_an_attendance_inside_a_trip_noun_and_no_activity_as_a_gathering():
+    evs = _events("越南总理回国\n\n2018年1月10日晚，越南政府总理阮春福一行离开金边国际机场启程回国，圆满结束应柬埔寨首相洪森邀请"
+                  "赴柬埔寨出席湄公河-澜沧江合作第二次领导人会议及开展系列双边活动之旅。")
+    attends = [e for e in evs if e[0] == "attend"]
+    assert attends and attends[0][3] == ("湄公河-澜沧江合作第二次领导人会议及开展系列双边活动",) or \
+        [e for e in attends if e[3] == ("湄公河-澜沧江合作第二次领导人会议",)]
+    assert not [e for e in attends if e[3] == ("开展系列双边活动",)]

@@ -376,7 +376,8 @@ class ClauseReader:
             i = seg.rfind(n)
             while i >= 0:
                 tail = seg[i + len(n):]
-                if not tail or tail.startswith(("的", "并", "期间", "前夕", "之际", "时", "上", "(", "（", "暨", "和", "及", "后", "之后", "结束后", "欢迎")) \
+                if not tail or tail.startswith(("的", "并", "期间", "前夕", "之际", "时", "上", "(", "（", "暨", "和", "及", "后", "之后", "结束后", "欢迎",
+                                                "之旅", "之行")) \
                         or tail[0] in "”》" or PRAISE_CLOSE.match(tail):  # (对…大会给予高度评价)
                     best = max(best, i + len(n))
                     break

@@ -328,7 +328,8 @@ class Gatherings(ClauseReader):
             return len(core) >= 4 and core.endswith(nouns)
 
         if len(parts) >= 2 and all(whole(p) for p in parts) and \
-                not any(p.startswith(("相关", "有关", "其他", "系列", "各项", "一些", "多项", "其它")) for p in parts):
+                not any(p.startswith(("相关", "有关", "其他", "系列", "各项", "一些", "多项", "其它", "开展", "进行", "举行"))
+                        for p in parts):
             return parts  # (会议和相关双边活动: one trip's programme, not a second gathering)
         return [name]
 
