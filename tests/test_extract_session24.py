@@ -527,3 +527,9 @@ def test_an_attendance_inside_a_trip_noun_and_no_activity_as_a_gathering():
     assert attends and attends[0][3] == ("湄公河-澜沧江合作第二次领导人会议及开展系列双边活动",) or \
         [e for e in attends if e[3] == ("湄公河-澜沧江合作第二次领导人会议",)]
     assert not [e for e in attends if e[3] == ("开展系列双边活动",)]
+
+
+def test_congratulating_a_country_for_hosting_names_it_host_and_is_background():
+    doc = _doc("越南总理会见泰国总理\n\n2018年1月10日，越南政府总理阮春福会见泰国总理巴育。巴育总理为越南成功举办2017年亚太经合组织领导人会议周表示祝贺。")
+    hosts = [e for e in doc.events + doc.other_events if e.type == "host"]
+    assert hosts and hosts[0].source == ["越南"] and hosts[0].factuality == "background"

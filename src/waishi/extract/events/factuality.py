@@ -93,9 +93,10 @@ def _told_otherwise(self: ClauseReader, sent: SentenceCtx, ts: int, te: int, cs:
         if self.text.find("周年", te, sent.span.end) >= 0 or self.text.find("週年", te, sent.span.end) >= 0 else None
     if ab and not re.search(r"恰逢|正值|适逢|之际|期间|时", ab.group()):
         return "background"
-    if "对" in lead and PRAISE_CLOSE.search(self.text, te, self.clause_end(te, sent.span.end)) and \
+    if ("对" in lead or re.search(r"为[^，。；]{1,20}?(?:成功|圆满)$", lead)) and \
+            PRAISE_CLOSE.search(self.text, te, self.clause_end(te, sent.span.end)) and \
             self.lex.triggers[self.text[ts:te]].type != "aid":
-        # 对中国成功举行…表示祝贺: the act is what is praised (aid praised is aid given)
+        # 对中国成功举行…表示祝贺, 为越南成功举办…表示祝贺: the act is what is praised (aid praised is aid given)
         return "background"
     return None
 

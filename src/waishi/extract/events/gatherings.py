@@ -305,6 +305,11 @@ class Gatherings(ClauseReader):
         an attended gathering's 的 (出席…的NAME)."""
         s = sent.span
         if type_ == "host":
+            praised = re.search(r"为([^，。；为]{2,20}?)(?:成功|圆满)$", self.text[self.clause_start(ts, s.start):ts])
+            if praised:
+                # 巴育为越南成功举办APEC会议周表示祝贺: the country congratulated hosted it
+                base = self.clause_start(ts, s.start)
+                return self.ctx.actors_in(base + praised.start(1), base + praised.end(1), ("person", "org", "country", "group"))
             led = re.search(r"由([^，。；]{1,40})$", self.text[self.clause_start(ts, s.start):ts])
             if led and re.search(r"[在于][^，。；]{0,20}$", led.group(1)):
                 return []  # 由X在…举行的会议上提议的…: X is the proposer, 举行 names the occasion

@@ -16,7 +16,7 @@ HELD_TOPIC = re.compile(r"\s*(?:为期[^，。；,;的]{1,6}的)?(?P<np>[^，。
 # X举行招待会 (a clause that says a gathering was held, its object up to the clause end)
 HELD_OBJECT = re.compile(r"(?:举行|举办|召开)(?:了)?(?P<np>[^，。；,;]{2,40})$")
 # 为来访的NAME举行欢迎仪式: whom a ceremony is held for is not its host
-BENEFICIARY = re.compile(r"(?<![成作认视称])为[^，。；,;]{1,40}?(?=(?:隆重)?(?:举行|举办|设宴|主持))")
+BENEFICIARY = re.compile(r"(?<![成作认视称])为[^，。；,;]{1,40}?(?<!成功)(?<!圆满)(?=(?:隆重)?(?:举行|举办|设宴|主持))")
 # 以东盟轮值主席国身份, 以个人名义: the capacity an actor acts in, neither an actor nor an act
 # 在第76届联合国大会上, 在峰会期间: a gathering named as the venue of an act, never its subject
 VENUE = re.compile(r"在(?:第[\d一二三四五六七八九十百]+[届次])?[^，。；,;在与同和]{2,30}?(?:大会|会议|峰会|论坛|会|典礼|仪式)(?:上|期间|框架内)")
