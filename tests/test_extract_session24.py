@@ -533,3 +533,9 @@ def test_congratulating_a_country_for_hosting_names_it_host_and_is_background():
     doc = _doc("越南总理会见泰国总理\n\n2018年1月10日，越南政府总理阮春福会见泰国总理巴育。巴育总理为越南成功举办2017年亚太经合组织领导人会议周表示祝贺。")
     hosts = [e for e in doc.events + doc.other_events if e.type == "host"]
     assert hosts and hosts[0].source == ["越南"] and hosts[0].factuality == "background"
+
+
+def test_guests_gathered_at_a_reception_attend_it():
+    evs = _events("大使馆举办新春招待会\n\n2017年1月25日，中国驻老挝大使馆在万象举行2017年新春招待会。"
+                  "老挝建国阵线中央主席赛宋蓬·丰威汉、老挝公安部部长宋乔·西拉冯等老挝各部委领导欢聚一堂，共庆佳节。")
+    assert [e for e in evs if e[0] == "attend" and "宋乔·西拉冯" in e[2] and e[3] == ("2017年新春招待会",)]
