@@ -539,3 +539,11 @@ def test_guests_gathered_at_a_reception_attend_it():
     evs = _events("大使馆举办新春招待会\n\n2017年1月25日，中国驻老挝大使馆在万象举行2017年新春招待会。"
                   "老挝建国阵线中央主席赛宋蓬·丰威汉、老挝公安部部长宋乔·西拉冯等老挝各部委领导欢聚一堂，共庆佳节。")
     assert [e for e in evs if e[0] == "attend" and "宋乔·西拉冯" in e[2] and e[3] == ("2017年新春招待会",)]
+
+
+def test_an_election_on_a_page_about_a_later_congress_is_that_congress_term():
+    doc = _doc("习近平致电祝贺通伦当选老挝人民革命党中央总书记\n\n1月8日，中共中央总书记习近平致电通伦，祝贺他当选老挝人民革命党中央总书记。"
+               "习近平表示，老挝党十二大胜利召开。")
+    assert doc.year == 2026
+    prepared = _doc("越南领导人会见\n\n3月8日，阮富仲当选越共中央总书记后会见老挝客人。双方表示将迎接越共十三大。")
+    assert prepared.year != 2021

@@ -711,7 +711,7 @@ class _Collector:
             if not terms:
                 continue
             o = terms[0]
-            numbered = numbered_term_year(self.lex, o, tail)
+            numbered = numbered_term_year(self.lex, o, tail, text)
             if numbered is not None:
                 # 当选越共十三届中央委员会总书记: the term the congress numbered in the title opened
                 ev.add(numbered, 4 * weight, f"appointed {name} for a numbered term")

@@ -146,15 +146,34 @@ def anniversary_base(lex: Lexicon, text: str, pos: int, key: str, home: str) -> 
 _TERM_NO = re.compile(r"第?(\d{1,2}|[一二三四五六七八九十]{1,3})届(?:中央委员会|中央)")
 
 
-def numbered_term_year(lex: Lexicon, o: Office, tail: str) -> int | None:
+def numbered_term_year(lex: Lexicon, o: Office, tail: str, text: str = "") -> int | None:
     """The year of the congress whose number the office's title carries (当选越共十三届中央委员会总书记:
-    the term the 13th congress opened), from the congresses lexicon of the office's party."""
-    m = _TERM_NO.search(tail[:16])
+    the term the 13th congress opened), from the congresses lexicon of the office's party; or of the
+    latest congress of that party the page names after the holder's first term began (通伦当选…总书记
+    on a page about 老挝党十二大: a new term, not his first)."""
     party = lex.party_of.get(o.iso3) if o.iso3 else None
-    if m is None or party is None:
+    if party is None:
         return None
-    n = int(m.group(1)) if m.group(1).isdigit() else small_chinese(m.group(1))
-    return next((c.opened.year for c in lex.congresses if c.party == party and c.number == n and c.opened), None)
+    m = _TERM_NO.search(tail[:16])
+    if m is not None:
+        n = int(m.group(1)) if m.group(1).isdigit() else small_chinese(m.group(1))
+        return next((c.opened.year for c in lex.congresses if c.party == party and c.number == n and c.opened), None)
+    later = [c.opened.year for c in lex.congresses if c.party == party and c.opened and o.start and
+             c.opened.year > o.start.year and any(_held_named(text, f) for f in c.forms if len(f) >= 3)]
+    return max(later) if later else None
+
+
+_AHEAD = re.compile(r"迎接|筹备|准备|将召开|即将|前夕")
+
+
+def _held_named(text: str, form: str) -> bool:
+    """The congress is named on the page, and not as one still being prepared (迎接越共十三大)."""
+    i = text.find(form)
+    while i >= 0:
+        if not _AHEAD.search(text, max(0, i - 8), i):
+            return True
+        i = text.find(form, i + len(form))
+    return False
 
 
 def visitor_automaton(lex: Lexicon) -> tuple[list[str], Any, dict[str, list[str]]]:
