@@ -435,7 +435,7 @@ def _drop_repeated_lede(text: str, doc: Document, paragraphs: list[Span]) -> lis
 
 # how a lede opens (在…之际, 应…邀请, 据…报道, 值此, 当地时间, 12月29日): a last line so opening is a cut-off lede
 _LEDE_OPENS = re.compile(r"在|应|据|值此|当地时间|\d{1,2}月\d{1,2}日")
-# A publication stamp glued behind a headline (…交接仪式发布日期:2016-12-19 20:17:00)
+# A publication stamp glued behind a headline (…仪式发布日期:2019-05-07 10:12:00)
 _STAMP_SUFFIX = re.compile(r"\s*(?:发布日期|发布时间|更新时间|日期|时间)\s*[:：]\s*(?P<y>\d{4})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})"
                            r"(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*$")
 # A related link set in the body on a line of its own, bracketed: [越南…会见…]

@@ -267,7 +267,7 @@ class _Collector:
                 continue
             self.taken.append(m.span())
             if _future(text, m.start()) and not _RELATIVE_AFTER.match(text, m.end()):
-                # (将落实…访问(2022年10月30日至11月1日)所取得的成果: a past act the plan refers to)
+                # (将落实…访问(某年5月3日至6日)所达成的共识: a past act the plan refers to)
                 if re.search(r"月\s*\d{1,2}\s*日", m.group()):
                     # 将于2025年3月25日访问: a day announced shortly before, in the same year
                     ev.bound(None, y, "a planned day", at(m.span()))
