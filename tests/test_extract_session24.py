@@ -103,14 +103,14 @@ def test_a_title_glossed_in_brackets_still_introduces_the_name():
 
 def test_a_gathering_named_as_the_venue_is_no_subject():
     evs = _events("蒙古国总统访问越南\n\n2023年11月1日，蒙古国总统乌赫那·呼日勒苏赫抵达河内。乌赫那·呼日勒苏赫总统曾于2023年5月在某国国王加冕典礼上"
-                  "与越南国家主席武文赏会晤，并于2021年9月在第76届联合国大会上与越南国家主席阮春福会晤。")
+                  "与越南国家主席武文赏会晤，又于2021年9月在纽约第76届联合国大会上与越南国家主席阮春福会晤。")
     meets = [e for e in evs if e[0] == "meet" and e[1] == "2021-09"]
     assert meets and meets[0][2] == ("乌赫那·呼日勒苏赫",)
 
 
 def test_a_bare_gathering_noun_far_from_its_name_is_the_storys_gathering():
     text = ("2025年湄公河合作论坛即将召开\n\n越通社河内——2025年湄公河合作论坛即将于5月12日召开。外交部副部长黎明武接受了媒体采访。\n\n"
-            "黎明武说，论坛将为各方提供交流平台。\n\n黎明武透露，越南政府总理范明政等领导人将出席会议。")
+            "黎明武说，论坛将为各方提供交流平台。\n\n黎明武透露，越南政府总理范明政等多位领导人将出席会议。")
     evs = _events(text)
     assert ("attend", "2025-05-12", ("范明政",), ("2025年湄公河合作论坛",)) in evs
 
@@ -131,7 +131,7 @@ def test_registering_to_attend_is_no_attendance():
 
 
 def test_going_to_a_country_to_attend_is_a_visit_there():
-    evs = _events("越南国家主席会见中国国家主席\n\n越南国家主席张晋创(左)2015年9月赴中国出席纪念典礼期间会见了中国国家主席习近平。")
+    evs = _events("越南国家主席会见中国国家主席\n\n越南国家主席张晋创(右)2015年9月赴中国出席阅兵典礼期间会见了中国国家主席习近平。")
     assert ("visit", "2015-09", ("张晋创",), ("中国",)) in evs
 
 
@@ -171,15 +171,15 @@ def test_a_delegations_visit_welcomed_inside_a_to_phrase():
 
 
 def test_the_inviter_in_a_relative_clause_is_not_met():
-    evs = _events("越南国会主席会见柬埔寨首相\n\n2023年12月11日，越南国会主席王廷惠会见应越南政府总理范明政的邀请对越南进行正式访问的柬埔寨首相洪玛奈。")
+    evs = _events("越南国会主席会见柬埔寨首相\n\n2023年12月11日，越南国会主席王廷惠当天会见应越南政府总理范明政的邀请来越南进行正式访问的柬埔寨王国首相洪玛奈。")
     meets = [e for e in evs if e[0] == "meet"]
     assert meets == [("meet", "2023-12-11", ("王廷惠",), ("洪玛奈",))]
 
 
 def test_a_last_caption_cut_by_the_pages_end_is_dropped():
     text = ("越南国会主席会见柬埔寨首相\n\n2023年12月11日，越南国会主席王廷惠在河内会见柬埔寨首相洪玛奈。\n"
-            "越南国会主席会见柬埔寨首相 ảnh 1越南国会主席王廷惠会见柬埔寨首相洪玛奈。图自越通社\n\n双方同意加强合作。\n\n"
-            "越南国会主席会见柬埔寨首相 ảnh 2越南国会主席王廷惠会见柬埔")
+            "越南国会主席会见柬埔寨首相 ảnh 1越南国会主席王廷惠同柬埔寨首相洪玛奈握手。图自越通社\n\n双方同意加强合作。\n\n"
+            "越南国会主席会见柬埔寨首相 ảnh 2越南国会主席王廷惠同柬埔")
     docs = segment(text)
     assert len(docs[0].captions) == 1
 
@@ -226,38 +226,38 @@ def test_an_exchange_of_views_opening_its_clause_takes_the_sentences_subject_and
 
 
 def test_a_story_day_written_in_full_gives_the_year_to_month_days():
-    evs = _events("国防部长会见越南国防部长\n\n2024-08-20 16:36 某网\n\n国防部长董军20日在京会见越南国防部长潘文江。\n\n"
+    evs = _events("国防部长会见越南国防部长\n\n2024-08-20 16:36 某网\n\n国防部长董军20日在北京会见越南国防部长潘文江。\n\n"
                   "此前，4月11日-12日，中越边境国防友好交流活动在云南河口举行，董军与潘文江举行会谈。")
     assert ("meet", "2024-04-11", ("董军",), ("潘文江",)) in evs
 
 
 def test_attending_and_holding_talks_after_a_pair_and_a_gathering_held_before():
-    evs = _events("国防部长会见越南国防部长\n\n2024年4月11日，中越第八次边境国防友好交流活动，在云南河口举行，"
-                  "国防部长董军与越南国防部长潘文江，分别率团出席并举行会谈。")
-    assert ("attend", "2024-04-11", ("董军", "潘文江"), ("中越第八次边境国防友好交流活动",)) in evs
+    evs = _events("国防部长会见越南国防部长\n\n2024年4月11日，中越第九次边境国防友好交流活动，在云南河口举行，"
+                  "国防部长董军和越南国防部长潘文江，分别率团出席并举行会谈。")
+    assert ("attend", "2024-04-11", ("董军", "潘文江"), ("中越第九次边境国防友好交流活动",)) in evs
     assert ("meet", "2024-04-11", ("董军",), ("潘文江",)) in evs
     assert not [e for e in evs if e[0] == "attend" and e[3] == ("会谈",)]
 
 
 def test_a_name_with_a_two_character_surname_before_its_title():
-    doc = _doc("大使出席交流会\n\n2023年5月29日，“中马经贸合作交流会”在吉隆坡举行，欧阳玉靖大使出席开幕式并致辞。欧阳大使介绍了双边合作情况。")
+    doc = _doc("大使出席交流会\n\n2023年5月29日，“中马经贸合作交流会”在吉隆坡举行，欧阳玉靖大使出席开幕式并讲话。欧阳大使介绍了双边合作情况。")
     names = [p.name for p in doc.people]
     assert "欧阳玉靖" in names and "欧阳" not in names
 
 
 def test_those_present_at_one_gathering_on_one_day_are_one_attendance():
-    evs = _events("大使出席交流会\n\n2023年5月29日，“中马经贸合作交流会”在吉隆坡举行，欧阳玉靖大使出席开幕式并致辞。"
-                  "马来西亚投资发展局副总裁林美敏、马中总商会总会长卢国祥等参加交流会。")
+    evs = _events("大使出席交流会\n\n2023年5月29日，“中马经贸合作交流会”在吉隆坡举行，欧阳玉靖大使出席开幕式并讲话。"
+                  "马来西亚投资发展局副总裁林慧芳、马中总商会总会长陈志强等参加交流会。")
     attends = [e for e in evs if e[0] == "attend"]
-    assert len(attends) == 1 and set(attends[0][2]) >= {"欧阳玉靖", "林美敏", "卢国祥"}
+    assert len(attends) == 1 and set(attends[0][2]) >= {"欧阳玉靖", "林慧芳", "陈志强"}
     assert attends[0][3] == ("中马经贸合作交流会",)
 
 
 def test_a_visitors_entourage_is_of_his_country():
     doc = _doc("新加坡总理访问越南\n\n2018年11月6日，越南政府总理阮春福会见新加坡总理李显龙。\n"
-               "陪同新加坡总理李显龙访问的有：总理公署部长陈振声、国会议员Intan Azura Bte Mokhtar博士。")
+               "陪同新加坡总理李显龙访问的有：总理公署部长陈振声、国会议员Nur Aisyah Binte Rahman博士。")
     c = {p.name: p.country for p in doc.people}
-    assert c.get("陈振声") == "SGP" and c.get("Intan Azura Bte Mokhtar") == "SGP"
+    assert c.get("陈振声") == "SGP" and c.get("Nur Aisyah Binte Rahman") == "SGP"
 
 
 def test_a_list_with_no_majority_gives_no_country():
@@ -277,7 +277,7 @@ def test_a_list_with_no_majority_gives_no_country():
 
 
 def test_a_country_written_by_its_official_name_is_named_by_its_common_name_too():
-    evs = _events("越共中央总书记访华\n\n2022年10月30日，越共中央总书记阮富仲对中华人民共和国进行正式访问。")
+    evs = _events("越共中央总书记访华\n\n2022年10月30日，越共中央总书记阮富仲启程对中华人民共和国开展正式访问。")
     visits = [e for e in evs if e[0] == "visit"]
     assert visits and visits[0][3] == ("中华人民共和国", "中国")
 
@@ -290,10 +290,10 @@ def test_a_side_named_by_abbreviation_gives_and_receives_aid():
 
 
 def test_names_ended_by_a_rank_by_deng_by_a_coordinated_title_or_by_a_date():
-    doc = _doc("总领馆向军区捐赠防疫物资\n\n2020年5月28日，中国驻曼德勒总领事陈辰和缅甸中部军区司令哥格乌准将出席捐赠仪式，"
-               "缅甸卫生部司长佐丹吞等出席。随同访华的菲律宾贸工部长洛佩斯10月21日透露了合作成果。")
+    doc = _doc("总领馆向军区捐赠防疫物资\n\n2020年5月28日，中国驻曼德勒总领事孙晨和缅甸中部军区司令哥格乌准将一同出席捐赠仪式，"
+               "缅甸卫生部司长佐丹吞等出席。随同访华的菲律宾贸工部长帕斯夸尔11月3日透露了合作成果。")
     names = {p.name for p in doc.people}
-    assert {"陈辰", "哥格乌", "佐丹吞", "洛佩斯"} <= names and "陈辰和" not in names
+    assert {"孙晨", "哥格乌", "佐丹吞", "帕斯夸尔"} <= names and "孙晨和" not in names
 
 
 def test_a_name_before_its_title_after_a_preposition():
@@ -308,15 +308,15 @@ def test_a_known_holder_named_before_a_title_of_the_wider_list():
 
 def test_those_present_and_a_pages_view_counter_are_no_counts():
     doc = _doc("中新联委会会议举行\n\n2022年11月2日，中新双边合作联委会会议在新加坡举行，两国共18位部长出席。"
-               "会议共有26个成员国和11个观察员参加，40多家参展商参加了展览。\n\n2022年11月3日 • 5130次阅读")
+               "会议共有24个成员国和11个观察员参加，40多家参展商参加了展览。\n\n2022年11月3日 • 5130次阅读")
     assert not [f for f in doc.facts if f.value in (18, 11, 40, 5130)]
 
 
 def test_a_currency_written_before_its_number():
     from waishi.text import numbers
-    t = "李克强宣布，将援助柬埔寨人民币2亿元。日本提供156亿日元(约合人民币9亿元)的贷款。"
+    t = "李克强宣布，将援助柬埔寨人民币2亿元。日本提供120亿日元(约合人民币6亿元)的贷款。"
     got = [(a.value, a.unit) for a in numbers.money(t, 0, len(t))]
-    assert (200000000, "CNY") in got and (900000000, "CNY") not in got
+    assert (200000000, "CNY") in got and (600000000, "CNY") not in got
 
 
 def test_an_app_banner_above_the_headline_is_furniture():
@@ -326,33 +326,33 @@ def test_an_app_banner_above_the_headline_is_furniture():
 
 
 def test_the_headline_is_the_line_the_captions_repeat_not_the_kicker_above_it():
-    text = ("越南国防部长对美国进行正式访问\n\n越南与美国加强防务合作\n\n"
-            "应美国国防部长詹姆斯·马蒂斯的邀请，8月7日至10日，越南国防部部长吴春历大将对美国进行正式访问。\n"
-            "越南与美国加强防务合作 ảnh 1越南与美国加强防务合作。(图片来源:越通社)\n\n两国国防部长举行会谈。")
-    assert _titles(text)[0] == "越南与美国加强防务合作"
-    same = ("古巴专家:越南国会主席访古之旅成果丰硕\n\n古巴专家:越南国会访古之旅成果丰硕\n\n越南国会主席对古巴进行正式访问。\n"
-            " 古巴专家:越南国会访古之旅成果丰硕 ảnh 1越南国会主席与古巴领导人会谈。图自越通社\n\n访问取得成功。")
-    assert _titles(same)[0] == "古巴专家:越南国会主席访古之旅成果丰硕"
+    text = ("越南国防部长对美国进行正式访问\n\n越美深化国防合作\n\n"
+            "应美国国防部长詹姆斯·马蒂斯的邀请，8月7日至10日，越南国防部部长吴春历大将率团对美国进行正式访问。\n"
+            "越美深化国防合作 ảnh 1越美深化国防合作。(图片来源:越通社)\n\n两国国防部长举行会谈。")
+    assert _titles(text)[0] == "越美深化国防合作"
+    same = ("古巴学者:越南国会主席访古之行成效显著\n\n古巴学者:越南国会访古之行成效显著\n\n越南国会主席对古巴进行正式访问。\n"
+            " 古巴学者:越南国会访古之行成效显著 ảnh 1越南国会主席与古巴领导人会谈。图自越通社\n\n访问取得成功。")
+    assert _titles(same)[0] == "古巴学者:越南国会主席访古之行成效显著"
 
 
 def test_a_stamp_with_its_sources_name_dates_the_page_but_a_served_clock_does_not():
-    assert page_date("董军会见越南国防部长\n\n2024-08-20 16:36  某狐\n\n国防部长董军20日在京会见越南国防部长潘文江。") == "2024-08-20"
-    assert page_date("金正恩访问越南\n\n中国时间 15:55 2024年5月12日 星期日\n\n金正恩抵达河内。") is None
+    assert page_date("董军会见越南国防部长\n\n2024-08-20 16:36  某狐\n\n国防部长董军20日在北京会见越南国防部长潘文江。") == "2024-08-20"
+    assert page_date("金正恩访问越南\n\n中国时间 09:41 2024年6月9日 星期日\n\n金正恩抵达河内。") is None
 
 
 def test_an_election_to_a_numbered_term_dates_the_page_by_its_congress():
-    doc = _doc("老挝领导人致贺电\n\n越通社河内——老挝人民革命党总书记通伦就越共中央总书记阮富仲当选越共十三届中央委员会总书记向其致贺电。")
+    doc = _doc("老挝领导人致贺电\n\n越通社万象——老挝党中央总书记通伦日前就越共中央总书记阮富仲再次当选越共十三届中央委员会总书记发来贺电。")
     assert doc.year == 2021
 
 
 def test_a_plan_signed_before_its_first_year_dates_the_page_inside_the_holders_window():
     doc = _doc("阮晋勇总理访问老挝\n\n9月13日，越南政府总理阮晋勇抵达万象，开始对老挝进行正式访问。"
-               "值此之际，两国政府签署了《2016—2025年阶段越老交通运输合作战略》。")
+               "值此之际，双方签署了《2016—2025年越老农业合作战略》。")
     assert doc.year == 2015
 
 
 def test_a_visitor_named_by_his_office_alone_dates_a_trip_this_year():
-    doc = _doc("越日关系良好\n\n4月10日，越南驻日本大使会见日本企业代表。大使表示，日皇与皇后于今年2月底首次访越已充分体现两国关系的良好发展。")
+    doc = _doc("越日关系良好\n\n4月10日，越南驻日本大使会见日本企业代表。大使指出，日皇与皇后于今年2月底首次访越，表明两国关系发展良好。")
     assert doc.year == 2017
 
 
@@ -362,20 +362,20 @@ def test_a_title_inside_a_noun_names_no_visitor():
 
 
 def test_bilateral_meetings_with_two_titled_partners_one_named_again_inside():
-    evs = _events("越南外长在老挝会见中老外长\n\n2020年2月19日下午，越南政府副总理兼外长范平明与中国国务委员兼外交部长王毅和"
-                  "老挝外交部长沙伦赛•贡玛西(Saleumsay Kommasith)举行了双边会晤。")
+    evs = _events("越南外长在老挝会见中老外长\n\n2020年2月19日下午，越南政府副总理兼外交部长范平明与中国国务委员、外交部长王毅和"
+                  "老挝外长沙伦赛•贡玛西(Saleumxay K.)举行了双边会晤。")
     meets = {e[3] for e in evs if e[0] == "meet"}
     assert meets == {("王毅",), ("沙伦赛·贡玛西",)}
 
 
 def test_an_attendance_takes_the_days_of_the_gatherings_own_clause():
-    evs = _events("越南总理访问柬埔寨\n\n应柬埔寨首相洪森邀请，越南政府总理范明政2022年11月8日至9日对柬埔寨进行正式访问，"
-                  "出席从10日至13日举行的第40届和第41届东盟峰会。")
+    evs = _events("越南总理访问柬埔寨\n\n应柬埔寨首相洪森邀请，越南政府总理范明政2022年11月7日至9日对柬埔寨进行正式访问，"
+                  "出席从10日至13日举办的第40届和第41届东盟峰会及相关会议。")
     assert [e for e in evs if e[0] == "attend" and e[1] == "2022-11-10"]
 
 
 def test_a_breadcrumb_parts_the_sites_header_from_the_headline():
-    text = ("某国资讯—东盟资讯门户\n\n首页 > 华侨华人 > 华校举行庆祝国庆联欢晚会\n发布时间: 2025-10-04 | 更新时间: 2025-10-04\n"
+    text = ("某国资讯—东盟资讯门户\n\n首页 > 华侨华人 > 华校举行庆祝国庆联欢晚会\n发布时间: 2025-10-06 | 更新时间: 2025-10-06\n"
             "华校举行庆祝国庆联欢晚会\n\n2025年9月27日，泰国大城商会举办联欢晚会，中国驻泰国大使馆公参出席。")
     assert _titles(text)[0] == "华校举行庆祝国庆联欢晚会"
     text2 = ("选择留学国家\n当前位置:某站 >> 热点资讯 >> 浏览文章\n\n新加坡副总理访华\n\n时间:2019年10月22日\n\n"
@@ -384,56 +384,56 @@ def test_a_breadcrumb_parts_the_sites_header_from_the_headline():
 
 
 def test_a_menu_glossed_in_pinyin_a_font_widget_a_sites_name_and_a_forums_title_label():
-    text = ("首頁| 滾動(dòng)| 國內(nèi)| 國際| 軍事| 社會(huì)| 財(cái)經(jīng)| 產(chǎn)經(jīng)\n字號(hào):\n\n"
-            "駐柬大使:中柬友誼不受影響\n\n2012年10月19日 20:13\n\n中國駐柬埔寨大使表示，中柬友誼不受影響。")
+    text = ("首頁| 國內(nèi)| 滾動(dòng)| 軍事| 國際| 社會(huì)| 體育(tǐ yù)| 財(cái)經(jīng)\n字號(hào):\n\n"
+            "駐柬大使:中柬友誼不受影響\n\n2012年10月18日 21:47\n\n中國駐柬埔寨大使表示，中柬友誼不受影響。")
     assert _titles(text)[0] == "駐柬大使:中柬友誼不受影響"
-    forum = ("某某资讯网\n\n标题: 总统即将访华 就在这个时间点 [打印本页]\n\n作者: 南书    时间: 2017-3-24 14:29\n"
-             "标题: 总统即将访华 就在这个时间点\n   缅甸外交部常务秘书表示，应中国政府邀请，总统吴廷觉预计在4月份内对中国进行友好访问。")
-    assert _titles(forum)[0] == "总统即将访华 就在这个时间点"
+    forum = ("某某资讯网\n\n标题: 总统将要访华 时间已经确定 [打印本页]\n\n作者: 北岸    时间: 2017-3-24 09:12\n"
+             "标题: 总统将要访华 时间已经确定\n   缅甸外交部常务秘书表示，应中国政府邀请，缅甸总统吴廷觉预计4月内访华。")
+    assert _titles(forum)[0] == "总统将要访华 时间已经确定"
     assert page_date(forum) == "2017-03-24"
 
 
 def test_a_year_named_in_a_paragraph_carries_to_its_later_month_days_but_not_a_since():
-    evs = _events("缅甸总统即将访华\n\n2017年3月24日，缅甸外交部表示，总统吴廷觉预计在4月份内对中国进行友好访问。\n\n"
-                  "缅甸新一届政府去年(2016年)4月1日正式执政。应外交部长杜昂山素季邀请，中国外交部长王毅4月5日至6日对缅甸进行友好访问。")
+    evs = _events("缅甸总统即将访华\n\n2017年3月24日，缅甸外交部表示，缅甸总统吴廷觉预计4月内访华。\n\n"
+                  "缅甸民选政府去年(2016年)4月1日开始执政。应外交部长杜昂山素季邀请，中国外交部长王毅4月5日至6日访问缅甸。")
     assert [e for e in evs if e[0] == "visit" and e[2] == ("王毅",) and e[1] == "2016-04-05"]
-    evs2 = _events("普京访问越南\n\n2024年6月20日，俄罗斯总统普京抵达河内。河内成为普京自2022年2月以来出访最远的目的地。"
+    evs2 = _events("普京访问越南\n\n2024年6月20日，俄罗斯总统普京抵达河内。这是普京自2022年2月以来访问过的最远目的地。"
                    "当地时间6月20日凌晨，普京抵达越南。")
     assert not [e for e in evs2 if (e[1] or "").startswith("2022")]
 
 
 def test_two_named_persons_holding_a_video_conference_is_a_call():
-    evs = _events("中老视频会议\n\n2021年12月15日，国家国际发展合作署副署长邓波清与老挝老中合作委员会副主席赛萨纳举行视频会议，就两国发展合作交换意见。")
-    assert ("phone_call", "2021-12-15", ("邓波清",), ("赛萨纳",)) in evs
+    evs = _events("中老视频会议\n\n2021年12月15日，国家国际发展合作署副署长赵峰涛与老挝老中合作委员会副主席坎沙举行视频会议，就两国发展合作交换意见。")
+    assert ("phone_call", "2021-12-15", ("赵峰涛",), ("坎沙",)) in evs
 
 
 def test_two_leaders_witnessing_a_signing_is_a_signing_of_their_sides():
     evs = _events("李克强会见昂山素季\n\n2016年8月18日，国务院总理李克强在人民大会堂同缅甸国务资政昂山素季举行会谈。"
-                  "会谈后，李克强与昂山素季共同见证了有关双边合作文件的签署。")
+                  "随后，李克强与昂山素季共同见证了两国多项合作文件的签署。")
     assert ("sign", "2016-08-18", ("中国", "李克强"), ("缅甸", "昂山素季")) in evs
 
 
 def test_a_witnessed_signing_joins_the_signing_the_page_names():
-    evs = _events("两市签署合作备忘录\n\n2023年9月14日，越南胡志明市人民委员会副主席吴明珠与中国上海市人大常委会副主任孙明"
-                  "见证胡志明市外务厅与上海市人民政府外事办公室签署友好合作备忘录。")
+    evs = _events("两市签署合作备忘录\n\n2023年9月14日，越南胡志明市人民委员会副主席武氏兰与中国上海市人大常委会副主任周伟"
+                  "见证胡志明市外务厅与上海市外事办公室签署交流合作备忘录。")
     assert len([e for e in evs if e[0] == "sign"]) == 1
 
 
 def test_an_ambassadors_full_rank_and_his_tenure_date_the_page():
     doc = _doc("向中国驻越大使授予纪念章\n\n2月2日，越南友好组织联合会向中国驻越特命全权大使洪小勇授予纪念章。"
-               "他说，来越南履职近四年是他外交生涯中最重要的一段经历。")
+               "他说，在越南履职近四年，是自己外交生涯中十分宝贵的经历。")
     assert doc.year == 2018
 
 
 def test_names_before_a_coordinated_titled_person_and_after_regional_titles():
-    doc = _doc("中国与老挝签署合作文件\n\n2012年10月26日，中国驻老挝大使布建国和老挝副总理宋萨瓦·伦萨瓦签署换文。"
+    doc = _doc("中国与老挝签署合作文件\n\n2012年10月26日，中国驻老挝大使许建平和老挝副总理宋萨瓦·伦萨瓦签署换文。"
                "大城府副府尹巴潘等出席。新加坡内阁资政李光耀会见来宾。")
     names = {p.name for p in doc.people}
-    assert {"布建国", "宋萨瓦·伦萨瓦", "巴潘", "李光耀"} <= names
+    assert {"许建平", "宋萨瓦·伦萨瓦", "巴潘", "李光耀"} <= names
 
 
 def test_adverbs_and_prepositions_are_no_names():
-    doc = _doc("东盟峰会举行\n\n2022年11月10日，阮明武表示，这是疫情以来东盟各国政府最高领导人直接会面的首次会议。"
+    doc = _doc("东盟峰会举行\n\n2022年11月10日，阮明武表示，这是新冠疫情后东盟国家领导人直接会面的第一次峰会。"
                "新华社记者书面采访了他。副部长回答记者关于阮富仲访问的提问。")
     names = {p.name for p in doc.people}
     assert not names & {"直接", "书面", "关于阮"}
@@ -441,9 +441,9 @@ def test_adverbs_and_prepositions_are_no_names():
 
 def test_a_committee_head_before_a_glossed_name_and_a_name_ended_by_jiu():
     doc = _doc("老挝领导人致贺电\n\n2021年2月1日，老挝国家主席本杨就阮富仲当选向其致贺电。"
-               "原老挝国会主席、中央思想理论文化领导小组组长沙曼·维亚吉(Samane Vigna)出席。")
+               "老挝前国会主席、中央宣传理论工作领导小组组长坎培·西萨瓦(Khamphet Sisavath)出席。")
     names = {p.name for p in doc.people}
-    assert {"本杨", "沙曼·维亚吉"} <= names
+    assert {"本杨", "坎培·西萨瓦"} <= names
 
 
 def test_a_myanmar_honorific_before_a_known_name_is_part_of_it():
@@ -455,36 +455,36 @@ def test_a_myanmar_honorific_before_a_known_name_is_part_of_it():
 def test_a_named_partys_founding_anniversary_is_counted_from_that_party():
     from waishi.extract.year import collect
     from waishi.lexicon import Lexicon
-    ev = collect(Lexicon.default(), "此访正值老挝全党、全军和全民纪念老挝人民革命党建党60周年之际。")
+    ev = collect(Lexicon.default(), "此访恰逢老挝举国上下纪念老挝人民革命党建党60周年的重要时刻。")
     assert max(ev.scores, key=ev.scores.get) == 2015
 
 
 def test_a_portals_stamp_with_its_address_and_a_menu_of_short_lines():
-    text = ("马中友好关系取得巨大进展\n中央政府门户网站 www.gov.cn 2014-05-26 12:00 来源: 新华社\n\n"
+    text = ("马中友好关系取得巨大进展\n中国政府网 www.gov.cn 2014-05-26 09:35 来源: 新华社\n\n"
             "新华社吉隆坡5月26日电 马来西亚总理纳吉布接受专访时表示，马中关系取得巨大进展。")
     assert page_date(text) == "2014-05-26"
     menu = ("最抢眼\n最话题\n最新鲜\n阅读更多相关内容\n的其他作品\nmk-logo\n新闻\n纳吉访华料签逾廿项协议\n\n"
-            "首相纳吉周一将到中国进行为期6天访问。")
+            "首相纳吉下周一将前往中国进行为期五天的访问。")
     assert _titles(menu)[0] == "纳吉访华料签逾廿项协议"
 
 
 def test_a_stamp_with_its_clock_is_not_the_storys_day():
-    evs = _events("大使方虹出席奖学金颁发仪式\n\n首页 > 驻外报道\n\n大使方虹出席奖学金颁发仪式\n\n来源:(驻老挝大使馆) 2026-01-30 18:07\n\n"
-                  "2026年1月28日，第十二届中国大使奖学金颁发仪式在老挝国立大学举行。驻老挝大使方虹向学生代表颁授奖学金并致辞。")
+    evs = _events("大使方虹出席奖学金颁发仪式\n\n首页 > 驻外报道\n\n大使方虹出席奖学金颁发仪式\n\n来源:(中国驻老挝使馆) 2026-01-30 17:52\n\n"
+                  "2026年1月28日，第十三届中国大使奖学金颁奖仪式在老挝国立大学举办。方虹大使向获奖学生颁发证书并致辞。")
     assert not [e for e in evs if e[1] == "2026-01-30"]
 
 
 def test_a_shared_surname_glossed_in_no_vietnamese_form_is_not_vietnamese():
-    doc = _doc("越南副总理访问新加坡\n\n10日晚，阮春福会见“某某计划”主席兼公共服务委员会主席张赞成(Eddie Teo)。"
+    doc = _doc("越南副总理访问新加坡\n\n10日晚，阮春福会见“某某计划”主席兼总统顾问理事会主席张永发(Teo Yong Huat)。"
                "越南外交部副部长范光明(Phạm Quang Minh)陪同。")
     c = {p.name: p.country for p in doc.people}
-    assert c.get("张赞成") != "VNM" and c.get("范光明") == "VNM"
+    assert c.get("张永发") != "VNM" and c.get("范光明") == "VNM"
     assert [e for e in doc.events if e.type == "meet"]
 
 
 def test_related_headlines_run_together_and_closed_by_a_bar_are_no_body():
     text = ("老越友好协会主席谈访问成果\n\n2024年7月15日，老越友好协会主席接受采访时强调，越南国家主席苏林对老挝的国事访问取得圆满成功。\n"
-            "苏林主席访问老挝和柬埔寨:三国团结得到肯定 推动越老特殊友谊关系的重要桥梁 |\n\n他表示，两国关系不断发展。\n"
+            "苏林主席访问老挝和柬埔寨:三国团结再获肯定 促进越老特殊关系的重要纽带 |\n\n他表示，两国关系不断发展。\n"
             "2010-05-29 (16:01) |")
     evs = _events(text)
     assert not [e for e in evs if e[0] == "visit" and "柬埔寨" in e[3]]
@@ -492,28 +492,28 @@ def test_related_headlines_run_together_and_closed_by_a_bar_are_no_body():
 
 def test_families_students_and_flights_are_no_counts_of_relations():
     doc = _doc("越韩关系发展\n\n2023年6月22日，越南国家主席会见韩国总统。两国约有8万个多元文化家庭，"
-               "中国大使奖学金已资助近600名青年学子，两国间每周有150多个直飞航班。")
+               "中国政府奖学金已资助近600名青年学子，两国间每周有150多个直飞航班。")
     assert not [f for f in doc.facts if f.value in (80000, 600, 150)]
 
 
 def test_a_past_visit_dated_in_brackets_inside_a_plan_is_no_plan_of_that_year():
-    doc = _doc("越南总理将访华\n\n越南政府总理范明政将于2023年6月25日至28日对中国进行正式访问。此访将全面落实阮富仲总书记对中国进行正式访问"
-               "(2022年10月30日至11月1日)所取得的成果，双方将推动合作。这是范明政总理首次对中国进行正式访问。")
+    doc = _doc("越南总理将访华\n\n越南总理范明政将于2023年6月26日至29日对中国进行正式访问。此访将全面落实阮富仲总书记同志对中国进行正式访问"
+               "（2022年10月30日—11月1日）所取得的成果，双方将推动合作。这将是范明政总理首次正式访华。")
     assert doc.year == 2023
     visits = [e for e in doc.events if e.type == "visit" and "范明政" in e.source]
-    assert visits and visits[0].date == "2023-06-25"
+    assert visits and visits[0].date == "2023-06-26"
 
 
 def test_a_past_act_dated_in_brackets_in_a_sentence_of_plans_bounds_the_page_below():
     from waishi.extract.year import collect
     from waishi.lexicon import Lexicon
-    ev = collect(Lexicon.default(), "双方将努力落实阮富仲总书记对中国进行正式访问(2022年10月30日至11月1日)所取得的成果。")
+    ev = collect(Lexicon.default(), "双方将努力落实阮富仲总书记同志对中国进行正式访问（2022年10月30日—11月1日）所取得的成果。")
     assert ev.hi is None or ev.hi > 2022
     assert ev.lo == 2022
 
 
 def test_a_gift_in_the_passive_names_its_donor_after_you():
-    evs = _events("越南国家主席回国\n\n2021年9月25日晚，越南国家主席阮春福的专机降落河内。除了专机上承载的由古巴捐赠的105万剂疫苗外，"
+    evs = _events("越南国家主席回国\n\n2021年9月25日晚，越南国家主席阮春福的专机降落河内。除了专机上运回的由古巴捐赠的120万剂疫苗外，"
                   "其他伙伴也作出承诺。")
     assert [e for e in evs if e[0] == "aid" and e[2] == ("古巴",) and e[3] == ("越南",)]
     other = _events("中国援助柬埔寨\n\n2023年2月10日，柬埔寨首相宣布，由中国提供的3亿元人民币一揽子款项将用于铁路建设。")
@@ -521,29 +521,29 @@ def test_a_gift_in_the_passive_names_its_donor_after_you():
 
 
 def test_an_attendance_inside_a_trip_noun_and_no_activity_as_a_gathering():
-    evs = _events("越南总理回国\n\n2018年1月10日晚，越南政府总理阮春福一行离开金边国际机场启程回国，圆满结束应柬埔寨首相洪森邀请"
-                  "赴柬埔寨出席湄公河-澜沧江合作第二次领导人会议及开展系列双边活动之旅。")
+    evs = _events("越南总理回国\n\n2018年1月10日晚，越南政府总理阮春福一行乘专机离开金边启程回国，圆满结束应柬埔寨王国首相洪森邀请"
+                  "赴柬埔寨出席澜沧江-湄公河合作第二次领导人会议及开展系列双边活动之旅。")
     attends = [e for e in evs if e[0] == "attend"]
-    assert attends and attends[0][3] == ("湄公河-澜沧江合作第二次领导人会议及开展系列双边活动",) or \
-        [e for e in attends if e[3] == ("湄公河-澜沧江合作第二次领导人会议",)]
+    assert attends and attends[0][3] == ("澜沧江-湄公河合作第二次领导人会议及开展系列双边活动",) or \
+        [e for e in attends if e[3] == ("澜沧江-湄公河合作第二次领导人会议",)]
     assert not [e for e in attends if e[3] == ("开展系列双边活动",)]
 
 
 def test_congratulating_a_country_for_hosting_names_it_host_and_is_background():
-    doc = _doc("越南总理会见泰国总理\n\n2018年1月10日，越南政府总理阮春福会见泰国总理巴育。巴育总理为越南成功举办2017年亚太经合组织领导人会议周表示祝贺。")
+    doc = _doc("越南总理会见泰国总理\n\n2018年1月10日，越南政府总理阮春福在河内会见泰国总理巴育。巴育总理为越南成功举办2017年岘港亚太经合组织领导人会议周表示祝贺。")
     hosts = [e for e in doc.events + doc.other_events if e.type == "host"]
     assert hosts and hosts[0].source == ["越南"] and hosts[0].factuality == "background"
 
 
 def test_guests_gathered_at_a_reception_attend_it():
     evs = _events("大使馆举办新春招待会\n\n2017年1月25日，中国驻老挝大使馆在万象举行2017年新春招待会。"
-                  "老挝建国阵线中央主席赛宋蓬·丰威汉、老挝公安部部长宋乔·西拉冯等老挝各部委领导欢聚一堂，共庆佳节。")
+                  "老挝建国阵线中央副主席坎潘·本巴、老挝公安部长宋乔·西拉冯等老挝多个部委领导欢聚一堂，共庆佳节。")
     assert [e for e in evs if e[0] == "attend" and "宋乔·西拉冯" in e[2] and e[3] == ("2017年新春招待会",)]
 
 
 def test_an_election_on_a_page_about_a_later_congress_is_that_congress_term():
-    doc = _doc("习近平致电祝贺通伦当选老挝人民革命党中央总书记\n\n1月8日，中共中央总书记习近平致电通伦，祝贺他当选老挝人民革命党中央总书记。"
-               "习近平表示，老挝党十二大胜利召开。")
+    doc = _doc("习近平发电祝贺通伦当选老挝人民革命党总书记\n\n1月8日，中共中央总书记习近平致电通伦，祝贺他当选老挝人民革命党中央总书记。"
+               "贺电表示，老挝党十二大胜利召开。")
     assert doc.year == 2026
     prepared = _doc("越南领导人会见\n\n3月8日，阮富仲当选越共中央总书记后会见老挝客人。双方表示将迎接越共十三大。")
     assert prepared.year != 2021
