@@ -281,7 +281,8 @@ class PeopleFinder:
                 return run[:k]
         if text.endswith(_KANJI_NAME_AFTER, 0, pos):
             for k in (2, 3, 4):
-                if len(run) > k and run[k] in self.single_stops and run[k - 1] not in self.single_stops:
+                if len(run) > k and (run[k] in self.single_stops or run[k:].startswith(self.multi_stops)) and \
+                        run[k - 1] not in self.single_stops:
                     return run[:k]
         for k in (2, 3, 4):
             if len(run) > k + 2 and run[k] in "和与及、" and run[k - 1] not in self.single_stops and \

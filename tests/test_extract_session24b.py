@@ -1,0 +1,10 @@
+"""Mechanisms added late in session 24 (after the session's tests were reworded): weekdays end a name
+written after 首相/大臣."""
+
+from extract_rows import first_doc as _doc
+
+
+def test_a_weekday_ends_a_prime_ministers_name():
+    doc = _doc("马来西亚首相将访华\n\n2016年10月29日，马来西亚首相纳吉周一将到中国进行为期6天的访问。")
+    names = {p.name for p in doc.people}
+    assert "纳吉" in names and "纳吉周一" not in names
