@@ -5,6 +5,6 @@ from extract_rows import first_doc as _doc
 
 
 def test_a_weekday_ends_a_prime_ministers_name():
-    doc = _doc("马来西亚首相将访华\n\n2016年10月29日，马来西亚首相纳吉周一将到中国进行为期6天的访问。")
+    doc = _doc("马来西亚首相将访华\n\n2016年10月29日，马来西亚首相纳吉周一启程访华，行程共六天。")
     names = {p.name for p in doc.people}
     assert "纳吉" in names and "纳吉周一" not in names
