@@ -17,7 +17,6 @@ from datetime import date, timedelta
 
 from ..lexicon import Lexicon, Office, series_year
 from ..text.dates import SINCE_AFTER as _SINCE_AFTER
-from ..text.numbers import to_number
 from ..text.sentences import find_all
 from .offices import short_country, title_fits
 from .options import HOME
@@ -25,7 +24,9 @@ from .year_lexicon import (
     TITLE_ALONE,
     anniversary_base,
     body_automaton,
+    is_target,
     numbered_term_year,
+    ordinal,
     recent_trips,
     series_splits,
     split_series_name,
@@ -167,11 +168,6 @@ def _sentence_future(text: str, pos: int) -> bool:
     """A proposal or plan verb earlier in the sentence (建议双方…在…周年之际): what it governs is to come."""
     start = max(text.rfind("。", 0, pos), text.rfind("\n", 0, pos), pos - 80) + 1
     return _PROPOSAL.search(text, start, pos) is not None
-
-
-def _ordinal(s: str) -> int | None:
-    n = to_number(s)  # Arabic or Chinese numerals (cn2an), one parser for the package
-    return int(n) if n is not None and n == n.to_integral_value() else None
 
 
 def lunar_year(stem: str, branch: str, around: int = 2010) -> int | None:
@@ -366,6 +362,9 @@ class _Collector:
                 _FOR_BEFORE.search(text, max(0, m.start() - 4), m.start()):
             self.future.append(int(m.group(1)))
             return None
+        if is_target(text, m.start(), m.end()):  # (为实现2020年…的目标: the page is before it, by years maybe)
+            self.ev.bound(None, int(m.group(1)) - 1, "a target set for a year", self.at(m.span()))
+            return None
         if _since(text, m.end()):
             self.ev.bound(int(m.group(1)), None, "since a year", self.at(m.span()))
             return None
@@ -456,7 +455,7 @@ class _Collector:
                     found = split_series_name(text, m, lex.memo("series_splits", lambda: series_splits(names)))
                     if found is not None:
                         name, start = found
-                num = _ordinal(m.group(1))
+                num = ordinal(m.group(1))
                 if name and num:
                     sy = series_year(lex.series[name], num)
                     if sy and not _future(text, m.start()):
@@ -469,7 +468,7 @@ class _Collector:
             # (one search for all the names: a text naming none, most, skips the loop)
             for name in (n for n in names if n in text) if lex.names_any("series", lambda: names, text) else ():
                 for m in re.finditer(re.escape(name) + r"\s*" + _ORDINAL.pattern + r"\s*(?:会议|会晤|峰会|大会|会)", text):
-                    num = _ordinal(m.group(1))
+                    num = ordinal(m.group(1))
                     sy = series_year(lex.series[name], num) if num else None
                     if sy and not _future(text, m.start()):
                         ev.add(sy, 4 * self.weight, f"series {name}")

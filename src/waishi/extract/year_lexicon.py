@@ -16,7 +16,7 @@ from typing import Any
 import ahocorasick_rs as ac
 
 from ..lexicon import Lexicon, Office
-from ..text.numbers import small_chinese
+from ..text.numbers import small_chinese, to_number
 from .year_solver import YearEvidence
 
 # a marker of the recent past, before the visitor or between him and the trip
@@ -214,3 +214,19 @@ def tenure_year(text: str, name: str, starts: list[date]) -> int | None:
         return None
     n = int(m.group(1)) if m.group(1).isdigit() else small_chinese(m.group(1))
     return min(starts).year + n if n else None
+
+
+def ordinal(s: str) -> int | None:
+    """A session's number in Arabic or Chinese numerals (cn2an: one parser for the package)."""
+    n = to_number(s)
+    return int(n) if n is not None and n == n.to_integral_value() else None
+
+
+# 为实现2020年…达150亿美元的目标, 力争到2025年…: a year a target is set for, no year of the page
+_TARGET_LEAD = re.compile(r"(?:为实现|实现|力争|争取|力争到|争取到|目标是)\s*(?:到)?$")
+_TARGET_TAIL = re.compile(r"[^，。；,;]{0,30}?目标")
+
+
+def is_target(text: str, start: int, end: int) -> bool:
+    """Whether the year at ``text[start:end]`` is the year a target is set for."""
+    return _TARGET_LEAD.search(text, max(0, start - 6), start) is not None and _TARGET_TAIL.match(text, end) is not None
