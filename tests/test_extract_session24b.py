@@ -15,3 +15,17 @@ def test_a_target_set_for_a_year_bounds_the_page_above_and_names_no_year_of_it()
     from waishi.lexicon import Lexicon
     ev = collect(Lexicon.default(), "为实现2020年两国贸易额达到150亿美元的目标，双方同意加强合作。")
     assert ev.hi == 2019 and 2021 not in ev.scores and 2020 not in ev.scores
+
+
+def test_a_congress_prepared_for_bounds_the_page_and_renews_no_state_office():
+    from waishi.extract.year import collect
+    from waishi.lexicon import Lexicon
+    ev = collect(Lexicon.default(), "熊波大使祝贺苏林当选为越南国家主席，支持越南为越共十四大做准备。",
+                 [("苏林", ("越南国家主席",))])
+    assert ev.hi is not None and ev.hi <= 2026 and 2026 not in ev.scores
+
+
+def test_a_known_trip_later_than_the_pages_full_dates_outweighs_them():
+    doc = _doc("习近平将访越\n\n越通社河内4月11日——中国国家主席习近平定于4月14日至15日访问越南。"
+               "此前，苏林总书记曾于2024年8月访华。")
+    assert doc.year == 2025

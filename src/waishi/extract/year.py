@@ -483,7 +483,7 @@ class _Collector:
                 continue
             i = text.find(form)
             ctx = text[i:i + len(form) + 12]
-            if _PREPARING.search(text, max(0, i - 8), i):
+            if _PREPARING.search(text, max(0, i - 8), i) or re.match(r"(?:做|作)?(?:准备|筹备)", text[i + len(form):i + len(form) + 3]):
                 # 支持越方筹备好越共十四大, 迎接…: a congress being prepared is still to come, for years
                 ev.bound(None, c.opened.year, f"congress {form} prepared")
             elif any(w in ctx for w in ("召开", "闭幕", "成果", "胜利", "成功", "以来", "决议", "之后", "后", "情况", "精神",
@@ -664,7 +664,8 @@ class _Collector:
         inside = {y: n for y, n in fits.items() if (lo is None or y >= lo) and (hi is None or y <= hi)}
         fits = inside or fits  # (trips outside the office holders' window share nothing with those inside)
         for y, name in fits.items():
-            self.ev.add(y, _TRIP_WEIGHT * self.weight / len(fits), f"known trip {name}")
+            later = 1.5 if self.dated and y > max(self.dated) else 0.0  # (the page's full dates are history)
+            self.ev.add(y, (_TRIP_WEIGHT + later) * self.weight / len(fits), f"known trip {name}")
 
     def _visiting_before(self, head: str, pos: int) -> set[str]:
         """The country of a relative clause before the visitor (正在对越南进行正式访问的新加坡总理NAME)."""

@@ -158,19 +158,22 @@ def numbered_term_year(lex: Lexicon, o: Office, tail: str, text: str = "") -> in
     if m is not None:
         n = int(m.group(1)) if m.group(1).isdigit() else small_chinese(m.group(1))
         return next((c.opened.year for c in lex.congresses if c.party == party and c.number == n and c.opened), None)
+    if not o.office.endswith("general_secretary"):
+        return None  # (a party congress renews the party's chief, not the state's offices)
     later = [c.opened.year for c in lex.congresses if c.party == party and c.opened and o.start and
              c.opened.year > o.start.year and any(_held_named(text, f) for f in c.forms if len(f) >= 3)]
     return max(later) if later else None
 
 
 _AHEAD = re.compile(r"迎接|筹备|准备|将召开|即将|前夕")
+_AHEAD_AFTER = re.compile(r"(?:做|作)?(?:准备|筹备)")  # (为越共十四大做准备)
 
 
 def _held_named(text: str, form: str) -> bool:
     """The congress is named on the page, and not as one still being prepared (迎接越共十三大)."""
     i = text.find(form)
     while i >= 0:
-        if not _AHEAD.search(text, max(0, i - 8), i):
+        if not _AHEAD.search(text, max(0, i - 8), i) and not _AHEAD_AFTER.match(text, i + len(form)):
             return True
         i = text.find(form, i + len(form))
     return False
