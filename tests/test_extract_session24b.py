@@ -29,3 +29,10 @@ def test_a_known_trip_later_than_the_pages_full_dates_outweighs_them():
     doc = _doc("习近平将访越\n\n越通社河内4月11日——中国国家主席习近平定于4月14日至15日访问越南。"
                "此前，苏林总书记曾于2024年8月访华。")
     assert doc.year == 2025
+
+
+def test_a_founding_anniversary_of_the_country_named_before_it():
+    from waishi.extract.year import collect
+    from waishi.lexicon import Lexicon
+    ev = collect(Lexicon.default(), "阮富仲对中国即将迎来建国72周年表示祝贺。")
+    assert ev.hi == 2021
