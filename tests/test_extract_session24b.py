@@ -34,5 +34,5 @@ def test_a_known_trip_later_than_the_pages_full_dates_outweighs_them():
 def test_a_founding_anniversary_of_the_country_named_before_it():
     from waishi.extract.year import collect
     from waishi.lexicon import Lexicon
-    ev = collect(Lexicon.default(), "阮富仲对中国即将迎来建国72周年表示祝贺。")
+    ev = collect(Lexicon.default(), "越方对中国即将迎来的建国72周年致以祝贺。")
     assert ev.hi == 2021
