@@ -101,6 +101,16 @@ def _page_pair(lex: Lexicon, text: str, home: str) -> set[str]:
     return set(sorted(counts, key=lambda i: -counts[i])[:2])
 
 
+def _national_day(lex: Lexicon, window: str) -> int | None:
+    """中国即将迎来建国72周年: the national day of the country named just before (X国庆 in the lexicon)."""
+    for name, _s, _e in reversed(lex.find("gazetteer", window)):
+        iso = lex.country_of(name)
+        short = lex.country_names.get(iso) if iso else None
+        if short and (d := lex.anniversaries.get(short + "国庆")) is not None:
+            return d.year
+    return None
+
+
 def anniversary_base(lex: Lexicon, text: str, pos: int, key: str, home: str) -> int | None:
     window = text[max(0, pos - 16):pos + len(key)]
     if ("建交" in key or "外交关系" in key) and "东盟" in window:
@@ -136,13 +146,9 @@ def anniversary_base(lex: Lexicon, text: str, pos: int, key: str, home: str) -> 
                         best = lex.relations[partner].year
                         break
         return best
-    if key.endswith(("建国", "国庆")):
-        # 中国即将迎来建国72周年: the national day of the country named just before (X国庆 in the lexicon)
-        for name, _s, _e in reversed(lex.find("gazetteer", window)):
-            iso = lex.country_of(name)
-            short = lex.country_names.get(iso) if iso else None
-            if short and (d := lex.anniversaries.get(short + "国庆")) is not None:
-                return d.year
+    national = _national_day(lex, window) if key.endswith(("建国", "国庆")) else None
+    if national is not None:
+        return national
     for pattern, d in lex.anniversaries.items():
         # (the founding named right before the count: 国庆76周年, not 两国庆祝建立…伙伴关系10周年)
         if pattern and pattern in window and pattern in key[-len(pattern) - 2:]:

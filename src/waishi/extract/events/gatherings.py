@@ -56,9 +56,12 @@ class Gatherings(ClauseReader):
     def _read_signing(self, frame: Frame, sent: SentenceCtx, t: str, ts: int, te: int, mode: str) -> list[Event]:
         s = sent.span
         before = self.text[max(s.start, ts - 12):ts]
-        if "见证" in before or ("见证" in self.text[self.clause_start(ts, s.start):ts] and
-                               self.text.startswith(("仪式", "签字仪式"), te)):
+        cs0 = self.clause_start(ts, s.start)
+        if "见证" in before or ("见证" in self.text[cs0:ts] and self.text.startswith(("仪式", "签字仪式"), te)):
             return self._witnessed(sent, ts)
+        witnessed = self._witnessed_sides(sent, self.text.find("见证", cs0, ts), ts) if "见证" in self.text[cs0:ts] else []
+        if witnessed:
+            return witnessed  # (NAME见证A省和B省…协议书的签署: the sides in the object sign, two countries' named)
         if before.endswith("所"):
             return []
         ce = self.clause_end(te, s.end)
@@ -107,15 +110,31 @@ class Gatherings(ClauseReader):
         cs = self.clause_start(ts, sent.span.start)
         w = self.text.find("见证", cs, ts)
         persons = [a for a in self.subject(sent, w, ("person",)) if a.kind == "person"] if w >= 0 else []
+        if w >= 0 and len(persons) < 2:
+            # (A与B共同出席…，并见证…: the pair of the sentence's first clause witnesses)
+            persons = _dedupe(self.ctx.actors_in(sent.span.start, w, ("person",)))
         isos = {a.iso3 for a in persons if a.iso3}
         if len(persons) < 2 or len(isos) < 2:
-            return []
+            return self._witnessed_sides(sent, w, ts)
 
         def side(p: Actor) -> list[Actor]:
             name = self.lex.country_names.get(p.iso3) if p.iso3 else None
             return ([Actor(name, p.span, "country", p.iso3)] if name else []) + [p]
         ev = self._event("sign", sent, ts, side(persons[0]), side(persons[1]))
         ev.trigger = "见证"  # (merged into a signing the page names on the same day: its witnesses)
+        return [ev]
+
+    def _witnessed_sides(self, sent: SentenceCtx, w: int, ts: int) -> list[Event]:
+        """NAME见证越南广宁省和中国福建省…协议书的签署: the signing sides are named in the object."""
+        by_iso: dict[str, list[Actor]] = {}
+        for a in _dedupe(self.ctx.actors_in(w + 2, ts, ("place", "org", "country"))) if w >= 0 else []:
+            if a.iso3:
+                by_iso.setdefault(a.iso3, []).append(a)
+        if len(by_iso) != 2:
+            return []
+        first, second = by_iso.values()
+        ev = self._event("sign", sent, ts, first, second)
+        ev.trigger = "见证"
         return [ev]
 
     def _pair_signers(self, cs: int, ts: int) -> bool:
