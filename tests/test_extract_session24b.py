@@ -40,10 +40,10 @@ def test_a_founding_anniversary_of_the_country_named_before_it():
 
 def test_witnessing_after_a_pair_attended_and_a_signing_of_two_provinces():
     from extract_rows import event_rows
-    evs = event_rows("两国总理出席开工仪式\n\n2025年3月26日上午，越南总理范明政与新加坡总理黄循财共同出席某工业园开工仪式，"
-                     "并见证两国经济合作文件交换仪式。")
+    evs = event_rows("两国总理出席开工仪式\n\n2025年3月26日上午，越南总理范明政和新加坡总理黄循财一同出席某工业园开工仪式，"
+                     "并见证了双方经贸合作文件的交换仪式。")
     assert [e for e in evs if e[0] == "sign" and "越南" in e[2] + e[3] and "新加坡" in e[2] + e[3]]
-    evs = event_rows("越南国家主席会见福建省领导\n\n2017年5月13日，会见后，越南国家主席陈大光见证越南广宁省和中国福建省"
+    evs = event_rows("越南国家主席会见福建省领导\n\n2017年5月13日，会见结束后，陈大光主席见证了越南广宁省与中国福建省"
                      "关于友好合作的协议书的签署。")
     signs = [e for e in evs if e[0] == "sign"]
     assert signs and set(signs[0][2] + signs[0][3]) >= {"广宁省", "福建省"}
