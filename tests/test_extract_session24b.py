@@ -47,3 +47,9 @@ def test_witnessing_after_a_pair_attended_and_a_signing_of_two_provinces():
                      "关于友好合作的协议书的签署。")
     signs = [e for e in evs if e[0] == "sign"]
     assert signs and set(signs[0][2] + signs[0][3]) >= {"广宁省", "福建省"}
+
+
+def test_a_site_name_line_ending_in_a_breadcrumb_is_not_the_headline():
+    text = ("城市生活 某某海滨网> 新闻中心>国际新闻\n老挝总理同泰国总理举行会谈\n\n2019-03-02 20:10:05\n\n"
+            "某某社万象3月2日电 老挝总理通伦3月2日在万象同来访的泰国总理巴育举行会谈。")
+    assert _doc(text).title == "老挝总理同泰国总理举行会谈"
