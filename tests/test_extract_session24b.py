@@ -53,3 +53,15 @@ def test_a_site_name_line_ending_in_a_breadcrumb_is_not_the_headline():
     text = ("城市生活 某某海滨网> 新闻中心>国际新闻\n老挝总理同泰国总理举行会谈\n\n2019-03-02 20:10:05\n\n"
             "某某社万象3月2日电 老挝总理通伦3月2日在万象同来访的泰国总理巴育举行会谈。")
     assert _doc(text).title == "老挝总理同泰国总理举行会谈"
+
+
+def test_a_story_that_gives_only_its_day_is_dated_by_a_known_trip_despite_a_later_month_day():
+    doc = _doc("洪森访华 两国领导人会面\n\n柬埔寨首相洪森周四(9日)抵达北京，开始对中国进行正式访问。\n\n"
+               "洪森1月16日对记者表示，希望此访取得新的成果。")
+    assert doc.year == 2023
+
+
+def test_the_full_date_of_the_founding_of_relations_is_history_not_the_story():
+    doc = _doc("两国将签署合作文件\n\n马来西亚和中国将在建交50周年之际签署合作文件。1974年5月31日，马来西亚与中国正式建交。"
+               "部长表示，今年1至4月双边贸易额增长5.9%。")
+    assert doc.year == 2024

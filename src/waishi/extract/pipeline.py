@@ -353,7 +353,11 @@ class _DocBuilder:
         body_regions = [sp for k, sp in self.regions if k == "body"]
         days = [dm for dm in self.dates if dm.year is None and dm.month and dm.day and not dm.relative
                 and dm.year_offset is None and any(sp.start <= dm.start < sp.end for sp in body_regions)]
-        story = days[0] if days else None
+        first = next((dm for dm in self.dates if dm.year is None and dm.day and not dm.relative and dm.year_offset is None
+                      and dm.day_offset is None and any(sp.start <= dm.start < sp.end for sp in body_regions)), None)
+        # (周五(10日)在北京会面 … 1月14日对媒体说: the story gives only its day; later month-days are other acts)
+        story = days[0] if days and not (first is not None and first.month is None and first.start < days[0].start) \
+            else None
         dl = self.doc.dateline
         after = next((dm for dm in days if dl is not None and dm.start >= dl.span.end), None)
         if story is not None and after is None:

@@ -108,7 +108,7 @@ _RELATIVE_AFTER = re.compile(r"[^，。；,;：:\n]{0,10}?所[\u4e00-\u9fff]{1,3
 # 于2017年签署的, 2015年建立的: a year inside a relative clause on an agreement or a relation made then
 # 于1998年10月由两国倡议建立。2001年3月，论坛首届外长会议在某地举行: a body's founding or its first
 # session, told as its history; the page is no older, and says nothing more of its own date
-_HISTORY_AFTER = re.compile(r"[^。；;\n]{0,24}?(?:倡议)?(?:正式)?(?:成立|建立|创立|创建|创办|首届|第一届)")
+_HISTORY_AFTER = re.compile(r"[^。；;\n]{0,24}?(?:倡议)?(?:正式)?(?:成立|建立|建交|创立|创建|创办|首届|第一届)")
 # 去年是…N周年, 明年将迎来…N周年: the anniversary's year told relative to the page's
 _REL_ANNIV = re.compile(r"(去年|前年|明年)[^，。；,;]{0,16}$")
 _REL_SHIFT = {"去年": 1, "前年": 2, "明年": -1}
