@@ -65,3 +65,9 @@ def test_the_full_date_of_the_founding_of_relations_is_history_not_the_story():
     doc = _doc("两国将签署合作文件\n\n马来西亚和中国将在建交50周年之际签署合作文件。1974年5月31日，马来西亚与中国正式建交。"
                "部长表示，今年1至4月双边贸易额增长5.9%。")
     assert doc.year == 2024
+
+
+def test_a_years_figure_in_a_list_and_a_later_year_than_the_pages_full_dates():
+    doc = _doc("越南驻泰国大使谈越泰关系\n\n越南驻泰国大使1月12日接受记者采访时表示，两国双边贸易额保持增长势头，"
+               "2017年达150亿美元，2018年达170亿美元。两国某协定于2016年1月1日正式生效。")
+    assert doc.year == 2019

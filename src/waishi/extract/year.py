@@ -31,6 +31,7 @@ from .year_lexicon import (
     series_splits,
     split_series_name,
     tenure_year,
+    term_years,
     visitor_automaton,
 )
 from .year_review import review_and_plan
@@ -380,7 +381,7 @@ class _Collector:
             self.ev.add(y, 2.0 * self.weight, "part of a year's figures", self.at(m.span()))
             return y
         stat = _STAT_AFTER.match(text, m.end()) or (
-            _AMOUNT_AFTER.match(text, m.end()) and _STAT_WORDS.search(text, max(0, m.start() - 16), m.start()))
+            _AMOUNT_AFTER.match(text, m.end()) and _STAT_WORDS.search(text, max(0, m.start() - 40, text.rfind("。", 0, m.start())), m.start()))
         if stat and not _PART_YEAR.match(text, m.end()) and not _FORECAST.search(text, m.end(), m.end() + 14):
             # a whole year's figures (2018年双边贸易额达…) are reported the year after
             y += 1
@@ -391,7 +392,8 @@ class _Collector:
         if dated:
             # full dates with a year are mostly history (建交, past visits); the story is no older
             # than the latest of them, which counts; the others count little
-            ev.add(max(dated), FULL_DATE_WEIGHT * weight, "dated", self.dated_at.get(max(dated)))
+            later = [y for y in self.plain if y > max(dated) and (self.today is None or y <= self.today.year)]
+            ev.add(max(dated), (1.0 if later else FULL_DATE_WEIGHT) * weight, "dated", self.dated_at.get(max(dated)))
             for y in set(dated) - {max(dated)}:
                 ev.add(y, 0.5 * weight, "dated (earlier)")
         plain = self.plain
@@ -599,7 +601,7 @@ class _Collector:
             hi = None if None in his else max(h for h in his if h is not None)
             terms.append((lo, hi, name))
             if not _only_in_dated_sentences(self.text, name):
-                present.append((_term_years(fits, self.today, month_day), name))
+                present.append((term_years(fits, self.today, month_day), name))
             new = [o for o in fits if o.start and any(_NEW_TITLE.search(t) and title_fits(t, o.forms) for t in titles)]
             if new:
                 # 澳大利亚新总理NAME: the page is of the first year of the term
@@ -764,26 +766,6 @@ def _anniversaries(text: str) -> list[re.Match[str]]:
             done = m.end()
         i = text.find("周年", i + 2)
     return out
-
-
-def _term_years(fits: Sequence[Office], today: date | None, month_day: tuple[int, int] | None) -> set[int]:
-    """The years a holder's terms cover; with the story's month and day (a page dates its story
-    without a year), only the years in which that day falls inside a term."""
-    top = today.year if today else 2100
-    years: set[int] = set()
-    for o in fits:
-        if not o.start:
-            continue
-        for y in range(o.start.year, (o.end.year if o.end else top) + 1):
-            if month_day is not None:
-                try:
-                    day = date(y, *month_day)
-                except ValueError:
-                    day = None
-                if day is not None and (day < o.start or (o.end is not None and day > o.end)):
-                    continue
-            years.add(y)
-    return years
 
 
 def _only_in_dated_sentences(text: str, name: str) -> bool:

@@ -9,7 +9,7 @@ an anniversary of relations is counted from relations.tsv or, between two other 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date, timedelta
 from typing import Any
 
@@ -246,3 +246,23 @@ _TARGET_TAIL = re.compile(r"[^，。；,;]{0,30}?目标")
 def is_target(text: str, start: int, end: int) -> bool:
     """Whether the year at ``text[start:end]`` is the year a target is set for."""
     return _TARGET_LEAD.search(text, max(0, start - 6), start) is not None and _TARGET_TAIL.match(text, end) is not None
+
+
+def term_years(fits: Sequence[Office], today: date | None, month_day: tuple[int, int] | None) -> set[int]:
+    """The years a holder's terms cover; with the story's month and day (a page dates its story
+    without a year), only the years in which that day falls inside a term."""
+    top = today.year if today else 2100
+    years: set[int] = set()
+    for o in fits:
+        if not o.start:
+            continue
+        for y in range(o.start.year, (o.end.year if o.end else top) + 1):
+            if month_day is not None:
+                try:
+                    day = date(y, *month_day)
+                except ValueError:
+                    day = None
+                if day is not None and (day < o.start or (o.end is not None and day > o.end)):
+                    continue
+            years.add(y)
+    return years
