@@ -71,3 +71,12 @@ def test_a_years_figure_in_a_list_and_a_later_year_than_the_pages_full_dates():
     doc = _doc("越南驻泰国大使谈越泰关系\n\n越南驻泰国大使1月12日接受记者采访时表示，两国双边贸易额保持增长势头，"
                "2017年达150亿美元，2018年达170亿美元。两国某协定于2016年1月1日正式生效。")
     assert doc.year == 2019
+
+
+def test_an_edition_of_a_series_the_page_says_began_in_a_year():
+    doc = _doc("越南副总理会见大阪府知事\n\n越通社河内——越南副总理12日在河内会见来访的日本大阪府知事。"
+               "从2016年开始举行的越南大阪友好节吸引了大批民众。访越期间，知事将出席第四届越南大阪友好节。")
+    assert doc.year == 2019
+    held = _doc("某省举行第三届越老边境友好交流会\n\n2013年首次举办的越老边境友好交流会深受欢迎。"
+                "第三届越老边境友好交流会12日在某省举行了开幕式。")
+    assert held.year == 2015

@@ -34,6 +34,7 @@ from .year_lexicon import (
     term_years,
     visitor_automaton,
 )
+from .year_page_series import page_series
 from .year_review import review_and_plan
 from .year_solver import STRONG, Constraint, YearEvidence
 
@@ -206,6 +207,7 @@ def collect(lex: Lexicon, text: str, people: Sequence[tuple[str, Sequence[str]]]
     recent_trips(lex, text, c.ev, weight, month_day, lex.memo("visitors", lambda: visitor_automaton(lex)),
                  c._destinations)
     review_and_plan(text, c.ev, weight, month_day)
+    page_series(text, c.ev, weight, _future)
     if today is not None:
         c.ev.cap = today.year
     return c.ev
