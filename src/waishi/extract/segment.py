@@ -72,6 +72,7 @@ _CRUMB_ITEM = re.compile(r"^\d{1,2}\.\s*[^/／]{1,40}?\s*[/／]$")
 # A consent banner (本网站使用…技术…隐私…同意): the site's notice, never a headline
 _CONSENT = re.compile(r"(?:隐私|Cookie|cookie).{0,80}(?:同意|接受|关闭)|(?:同意|接受).{0,40}(?:隐私|Cookie|cookie)")
 # A site's brand line: a Latin name and a separator (芋传媒 TaroNews - 台湾观点)
+_CREDIT_LINE = re.compile(r"^(?:来源|稿源|作者|责任编辑|编辑|发布者|发布时间|发布日期|时间)\s*[:：]")
 _BRAND = re.compile(r"[A-Za-z]{3,}.*[-|｜.·]|[-|｜.·].*[A-Za-z]{3,}")
 # A skip link, numbered or not (1. 跳转至内容, 跳到主要内容)
 _SKIP_LINK = re.compile(r"^(?:\d{1,2}\.\s*)?(?:跳转|跳至|跳到|跳过)")
@@ -286,6 +287,10 @@ def _better_headline(lines: list[Line], i: int, words: _Fur) -> int:
         return j  # (not when the first line is the same headline, printed with a word more or less)
     story = "".join(ln.text for ln in lines[j + 1:j + 6])[:600]
     if _BRAND.search(t) and _shared(t, story) == 0 and _shared(lines[j].text, story) >= 2:
+        return j
+    # (a site's slogan above the headline, whose credit line follows: 来源：… 责任编辑：… 2021-10-14)
+    after = lines[j + 1].text if j + 1 < len(lines) else ""
+    if _CREDIT_LINE.match(after) and not _CREDIT_LINE.match(t) and _shared(t, story) <= 1 and _shared(lines[j].text, story) >= 3:
         return j
     return i
 

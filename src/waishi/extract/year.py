@@ -629,7 +629,7 @@ class _Collector:
         within one known trip: that trip's year. Several trips that fit share the weight, and the
         other evidence picks; it never overrides the office holders' window."""
         text, lex = self.text, self.lex
-        if not lex.visits or (month_day is None and day_only is None) or not _VISIT_WORD.search(text):
+        if not lex.visits or (month_day is None and day_only is None):
             return
         head = text[:_TRIP_HEAD]
         names, auto, by_key = lex.memo("visitors", lambda: visitor_automaton(lex))
@@ -645,6 +645,9 @@ class _Collector:
                 # 与到访的印度总理NAME会谈: the host is the other country the story names
                 own = {v.visitor_iso3 for v in trips}
                 goes = {iso for n, _a, _b in lex.find("gazetteer", head) if (iso := lex.country_of(n))} - own
+            if not goes:  # (NAME13日在万象同…会谈: a city of another country he is in)
+                goes = {iso for i in starts for iso in self._destinations(head, i + len(name), at=True)} - \
+                    {v.visitor_iso3 for v in trips}
             if not goes:
                 continue
             for v in trips:
@@ -681,7 +684,7 @@ class _Collector:
         place = m.group(1) or m.group(2) or m.group(3)
         return {iso for n, _a, _b in self.lex.find("gazetteer", place) if (iso := self.lex.country_of(n))}
 
-    def _destinations(self, head: str, pos: int) -> set[str]:
+    def _destinations(self, head: str, pos: int, at: bool = False) -> set[str]:
         """Countries the sentence from ``pos`` on names as a destination (对老挝进行…, 访问老挝, 赴老挝,
         访老)."""
         end = min([j for j in (head.find(c, pos) for c in "。\n") if j >= 0] + [len(head)])
@@ -689,7 +692,7 @@ class _Collector:
         out: set[str] = set()
         for n, a, _b in self.lex.find("gazetteer", seg):
             iso = self.lex.country_of(n)
-            if iso and seg[max(0, a - 3):a].endswith(_TOWARDS):
+            if iso and seg[max(0, a - 3):a].endswith(_TOWARDS + (("在",) if at else ())):
                 out.add(iso)
         for m in _ABBREVIATED.finditer(seg):
             out.update(self.lex.abbrs.get(m.group(1) or m.group(2), ()))

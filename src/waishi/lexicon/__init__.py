@@ -242,6 +242,7 @@ class Lexicon:
     surnames_vn: frozenset[str] = frozenset()
     surnames_cn: frozenset[str] = frozenset()
     name_stops: tuple[str, ...] = ()
+    goods: tuple[str, ...] = ()  # goods.tsv: things shipped or handed over, no travellers
     furniture_head: frozenset[str] = frozenset()  # page_furniture.tsv: lines before a headline
     furniture_tail: frozenset[str] = frozenset()  # lines that end the article
     furniture_head_re: re.Pattern[str] | None = None  # page_furniture.tsv head_pattern rows, joined
@@ -385,6 +386,7 @@ class Lexicon:
                 cn.add(row["surname"])
         self.surnames_vn, self.surnames_cn = frozenset(vn), frozenset(cn)
         self.name_stops = tuple(r["word"] for r in read_tsv("name_stops.tsv", ["word"]))
+        self.goods = tuple(r["word"] for r in read_tsv("goods.tsv", ["word"]))
         furniture = list(read_tsv("page_furniture.tsv", ["line", "where"]))
         if any(r["where"] not in ("head", "tail", "head_pattern") for r in furniture):
             raise LexiconError("page_furniture.tsv: where must be head, tail or head_pattern")

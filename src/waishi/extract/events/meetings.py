@@ -561,6 +561,8 @@ class Meetings(ClauseReader):
             nxt = self.ctx.actors_in(te, s.end, ("person",))[:1]
             return nxt if nxt and self._np_head(te + 1, nxt[0].span.start) else []
         src = self.subject(sent, ts, ("person", "group", "org"))
+        if src and any(g in self.text[src[-1].span.end:ts] for g in self.lex.goods):
+            return []  # (A援助B的第六批疫苗抵达万象: the goods arrive, not A)
         about = self.text.rfind("对于", cs, ts)
         if about >= 0 and self.ctx.actors_in(about + 2, ts, ("person",)):
             # A对于B访问X致以谢意: the visit is told inside A's 对于 phrase, with B its subject

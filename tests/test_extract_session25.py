@@ -1,0 +1,42 @@
+"""Session 25: constructions read from dev30 and dev31 (texts written for these tests)."""
+
+from extract_rows import event_rows as _events
+from extract_rows import first_doc as _doc
+
+from waishi.extract.pipeline import extract
+
+
+def _titles(text):
+    return [d.title for d in extract(text).documents]
+
+
+def test_a_sites_home_link_and_a_source_line_above_the_headline_are_furniture():
+    text = ("某某丝路首页\n\n老挝副总理会见中国大使\n\n2020-05-06 10:00\n\n"
+            "某某社万象5月6日电 老挝政府副总理5日在万象会见中国驻老挝大使。")
+    assert _titles(text)[0] == "老挝副总理会见中国大使"
+    text2 = ("来源: 某某网\n泰国总理同越南总理举行会谈\n新华社曼谷3月8日电 泰国总理8日在曼谷同越南总理举行会谈。")
+    assert _titles(text2)[0] == "泰国总理同越南总理举行会谈"
+
+
+def test_a_slogan_above_the_headline_whose_credit_line_follows():
+    text = ("某某首页\n国家级经贸资讯服务门户\n\n中国援助柬埔寨的救灾物资运抵金边\n\n来源:某某社 责任编辑:王某 2020-11-02 09:10:11\n\n"
+            "某某社金边11月1日电 中国政府援助柬埔寨的救灾物资1日运抵金边，中国驻柬埔寨大使向柬埔寨官员移交物资。")
+    assert _titles(text)[0] == "中国援助柬埔寨的救灾物资运抵金边"
+
+
+def test_related_recommendations_end_the_article():
+    text = ("越南与老挝签署合作协议\n\n2019年3月5日，越南与老挝在河内签署合作协议。\n\n相关推荐\n"
+            "某银行在万象举办新卡发布活动\n\n某银行11月4日在万象举办新卡发布活动，两国官员出席。")
+    evs = _events(text)
+    assert evs and not [e for e in evs if e[0] in ("host", "attend")]
+
+
+def test_goods_that_arrive_make_no_visit():
+    evs = _events("中国援助老挝的疫苗运抵万象\n\n2021年10月13日，中国政府援助老挝的第六批疫苗抵达万象瓦岱国际机场。")
+    assert not [e for e in evs if e[0] == "visit"]
+
+
+def test_a_leader_in_a_foreign_city_dates_his_known_trip_without_a_visit_word():
+    doc = _doc("习近平同老挝领导人举行会谈\n\n中国国家主席习近平13日在万象同老挝党中央总书记、"
+               "国家主席本扬举行会谈。")
+    assert doc.year == 2017
