@@ -640,14 +640,7 @@ class _Collector:
         fits: dict[int, str] = {}
         for name, starts in found.items():
             trips = [v for n in by_key[name] for v in lex.visits[n]]
-            goes = {iso for i in starts for iso in self._destinations(head, i + len(name)) | self._visiting_before(head, i)}
-            if not goes and any(_VISITOR_REL.search(head, max(0, i - 14), i) for i in starts):
-                # 与到访的印度总理NAME会谈: the host is the other country the story names
-                own = {v.visitor_iso3 for v in trips}
-                goes = {iso for n, _a, _b in lex.find("gazetteer", head) if (iso := lex.country_of(n))} - own
-            if not goes:  # (NAME13日在万象同…会谈: a city of another country he is in)
-                goes = {iso for i in starts for iso in self._destinations(head, i + len(name), at=True)} - \
-                    {v.visitor_iso3 for v in trips}
+            goes = self._goes(head, name, starts, {v.visitor_iso3 for v in trips})
             if not goes:
                 continue
             for v in trips:
@@ -673,6 +666,16 @@ class _Collector:
         for y, name in fits.items():
             later = 1.5 if self.dated and y > max(self.dated) else 0.0  # (the page's full dates are history)
             self.ev.add(y, (_TRIP_WEIGHT + later) * self.weight / len(fits), f"known trip {name}")
+
+    def _goes(self, head: str, name: str, starts: list[int], own: set[str]) -> set[str]:
+        """The countries the visitor goes to, as the page's head tells it."""
+        goes = {iso for i in starts for iso in self._destinations(head, i + len(name)) | self._visiting_before(head, i)}
+        if not goes and any(_VISITOR_REL.search(head, max(0, i - 14), i) for i in starts):
+            # 与到访的印度总理NAME会谈: the host is the other country the story names
+            goes = {iso for n, _a, _b in self.lex.find("gazetteer", head) if (iso := self.lex.country_of(n))} - own
+        if not goes:  # (NAME13日在万象同…会谈: a city of another country he is in)
+            goes = {iso for i in starts for iso in self._destinations(head, i + len(name), at=True)} - own
+        return goes
 
     def _visiting_before(self, head: str, pos: int) -> set[str]:
         """The country of a relative clause before the visitor (正在对越南进行正式访问的新加坡总理NAME)."""
