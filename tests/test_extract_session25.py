@@ -40,3 +40,20 @@ def test_a_leader_in_a_foreign_city_dates_his_known_trip_without_a_visit_word():
     doc = _doc("习近平同老挝领导人举行会谈\n\n中国国家主席习近平13日在万象同老挝党中央总书记、"
                "国家主席本扬举行会谈。")
     assert doc.year == 2017
+
+
+def test_a_message_to_a_person_without_de_before_its_noun():
+    evs = _events("多国领导人向越南新任国家主席致贺信\n\n2021年4月5日，阮春福当选越南国家主席。老挝国家主席通伦向阮春福致贺电。"
+                  "*泰国国王玛哈·哇集拉隆功在致阮春福贺信中表示祝贺。")
+    congrats = [e for e in evs if e[0] == "congratulate"]
+    assert ("congratulate", "2021-04-05", ("玛哈·哇集拉隆功",), ("阮春福",)) in congrats
+    assert not [e for e in congrats if "通伦" in e[3]]
+
+
+def test_the_visitor_of_during_the_visit_is_the_next_clauses_subject_not_the_speaker():
+    evs = _events("越南国家主席结束访问老挝\n\n2016年5月6日，越南国家主席陈大光结束对老挝的正式访问。越南外交部副部长表示，"
+                  "在访问老挝三天期间，陈大光与老挝领导人举行会谈。")
+    visits = [e for e in evs if e[0] == "visit"]
+    assert visits and all("陈大光" in e[2] for e in visits)
+    evs = _events("越南总理结束访问日本\n\n2017年6月8日，越南总理阮春福结束对日本的正式访问。关于此次访日的成果，越南驻日大使表示满意。")
+    assert all("阮春福" in e[2] for e in evs if e[0] == "visit")

@@ -37,8 +37,8 @@ _ELECTED_IN = re.compile(r"祝贺([^，。；祝]{2,30}?)(?:当选|再次当选|
 _ELECTED_FOR = re.compile(r"(?:对|祝贺|就)([^，。；,;]{1,30}?)(?:同志)?(?:当选|再次当选|连任|就任|荣任|获任|出任|被任命|被选为|被选)")
 
 
-# 在致(给)B的贺电中: the message's addressee, before 的
-_MESSAGE_TO = re.compile(r"在致(?:给)?([^，。；,;]{2,40})的$")
+# 在致(给)B的贺电中, 在致B贺信中: the message's addressee, before 的 (or the message's noun)
+_MESSAGE_TO = re.compile(r"在致(?:给)?([^，。；,;]{2,40}?)的?$")
 
 
 # 移交(了)…职务/主席国: an office handed over (the object ends with what is held, not given)
@@ -383,8 +383,9 @@ class Gatherings(ClauseReader):
             # NAME祝愿…: in a round-up of messages (各国领导致电祝贺…) each sender's paragraph is his
             # message; elsewhere a wish voiced in talks is no congratulation
             return []
-        if self.text[max(s.start, ts - 1):ts] == "的":
-            return self._message_to(sent, ts, te)
+        if self.text[max(s.start, ts - 1):ts] == "的" or \
+                (self.text.startswith(("中", "里"), te) and _MESSAGE_TO.search(self.text, self.clause_start(ts, s.start), ts)):
+            return self._message_to(sent, ts, te)  # (在致B的贺电中, 在致B贺信中)
         # (the purpose may close a list of messages: A致电B；C致电D，庆祝两国建交50周年。)
         if t in ("致电", "致函", "致信") and not re.search(r"祝贺|庆祝|致贺|贺电|贺信|贺函|恭贺|表示祝贺",
                                                        self.text[te:_period_end(self.text, te)]):
