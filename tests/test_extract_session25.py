@@ -57,3 +57,20 @@ def test_the_visitor_of_during_the_visit_is_the_next_clauses_subject_not_the_spe
     assert visits and all("陈大光" in e[2] for e in visits)
     evs = _events("越南总理结束访问日本\n\n2017年6月8日，越南总理阮春福结束对日本的正式访问。关于此次访日的成果，越南驻日大使表示满意。")
     assert all("阮春福" in e[2] for e in evs if e[0] == "visit")
+
+
+def test_going_to_a_country_to_meet_or_attend_is_a_visit_and_mainland_china_is_china():
+    evs = _events("马来西亚首相访华\n\n马来西亚首相安华于2023年3月29日前往中国大陆，除了参加博鳌亚洲论坛，亦会晤中国国家主席习近平。")
+    assert ("visit", "2023-03-29", ("安华",), ("中国大陆",)) in evs
+
+
+def test_a_years_edition_in_corner_quotes_is_the_gathering():
+    evs = _events("泰国总理赴华\n\n泰国总理2019年3月26日抵达海南，参加2019年度的「博鳌亚洲论坛」。")
+    assert [e for e in evs if e[0] == "attend" and e[3] == ("博鳌亚洲论坛",)]
+
+
+def test_a_pair_of_abbreviated_countries_signs_also_under_a_frame_of_witnesses():
+    evs = _events("马来西亚首相访华\n\n2023年3月31日，马中两国在两国领导人见证下签署了19项谅解备忘录。")
+    assert ("sign", "2023-03-31", ("马来西亚",), ("中国",)) in evs
+    evs = _events("越美关系\n\n2013年7月24日，两国领导人会谈。在经贸领域，越美两国签署了双边贸易协定、航空运输协定、投资框架协定等。")
+    assert not [e for e in evs if e[0] == "sign"]

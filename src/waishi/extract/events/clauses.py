@@ -378,7 +378,7 @@ class ClauseReader:
                 tail = seg[i + len(n):]
                 if not tail or tail.startswith(("的", "并", "期间", "前夕", "之际", "时", "上", "(", "（", "暨", "和", "及", "后", "之后", "结束后", "欢迎",
                                                 "之旅", "之行")) \
-                        or tail[0] in "”》" or PRAISE_CLOSE.match(tail):  # (对…大会给予高度评价)
+                        or tail[0] in "”》」』" or PRAISE_CLOSE.match(tail):  # (对…大会给予高度评价)
                     best = max(best, i + len(n))
                     break
                 i = seg.rfind(n, 0, i)
@@ -401,6 +401,11 @@ class ClauseReader:
         if lead and len(np_) - lead.end() >= 2:
             pos += lead.end()
             np_ = np_[lead.end():]
+        year_of = re.match(r"(?:19|20)\d\d\s*年度?的", np_)  # (参加2023年度的「博鳌亚洲论坛」: the year's edition)
+        if year_of and len(np_) - year_of.end() >= 2:
+            pos, np_ = pos + year_of.end(), np_[year_of.end():]
+        if np_[:1] in "「『" and not any(q in np_[1:] for q in "」』"):
+            pos, np_ = pos + 1, np_[1:]  # (「博鳌亚洲论坛」: a corner-quoted name, its close left outside)
         if np_[:1] in "“\"" and not any(q in np_[1:] for q in "”\""):
             pos, np_ = pos + 1, np_[1:]  # (an opening quote whose name the clause cuts before it closes)
         if len(np_) < 2:

@@ -57,9 +57,11 @@ class Gatherings(ClauseReader):
         s = sent.span
         before = self.text[max(s.start, ts - 12):ts]
         cs0 = self.clause_start(ts, s.start)
-        if "见证" in before or ("见证" in self.text[cs0:ts] and self.text.startswith(("仪式", "签字仪式"), te)):
+        # (马中两国在其见证下签署了…: a frame of witnesses; the subject before it signs)
+        under = re.search(r"^[^，。；]{2,12}?在[^，。；]{0,16}?见证下(?:共同|正式)?$", self.text[cs0:ts]) is not None
+        if not under and ("见证" in before or ("见证" in self.text[cs0:ts] and self.text.startswith(("仪式", "签字仪式"), te))):
             return self._witnessed(sent, ts)
-        witnessed = self._witnessed_sides(sent, self.text.find("见证", cs0, ts), ts) if "见证" in self.text[cs0:ts] else []
+        witnessed = self._witnessed_sides(sent, self.text.find("见证", cs0, ts), ts) if "见证" in self.text[cs0:ts] and not under else []
         if witnessed:
             return witnessed  # (NAME见证A省和B省…协议书的签署: the sides in the object sign, two countries' named)
         if before.endswith("所"):
@@ -91,6 +93,12 @@ class Gatherings(ClauseReader):
         own = self.ctx.actors_in(cs, ts, ("person", "org", "country", "group"))
         src = [] if self._pair_signers(cs, ts) and not own else self.subject(sent, ts, frame.source)
         tgt = [a for a in self.ctx.actors_in(te, ce, frame.target)]
+        pair = [a for a in own if a.kind == "country" and a.iso3][-2:]
+        if not tgt and len(pair) == 2 and pair[0].iso3 != pair[1].iso3 and self._pair_signers(cs, ts) and \
+                obj.count("、") < 2:  # (越美两国签署了A、B、C等: the agreements of the years, listed)
+            # 马中两国签署了…: the two countries the pair abbreviates, each a side (by its name)
+            src, tgt = [Actor(self.lex.country_names.get(a.iso3 or "", a.name), a.span, "country", a.iso3) for a in pair][:1], \
+                [Actor(self.lex.country_names.get(pair[1].iso3 or "", pair[1].name), pair[1].span, "country", pair[1].iso3)]
         if not src and self._pair_signers(cs, ts):
             # 双方签署了…文件, 两国签订了《…协定》: the page's two sides, as countries (a subject
             # carried from an earlier clause gives way: NAME访问X，双方签署了…)
@@ -140,7 +148,7 @@ class Gatherings(ClauseReader):
     def _pair_signers(self, cs: int, ts: int) -> bool:
         """The clause before a signing names both sides without names (双方, 两国总理, 两国政府于…)."""
         return bool(PAIR.search(self.text, cs, ts) or
-                    re.search(r"两国(?:政府)?(?:于[^，。；]{1,12})?(?:共同|正式|已|曾)?$", self.text[cs:ts]))
+                    re.search(r"两国(?:政府)?(?:于[^，。；]{1,12})?(?:在[^，。；]{0,16}?见证下)?(?:共同|正式|已|曾)?$", self.text[cs:ts]))
 
     # attend / host --------------------------------------------------------------------
     def _read_gathering(self, frame: Frame, sent: SentenceCtx, t: str, ts: int, te: int, mode: str) -> list[Event]:

@@ -510,7 +510,8 @@ class Meetings(ClauseReader):
             here = self._story_place(ts) or self.ctx.home
             places = [Actor(self.lex.country_names.get(here, here), Span(ts, te), "country", here)]
         # (前往首都万象，同老挝国防部举行会谈: the purpose in the next clause, the trip's)
-        then = re.match(r"[^，。；]{0,16}?[，,](?:并|随后|然后)?(?:同|与|和)[^。；]{0,40}?(?:会谈|会见|会晤|举行|进行)",
+        then = re.match(r"[^，。；]{0,16}?[，,](?:(?:并|随后|然后)?(?:同|与|和)[^。；]{0,40}?(?:会谈|会见|会晤|举行|进行)|"
+                        r"(?:并|随后|然后|除了|除|亦|还|以)?(?:会晤|会见|拜会|出席|参加))",
                         self.text[te:self.text.find("。", te) if "。" in self.text[te:te + 120] else te + 120])
         if not then and not re.match(r"[^，。；]{0,16}?(?:出席|参加|访问|参观|考察|拜会|会见|会晤|进行|举行|开展|工作|祝贺)",
                                      self.text[te:ce]):
