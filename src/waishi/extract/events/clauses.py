@@ -390,6 +390,17 @@ class ClauseReader:
         if m:
             np_ = seg[: best + m.end()]
         np_ = np_.strip()
+        got = self._trim_name(pos, np_)
+        if got is None:
+            return None
+        pos, np_ = got
+        if len(np_) < 2:
+            return None
+        return np_, Span(pos, pos + len(np_))
+
+    def _trim_name(self, pos: int, np_: str) -> tuple[int, str] | None:
+        """An event name's lead trimmed: 的, a relative clause of time and place, a year's edition, quotes;
+        None for a name told before (该会议)."""
         if np_.startswith("的") and len(np_) > 3:  # 举行的东盟…会议: the name after 的
             pos, np_ = pos + 1, np_[1:]
         if np_.startswith(("该", "上述")):
@@ -408,9 +419,7 @@ class ClauseReader:
             pos, np_ = pos + 1, np_[1:]  # (「博鳌亚洲论坛」: a corner-quoted name, its close left outside)
         if np_[:1] in "“\"" and not any(q in np_[1:] for q in "”\""):
             pos, np_ = pos + 1, np_[1:]  # (an opening quote whose name the clause cuts before it closes)
-        if len(np_) < 2:
-            return None
-        return np_, Span(pos, pos + len(np_))
+        return pos, np_
 
     # -- dates ----------------------------------------------------------------------
     def date_for(self, sent: SentenceCtx, trig_start: int) -> tuple[str | None, str | None]:

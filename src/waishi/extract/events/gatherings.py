@@ -56,14 +56,9 @@ class Gatherings(ClauseReader):
     def _read_signing(self, frame: Frame, sent: SentenceCtx, t: str, ts: int, te: int, mode: str) -> list[Event]:
         s = sent.span
         before = self.text[max(s.start, ts - 12):ts]
-        cs0 = self.clause_start(ts, s.start)
-        # (马中两国在其见证下签署了…: a frame of witnesses; the subject before it signs)
-        under = re.search(r"^[^，。；]{2,12}?在[^，。；]{0,16}?见证下(?:共同|正式)?$", self.text[cs0:ts]) is not None
-        if not under and ("见证" in before or ("见证" in self.text[cs0:ts] and self.text.startswith(("仪式", "签字仪式"), te))):
-            return self._witnessed(sent, ts)
-        witnessed = self._witnessed_sides(sent, self.text.find("见证", cs0, ts), ts) if "见证" in self.text[cs0:ts] and not under else []
-        if witnessed:
-            return witnessed  # (NAME见证A省和B省…协议书的签署: the sides in the object sign, two countries' named)
+        witnessed = self._witness_route(sent, ts, te, before)
+        if witnessed is not None:
+            return witnessed
         if before.endswith("所"):
             return []
         ce = self.clause_end(te, s.end)
@@ -93,12 +88,9 @@ class Gatherings(ClauseReader):
         own = self.ctx.actors_in(cs, ts, ("person", "org", "country", "group"))
         src = [] if self._pair_signers(cs, ts) and not own else self.subject(sent, ts, frame.source)
         tgt = [a for a in self.ctx.actors_in(te, ce, frame.target)]
-        pair = [a for a in own if a.kind == "country" and a.iso3][-2:]
-        if not tgt and len(pair) == 2 and pair[0].iso3 != pair[1].iso3 and self._pair_signers(cs, ts) and \
-                obj.count("、") < 2:  # (越美两国签署了A、B、C等: the agreements of the years, listed)
-            # 马中两国签署了…: the two countries the pair abbreviates, each a side (by its name)
-            src, tgt = [Actor(self.lex.country_names.get(a.iso3 or "", a.name), a.span, "country", a.iso3) for a in pair][:1], \
-                [Actor(self.lex.country_names.get(pair[1].iso3 or "", pair[1].name), pair[1].span, "country", pair[1].iso3)]
+        pair = self._abbreviated_pair(own, obj, cs, ts) if not tgt else None
+        if pair is not None:
+            src, tgt = [pair[0]], [pair[1]]
         if not src and self._pair_signers(cs, ts):
             # 双方签署了…文件, 两国签订了《…协定》: the page's two sides, as countries (a subject
             # carried from an earlier clause gives way: NAME访问X，双方签署了…)
@@ -111,6 +103,26 @@ class Gatherings(ClauseReader):
         if not names:
             return []
         return [self._event("sign", sent, ts, src, tgt, names)]
+
+    def _witness_route(self, sent: SentenceCtx, ts: int, te: int, before: str) -> list[Event] | None:
+        """A signing told through its witnesses (NAME见证…的签署, 见证A省和B省…协议书的签署: the sides in
+        the object sign); none under a frame of witnesses (马中两国在其见证下签署了…: the subject signs)."""
+        cs0 = self.clause_start(ts, sent.span.start)
+        if "见证" not in self.text[cs0:ts] or \
+                re.search(r"^[^，。；]{2,12}?在[^，。；]{0,16}?见证下(?:共同|正式)?$", self.text[cs0:ts]):
+            return None
+        if "见证" in before or self.text.startswith(("仪式", "签字仪式"), te):
+            return self._witnessed(sent, ts)
+        return self._witnessed_sides(sent, self.text.find("见证", cs0, ts), ts) or None
+
+    def _abbreviated_pair(self, own: list[Actor], obj: str, cs: int, ts: int) -> tuple[Actor, Actor] | None:
+        """马中两国签署了…: the two countries the pair abbreviates, each a side (by its name); not the
+        agreements of the years listed (越美两国签署了A、B、C等)."""
+        pair = [a for a in own if a.kind == "country" and a.iso3][-2:]
+        if len(pair) != 2 or pair[0].iso3 == pair[1].iso3 or not self._pair_signers(cs, ts) or obj.count("、") >= 2:
+            return None
+        a, b = (Actor(self.lex.country_names.get(x.iso3 or "", x.name), x.span, "country", x.iso3) for x in pair)
+        return a, b
 
     def _witnessed(self, sent: SentenceCtx, ts: int) -> list[Event]:
         """A与B共同见证了…文件的签署: two leaders of two countries witness the documents their sides
