@@ -74,3 +74,8 @@ def test_a_pair_of_abbreviated_countries_signs_also_under_a_frame_of_witnesses()
     assert ("sign", "2023-03-31", ("马来西亚",), ("中国",)) in evs
     evs = _events("越美关系\n\n2013年7月24日，两国领导人会谈。在经贸领域，越美两国签署了双边贸易协定、航空运输协定、投资框架协定等。")
     assert not [e for e in evs if e[0] == "sign"]
+
+
+def test_ringgit_written_linggit_with_a_ma_bi_prefix():
+    doc = _doc("马中经贸关系\n\n2023年4月3日报道，中国已连续14年为马国最大贸易伙伴，2022年双边贸易额达马币4,870亿令吉。")
+    assert [(f.metric, f.value, f.unit) for f in doc.facts] == [("trade_total", 487000000000, "MYR")]
