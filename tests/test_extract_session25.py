@@ -79,3 +79,9 @@ def test_a_pair_of_abbreviated_countries_signs_also_under_a_frame_of_witnesses()
 def test_ringgit_written_linggit_with_a_ma_bi_prefix():
     doc = _doc("马中经贸关系\n\n2023年4月3日报道，中国已连续14年为马国最大贸易伙伴，2022年双边贸易额达马币4,870亿令吉。")
     assert [(f.metric, f.value, f.unit) for f in doc.facts] == [("trade_total", 487000000000, "MYR")]
+
+
+def test_this_trip_possessed_by_its_visitor_is_a_visit_to_where_the_story_is():
+    evs = _events("中泰签署合作文件\n\n2015-03-02 10:00\n\n中国国务院总理李克强3月1日在曼谷和泰国总理巴育举行会谈。"
+                  "巴育表示，李克强总理此访成果丰硕。")
+    assert ("visit", "2015-03-01", ("李克强",), ("泰国",)) in evs

@@ -291,6 +291,8 @@ class Meetings(ClauseReader):
         possessed = self._possessed_visit(sent, t, ts)
         if possessed is not None:
             return possessed
+        if mode == "this":
+            return self._this_trip(sent, ts)
         cs = self.clause_start(ts, s.start)
         ce = self.clause_end(te, s.end)
         got = self._trip_places(sent, t, ts, te, cs, ce, mode)
@@ -359,6 +361,31 @@ class Meetings(ClauseReader):
         if not name or host.iso3 == visitor.iso3:
             return []
         return [self._event("visit", sent, ts, [visitor], [Actor(name, host.span, "country", host.iso3)])]
+
+    def _this_trip(self, sent: SentenceCtx, ts: int) -> list[Event]:
+        """``NAME(总理)此访/此行``: the visit the story tells of, said again with its visitor; to the country
+        the story's first sentences set it in (在内比都, the dateline's city), not his own."""
+        lead = self.text[max(sent.span.start, ts - 6):ts]
+        persons = [a for a in self.ctx.actors_in(max(sent.span.start, ts - 16), ts, ("person",))
+                   if not self.text[a.span.end:ts].strip() or self.text[a.span.end:ts] in self.lex.titles_after
+                   or self.text[a.span.end:ts] in lead and len(self.text[a.span.end:ts]) <= 4
+                   and self.lex.find("titles", self.text[a.span.end:ts])]
+        if not persons:
+            return []
+        visitor = persons[-1]
+        here = self._story_country(visitor.iso3)
+        if here is None:
+            return []
+        name = self.lex.country_names.get(here, here)
+        return [self._event("visit", sent, ts, [visitor], [Actor(name, Span(ts, ts), "country", here)])]
+
+    def _story_country(self, own: str | None) -> str | None:
+        """The country of the first place the document's opening sets its story in (在X, 于X)."""
+        lo = self.ctx.doc_start
+        for a in self.ctx.actors_in(lo, min(len(self.text), lo + 300), ("country", "place")):
+            if a.iso3 and a.iso3 != own and self.text[a.span.start - 1:a.span.start] in ("在", "于", "抵"):
+                return a.iso3
+        return None
 
     def _host_of_visitor(self, sent: SentenceCtx, t: str, ts: int, te: int) -> list[Actor]:
         """``A与到访的B举行…``: the country B visits is A's, the one who receives him (the country
