@@ -85,3 +85,10 @@ def test_this_trip_possessed_by_its_visitor_is_a_visit_to_where_the_story_is():
     evs = _events("中泰签署合作文件\n\n2015-03-02 10:00\n\n中国国务院总理李克强3月1日在曼谷和泰国总理巴育举行会谈。"
                   "巴育表示，李克强总理此访成果丰硕。")
     assert ("visit", "2015-03-01", ("李克强",), ("泰国",)) in evs
+
+
+def test_a_year_just_past_and_a_years_figure_reached():
+    doc = _doc("越南新任驻老挝大使拜会万象市长\n\n越南驻老挝大使近日拜会万象市长。大使表示，刚过去的2019年，老越两国实现了15亿美元的双边贸易额。")
+    assert doc.year == 2020
+    doc = _doc("越南和古巴举行政治磋商\n\n双方经贸关系稳定发展，双边贸易总额2016年达到3.1亿美元，比2015年增长20%。")
+    assert doc.year == 2017

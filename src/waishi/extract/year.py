@@ -59,7 +59,7 @@ _ANNIV = re.compile(r"(建交|建立外交关系|[\u4e00-\u9fff]{2,12}?)\s*(\d{1
 # whole past year (2023年前10个月, 2023年上半年, 2024年预计).
 _STAT_AFTER = re.compile(r"[，,]?\s*(?:[\u4e00-\u9fff]{0,10}?)(?:双边贸易|贸易额|贸易总额|进出口|出口额|进口额|外国直接投资|投资额|吸引外资)")
 _STAT_WORDS = re.compile(r"贸易|进出口|出口|进口|投资|营业额")
-_AMOUNT_AFTER = re.compile(r"(?:达|为|约|超过|近)\s*[\d.,]+\s*(?:亿|万)")
+_AMOUNT_AFTER = re.compile(r"(?:达到|达|为|约|超过|近)\s*[\d.,]+\s*(?:亿|万)")
 _FORECAST = re.compile(r"预计|有望|目标|力争|将|可望|估计")
 _PART_YEAR = re.compile(r"\s*(?:前|头|上半年|下半年|第[一二三四]季度|\d{1,2}月|[一二三四五六七八九十]{1,2}月|1-|1至|以来|至今|初|底|年底|预计|有望|将|目标|力争)")
 _FORMER = ("原", "前", "已故", "故", "老")
@@ -352,6 +352,9 @@ class _Collector:
                 self.future.append(int(m.group(1)))  # 将贸易额提升至2020年的150亿美元: a target
                 return None
             # 贸易额从2003年的770万美元提升至2015年的6610万美元: a past year's figure
+            return int(m.group(1)) + 1
+        if text[max(0, m.start() - 4):m.start()].endswith("过去的"):  # 刚过去的2017年: the page is of the year after
+            self.ev.bound(int(m.group(1)) + 1, None, "a year just past", self.at(m.span()))
             return int(m.group(1)) + 1
         if before.endswith(_AS_OF_BEFORE[:2]) and not self._plans_after(m.end()) and not _future(text, m.start()):
             # 截至2022年底: figures as of a year's end, the page no older than that year
