@@ -92,3 +92,9 @@ def test_a_year_just_past_and_a_years_figure_reached():
     assert doc.year == 2020
     doc = _doc("越南和古巴举行政治磋商\n\n双方经贸关系稳定发展，双边贸易总额2016年达到3.1亿美元，比2015年增长20%。")
     assert doc.year == 2017
+
+
+def test_an_acting_title_does_not_bound_the_page_by_the_office():
+    doc = _doc("美国国务卿访问越南\n\n中国时间 10:00 2024年11月24日\n\n越南总理阮春福和代理外长裴青山当天分别会见美国国务卿约翰·克里。"
+               "\n\n2017年1月13日，克里在河内机场登机。")
+    assert doc.year == 2017

@@ -62,7 +62,7 @@ _STAT_WORDS = re.compile(r"贸易|进出口|出口|进口|投资|营业额")
 _AMOUNT_AFTER = re.compile(r"(?:达到|达|为|约|超过|近)\s*[\d.,]+\s*(?:亿|万)")
 _FORECAST = re.compile(r"预计|有望|目标|力争|将|可望|估计")
 _PART_YEAR = re.compile(r"\s*(?:前|头|上半年|下半年|第[一二三四]季度|\d{1,2}月|[一二三四五六七八九十]{1,2}月|1-|1至|以来|至今|初|底|年底|预计|有望|将|目标|力争)")
-_FORMER = ("原", "前", "已故", "故", "老")
+_FORMER = ("原", "前", "已故", "故", "老", "代理")  # (代理外长: acting, not the office's holder)
 # 两国于1954年11月17日正式建交。经过67年…: the founding year plus the years gone by
 _FOUNDED = re.compile(r"((?:19|20)\d\d)\s*年[^。；]{0,12}?(?:建交|建立外交关系|建立了外交关系)")
 _YEARS_SINCE = re.compile(r"(?:经过|历经|走过)了?\s*(\d{1,3})\s*年|建交\s*(\d{1,3})\s*(?:周)?年(?:以)?来")
