@@ -98,3 +98,8 @@ def test_an_acting_title_does_not_bound_the_page_by_the_office():
     doc = _doc("美国国务卿访问越南\n\n中国时间 10:00 2024年11月24日\n\n越南总理阮春福和代理外长裴青山当天分别会见美国国务卿约翰·克里。"
                "\n\n2017年1月13日，克里在河内机场登机。")
     assert doc.year == 2017
+
+
+def test_aid_that_helps_defeat_the_pandemic_is_no_look_back_on_it():
+    doc = _doc("中国援助老挝的新冠疫苗运抵万象\n\n中国政府援助老挝的新冠疫苗2日运抵万象。老方表示，疫苗将助力老挝战胜新冠疫情。")
+    assert doc.year == 2021

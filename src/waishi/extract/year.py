@@ -81,6 +81,7 @@ _NEW_TITLE = re.compile(r"新(?:任|当选的?|一届)?(?![加西几疆闻型兴
 _PERIOD_START = re.compile(r"\s*(?:至|到|-|—|–|~|～)\s*(?:19|20)\d\d\s*年")
 _POST_COVID = re.compile(r"疫情后|后疫情|疫情过后|疫情之后|疫情结束|恢复[^。]{0,30}疫情|疫情[^。]{0,8}中断")
 _COVID = re.compile(r"新冠|COVID|疫情")
+_HOPED = re.compile(r"(?:助力|帮助|协助|支持|尽早|早日|共同|携手|减少|为)[^，。；]{0,8}$")  # (助力缅甸战胜疫情: a hope)
 _COVID_PAST = re.compile(r"(?:克服|战胜|走出|摆脱)[^，。；]{0,6}疫情|疫情(?:带来|造成)的(?:困难|挑战|影响)")
 # A year in a clause about plans (将于2018年访问, 预计于2011年底举行) names a future year, not the page's.
 _FUTURE_CTX = ("将", "预计", "计划", "拟", "即将", "下一次", "下一届", "下届", "届时", "邀请",
@@ -514,7 +515,7 @@ class _Collector:
         if _COVID.search(text) and not ev.scores:
             # supplies and masks were 2020's news, vaccines 2021's; a page looking back on the
             # pandemic (克服疫情带来的困难) is of some later year, which it does not tell
-            if not _COVID_PAST.search(text):
+            if not any(not _HOPED.search(text, max(0, m.start() - 10), m.start()) for m in _COVID_PAST.finditer(text)):
                 post = _POST_COVID.search(text) is not None
                 ev.add(2022 if post else 2021 if "疫苗" in text else 2020, 0.5 * self.weight, "pandemic")
             ev.bound(2020, None, "pandemic")  # (pages of later years look back on it too)
