@@ -103,3 +103,10 @@ def test_an_acting_title_does_not_bound_the_page_by_the_office():
 def test_aid_that_helps_defeat_the_pandemic_is_no_look_back_on_it():
     doc = _doc("中国援助老挝的新冠疫苗运抵万象\n\n中国政府援助老挝的新冠疫苗2日运抵万象。老方表示，疫苗将助力老挝战胜新冠疫情。")
     assert doc.year == 2021
+
+
+def test_a_target_to_reach_before_a_year_bounds_the_page_below_it():
+    from waishi.extract.year import collect
+    from waishi.lexicon import Lexicon
+    ev = collect(Lexicon.default(), "两国领导人提出了在2025年前将双边贸易额提升至200亿美元的目标。")
+    assert ev.hi == 2024

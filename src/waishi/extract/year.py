@@ -22,6 +22,7 @@ from .offices import short_country, title_fits
 from .options import HOME
 from .year_lexicon import (
     TITLE_ALONE,
+    aims_at,
     anniversary_base,
     body_automaton,
     is_target,
@@ -364,6 +365,8 @@ class _Collector:
         if any(before.endswith(w) for w in _FUTURE_BEFORE) or any(after.startswith(w) for w in _FUTURE_AFTER):
             return None
         if after.startswith("前") and not re.match(r"前\s*[\d一二三四五六七八九十几两]", after):
+            if aims_at(text, m.end()):  # (在2020年前将贸易额提升至100亿美元的目标: set before it)
+                self.ev.bound(None, int(m.group(1)) - 1, "a target set for a year", self.at(m.span()))
             return None  # 2020年前 (before 2020) is a target; 2016年前9月 is a period
         if _future(text, m.start()) or _PLAN_AFTER.match(text, m.end()) or \
                 _FOR_BEFORE.search(text, max(0, m.start() - 4), m.start()):

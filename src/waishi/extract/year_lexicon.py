@@ -243,6 +243,11 @@ _TARGET_LEAD = re.compile(r"(?:为实现|实现|力争|争取|力争到|争取�
 _TARGET_TAIL = re.compile(r"[^，。；,;]{0,30}?目标")
 
 
+def aims_at(text: str, end: int) -> bool:
+    """Whether the clause after a year ending at ``end`` names it as a target's (…年前将…提升至…的目标)."""
+    return _TARGET_TAIL.match(text, end) is not None
+
+
 def is_target(text: str, start: int, end: int) -> bool:
     """Whether the year at ``text[start:end]`` is the year a target is set for."""
     return _TARGET_LEAD.search(text, max(0, start - 6), start) is not None and _TARGET_TAIL.match(text, end) is not None
