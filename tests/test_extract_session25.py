@@ -110,3 +110,9 @@ def test_a_target_to_reach_before_a_year_bounds_the_page_below_it():
     from waishi.lexicon import Lexicon
     ev = collect(Lexicon.default(), "两国领导人提出了在2025年前将双边贸易额提升至200亿美元的目标。")
     assert ev.hi == 2024
+
+
+def test_covid_named_bounds_the_page_even_beside_an_older_years_count():
+    doc = _doc("中国驻仰光总领馆向机场捐赠防疫物资\n\n中国驻仰光总领馆17日向仰光机场捐赠防疫物资，总领事表示，新冠肺炎疫情暴发初期缅甸曾给予支持。"
+               "据统计，2019年共有约50万国外游客经该机场入境。")
+    assert doc.year == 2020

@@ -21,11 +21,14 @@ from ..text.sentences import find_all
 from .offices import short_country, title_fits
 from .options import HOME
 from .year_lexicon import (
+    BRANCHES,
+    STEMS,
     TITLE_ALONE,
     aims_at,
     anniversary_base,
     body_automaton,
     is_target,
+    lunar_year,
     numbered_term_year,
     ordinal,
     recent_trips,
@@ -43,9 +46,7 @@ __all__ = ["STRONG", "Constraint", "YearEvidence", "collect", "lunar_year"]
 
 FULL_DATE_WEIGHT = 3.0
 HISTORICAL_BEFORE = 2000  # office terms ended before this name figures of history, never date a page
-_STEMS = "甲乙丙丁戊己庚辛壬癸"
-_BRANCHES = "子丑寅卯辰巳午未申酉戌亥"
-_LUNAR = re.compile(f"([{_STEMS}])([{_BRANCHES}])(?:[鼠牛虎兔龙龍蛇马馬羊猴鸡雞狗猪豬])?(?:年|新春|春节)")
+_LUNAR = re.compile(f"([{STEMS}])([{BRANCHES}])(?:[鼠牛虎兔龙龍蛇马馬羊猴鸡雞狗猪豬])?(?:年|新春|春节)")
 _NOW = re.compile(r"(?:在|值此|迎接|迎来|庆祝)?\s*((?:19|20)\d\d)\s*年\s*(?:到来之际|新年|新春|春节|元旦|来临之际|一开年|开年|伊始)")
 _RANGE = re.compile(r"(?<![\d.])((?:19|20)\d\d)\s*(?:-|—|–|~|至|到|和|、)\s*((?:19|20)\d\d)\s*年?(.{0,8})")
 _PAREN_RANGE = re.compile(r"[（(]\s*((?:19|20)\d\d)[^)）]{0,12}?[-—–~]\s*((?:19|20)\d\d)[^)）]{0,8}[)）]")
@@ -60,7 +61,8 @@ _ANNIV = re.compile(r"(建交|建立外交关系|[\u4e00-\u9fff]{2,12}?)\s*(\d{1
 # whole past year (2023年前10个月, 2023年上半年, 2024年预计).
 _STAT_AFTER = re.compile(r"[，,]?\s*(?:[\u4e00-\u9fff]{0,10}?)(?:双边贸易|贸易额|贸易总额|进出口|出口额|进口额|外国直接投资|投资额|吸引外资)")
 _STAT_WORDS = re.compile(r"贸易|进出口|出口|进口|投资|营业额")
-_AMOUNT_AFTER = re.compile(r"(?:达到|达|为|约|超过|近)\s*[\d.,]+\s*(?:亿|万)")
+_AMOUNT_AFTER = re.compile(r"(?:全年)?(?:共有|达到|达|为|约|超过|近)\s*约?\s*[\d.,]+\s*(?:亿|万)")
+_COUNTED_AFTER = re.compile(r"[^，。；]{0,6}?(?:游客|旅客|人次|访客)")
 _FORECAST = re.compile(r"预计|有望|目标|力争|将|可望|估计")
 _PART_YEAR = re.compile(r"\s*(?:前|头|上半年|下半年|第[一二三四]季度|\d{1,2}月|[一二三四五六七八九十]{1,2}月|1-|1至|以来|至今|初|底|年底|预计|有望|将|目标|力争)")
 _FORMER = ("原", "前", "已故", "故", "老", "代理")  # (代理外长: acting, not the office's holder)
@@ -82,6 +84,7 @@ _NEW_TITLE = re.compile(r"新(?:任|当选的?|一届)?(?![加西几疆闻型兴
 _PERIOD_START = re.compile(r"\s*(?:至|到|-|—|–|~|～)\s*(?:19|20)\d\d\s*年")
 _POST_COVID = re.compile(r"疫情后|后疫情|疫情过后|疫情之后|疫情结束|恢复[^。]{0,30}疫情|疫情[^。]{0,8}中断")
 _COVID = re.compile(r"新冠|COVID|疫情")
+_COVID_NAMED = re.compile(r"新冠|COVID")
 _HOPED = re.compile(r"(?:助力|帮助|协助|支持|尽早|早日|共同|携手|减少|为)[^，。；]{0,8}$")  # (助力缅甸战胜疫情: a hope)
 _COVID_PAST = re.compile(r"(?:克服|战胜|走出|摆脱)[^，。；]{0,6}疫情|疫情(?:带来|造成)的(?:困难|挑战|影响)")
 # A year in a clause about plans (将于2018年访问, 预计于2011年底举行) names a future year, not the page's.
@@ -172,15 +175,6 @@ def _sentence_future(text: str, pos: int) -> bool:
     """A proposal or plan verb earlier in the sentence (建议双方…在…周年之际): what it governs is to come."""
     start = max(text.rfind("。", 0, pos), text.rfind("\n", 0, pos), pos - 80) + 1
     return _PROPOSAL.search(text, start, pos) is not None
-
-
-def lunar_year(stem: str, branch: str, around: int = 2010) -> int | None:
-    s, b = _STEMS.index(stem), _BRANCHES.index(branch)
-    for k in range(60):
-        if k % 10 == s and k % 12 == b:
-            base = 1984 + k  # 1984 was 甲子
-            return min((base + 60 * n for n in range(-2, 3)), key=lambda y: abs(y - around))
-    return None
 
 
 def collect(lex: Lexicon, text: str, people: Sequence[tuple[str, Sequence[str]]] | None = None,
@@ -389,8 +383,10 @@ class _Collector:
             self.ev.bound(y, None, "part of a year's figures", self.at(m.span()))
             self.ev.add(y, 2.0 * self.weight, "part of a year's figures", self.at(m.span()))
             return y
-        stat = _STAT_AFTER.match(text, m.end()) or (
-            _AMOUNT_AFTER.match(text, m.end()) and _STAT_WORDS.search(text, max(0, m.start() - 40, text.rfind("。", 0, m.start())), m.start()))
+        amount = _AMOUNT_AFTER.match(text, m.end())
+        stat = _STAT_AFTER.match(text, m.end()) or (amount and (
+            _STAT_WORDS.search(text, max(0, m.start() - 40, text.rfind("。", 0, m.start())), m.start())
+            or _COUNTED_AFTER.match(text, amount.end())))  # (2019年共有约44.58万国外游客: a year's count)
         if stat and not _PART_YEAR.match(text, m.end()) and not _FORECAST.search(text, m.end(), m.end() + 14):
             # a whole year's figures (2018年双边贸易额达…) are reported the year after
             y += 1
@@ -515,13 +511,15 @@ class _Collector:
                 n = int(m.group(1) or m.group(2))
                 ev.add(next(iter(bases)) + n, 4 * self.weight, "years since founding")
                 break
-        if _COVID.search(text) and not ev.scores:
+        covid, unscored = _COVID.search(text), not ev.scores
+        if covid and unscored:
             # supplies and masks were 2020's news, vaccines 2021's; a page looking back on the
             # pandemic (克服疫情带来的困难) is of some later year, which it does not tell
             if not any(not _HOPED.search(text, max(0, m.start() - 10), m.start()) for m in _COVID_PAST.finditer(text)):
                 post = _POST_COVID.search(text) is not None
                 ev.add(2022 if post else 2021 if "疫苗" in text else 2020, 0.5 * self.weight, "pandemic")
-            ev.bound(2020, None, "pandemic")  # (pages of later years look back on it too)
+        if covid and (unscored or _COVID_NAMED.search(text)):  # (新冠 is named from 2020 on; later pages look back on it)
+            ev.bound(2020, None, "pandemic")
 
     def world_events(self) -> None:
         """Events whose date is public knowledge (world_events.tsv): the page is no older than any

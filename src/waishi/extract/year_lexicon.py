@@ -19,6 +19,8 @@ from ..lexicon import Lexicon, Office
 from ..text.numbers import small_chinese, to_number
 from .year_solver import YearEvidence
 
+STEMS = "甲乙丙丁戊己庚辛壬癸"
+BRANCHES = "子丑寅卯辰巳午未申酉戌亥"
 # a marker of the recent past, before the visitor or between him and the trip
 RECENT = re.compile(r"近日|日前|不久前|前不久|最近|近期|刚刚|刚结束|上周|上月|今年")
 _THIS_YEAR = ("今年",)
@@ -271,3 +273,12 @@ def term_years(fits: Sequence[Office], today: date | None, month_day: tuple[int,
                     continue
             years.add(y)
     return years
+
+
+def lunar_year(stem: str, branch: str, around: int = 2010) -> int | None:
+    s, b = STEMS.index(stem), BRANCHES.index(branch)
+    for k in range(60):
+        if k % 10 == s and k % 12 == b:
+            base = 1984 + k  # 1984 was 甲子
+            return min((base + 60 * n for n in range(-2, 3)), key=lambda y: abs(y - around))
+    return None
