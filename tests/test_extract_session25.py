@@ -116,3 +116,11 @@ def test_covid_named_bounds_the_page_even_beside_an_older_years_count():
     doc = _doc("中国驻仰光总领馆向机场捐赠防疫物资\n\n中国驻仰光总领馆17日向仰光机场捐赠防疫物资，总领事表示，新冠肺炎疫情暴发初期缅甸曾给予支持。"
                "据统计，2019年共有约50万国外游客经该机场入境。")
     assert doc.year == 2020
+
+
+def test_from_a_year_on_in_an_agreed_plan_is_a_future_year():
+    from waishi.extract.year import collect
+    from waishi.lexicon import Lexicon
+    ev = collect(Lexicon.default(), "双方一致同意在中断两年后，自2024年起恢复年度互访机制。")
+    assert ev.lo is None or ev.lo < 2024
+    assert ev.best() == 2023

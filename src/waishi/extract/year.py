@@ -370,6 +370,9 @@ class _Collector:
             self.ev.bound(None, int(m.group(1)) - 1, "a target set for a year", self.at(m.span()))
             return None
         if _since(text, m.end()):
+            if before.endswith(("自", "从")) and _sentence_future(text, m.start()):
+                self.future.append(int(m.group(1)))  # (双方同意…，自2023年起恢复…: a plan from that year on)
+                return None
             self.ev.bound(int(m.group(1)), None, "since a year", self.at(m.span()))
             return None
         if _PAST_AGREEMENT.match(text, m.end()):
