@@ -124,3 +124,9 @@ def test_from_a_year_on_in_an_agreed_plan_is_a_future_year():
     ev = collect(Lexicon.default(), "双方一致同意在中断两年后，自2024年起恢复年度互访机制。")
     assert ev.lo is None or ev.lo < 2024
     assert ev.best() == 2023
+
+
+def test_adverbs_and_participate_end_a_name():
+    doc = _doc("马中商界人士评价访华成果\n\n2023年4月2日，马来西亚商会会长陈芳心更指出，此行成果丰硕。"
+               "商会财务主任孔令龙参与此次访华贸易代表团后表示，此行传递正面讯息。")
+    assert {p.name for p in doc.people} >= {"陈芳心", "孔令龙"}
