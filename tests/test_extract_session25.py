@@ -130,3 +130,8 @@ def test_adverbs_and_participate_end_a_name():
     doc = _doc("马中商界人士评价访华成果\n\n2023年4月2日，马来西亚商会会长陈芳心更指出，此行成果丰硕。"
                "商会财务主任孔令龙参与此次访华贸易代表团后表示，此行传递正面讯息。")
     assert {p.name for p in doc.people} >= {"陈芳心", "孔令龙"}
+
+
+def test_a_visitor_whose_titles_are_joined_by_jian():
+    evs = _events("中老外长会谈\n\n2023年2月17日，中国外长与访华的老挝副总理兼外长沙伦赛举行会谈。")
+    assert ("visit", "2023-02-17", ("沙伦赛",), ("中国",)) in evs

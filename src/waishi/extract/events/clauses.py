@@ -347,7 +347,7 @@ class ClauseReader:
         """Whether ``text[lo:hi]`` holds only titles and names: what stands between 的 and a person
         is the person's own noun phrase (访问的美国国务卿克里), not another head (访问的第一站)."""
         covered = [sp for sp in self.ctx.title_spans] + [a.span for a in self.ctx.actors_in(lo, hi)]
-        return all(any(sp.start <= i < sp.end for sp in covered) or self.text[i] in "、和及 "
+        return all(any(sp.start <= i < sp.end for sp in covered) or self.text[i] in "、和及兼 "
                    for i in range(lo, hi))
 
     def names_a_party(self, np_: str, inner: list[Actor]) -> bool:
