@@ -135,3 +135,9 @@ def test_adverbs_and_participate_end_a_name():
 def test_a_visitor_whose_titles_are_joined_by_jian():
     evs = _events("中老外长会谈\n\n2023年2月17日，中国外长与访华的老挝副总理兼外长沙伦赛举行会谈。")
     assert ("visit", "2023-02-17", ("沙伦赛",), ("中国",)) in evs
+
+
+def test_a_clause_that_opens_with_its_partners_pairs_none_of_them():
+    evs = _events("越美外长会谈\n\n2017年4月20日，越南外长在华盛顿访问美国。与美国国务卿蒂勒森和国家安全顾问麦克马斯特举行会谈时，"
+                  "越南外长强调，越南重视与美国合作。")
+    assert not [e for e in evs if e[0] == "meet" and "蒂勒森" in e[2]]
