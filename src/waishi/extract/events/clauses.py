@@ -325,8 +325,8 @@ class ClauseReader:
                 cs = prev
         seg = self.text[cs:trig_start]
         cands = sorted({cs + i for w in ("与", "同", "和", "跟") for i in find_all(seg, w)})
-        if cands and cands[0] == cs and self.text[cs] in "与同跟":
-            cands = cands[:1]  # (与A和B举行会谈时，C强调: the clause opens with its partners, 和 joins them)
+        if cands and self.text[cs:cands[0]] in ("", "在") and self.text[cands[0]] in "与同跟":
+            cands = cands[:1]  # ((在)与A和B举行会谈时，C强调: the clause opens with its partners, 和 joins them)
         for pos in cands:  # leftmost first: 与广东省文化与旅游厅 partners with the whole name
             before = self.ctx.actors_in(cs, pos)
             if not before and not _PRONOUN.match(self.text, cs) and not CLAUSE_COORD.match(self.text, cs) \
