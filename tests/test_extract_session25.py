@@ -141,3 +141,8 @@ def test_a_clause_that_opens_with_its_partners_pairs_none_of_them():
     evs = _events("越老外长会谈\n\n2018年3月5日，越南外长范平明在万象访问老挝。在与老挝外长沙伦赛和老挝副总理宋赛举行会谈时，"
                   "范平明指出，越南重视与老挝合作。")
     assert not [e for e in evs if e[0] == "meet" and "沙伦赛" in e[2]]
+
+
+def test_a_president_elect_and_a_foreign_name_before_jiang():
+    doc = _doc("印尼总统当选人将访华\n\n2024年3月30日，印尼总统当选人普拉伯沃将于4月1日访问中国。")
+    assert [(p.name, p.titles) for p in doc.people] == [("普拉伯沃", ["印尼总统当选人"])]

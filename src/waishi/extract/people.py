@@ -28,6 +28,7 @@ _ELECTED = re.compile(r"(?:祝贺|恭贺|庆贺)(?P<name>[\u4e00-\u9fff·•]{2,
                       r"(?:再次|连续|正式|高票|成功)?(?:当选|就任|出任|连任|荣任|获任|宣誓就任)(?:为)?")
 _NAME_RUN = re.compile(rf"[{_CJK}·•・]+")
 # A dot with a space after it (宋赛• 西潘敦) is written as two dots in the matching text.
+_PARTICLES_AFTER = "将于在向对"
 _SPACED_DOT = re.compile(r"[·•・][ \u3000\u00a0]")
 # A hyphen between hanzi joins the parts of a transliterated name (迪亚斯-卡内尔) like a dot.
 _NAME_HYPHEN = re.compile(r"(?<=[\u4e00-\u9fff])[-‐－](?=[\u4e00-\u9fff])")
@@ -251,6 +252,10 @@ class PeopleFinder:
             # (a title right after is a longer title, not a name: 首相|直管|部长NAME)
             if len(run) > k and run[k:].startswith(self.multi_stops) and run[k - 1] not in self.single_stops \
                     and not run[k:].startswith(self.long_titles):
+                return run[:k]
+            # (印尼总统当选人NAME将于…访华: a particle of time or place after a foreign title's name)
+            if len(run) > k + 1 and run[k] in _PARTICLES_AFTER and run[k - 1] not in self.single_stops and \
+                    self._foreign_title_before(text, pos) and self._name_like(run[:k]):
                 return run[:k]
         # or a 2-4 character run that ends the clause (会见了泰国外交部长巴恩普里。, 国防大臣迪班，)
         # (two characters only after 大臣/首相: Cambodian, Thai and Japanese ministers; elsewhere
