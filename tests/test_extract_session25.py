@@ -146,3 +146,8 @@ def test_a_clause_that_opens_with_its_partners_pairs_none_of_them():
 def test_a_president_elect_and_a_foreign_name_before_jiang():
     doc = _doc("印尼总统当选人将访华\n\n2024年3月30日，印尼总统当选人普拉伯沃将于4月1日访问中国。")
     assert [(p.name, p.titles) for p in doc.people] == [("普拉伯沃", ["印尼总统当选人"])]
+
+
+def test_a_meeting_whose_side_is_only_a_country_is_not_kept():
+    evs = _events("美国总统访问越南\n\n2016年5月23日，美国总统奥巴马在河内会见越南，两国领导人会谈。")
+    assert not [e for e in evs if e[0] == "meet" and e[3] == ("越南",)]

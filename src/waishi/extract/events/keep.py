@@ -8,6 +8,7 @@ import re
 
 from ...lexicon import Lexicon
 from ...model import Event
+from ...text.normalize import to_simplified
 
 
 def _targets_overlap(a: list[str], b: list[str]) -> bool:
@@ -61,12 +62,24 @@ def _generic(e: Event, persons: frozenset[str], lex: Lexicon) -> bool:
             for t in e.target)
 
 
+def _states_met(e: Event, lex: Lexicon) -> bool:
+    """A meeting one of whose sides is only countries (奥巴马会见越南, 中国同习近平): people and bodies
+    meet, a country stands there for a side misread (the annotated meetings have one such in 433)."""
+    if e.type != "meet":
+        return False
+
+    def country(name: str) -> bool:
+        ent = lex.entities.get(name) or lex.entities.get(to_simplified(name))
+        return ent is not None and ent.kind == "country"
+    return any(side and all(country(n) for n in side) for side in (e.source, e.target))
+
+
 def _by_factuality(events: list[Event], persons: frozenset[str], lex: Lexicon) -> tuple[list[Event], list[Event]]:
     """Reported and planned acts are the document's events; what is proposed, offered, summed up
     or a topic of talks is kept apart. A restatement (这是…首次访问) joins the act it restates,
     or is the act when the page reports it nowhere else."""
-    kept = [e for e in events if (e.factuality == "reported" and not _generic(e, persons, lex))
-            or (e.factuality == "planned" and _named(e, persons))]
+    kept = [e for e in events if ((e.factuality == "reported" and not _generic(e, persons, lex))
+                                  or (e.factuality == "planned" and _named(e, persons))) and not _states_met(e, lex)]
     other = [e for e in events if e not in kept and e.factuality != "restated"]
     for e in events:
         if e.factuality != "restated":
