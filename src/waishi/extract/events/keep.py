@@ -63,15 +63,17 @@ def _generic(e: Event, persons: frozenset[str], lex: Lexicon) -> bool:
 
 
 def _states_met(e: Event, lex: Lexicon) -> bool:
-    """A meeting one of whose sides is only countries (奥巴马会见越南, 中国同习近平): people and bodies
-    meet, a country stands there for a side misread (the annotated meetings have one such in 433)."""
-    if e.type != "meet":
+    """A meeting one of whose sides is only countries (奥巴马会见越南, 中国同习近平), a visit
+    by a country alone: people and bodies meet and travel, a country stands there for a side misread
+    (the annotated meetings have one such in 433, the visits none)."""
+    if e.type not in ("meet", "visit"):
         return False
 
     def country(name: str) -> bool:
         ent = lex.entities.get(name) or lex.entities.get(to_simplified(name))
         return ent is not None and ent.kind == "country"
-    return any(side and all(country(n) for n in side) for side in (e.source, e.target))
+    sides = (e.source,) if e.type == "visit" else (e.source, e.target)  # (a visit goes to a country)
+    return any(side and all(country(n) for n in side) for side in sides)
 
 
 def _by_factuality(events: list[Event], persons: frozenset[str], lex: Lexicon) -> tuple[list[Event], list[Event]]:
