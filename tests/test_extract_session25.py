@@ -151,3 +151,11 @@ def test_a_president_elect_and_a_foreign_name_before_jiang():
 def test_a_meeting_whose_side_is_only_a_country_is_not_kept():
     evs = _events("美国总统访问越南\n\n2016年5月23日，美国总统奥巴马在河内会见越南，两国领导人会谈。")
     assert not [e for e in evs if e[0] == "meet" and e[3] == ("越南",)]
+
+
+def test_a_dotted_visitor_written_by_his_last_name_keeps_his_known_trips():
+    from waishi.lexicon import Lexicon
+    lex = Lexicon.default()
+    assert {v.start.year for v in lex.visits["斯瓦拉杰"]} >= {2014}
+    doc = _doc("印度外长访越\n\n印度外长斯瓦拉杰抵达河内，对越南进行正式访问。越南政府总理阮晋勇和副总理兼外长范平明分别会见斯瓦拉杰。")
+    assert doc.year == 2014

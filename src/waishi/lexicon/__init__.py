@@ -346,6 +346,7 @@ class Lexicon:
             for row in read_tsv(name, ["visitor", "visitor_iso3", "host_iso3", "start", "end", "kind", "source"]):
                 v = _visit(name, row)
                 self.visits.setdefault(v.visitor, []).append(v)
+        self._short_visitors()
         self._load_names_in_time(read_tsv)
         for row in read_tsv("congresses.tsv", ["party", "number", "forms", "opened", "closed"]):
             try:
@@ -354,6 +355,19 @@ class Lexicon:
                 raise LexiconError(f"congresses.tsv: bad number {row['number']!r}") from e
             self.congresses.append(Congress(row["party"], number, tuple(f for f in row["forms"].split("|") if f),
                                            _date(row["opened"]), _date(row["closed"])))
+
+    def _short_visitors(self) -> None:
+        """A dotted visitor is written by his last name alone too (苏什玛·斯瓦拉杰 → 斯瓦拉杰): that form
+        stands for his trips when no other visitor shares it and it is no name of its own."""
+        owners: dict[str, set[str]] = {}  # (two spellings of one name, 苏什马/苏什玛, are of one country)
+        for full in self.visits:
+            short = full.rsplit("·", 1)[-1]
+            if "·" in full and len(short) >= 3:
+                owners.setdefault(short, set()).add(self.visits[full][0].visitor_iso3)
+        for short, fulls in owners.items():
+            if len(fulls) == 1 and short not in self.visits:
+                self.visits[short] = [v for full in self.visits if "·" in full and full.rsplit("·", 1)[-1] == short
+                                      for v in self.visits[full]]
 
     def _load_names_in_time(self, read_tsv: Callable[[str, list[str]], Iterator[dict[str, str]]]) -> None:
         """Names that date a page: bodies named only from or until a month, rotating chairs."""
