@@ -159,3 +159,8 @@ def test_a_dotted_visitor_written_by_his_last_name_keeps_his_known_trips():
     assert {v.start.year for v in lex.visits["斯瓦拉杰"]} >= {2014}
     doc = _doc("印度外长访越\n\n印度外长斯瓦拉杰抵达河内，对越南进行正式访问。越南政府总理阮晋勇和副总理兼外长范平明分别会见斯瓦拉杰。")
     assert doc.year == 2014
+
+
+def test_a_disaster_of_known_year_dates_a_message_of_sympathy():
+    doc = _doc("越南总理就台风“海燕”向菲律宾总统致慰问电\n\n11月10日，越南政府总理就台风“海燕”造成的严重损失向菲律宾总统致慰问电。")
+    assert doc.year == 2013
