@@ -164,3 +164,9 @@ def test_a_dotted_visitor_written_by_his_last_name_keeps_his_known_trips():
 def test_a_disaster_of_known_year_dates_a_message_of_sympathy():
     doc = _doc("越南总理就台风“海燕”向菲律宾总统致慰问电\n\n11月10日，越南政府总理就台风“海燕”造成的严重损失向菲律宾总统致慰问电。")
     assert doc.year == 2013
+
+
+def test_an_anniversary_the_story_has_passed_yields_to_its_full_date():
+    doc = _doc("越共总书记将访问中国\n\n应邀请，越共中央总书记一行将于2022年10月30日起访问中国。"
+               "过去一段时间，特别是中国共产党成立100周年期间，双方都以特别方式互致祝贺。")
+    assert doc.year == 2022

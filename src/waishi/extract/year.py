@@ -26,6 +26,7 @@ from .year_lexicon import (
     TITLE_ALONE,
     aims_at,
     anniversary_base,
+    anniversary_mentions,
     body_automaton,
     is_target,
     lunar_year,
@@ -56,7 +57,6 @@ _FUTURE_BEFORE = ("到", "至", "截至", "展望", "面向", "迈向")
 _FUTURE_AFTER = ("愿景", "远景", "目标", "以前", "之前", "规划", "计划", "战略")
 _RETRO = re.compile(r"总结|以来|回顾|成果|成就|取得|实现了|完成了|期间[，,]")
 _PLAN_WORDS = ("备忘录", "协议", "协定", "议定书", "合作", "阶段", "任期", "计划", "规划", "任务", "项目", "战略", "愿景", "目标", "行动", "方案", "期间", "时期", "年度")
-_ANNIV = re.compile(r"(建交|建立外交关系|[\u4e00-\u9fff]{2,12}?)\s*(\d{1,3})\s*周年")
 # A year followed by its trade or investment figures; a part of a year or a forecast is not a
 # whole past year (2023年前10个月, 2023年上半年, 2024年预计).
 _STAT_AFTER = re.compile(r"[，,]?\s*(?:[\u4e00-\u9fff]{0,10}?)(?:双边贸易|贸易额|贸易总额|进出口|出口额|进口额|外国直接投资|投资额|吸引外资)")
@@ -222,6 +222,7 @@ class _Collector:
         self.plain: list[int] = []
         self.future: list[int] = []
         self.dated: list[int] = []
+        self.planned_days: list[int] = []  # (将于2022年10月30日访问: a day to come, the page's year or before)
         self.dated_at: dict[int, tuple[int, int] | None] = {}
 
     def free(self, s: int, e: int) -> bool:
@@ -267,6 +268,7 @@ class _Collector:
                     # 将于2025年3月25日访问: a day announced shortly before, in the same year
                     ev.bound(None, y, "a planned day", at(m.span()))
                     ev.add(y, 2.0 * self.weight, "a planned day", at(m.span()))
+                    self.planned_days.append(y)
                 else:
                     self.future.append(y)
             elif "摄" in text[m.end():m.end() + 3]:  # a photo's date in a caption credit
@@ -426,7 +428,7 @@ class _Collector:
 
     def anniversaries(self) -> None:
         text, ev, at, weight = self.text, self.ev, self.at, self.weight
-        for m in _anniversaries(text):
+        for m in anniversary_mentions(text):
             n = int(m.group(2))
             founded = anniversary_base(self.lex, text, m.start(), m.group(1), self.home)
             if not founded:
@@ -443,7 +445,9 @@ class _Collector:
                 ev.bound(None, y, "upcoming anniversary", at(m.span()))
                 ev.add(y, 0.5 * weight, "upcoming anniversary", at(m.span()))
             else:
-                ev.add(y, 4 * weight, "anniversary", at(m.span()))
+                # (an anniversary before the page's latest full date is one the story has passed)
+                past = y < max(self.dated + self.planned_days, default=y)
+                ev.add(y, (1 if past else 4) * weight, "anniversary", at(m.span()))
 
     def series_and_congresses(self) -> None:
         self.series()
@@ -767,21 +771,6 @@ class _Collector:
             self.ev.bound(start.year - 1 if start.month <= 3 else start.year, start.year,
                           f"{name} about to take office", span)
             self.ev.add(start.year, 4 * self.weight, f"incoming {name}", span)
-
-
-def _anniversaries(text: str) -> list[re.Match[str]]:
-    """``_ANNIV`` matches, searched only just before each 周年: the pattern's lazy prefix
-    costs a dozen steps at every hanzi of the page otherwise."""
-    out: list[re.Match[str]] = []
-    done = 0
-    i = text.find("周年")
-    while i >= 0:
-        m = _ANNIV.search(text, max(done, i - 24), i + 2)
-        if m:
-            out.append(m)
-            done = m.end()
-        i = text.find("周年", i + 2)
-    return out
 
 
 def _only_in_dated_sentences(text: str, name: str) -> bool:

@@ -19,6 +19,8 @@ from ..lexicon import Lexicon, Office
 from ..text.numbers import small_chinese, to_number
 from .year_solver import YearEvidence
 
+# 建交50周年, 东盟成立55周年: an anniversary and what it counts from
+ANNIV = re.compile(r"(建交|建立外交关系|[\u4e00-\u9fff]{2,12}?)\s*(\d{1,3})\s*周年")
 STEMS = "甲乙丙丁戊己庚辛壬癸"
 BRANCHES = "子丑寅卯辰巳午未申酉戌亥"
 # a marker of the recent past, before the visitor or between him and the trip
@@ -282,3 +284,18 @@ def lunar_year(stem: str, branch: str, around: int = 2010) -> int | None:
             base = 1984 + k  # 1984 was 甲子
             return min((base + 60 * n for n in range(-2, 3)), key=lambda y: abs(y - around))
     return None
+
+
+def anniversary_mentions(text: str) -> list[re.Match[str]]:
+    """``ANNIV`` matches, searched only just before each 周年: the pattern's lazy prefix
+    costs a dozen steps at every hanzi of the page otherwise."""
+    out: list[re.Match[str]] = []
+    done = 0
+    i = text.find("周年")
+    while i >= 0:
+        m = ANNIV.search(text, max(done, i - 24), i + 2)
+        if m:
+            out.append(m)
+            done = m.end()
+        i = text.find("周年", i + 2)
+    return out
