@@ -170,3 +170,9 @@ def test_an_anniversary_the_story_has_passed_yields_to_its_full_date():
     doc = _doc("越共总书记将访问中国\n\n应邀请，越共中央总书记一行将于2022年10月30日起访问中国。"
                "过去一段时间，特别是中国共产党成立100周年期间，双方都以特别方式互致祝贺。")
     assert doc.year == 2022
+
+
+def test_bracketed_print_and_page_widgets_are_furniture():
+    text = ("XML格式】 【 】 【打 印】 \n【 第1页 第2页 】 \n泰国总理会见中国副主席\n\nhttp://www.example.com   2011-05-16 10:00:00\n\n"
+            "某社曼谷5月16日电 泰国总理16日在曼谷会见来访的中国国家副主席。")
+    assert _titles(text)[0] == "泰国总理会见中国副主席"
