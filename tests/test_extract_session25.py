@@ -176,3 +176,8 @@ def test_bracketed_print_and_page_widgets_are_furniture():
     text = ("XML格式】 【 】 【打 印】 \n【 第1页 第2页 】 \n泰国总理会见中国副主席\n\nhttp://www.example.com   2011-05-16 10:00:00\n\n"
             "某社曼谷5月16日电 泰国总理16日在曼谷会见来访的中国国家副主席。")
     assert _titles(text)[0] == "泰国总理会见中国副主席"
+
+
+def test_flying_on_to_a_country_to_continue_a_tour_is_a_visit():
+    evs = _events("中国副主席结束访问新加坡\n\n2010年11月16日，中国国家副主席习近平结束对新加坡的访问，乘坐专机飞往南非继续出访。")
+    assert [e for e in evs if e[0] == "visit" and e[3] == ("南非",)]

@@ -341,7 +341,7 @@ class Meetings(ClauseReader):
             # (抵达越南, 抵达河内: the country or place arrived in; 抵达机场 names none)
             kinds = ("country", "place") if t == "抵达" else ("country",)
             return [a for a in self.ctx.actors_in(te, ce, kinds) if a.span.start - te <= 8]
-        if t in ("前往", "前来", "赴"):
+        if t in ("前往", "前来", "赴", "飞往"):
             return self._destination(t, ts, te, ce)
         abbr = visit_abbreviation(self.lex, t, self.ctx.named_countries())
         if abbr:
@@ -540,7 +540,7 @@ class Meetings(ClauseReader):
         then = re.match(r"[^，。；]{0,16}?[，,](?:(?:并|随后|然后)?(?:同|与|和)[^。；]{0,40}?(?:会谈|会见|会晤|举行|进行)|"
                         r"(?:并|随后|然后|除了|除|亦|还|以)?(?:会晤|会见|拜会|出席|参加))",
                         self.text[te:self.text.find("。", te) if "。" in self.text[te:te + 120] else te + 120])
-        if not then and not re.match(r"[^，。；]{0,16}?(?:出席|参加|访问|参观|考察|拜会|会见|会晤|进行|举行|开展|工作|祝贺)",
+        if not then and not re.match(r"[^，。；]{0,16}?(?:出席|参加|访问|出访|参观|考察|拜会|会见|会晤|进行|举行|开展|工作|祝贺)",
                                      self.text[te:ce]):
             return None
         return places
