@@ -181,3 +181,14 @@ def test_bracketed_print_and_page_widgets_are_furniture():
 def test_flying_on_to_a_country_to_continue_a_tour_is_a_visit():
     evs = _events("中国副主席结束访问新加坡\n\n2010年11月16日，中国国家副主席习近平结束对新加坡的访问，乘坐专机飞往南非继续出访。")
     assert [e for e in evs if e[0] == "visit" and e[3] == ("南非",)]
+
+
+def test_inline_pinyin_glosses_are_removed_when_a_page_prints_them_throughout():
+    from waishi.read import read_bytes_as_page
+    from waishi.read.decode import normalize_text
+    raw = "部長助理農(nóng)融抵達(dá)金邊\n\n4月21日,部長助理農(nóng)融在金邊會(huì)見(jiàn)柬埔寨副首相。(APEC)"
+    assert normalize_text(raw) == "部長助理農融抵達金邊\n\n4月21日,部長助理農融在金邊會見柬埔寨副首相。(APEC)"
+    assert normalize_text("越南(yuè)") == "越南(yuè)"  # (one gloss is a reading given once, not a ruby page)
+    page = read_bytes_as_page(raw.encode("utf-8"), "t.txt")
+    doc = extract(page.text, source="t.txt").documents[0]
+    assert [p.name for p in doc.people][:1] == ["農融"]

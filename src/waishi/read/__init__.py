@@ -15,7 +15,7 @@ from os import PathLike
 from ..errors import InputError, UnsupportedFormatError
 from ..model import Page
 from ..paths import shown_path
-from .decode import decode_bytes, normalize_newlines, os_error
+from .decode import decode_bytes, normalize_text, os_error
 from .files import MAX_FILE_BYTES, open_regular, read_capped
 from .html import looks_like_html, read_html
 from .jsonl import iter_jsonl
@@ -153,4 +153,4 @@ def walk_files(root: str) -> Iterator[str | InputError]:
 
 def page_from_text(text: str, source: str = "<text>") -> Page:
     """A Page from text already in memory (newlines normalised, BOM dropped)."""
-    return Page(text=normalize_newlines(text), source=source)
+    return Page(text=normalize_text(text), source=source)

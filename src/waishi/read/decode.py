@@ -22,7 +22,7 @@ from functools import lru_cache
 
 from ..errors import BinaryInputError, DecodeError, EmptyInputError, InputError
 
-__all__ = ["decode_bytes", "normalize_newlines", "os_error"]
+__all__ = ["decode_bytes", "normalize_newlines", "normalize_text", "os_error"]
 
 LOGGER = logging.getLogger(__name__)
 
@@ -127,6 +127,20 @@ def normalize_newlines(text: str) -> str:
     return text
 
 
+# A pinyin reading glossed in brackets after a character, as some sites print ruby text inline
+# (國(guó)務(wù)院總理): at least one tone-marked vowel, so (APEC) or (AFP) stay.
+_RUBY = re.compile(r"(?<=[\u4e00-\u9fff])\((?=[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ])[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}\)")
+
+
+def normalize_text(text: str) -> str:
+    """A page's text as read: newlines normalised, the BOM dropped, and inline pinyin glosses
+    removed when the page prints them throughout (three or more), so its words are whole again."""
+    text = normalize_newlines(text)
+    if "(" in text and len(_RUBY.findall(text, 0, 4000)) >= 3:
+        text = _RUBY.sub("", text)
+    return text
+
+
 def os_error(path: str, e: OSError) -> InputError:
     """An OSError from opening or reading ``path`` as an InputError with a short reason."""
     if isinstance(e, FileNotFoundError):
@@ -151,7 +165,7 @@ def decode_bytes(data: bytes, source: str, *, declared: str | None = None) -> tu
     if not data.strip():
         raise EmptyInputError(source, "empty file")
     text, encoding = _decode(data, source, declared)
-    text = normalize_newlines(text)
+    text = normalize_text(text)
     if not text.strip():
         raise EmptyInputError(source, "empty file")
     return text, encoding

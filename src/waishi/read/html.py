@@ -16,7 +16,7 @@ from html.parser import HTMLParser
 
 from ..errors import EmptyInputError
 from ..model import Page
-from .decode import decode_bytes, normalize_newlines
+from .decode import decode_bytes, normalize_newlines, normalize_text
 
 __all__ = ["read_html", "looks_like_html"]
 
@@ -175,7 +175,7 @@ def _strip_tags(html: str) -> str:
 
 
 def _clean_lines(text: str) -> str:
-    lines = (_BLANKS.sub(" ", line).strip() for line in normalize_newlines(text).split("\n"))
+    lines = (_BLANKS.sub(" ", line).strip() for line in normalize_text(text).split("\n"))
     return "\n".join(line for line in lines if line)
 
 

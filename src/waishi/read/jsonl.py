@@ -18,7 +18,7 @@ from os import PathLike
 from ..errors import InputError
 from ..model import Page
 from ..paths import shown_path
-from .decode import normalize_newlines
+from .decode import normalize_text
 from .files import MAX_FILE_BYTES, open_regular
 from .html import iso_day
 
@@ -79,7 +79,7 @@ def _page(raw: bytes, name: str, lineno: int) -> Page | InputError:
         return InputError(where, "missing 'text'")
     if not isinstance(text, str):
         return InputError(where, "'text' is not a string")
-    text = normalize_newlines(_no_surrogates(text))
+    text = normalize_text(_no_surrogates(text))
     if not text.strip():
         return InputError(where, "empty text")
 
