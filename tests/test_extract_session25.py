@@ -192,3 +192,8 @@ def test_inline_pinyin_glosses_are_removed_when_a_page_prints_them_throughout():
     page = read_bytes_as_page(raw.encode("utf-8"), "t.txt")
     doc = extract(page.text, source="t.txt").documents[0]
     assert [p.name for p in doc.people][:1] == ["農融"]
+
+
+def test_member_countries_listed_as_attending_are_no_attendance():
+    evs = _events("湄委会理事会会议在万象举行\n\n2018年11月28日，柬埔寨、老挝、泰国和越南出席在万象举行的湄公河委员会理事会第25次会议。")
+    assert not [e for e in evs if e[0] == "attend" and len(e[2]) >= 2]
