@@ -197,3 +197,8 @@ def test_inline_pinyin_glosses_are_removed_when_a_page_prints_them_throughout():
 def test_member_countries_listed_as_attending_are_no_attendance():
     evs = _events("湄委会理事会会议在万象举行\n\n2018年11月28日，柬埔寨、老挝、泰国和越南出席在万象举行的湄公河委员会理事会第25次会议。")
     assert not [e for e in evs if e[0] == "attend" and len(e[2]) >= 2]
+
+
+def test_a_country_planning_to_host_a_summit_is_kept():
+    doc = _doc("洪森会见越南客人\n\n2019年11月5日，柬埔寨首相洪森会见越南客人时表示，越南将于明年主办东盟峰会。")
+    assert [(e.type, e.source, e.target) for e in doc.events if e.type == "host"] == [("host", ["越南"], ["东盟峰会"])]

@@ -26,6 +26,7 @@ def _targets_overlap(a: list[str], b: list[str]) -> bool:
     return False
 
 
+_SUMMITS = ("峰会", "峰會", "领导人会议", "領導人會議", "领导人非正式会议")
 _UNNAMED_TAIL = ("领导", "领导人", "人士", "代表", "官员", "高官", "朋友")
 # a class made definite: counted (四名领导, 两位代表), or the delegates of a gathering or of both sides
 _DEFINITE = re.compile(r"[\d一二两三四五六七八九十]+(?:名|位|个)|出席|参加|双方")
@@ -36,8 +37,9 @@ def _named(e: Event, persons: frozenset[str]) -> bool:
     """A planned act is kept when it names its counterpart: a meeting planned with 中国党和国家领导
     (no one named) is a plan's outline, kept apart."""
     if e.type in ("host", "attend"):
-        # (中国将举办…论坛: a country's plan for a gathering, no one named taking part)
-        return any(s in persons for s in e.source)
+        # (中国将举办…论坛: a country's plan for a gathering, no one named taking part; but 越南将于明年
+        # 主办东盟峰会: a summit's host is a country)
+        return any(s in persons for s in e.source) or (e.type == "host" and any(t.endswith(_SUMMITS) for t in e.target))
     if e.type not in ("meet", "phone_call"):
         return True
     return any(t in persons for t in e.target) or not all(t.endswith(_UNNAMED_TAIL) for t in e.target)
