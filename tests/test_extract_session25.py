@@ -202,3 +202,8 @@ def test_member_countries_listed_as_attending_are_no_attendance():
 def test_a_country_planning_to_host_a_summit_is_kept():
     doc = _doc("洪森会见越南客人\n\n2019年11月5日，柬埔寨首相洪森会见越南客人时表示，越南将于明年主办东盟峰会。")
     assert [(e.type, e.source, e.target) for e in doc.events if e.type == "host"] == [("host", ["越南"], ["东盟峰会"])]
+
+
+def test_a_country_that_is_a_gatherings_host():
+    evs = _events("东亚峰会前瞻\n\n2020年10月3日，分析人士指出，越南是第37届东盟峰会的东道主。")
+    assert ("host", "2020-10-03", ("越南",), ("第37届东盟峰会",)) in evs

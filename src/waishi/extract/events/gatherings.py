@@ -164,6 +164,8 @@ class Gatherings(ClauseReader):
 
     # attend / host --------------------------------------------------------------------
     def _read_gathering(self, frame: Frame, sent: SentenceCtx, t: str, ts: int, te: int, mode: str) -> list[Event]:
+        if mode == "copula":
+            return self._host_named(sent, ts)
         if frame.type == "host":
             # (A与B举行视频会议/峰会: two leaders' summit or video call, before 举行视频… is read as a
             # meeting held by its own trigger)
@@ -322,6 +324,17 @@ class Gatherings(ClauseReader):
                 ev = self._event("sign", sent, ts, sides[0], sides[1])
                 out.append(ev)
         return out
+
+    def _host_named(self, sent: SentenceCtx, ts: int) -> list[Event]:
+        """``X是Y的东道主`` (X作为Y的东道主): X hosts Y, a gathering the clause names between 是 and 的."""
+        cs = self.clause_start(ts, sent.span.start)
+        m = re.search(r"(?:是|为|作为|担任)([^，。；是为]{2,40}?)的$", self.text[cs:ts])
+        if m is None or not m.group(1).endswith(tuple(self.nouns) + ("APEC", "G20")):
+            return []
+        src = [a for a in self.ctx.actors_in(cs, cs + m.start(), ("country", "org", "place")) if a.iso3][-1:]
+        if not src:
+            return []
+        return [self._event("host", sent, ts, src, [], [m.group(1).strip()])]
 
     def _chaired(self, type_: str, name: str, np_span: Span, sent: SentenceCtx, ts: int) -> tuple[str, list[Event]]:
         """出席由新加坡总理李显龙主持召开的非正式会议: an attendance and a host (the name without its chair)."""
