@@ -207,3 +207,8 @@ def test_a_country_planning_to_host_a_summit_is_kept():
 def test_a_country_that_is_a_gatherings_host():
     evs = _events("东亚峰会前瞻\n\n2020年10月3日，分析人士指出，越南是第37届东盟峰会的东道主。")
     assert ("host", "2020-10-03", ("越南",), ("第37届东盟峰会",)) in evs
+
+
+def test_both_sides_of_a_headline_pairing_two_provinces_sign():
+    evs = _events("越南山罗省与老挝丰沙里省加强合作\n\n2018年6月11日，会谈结束时，双方领导签署合作备忘录。")
+    assert ("sign", "2018-06-11", ("山罗省",), ("丰沙里省",)) in evs

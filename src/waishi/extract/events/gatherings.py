@@ -37,6 +37,8 @@ _ELECTED_IN = re.compile(r"祝贺([^，。；祝]{2,30}?)(?:当选|再次当选|
 _ELECTED_FOR = re.compile(r"(?:对|祝贺|就)([^，。；,;]{1,30}?)(?:同志)?(?:当选|再次当选|连任|就任|荣任|获任|出任|被任命|被选为|被选)")
 
 
+# a province or a city written right after its country (越南山罗省, 老挝赛宋奔省)
+_LOCAL = re.compile(r"[\u4e00-\u9fff]{1,6}?[省市县州府]")
 # 在致(给)B的贺电中, 在致B贺信中: the message's addressee, before 的 (or the message's noun)
 _MESSAGE_TO = re.compile(r"在致(?:给)?([^，。；,;]{2,40}?)的?$")
 
@@ -94,7 +96,7 @@ class Gatherings(ClauseReader):
         if not src and self._pair_signers(cs, ts):
             # 双方签署了…文件, 两国签订了《…协定》: the page's two sides, as countries (a subject
             # carried from an earlier clause gives way: NAME访问X，双方签署了…)
-            sides = self.ctx.sides()
+            sides = self._local_sides() or self.ctx.sides()
             if sides is not None:
                 src, tgt = [sides[0]], [sides[1]] + tgt
         if not src:
@@ -114,6 +116,22 @@ class Gatherings(ClauseReader):
         if "见证" in before or self.text.startswith(("仪式", "签字仪式"), te):
             return self._witnessed(sent, ts)
         return self._witnessed_sides(sent, self.text.find("见证", cs0, ts), ts) or None
+
+    def _local_sides(self) -> tuple[Actor, Actor] | None:
+        """The two sides a headline pairs below the state (越南山罗省与老挝赛宋奔省加强合作): 双方 are
+        these provinces or cities, each written right after its country."""
+        lo = self.ctx.doc_start
+        hi = self.text.find("\n", lo)
+        hi = hi if hi >= 0 else len(self.text)
+        found: list[tuple[int, Actor]] = []  # (where its country is written, the place)
+        for m in self.ctx.entities_between(lo, hi):
+            place = _LOCAL.match(self.text, m.span.end, hi) if m.kind == "country" and isinstance(m.value, str) else None
+            if place:
+                found.append((m.span.start, Actor(place.group(), Span(place.start(), place.end()), "place", str(m.value))))
+        for (_c1, x), (c2, y) in zip(found, found[1:], strict=False):
+            if x.iso3 != y.iso3 and self.text[x.span.end:c2] in ("与", "和", "同", "與"):
+                return x, y
+        return None
 
     def _abbreviated_pair(self, own: list[Actor], obj: str, cs: int, ts: int) -> tuple[Actor, Actor] | None:
         """马中两国签署了…: the two countries the pair abbreviates, each a side (by its name); not the
