@@ -212,3 +212,15 @@ def test_a_country_that_is_a_gatherings_host():
 def test_both_sides_of_a_headline_pairing_two_provinces_sign():
     evs = _events("越南山罗省与老挝丰沙里省加强合作\n\n2018年6月11日，会谈结束时，双方领导签署合作备忘录。")
     assert ("sign", "2018-06-11", ("山罗省",), ("丰沙里省",)) in evs
+
+
+def test_a_full_date_a_year_before_the_office_window_picks_its_first_year():
+    from waishi.extract.year_solver import YearEvidence
+    ev = YearEvidence()
+    ev.bound(2017, 2021, "offices held at once")
+    ev.add(2016, 3.0, "dated")
+    assert ev.decide() == 2017
+    ev2 = YearEvidence()
+    ev2.bound(2017, 2021, "offices held at once")
+    ev2.add(2014, 3.0, "dated")
+    assert ev2.decide() is None

@@ -8,6 +8,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 STRONG = 4.0  # an anniversary, a lunar year, a present-year phrase, or two dated mentions
+ADJACENT = 3.0  # a full date's weight (year.FULL_DATE_WEIGHT): one a year before the window picks its first year
 
 
 @dataclass(slots=True)
@@ -77,6 +78,11 @@ class YearEvidence:
         strong = [y for y, w in self.scores.items() if w >= STRONG and (self.cap is None or y <= self.cap)]
         if strong:
             return self.best(prefer, prefer_weight)
+        # a full date a year before the office holders' window (the page's latest dated act, the
+        # year before their terms met): the window's first year
+        if lo is not None and self.scores.get(lo - 1, 0.0) >= ADJACENT and \
+                max(self.scores.values()) == self.scores[lo - 1]:
+            return lo
         return None
 
     def merge(self, other: YearEvidence, factor: float) -> None:
