@@ -224,3 +224,8 @@ def test_a_full_date_a_year_before_the_office_window_picks_its_first_year():
     ev2.bound(2017, 2021, "offices held at once")
     ev2.add(2014, 3.0, "dated")
     assert ev2.decide() is None
+
+
+def test_a_long_transliteration_after_a_foreign_title_whatever_its_first_syllable():
+    doc = _doc("越南总理会见蒙古国外长\n\n2017年4月4日，越南政府总理阮春福在河内会见蒙古国外长蒙赫奥尔吉勒。")
+    assert "蒙赫奥尔吉勒" in [p.name for p in doc.people]

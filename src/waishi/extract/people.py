@@ -169,7 +169,11 @@ class PeopleFinder:
             if latin_follows and 4 < len(run) <= 8 and not any(self._is_stop_at(run, k, True) for k in range(2, len(run))):
                 name = run  # 马特维延科(Matvienko): a transliteration, whole
             elif not (run[0] in self.lex.surnames_vn or run[:2] in self.lex.surnames_vn or
-                      run[0] in self.lex.surnames_cn or run[:2] in self.lex.surnames_cn):
+                      run[0] in self.lex.surnames_cn or run[:2] in self.lex.surnames_cn) or (
+                    5 <= len(run) <= 8 and after == m.end() and text[after:after + 1] in "，,。；;、"
+                    and self._foreign_title_before(text, pos) and self._name_like(run)):
+                # (蒙古国外长蒙赫奥尔吉勒。: a long run after a foreign title is a transliteration, whatever
+                # surname its first syllable looks like)
                 name = self._foreign_name(text, pos, run, after == m.end(), latin_follows)
             else:
                 name = self._surnamed_name(run, latin_follows)
