@@ -229,3 +229,14 @@ def test_a_full_date_a_year_before_the_office_window_picks_its_first_year():
 def test_a_long_transliteration_after_a_foreign_title_whatever_its_first_syllable():
     doc = _doc("越南总理会见蒙古国外长\n\n2017年4月4日，越南政府总理阮春福在河内会见蒙古国外长蒙赫奥尔吉勒。")
     assert "蒙赫奥尔吉勒" in [p.name for p in doc.people]
+
+
+def test_a_bilingual_section_label_a_doctors_title_and_a_day_glossed_day_slash_month():
+    text = ("Categories\nNews 新闻报道\n\n新加坡外长出席线上会议\n\n"
+            "新加坡外交部长维文医生表示支持。维文昨天 (18/8) 出席东盟外长线上会议时表示，新加坡将提供援助。")
+    doc = extract(text, source="t.txt", published="2021-08-19").documents[0]
+    assert doc.title == "新加坡外长出席线上会议"
+    assert "维文" in [p.name for p in doc.people]
+    from waishi.text.dates import find_dates
+    dm = find_dates("维文昨天 (18/8) 出席")[0]
+    assert (dm.month, dm.day) == (8, 18)

@@ -35,6 +35,7 @@ from .people_post import _inherit_list_country, _join_short_forms, _spouse_count
 from .places import entity_mentions
 from .relations import find_relations
 from .segment import page_date, segment
+from .story_day import story_day
 
 LOGGER = logging.getLogger(__name__)
 
@@ -350,30 +351,9 @@ class _DocBuilder:
         today = self.published or self.options.now()
         # the story's own day (the first month-day of the lede, written without a year) narrows
         # office terms to the years in which that day falls inside them
-        body_regions = [sp for k, sp in self.regions if k == "body"]
-        days = [dm for dm in self.dates if dm.year is None and dm.month and dm.day and not dm.relative
-                and dm.year_offset is None and any(sp.start <= dm.start < sp.end for sp in body_regions)]
-        first = next((dm for dm in self.dates if dm.year is None and dm.day and not dm.relative and dm.year_offset is None
-                      and dm.day_offset is None and any(sp.start <= dm.start < sp.end for sp in body_regions)), None)
-        # (周五(10日)在北京会面 … 1月14日对媒体说: the story gives only its day; later month-days are other acts)
-        story = days[0] if days and not (first is not None and first.month is None and first.start < days[0].start) \
-            else None
-        dl = self.doc.dateline
-        after = next((dm for dm in days if dl is not None and dm.start >= dl.span.end), None)
-        if story is not None and after is None:
-            # (a summary line repeated as the lede: the lede's own date, when the two disagree)
-            tail = self.text[story.end:story.end + 12]
-            again = self.text.find(tail, story.end + 12) if len(tail) == 12 else -1
-            after = next((dm for dm in days if again >= 0 and again - 3 <= dm.end <= again), None)
-        if story is not None and after is not None and (after.month, after.day) != (story.month, story.day):
-            story = after  # (a summary before the dateline that disagrees with the story told after it)
-        month_day = (story.month, story.day) if story and story.month and story.day else None
+        month_day, day_only = story_day(self.text, self.dates, [sp for k, sp in self.regions if k == "body"],
+                                        self.doc.dateline.span.end if self.doc.dateline is not None else None)
         self.month_day = month_day
-        # (a story that gives only its day, 9日, still dates a known trip that covers such a day)
-        day_only = next((dm.day for dm in self.dates if dm.month is None and dm.day and dm.year is None
-                         and dm.day_offset is None and not dm.relative
-                         and any(sp.start <= dm.start < sp.end for sp in body_regions)), None) \
-            if month_day is None else None
         self.evidence = year_mod.collect(self.lex, body_text, pairs, today=today, origin=body_origin,
                                          month_day=month_day, home=self.options.home, day_only=day_only)
         # captions are often archive photos: their years count half, and only when the

@@ -39,6 +39,8 @@ _CN_FULL = re.compile(
 # A day written in brackets after 昨/今/明 (昨(27)日, 今（6）日), the press convention of Taiwan's
 # and Hong Kong's papers: the bracket gives the day of the month.
 _BRACKET_DAY = re.compile(rf"[昨今明前][（(]\s*(?P<d>{_N})\s*[)）]日(?P<tod>\s*{_TOD})?")
+# 昨天 (18/8): Singapore's and Malaysia's press gloss a relative day with its day and month
+_SLASH_DAY = re.compile(r"(?:今天|昨天|前天|明天|今日|昨日)\s*[（(]\s*(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})\s*[)）]")
 # Days counted from the article's own day (its dateline or publication date), not from the
 # story's running date: 昨天 in a report of the 25th is the 24th.
 _NOW_RELATIVE = {"今天": 0, "今日": 0, "昨天": -1, "昨日": -1, "前天": -2, "明天": 1, "明日": 1}
@@ -193,6 +195,11 @@ def _cn_full(m: re.Match[str]) -> DateMention | None:
     return DateMention(s, m.end(), y, mo, d, time_of_day=_tod(m), local_time=bool(m.group("local")))
 
 
+def _slash_day(m: re.Match[str]) -> DateMention | None:
+    d, mo = int(m.group("d")), int(m.group("m"))
+    return DateMention(m.start(), m.end(), month=mo, day=d) if 1 <= d <= 31 and 1 <= mo <= 12 else None
+
+
 def _bracket_day(m: re.Match[str]) -> DateMention | None:
     d = int(m.group("d"))
     return DateMention(m.start(), m.end(), day=d, time_of_day=_tod(m)) if 1 <= d <= 31 else None
@@ -257,7 +264,7 @@ def _rel(m: re.Match[str]) -> DateMention | None:
 
 # The patterns in order of precedence: a later one only reads text no earlier one took.
 _READERS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], DateMention | None]], ...] = (
-    (_FULL, _full), (_ISO, _iso), (_MONTH, _month), (_CN_FULL, _cn_full), (_BRACKET_DAY, _bracket_day),
+    (_FULL, _full), (_ISO, _iso), (_MONTH, _month), (_CN_FULL, _cn_full), (_SLASH_DAY, _slash_day), (_BRACKET_DAY, _bracket_day),
     (_GLUED, _glued), (_DAY_RANGE, _day_range), (_DAY, _day), (_MONTH_ONLY, _month_only), (_REL_YEAR, _rel_year), (_YEAR_ONLY, _year_only), (_REL, _rel), (_NOW, _now),
     (_WEEKDAY, _weekday))
 
@@ -290,7 +297,7 @@ _NEEDLES: dict[re.Pattern[str], Callable[[str], bool]] = {
 # Readers every match of which holds a digit (consumed, not looked around): a text without one
 # is not searched by them
 _DIGIT = re.compile(r"\d")
-_WITH_DIGITS = (_FULL, _ISO, _MONTH, _BRACKET_DAY, _GLUED, _DAY_RANGE, _DAY, _MONTH_ONLY, _YEAR_ONLY)
+_WITH_DIGITS = (_FULL, _ISO, _MONTH, _SLASH_DAY, _BRACKET_DAY, _GLUED, _DAY_RANGE, _DAY, _MONTH_ONLY, _YEAR_ONLY)
 # (paired once: a pattern's hash covers its compiled code, too dear to look up per text)
 _CHECKED_READERS = tuple((rx, read, _NEEDLES.get(rx), rx in _WITH_DIGITS) for rx, read in _READERS)
 
