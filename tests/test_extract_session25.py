@@ -240,3 +240,8 @@ def test_a_bilingual_section_label_a_doctors_title_and_a_day_glossed_day_slash_m
     from waishi.text.dates import find_dates
     dm = find_dates("维文昨天 (18/8) 出席")[0]
     assert (dm.month, dm.day) == (8, 18)
+
+
+def test_our_country_is_the_country_of_a_person_titled_with_it():
+    doc = _doc("东盟援助行动获支持\n\n2021年8月19日，我国外交部长维文表示支持东盟的援助行动。较早前，我国宣布将捐赠10万美元给东盟协调中心。")
+    assert [e for e in doc.events if e.type == "aid" and e.source == ["新加坡"]]

@@ -32,7 +32,7 @@ from .offices import bare_titles, offices_named, offices_of
 from .options import MAX_PAGE_CHARS, Options  # noqa: F401  (MAX_PAGE_CHARS: re-exported)
 from .people import _NAME_HYPHEN, _SPACED_DOT, PeopleFinder, PersonMention, glossed_names, name_title_mentions
 from .people_post import _inherit_list_country, _join_short_forms, _spouse_country
-from .places import entity_mentions
+from .places import entity_mentions, own_country_mentions
 from .relations import find_relations
 from .segment import page_date, segment
 from .story_day import story_day
@@ -313,6 +313,8 @@ class _DocBuilder:
         inside = _Intervals([p.span for p in self.person_mentions])
         self.entities = [m for m in self.entities if not inside.covers(m.span.start)]
         self._holder_mentions(sentence_of)
+        self.entities += own_country_mentions(self.lex, text, [(pm.country, [t for t, _ in pm.titles]) for pm in self.person_mentions],
+                                              [sp for pm in self.person_mentions for _t, sp in pm.titles])
         self.person_mentions.sort(key=lambda p: p.span.start)
         _join_short_forms(self.person_mentions)
         self._year_evidence()

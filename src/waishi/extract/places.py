@@ -80,3 +80,16 @@ def visit_abbreviation(lex: Lexicon, trigger: str, named: Collection[str] = ()) 
             return alt[0]
         return isos[0] if len(isos) == 1 else None
     return None
+
+
+def own_country_mentions(lex: Lexicon, text: str, titled: Collection[tuple[str | None, Collection[str]]],
+                         taken: Collection[Span]) -> list[Mention]:
+    """我国 (our country) in a page whose outlet writes so (Singapore's, Malaysia's, China's press):
+    the country of a person titled 我国X whose office the lexicon knows (我国外交部长NAME); each
+    我国 outside a title is then that country, named by its name."""
+    iso = next((c for c, titles in titled if c and any(t.startswith(("我国", "本国")) for t in titles)), None)
+    if iso is None:
+        return []
+    name = lex.country_names.get(iso, iso)
+    return [Mention("country", name, Span(m.start(), m.end()), iso) for m in re.finditer("我国", text)
+            if not any(sp.start <= m.start() < sp.end for sp in taken)]
