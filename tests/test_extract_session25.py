@@ -245,3 +245,8 @@ def test_a_bilingual_section_label_a_doctors_title_and_a_day_glossed_day_slash_m
 def test_our_country_is_the_country_of_a_person_titled_with_it():
     doc = _doc("东盟援助行动获支持\n\n2021年8月19日，我国外交部长维文表示支持东盟的援助行动。较早前，我国宣布将捐赠10万美元给东盟协调中心。")
     assert [e for e in doc.events if e.type == "aid" and e.source == ["新加坡"]]
+
+
+def test_a_long_name_ended_by_a_day_and_a_state_visit_written_guoshi():
+    evs = _events("泰王访华\n\n(中央社台北13日电)泰国国王瓦吉拉隆功13日将访华。瓦吉拉隆功将于13日至17日对中国进行国是访问。")
+    assert [e for e in evs if e[0] == "visit" and e[2] == ("瓦吉拉隆功",)]

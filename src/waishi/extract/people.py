@@ -273,8 +273,8 @@ class PeopleFinder:
         # a longer transliteration (博鲁阿尔特) after a foreign country's title (秘鲁总统), ending the
         # clause or followed by a word the genre puts after names
         if 5 <= len(run) <= _LONG_FOREIGN and self._foreign_title_before(text, pos):
-            if run_ends_match and text[after:after + 1] in "，,。；;、":
-                return run
+            if run_ends_match and (text[after:after + 1] in "，,。；;、" or _DAY_AFTER.match(text, after)):
+                return run  # (泰国国王瓦吉拉隆功13日将访华: a day after the name ends it too)
             for k in range(5, len(run)):
                 if run[k:].startswith(self.multi_stops):
                     return run[:k]
