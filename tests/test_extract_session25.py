@@ -250,3 +250,8 @@ def test_our_country_is_the_country_of_a_person_titled_with_it():
 def test_a_long_name_ended_by_a_day_and_a_state_visit_written_guoshi():
     evs = _events("泰王访华\n\n(中央社台北13日电)泰国国王瓦吉拉隆功13日将访华。瓦吉拉隆功将于13日至17日对中国进行国是访问。")
     assert [e for e in evs if e[0] == "visit" and e[2] == ("瓦吉拉隆功",)]
+
+
+def test_the_host_of_a_visitor_before_a_comma():
+    evs = _events("日本首相会见越南国家主席\n\n日本首相安倍晋三今日下午在首相官邸，与到访的越南国家主席张晋创举行会谈。")
+    assert [e for e in evs if e[0] == "visit" and e[2] == ("张晋创",) and e[3] == ("日本",)]

@@ -396,7 +396,9 @@ class Meetings(ClauseReader):
         m = re.search(r"(?:与|同|和|会见|会晤|接见|欢迎)(?:了)?$", self.text[cs:ts])
         if m is None:
             return []
-        iso = next((a.iso3 for a in self.ctx.actors_in(cs, cs + m.start(), ("person",)) if a.iso3), None)
+        # (the host may stand before a comma: 安倍晋三今日下午在首相官邸，与到访的NAME举行会谈)
+        iso = next((a.iso3 for a in self.ctx.actors_in(cs, cs + m.start(), ("person",)) if a.iso3), None) or \
+            (next((a.iso3 for a in self.ctx.actors_in(sent.span.start, cs, ("person",)) if a.iso3), None) if m.start() == 0 else None)
         name = self.lex.country_names.get(iso) if iso else None
         return [Actor(name, Span(ts, ts), "country", iso)] if name else []
 
