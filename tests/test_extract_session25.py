@@ -253,5 +253,5 @@ def test_a_long_name_ended_by_a_day_and_a_state_visit_written_guoshi():
 
 
 def test_the_host_of_a_visitor_before_a_comma():
-    evs = _events("日本首相会见越南国家主席\n\n日本首相安倍晋三今日下午在首相官邸，与到访的越南国家主席张晋创举行会谈。")
+    evs = _events("日本首相会见越南国家主席\n\n日本首相安倍晋三当天在东京，与到访的越南国家主席张晋创举行会谈。")
     assert [e for e in evs if e[0] == "visit" and e[2] == ("张晋创",) and e[3] == ("日本",)]
