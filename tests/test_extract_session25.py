@@ -255,3 +255,8 @@ def test_a_long_name_ended_by_a_day_and_a_state_visit_written_guoshi():
 def test_the_host_of_a_visitor_before_a_comma():
     evs = _events("日本首相会见越南国家主席\n\n日本首相安倍晋三当天在东京，与到访的越南国家主席张晋创举行会谈。")
     assert [e for e in evs if e[0] == "visit" and e[2] == ("张晋创",) and e[3] == ("日本",)]
+
+
+def test_dong_written_yuenandun():
+    doc = _doc("越南太平省工业园开工\n\n2024年5月3日，该工业园项目投资总额为4.932万亿越南盾。")
+    assert [(f.value, f.unit) for f in doc.facts] == [(4932000000000, "VND")]
