@@ -260,3 +260,8 @@ def test_the_host_of_a_visitor_before_a_comma():
 def test_dong_written_yuenandun():
     doc = _doc("越南太平省工业园开工\n\n2024年5月3日，该工业园项目投资总额为4.932万亿越南盾。")
     assert [(f.value, f.unit) for f in doc.facts] == [(4932000000000, "VND")]
+
+
+def test_pairs_of_friendship_localities_are_a_count():
+    doc = _doc("泰越友好关系发展\n\n2022年5月3日，泰越友好协会主席表示，两国已有18对友好省市。双方对此表示满意。")
+    assert [(f.metric, f.value) for f in doc.facts] == [("count", 18)]

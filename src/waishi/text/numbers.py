@@ -50,7 +50,8 @@ PERCENT = re.compile(r"(?P<num>-?\d+(?:\.\d+)?)\s*(?:%|％)|百分之(?P<cn>[零
 # N + classifier (+ 多/余), not an ordinal (第N次) and not a date or duration.
 COUNT = re.compile(
     rf"(?<![第\d.])(?P<qual>{_QUAL})?\s*(?P<num>\d+(?:\.\d+)?)\s*(?P<mult>万|亿)?\s*(?P<more>多|余)?\s*"
-    rf"(?P<cls>个|项|次|场|名|家|位|份|批|所|座|条|种|国|{GOODS_CLASSIFIERS})(?!月|小时|百分点|周年)"
+    rf"(?P<cls>个|项|次|场|名|家|位|份|批|所|座|条|种|国|{GOODS_CLASSIFIERS}"
+    rf"|对(?=[\u4e00-\u9fff]{{0,4}}(?:省|市|城市|地方|府|伙伴|夫妇)))(?!月|小时|百分点|周年)"  # (18对友好省市: pairs)
 )
 
 
