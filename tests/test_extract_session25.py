@@ -265,3 +265,9 @@ def test_dong_written_yuenandun():
 def test_pairs_of_friendship_localities_are_a_count():
     doc = _doc("泰越友好关系发展\n\n2022年5月3日，泰越友好协会主席表示，两国已有18对友好省市。双方对此表示满意。")
     assert [(f.metric, f.value) for f in doc.facts] == [("count", 18)]
+
+
+def test_pronouns_and_plan_words_after_a_title_are_no_names():
+    doc = _doc("印尼总统访华\n\n2022年7月25日，印尼总统佐科威总统定于明天与中国国家主席会晤。中国驻老挝大使关华兵大使离任前拜会老挝总理。")
+    names = {p.name for p in doc.people}
+    assert "定于明天" not in names and "离任" not in names
