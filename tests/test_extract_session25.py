@@ -271,3 +271,10 @@ def test_pronouns_and_plan_words_after_a_title_are_no_names():
     doc = _doc("印尼总统访华\n\n2022年7月25日，印尼总统佐科威总统定于明天与中国国家主席会晤。中国驻老挝大使关华兵大使离任前拜会老挝总理。")
     names = {p.name for p in doc.people}
     assert "定于明天" not in names and "离任" not in names
+
+
+def test_aung_san_suu_kyi_in_other_outlets_forms_and_an_election_is_no_gathering():
+    doc = _doc("杨洁篪访问缅甸\n\n2020年9月1日，杨洁篪在内比都会晤缅甸国务资政昂山素姬。")
+    assert ("昂山素姬", ["缅甸国务资政"]) in [(p.name, p.titles) for p in doc.people]
+    evs = _events("缅甸总统将访华\n\n2011年5月21日，缅甸反对派领导人翁山苏姬表示将参加大选。")
+    assert not [e for e in evs if e[0] == "attend"]
