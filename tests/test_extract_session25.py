@@ -278,3 +278,8 @@ def test_aung_san_suu_kyi_in_other_outlets_forms_and_an_election_is_no_gathering
     assert ("昂山素姬", ["缅甸国务资政"]) in [(p.name, p.titles) for p in doc.people]
     evs = _events("缅甸总统将访华\n\n2011年5月21日，缅甸反对派领导人翁山苏姬表示将参加大选。")
     assert not [e for e in evs if e[0] == "attend"]
+
+
+def test_two_forms_of_one_office_holder_are_one_person_by_the_longest():
+    doc = _doc("印尼总统访华\n\n2022年7月25日，印度尼西亚总统佐科·维多多抵达北京。佐科威总统定于26日与中国国家主席习近平会晤。")
+    assert [p.name for p in doc.people if p.name.startswith("佐科")] == ["佐科·维多多"]

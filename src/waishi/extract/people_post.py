@@ -9,6 +9,8 @@ from ..lexicon import Lexicon
 from ..model import Person, Span
 from .people import PersonMention
 
+# offices several hold at once (offices.tsv: a key with "deputy", a collegial post): forms there are people apart
+_COLLEGIAL = ("deputy", "councillor", "member", "vice")
 _LIST_CUE = re.compile(r"陪同|随同|随行|成员|包括|代表团|一行")
 
 
@@ -102,3 +104,21 @@ def _join_short_forms(mentions: list[PersonMention]) -> None:
         if pm.country and country.get(target) and pm.country != country[target]:
             continue
         pm.name = target
+
+
+def join_holder_forms(mentions: list[PersonMention], lex: Lexicon) -> None:
+    """佐科·维多多 … 佐科威: two forms the offices lexicon gives for the same term of one office are
+    one person, named by the page's longest form (other outlets write leaders' names their own
+    way, and a page may use two)."""
+    best: dict[tuple[str, object], str] = {}
+    keys: dict[str, list[tuple[str, object]]] = {}
+    for pm in mentions:
+        if pm.name in keys:
+            continue
+        keys[pm.name] = [(o.office, o.start) for o in lex.offices_for(pm.name)
+                         if not any(w in o.office for w in _COLLEGIAL)]
+        for key in keys[pm.name]:
+            if len(pm.name) > len(best.get(key, "")):
+                best[key] = pm.name
+    for pm in mentions:
+        pm.name = next((best[k] for k in keys.get(pm.name, ()) if best[k] != pm.name), pm.name)

@@ -31,7 +31,7 @@ from .facts import FactFinder
 from .offices import bare_titles, offices_named, offices_of
 from .options import MAX_PAGE_CHARS, Options  # noqa: F401  (MAX_PAGE_CHARS: re-exported)
 from .people import _NAME_HYPHEN, _SPACED_DOT, PeopleFinder, PersonMention, glossed_names, name_title_mentions
-from .people_post import _inherit_list_country, _join_short_forms, _spouse_country
+from .people_post import _inherit_list_country, _join_short_forms, _spouse_country, join_holder_forms
 from .places import entity_mentions, own_country_mentions
 from .relations import find_relations
 from .segment import page_date, segment
@@ -317,6 +317,7 @@ class _DocBuilder:
                                               [sp for pm in self.person_mentions for _t, sp in pm.titles])
         self.person_mentions.sort(key=lambda p: p.span.start)
         _join_short_forms(self.person_mentions)
+        join_holder_forms(self.person_mentions, self.lex)
         self._year_evidence()
 
     def _holder_mentions(self, sentence_of: Callable[[Span, int], Span]) -> None:
