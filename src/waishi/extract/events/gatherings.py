@@ -37,7 +37,7 @@ _ELECTED_IN = re.compile(r"祝贺([^，。；祝]{2,30}?)(?:当选|再次当选|
 _ELECTED_FOR = re.compile(r"(?:对|祝贺|就)([^，。；,;]{1,30}?)(?:同志)?(?:当选|再次当选|连任|就任|荣任|获任|出任|被任命|被选为|被选)")
 
 
-# a province or a city written right after its country (越南山罗省, 老挝赛宋奔省)
+# a province or a city written right after its country (越南奠边省, 老挝丰沙里省)
 _LOCAL = re.compile(r"[\u4e00-\u9fff]{1,6}?[省市县州府]")
 # 在致(给)B的贺电中, 在致B贺信中: the message's addressee, before 的 (or the message's noun)
 _MESSAGE_TO = re.compile(r"在致(?:给)?([^，。；,;]{2,40}?)的?$")
@@ -118,7 +118,7 @@ class Gatherings(ClauseReader):
         return self._witnessed_sides(sent, self.text.find("见证", cs0, ts), ts) or None
 
     def _local_sides(self) -> tuple[Actor, Actor] | None:
-        """The two sides a headline pairs below the state (越南山罗省与老挝赛宋奔省加强合作): 双方 are
+        """The two sides a headline pairs below the state (越南奠边省与老挝丰沙里省深化合作): 双方 are
         these provinces or cities, each written right after its country."""
         lo = self.ctx.doc_start
         hi = self.text.find("\n", lo)
