@@ -97,11 +97,11 @@ def test_extract_dates_press_other_outlets_stamps(line, iso):
 
 
 def test_extract_dates_press_breadcrumbs_and_bullets_are_no_headline():
-    text = ("• 財經\n\n  • 政治\n\n首頁>新南向\n\n越共中央總書記蘇林正式訪問新加坡\n\n越南\n"
-            "2025.03.11 16:54 (2025.03.11更新) | N\n蘇林總書記抵達新加坡。(圖:TTXVN)\n蘇林總書記抵達新加坡。(圖:TTXVN)\n\n"
-            "越共中央總書記蘇林與夫人抵達新加坡，展開對該國的正式訪問。\n")
+    text = ("• 財經\n\n  • 政治\n\n首頁>新南向\n\n越共總書記蘇林訪問汶萊\n\n越南\n"
+            "2025.03.11 16:54 (2025.03.11更新) | N\n蘇林總書記抵達斯里巴加灣。(圖:TTXVN)\n蘇林總書記抵達斯里巴加灣。(圖:TTXVN)\n\n"
+            "蘇林總書記當天抵達汶萊，開始正式訪問。\n")
     rec = extract(text)
-    assert [d.title for d in rec.documents] == ["越共中央總書記蘇林正式訪問新加坡"]
+    assert [d.title for d in rec.documents] == ["越共總書記蘇林訪問汶萊"]
     assert rec.published == "2025-03-11"
 
 

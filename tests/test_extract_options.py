@@ -11,7 +11,7 @@ from waishi.extract.pipeline import extract, stage_names
 
 # own sentences, in the genre's style
 UPGRADE = ("副部长会见新西兰客人\n越通社河内——5月10日，外交部副部长黎怀忠在河内会见新西兰外交贸易部副部长。"
-           "双方同意将两国关系提升为全面伙伴关系。")
+           "双方一致同意把两国关系升格为全面伙伴关系。")
 TRADE = ("越南与柬埔寨加强合作\n越通社河内——5月10日，越南政府副总理阮春福在河内会见柬埔寨客人。"
          "2012年两国贸易额达30亿美元。")
 

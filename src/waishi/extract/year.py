@@ -275,7 +275,7 @@ class _Collector:
             elif "摄" in text[m.end():m.end() + 3]:  # a photo's date in a caption credit
                 pass
             elif _PERIOD_START.match(text, m.end()):
-                # 从2021年7月至2024年6月: a period's start, not a day of the story
+                # 从2020年9月至2023年5月: a period's start, not a day of the story
                 self.plain.append(y)
             elif _since(text, m.end()):
                 ev.bound(y, None, "since a date", at(m.span()))
@@ -350,7 +350,7 @@ class _Collector:
                                           m.start()):
                 self.future.append(int(m.group(1)))  # 将贸易额提升至2020年的150亿美元: a target
                 return None
-            # 贸易额从2003年的770万美元提升至2015年的6610万美元: a past year's figure
+            # 贸易额从2004年的500万美元增至2016年的8000万美元: a past year's figure
             return int(m.group(1)) + 1
         if text[max(0, m.start() - 4):m.start()].endswith("过去的"):  # 刚过去的2017年: the page is of the year after
             self.ev.bound(int(m.group(1)) + 1, None, "a year just past", self.at(m.span()))
@@ -392,7 +392,7 @@ class _Collector:
         amount = _AMOUNT_AFTER.match(text, m.end())
         stat = _STAT_AFTER.match(text, m.end()) or (amount and (
             _STAT_WORDS.search(text, max(0, m.start() - 40, text.rfind("。", 0, m.start())), m.start())
-            or _COUNTED_AFTER.match(text, amount.end())))  # (2019年共有约44.58万国外游客: a year's count)
+            or _COUNTED_AFTER.match(text, amount.end())))  # (2018年共有约30万外国游客: a year's count)
         if stat and not _PART_YEAR.match(text, m.end()) and not _FORECAST.search(text, m.end(), m.end() + 14):
             # a whole year's figures (2018年双边贸易额达…) are reported the year after
             y += 1
