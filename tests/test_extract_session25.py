@@ -283,3 +283,9 @@ def test_aung_san_suu_kyi_in_other_outlets_forms_and_an_election_is_no_gathering
 def test_two_forms_of_one_office_holder_are_one_person_by_the_longest():
     doc = _doc("印尼总统访华\n\n2022年7月25日，印度尼西亚总统佐科·维多多抵达北京。佐科威总统定于26日与中国国家主席习近平会晤。")
     assert [p.name for p in doc.people if p.name.startswith("佐科")] == ["佐科·维多多"]
+
+
+def test_a_glossed_names_country_is_not_the_object_of_the_clause_before():
+    evs = _events("越南国会主席访问智利\n\n2023年4月20日，越南国会主席王廷惠抵达智利。米歇尔·巴切莱特(Michelle Bachelet)总统于2009年4月访问越南,"
+                  "塞巴斯蒂安·皮涅拉(Sebastian Pinera)总统于2017年11月访问越南。")
+    assert ("visit", "2017-11", ("塞巴斯蒂安·皮涅拉",), ("越南",)) in evs

@@ -300,8 +300,9 @@ class _DocBuilder:
             self.person_mentions += found
             glossed = glossed_names(text, sp.start, sp.end, found, sentence_of, sp, self.finder.titles,
                                      self.lex.memo("trigger_words", lambda: tuple(self.lex.triggers)))
-            for pm in glossed:  # 古巴领导人NAME(Latin): the country named just before
-                hits = [n for n, _a, _b in self.lex.find("gazetteer", text[max(sp.start, pm.span.start - 10):pm.span.start])
+            for pm in glossed:  # 古巴领导人NAME(Latin): the country named just before, in its clause
+                lo = max([sp.start, pm.span.start - 10] + [text.rfind(c, 0, pm.span.start) + 1 for c in "，,。；;"])
+                hits = [n for n, _a, _b in self.lex.find("gazetteer", text[lo:pm.span.start])
                         if self.lex.entities[n].kind == "country"]
                 pm.country = self.lex.country_of(hits[-1]) if hits else None
             self.person_mentions += glossed
