@@ -126,7 +126,6 @@ _PAST_AGREEMENT = re.compile(r"\s*(?:所)?(?:共同)?(?:签署|签订|建立|达
 _VISIT_WORD = re.compile(r"访问|访华|访越|访老|访柬|出访|到访|抵达|国事访问|正式访问|工作访问|出席")
 _ABBREVIATED = re.compile(r"[访赴]([\u4e00-\u9fff])|对([\u4e00-\u9fff])(?=进行|开展)")  # 访华, 赴老, 对华进行
 _TRIP_HEAD = 300
-_TALKS_IN = re.compile(r"在[\u4e00-\u9fff]{2,8}(?:同|与|和|会见|会晤|举行|出席)")  # (习近平13日在万象同…会谈)
 _TRIP_SLACK = timedelta(days=4)
 # (正在对越南进行正式访问的NAME; 访问埃塞俄比亚期间，当地时间8月24日，NAME…: the trip's country before
 # the visitor, in a relative clause or in an adverbial clause of the time of the trip)
@@ -642,9 +641,8 @@ class _Collector:
         within one known trip: that trip's year. Several trips that fit share the weight, and the
         other evidence picks; it never overrides the office holders' window."""
         text, lex = self.text, self.lex
-        if not lex.visits or (month_day is None and day_only is None) or \
-                not (_VISIT_WORD.search(text) or _TALKS_IN.search(text, 0, _TRIP_HEAD)):
-            return  # (no visit word, nor talks held in a place: no trip told)
+        if not lex.visits or (month_day is None and day_only is None):
+            return
         head = text[:_TRIP_HEAD]
         names, auto, by_key = lex.memo("visitors", lambda: visitor_automaton(lex))
         found: dict[str, list[int]] = {}
