@@ -289,3 +289,10 @@ def test_a_glossed_names_country_is_not_the_object_of_the_clause_before():
     evs = _events("越南国会主席访问智利\n\n2023年4月20日，越南国会主席王廷惠抵达智利。米歇尔·巴切莱特(Michelle Bachelet)总统于2009年4月访问越南,"
                   "塞巴斯蒂安·皮涅拉(Sebastian Pinera)总统于2017年11月访问越南。")
     assert ("visit", "2017-11", ("塞巴斯蒂安·皮涅拉",), ("越南",)) in evs
+
+
+def test_the_fifth_lancang_mekong_foreign_ministers_meeting_was_held_in_2020():
+    from waishi.extract.year import collect
+    from waishi.lexicon import Lexicon
+    ev = collect(Lexicon.default(), "王毅将出席在万象举行的澜湄合作第五次外长会。")
+    assert ev.best() == 2020
