@@ -296,3 +296,9 @@ def test_the_fifth_lancang_mekong_foreign_ministers_meeting_was_held_in_2020():
     from waishi.lexicon import Lexicon
     ev = collect(Lexicon.default(), "王毅将出席在万象举行的澜湄合作第五次外长会。")
     assert ev.best() == 2020
+
+
+def test_respective_dates_distributed_over_the_countries_visited():
+    evs = _events("越南总理出访日韩两国\n\n2016年5月20日报道，越南政府总理阮春福将从5月26日至27日和从5月28日和29日分别对日本和韩国进行正式访问。")
+    visits = {e[3][0]: e[1] for e in evs if e[0] == "visit"}
+    assert visits == {"日本": "2016-05-26", "韩国": "2016-05-28"}

@@ -317,7 +317,8 @@ class Meetings(ClauseReader):
         for a in places:
             by_country.setdefault(a.iso3 or a.name, []).append(a)
         out = []
-        for group in by_country.values():
+        apart = self._respective_dates(cs, ts, len(by_country))
+        for k, group in enumerate(by_country.values()):
             if all(a.kind == "place" for a in group) and group[0].iso3:
                 # 抵达河内: a city visited is its country visited, named before the city
                 country = self.lex.country_names.get(group[0].iso3)
@@ -325,11 +326,29 @@ class Meetings(ClauseReader):
                     group = [Actor(country, group[0].span, "country", group[0].iso3), *group]
             for visitors, when in self._dated_apart(src):
                 ev = self._event("visit", sent, ts, visitors, group)
+                when = apart[k] if apart else when
                 if when is not None:
                     ev.date, ev.date_end = when
                 ev.visit_kind = mode or None
                 out.append(ev)
         return out
+
+    def _respective_dates(self, cs: int, ts: int, n: int) -> list[tuple[str, str | None]] | None:
+        """从3月17日至18日和从3月19日和20日分别对A和B进行访问: the clause's dates, one per country in order
+        (a day joined by 和/至 to the one before ends its span), when 分别 distributes them."""
+        if n < 2 or self.text.find("分别", cs, ts) < 0:
+            return None
+        spans: list[tuple[str, str | None]] = []
+        last_end = -1
+        for dm, iso, end in self.ctx.dates:
+            if not (cs <= dm.start < ts) or not iso:
+                continue
+            if spans and spans[-1][1] is None and dm.month is None and self.text[last_end:dm.start] in ("和", "至", "到"):
+                spans[-1] = (spans[-1][0], iso)  # (从3月19日和20日: one span)
+            else:
+                spans.append((iso, end))
+            last_end = dm.end
+        return spans if len(spans) == n else None
 
     def _trip_places(self, sent: SentenceCtx, t: str, ts: int, te: int, cs: int, ce: int, mode: str) -> list[Actor] | None:
         """Where a trip goes, by the trigger's form and mode; None when 前往/前来 names no destination."""
