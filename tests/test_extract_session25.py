@@ -302,3 +302,9 @@ def test_respective_dates_distributed_over_the_countries_visited():
     evs = _events("越南总理出访日韩两国\n\n2016年5月20日报道，越南政府总理阮春福将从5月26日至27日和从5月28日和29日分别对日本和韩国进行正式访问。")
     visits = {e[3][0]: e[1] for e in evs if e[0] == "visit"}
     assert visits == {"日本": "2016-05-26", "韩国": "2016-05-28"}
+
+
+def test_an_act_inside_a_frame_of_time_has_the_next_clauses_subject():
+    evs = _events("越南总理会见中国企业\n\n2024年6月27日，在出席夏季达沃斯论坛并对中国进行工作访问框架内，越南政府总理范明政在北京会见中国企业领导。")
+    assert [e for e in evs if e[0] == "visit" and e[2] == ("范明政",) and e[3] == ("中国",)]
+    assert [e for e in evs if e[0] == "attend" and e[2] == ("范明政",)]

@@ -36,6 +36,10 @@ _CLOSERS = re.compile(r"[”》)）]")
 _END_OR_OPENER = re.compile("[" + re.escape(PUNCT_END + "“《(（") + "]")
 
 
+_FRAME_VERB = re.compile(r"出席|参加|访问|会见|对")
+_FRAME_ENDS = ("期间", "框架内", "之际")  # 在…期间, 在…框架内: a frame of time, not a clause with its own subject
+
+
 class ClauseReader:
     """A sentence's clauses: where a clause starts and ends, its subject, its partner (与/同/和),
     its object, the date and place it names. The event frames read their arguments here."""
@@ -344,6 +348,21 @@ class ClauseReader:
                     continue  # (…评估和发展政治对话是会谈的主要议题: no partner)
                 return [Actor(np_, Span(pos + 1, pe), "org", inner[0].iso3 if inner else None)], pos
         return None
+
+    def frame_subject(self, sent: SentenceCtx, ts: int, te: int) -> list[Actor] | None:
+        """在访问老挝两天期间，B与…会谈 / 在出席X并对中国进行访问框架内，B会见…: an act told inside a frame
+        of time that names no actor has the next clause's subject; None when the clause is no such frame."""
+        cs = self.clause_start(ts, sent.span.start)
+        ce = self.clause_end(te, sent.span.end)
+        clause = self.text[cs:ce]
+        if not clause.startswith("在") or not clause.endswith(_FRAME_ENDS):
+            return None
+        # (a subject of the frame's own: a person, a group, a body before any verb; a body after one,
+        # 出席世界经济论坛…, is the frame's object)
+        if any(a.kind != "org" or not _FRAME_VERB.search(self.text, cs, a.span.start)
+               for a in self.ctx.actors_in(cs, ts, ("person", "group", "org"))):
+            return None
+        return self.ctx.actors_in(ce + 1, sent.span.end, ("person", "group"))[:1]
 
     def _np_head(self, lo: int, hi: int) -> bool:
         """Whether ``text[lo:hi]`` holds only titles and names: what stands between 的 and a person

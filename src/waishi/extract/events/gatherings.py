@@ -373,6 +373,9 @@ class Gatherings(ClauseReader):
         """Who attends or hosts: the clause's subject; a host named by 由X (由X主持召开的Y), none when
         the gathering is a relative clause's head without 由 (举行的会议上); the person after
         an attended gathering's 的 (出席…的NAME)."""
+        framed = self.frame_subject(sent, ts, te) if type_ == "attend" else None
+        if framed is not None:
+            return framed  # (在出席X并对中国进行访问框架内，NAME会见…)
         s = sent.span
         if type_ == "host":
             praised = re.search(r"为([^，。；为]{2,20}?)(?:成功|圆满)$", self.text[self.clause_start(ts, s.start):ts])

@@ -619,10 +619,9 @@ class Meetings(ClauseReader):
         elif to_visitor := self._to_visitor(cs, ts, te):
             src = to_visitor
         led = LED_BY.search(self.text, s.start, ts)
-        clause = self.text[cs:self.clause_end(te, s.end)]
-        if clause.startswith("在") and clause.endswith("期间") and not self.ctx.actors_in(cs, ts, ("person", "group", "org")):
-            # (NAME表示，在访问老挝两天期间，B与…会谈: the visitor is the next clause's subject)
-            return self.ctx.actors_in(cs + len(clause) + 1, s.end, ("person", "group"))[:1]
+        framed = self.frame_subject(sent, ts, te)
+        if framed is not None:
+            return framed  # (NAME表示，在访问老挝两天期间，B与…会谈: the visitor is the next clause's subject)
         if not src and not self.text.startswith(("关于", "对于", "至于"), cs):
             # (关于此次访老的目的，NAME表示: a topic, whose speaker is no visitor)
             src = self.ctx.actors_in(te, s.end, ("person", "group"))[:2]
