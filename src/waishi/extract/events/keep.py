@@ -65,11 +65,10 @@ def _generic(e: Event, persons: frozenset[str], lex: Lexicon) -> bool:
 
 
 def _states_met(e: Event, lex: Lexicon) -> bool:
-    """A meeting one of whose sides is only countries (奥巴马会见越南, 中国同习近平), a visit by a
-    country alone, an attendance by a list of countries (the members): people and bodies meet and
-    travel, a country stands there for a side misread (the annotated meetings have one such in 433,
-    the visits none, the attendances 1 in 172)."""
-    if e.type not in ("meet", "visit", "attend"):
+    """A meeting one of whose sides is only countries (奥巴马会见越南, 中国同习近平), an attendance by a
+    list of countries (the members): people and bodies meet and attend, a country stands there for a
+    side misread (the annotated meetings have one such in 433, the attendances 1 in 172)."""
+    if e.type not in ("meet", "attend"):
         return False
 
     def country(name: str) -> bool:
@@ -77,8 +76,7 @@ def _states_met(e: Event, lex: Lexicon) -> bool:
         return ent is not None and ent.kind == "country"
     if e.type == "attend":  # (越南出席G20峰会 is annotated; 越、中 or 柬埔寨、老挝、泰国 attending are the members)
         return len(e.source) >= 2 and all(country(n) for n in e.source)
-    sides = (e.source,) if e.type == "visit" else (e.source, e.target)  # (a visit goes to a country)
-    return any(side and all(country(n) for n in side) for side in sides)
+    return any(side and all(country(n) for n in side) for side in (e.source, e.target))
 
 
 def _by_factuality(events: list[Event], persons: frozenset[str], lex: Lexicon) -> tuple[list[Event], list[Event]]:
