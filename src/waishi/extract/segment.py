@@ -334,7 +334,7 @@ def _article(text: str, lines: list[Line]) -> Document:
         t = ln.text
         if _FILENAME.match(t) or (_SOURCE_LINE.match(t) and (ended or ln is rest[-1])):
             continue
-        if _LINK_LINE.match(t):
+        if (t.startswith(_LINK_OPEN) or t.endswith(_LINK_CLOSE)) and _LINK_LINE.match(t):
             continue  # [another headline]: a related link set inside the body
         cap = _caption(ln, title, glued and ln is rest[0])
         if cap is not None:
@@ -447,6 +447,8 @@ _STAMP_SUFFIX = re.compile(r"\s*(?:发布日期|发布时间|更新时间|日期
 _LINK_LINE = re.compile(r"^(?:\[[^\[\]。]{6,80}\]|【[^【】。]{6,80}】|[^。！？!?]*?[\u4e00-\u9fff]{6}[^。！？!?]*?\s+"
                         r"[\u4e00-\u9fff][^。！？!?]*?[\u4e00-\u9fff]{6}[^。！？!?]*?\s[|｜])$")
 # (or headlines of related stories run together and closed by a bar: …:…桥梁 |)
+# (a cheap test first: every match opens with a bracket or ends with a bar, before $'s newline)
+_LINK_OPEN, _LINK_CLOSE = ("[", "【"), ("|", "｜", "|\n", "｜\n")
 _TITLE_LABEL = re.compile(r"^(?:标题|標題)\s*[:：]\s*(?P<t>.+?)\s*(?:\[打印本页\]|\[打印本頁\])?$")
 _STAMP_PREFIX = re.compile(r"\s*(?:date|日期|发布时间|时间)?\s*[:：]?\s*\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2})?\s+")
 _CUT_OFF = 5  # a last line shorter than this after 更多 is a headline cut off by the page's end
