@@ -152,6 +152,7 @@ def _date_teaser(b: _DocBuilder, builders: list[_DocBuilder], pool: int | None, 
 
 
 _CLOCK_AFTER = re.compile(r"\s*\d{1,2}:\d{2}")
+_QUOTE_ENDS = re.compile(r"^[“\"]|[”\"]$")  # (a title's quotes)
 _STORY_HEAD = 300  # characters of a document in which its own trip is told
 
 
@@ -644,7 +645,7 @@ class _DocBuilder:
             if p is None:
                 p = people[pm.name] = Person(pm.name)
             for t, _ in pm.titles:
-                t = re.sub(r"^[“\"]|[”\"]$", "", t)
+                t = _QUOTE_ENDS.sub("", t)
                 if t and t not in p.titles:
                     p.titles.append(t)
             if p.country is None and pm.country:

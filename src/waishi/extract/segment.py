@@ -142,8 +142,11 @@ def caption_text(line: Line) -> Span | None:
     return Span(line.start, e) if e > line.start else Span(line.start, line.start)
 
 
+_NORM_DROP = re.compile(r"[\s,，。:：;；、“”\"'()（）]")
+
+
 def _norm(s: str) -> str:
-    return re.sub(r"[\s,，。:：;；、“”\"'()（）]", "", s)
+    return _NORM_DROP.sub("", s)
 
 
 def _headline_like(line: Line) -> bool:
