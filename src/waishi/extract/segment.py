@@ -9,7 +9,9 @@ their own, on newer pages glued behind the headline and ``ảnh N``; the end mar
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import islice
 
 from ..lexicon import Lexicon
 from ..model import Dateline, Document, Span
@@ -110,8 +112,12 @@ class Line:
 
 def lines_of(text: str, start: int = 0, end: int | None = None) -> list[Line]:
     """Non-empty lines with offsets, surrounding whitespace trimmed."""
+    return list(_iter_lines(text, start, end))
+
+
+def _iter_lines(text: str, start: int = 0, end: int | None = None) -> Iterator[Line]:
+    """:func:`lines_of`, one line at a time (a reader of the page's top stops early)."""
     end = len(text) if end is None else end
-    out: list[Line] = []
     pos = start
     while pos < end:
         nl = text.find("\n", pos, end)
@@ -122,9 +128,8 @@ def lines_of(text: str, start: int = 0, end: int | None = None) -> list[Line]:
         while e > s and text[e - 1].isspace():
             e -= 1
         if e > s:
-            out.append(Line(s, e, text[s:e]))
+            yield Line(s, e, text[s:e])
         pos = stop + 1
-    return out
 
 
 def caption_text(line: Line) -> Span | None:
@@ -306,7 +311,7 @@ def _shared(line: str, story: str) -> int:
 
 def page_date(text: str, start: int = 0, end: int | None = None, limit: int = 130) -> str | None:
     """A publication timestamp line near the top of the page (2020-07-30 23:19), as YYYY-MM-DD."""
-    for ln in lines_of(text, start, end)[:limit]:
+    for ln in islice(_iter_lines(text, start, end), limit):
         if _CLOCK.match(ln.text):
             continue  # (中国时间 HH:MM …: when the page was served, not when the story appeared)
         m = _TIMESTAMP.match(ln.text) or _COMPACT_STAMP.match(ln.text)
