@@ -10,6 +10,7 @@ mentions) -> written forms. What the run is told (home country, limits, today) i
 from __future__ import annotations
 
 import bisect
+import functools
 import logging
 import re
 from collections.abc import Callable
@@ -149,6 +150,20 @@ def _date_teaser(b: _DocBuilder, builders: list[_DocBuilder], pool: int | None, 
         # teasers are the site's newest items, not the article's: without evidence of
         # their own or of their siblings, and in a wide window, their year is left open
         b.set_year(comb.decide(), "offices")
+
+
+@functools.lru_cache(maxsize=8)
+def _first_index(words: tuple[str, ...]) -> dict[str, int]:
+    return {w: i for i, w in reversed(list(enumerate(words)))}
+
+
+def _words_ending(t: str, words: tuple[str, ...]) -> list[str]:
+    """The ``words`` ``t`` ends with, in their order: a set look-up per suffix, not a test per word."""
+    if not t.endswith(words):
+        return []
+    idx = _first_index(words)
+    ends = [t[k:] for k in range(len(t) + 1)]
+    return [w for _i, w in sorted((idx[x], x) for x in ends if x in idx)]
 
 
 _CLOCK_AFTER = re.compile(r"\s*\d{1,2}:\d{2}")
@@ -620,10 +635,9 @@ class _DocBuilder:
             if "·" in pm.name or len(pm.name) < 2:
                 continue
             for t, _sp in pm.titles:  # (name_words.tsv: the short titles written after names)
-                for w in self.lex.titles_after if t.endswith(self.lex.titles_after) else ():
-                    if t.endswith(w):
-                        sur = pm.name[:2] if pm.name[:2] in self.lex.surnames_cn else pm.name[0]  # (欧阳大使)
-                        short.setdefault(sur + w, set()).add(pm.name)
+                for w in _words_ending(t, self.lex.titles_after):
+                    sur = pm.name[:2] if pm.name[:2] in self.lex.surnames_cn else pm.name[0]  # (欧阳大使)
+                    short.setdefault(sur + w, set()).add(pm.name)
         out: list[Actor] = []
         for alias, names in short.items():
             if len(names) != 1:
