@@ -10,7 +10,6 @@ mentions) -> written forms. What the run is told (home country, limits, today) i
 from __future__ import annotations
 
 import bisect
-import functools
 import logging
 import re
 from collections.abc import Callable
@@ -29,7 +28,7 @@ from .events.keep import _by_factuality, _targets_overlap
 from .events.trips import date_by_known_trips, year_from_told_trips
 from .events.words import GROUP_NOUNS, RESTATED
 from .facts import FactFinder
-from .offices import bare_titles, offices_named, offices_of
+from .offices import bare_titles, offices_named, offices_of, words_ending
 from .options import MAX_PAGE_CHARS, Options  # noqa: F401  (MAX_PAGE_CHARS: re-exported)
 from .people import _NAME_HYPHEN, _SPACED_DOT, PeopleFinder, PersonMention, glossed_names, name_title_mentions
 from .people_post import _inherit_list_country, _join_short_forms, _spouse_country, join_holder_forms
@@ -150,20 +149,6 @@ def _date_teaser(b: _DocBuilder, builders: list[_DocBuilder], pool: int | None, 
         # teasers are the site's newest items, not the article's: without evidence of
         # their own or of their siblings, and in a wide window, their year is left open
         b.set_year(comb.decide(), "offices")
-
-
-@functools.lru_cache(maxsize=8)
-def _first_index(words: tuple[str, ...]) -> dict[str, int]:
-    return {w: i for i, w in reversed(list(enumerate(words)))}
-
-
-def _words_ending(t: str, words: tuple[str, ...]) -> list[str]:
-    """The ``words`` ``t`` ends with, in their order: a set look-up per suffix, not a test per word."""
-    if not t.endswith(words):
-        return []
-    idx = _first_index(words)
-    ends = [t[k:] for k in range(len(t) + 1)]
-    return [w for _i, w in sorted((idx[x], x) for x in ends if x in idx)]
 
 
 _CLOCK_AFTER = re.compile(r"\s*\d{1,2}:\d{2}")
@@ -635,7 +620,7 @@ class _DocBuilder:
             if "·" in pm.name or len(pm.name) < 2:
                 continue
             for t, _sp in pm.titles:  # (name_words.tsv: the short titles written after names)
-                for w in _words_ending(t, self.lex.titles_after):
+                for w in words_ending(t, self.lex.titles_after):
                     sur = pm.name[:2] if pm.name[:2] in self.lex.surnames_cn else pm.name[0]  # (欧阳大使)
                     short.setdefault(sur + w, set()).add(pm.name)
         out: list[Actor] = []
