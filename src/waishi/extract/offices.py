@@ -12,6 +12,7 @@ The offices lexicon (``offices.tsv``) lists holders with their terms. Two uses h
 from __future__ import annotations
 
 import bisect
+import functools
 from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import Any
@@ -195,3 +196,17 @@ def bare_titles(lex: Lexicon, text: str, regions: list[Span], covered: list[Span
             out.append(OfficeMention(form, Span(s, e), o.office, o.holder, o.iso3))
     out.sort(key=lambda m: m.span.start)
     return out
+
+
+@functools.lru_cache(maxsize=8)
+def _first_index(words: tuple[str, ...]) -> dict[str, int]:
+    return {w: i for i, w in reversed(list(enumerate(words)))}
+
+
+def words_ending(t: str, words: tuple[str, ...]) -> list[str]:
+    """The ``words`` ``t`` ends with, in their order: a set look-up per suffix, not a test per word."""
+    if not t.endswith(words):
+        return []
+    idx = _first_index(words)
+    ends = [t[k:] for k in range(len(t) + 1)]
+    return [w for _i, w in sorted((idx[x], x) for x in ends if x in idx)]

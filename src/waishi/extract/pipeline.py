@@ -28,7 +28,7 @@ from .events.keep import _by_factuality, _targets_overlap
 from .events.trips import date_by_known_trips, year_from_told_trips
 from .events.words import GROUP_NOUNS, RESTATED
 from .facts import FactFinder
-from .offices import bare_titles, offices_named, offices_of
+from .offices import bare_titles, offices_named, offices_of, words_ending
 from .options import MAX_PAGE_CHARS, Options  # noqa: F401  (MAX_PAGE_CHARS: re-exported)
 from .people import _NAME_HYPHEN, _SPACED_DOT, PeopleFinder, PersonMention, glossed_names, name_title_mentions
 from .people_post import _inherit_list_country, _join_short_forms, _spouse_country, join_holder_forms
@@ -152,6 +152,7 @@ def _date_teaser(b: _DocBuilder, builders: list[_DocBuilder], pool: int | None, 
 
 
 _CLOCK_AFTER = re.compile(r"\s*\d{1,2}:\d{2}")
+_QUOTE_ENDS = re.compile(r"^[“\"]|[”\"]$")  # (a title's quotes)
 _STORY_HEAD = 300  # characters of a document in which its own trip is told
 
 
@@ -619,10 +620,9 @@ class _DocBuilder:
             if "·" in pm.name or len(pm.name) < 2:
                 continue
             for t, _sp in pm.titles:  # (name_words.tsv: the short titles written after names)
-                for w in self.lex.titles_after if t.endswith(self.lex.titles_after) else ():
-                    if t.endswith(w):
-                        sur = pm.name[:2] if pm.name[:2] in self.lex.surnames_cn else pm.name[0]  # (欧阳大使)
-                        short.setdefault(sur + w, set()).add(pm.name)
+                for w in words_ending(t, self.lex.titles_after):
+                    sur = pm.name[:2] if pm.name[:2] in self.lex.surnames_cn else pm.name[0]  # (欧阳大使)
+                    short.setdefault(sur + w, set()).add(pm.name)
         out: list[Actor] = []
         for alias, names in short.items():
             if len(names) != 1:
@@ -644,7 +644,7 @@ class _DocBuilder:
             if p is None:
                 p = people[pm.name] = Person(pm.name)
             for t, _ in pm.titles:
-                t = re.sub(r"^[“\"]|[”\"]$", "", t)
+                t = _QUOTE_ENDS.sub("", t)
                 if t and t not in p.titles:
                     p.titles.append(t)
             if p.country is None and pm.country:

@@ -9,7 +9,9 @@ their own, on newer pages glued behind the headline and ``ảnh N``; the end mar
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import islice
 
 from ..lexicon import Lexicon
 from ..model import Dateline, Document, Span
@@ -110,8 +112,12 @@ class Line:
 
 def lines_of(text: str, start: int = 0, end: int | None = None) -> list[Line]:
     """Non-empty lines with offsets, surrounding whitespace trimmed."""
+    return list(_iter_lines(text, start, end))
+
+
+def _iter_lines(text: str, start: int = 0, end: int | None = None) -> Iterator[Line]:
+    """:func:`lines_of`, one line at a time (a reader of the page's top stops early)."""
     end = len(text) if end is None else end
-    out: list[Line] = []
     pos = start
     while pos < end:
         nl = text.find("\n", pos, end)
@@ -122,9 +128,8 @@ def lines_of(text: str, start: int = 0, end: int | None = None) -> list[Line]:
         while e > s and text[e - 1].isspace():
             e -= 1
         if e > s:
-            out.append(Line(s, e, text[s:e]))
+            yield Line(s, e, text[s:e])
         pos = stop + 1
-    return out
 
 
 def caption_text(line: Line) -> Span | None:
@@ -142,8 +147,11 @@ def caption_text(line: Line) -> Span | None:
     return Span(line.start, e) if e > line.start else Span(line.start, line.start)
 
 
+_NORM_DROP = re.compile(r"[\s,，。:：;；、“”\"'()（）]")
+
+
 def _norm(s: str) -> str:
-    return re.sub(r"[\s,，。:：;；、“”\"'()（）]", "", s)
+    return _NORM_DROP.sub("", s)
 
 
 def _headline_like(line: Line) -> bool:
@@ -303,7 +311,7 @@ def _shared(line: str, story: str) -> int:
 
 def page_date(text: str, start: int = 0, end: int | None = None, limit: int = 130) -> str | None:
     """A publication timestamp line near the top of the page (2020-07-30 23:19), as YYYY-MM-DD."""
-    for ln in lines_of(text, start, end)[:limit]:
+    for ln in islice(_iter_lines(text, start, end), limit):
         if _CLOCK.match(ln.text):
             continue  # (中国时间 HH:MM …: when the page was served, not when the story appeared)
         m = _TIMESTAMP.match(ln.text) or _COMPACT_STAMP.match(ln.text)
@@ -334,7 +342,7 @@ def _article(text: str, lines: list[Line]) -> Document:
         t = ln.text
         if _FILENAME.match(t) or (_SOURCE_LINE.match(t) and (ended or ln is rest[-1])):
             continue
-        if _LINK_LINE.match(t):
+        if (t.startswith(_LINK_OPEN) or t.endswith(_LINK_CLOSE)) and _LINK_LINE.match(t):
             continue  # [another headline]: a related link set inside the body
         cap = _caption(ln, title, glued and ln is rest[0])
         if cap is not None:
@@ -447,6 +455,8 @@ _STAMP_SUFFIX = re.compile(r"\s*(?:发布日期|发布时间|更新时间|日期
 _LINK_LINE = re.compile(r"^(?:\[[^\[\]。]{6,80}\]|【[^【】。]{6,80}】|[^。！？!?]*?[\u4e00-\u9fff]{6}[^。！？!?]*?\s+"
                         r"[\u4e00-\u9fff][^。！？!?]*?[\u4e00-\u9fff]{6}[^。！？!?]*?\s[|｜])$")
 # (or headlines of related stories run together and closed by a bar: …:…桥梁 |)
+# (a cheap test first: every match opens with a bracket or ends with a bar, before $'s newline)
+_LINK_OPEN, _LINK_CLOSE = ("[", "【"), ("|", "｜", "|\n", "｜\n")
 _TITLE_LABEL = re.compile(r"^(?:标题|標題)\s*[:：]\s*(?P<t>.+?)\s*(?:\[打印本页\]|\[打印本頁\])?$")
 _STAMP_PREFIX = re.compile(r"\s*(?:date|日期|发布时间|时间)?\s*[:：]?\s*\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2})?\s+")
 _CUT_OFF = 5  # a last line shorter than this after 更多 is a headline cut off by the page's end

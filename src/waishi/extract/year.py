@@ -459,7 +459,8 @@ class _Collector:
             names = lex.memo("series_names", lambda: sorted(lex.series, key=len, reverse=True))
             for m in _ORDINAL.finditer(text):
                 rest = text[m.end():m.end() + 20]
-                name = next((n for n in names if rest.startswith(n)), None)
+                # (the longest name the rest starts with: one set look-up per length, not a test per name)
+                name = next((rest[:k] for k in range(len(rest), -1, -1) if rest[:k] in lex.series), None)
                 if name and rest.startswith(_SUB_MEETING, len(name)):
                     continue  # 第十三届东盟地区论坛高官会: another meeting, numbered on its own
                 start = m.start()
@@ -647,7 +648,7 @@ class _Collector:
         names, auto, by_key = lex.memo("visitors", lambda: visitor_automaton(lex))
         found: dict[str, list[int]] = {}
         for k, i, _j in auto.find_matches_as_indexes(head, overlapping=True):
-            if names[k] in lex.visits or (not any(h in text for h in by_key[names[k]]) and TITLE_ALONE.match(head, _j)):
+            if names[k] in lex.visits or (TITLE_ALONE.match(head, _j) and not any(h in text for h in by_key[names[k]])):
                 found.setdefault(names[k], []).append(i)  # (a title only when its holder goes unnamed)
         fits: dict[int, str] = {}
         for name, starts in found.items():

@@ -537,7 +537,8 @@ class Lexicon:
             key = (id(self), name, text)
             got = cache.get(key)
             if got is None:
-                got = cache[key] = tuple(self._find(name, text))
+                auto, pats = self._automata.get(name) or self.automaton(name)  # (_find, inlined)
+                got = cache[key] = tuple([(pats[i], s, e) for i, s, e in auto.find_matches_as_indexes(text)])
             return list(got)
         return self._find(name, text)
 

@@ -291,6 +291,7 @@ _NEEDLES: dict[re.Pattern[str], Callable[[str], bool]] = {
     _REL: lambda t: _REL_RX.search(t) is not None,
     _WEEKDAY: lambda t: "星期" in t or "周" in t or "週" in t or "礼拜" in t,
     _REL_YEAR: lambda t: _REL_YEAR_RX.search(t) is not None,
+    _YEAR_ONLY: lambda t: "年" in t, _ISO: lambda t: "-" in t or "/" in t or "." in t, _SLASH_DAY: lambda t: "/" in t,
     _FULL: lambda t: "月" in t, _MONTH: lambda t: "月" in t, _MONTH_ONLY: lambda t: "月" in t, _GLUED: lambda t: "日" in t, _DAY: lambda t: "日" in t,
 }
 

@@ -120,8 +120,9 @@ class DocContext:
             for dm in DELEGATION.finditer(self.text, s, e):
                 gs = dm.start()
                 for c in DELEG_CUT.finditer(self.text, dm.start(), dm.end()):
+                    before = self.entities[:bisect.bisect_left(self._e_starts, c.end())]  # (start < c.end())
                     if not any(m.span.start < c.end() and c.start() < m.span.end and
-                               not (c.start() == m.span.start) for m in self.entities):
+                               not (c.start() == m.span.start) for m in before):
                         gs = c.end()
                 g = self.text[gs:dm.end()]
                 if self.text.startswith(("互访", "往来", "交流"), dm.end()):
