@@ -52,6 +52,7 @@ class Page:
     result: Extraction
     match_text: str = ""
     builders: list[_DocBuilder] = field(default_factory=list)
+    stamped: bool = False  # ``published`` read from a stamp on the page, not given by the caller
 
 
 def extract(text: str, *, published: str | date | None = None, url: str | None = None,
@@ -89,6 +90,7 @@ def _publication_date(page: Page) -> None:
         stamp = page_date(page.match_text, 0, min(len(page.match_text), 20_000))
         if stamp is not None and date.fromisoformat(stamp) <= page.options.now():
             page.published = date.fromisoformat(stamp)
+            page.stamped = True
     page.result.published = page.published.isoformat() if page.published else None
 
 
@@ -113,7 +115,9 @@ def _date_documents(page: Page) -> None:
     pool = max(sorted(set(teaser_years)), key=teaser_years.count) if teaser_years else None
     article_year = builders[0].own_year if builders else None
     for b in builders:
-        if pub and b.doc.kind == "article":
+        if pub and b.doc.kind == "article" and page.stamped and _reposted(b, pub):
+            b.set_year(b.own_year, "text (the page's stamp is a later repost's)")
+        elif pub and b.doc.kind == "article":
             b.set_year(pub.year, "published")
         elif b.doc.kind == "teaser":
             _date_teaser(b, builders, pool, article_year)
@@ -121,6 +125,13 @@ def _date_documents(page: Page) -> None:
             # teasers are the site's latest items appended to any page, old or new: their years
             # say nothing about the article's
             b.set_year(b.own_year, "text")
+
+
+def _reposted(b: _DocBuilder, pub: date) -> bool:
+    """A stamp printed on the page (not a date the caller gave) that the story's own words rule
+    out (来源:新华网 发布时间:2015-… over a visit its text dates to 2010): a repost's day."""
+    lo, hi = b.evidence.text_window()
+    return b.own_year is not None and ((hi is not None and hi < pub.year) or (lo is not None and lo > pub.year))
 
 
 def _date_teaser(b: _DocBuilder, builders: list[_DocBuilder], pool: int | None, article_year: int | None) -> None:

@@ -32,11 +32,13 @@ _CREDIT = re.compile(
 _CREDIT_PLAIN = re.compile(_CREDIT.pattern.replace(r"|[^\s。，,]{0,12}供图(?:[，,][^\s。]{1,10})?", "")
                            .replace(r"|(?:[^\s。，,]{1,10}记者)?\s*[^\s。，,]{1,8}\s+摄", ""))
 _FILENAME = re.compile(r"^[\w.-]+\.(?:png|jpe?g|gif|webp|bmp)$", re.I)
+_LIST_MORE = re.compile(r"^\d{1,2}\s*[.、]\s*(?:更多|更多新闻|相关新闻|延伸阅读|热门新闻|最新新闻)\s*[:：]?$")
 _MORE = re.compile(r"^(?:更多|更多新闻)\s*[:：]?$")
 # Other outlets end the article with link lists and page furniture, not teasers of the VNA kind,
 # and some open with skip links: both are lines of page_furniture.tsv.
 # Page furniture before the headline: menu bullets, language switches, timestamps.
 _BULLET = re.compile(r"^[•·▪►\-*|]\s*")
+_BULLETS = re.compile(r"^(?:[•·▪►\-*|]\s*)+")
 _TIMESTAMP = re.compile(r"^(?:date\s*)?(?:\d{1,2}[:：]\d{2}(?:[:：]\d{2})?\s*[|,，]?\s*)?(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?"
                         r"(?:\s*(?:星期|周)[一二三四五六日天])?(?:\s*[|,，]?\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?"
                         r"(?:\s*(?:GMT|UTC)?\s*[+\-]?\d{0,2})?\s*$")
@@ -171,7 +173,8 @@ def segment(text: str, lex: Lexicon | None = None) -> list[Document]:
     head = _first_headline(lines, (lex.furniture_head, lex.furniture_head_re))
     lines = lines[head:]
     tail = next((i for i, ln in enumerate(lines) if i > 0 and (_bare(ln.text) in lex.furniture_tail
-                                                            or _TAGS.match(ln.text))), len(lines))
+                                                            or _TAGS.match(ln.text) or _numbered_more(ln.text))),
+                len(lines))
     lines = lines[:tail] + _resumed_body(lines[tail + 1:])
     if not lines:
         return []
@@ -207,6 +210,12 @@ def _resumed_body(after: list[Line]) -> list[Line]:
     if links < 2 or len(prose) < 3 or not all(ln.text.endswith(_TERMINAL) for ln in prose[:-1]):
         return []
     return rest
+
+
+def _numbered_more(t: str) -> bool:
+    """``1. 更多``: the first item of a numbered list of links (more stories), which ends the article
+    (VNA's own 更多, unnumbered, opens teasers of its kind)."""
+    return t[:1].isdigit() and _LIST_MORE.match(t) is not None
 
 
 def _bare(t: str) -> str:
@@ -314,12 +323,16 @@ def page_date(text: str, start: int = 0, end: int | None = None, limit: int = 13
     for ln in islice(_iter_lines(text, start, end), limit):
         if _CLOCK.match(ln.text):
             continue  # (中国时间 HH:MM …: when the page was served, not when the story appeared)
-        m = _TIMESTAMP.match(ln.text) or _COMPACT_STAMP.match(ln.text)
+        t = _BULLETS.sub("", ln.text)  # (• 2017年5月4日: a stamp set as a menu item)
+        m = _TIMESTAMP.match(t) or _COMPACT_STAMP.match(t)
         if m:
             y, mo, d = int(m.group(1)), int(m.group(2)), int(m.group(3))
-        elif (m2 := _STAMP_SUFFIX.search(ln.text)) and m2.start() >= 8 and len(ln.text) <= 120:
+        elif (m2 := _STAMP_SUFFIX.search(t)) and (m2.start() >= 8 or len(t) <= 60) and len(t) <= 120:
+            # (…仪式发布日期:2019-05-07, 访问次数 : 发布时间 :2011-01-30: a labelled stamp behind other furniture)
             y, mo, d = int(m2.group("y")), int(m2.group("m")), int(m2.group("d"))
-        elif len(ln.text) <= 60 and (m2 := _STAMP.match(ln.text)):
+        elif len(t) <= 60 and ((m2 := _STAMP.match(t)) or (m2 := _DATE_CLOCK.search(t))):
+            # (a day with its clock in a short line is a stamp whatever stands around it: a source
+            # before it, 新华社·2025-09-17 12:17; a comment counter after it)
             y, mo, d = (int(m2.group("y")), int(m2.group("m")), int(m2.group("d"))) if m2.group("y") else \
                 (int(m2.group("y2")), int(m2.group("m2")), int(m2.group("d2")))
         else:
@@ -449,6 +462,7 @@ def _drop_repeated_lede(text: str, doc: Document, paragraphs: list[Span]) -> lis
 # how a lede opens (在…之际, 应…邀请, 据…报道, 值此, 当地时间, 12月29日): a last line so opening is a cut-off lede
 _LEDE_OPENS = re.compile(r"在|应|据|值此|当地时间|\d{1,2}月\d{1,2}日")
 # A publication stamp glued behind a headline (…仪式发布日期:2019-05-07 10:12:00)
+_DATE_CLOCK = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)-(?P<m>[01]?\d)-(?P<d>[0-3]?\d)\s+[0-2]?\d:[0-5]\d(?!\d)")
 _STAMP_SUFFIX = re.compile(r"\s*(?:发布日期|发布时间|更新时间|日期|时间)\s*[:：]\s*(?P<y>\d{4})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})"
                            r"(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*$")
 # A related link set in the body on a line of its own, bracketed: [越南…会见…]

@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable, Sequence
 from datetime import date, timedelta
 
-from ..lexicon import Lexicon, Office, series_year
+from ..lexicon import Lexicon, series_year
 from ..text.dates import SINCE_AFTER as _SINCE_AFTER
 from ..text.sentences import find_all
 from .offices import short_country, title_fits
@@ -30,7 +30,6 @@ from .year_lexicon import (
     body_automaton,
     is_target,
     lunar_year,
-    numbered_term_year,
     ordinal,
     recent_trips,
     series_splits,
@@ -42,6 +41,7 @@ from .year_lexicon import (
 from .year_page_series import page_series
 from .year_review import review_and_plan
 from .year_solver import STRONG, Constraint, YearEvidence
+from .year_terms import appointments, incoming, sworn_in
 
 __all__ = ["STRONG", "Constraint", "YearEvidence", "collect", "lunar_year"]
 
@@ -51,6 +51,8 @@ _LUNAR = re.compile(f"([{STEMS}])([{BRANCHES}])(?:[鼠牛虎兔龙龍蛇马馬�
 _NOW = re.compile(r"(?:在|值此|迎接|迎来|庆祝)?\s*((?:19|20)\d\d)\s*年\s*(?:到来之际|新年|新春|春节|元旦|来临之际|一开年|开年|伊始)")
 _RANGE = re.compile(r"(?<![\d.])((?:19|20)\d\d)\s*(?:-|—|–|~|至|到|和|、)\s*((?:19|20)\d\d)\s*年?(.{0,8})")
 _PAREN_RANGE = re.compile(r"[（(]\s*((?:19|20)\d\d)[^)）]{0,12}?[-—–~]\s*((?:19|20)\d\d)[^)）]{0,8}[)）]")
+LEDE_DATE_WEIGHT = 2.0  # a day opening the lede (12 of 12 such days on the pages read give the year)
+LEDE_REACH = 400  # characters of the story's text in which its lede stands
 _FULL = re.compile(r"(?<![\d.])((?:19|20)\d\d)\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?")
 _YEAR = re.compile(r"(?<![\d.\-—–~])((?:19|20)\d\d)\s*年(?!代)")
 _FUTURE_BEFORE = ("到", "至", "截至", "展望", "面向", "迈向")
@@ -79,7 +81,6 @@ _FOR_BEFORE = re.compile(r"(?:(?<![成认作称视定列])为\s*(?:在|于)?|迎
 # a proposal or a plan earlier in the sentence makes what follows it a plan (建议双方在…75周年之际…)
 _PROPOSAL = re.compile(r"建议|提议|倡议|希望|期待|期望|同意|商定|一致认为|将|拟|计划|预计|即将|筹备")
 _DOT_DATE = re.compile(r"(?<![\d.])((?:19|20)\d\d)\.(?:1[0-2]|0?[1-9])\.(?:3[01]|[12]\d|0?[1-9])(?![\d])")
-# a title naming its holder as new (澳大利亚新总理, 新任驻越大使): the page is of the term's first year
 _NEW_TITLE = re.compile(r"新(?:任|当选的?|一届)?(?![加西几疆闻型兴])")
 _PERIOD_START = re.compile(r"\s*(?:至|到|-|—|–|~|～)\s*(?:19|20)\d\d\s*年")
 _POST_COVID = re.compile(r"疫情后|后疫情|疫情过后|疫情之后|疫情结束|恢复[^。]{0,30}疫情|疫情[^。]{0,8}中断")
@@ -91,17 +92,11 @@ _COVID_PAST = re.compile(r"(?:克服|战胜|走出|摆脱)[^，。；]{0,6}疫�
 _FUTURE_CTX = ("将", "预计", "计划", "拟", "即将", "下一次", "下一届", "下届", "届时", "邀请",
                "建议", "提议", "倡议", "希望", "争取", "力争")  # (a proposal or a hope looks ahead too)
 _ORDINAL = re.compile(r"第\s*(\d{1,3}|[一二三四五六七八九十百零〇两]{1,6})\s*(?:届|次)")
-_APPOINT_AFTER = re.compile(r"(?:同志)?(?:已|正式|再次|再度|当天)?(?:当选|被选为|被选举为|被任命为|被推选为|就任|出任|获任|连任)")
-_SINCE_OFFICE = re.compile(r"(?:同志)?[^，。；,;]{0,14}?(?:以来|之后|后)(?:的)?(?:首次|第一次|首访|首度)?")
-_APPOINT_BEFORE = re.compile(r"(?:选举|任命|推选|批准)$")
 _PREPARING = re.compile(r"筹备|迎接|准备|面向|召开前")
 # 越南将于明年主办东盟峰会: when a country's turn to chair comes, counted from the page's year
 _CHAIR_WHEN = re.compile(r"明年|今年|本年|去年|当选")
 # (当选…非常任理事国: elected in the year before the term begins)
 _CHAIR_OFFSET = {"明年": 1, "今年": 0, "本年": 0, "去年": -1, "当选": 1, "以": 0}
-# 即将接任首相的NAME, 候任总统NAME: a holder about to take office (the page is of the year his term
-# begins, or of the year before when it begins early in a year)
-_INCOMING = re.compile(r"(?:即将|将要)(?:接任|出任|就任|上任)(?P<office>[^，。；,;的]{1,12})的|候任(?P<office2>[^，。；,;的]{1,8}?)")
 # 截至2019年5月: figures as of a past month (the page is of that month or later), unless the clause
 # plans (截至2025年底将完成…)
 _AS_OF_BEFORE = ("截至", "截止", "截止到", "截至到")
@@ -198,7 +193,7 @@ def collect(lex: Lexicon, text: str, people: Sequence[tuple[str, Sequence[str]]]
     c.bodies()
     c.chairs()
     c.offices(people or [], month_day)
-    c.incoming()
+    incoming(c)
     c.known_trips(month_day, day_only)
     recent_trips(lex, text, c.ev, weight, month_day, lex.memo("visitors", lambda: visitor_automaton(lex)),
                  c._destinations)
@@ -285,6 +280,16 @@ class _Collector:
             else:
                 self.dated.append(y)
                 self.dated_at.setdefault(y, at(m.span()))
+                if self._opens_lede(m.start(), m.end()):
+                    ev.add(y, LEDE_DATE_WEIGHT * self.weight, "the lede opens with its day", at(m.span()))
+
+    def _opens_lede(self, s: int, e: int) -> bool:
+        """A day with its year that opens one of the story's first paragraphs, set off by a comma
+        (2015年10月19日，某某在万象会见…): the day the story tells of."""
+        text = self.text
+        line = text.rfind("\n", 0, s) + 1
+        return s < LEDE_REACH and not text[line:s].strip() and text[e:e + 1] in "，," and \
+            re.search(r"月\s*\d{1,2}\s*日$", text[s:e]) is not None
 
     def _plans_after(self, end: int) -> bool:
         """A plan word later in the clause that starts at ``end``."""
@@ -358,7 +363,8 @@ class _Collector:
             # 截至2022年底: figures as of a year's end, the page no older than that year
             self.ev.bound(int(m.group(1)), None, "figures as of a year", self.at(m.span()))
             return None
-        if any(before.endswith(w) for w in _FUTURE_BEFORE) or any(after.startswith(w) for w in _FUTURE_AFTER):
+        if any(before.endswith(w) for w in _FUTURE_BEFORE) or any(after.startswith(w) for w in _FUTURE_AFTER) \
+                or self._within_year(m):
             return None
         if after.startswith("前") and not re.match(r"前\s*[\d一二三四五六七八九十几两]", after):
             if aims_at(text, m.end()):  # (在2020年前将贸易额提升至100亿美元的目标: set before it)
@@ -396,6 +402,17 @@ class _Collector:
             # a whole year's figures (2018年双边贸易额达…) are reported the year after
             y += 1
         return y
+
+    def _within_year(self, m: re.Match[str]) -> bool:
+        """承诺在2021年内交付, 邀请…出席在2019年内举行的…: a plan within the year, made in that year."""
+        text = self.text
+        if not (text.startswith("内", m.end()) and text[max(0, m.start() - 2):m.start()].endswith(("在", "于")) and (
+                _future(text, m.start()) or _sentence_future(text, m.start()) or
+                "承诺" in text[max(0, m.start() - 12):m.start()])):
+            return False
+        self.ev.bound(None, int(m.group(1)), "a plan within a year", self.at(m.span()))
+        self.ev.add(int(m.group(1)), 2.0 * self.weight, "a plan within a year", self.at(m.span()))
+        return True
 
     def point_summary(self) -> None:
         ev, weight, dated, future = self.ev, self.weight, self.dated, self.future
@@ -598,17 +615,20 @@ class _Collector:
     def offices(self, people: Sequence[tuple[str, Sequence[str]]], month_day: tuple[int, int] | None) -> None:
         terms: list[tuple[int | None, int | None, str]] = []
         present: list[tuple[set[int], str]] = []
+        sworn: set[str] = set()
         for name, titles in people:
             offices = self.lex.offices_for(name)
-            self._appointments(name, offices)
+            appointments(self, name, offices)
             # a former holder's title (原国家主席, 已故总书记) dates nothing, nor does a historical
             # figure's (胡志明主席 is named on pages of every year)
             titles = [*titles, *(short_country(self.lex, t) for t in titles)]
             current = [t for t in titles if not t.startswith(_FORMER)]  # (tested once, not once per office)
+            current += [u for t in current if (u := _NEW_TITLE.sub("", t, count=1)) != t]  # (菲律宾新任外长)
             fits = [o for o in offices if any(title_fits(t, o.forms) for t in current)
                     and not (o.end and o.end.year < HISTORICAL_BEFORE)]
             if not fits:
                 continue
+            sworn_in(self, name, fits, sworn)
             if (ty := tenure_year(self.text, name, [o.start for o in fits if o.start])) is not None:
                 self.ev.add(ty, 4 * self.weight, f"tenure of {name}")
             lo = min(o.start.year for o in fits if o.start) if any(o.start for o in fits) else None
@@ -617,7 +637,8 @@ class _Collector:
             terms.append((lo, hi, name))
             if not _only_in_dated_sentences(self.text, name):
                 present.append((term_years(fits, self.today, month_day), name))
-            new = [o for o in fits if o.start and any(_NEW_TITLE.search(t) and title_fits(t, o.forms) for t in titles)]
+            new = [o for o in fits if o.start and any(_NEW_TITLE.search(t) and (
+                title_fits(t, o.forms) or title_fits(_NEW_TITLE.sub("", t, count=1), o.forms)) for t in current)]
             if new:
                 # 澳大利亚新总理NAME: the page is of the first year of the term
                 self.ev.add(max(o.start for o in new if o.start).year, 4 * self.weight, f"new in office {name}")
@@ -713,65 +734,6 @@ class _Collector:
         for m in _ABBREVIATED.finditer(seg):
             out.update(self.lex.abbrs.get(m.group(1) or m.group(2), ()))
         return out
-
-    def _appointments(self, name: str, offices: Sequence[Office]) -> None:
-        """当选/被任命为 + office: the page reports the start of a term."""
-        text, ev, weight = self.text, self.ev, self.weight
-        for i in find_all(text, name):
-            appointed = _APPOINT_AFTER.match(text, i + len(name))
-            appointing = _APPOINT_BEFORE.search(text, max(0, i - 3), i)
-            if not appointed and not (appointing and text[i + len(name):i + len(name) + 3].lstrip("同志").startswith(("为", "担任"))):
-                continue
-            tail = text[i + len(name):i + len(name) + 30]
-            again = bool(re.match(r"(?:同志)?(?:已|正式|当天)?(?:再次|连任|再度)", tail))
-            if _SINCE_OFFICE.match(tail):
-                # 就任政府总理以来首次访问: a time since the term began, which bounds the page below only
-                o = next((o for o in offices if o.start and any(f in tail for f in o.forms if len(f) >= 2)), None)
-                if o is not None and o.start is not None:
-                    ev.bound(o.start.year, None, f"since {name} took office", self.at((i, i + len(name))))
-                continue
-            terms = [o for o in offices if o.start and any(f in tail for f in o.forms if len(f) >= 2)]
-            if not terms:
-                continue
-            o = terms[0]
-            numbered = numbered_term_year(self.lex, o, tail, text)
-            if numbered is not None:
-                # 当选越共十三届中央委员会总书记: the term the congress numbered in the title opened
-                ev.add(numbered, 4 * weight, f"appointed {name} for a numbered term")
-                continue
-            if not again:
-                # a holder of several terms of the office (当选美国总统: 2017 or 2025): each counts
-                # its share, and the other evidence picks
-                for t in terms:
-                    ev.add(t.start.year, 4 * weight / len(terms), f"appointed {name}")  # type: ignore[union-attr]
-                continue
-            # 再次当选: a new term at the first congress after the first term began
-            party = self.lex.party_of.get(o.iso3)  # whose congress renews the office
-            start = o.start
-            assert start is not None
-            later = sorted(c.opened for c in self.lex.congresses if c.party == party and c.opened
-                           and c.opened > start and (self.today is None or c.opened <= self.today))
-            if later:
-                ev.add(later[0].year, 4 * weight, f"re-elected {name}")
-
-
-    def incoming(self) -> None:
-        """即将接任首相的NAME, 候任总统NAME: a holder about to take office; the page is of the year
-        his term begins (or of the year before, for a term that begins early in a year)."""
-        for m in _INCOMING.finditer(self.text):
-            office = m.group("office") or m.group("office2") or ""
-            for k in range(8, 1, -1):
-                name = self.text[m.end():m.end() + k]
-                terms = [o for o in self.lex.offices_for(name) if o.start and title_fits(office, o.forms)]
-                if terms:
-                    break
-            else:
-                continue
-            start = min(o.start for o in terms if o.start)
-            span = self.at((m.end(), m.end() + len(name)))
-            self.ev.bound(start.year - 1 if start.month <= 3 else start.year, start.year,
-                          f"{name} about to take office", span)
-            self.ev.add(start.year, 4 * self.weight, f"incoming {name}", span)
 
 
 def _only_in_dated_sentences(text: str, name: str) -> bool:

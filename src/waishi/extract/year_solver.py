@@ -85,6 +85,17 @@ class YearEvidence:
             return lo
         return None
 
+    def text_window(self) -> tuple[int | None, int | None]:
+        """The bounds read from the text's own words, without the office holders' terms."""
+        lo: int | None = None
+        hi: int | None = None
+        for c in self.constraints:
+            if c.kind != "bound" or c.note.startswith("offices"):
+                continue
+            lo = c.lo if c.lo is not None and (lo is None or c.lo > lo) else lo
+            hi = c.hi if c.hi is not None and (hi is None or c.hi < hi) else hi
+        return lo, hi
+
     def merge(self, other: YearEvidence, factor: float) -> None:
         for y, w in other.scores.items():
             self.scores[y] += w * factor
@@ -112,7 +123,12 @@ class YearEvidence:
                 return lo
             if hi is not None and top == hi + 1:
                 return hi
-            return top
+            t_lo, t_hi = self.text_window()
+            if (t_lo is None or top >= t_lo) and (t_hi is None or top <= t_hi) or scores[top] >= 2 * STRONG:
+                return top
+            # a bound the text itself sets (the pandemic, 截至…, a plan) agrees with the office
+            # holders: the dated year is a past act's (阮富仲于2018年访问… on a page of 2022), unless
+            # the year is read many times over (an anniversary counted three ways)
         if scores:
             # weak evidence outside the bounds: the bounded year nearest to it (a page naming
             # 2013 while its prime minister took office in 2016 is from 2016, not from 2019)

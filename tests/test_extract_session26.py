@@ -1,0 +1,66 @@
+"""Session 26: constructions read from dev38 and dev39 (texts written for these tests)."""
+
+from extract_rows import first_doc as _doc
+
+from waishi.extract.pipeline import extract
+from waishi.extract.segment import page_date
+
+
+def test_a_day_with_its_clock_in_a_short_line_is_the_pages_stamp():
+    assert page_date("老挝外长会见韩国外长\n\n2016-07-25 13:43:56  某某新闻网    参与评论()人\n\n正文。") == "2016-07-25"
+    assert page_date("柬埔寨项目签约\n某某社·2025-09-16 08:05\n正文。") == "2025-09-16"
+    assert page_date("• 2017年5月4日\n\n  缅甸外长拒绝邀请\n\n正文。") == "2017-05-04"
+    assert page_date("东盟外长抵达昆明\n\n浏览次数 : 发布时间 :2011-02-03\n\n正文。") == "2011-02-03"
+    # a day without a clock inside a sentence is no stamp
+    assert page_date("两国于2016-07-25签署协议，双方表示满意。") is None
+
+
+def test_a_stamp_gives_the_article_its_year():
+    doc = _doc("韩国外长与缅甸外长举行会谈\n\n2016-07-25 13:43:56  某某新闻网    参与评论()人\n\n"
+               "某某网7月25日电 韩国外交部长官与缅甸外交部长24日在万象举行会谈。")
+    assert doc.year == 2016
+
+
+def test_a_plan_within_a_named_year_dates_the_page_to_that_year():
+    doc = _doc("越南通讯社社长访问日本\n\n越南通讯社社长14日会见日本首相。日本首相邀请越南总理赴日本出席在2019年内"
+               "在大阪举行的峰会。越南是2020年东盟轮值主席国。")
+    assert doc.year == 2019
+
+
+def test_a_lede_that_opens_with_its_day_outweighs_a_proposal_for_next_year():
+    doc = _doc("中心秘书长会见老挝副外长\n\n2015年10月19日，中心秘书长在万象会见老挝副外长。\n\n"
+               "秘书长表示，2016年将迎来建立对话关系25周年，中方提议将2016年确定为交流年。")
+    assert doc.year == 2015
+
+
+def test_a_past_visits_full_date_does_not_beat_the_texts_own_bound_and_the_offices():
+    doc = _doc("王廷惠抵达布达佩斯\n\n越南国会主席王廷惠抵达布达佩斯，正式访问匈牙利。"
+               "新冠肺炎疫情发生以来，两国保持联系。2018年9月，阮富仲总书记正式访问匈牙利，"
+               "两国关系2018年提升为全面伙伴关系。")
+    assert doc.year is not None and doc.year >= 2021
+
+
+def test_a_numbered_more_list_ends_the_article():
+    text = ("王毅会见菲律宾外长\n\n外长王毅在北京会见菲律宾外长。\n\n  1. 更多\n  1. 【晨早新闻】(5月3日)\n"
+            "    【晨早新闻】(5月3日)\n    1小时前\n")
+    docs = extract(text).documents
+    assert len(docs) == 1
+    assert "晨早" not in text[docs[0].span.start:docs[0].span.end]
+
+
+def test_a_title_naming_its_holder_new_dates_the_first_year_of_the_term():
+    doc = _doc("王毅会见菲律宾外长\n\n外长王毅在北京会晤首次访华的菲律宾新任外长卡耶塔诺。菲律宾总统杜特尔特奉行独立外交政策。")
+    assert doc.year == 2017
+
+
+def test_an_inauguration_dates_the_start_of_the_term():
+    doc = _doc("王毅受邀访菲\n\n国务委员兼外长王毅5日抵达菲律宾，6日与菲律宾总统小马可斯会面。"
+               "国家副主席王岐山上周到马尼拉出席小马可斯的就职典礼。")
+    assert doc.year == 2022
+
+
+def test_a_repost_stamp_the_text_rules_out_gives_way_to_the_texts_year():
+    doc = _doc("中国国家副主席抵达万象访问老挝\n\n发布时间:2015-05-21 08:10:02\n\n"
+               "应老挝国家副主席邀请，国家副主席习近平于15日到达万象，开始对老挝进行正式访问。"
+               "今年，老挝将迎来建国35周年。")
+    assert doc.year == 2010
