@@ -235,7 +235,13 @@ class ClauseReader:
                 return own[:1]
         body = self.text[:sent.span.start].rstrip()
         lo = max(body.rfind(c, 0, len(body) - 1) for c in "。！？!?\n") + 1
-        return self.ctx.actors_in(lo, sent.span.start, ("person",))[:1]
+        persons = self.ctx.actors_in(lo, sent.span.start, ("person",))
+        if len(persons) >= 2:
+            # 发言人A宣布，B将赴…。他还将…: the one the speaker speaks of, not the speaker
+            said = _ANNOUNCES.search(self.text, persons[0].span.end, min(persons[0].span.end + 12, persons[1].span.start))
+            if said is not None and "，" not in self.text[persons[0].span.end:said.start()]:
+                return persons[1:2]
+        return persons[:1]
 
     def _region_actors(self, lo: int, hi: int, kinds: tuple[str, ...]) -> list[Actor]:
         # 孙明高度评价A与B签署…: the speaker is not an actor of what he speaks about
@@ -602,6 +608,8 @@ def _dedupe_names(actors: list[Actor]) -> list[Actor]:
 # the first verb after a subject (开展, 会见, 出席 …): what stands before it is the subject
 _VERB_AFTER_SUBJECT = re.compile(r"开展|会见|拜会|出席|访问|举行|表示|强调|签署")
 # A third-person pronoun opening a clause as its subject (他还将…, 她随后…)
+# a speaker's verb: who speaks is not whom a later pronoun means (A宣布，B将访问…。他还将…)
+_ANNOUNCES = re.compile(r"宣布|表示|透露|指出|说|称")
 _PRONOUN = re.compile(r"\s*(?:他|她)(?=[还也随并将已于在同与和对又则曾])")
 # the act's words up to a bracket, without crossing a clause or another bracket
 _PAREN_AFTER = re.compile(r"[^，,。；;（()）、和与]{1,12}?\s*(?P<open>[（(])\s*(?=\d)")
