@@ -1,5 +1,6 @@
 """Session 26: constructions read from dev38 and dev39 (texts written for these tests)."""
 
+from extract_rows import event_rows as _events
 from extract_rows import first_doc as _doc
 
 from waishi.extract.pipeline import extract
@@ -64,3 +65,31 @@ def test_a_repost_stamp_the_text_rules_out_gives_way_to_the_texts_year():
                "应老挝国家副主席邀请，国家副主席习近平于15日到达万象，开始对老挝进行正式访问。"
                "今年，老挝将迎来建国35周年。")
     assert doc.year == 2010
+
+
+def test_a_meeting_in_the_passive_names_the_host_after_its_marker():
+    evs = _events("越南总理访问日本\n\n2月15日，越南政府总理阮春福在东京获日本首相安倍晋三接见。双方讨论合作。")
+    assert ("meet", "安倍晋三", "阮春福") in [(e[0], e[2][0], e[3][0]) for e in evs if e[2] and e[3]]
+
+
+def test_a_pronoun_after_an_announcement_is_the_one_announced_of():
+    evs = _events("王毅抵达缅甸\n\n外交部发言人赵立坚1日宣布，国务委员兼外长王毅7月3日赴缅甸主持外长会。"
+                  "他也将对泰国、菲律宾进行正式访问。")
+    visits = [e for e in evs if e[0] == "visit" and e[3] and e[3][0] in ("泰国", "菲律宾")]
+    assert visits and all(e[2] == ("王毅",) for e in visits)
+
+
+def test_whether_an_act_happens_is_no_report():
+    for text in ("特首抵达曼谷\n\n特首李家超17日抵达曼谷，当局未公布李家超会否获国家主席习近平接见。",
+                 "特首抵达曼谷\n\n特首李家超17日抵达曼谷，当局未公布李家超是否获国家主席习近平接见。",
+                 "特首抵达曼谷\n\n特首李家超17日抵达曼谷，李家超有机会获国家主席习近平接见。"):
+        assert not [e for e in _events(text) if e[0] == "meet"]
+    # without the marker, the passive is a meeting reported
+    evs = _events("特首抵达曼谷\n\n特首李家超17日抵达曼谷，李家超获国家主席习近平接见。")
+    assert [e for e in evs if e[0] == "meet"]
+
+
+def test_a_dateline_abroad_places_the_leader_on_his_known_trip():
+    doc = _doc("阮春福会见日本政党领导\n\n越通社东京——6月6日下午，越南政府总理阮春福分别会见"
+               "日本共产党主席志位和夫。阮春福对各党长期以来对越南的支持表示感谢。")
+    assert doc.year == 2017

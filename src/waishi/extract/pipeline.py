@@ -370,8 +370,10 @@ class _DocBuilder:
         month_day, day_only = story_day(self.text, self.dates, [sp for k, sp in self.regions if k == "body"],
                                         self.doc.dateline.span.end if self.doc.dateline is not None else None)
         self.month_day = month_day
+        dl = self.doc.dateline
         self.evidence = year_mod.collect(self.lex, body_text, pairs, today=today, origin=body_origin,
-                                         month_day=month_day, home=self.options.home, day_only=day_only)
+                                         month_day=month_day, home=self.options.home, day_only=day_only,
+                                         filed_in=self.lex.country_of(dl.place) if dl is not None and dl.place else None)
         # captions are often archive photos: their years count half, and only when the
         # headline and lede say nothing and no other teaser of the page does either
         self.cap_evidence = year_mod.collect(self.lex, cap_text, today=today, origin=cap_origin,

@@ -175,10 +175,11 @@ def _sentence_future(text: str, pos: int) -> bool:
 def collect(lex: Lexicon, text: str, people: Sequence[tuple[str, Sequence[str]]] | None = None,
             today: date | None = None, weight: float = 1.0,
             origin: Callable[[int], int] | None = None, month_day: tuple[int, int] | None = None,
-            home: str = HOME, day_only: int | None = None) -> YearEvidence:
+            home: str = HOME, day_only: int | None = None, filed_in: str | None = None) -> YearEvidence:
     """Year evidence found in ``text``; ``people`` are (name, titles) pairs read from it."""
     c = _Collector(lex, text, today, weight, origin, home)
     c.month_day = month_day
+    c.filed_in = filed_in
     c.now_phrases()
     c.full_dates()
     c.dotted_dates()
@@ -213,6 +214,7 @@ class _Collector:
         self.lex, self.text, self.today, self.weight, self.origin, self.home = lex, text, today, weight, origin, home
         self.ev = YearEvidence()
         self.month_day: tuple[int, int] | None = None  # the story's month and day, when the page says
+        self.filed_in: str | None = None  # the country of the dateline's city (越通社东京——)
         self.taken: list[tuple[int, int]] = []
         self.plain: list[int] = []
         self.future: list[int] = []
@@ -704,11 +706,14 @@ class _Collector:
     def _goes(self, head: str, name: str, starts: list[int], own: set[str]) -> set[str]:
         """The countries the visitor goes to, as the page's head tells it."""
         goes = {iso for i in starts for iso in self._destinations(head, i + len(name)) | self._visiting_before(head, i)}
+        goes -= own  # (NAME…对越南和越日关系…表示感谢: no trip to his own country)
         if not goes and any(_VISITOR_REL.search(head, max(0, i - 14), i) for i in starts):
             # 与到访的印度总理NAME会谈: the host is the other country the story names
             goes = {iso for n, _a, _b in self.lex.find("gazetteer", head) if (iso := self.lex.country_of(n))} - own
         if not goes:  # (NAME13日在万象同…会谈: a city of another country he is in)
             goes = {iso for i in starts for iso in self._destinations(head, i + len(name), at=True)} - own
+        if not goes and self.filed_in and self.filed_in not in own:
+            goes = {self.filed_in}  # (越通社东京——…NAME会见…: filed from the city of another country he is in)
         return goes
 
     def _visiting_before(self, head: str, pos: int) -> set[str]:

@@ -27,6 +27,10 @@ _ARRIVED = re.compile(r"抵达(?=[^，。；]{2,12}[，,])")
 _LIST_REACH = 16  # a listed person's title and name start this close to the comma before
 
 
+# the passive of a meeting: 获/被/受到 + the one who receives + (的)(亲切) + the trigger
+_PASSIVE = re.compile(r"(?:获|被|受到|得到)(?=[^，。；]{2,30}?(?:的)?(?:亲切|热情)?$)")
+
+
 def _by_country(partners: list[Actor]) -> list[list[Actor]]:
     """A call with persons of several countries (与老挝总理A和柬埔寨首相B通电话) is one call
     each: calls are between two sides. Persons of one country (or of none known) stay one call."""
@@ -66,7 +70,7 @@ class Meetings(ClauseReader):
         lead = self._clause_initial_partner(sent, ts)
         if lead is not None:
             return [self._event("meet", sent, ts, lead[0], g) for g in self._titled_apart(lead[1], ts)]
-        partnered = self._partner_meeting(sent, t, ts, te)
+        partnered = self._partner_meeting(sent, t, ts, te) or self._passive_meeting(sent, ts)
         if partnered:
             return partnered
         src = self.subject(sent, ts, frame.source)
@@ -90,6 +94,19 @@ class Meetings(ClauseReader):
         if len(groups) > 1:
             return [self._event("meet", sent, ts, src, g) for g in groups]
         return [self._event("meet", sent, ts, src, tgt)]
+
+    def _passive_meeting(self, sent: SentenceCtx, ts: int) -> list[Event]:
+        """A获B接见, A受到B的亲切会见: the passive names the one who receives (B) after its marker, and
+        the one received (A) as the clause's subject."""
+        cs = self.clause_start(ts, sent.span.start)
+        m = _PASSIVE.search(self.text, cs, ts)
+        if m is None:
+            return []
+        agents = self.ctx.actors_in(m.end(), ts, ("person", "group"))
+        received = self.ctx.actors_in(cs, m.start(), ("person", "group"))
+        if not agents or not received:
+            return []
+        return [self._event("meet", sent, ts, agents, received[-1:])]
 
     def _no_meeting(self, sent: SentenceCtx, ts: int, te: int) -> bool:
         """A meeting word that reports no meeting here."""
