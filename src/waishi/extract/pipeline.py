@@ -369,8 +369,10 @@ class _DocBuilder:
         # office terms to the years in which that day falls inside them
         month_day, day_only = story_day(self.text, self.dates, [sp for k, sp in self.regions if k == "body"],
                                         self.doc.dateline.span.end if self.doc.dateline is not None else None)
-        self.month_day = month_day
         dl = self.doc.dateline
+        if dl is not None and dl.month_day is not None:
+            month_day, day_only = dl.month_day, None  # (新华社北京7月21日电: the dateline's day)
+        self.month_day = month_day
         self.evidence = year_mod.collect(self.lex, body_text, pairs, today=today, origin=body_origin,
                                          month_day=month_day, home=self.options.home, day_only=day_only,
                                          filed_in=self.lex.country_of(dl.place) if dl is not None and dl.place else None)
