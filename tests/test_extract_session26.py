@@ -93,3 +93,29 @@ def test_a_dateline_abroad_places_the_leader_on_his_known_trip():
     doc = _doc("阮春福会见日本政党领导\n\n越通社东京——6月6日下午，越南政府总理阮春福分别会见"
                "日本共产党主席志位和夫。阮春福对各党长期以来对越南的支持表示感谢。")
     assert doc.year == 2017
+
+
+def test_a_tour_goes_on_to_the_countries_that_end_the_clause():
+    evs = _events("王毅访问菲律宾\n\n国务委员兼外长王毅5日抵达菲律宾展开访问。王毅结束访问后，还将续程前往印尼和马来西亚。")
+    legs = {e[3][0] for e in evs if e[0] == "visit" and e[2] == ("王毅",)}
+    assert {"印尼", "马来西亚"} <= legs
+    # a place that is no country needs a purpose to make a trip
+    evs = _events("越南总理抵达河内\n\n越南政府总理范明政随后前往机场。")
+    assert not [e for e in evs if e[0] == "visit"]
+
+
+def test_a_month_in_chinese_numerals_dates_the_act_it_opens():
+    from waishi.text.dates import find_dates
+    assert [(d.month, d.day) for d in find_dates("美国国务卿四月前往越南")] == [(4, None)]
+    assert [(d.month, d.day) for d in find_dates("双方于十一月访问")] == [(11, None)]
+    assert find_dates("纪念十月革命") == []
+
+
+def test_a_headline_act_of_a_person_the_body_does_not_name_is_kept():
+    evs = _events("美国总统将于9月10日到访越南\n\n2023年8月28日，美国国务卿布林肯四月前往越南，以修复两国关系。"
+                  "美国总统拜登将于9月10日到访越南。")
+    assert ("visit", "拜登") in [(e[0], e[2][0]) for e in evs if e[2]]
+    evs = _events("拜登将于9月10日到访越南\n\n2023年8月28日，美国国务卿布林肯四月前往越南，以修复两国关系，寻求合作。")
+    visits = [e for e in evs if e[0] == "visit"]
+    assert {e[2][0] for e in visits if e[2]} == {"布林肯", "拜登"}
+    assert [e[1] for e in visits if e[2] == ("布林肯",)] == ["2023-04"]

@@ -23,8 +23,8 @@ from ..model import Dateline, Document, Event, Extraction, Fact, Mention, Person
 from ..text.dates import WEEKDAY_GLOSS, DateMention, find_dates, since_date
 from ..text.sentences import find_all, sentences
 from . import year as year_mod
-from .events import Actor, DocContext, EventFinder, SentenceCtx, merge_events, same_occurrence
-from .events.keep import _by_factuality, _targets_overlap
+from .events import Actor, DocContext, EventFinder, SentenceCtx, merge_events, merge_headline
+from .events.keep import _by_factuality
 from .events.trips import date_by_known_trips, year_from_told_trips
 from .events.words import GROUP_NOUNS, RESTATED
 from .facts import FactFinder
@@ -497,18 +497,7 @@ class _DocBuilder:
         led = {m.text for m in self.entities if self.text.startswith(GROUP_NOUNS, m.span.end)}
         bodies = frozenset(m.text for m in self.entities if m.kind == "org" and m.text not in led)
         merged = merge_events(other, person_names, symmetric, bodies)
-        for ev in title_events:
-            same_type = [e for e in merged if e.type == ev.type]
-            if not same_type or (ev.type in ("attend", "host") and not any(
-                    _targets_overlap(e.target, ev.target) for e in same_type)):
-                # the headline's gathering is another than the body's (出席第32届东盟峰会 in the
-                # headline, 出席非正式会议 in the body): both were attended
-                merged.append(ev)
-            else:
-                for e in merged:
-                    if same_occurrence(e, ev, person_names, symmetric):
-                        e.extra_evidence.append(ev.evidence)
-                        break
+        merge_headline(merged, title_events, person_names, symmetric)
         press = self.lex.press_nouns
         if press and not any(w in (doc.title or "") for w in press):
             for e in merged:

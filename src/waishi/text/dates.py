@@ -27,6 +27,9 @@ _MONTH = re.compile(rf"(?P<y>{_Y})\s*年\s*(?P<m>{_N})\s*月(?!\s*\d{{1,2}}\s*�
 # 于12月, 在6月, 8月举行会晤: a month named as when an act took place, its year the sentence's or the page's
 _MONTH_ONLY = re.compile(rf"(?:(?<=[于在])(?P<m>{_N})\s*月(?:份)?(?![\d日底初中末上下])"
                          rf"|(?<![\d年.\-/])(?P<m3>{_N})\s*月(?=\s*(?:举行|访问|出席|会见|会晤|签署|签订|通电话|访华|访越|前往|赴)))")
+# 四月前往越南, 于十一月访问: a month in Chinese numerals named as when an act took place
+_CN_MONTH_ONLY = re.compile(r"(?:(?<=[于在])|(?<![〇零一二三四五六七八九十年月两几第上下]))(?P<m>十[一二]?|[一二三四五六七八九])月(?:份)?"
+                            r"(?=\s*(?:举行|访问|出访|出席|会见|会晤|签署|签订|通电话|访华|访越|前往|赴|抵达|到访))")
 _DAY_RANGE = re.compile(rf"(?<![\d月年.])(?P<d>{_N})\s*日?\s*(?:至|到|-|—|–|~|～)\s*(?P<d2>{_N})\s*日(?P<tod>\s*{_TOD})?(?![\d])")
 _DAY = re.compile(rf"(?<![\d月年])(?P<d>{_N})\s*日(?P<tod>\s*{_TOD})?(?![\d])")
 _GLUED = re.compile(rf"(?<![\d月年.\-/])(?P<m>1[0-2]|[1-9])(?P<d>[0-3]\d)\s*日(?P<tod>\s*{_TOD})?(?![\d])")
@@ -175,6 +178,11 @@ def _month_only(m: re.Match[str]) -> DateMention | None:
     return DateMention(m.start(), m.end(), None, mo) if 1 <= mo <= 12 else None
 
 
+def _cn_month_only(m: re.Match[str]) -> DateMention | None:
+    mo = small_chinese(m.group("m"))
+    return DateMention(m.start(), m.end(), None, mo) if mo is not None and 1 <= mo <= 12 else None
+
+
 def _glued(m: re.Match[str]) -> DateMention | None:
     # 623日: the 月 lost in the page's markup (6月23日)
     mo, d = int(m.group("m")), int(m.group("d"))
@@ -265,7 +273,7 @@ def _rel(m: re.Match[str]) -> DateMention | None:
 # The patterns in order of precedence: a later one only reads text no earlier one took.
 _READERS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], DateMention | None]], ...] = (
     (_FULL, _full), (_ISO, _iso), (_MONTH, _month), (_CN_FULL, _cn_full), (_SLASH_DAY, _slash_day), (_BRACKET_DAY, _bracket_day),
-    (_GLUED, _glued), (_DAY_RANGE, _day_range), (_DAY, _day), (_MONTH_ONLY, _month_only), (_REL_YEAR, _rel_year), (_YEAR_ONLY, _year_only), (_REL, _rel), (_NOW, _now),
+    (_GLUED, _glued), (_DAY_RANGE, _day_range), (_DAY, _day), (_MONTH_ONLY, _month_only), (_CN_MONTH_ONLY, _cn_month_only), (_REL_YEAR, _rel_year), (_YEAR_ONLY, _year_only), (_REL, _rel), (_NOW, _now),
     (_WEEKDAY, _weekday))
 
 
@@ -284,7 +292,7 @@ def _any_of(words: Iterable[str]) -> re.Pattern[str]:
 _RANGE_SEP_RX, _NOW_RX, _REL_RX = _any_of(_RANGE_SEPS), _any_of(_NOW_WORDS), _any_of(_RELATIVE)
 _REL_YEAR_RX = _any_of(("年前", *_YEAR_OFFSETS))
 _NEEDLES: dict[re.Pattern[str], Callable[[str], bool]] = {
-    _CN_FULL: lambda t: _CN_HINT.search(t) is not None,
+    _CN_FULL: lambda t: _CN_HINT.search(t) is not None, _CN_MONTH_ONLY: lambda t: _CN_HINT.search(t) is not None,
     _BRACKET_DAY: lambda t: "(" in t or "（" in t,
     _DAY_RANGE: lambda t: "日" in t and _RANGE_SEP_RX.search(t) is not None,
     _NOW: lambda t: _NOW_RX.search(t) is not None,

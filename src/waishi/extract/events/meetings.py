@@ -580,8 +580,18 @@ class Meetings(ClauseReader):
                         self.text[te:self.text.find("。", te) if "。" in self.text[te:te + 120] else te + 120])
         if not then and not re.match(r"[^，。；]{0,16}?(?:出席|参加|访问|出访|参观|考察|拜会|会见|会晤|进行|举行|开展|工作|祝贺)",
                                      self.text[te:ce]):
-            return None
+            return self._countries_ending(places, ce)
         return places
+
+    def _countries_ending(self, places: list[Actor], ce: int) -> list[Actor] | None:
+        """续程前往印尼和马来西亚。: countries, the clause's last words, are a trip's next stops."""
+        if not places or any(p.kind != "country" for p in places):
+            return None
+        countries = self.ctx.actors_in(places[0].span.start, ce, ("country",))
+        rest = self.text[places[0].span.start:ce]
+        for c in countries:
+            rest = rest.replace(c.name, "", 1)
+        return countries if re.fullmatch(r"[和与及、\s]*", rest) else None
 
     def _story_place(self, ts: int) -> str | None:
         """The country of the place the sentence sets its story in before ``ts`` (在南宁会见前来…的NAME:

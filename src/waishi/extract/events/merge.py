@@ -8,6 +8,7 @@ from datetime import date
 from functools import lru_cache
 
 from ...model import Event
+from .keep import _targets_overlap
 
 
 # -- merging --------------------------------------------------------------------------
@@ -239,3 +240,33 @@ def date_of(iso: str | None) -> date | None:
     if iso and len(iso) == 10:
         return date.fromisoformat(iso)
     return None
+
+
+def merge_headline(merged: list[Event], title_events: list[Event], persons: frozenset[str],
+                   symmetric: frozenset[str]) -> None:
+    """The headline's acts, into the body's: one the body tells too adds its evidence to it; one of a
+    type the body lacks, or another gathering, or a person the body never names, is kept."""
+    for ev in title_events:
+        same_type = [e for e in merged if e.type == ev.type]
+        if not same_type or (ev.type in ("attend", "host") and not any(
+                _targets_overlap(e.target, ev.target) for e in same_type)):
+            # the headline's gathering is another than the body's (出席第32届东盟峰会 in the
+            # headline, 出席非正式会议 in the body): both were attended
+            merged.append(ev)
+            continue
+        for e in merged:
+            if same_occurrence(e, ev, persons, symmetric):
+                e.extra_evidence.append(ev.evidence)
+                break
+        else:
+            if _headline_apart(ev, same_type, persons):
+                merged.append(ev)
+
+
+def _headline_apart(ev: Event, body: list[Event], persons: frozenset[str]) -> bool:
+    """A headline's act by a person the body's acts of its type never name (拜登将到访越南 over a body
+    that tells only of 布林肯's earlier visit): another act, kept."""
+    if ev.type not in ("visit", "meet", "attend"):
+        return False  # (张建卫向…转交中国政府援助: an envoy hands over his country's gift, told in the body)
+    named = [a for a in ev.source if a in persons]
+    return bool(named) and not any(p in a or a in p for e in body for a in e.source + e.target for p in named)
