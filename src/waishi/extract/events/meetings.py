@@ -82,7 +82,7 @@ class Meetings(ClauseReader):
             return []
         if not self._foreign(sent.span, src + tgt) or all(a.iso3 == self.ctx.home for a in src + tgt):
             return []  # 拜访原党和国家领导人, two Vietnamese officials: a domestic call, not foreign relations
-        persons = [a for a in tgt if a.kind == "person"]
+        persons = _dedupe([a for a in tgt if a.kind == "person"])  # (维克多•奥尔班 read as two spans)
         each = "分别" in self.text[max(sent.span.start, ts - 4):ts]
         if len(persons) > 1 and each:
             return [self._event("meet", sent, ts, src, [a]) for a in persons]  # 分别会见A和B
