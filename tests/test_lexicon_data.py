@@ -19,7 +19,7 @@ import pytest
 DATA = Path(__file__).resolve().parents[1] / "src" / "waishi" / "lexicon" / "data"
 ISO3 = {c.alpha_3 for c in pycountry.countries}
 DATE_RX = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-INTL_OFFICES = {"UN", "ASEAN"}  # office-key prefixes of organisations, iso3 left empty
+INTL_OFFICES = {"UN", "ASEAN", "EU"}  # office-key prefixes of organisations, iso3 left empty
 
 HEADERS = {
     "countries.tsv": ["name", "iso3", "kind"],

@@ -17,7 +17,7 @@ import pytest
 from waishi.lexicon import Lexicon, Office, read_tsv
 
 HEADER = ["iso3", "office", "forms", "holder", "start", "end", "source"]
-INTL = {"UN", "ASEAN"}  # organisations' offices: iso3 left empty
+INTL = {"UN", "ASEAN", "EU"}  # organisations' offices: iso3 left empty
 # Offices with several holders at once although "deputy" is not in their key (Laos has two vice presidents,
 # China several state councillors).
 MULTI_HOLDER = {"LAO.vice_president", "CHN.state_councillor"}
