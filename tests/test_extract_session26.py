@@ -119,3 +119,21 @@ def test_a_headline_act_of_a_person_the_body_does_not_name_is_kept():
     visits = [e for e in evs if e[0] == "visit"]
     assert {e[2][0] for e in visits if e[2]} == {"布林肯", "拜登"}
     assert [e[1] for e in visits if e[2] == ("布林肯",)] == ["2023-04"]
+
+
+def test_asean_dialogue_relations_counted_with_the_partner_named_first():
+    doc = _doc("越南总理出席峰会\n\n越南总理19日前往索契，参加俄罗斯-东盟对话关系20周年纪念峰会。")
+    assert doc.year == 2016
+
+
+def test_the_first_trip_abroad_of_a_term_dates_its_first_year():
+    doc = _doc("越南总理访问俄罗斯\n\n5月16日，越南总理阮春福抵达莫斯科，开始正式访问俄罗斯。"
+               "此访是阮春福就任总理后首次出访。")
+    assert doc.year == 2016
+
+
+def test_a_whole_years_trade_figure_is_reported_the_year_after():
+    for text in ("越澳总理会谈\n\n3月15日，越南总理阮春福同澳大利亚总理特恩布尔会谈。双边贸易额年均增长7%，"
+                 "2017年达近65亿美元。",
+                 "越澳总理会谈\n\n3月15日，越南总理阮春福同澳大利亚总理特恩布尔会谈。2017年双方贸易金额超过60亿美元。"):
+        assert _doc(text).year == 2018

@@ -61,9 +61,9 @@ _RETRO = re.compile(r"总结|以来|回顾|成果|成就|取得|实现了|完成
 _PLAN_WORDS = ("备忘录", "协议", "协定", "议定书", "合作", "阶段", "任期", "计划", "规划", "任务", "项目", "战略", "愿景", "目标", "行动", "方案", "期间", "时期", "年度")
 # A year followed by its trade or investment figures; a part of a year or a forecast is not a
 # whole past year (2023年前10个月, 2023年上半年, 2024年预计).
-_STAT_AFTER = re.compile(r"[，,]?\s*(?:[\u4e00-\u9fff]{0,10}?)(?:双边贸易|贸易额|贸易总额|进出口|出口额|进口额|外国直接投资|投资额|吸引外资)")
+_STAT_AFTER = re.compile(r"[，,]?\s*(?:[\u4e00-\u9fff]{0,10}?)(?:双边贸易|贸易额|贸易总额|贸易金额|贸易总值|进出口|出口额|进口额|外国直接投资|投资额|吸引外资)")
 _STAT_WORDS = re.compile(r"贸易|进出口|出口|进口|投资|营业额")
-_AMOUNT_AFTER = re.compile(r"(?:全年)?(?:共有|达到|达|为|约|超过|近)\s*约?\s*[\d.,]+\s*(?:亿|万)")
+_AMOUNT_AFTER = re.compile(r"(?:全年)?(?:共有|达到|达|为|约|超过|近|将近|接近|逾){1,2}\s*约?\s*[\d.,]+\s*(?:亿|万)")  # (达近65亿)
 _COUNTED_AFTER = re.compile(r"[^，。；]{0,6}?(?:游客|旅客|人次|访客)")
 _FORECAST = re.compile(r"预计|有望|目标|力争|将|可望|估计")
 _PART_YEAR = re.compile(r"\s*(?:前|头|上半年|下半年|第[一二三四]季度|\d{1,2}月|[一二三四五六七八九十]{1,2}月|1-|1至|以来|至今|初|底|年底|预计|有望|将|目标|力争)")

@@ -117,11 +117,12 @@ def _national_day(lex: Lexicon, window: str) -> int | None:
 
 def anniversary_base(lex: Lexicon, text: str, pos: int, key: str, home: str) -> int | None:
     window = text[max(0, pos - 16):pos + len(key)]
-    if ("建交" in key or "外交关系" in key) and "东盟" in window:
-        # 东盟—美国建交45周年: ASEAN's relations with a partner, not Vietnam's
-        flat = re.sub(r"[—\-–与和、\s]", "", window)
+    if ("建交" in key or "外交关系" in key or "对话关系" in key) and "东盟" in window:
+        # 东盟—美国建交45周年, 俄罗斯-东盟建立对话关系20周年: ASEAN's relations with a partner (named
+        # before or after it), not Vietnam's
+        flat = re.sub(r"[—\-–·与和、\s]", "", window)
         return next((d.year for pattern, d in lex.anniversaries.items() if pattern.startswith("东盟") and
-                     pattern in flat), None)
+                     (pattern in flat or (len(pattern) > 2 and pattern[2:] + "东盟" in flat))), None)
     if "建交" in key or "外交关系" in key:
         # 越中建交 / 越南与古巴建交 / 两国建交: the partner named just before
         best = None

@@ -20,6 +20,8 @@ if TYPE_CHECKING:
 _SWORN_AFTER = re.compile(r"(?:同志)?(?:的)?(?:正式)?(?:宣誓就职|就职典礼|就职仪式|宣誓就职仪式)")
 _APPOINT_AFTER = re.compile(r"(?:同志)?(?:已|正式|再次|再度|当天)?(?:当选|被选为|被选举为|被任命为|被推选为|就任|出任|获任|连任)")
 _SINCE_OFFICE = re.compile(r"(?:同志)?[^，。；,;]{0,14}?(?:以来|之后|后)(?:的)?(?:首次|第一次|首访|首度)?")
+# 首次出访, 首次外访, 首次出国访问: the first trip abroad of a term (not 首次访问X, a first visit to one country)
+_FIRST_TRIP = re.compile(r"(?:出访|外访|出国访问|出国|访问外国)")
 _APPOINT_BEFORE = re.compile(r"(?:选举|任命|推选|批准)$")
 # 即将接任首相的NAME, 候任总统NAME: a holder about to take office (the page is of the year his term
 # begins, or of the year before when it begins early in a year)
@@ -52,11 +54,18 @@ def appointments(c: _Collector, name: str, offices: Sequence[Office]) -> None:
             continue
         tail = text[i + len(name):i + len(name) + 30]
         again = bool(re.match(r"(?:同志)?(?:已|正式|当天)?(?:再次|连任|再度)", tail))
-        if _SINCE_OFFICE.match(tail):
+        since = _SINCE_OFFICE.match(tail)
+        if since:
             # 就任政府总理以来首次访问: a time since the term began, which bounds the page below only
             o = next((o for o in offices if o.start and any(f in tail for f in o.forms if len(f) >= 2)), None)
+            if o is None and not any(f in tail[:since.end()] for o2 in offices for f in o2.forms if len(f) >= 2):
+                o = max((o2 for o2 in offices if o2.start), key=lambda o2: o2.start, default=None)  # (就任后的首次出访)
             if o is not None and o.start is not None:
                 ev.bound(o.start.year, None, f"since {name} took office", c.at((i, i + len(name))))
+                if _FIRST_TRIP.match(tail, since.end()) or since.group().endswith("首访"):
+                    # 就任总理后首次出访: his first trip abroad, made within months of taking office
+                    ev.add(o.start.year + (1 if o.start.month >= 11 else 0), 3 * weight,
+                           f"{name}'s first trip abroad in office", c.at((i, i + len(name))))
             continue
         terms = [o for o in offices if o.start and any(f in tail for f in o.forms if len(f) >= 2)]
         if not terms:
