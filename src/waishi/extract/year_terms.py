@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from datetime import date
 from typing import TYPE_CHECKING
 
 from ..lexicon import Office
@@ -59,7 +60,8 @@ def appointments(c: _Collector, name: str, offices: Sequence[Office]) -> None:
             # 就任政府总理以来首次访问: a time since the term began, which bounds the page below only
             o = next((o for o in offices if o.start and any(f in tail for f in o.forms if len(f) >= 2)), None)
             if o is None and not any(f in tail[:since.end()] for o2 in offices for f in o2.forms if len(f) >= 2):
-                o = max((o2 for o2 in offices if o2.start), key=lambda o2: o2.start, default=None)  # (就任后的首次出访)
+                started = [o2 for o2 in offices if o2.start is not None]
+                o = max(started, key=lambda o2: o2.start or date.min) if started else None  # (就任后的首次出访)
             if o is not None and o.start is not None:
                 ev.bound(o.start.year, None, f"since {name} took office", c.at((i, i + len(name))))
                 if _FIRST_TRIP.match(tail, since.end()) or since.group().endswith("首访"):
