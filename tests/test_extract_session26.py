@@ -137,3 +137,18 @@ def test_a_whole_years_trade_figure_is_reported_the_year_after():
                  "2017年达近65亿美元。",
                  "越澳总理会谈\n\n3月15日，越南总理阮春福同澳大利亚总理特恩布尔会谈。2017年双方贸易金额超过60亿美元。"):
         assert _doc(text).year == 2018
+
+
+def test_a_side_named_by_a_title_alone_is_the_pages_holder_of_it():
+    evs = _events("联合国秘书长访问越南\n\n应越南国家主席阮春福的邀请，联合国秘书长古特雷斯于10月21日对越南进行正式访问。"
+                  "访问期间，古特雷斯将与越南国家主席举行会谈。")
+    meets = [e for e in evs if e[0] == "meet"]
+    assert meets and all(e[3] == ("阮春福",) for e in meets)
+
+
+def test_a_date_after_another_persons_name_is_his_acts_not_the_one_before():
+    evs = _events("俄罗斯总理将访越\n\n俄罗斯总理梅德韦杰夫11月18日起正式访问越南。俄方专家认为，"
+                  "梅德韦杰夫即将开始的访越之旅和阮富仲总书记今年9月访俄之行都很重要。")
+    visits = {(e[2][0], e[1]) for e in evs if e[0] == "visit" and e[2]}
+    assert ("阮富仲", "2018-09") in visits or any(v[0] == "阮富仲" and v[1].endswith("-09") for v in visits)
+    assert not any(v[0] == "梅德韦杰夫" and v[1] and v[1].endswith("-09") for v in visits)

@@ -23,7 +23,15 @@ from ..model import Dateline, Document, Event, Extraction, Fact, Mention, Person
 from ..text.dates import WEEKDAY_GLOSS, DateMention, find_dates, since_date
 from ..text.sentences import find_all, sentences
 from . import year as year_mod
-from .events import Actor, DocContext, EventFinder, SentenceCtx, merge_events, merge_headline
+from .events import (
+    Actor,
+    DocContext,
+    EventFinder,
+    SentenceCtx,
+    merge_events,
+    merge_headline,
+    name_bare_titles,
+)
 from .events.keep import _by_factuality
 from .events.trips import date_by_known_trips, year_from_told_trips
 from .events.words import GROUP_NOUNS, RESTATED
@@ -503,6 +511,7 @@ class _DocBuilder:
             for e in merged:
                 if e.type in ("attend", "host") and any(t.endswith(press) for t in e.target):
                     e.factuality = "side"  # a press conference beside the talks, no act of its own
+        name_bare_titles(merged, [(pm.name, [t for t, _ in pm.titles]) for pm in self.person_mentions])
         doc.events, doc.other_events = _by_factuality(merged, person_names, self.lex)
         date_by_known_trips(doc.events, self.lex, doc.year)
 

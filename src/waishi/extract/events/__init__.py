@@ -17,7 +17,7 @@ sentence) and ``merge`` (one event per act).
 from .clauses import ClauseReader
 from .context import Actor, DocContext, SentenceCtx
 from .finder import EventFinder
-from .merge import date_of, merge_events, merge_headline, same_occurrence
+from .merge import date_of, merge_events, merge_headline, name_bare_titles, same_occurrence
 
-__all__ = ["Actor", "ClauseReader", "DocContext", "EventFinder", "SentenceCtx", "date_of", "merge_events", "merge_headline",
+__all__ = ["Actor", "ClauseReader", "DocContext", "EventFinder", "SentenceCtx", "date_of", "merge_events", "merge_headline", "name_bare_titles",
            "same_occurrence"]

@@ -476,7 +476,9 @@ class ClauseReader:
                 return before[-1][1], before[-1][2]
         # (a date after the trigger counts only in its own clause: 这是…首次访问，也是两国关系于2022年12月
         # 升级…: a later clause's date is another act's)
-        after = [x for x in inside if cs <= x[0].start < min(ce, said_at) and x[0].start >= trig_start]
+        after = [x for x in inside if cs <= x[0].start < min(ce, said_at) and x[0].start >= trig_start
+                 and not self.ctx.actors_in(trig_start, x[0].start, ("person",))]
+        # (A即将开启的访越之旅以及B今年9月访俄之行: a date after another person is his act's)
         if after:
             return after[0][1], after[0][2]
         return sent.date or (None, None)

@@ -270,3 +270,18 @@ def _headline_apart(ev: Event, body: list[Event], persons: frozenset[str]) -> bo
         return False  # (张建卫向…转交中国政府援助: an envoy hands over his country's gift, told in the body)
     named = [a for a in ev.source if a in persons]
     return bool(named) and not any(p in a or a in p for e in body for a in e.source + e.target for p in named)
+
+
+def name_bare_titles(events: list[Event], titled: list[tuple[str, list[str]]]) -> None:
+    """与越南国家主席举行会谈: a side named by a title alone that one person of the page holds
+    (越南国家主席阮春福 in the lede) is that person."""
+    holders: dict[str, set[str]] = {}
+    for name, titles in titled:
+        for t in titles:
+            holders.setdefault(t, set()).add(name)
+    for e in events:
+        for side in (e.source, e.target):
+            for i, a in enumerate(side):
+                names = holders.get(a, set())
+                if len(names) == 1 and (n := next(iter(names))) not in side:
+                    side[i] = n
