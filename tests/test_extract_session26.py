@@ -152,3 +152,11 @@ def test_a_date_after_another_persons_name_is_his_acts_not_the_one_before():
     visits = {(e[2][0], e[1]) for e in evs if e[0] == "visit" and e[2]}
     assert ("阮富仲", "2018-09") in visits or any(v[0] == "阮富仲" and v[1].endswith("-09") for v in visits)
     assert not any(v[0] == "梅德韦杰夫" and v[1] and v[1].endswith("-09") for v in visits)
+
+
+def test_a_guest_addressed_by_title_and_honorific_is_the_guest():
+    evs = _events("省长会见缅甸代总统\n\n9月5日，省委书记王晓晖在成都会见了缅甸代总统敏昂莱。王晓晖说，"
+                  "代总统先生此次来华出席上海合作组织峰会和纪念抗日战争暨反法西斯战争胜利80周年活动。")
+    attends = {e[3][0] for e in evs if e[0] == "attend" and e[2] == ("敏昂莱",)}
+    assert attends == {"上海合作组织峰会", "纪念抗日战争暨反法西斯战争胜利80周年活动"}
+    assert not [e for e in evs if "代总统先生" in e[2] + e[3]]

@@ -122,3 +122,26 @@ def join_holder_forms(mentions: list[PersonMention], lex: Lexicon) -> None:
                 best[key] = pm.name
     for pm in mentions:
         pm.name = next((best[k] for k in keys.get(pm.name, ()) if best[k] != pm.name), pm.name)
+
+
+# a title and an honorific, as speakers address a guest (代总统先生, 总理阁下): the one the page titles so
+_ADDRESSED = re.compile(r"([\u4e00-\u9fff]{2,8}?)(?:先生|女士|阁下)")
+
+
+def addressed_mentions(text: str, start: int, end: int, mentions: list[PersonMention]) -> list[PersonMention]:
+    """代总统先生此次来华…: the person of the page whose title (缅甸代总统) ends with the one written
+    before the honorific, when one person alone holds such a title."""
+    if not any(h in text[start:end] for h in ("先生", "女士", "阁下")):
+        return []
+    names = {pm.name for pm in mentions}
+    out: list[PersonMention] = []
+    for m in _ADDRESSED.finditer(text, start, end):
+        title = m.group(1)
+        for k in range(len(title)):  # (the longest title that ends the run: 缅甸代总统 in 王晓晖说缅甸代总统)
+            t = title[k:]
+            holders = {pm.name for pm in mentions for tt, _ in pm.titles if len(t) >= 2 and tt.endswith(t)
+                       and not any(n != pm.name and n in tt for n in names)}  # (对敏昂莱代总统: no title)
+            if len(holders) == 1 and t not in names:
+                out.append(PersonMention(next(iter(holders)), Span(m.start(1) + k, m.end()), []))
+                break
+    return out

@@ -39,11 +39,18 @@ from .facts import FactFinder
 from .offices import bare_titles, offices_named, offices_of, words_ending
 from .options import MAX_PAGE_CHARS, Options  # noqa: F401  (MAX_PAGE_CHARS: re-exported)
 from .people import _NAME_HYPHEN, _SPACED_DOT, PeopleFinder, PersonMention, glossed_names, name_title_mentions
-from .people_post import _inherit_list_country, _join_short_forms, _spouse_country, join_holder_forms
+from .people_post import (
+    _inherit_list_country,
+    _join_short_forms,
+    _spouse_country,
+    addressed_mentions,
+    join_holder_forms,
+)
 from .places import entity_mentions, own_country_mentions
 from .relations import find_relations
 from .segment import page_date, segment
 from .story_day import story_day
+from .written_forms import _restore_written_forms
 
 LOGGER = logging.getLogger(__name__)
 
@@ -200,41 +207,6 @@ def _restore(page: Page) -> None:
         _restore_written_forms(page.result, page.text, page.match_text, script)
 
 
-def _restore_written_forms(rec: Extraction, text: str, match_text: str,
-                           script: Callable[[str], str] = str) -> None:
-    """Names, titles and actors as written: matching ran on the Simplified text, which has the
-    same length, so a string read from it is put back from the same place in the original."""
-    cache: dict[str, str] = {}
-
-    def orig(s: str | None) -> str | None:
-        if not s:
-            return s
-        got = cache.get(s)
-        if got is None:
-            i = match_text.find(s)
-            # (a name the page does not write, from a lexicon: 访华 -> 中国, in the page's script)
-            got = cache[s] = text[i:i + len(s)] if i >= 0 else script(s)
-        return got
-
-    def origs(xs: list[str]) -> list[str]:
-        return [orig(x) or x for x in xs]
-
-    for d in rec.documents:
-        if d.title_span is not None:
-            d.title = text[d.title_span.start:d.title_span.end]
-        for p in d.people:
-            p.name = orig(p.name) or p.name
-            p.titles = origs(p.titles)
-        for e in d.events:
-            e.source, e.target, e.location = origs(e.source), origs(e.target), orig(e.location)
-        for f in d.facts:
-            f.subject = origs(f.subject)
-            if f.counted:
-                f.counted = orig(f.counted)
-        for m in d.mentions:
-            m.text = text[m.span.start:m.span.end]
-
-
 # A title of this many characters or more that the page gave one person names that person when
 # written again alone (印度外长, 越南国家主席; not 主席 or 外长, which name many).
 _ANAPHOR_TITLE = 4
@@ -334,6 +306,8 @@ class _DocBuilder:
         inside = _Intervals([p.span for p in self.person_mentions])
         self.entities = [m for m in self.entities if not inside.covers(m.span.start)]
         self._holder_mentions(sentence_of)
+        self.person_mentions += [a for _k, sp in self.regions  # (代总统先生: the acting president the page names)
+                                 for a in addressed_mentions(text, sp.start, sp.end, self.person_mentions)]
         self.entities += own_country_mentions(self.lex, text, [(pm.country, [t for t, _ in pm.titles]) for pm in self.person_mentions],
                                               [sp for pm in self.person_mentions for _t, sp in pm.titles])
         self.person_mentions.sort(key=lambda p: p.span.start)
@@ -584,6 +558,8 @@ class _DocBuilder:
                     and n[:2] not in self.lex.entities:
                 part_of.setdefault(n[:2], set()).add(n)
         forms.update({part: next(iter(full)) for part, full in part_of.items() if len(full) == 1})
+        forms.update({t: pm.name for pm in self.person_mentions  # (代总统先生: an address, people_post)
+                      if (t := self.text[pm.span.start:pm.span.end]) != pm.name and t.endswith(("先生", "女士", "阁下"))})
         spans: list[Actor] = []
         by_length = sorted(forms.items(), key=lambda kv: -len(kv[0]))
         for _kind, sp in self.regions:

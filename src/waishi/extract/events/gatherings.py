@@ -398,17 +398,19 @@ class Gatherings(ClauseReader):
 
     def _split_gatherings(self, name: str) -> list[str]:
         """出席A会议(GMS8)、B峰会和C峰会, A博览会暨B峰会: one attendance per gathering named."""
-        parts = [p.strip() for p in re.split(r"、|以及|和|及|暨", name)]
         nouns = tuple(self.nouns)
 
         def whole(p: str) -> bool:
             core = re.sub(r"\s*[（(][^)）]{1,20}[)）]$", "", p)
             return len(core) >= 4 and core.endswith(nouns)
 
-        if len(parts) >= 2 and all(whole(p) for p in parts) and \
-                not any(p.startswith(("相关", "有关", "其他", "系列", "各项", "一些", "多项", "其它", "开展", "进行", "举行"))
-                        for p in parts):
-            return parts  # (会议和相关双边活动: one trip's programme, not a second gathering)
+        # (A峰会和纪念B暨C胜利80周年活动: 暨 joins the second name's own parts; tried after the list's joints)
+        for joints in (r"、|以及|和|及", r"、|以及|和|及|暨"):
+            parts = [p.strip() for p in re.split(joints, name)]
+            if len(parts) >= 2 and all(whole(p) for p in parts) and \
+                    not any(p.startswith(("相关", "有关", "其他", "系列", "各项", "一些", "多项", "其它", "开展", "进行", "举行"))
+                            for p in parts):
+                return parts  # (会议和相关双边活动: one trip's programme, not a second gathering)
         return [name]
 
     def _ceremony_sides(self, src: list[Actor], name: str, np_span: Span, s: Span) -> tuple[list[Actor], list[Actor]] | None:
