@@ -7,6 +7,10 @@ from waishi.extract.pipeline import extract
 from waishi.extract.segment import page_date
 
 
+def _titles(text):
+    return [d.title for d in extract(text).documents]
+
+
 def test_a_day_with_its_clock_in_a_short_line_is_the_pages_stamp():
     assert page_date("老挝外长会见韩国外长\n\n2016-07-25 13:43:56  某某新闻网    参与评论()人\n\n正文。") == "2016-07-25"
     assert page_date("柬埔寨项目签约\n某某社·2025-09-16 08:05\n正文。") == "2025-09-16"
@@ -160,3 +164,18 @@ def test_a_guest_addressed_by_title_and_honorific_is_the_guest():
     attends = {e[3][0] for e in evs if e[0] == "attend" and e[2] == ("敏昂莱",)}
     assert attends == {"上海合作组织峰会", "纪念抗日战争暨反法西斯战争胜利80周年活动"}
     assert not [e for e in evs if "代总统先生" in e[2] + e[3]]
+
+
+def test_a_headline_with_short_parallel_phrases_after_it_is_one_headline():
+    text = ("中国总理与泰国总理共同会见记者时强调 传承两国友谊 推进务实合作\n"
+            "10月11日，中国总理在曼谷同泰国总理会谈后会见记者。 某某社记者王某摄\n"
+            "某某社曼谷10月11日电 中国总理11日在曼谷同泰国总理举行会谈后共同会见了记者。")
+    assert _titles(text) == ["中国总理与泰国总理共同会见记者时强调 传承两国友谊 推进务实合作"]
+
+
+def test_a_menu_run_together_after_home_and_a_forms_prompt_are_no_headlines():
+    text = ("首页本地新闻县区开发区节庆活动东盟经济\n\n2023年广西与越南边境四省党委书记举行新春会晤\n\n"
+            "2月22日，2023年广西与越南边境四省党委书记新春会晤以视频方式举行。")
+    assert _titles(text) == ["2023年广西与越南边境四省党委书记举行新春会晤"]
+    text = "请选择班型\n- 基础班\n- 高级班\n中国大使考察援建水井项目\n某某社3月10日电 中国驻柬埔寨大使考察援建水井项目。"
+    assert _titles(text) == ["中国大使考察援建水井项目"]

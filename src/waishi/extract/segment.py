@@ -250,7 +250,10 @@ def _glued_heads(t: str) -> bool:
     """Several headlines glued with spaces: long, no sentence end, three or more parts (a Latin
     prefix, WEF ASEAN 2018: …, is one headline's words, not headlines)."""
     parts = [p for p in re.split(r"\s+", t) if p]
-    return len(parts) >= 3 and sum(len(_HANZI.findall(p)) >= 5 for p in parts) >= 3 and not t.endswith(_TERMINAL)
+    # (主题 传承中泰友谊 推进务实合作: a headline's short parallel phrases after it are one headline)
+    short_tail = len(parts) >= 3 and all(len(p) <= 8 for p in parts[1:]) and len(set(map(len, parts[1:]))) == 1
+    return len(parts) >= 3 and sum(len(_HANZI.findall(p)) >= 5 for p in parts) >= 3 and not t.endswith(_TERMINAL) \
+        and not short_tail
 
 
 def _first_headline(lines: list[Line], words: _Fur = _NO_FUR) -> int:
