@@ -179,3 +179,13 @@ def test_a_menu_run_together_after_home_and_a_forms_prompt_are_no_headlines():
     assert _titles(text) == ["2023年广西与越南边境四省党委书记举行新春会晤"]
     text = "请选择班型\n- 基础班\n- 高级班\n中国大使考察援建水井项目\n某某社3月10日电 中国驻柬埔寨大使考察援建水井项目。"
     assert _titles(text) == ["中国大使考察援建水井项目"]
+
+
+def test_a_new_ambassador_met_before_the_month_his_term_began_is_of_the_next_year():
+    doc = _doc("越南总理会见老挝驻越大使\n\n3月19日，越南政府总理范明政在河内接见了老挝新任驻越大使坎葆·恩塔万。")
+    assert doc.year == 2024  # (his term began in October 2023: March of the next year)
+
+
+def test_a_lao_title_is_no_former_holders():
+    doc = _doc("越南总理会见老挝驻越大使\n\n越南政府总理范明政在河内会见老挝驻越大使坎葆·恩塔万。")
+    assert doc.year_range is not None and doc.year_range[0] >= 2023

@@ -624,7 +624,8 @@ class _Collector:
             # a former holder's title (原国家主席, 已故总书记) dates nothing, nor does a historical
             # figure's (胡志明主席 is named on pages of every year)
             titles = [*titles, *(short_country(self.lex, t) for t in titles)]
-            current = [t for t in titles if not t.startswith(_FORMER)]  # (tested once, not once per office)
+            # (老挝总理: Laos, no 老 of an old holder)
+            current = [t for t in titles if not t.startswith(_FORMER) or t.startswith("老挝")]  # (tested once)
             current += [u for t in current if (u := _NEW_TITLE.sub("", t, count=1)) != t]  # (菲律宾新任外长)
             fits = [o for o in offices if any(title_fits(t, o.forms) for t in current)
                     and not (o.end and o.end.year < HISTORICAL_BEFORE)]
@@ -642,8 +643,11 @@ class _Collector:
             new = [o for o in fits if o.start and any(_NEW_TITLE.search(t) and (
                 title_fits(t, o.forms) or title_fits(_NEW_TITLE.sub("", t, count=1), o.forms)) for t in current)]
             if new:
-                # 澳大利亚新总理NAME: the page is of the first year of the term
-                self.ev.add(max(o.start for o in new if o.start).year, 4 * self.weight, f"new in office {name}")
+                # 澳大利亚新总理NAME: the page is of the first year of the term, on or after its first day
+                # (新任驻越大使 met on 3月19日, a term begun in October: the next year's March)
+                first = max(o.start for o in new if o.start)
+                y = first.year + (1 if month_day and _before_in_year(month_day, first) else 0)
+                self.ev.add(y, 4 * self.weight, f"new in office {name}")
         if present:
             # every holder named with his title in a sentence of the story (not one dated to another
             # year) was in office at once: their terms intersect
@@ -739,6 +743,11 @@ class _Collector:
         for m in _ABBREVIATED.finditer(seg):
             out.update(self.lex.abbrs.get(m.group(1) or m.group(2), ()))
         return out
+
+
+def _before_in_year(month_day: tuple[int, int], day: date) -> bool:
+    """The month-day falls before ``day`` in ``day``'s year."""
+    return month_day < (day.month, day.day)
 
 
 def _only_in_dated_sentences(text: str, name: str) -> bool:
