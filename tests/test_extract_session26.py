@@ -189,3 +189,10 @@ def test_a_new_ambassador_met_before_the_month_his_term_began_is_of_the_next_yea
 def test_a_lao_title_is_no_former_holders():
     doc = _doc("越南总理会见老挝驻越大使\n\n越南政府总理范明政在河内会见老挝驻越大使坎葆·恩塔万。")
     assert doc.year_range is not None and doc.year_range[0] >= 2023
+
+
+def test_an_agencys_head_acts_and_a_date_in_the_partners_description_is_the_partners():
+    evs = _events("越韩通讯社加强合作\n\n越通社河内——12月14日，越南通讯社社长武越庄与由韩国联合通讯社社长成耆洪率领、于"
+                  "2022年12月12日起在越南访问的韩联社代表团举行会谈。武越庄表示，两社合作成果显著。")
+    meets = [e for e in evs if e[0] == "meet"]
+    assert meets and meets[0][1] == "2022-12-14" and meets[0][2] == ("武越庄",)

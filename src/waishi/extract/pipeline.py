@@ -221,7 +221,9 @@ _SUBJECT_NEXT = "还也在于将已则曾随与同和对向"  # (an adverb right
 
 def _reporters(mentions: list[PersonMention], lex: Lexicon) -> set[str]:
     """Names every titled mention of which calls a journalist (titles.tsv kind ``media``)."""
-    media = lex.memo("media_titles", lambda: tuple(t for t, kind in lex.titles.items() if kind == "media"))
+    # (a paper's or an agency's head, 社长/台长/总编辑, acts on its behalf: 越通社社长…与韩联社社长会谈)
+    media = lex.memo("media_titles", lambda: tuple(t for t, kind in lex.titles.items() if kind == "media"
+                                                  and t.endswith(("记者", "评论员", "编辑")) and not t.endswith("总编辑")))
     verdict: dict[str, bool] = {}
     for pm in mentions:
         if pm.titles:

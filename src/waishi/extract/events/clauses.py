@@ -470,8 +470,14 @@ class ClauseReader:
         # time stands before the verb in Chinese: a date after the trigger is mostly its object's
         # (会见了自3月26日至28日访问越南的X), so any date before it in the sentence comes first
         spans = ((cs, min(ce, said_at)), (sent.span.start, said_at))
+        # (A与由B率领自12月13日至16日访问越南的代表团举行会谈: a date inside the partner's description,
+        # between 与/同 and the verb, is the partner's; one before the preposition is the act's)
+        prep = _PARTNER_PREP.search(self.text, cs, trig_start)
         for lo, hi in spans:
             before = [x for x in inside if lo <= x[0].start < hi and x[0].start < trig_start]
+            if prep is not None:
+                before = [x for x in before if x[0].start < prep.start()] or \
+                    ([] if lo == cs and cs > sent.span.start else before)  # (then the sentence's, before the clause)
             if before:
                 return before[-1][1], before[-1][2]
         # (a date after the trigger counts only in its own clause: 这是…首次访问，也是两国关系于2022年12月
@@ -610,6 +616,8 @@ def _dedupe_names(actors: list[Actor]) -> list[Actor]:
 # the first verb after a subject (开展, 会见, 出席 …): what stands before it is the subject
 _VERB_AFTER_SUBJECT = re.compile(r"开展|会见|拜会|出席|访问|举行|表示|强调|签署")
 # A third-person pronoun opening a clause as its subject (他还将…, 她随后…)
+# the preposition that opens a meeting's partner (A与B会谈, A同由B率领的…举行会谈)
+_PARTNER_PREP = re.compile(r"(?:与|同|跟)(?=由|[^，。；]{0,40}?的)")
 # a speaker's verb: who speaks is not whom a later pronoun means (A宣布，B将访问…。他还将…)
 _ANNOUNCES = re.compile(r"宣布|表示|透露|指出|说|称")
 _PRONOUN = re.compile(r"\s*(?:他|她)(?=[还也随并将已于在同与和对又则曾])")
