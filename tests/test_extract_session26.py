@@ -196,3 +196,8 @@ def test_an_agencys_head_acts_and_a_date_in_the_partners_description_is_the_part
                   "2022年12月12日起在越南访问的韩联社代表团举行会谈。武越庄表示，两社合作成果显著。")
     meets = [e for e in evs if e[0] == "meet"]
     assert meets and meets[0][1] == "2022-12-14" and meets[0][2] == ("武越庄",)
+
+
+def test_a_summit_named_by_its_host_city_dates_the_attendance_it_reports():
+    evs = _events("新加坡总理将访华\n\n李显龙总理9月19日起访问中国。去年，李显龙应邀参加了杭州G20峰会。")
+    assert ("attend", "2016-09") in [(e[0], e[1]) for e in evs if e[3] and "杭州G20峰会" in e[3][0]]

@@ -236,7 +236,8 @@ class Lexicon:
     relations: dict[str, date] = field(default_factory=dict)  # ISO3 -> date relations with Vietnam began
     pair_relations: dict[frozenset[str], date] = field(default_factory=dict)  # two others' relations
     anniversaries: dict[str, date] = field(default_factory=dict)  # key phrase -> founding date
-    world_events: dict[str, tuple[int, str]] = field(default_factory=dict)  # phrase -> (year, since|point)
+    world_events: dict[str, tuple[int, str]] = field(default_factory=dict)  # phrase -> (year, since|point|gathering)
+    gathering_months: dict[str, str] = field(default_factory=dict)  # a gathering's phrase -> YYYY-MM
     congresses: list[Congress] = field(default_factory=list)
     series: dict[str, list[Series]] = field(default_factory=dict)
     surnames_vn: frozenset[str] = frozenset()
@@ -326,9 +327,14 @@ class Lexicon:
             if d:
                 self.anniversaries[row["pattern"]] = d
         for row in read_tsv("world_events.tsv", ["pattern", "year", "use", "note"]):
-            if row["use"] not in ("since", "point") or not row["year"].isdigit():
-                raise LexiconError(f"world_events.tsv: bad row {row!r} (year a number, use since or point)")
-            self.world_events[row["pattern"]] = (int(row["year"]), row["use"])
+            when = row["year"]
+            if row["use"] not in ("since", "point", "gathering") or not (
+                    when.isdigit() or (row["use"] == "gathering" and re.fullmatch(r"\d{4}-\d{2}", when))):
+                raise LexiconError(f"world_events.tsv: bad row {row!r} (year a number, or YYYY-MM for a gathering; "
+                                   "use since, point or gathering)")
+            self.world_events[row["pattern"]] = (int(when[:4]), row["use"])
+            if row["use"] == "gathering":
+                self.gathering_months[row["pattern"]] = when
         for row in read_tsv("series.tsv", ["name", "first", "base", "per_year", "every"]):
             try:
                 s = Series(row["name"], int(row["first"]), int(row["base"]), int(row["per_year"]),

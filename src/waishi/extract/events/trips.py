@@ -70,3 +70,16 @@ def _fits(v: Visit, month_day: tuple[int, int]) -> bool:
     except ValueError:
         return False
     return v.start - timedelta(days=4) <= d <= v.end + timedelta(days=4)
+
+
+def date_by_known_gatherings(events: list[Event], lex: Lexicon) -> None:
+    """李显龙参加了杭州G20峰会 on a page of 2017: an attendance (or hosting) of a gathering whose year
+    is public knowledge (world_events.tsv) is of that year, whatever the running context says."""
+    if not lex.gathering_months:
+        return
+    for e in events:
+        if e.type not in ("attend", "host"):
+            continue
+        months = {m for t in e.target for pattern, m in lex.gathering_months.items() if pattern in t}
+        if len(months) == 1 and not (e.date or "").startswith(m := months.pop()):
+            e.date, e.date_end = m, None
