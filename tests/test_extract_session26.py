@@ -201,3 +201,10 @@ def test_an_agencys_head_acts_and_a_date_in_the_partners_description_is_the_part
 def test_a_summit_named_by_its_host_city_dates_the_attendance_it_reports():
     evs = _events("新加坡总理将访华\n\n李显龙总理9月19日起访问中国。去年，李显龙应邀参加了杭州G20峰会。")
     assert ("attend", "2016-09") in [(e[0], e[1]) for e in evs if e[3] and "杭州G20峰会" in e[3][0]]
+
+
+def test_an_act_dated_by_its_year_alone_takes_the_month_of_the_visitors_one_trip():
+    evs = _events("中国总理将访问新加坡\n\n外交部发言人6日宣布，国务院总理李克强将于12日至16日对新加坡进行正式访问。"
+                  "李克强还将出席第21次中国—东盟领导人会议。")
+    attends = [e for e in evs if e[0] == "attend"]
+    assert attends and attends[0][1].startswith("2018-11")

@@ -33,7 +33,12 @@ from .events import (
     name_bare_titles,
 )
 from .events.keep import _by_factuality
-from .events.trips import date_by_known_gatherings, date_by_known_trips, year_from_told_trips
+from .events.trips import (
+    date_by_known_gatherings,
+    date_by_known_trips,
+    date_by_the_trip,
+    year_from_told_trips,
+)
 from .events.words import GROUP_NOUNS, RESTATED
 from .facts import FactFinder
 from .offices import bare_titles, offices_named, offices_of, words_ending
@@ -491,6 +496,7 @@ class _DocBuilder:
         doc.events, doc.other_events = _by_factuality(merged, person_names, self.lex)
         date_by_known_trips(doc.events, self.lex, doc.year)
         date_by_known_gatherings(doc.events, self.lex)
+        date_by_the_trip(doc.events)
 
     def relations(self) -> None:
         self.doc.relations = find_relations(

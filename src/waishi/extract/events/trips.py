@@ -83,3 +83,19 @@ def date_by_known_gatherings(events: list[Event], lex: Lexicon) -> None:
         months = {m for t in e.target for pattern, m in lex.gathering_months.items() if pattern in t}
         if len(months) == 1 and not (e.date or "").startswith(m := months.pop()):
             e.date, e.date_end = m, None
+
+
+def date_by_the_trip(events: list[Event]) -> None:
+    """李克强将于12至16日访问新加坡，还将出席…会议: an act of a visitor that the page dates by its year
+    alone, in a story of his one trip dated to the month, is of the trip's month."""
+    trips: dict[str, set[str]] = {}
+    for e in events:
+        if e.type == "visit" and e.date and len(e.date) >= 7:
+            for s in e.source:
+                trips.setdefault(s, set()).add(e.date[:7])
+    for e in events:
+        if e.type == "visit" or not e.date or len(e.date) != 4:
+            continue
+        months = {m for s in e.source for m in trips.get(s, ()) if m.startswith(e.date)}
+        if len(months) == 1:
+            e.date = months.pop()
