@@ -208,3 +208,9 @@ def test_an_act_dated_by_its_year_alone_takes_the_month_of_the_visitors_one_trip
                   "李克强还将出席第21次中国—东盟领导人会议。")
     attends = [e for e in evs if e[0] == "attend"]
     assert attends and attends[0][1].startswith("2018-11")
+
+
+def test_a_bodys_own_size_and_meetings_postponed_are_no_relation_figures():
+    doc = _doc("越通社加强国际合作\n\n2022年12月14日，越通社社长武越庄表示，越通社在国外设有30个分社，有10种语言的信息产品。"
+               "目前约有200多个会议因疫情推迟。")
+    assert not [f for f in doc.facts if f.metric == "count"]

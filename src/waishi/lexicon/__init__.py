@@ -446,8 +446,10 @@ class Lexicon:
         nouns: list[str] = []
         people: list[str] = []
         for row in read_tsv("not_counted.tsv", ["noun", "kind"]):
-            if row["kind"] not in ("admin", "people", "weather", "goods", "programme", "economy") or not row["noun"]:
-                raise LexiconError(f"not_counted.tsv: bad row {row!r} (kind admin, people, weather, goods, programme or economy)")
+            if row["kind"] not in ("admin", "people", "weather", "goods", "programme", "economy", "organisation") \
+                    or not row["noun"]:
+                raise LexiconError(f"not_counted.tsv: bad row {row!r} (kind admin, people, weather, goods, programme, "
+                                   "economy or organisation)")
             nouns.append(row["noun"])
             if row["kind"] == "people" and len(row["noun"]) >= 2:
                 people.append(row["noun"])
