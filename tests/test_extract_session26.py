@@ -214,3 +214,9 @@ def test_a_bodys_own_size_and_meetings_postponed_are_no_relation_figures():
     doc = _doc("越通社加强国际合作\n\n2022年12月14日，越通社社长武越庄表示，越通社在国外设有30个分社，有10种语言的信息产品。"
                "目前约有200多个会议因疫情推迟。")
     assert not [f for f in doc.facts if f.metric == "count"]
+
+
+def test_a_figure_after_a_semicolon_keeps_the_metric_named_before_it():
+    doc = _doc("越南国会主席访问新西兰\n\n2022年12月3日，越南国会主席王廷惠抵达奥克兰。两国贸易额2021年达13亿美元；"
+               "2022年前9个月达11亿美元，同比增长13%。")
+    assert ("trade_total", 1100000000, "2022") in [(f.metric, f.value, f.period) for f in doc.facts]

@@ -152,7 +152,8 @@ class FactFinder:
                 window = text[max(prev_end, clause_start):a]
                 after = _METRIC_AFTER.match(text, b)
                 metric = _metric(window) or ("aid" if after else None) or _metric(text[s:a]) or \
-                    self._metric_of_head(b) or ("aid" if _GIVEN_TO.search(text, s, a) else None)
+                    self._metric_of_head(b) or ("aid" if _GIVEN_TO.search(text, s, a) else None) or \
+                    self._metric_before_semicolon(s, a)
                 if metric is None:
                     prev_end = b
                     continue
@@ -188,6 +189,14 @@ class FactFinder:
                 f.period = str(self.year)
                 f.period_assumed = True
         return out, period_ctx
+
+    def _metric_before_semicolon(self, s: int, a: int) -> str | None:
+        """贸易额2021年达13亿美元；2022年前9个月达11亿美元: a figure after a semicolon with no metric word
+        of its own is of the metric the sentence before it named."""
+        if self.text[:s].rstrip()[-1:] not in ("；", ";"):
+            return None
+        lo = max(self.text.rfind("。", 0, s), self.text.rfind("\n", 0, s)) + 1
+        return _metric(self.text[lo:a])
 
     def _outbound(self, s: int, a: int) -> bool:
         """The home country invests abroad: 越南(企业)对/在 + another country + 投资, before the figure."""
