@@ -220,3 +220,10 @@ def test_a_figure_after_a_semicolon_keeps_the_metric_named_before_it():
     doc = _doc("越南国会主席访问新西兰\n\n2022年12月3日，越南国会主席王廷惠抵达奥克兰。两国贸易额2021年达13亿美元；"
                "2022年前9个月达11亿美元，同比增长13%。")
     assert ("trade_total", 1100000000, "2022") in [(f.metric, f.value, f.period) for f in doc.facts]
+
+
+def test_an_advisers_and_a_rapporteurs_titles_end_before_their_names():
+    doc = _doc("联合国秘书长访问越南\n\n10月21日，联合国秘书长古特雷斯访问越南。随行的有气候问题特别顾问约翰·史密斯"
+               "(John Smith)和欧洲议会报告员马克·布朗(Mark Brown)。")
+    names = {p.name for p in doc.people}
+    assert {"约翰·史密斯", "马克·布朗"} <= names
