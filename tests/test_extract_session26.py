@@ -227,3 +227,11 @@ def test_an_advisers_and_a_rapporteurs_titles_end_before_their_names():
                "(John Smith)和欧洲议会报告员马克·布朗(Mark Brown)。")
     names = {p.name for p in doc.people}
     assert {"约翰·史密斯", "马克·布朗"} <= names
+
+
+def test_words_that_follow_a_title_are_no_names():
+    doc = _doc("缅甸外长拒绝邀请\n\n缅甸官员2日说，国务资政昂山素季拒绝了与东南亚其他国家最高外交官一道赴美会谈的邀请，"
+               "她将派一名高官代表自己出席。韩国外交部长官尹炳世表示关注。新华社记者刘某摄")
+    names = {p.name for p in doc.people}
+    assert not names & {"一道", "自己", "官尹炳世", "刘某摄"}
+    assert "尹炳世" in names
