@@ -235,3 +235,9 @@ def test_words_that_follow_a_title_are_no_names():
     names = {p.name for p in doc.people}
     assert not names & {"一道", "自己", "官尹炳世", "刘某摄"}
     assert "尹炳世" in names
+
+
+def test_a_trigger_inside_a_documents_title_is_no_act():
+    evs = _events("越新外长会议\n\n9月14日，两国外长裴青山和马胡塔根据《越南与新西兰签署的行动计划》共同主持首次外长会议。")
+    assert not [e for e in evs if e[0] == "sign"]
+    assert [e for e in evs if e[0] == "host"]

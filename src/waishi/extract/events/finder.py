@@ -17,6 +17,8 @@ from .words import (
     TALK_NOUNS,
 )
 
+_BOOK_TITLE = re.compile(r"《[^《》]{2,80}》")
+
 
 class EventFinder(Meetings, Gatherings):
     """Reads a sentence's triggers and hands each to its type's frame."""
@@ -45,6 +47,8 @@ class EventFinder(Meetings, Gatherings):
         events: list[Event] = self._speech_attend(sent)
         # (a trigger inside a capacity phrase, 以…主办国身份, is no act)
         np_spans: list[Span] = [Span(*m.span()) for m in CAPACITY.finditer(self.text, s.start, s.end)]
+        # (a trigger inside a document's title, 《越南与新西兰签署…行动计划》, names it: no act)
+        np_spans += [Span(*m.span()) for m in _BOOK_TITLE.finditer(self.text, s.start, s.end)] if "《" in self.text[s.start:s.end] else []
         online: bool | None = None  # (read once a sentence, when it first has an event)
         for t, ts, te in trigs:
             trig = self.lex.triggers[t]
