@@ -241,3 +241,9 @@ def test_a_trigger_inside_a_documents_title_is_no_act():
     evs = _events("越新外长会议\n\n9月14日，两国外长裴青山和马胡塔根据《越南与新西兰签署的行动计划》共同主持首次外长会议。")
     assert not [e for e in evs if e[0] == "sign"]
     assert [e for e in evs if e[0] == "host"]
+
+
+def test_browser_notices_an_age_gate_a_weather_widget_and_a_hot_topics_bar_are_no_headlines():
+    text = ("请更新您的浏览器\n\n您使用的浏览器版本较旧，建议您更新。\n晴时多云\n限制级\n热门: 地震 选举\n\n"
+            "总统就任后首度出访 将访南太平洋友邦\n\n总统府22日宣布，总统将于11月30日率团访问南太平洋友邦。")
+    assert _titles(text) == ["总统就任后首度出访 将访南太平洋友邦"]
