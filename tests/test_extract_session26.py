@@ -247,3 +247,9 @@ def test_browser_notices_an_age_gate_a_weather_widget_and_a_hot_topics_bar_are_n
     text = ("请更新您的浏览器\n\n您使用的浏览器版本较旧，建议您更新。\n晴时多云\n限制级\n热门: 地震 选举\n\n"
             "总统就任后首度出访 将访南太平洋友邦\n\n总统府22日宣布，总统将于11月30日率团访问南太平洋友邦。")
     assert _titles(text) == ["总统就任后首度出访 将访南太平洋友邦"]
+
+
+def test_a_bracketed_dateline_opens_the_lede_and_a_target_pushed_for_is_ahead():
+    doc = _doc("东盟峰会 菲将提南海议题\n\n【某某网2012年3月29日讯】菲律宾总统将在峰会上与各国领袖讨论地区倡议，"
+               "推进在2015年建立东盟共同体的目标。")
+    assert doc.year == 2012

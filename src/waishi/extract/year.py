@@ -52,6 +52,7 @@ _NOW = re.compile(r"(?:在|值此|迎接|迎来|庆祝)?\s*((?:19|20)\d\d)\s*年
 _RANGE = re.compile(r"(?<![\d.])((?:19|20)\d\d)\s*(?:-|—|–|~|至|到|和|、)\s*((?:19|20)\d\d)\s*年?(.{0,8})")
 _PAREN_RANGE = re.compile(r"[（(]\s*((?:19|20)\d\d)[^)）]{0,12}?[-—–~]\s*((?:19|20)\d\d)[^)）]{0,8}[)）]")
 LEDE_DATE_WEIGHT = 2.0  # a day opening the lede (12 of 12 such days on the pages read give the year)
+_BRACKET_DATELINE = re.compile(r"\s*[【\[（(][\u4e00-\u9fff]{0,8}")
 LEDE_REACH = 400  # characters of the story's text in which its lede stands
 _FULL = re.compile(r"(?<![\d.])((?:19|20)\d\d)\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?")
 _YEAR = re.compile(r"(?<![\d.\-—–~])((?:19|20)\d\d)\s*年(?!代)")
@@ -290,8 +291,11 @@ class _Collector:
         (2015年10月19日，某某在万象会见…): the day the story tells of."""
         text = self.text
         line = text.rfind("\n", 0, s) + 1
-        return s < LEDE_REACH and not text[line:s].strip() and text[e:e + 1] in "，," and \
-            re.search(r"月\s*\d{1,2}\s*日$", text[s:e]) is not None
+        if s >= LEDE_REACH or re.search(r"月\s*\d{1,2}\s*日$", text[s:e]) is None:
+            return False
+        # (【某某网2012年3月29日讯】: a dateline in brackets opening the lede)
+        return (not text[line:s].strip() and text[e:e + 1] in "，,") or \
+            (_BRACKET_DATELINE.fullmatch(text[line:s]) is not None and text[e:e + 1] in "讯电】")
 
     def _plans_after(self, end: int) -> bool:
         """A plan word later in the clause that starts at ``end``."""

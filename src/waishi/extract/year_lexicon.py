@@ -244,7 +244,7 @@ def ordinal(s: str) -> int | None:
 
 
 # 为实现2020年…达150亿美元的目标, 力争到2025年…: a year a target is set for, no year of the page
-_TARGET_LEAD = re.compile(r"(?:为实现|实现|力争|争取|力争到|争取到|目标是)\s*(?:到)?$")
+_TARGET_LEAD = re.compile(r"(?:为实现|实现|力争|争取|力争到|争取到|目标是|推进|迈向)\s*(?:到|在)?$")
 _TARGET_TAIL = re.compile(r"[^，。；,;]{0,30}?目标")
 
 
