@@ -253,3 +253,10 @@ def test_a_bracketed_dateline_opens_the_lede_and_a_target_pushed_for_is_ahead():
     doc = _doc("东盟峰会 菲将提南海议题\n\n【某某网2012年3月29日讯】菲律宾总统将在峰会上与各国领袖讨论地区倡议，"
                "推进在2015年建立东盟共同体的目标。")
     assert doc.year == 2012
+
+
+def test_a_session_still_to_come_named_before_its_number_bounds_the_page():
+    doc = _doc("越南总理将出席越老政府间联合委员会会议\n\n越南政府总理阮春福将率团赴老挝出席于2月4日至5日举行的"
+               "越老政府间联合委员会第40次会议。")
+    assert doc.year_range is not None and doc.year_range[1] <= 2018
+    assert any(c.get("why", "").startswith("upcoming series") for c in doc.year_constraints)

@@ -510,6 +510,9 @@ class _Collector:
                     sy = series_year(lex.series[name], num) if num else None
                     if sy and not _future(text, m.start()):
                         ev.add(sy, 4 * self.weight, f"series {name}")
+                    elif sy:  # (将出席越老政府间联合委员会第40次会议: as above, a session still to come)
+                        ev.bound(None, sy, f"upcoming series {name}", self.at(m.span()))
+                        ev.add(sy, 1.5 * self.weight, f"upcoming series {name}")
 
     def congresses(self) -> None:
         text, ev, lex = self.text, self.ev, self.lex
