@@ -508,7 +508,7 @@ class _Collector:
                 for m in re.finditer(re.escape(name) + r"\s*" + _ORDINAL.pattern + r"\s*(?:会议|会晤|峰会|大会|会)", text):
                     num = ordinal(m.group(1))
                     sy = series_year(lex.series[name], num) if num else None
-                    if sy and not _future(text, m.start()):
+                    if sy and not (_future(text, m.start()) or _sentence_future(text, m.start())):
                         ev.add(sy, 4 * self.weight, f"series {name}")
                     elif sy:  # (将出席越老政府间联合委员会第40次会议: as above, a session still to come)
                         ev.bound(None, sy, f"upcoming series {name}", self.at(m.span()))
