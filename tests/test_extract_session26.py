@@ -260,3 +260,8 @@ def test_a_session_still_to_come_named_before_its_number_bounds_the_page():
                "越老政府间合作委员会第41次会议。")
     assert doc.year_range is not None and doc.year_range[1] <= 2019
     assert any(c.get("why", "").startswith("upcoming series") for c in doc.year_constraints)
+
+
+def test_documents_to_be_laid_before_a_congress_leave_it_still_to_come():
+    doc = _doc("越南国会主席会见老挝领导人\n\n越南国会主席阮氏金银表示，越南正起草将提交越共十三大审议的相关文件。")
+    assert any(c.get("why", "").endswith("prepared") for c in doc.year_constraints)

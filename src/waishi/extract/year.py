@@ -93,7 +93,7 @@ _COVID_PAST = re.compile(r"(?:克服|战胜|走出|摆脱)[^，。；]{0,6}疫�
 _FUTURE_CTX = ("将", "预计", "计划", "拟", "即将", "下一次", "下一届", "下届", "届时", "邀请",
                "建议", "提议", "倡议", "希望", "争取", "力争")  # (a proposal or a hope looks ahead too)
 _ORDINAL = re.compile(r"第\s*(\d{1,3}|[一二三四五六七八九十百零〇两]{1,6})\s*(?:届|次)")
-_PREPARING = re.compile(r"筹备|迎接|准备|面向|召开前")
+_PREPARING = re.compile(r"筹备|迎接|准备|面向|召开前|提交")  # (提交越共十三大审议的文件: to be laid before it)
 # 越南将于明年主办东盟峰会: when a country's turn to chair comes, counted from the page's year
 _CHAIR_WHEN = re.compile(r"明年|今年|本年|去年|当选")
 # (当选…非常任理事国: elected in the year before the term begins)
