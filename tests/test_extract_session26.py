@@ -265,3 +265,8 @@ def test_a_session_still_to_come_named_before_its_number_bounds_the_page():
 def test_documents_to_be_laid_before_a_congress_leave_it_still_to_come():
     doc = _doc("越南国会主席会见老挝领导人\n\n越南国会主席阮氏金银表示，越南正起草将提交越共十三大审议的相关文件。")
     assert any(c.get("why", "").endswith("prepared") for c in doc.year_constraints)
+
+
+def test_the_one_welcomed_to_a_visit_visits_the_country_of_who_welcomes_him():
+    evs = _events("澳越总理会谈\n\n3月15日，澳大利亚总理特恩布尔举行仪式，欢迎越南政府总理阮春福到访。")
+    assert ("visit", ("阮春福",), ("澳大利亚",)) in [(e[0], e[2], e[3]) for e in evs]

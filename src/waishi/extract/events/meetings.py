@@ -426,9 +426,17 @@ class Meetings(ClauseReader):
     def _host_of_visitor(self, sent: SentenceCtx, t: str, ts: int, te: int) -> list[Actor]:
         """``A与到访的B举行…``: the country B visits is A's, the one who receives him (the country
         after 的, 到访的印尼总统NAME, is the visitor's own)."""
-        if not self.text.startswith("的", te) or t not in ("到访", "来访"):
+        if t not in ("到访", "来访"):
             return []
         cs = self.clause_start(ts, sent.span.start)
+        if not self.text.startswith("的", te):
+            # 举行仪式，欢迎越南总理NAME到访: the one welcomed visits the country of who welcomes him
+            w = self.text.rfind("欢迎", cs, ts)
+            if w < 0 or not self.ctx.actors_in(w + 2, ts, ("person", "group")):
+                return []
+            iso = next((a.iso3 for a in reversed(self.ctx.actors_in(sent.span.start, w, ("person",))) if a.iso3), None)
+            name = self.lex.country_names.get(iso) if iso else None
+            return [Actor(name, Span(ts, ts), "country", iso)] if name else []
         m = re.search(r"(?:与|同|和|会见|会晤|接见|欢迎)(?:了)?$", self.text[cs:ts])
         if m is None:
             return []
