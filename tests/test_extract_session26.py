@@ -270,3 +270,10 @@ def test_documents_to_be_laid_before_a_congress_leave_it_still_to_come():
 def test_the_one_welcomed_to_a_visit_visits_the_country_of_who_welcomes_him():
     evs = _events("澳越总理会谈\n\n3月15日，澳大利亚总理特恩布尔举行仪式，欢迎越南政府总理阮春福到访。")
     assert ("visit", ("阮春福",), ("澳大利亚",)) in [(e[0], e[2], e[3]) for e in evs]
+
+
+def test_the_month_a_term_began_does_not_date_the_acts_told_after_it():
+    evs = _events("中国国家主席访问印尼\n\n2013年10月2日，中国国家主席习近平在雅加达同印尼总统举行会谈。印尼是习近平今年3月出任国家主席后"
+                  "首次访问的东南亚国家，接下来他将访问马来西亚。")
+    visits = {e[3][0]: e[1] for e in evs if e[0] == "visit" and e[3]}
+    assert visits.get("马来西亚", "").startswith("2013-10")

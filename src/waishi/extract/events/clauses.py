@@ -463,6 +463,8 @@ class ClauseReader:
                   and (not _in_paren(self.text, dm.start, sent.span) or WEEKDAY_GLOSS.search(self.text, dm.start - 6, dm.start))
                   and not _in_name(self.text, dm.start, sent.span)  # 《2025年后东盟共同体愿景》: a name
                   and not (_since_period(self.text, dm, trig_start))  # 自2011年3月当选以来: when a period began
+                  and not (dm.month is not None and _TERM_BEGUN.match(self.text, dm.end)
+                           and not (dm.end <= trig_start < dm.end + 12))
                   and not (dm.month is None and dm.relative is None and iso == str(self.ctx.year))]
         own = self._paren_date(sent, trig_start)
         if own is not None:
@@ -632,6 +634,11 @@ def _in_name(text: str, pos: int, sent: Span) -> bool:
     """Inside 《…》 (a document's or a programme's name) within the sentence."""
     o = text.rfind("《", sent.start, pos)
     return o >= 0 and text.find("》", o, pos) < 0 and text.find("》", pos, sent.end) >= 0
+
+
+# 今年3月出任国家主席后，首次出访…: the month a term began dates the term, not the acts told after it (a year
+# alone, 去年就任…后首次出访, is theirs too)
+_TERM_BEGUN = re.compile(r"(?:宣誓)?(?:出任|就任|上任|当选|履新|就职)")
 
 
 def _since_period(text: str, dm: DateMention, trig_start: int) -> bool:
