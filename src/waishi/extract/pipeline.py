@@ -39,7 +39,7 @@ from .events.trips import (
     date_by_the_trip,
     year_from_told_trips,
 )
-from .events.words import GROUP_NOUNS, RESTATED
+from .events.words import GROUP_NOUNS, RESTATED, TOOK_OFFICE_VERB
 from .facts import FactFinder
 from .offices import bare_titles, offices_named, offices_of, words_ending
 from .options import MAX_PAGE_CHARS, Options  # noqa: F401  (MAX_PAGE_CHARS: re-exported)
@@ -720,7 +720,7 @@ def _background(text: str, dm: DateMention, year: int | None) -> bool:
     return text[dm.end:dm.end + 1] in "~～" or text[max(0, dm.start - 1):dm.start] in "~～"
 
 
-_TOOK_OFFICE = re.compile(r"[^，。；,;]{0,8}?(?:宣誓)?(?:就任|上任|当选|履新|就职)")
+_TOOK_OFFICE = re.compile(r"[^，。；,;]{0,8}?" + TOOK_OFFICE_VERB)
 
 
 def _term_start(text: str, dm: DateMention, s: Span) -> bool:

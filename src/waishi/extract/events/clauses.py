@@ -29,6 +29,7 @@ from .words import (
     PUNCT_END,
     REPORT,
     SPEAKS,
+    TOOK_OFFICE_VERB,
     VENUE,
 )
 
@@ -638,7 +639,7 @@ def _in_name(text: str, pos: int, sent: Span) -> bool:
 
 # 今年3月出任国家主席后，首次出访…: the month a term began dates the term, not the acts told after it (a year
 # alone, 去年就任…后首次出访, is theirs too)
-_TERM_BEGUN = re.compile(r"(?:宣誓)?(?:出任|就任|上任|当选|履新|就职)")
+_TERM_BEGUN = re.compile(TOOK_OFFICE_VERB)
 
 
 def _since_period(text: str, dm: DateMention, trig_start: int) -> bool:

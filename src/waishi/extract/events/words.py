@@ -42,6 +42,8 @@ FOREIGN_WORDS = ("国际", "全球", "世界", "区域", "地区", "外交", "�
                   "联合国", "峰会", "访问", "海外", "侨")
 # people at large as a clause's subject (各界人士, 民众): no actor of diplomacy
 GENERIC_HUMANS = re.compile(r"各[界届方]人士|各界|人士|民众|群众|广大|老百姓|游客")
+# the verbs of taking office (宣誓就任, 出任, 当选): a date before them is the term's start
+TOOK_OFFICE_VERB = r"(?:宣誓)?(?:出任|就任|上任|当选|履新|就职)"
 SPEAKS = re.compile(r"(?:也|还|则|再次)?(?:高度评价|表示|强调|指出|赞赏|称赞|肯定|回顾|介绍|说|认为|透露)")
 NOT_A_VISIT = ("旅游", "旅行", "观光", "留学", "学习", "务工", "工作和生活", "定居", "经商", "就业", "投资", "兴业")
 # a meeting word whose object is travellers counted (接待…游客…人次): tourism, not a counterpart
