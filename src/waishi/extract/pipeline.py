@@ -543,6 +543,12 @@ class _DocBuilder:
                 return iso2, end2
         return iso, end
 
+    def _place_goes_on(self, s: int, n: int) -> bool:
+        """胡志明 read inside 胡志明市: a place of the gazetteer that begins with the name and runs on."""
+        ents = self.lex.entities
+        return any((e := ents.get(self.text[s:s + n + k])) is not None and e.kind in ("place", "country")
+                   for k in (1, 2))
+
     def _actors(self) -> list[Actor]:
         """Every occurrence of every person name in the document's regions."""
         names = {pm.name: pm for pm in self.person_mentions}
@@ -577,7 +583,7 @@ class _DocBuilder:
                 i = seg.find(form)
                 while i >= 0:
                     s = sp.start + i
-                    if not any(taken[i:i + len(form)]):
+                    if not any(taken[i:i + len(form)]) and not self._place_goes_on(s, len(form)):
                         taken[i:i + len(form)] = b"\x01" * len(form)
                         spans.append(Actor(name, Span(s, s + len(form)), "person", country.get(name)))
                     i = seg.find(form, i + len(form))

@@ -41,7 +41,7 @@ from .year_lexicon import (
 from .year_page_series import page_series
 from .year_review import review_and_plan
 from .year_solver import STRONG, Constraint, YearEvidence
-from .year_terms import appointments, incoming, sworn_in
+from .year_terms import appointments, former_holder, incoming, is_former, sworn_in
 
 __all__ = ["STRONG", "Constraint", "YearEvidence", "collect", "lunar_year"]
 
@@ -607,7 +607,7 @@ class _Collector:
             lo = max([text.rfind(c, 0, m.start()) for c in "，,。；;\n"]) + 1
             clause = text[lo:m.start()]
             rel = _CHAIR_WHEN.search(clause)
-            if rel is None and clause.endswith("以") and text.startswith("身份", m.end()):
+            if rel is None and clause.endswith("以") and text.startswith(("身份", "身分"), m.end()):
                 rel = re.search("以$", clause)  # X以东盟轮值主席国身份主持…: chairing now
             if rel is None:
                 continue
@@ -628,11 +628,12 @@ class _Collector:
         for name, titles in people:
             offices = self.lex.offices_for(name)
             appointments(self, name, offices)
+            former_holder(self, name, [*titles, *(short_country(self.lex, t) for t in titles)], offices, month_day)
             # a former holder's title (原国家主席, 已故总书记) dates nothing, nor does a historical
             # figure's (胡志明主席 is named on pages of every year)
             titles = [*titles, *(short_country(self.lex, t) for t in titles)]
             # (老挝总理: Laos, no 老 of an old holder)
-            current = [t for t in titles if not t.startswith(_FORMER) or t.startswith("老挝")]  # (tested once)
+            current = [t for t in titles if not (t.startswith(_FORMER) and not t.startswith("老挝")) and not is_former(t)]
             current += [u for t in current if (u := _NEW_TITLE.sub("", t, count=1)) != t]  # (菲律宾新任外长)
             fits = [o for o in offices if any(title_fits(t, o.forms) for t in current)
                     and not (o.end and o.end.year < HISTORICAL_BEFORE)]

@@ -111,3 +111,30 @@ def incoming(c: _Collector) -> None:
         c.ev.bound(start.year - 1 if start.month <= 3 else start.year, start.year,
                       f"{name} about to take office", span)
         c.ev.add(start.year, 4 * c.weight, f"incoming {name}", span)
+
+
+# 前总理NAME, 原外长NAME, 前任总统NAME: a holder named as a former one
+_FORMER_TITLE = re.compile(r"^(?P<where>[^前原]{0,6}?)(?:前任|前|原)(?=.)")
+
+
+def is_former(title: str) -> bool:
+    """新加坡前总理, 原外长: a title that names its holder as a former one."""
+    return _FORMER_TITLE.match(title) is not None
+
+
+def former_holder(c: _Collector, name: str, titles: Sequence[str], offices: Sequence[Office],
+                  month_day: tuple[int, int] | None) -> None:
+    """新加坡前总理NAME: a title naming its holder as former dates the page no earlier than the
+    end of that term (of his first term of the office when he held it more than once)."""
+    ended: list[date] = []
+    for t in titles:
+        m = _FORMER_TITLE.match(t)
+        if m is None:
+            continue
+        bare = m.group("where") + t[m.end():]
+        ended += [o.end for o in offices if o.end and title_fits(bare, o.forms)]
+    if not ended:
+        return
+    end = min(ended)
+    lo = end.year + (1 if month_day is not None and (month_day[0], month_day[1]) < (end.month, end.day) else 0)
+    c.ev.bound(lo, None, f"former {name}: term ended {end.isoformat()[:7]}")

@@ -129,6 +129,11 @@ class ClauseReader:
             any(any(cs <= t0 < m.start() for t0 in self._sent_trigs)
                 for m in INNER_COORD.finditer(self.text, cs, trig_start))
         actors = [] if carried else self._region_actors(cs, trig_start, kinds)
+        if actors and _PRONOUN.match(self.text, cs):
+            # 他将与B一同出席…: a pronoun subject with a companion after it; the companion joins
+            comp = _COMPANION.search(self.text, cs, actors[0].span.start)
+            if comp is not None:
+                actors = self.pronoun_subject(sent, cs) + actors
         if actors:
             if self._only_names(cs, actors[0].span.start):
                 # 卡塔尔埃米尔A，捷克总统B，东盟秘书长C等也发来贺电: a list of titled persons run over

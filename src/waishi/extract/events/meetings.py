@@ -43,6 +43,8 @@ def _by_country(partners: list[Actor]) -> list[list[Actor]]:
 
 _CHOSE = re.compile(r"[^，。；]{0,4}?(?:选择|选定|定在)了?(\S{2,12})")
 _AS_FIRST = re.compile(r"把(\S{2,12}?)(?:作为|当作|列为)[^，。；]{0,8}$")
+# 与他举行会谈, 同她进行了会晤: a pronoun as the partner of a meeting
+_WITH_PRONOUN = re.compile(r"(?:与|同|和|跟)(?:他|她)(?=(?:举行|进行)?(?:了)?(?:正式|双边)?(?:会谈|会晤|会见|会面|见面|通电话)?$)")
 _GLOSS = re.compile(r"\s*[（(][^)）]{1,8}[)）]\s*")
 
 
@@ -169,7 +171,7 @@ class Meetings(ClauseReader):
         """A与B会谈: the partner before the trigger, the subject before the partner (a province
         or a city holds talks too: 山罗省与赛宋奔省领导举行了会谈); a pronoun, or the subject
         carried from the sentence's first predicate (…，并将与X举行会谈)."""
-        p = self.partner(sent, ts, named_only=True)
+        p = self.partner(sent, ts, named_only=True) or self._pronoun_partner(sent, ts)
         if p is None or not (t in ("会谈", "会晤", "座谈", "座谈会", "举行会谈", "举行会晤", "会面", "见面", "工作会谈",
                                    "交换意见", "交换了意见")
                              or self.text[te:te + 1] in "，。,"):
@@ -184,6 +186,20 @@ class Meetings(ClauseReader):
         if not src:
             return []
         return [self._event("meet", sent, ts, src, group) for group in self._titled_apart(partner, ts)]
+
+    def _pronoun_partner(self, sent: SentenceCtx, ts: int) -> tuple[list[Actor], int] | None:
+        """B访华期间，A将与他举行会谈: a pronoun partner is the person named before the clause (in
+        the sentence, else the one the sentence before opened with) who is not the clause's subject."""
+        cs = self.clause_start(ts, sent.span.start)
+        m = _WITH_PRONOUN.search(self.text, cs, ts)
+        if m is None:
+            return None
+        own = {a.name for a in self.ctx.actors_in(cs, m.start(), ("person",))}
+        before = [a for a in self.ctx.actors_in(sent.span.start, cs, ("person",)) if a.name not in own]
+        if not before:
+            prev = self.text.rfind("。", 0, sent.span.start - 1) + 1
+            before = [a for a in self.ctx.actors_in(prev, sent.span.start, ("person",)) if a.name not in own][:1]
+        return (before[-1:], m.start()) if before else None
 
     def _titled_apart(self, persons: list[Actor], ts: int | None = None) -> list[list[Actor]]:
         """与总统A、总理B会谈 (each with a title of his own; in a list of three or more, all but the
@@ -208,9 +224,14 @@ class Meetings(ClauseReader):
         ps = sent.span.start + sep.start()
         partners = self.ctx.actors_in(sent.span.start + sep.end(), ts, ("person",))
         src = self.subject(sent, ps, ("person", "org", "country", "group"))
-        src = [a for a in src if a.name not in {p.name for p in partners}][:1]
+        src = [a for a in src if a.name not in {p.name for p in partners}]
         if len(partners) > 1 and src:
-            return [self._event(etype, sent, ts, src, [a]) for a in partners]
+            return [self._event(etype, sent, ts, src[:1], [a]) for a in partners]
+        subjects = [a for a in src if a.kind == "person"]
+        if len(partners) == 1 and len(subjects) > 1:
+            # A、B和C分别与D会谈: 分别 distributes over the subjects, one meeting each
+            return [self._event(etype, sent, ts, [a], partners) for a in subjects]
+        src = src[:1]
         if not partners and src:
             # 分别与老挝、柬埔寨和印尼国会领导人会晤: countries listed before a shared head, one each
             listed = self._countries_with_head(sent.span.start + sep.end(), ts)

@@ -20,7 +20,7 @@ BENEFICIARY = re.compile(r"(?<![成作认视称])为[^，。；,;]{1,40}?(?<!成
 # 以东盟轮值主席国身份, 以个人名义: the capacity an actor acts in, neither an actor nor an act
 # 在第76届联合国大会上, 在峰会期间: a gathering named as the venue of an act, never its subject
 VENUE = re.compile(r"在(?:第[\d一二三四五六七八九十百]+[届次])?[^，。；,;在与同和]{2,30}?(?:大会|会议|峰会|论坛|会|典礼|仪式)(?:上|期间|框架内)")
-CAPACITY = re.compile(r"以[^，。；,;]{1,40}?(?:身份|名义)")
+CAPACITY = re.compile(r"以[^，。；,;]{1,40}?(?:身份|身分|名义)")  # (身分: the Taiwan and Hong Kong form)
 # (应A邀请, 应A的邀请, 应A之邀)
 INVITE = re.compile(r"应[^，。；,;]{1,110}?(?:(?:的)?邀请|之邀)")
 LED_BY = re.compile(r"由([^，。；]{1,80}?)率领的")
