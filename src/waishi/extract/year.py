@@ -325,7 +325,7 @@ class _Collector:
                 self.future.append(y1)  # 越南将担任…(2020-2021年): a term still to come
                 continue
             head = text[max(0, m.start() - 6):m.start()]
-            if (any(w in tail for w in _PLAN_WORDS) or any(w in head for w in _PLAN_WORDS)) and y2 - y1 > 1:
+            if (any(w in tail for w in _PLAN_WORDS) or any(w in head for w in _PLAN_WORDS)) and y2 > y1:
                 self.plain.append(y1)  # 2023~2027年合作备忘录, 合作计划(2017-2019): a plan from its first year
                 # (or signed the year before it starts: what decides when the office holders exclude y1)
                 self.ev.add(y1 - 1, 0.5 * self.weight, "a plan's year before its start", self.at(span))

@@ -115,6 +115,11 @@ def _national_day(lex: Lexicon, window: str) -> int | None:
     return None
 
 
+# what may stand between a founding named and its count (国庆日76周年, 南方解放胜利50周年), unlike a
+# noun the founding's words begin (访问南方解放区45周年: a visit to the liberated zone)
+_FOUNDING_TAIL = re.compile(r"(?:日|节|纪念日|胜利|暨|的|\s)*")
+
+
 def anniversary_base(lex: Lexicon, text: str, pos: int, key: str, home: str) -> int | None:
     window = text[max(0, pos - 16):pos + len(key)]
     if ("建交" in key or "外交关系" in key or "对话关系" in key) and "东盟" in window:
@@ -156,7 +161,8 @@ def anniversary_base(lex: Lexicon, text: str, pos: int, key: str, home: str) -> 
         return national
     for pattern, d in lex.anniversaries.items():
         # (the founding named right before the count: 国庆76周年, not 两国庆祝建立…伙伴关系10周年)
-        if pattern and pattern in window and pattern in key[-len(pattern) - 2:]:
+        if pattern and pattern in window and pattern in key[-len(pattern) - 2:] and \
+                _FOUNDING_TAIL.fullmatch(key, key.rfind(pattern) + len(pattern)):
             return d.year
     return None
 

@@ -231,7 +231,9 @@ class ClauseReader:
 
     def pronoun_subject(self, sent: SentenceCtx, cs: int) -> list[Actor]:
         """他还将同X举行会谈: a pronoun opening the clause (or the sentence) is the person the
-        sentence before opened with."""
+        sentence before opened with; a first person (我将同X会谈) is the speaker of the paragraph."""
+        if _FIRST_PERSON.match(self.text, cs) or _FIRST_PERSON.match(self.text, sent.span.start):
+            return self._speaker(sent.span.start)
         if not (_PRONOUN.match(self.text, cs) or _PRONOUN.match(self.text, sent.span.start)):
             return []
         if cs > sent.span.start and _PRONOUN.match(self.text, cs):
@@ -248,6 +250,13 @@ class ClauseReader:
             if said is not None and "，" not in self.text[persons[0].span.end:said.start()]:
                 return persons[1:2]
         return persons[:1]
+
+    def _speaker(self, pos: int) -> list[Actor]:
+        """The last person of the paragraph before ``pos`` whose words are reported (A指出，…)."""
+        lo = self.text.rfind("\n", 0, pos) + 1
+        persons = {a.span.end: a for a in self.ctx.actors_in(lo, pos, ("person",))}
+        said = [persons[m.start()] for m in SPEAKS.finditer(self.text, lo, pos) if m.start() in persons]
+        return said[-1:]
 
     def _region_actors(self, lo: int, hi: int, kinds: tuple[str, ...]) -> list[Actor]:
         # 孙明高度评价A与B签署…: the speaker is not an actor of what he speaks about
@@ -628,6 +637,8 @@ _VERB_AFTER_SUBJECT = re.compile(r"开展|会见|拜会|出席|访问|举行|表
 _PARTNER_PREP = re.compile(r"(?:与|同|跟)(?=由|[^，。；]{0,40}?的)")
 # a speaker's verb: who speaks is not whom a later pronoun means (A宣布，B将访问…。他还将…)
 _ANNOUNCES = re.compile(r"宣布|表示|透露|指出|说|称")
+# 我将同…, 我期待…同…: the first person of a speech reported (not 我们, 我国, 我方: a side)
+_FIRST_PERSON = re.compile(r"\s*我(?![们国方军党省市])")
 _PRONOUN = re.compile(r"\s*(?:他|她)(?=[还也随并将已于在同与和对又则曾])")
 # the act's words up to a bracket, without crossing a clause or another bracket
 _PAREN_AFTER = re.compile(r"[^，,。；;（()）、和与]{1,12}?\s*(?P<open>[（(])\s*(?=\d)")
