@@ -19,8 +19,8 @@ from typing import Any
 
 from ..errors import EmptyInputError, PageTooLargeError
 from ..lexicon import Lexicon, page_scope
-from ..model import Dateline, Document, Event, Extraction, Fact, Mention, Person, Span
-from ..text.dates import WEEKDAY_GLOSS, DateMention, find_dates, since_date
+from ..model import Document, Event, Extraction, Fact, Mention, Person, Span
+from ..text.dates import DateMention, find_dates, since_date
 from ..text.sentences import find_all, sentences
 from . import year as year_mod
 from .events import (
@@ -39,7 +39,7 @@ from .events.trips import (
     date_by_the_trip,
     year_from_told_trips,
 )
-from .events.words import GROUP_NOUNS, RESTATED, TOOK_OFFICE_VERB
+from .events.words import GROUP_NOUNS
 from .facts import FactFinder
 from .offices import bare_titles, offices_named, offices_of, words_ending
 from .options import MAX_PAGE_CHARS, Options  # noqa: F401  (MAX_PAGE_CHARS: re-exported)
@@ -53,6 +53,7 @@ from .people_post import (
 )
 from .places import entity_mentions, own_country_mentions
 from .relations import find_relations
+from .running_date import background_day, bracketed, dateline_day, report_day, term_start
 from .segment import page_date, segment
 from .story_day import story_day
 from .written_forms import _restore_written_forms
@@ -428,9 +429,9 @@ class _DocBuilder:
         """The document's sentences, each with the date of its context, and every date resolved."""
         doc, text, year = self.doc, self.text, self.doc.year
         body_spans = [sp for k, sp in self.regions if k == "body"]
-        main: date | None = _dateline_day(doc.dateline, year)
+        main: date | None = dateline_day(doc.dateline, year)
         for dm in ([] if main else self.dates):
-            if dm.relative or dm.month is None or _background(text, dm, year) or _CLOCK_AFTER.match(text, dm.end):
+            if dm.relative or dm.month is None or background_day(text, dm, year) or _CLOCK_AFTER.match(text, dm.end):
                 continue  # (来源:(…) 2026-01-30 18:07: a stamp with its clock, not the story's day)
             d = self._resolve(dm, year, None)
             if d and len(d[0] or "") == 10 and any(sp.start <= dm.start < sp.end for sp in body_spans):
@@ -459,8 +460,9 @@ class _DocBuilder:
                         c = pub if dm.day <= pub.day + 1 else pub.replace(day=1) - timedelta(days=1)
                     iso, end = self._resolve(dm, (said_year or year) if month_only else year, c)
                     self.resolved.append((dm, iso, end))
-                    if kind == "body" and iso and len(iso) == 10 and not _paren(text, dm.start, s) \
-                            and not _background(text, dm, year) and not _term_start(text, dm, s):
+                    if kind == "body" and iso and len(iso) == 10 and not bracketed(text, dm.start, s) \
+                            and not background_day(text, dm, year) and not term_start(text, dm, s) \
+                            and not report_day(text, dm):
                         ctx = date.fromisoformat(iso)
                 context = (base or main)
                 self.sents.append(SentenceCtx(s, kind, (context.isoformat(), None) if context else None))
@@ -716,40 +718,6 @@ def _joined(text: str, spans: list[Span]) -> tuple[str, Any]:
         return spans[k].start + (i - starts[k]) if spans else i
 
     return "\n".join(text[sp.start:sp.end] for sp in spans), origin
-
-
-def _background(text: str, dm: DateMention, year: int | None) -> bool:
-    """A date that cannot be the story's own: another explicit year than the document's, or one
-    end of a range of years (1945.9.2~2021.9.2). VNA writes the story's date without a year."""
-    if dm.year is not None and year is not None and dm.year != year:
-        return True
-    return text[dm.end:dm.end + 1] in "~～" or text[max(0, dm.start - 1):dm.start] in "~～"
-
-
-_TOOK_OFFICE = re.compile(r"[^，。；,;]{0,8}?" + TOOK_OFFICE_VERB)
-
-
-def _term_start(text: str, dm: DateMention, s: Span) -> bool:
-    """于5月15日宣誓就任总理后的首次访问: the day a term began, or a date in a sentence that restates
-    an act (本次系…首次访问), sets no running date for the days after it."""
-    return _TOOK_OFFICE.match(text, dm.end) is not None or RESTATED.match(text, s.start) is not None
-
-
-def _dateline_day(dl: Dateline | None, year: int | None) -> date | None:
-    """越通社河内1月8日——: the dateline's month and day, in the document's year, are the story's day."""
-    if dl is None or dl.month_day is None or year is None:
-        return None
-    try:
-        return date(year, *dl.month_day)
-    except ValueError:
-        return None
-
-
-def _paren(text: str, pos: int, sent: Span) -> bool:
-    """A date inside a bracket (an aside), unless the bracket glosses a weekday (周二(2月27日))."""
-    left = text[sent.start:pos]
-    return left.count("(") + left.count("（") > left.count(")") + left.count("）") and \
-        not WEEKDAY_GLOSS.search(text, max(0, pos - 6), pos)
 
 
 def _dedupe_facts(facts: list[Fact]) -> list[Fact]:

@@ -59,6 +59,7 @@ _YEAR = re.compile(r"(?<![\d.\-—–~])((?:19|20)\d\d)\s*年(?!代)")
 _FUTURE_BEFORE = ("到", "至", "截至", "展望", "面向", "迈向")
 _FUTURE_AFTER = ("愿景", "远景", "目标", "以前", "之前", "规划", "计划", "战略")
 _RETRO = re.compile(r"总结|以来|回顾|成果|成就|取得|实现了|完成了|期间[，,]")
+_QUOTES = re.compile(r"[“”「」『』\"'‘’]")
 _PLAN_WORDS = ("备忘录", "协议", "协定", "议定书", "合作", "阶段", "任期", "计划", "规划", "任务", "项目", "战略", "愿景", "目标", "行动", "方案", "期间", "时期", "年度")
 # A year followed by its trade or investment figures; a part of a year or a forecast is not a
 # whole past year (2023年前10个月, 2023年上半年, 2024年预计).
@@ -95,9 +96,10 @@ _FUTURE_CTX = ("将", "预计", "计划", "拟", "即将", "下一次", "下一�
 _ORDINAL = re.compile(r"第\s*(\d{1,3}|[一二三四五六七八九十百零〇两]{1,6})\s*(?:届|次)")
 _PREPARING = re.compile(r"筹备|迎接|准备|面向|召开前|提交")  # (提交越共十三大审议的文件: to be laid before it)
 # 越南将于明年主办东盟峰会: when a country's turn to chair comes, counted from the page's year
-_CHAIR_WHEN = re.compile(r"明年|今年|本年|去年|当选")
+_CHAIR_WHEN = re.compile(r"明年|今年|本年|去年|当选|即将(?=担任|成为|出任)")
 # (当选…非常任理事国: elected in the year before the term begins)
-_CHAIR_OFFSET = {"明年": 1, "今年": 0, "本年": 0, "去年": -1, "当选": 1, "以": 0}
+# (即将担任…非常任理事国, 即将担任东盟轮值主席国: a turn that begins next January, told the year before)
+_CHAIR_OFFSET = {"明年": 1, "今年": 0, "本年": 0, "去年": -1, "当选": 1, "以": 0, "即将": 1}
 # 截至2019年5月: figures as of a past month (the page is of that month or later), unless the clause
 # plans (截至2025年底将完成…)
 _AS_OF_BEFORE = ("截至", "截止", "截止到", "截至到")
@@ -484,6 +486,11 @@ class _Collector:
                 rest = text[m.end():m.end() + 20]
                 # (the longest name the rest starts with: one set look-up per length, not a test per name)
                 name = next((rest[:k] for k in range(len(rest), -1, -1) if rest[:k] in lex.series), None)
+                if name is None and _QUOTES.search(rest):
+                    # 第3届「一带一路」高峰论坛: the name quoted otherwise than the lexicon writes it
+                    bare, unquoted = _QUOTES.sub("", rest), lex.memo("series_unquoted", lambda: {
+                        _QUOTES.sub("", n): n for n in sorted(lex.series, key=len)})
+                    name = next((unquoted[bare[:k]] for k in range(len(bare), 1, -1) if bare[:k] in unquoted), None)
                 if name and rest.startswith(_SUB_MEETING, len(name)):
                     continue  # 第十三届东盟地区论坛高官会: another meeting, numbered on its own
                 start = m.start()
@@ -613,6 +620,8 @@ class _Collector:
                 continue
             isos = [self.lex.country_of(w) for w, _a, b in self.lex.find("gazetteer", clause) if b <= rel.start()]
             isos = [i for i in isos if i]
+            if not isos and rel.start() > 0 and len(ab := self.lex.abbrs.get(clause[rel.start() - 1], ())) == 1:
+                isos = list(ab)  # (祝贺爱即将担任…: a one-character name of the country, just before)
             if not isos:
                 continue
             turns = [y for iso, y in self.lex.chairs[m.group()] if iso == isos[-1]]

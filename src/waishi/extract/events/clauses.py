@@ -28,9 +28,11 @@ from .words import (
     PRED_COORD,
     PUNCT_END,
     REPORT,
+    REPORTED_BY,
     SPEAKS,
     TOOK_OFFICE_VERB,
     VENUE,
+    according_to,
 )
 
 _CLOSERS = re.compile(r"[”》)）]")
@@ -116,7 +118,8 @@ class ClauseReader:
             [m.span() for m in CAPACITY.finditer(self.text, s, e)] + \
             [m.span() for m in BENEFICIARY.finditer(self.text, s, e + 6)] + \
             [m.span() for m in _VIA.finditer(self.text, s, e + 2)] + \
-            [m.span() for m in VENUE.finditer(self.text, s, e)]  # (its verb stands at e)
+            [m.span() for m in VENUE.finditer(self.text, s, e)] + \
+            [m.span() for m in _TOPIC.finditer(self.text, s, e + 2)]  # (its verb stands at e)
 
     def subject(self, sent: SentenceCtx, trig_start: int,
                 kinds: tuple[str, ...] = ("person", "org", "country", "place", "group")) -> list[Actor]:
@@ -152,6 +155,11 @@ class ClauseReader:
             actors = actors or self._region_actors(lo, hi, kinds)
             if actors:
                 return actors
+        return self._sentence_subject(sent, trig_start, cs, kinds)
+
+    def _sentence_subject(self, sent: SentenceCtx, trig_start: int, cs: int, kinds: tuple[str, ...]) -> list[Actor]:
+        """A clause with no subject of its own and none carried: an earlier pronoun, the main clause's
+        subject after an adverbial frame, the sentence's actors, the sentence before's."""
         # (之后，他将与…共进午餐，出席…: a pronoun opening an earlier clause of the sentence is its subject)
         starts = [sent.span.start] + [sent.span.start + m.end()
                                       for m in re.finditer(r"[，,]", self.text[sent.span.start:trig_start])][:2]
@@ -160,6 +168,14 @@ class ClauseReader:
                 got = self.pronoun_subject(sent, pos)
                 if got:
                     return got
+        # 在访问X并出席Y期间，PERSON…: an adverbial clause takes the main clause's subject (also after a
+        # speaker's clause: A介绍，正式访问X期间，B将…)
+        ce = self.clause_end(trig_start, sent.span.end)
+        frame = re.search(r"(期间|之际|前夕|时|之前|之后|后)$", self.text[trig_start:ce]) is not None
+        if frame and SPEAKS.search(self.text, sent.span.start, cs) is not None:
+            persons = self.ctx.actors_in(ce, sent.span.end, ("person",))
+            if persons:
+                return persons[:1]
         actors = self._region_actors(sent.span.start, trig_start, kinds)
         if actors:
             return actors
@@ -167,9 +183,7 @@ class ClauseReader:
             self._chained_subject(sent, trig_start)
         if actors:
             return actors
-        # 在访问X并出席Y期间，PERSON…: an adverbial clause takes the main clause's subject
-        ce = self.clause_end(trig_start, sent.span.end)
-        if re.search(r"(期间|之际|前夕|时|之前|之后|后)$", self.text[trig_start:ce]):
+        if frame:
             after = [a for a in self.ctx.actors_in(ce, sent.span.end, ("person", "group"))]
             persons = [a for a in after if a.kind == "person"]
             if persons:
@@ -412,6 +426,9 @@ class ClauseReader:
         if both:
             pos += both.end()  # 出席并主持X: X is attended and hosted
         ce = self.clause_end(pos, end)
+        # (出席X会晤举行吹风会: 举行 with no 的 after its object opens another predicate, the sentence's own)
+        if (nxt := _NEXT_PREDICATE.search(self.text, pos, ce)) is not None:
+            ce = nxt.start()
         seg = self.text[pos:ce]
         best = -1
         for n in self.nouns:
@@ -480,7 +497,8 @@ class ClauseReader:
                   and not (_since_period(self.text, dm, trig_start))  # 自2011年3月当选以来: when a period began
                   and not (dm.month is not None and _TERM_BEGUN.match(self.text, dm.end)
                            and not (dm.end <= trig_start < dm.end + 12))
-                  and not (dm.month is None and dm.relative is None and iso == str(self.ctx.year))]
+                  and not (dm.month is None and dm.relative is None and iso == str(self.ctx.year))
+                  and not self._report_date(dm.start, dm.end, trig_start)]
         own = self._paren_date(sent, trig_start)
         if own is not None:
             return own
@@ -505,6 +523,13 @@ class ClauseReader:
         if after:
             return after[0][1], after[0][2]
         return sent.date or (None, None)
+
+    def _report_date(self, start: int, end: int, trig_start: int) -> bool:
+        """《某报》10月29日引述消息人士报道，X计划访问Y: the day of a report, in a clause before the
+        act's, is when it was told, not when the act is (据…报道: a source the story goes by)."""
+        ce = self.clause_end(end, len(self.text))
+        return ce < trig_start and REPORTED_BY.search(self.text, end, ce) is not None and \
+            not according_to(self.text, start)
 
     def _paren_date(self, sent: SentenceCtx, trig_start: int) -> tuple[str | None, str | None] | None:
         """A bracket holding only a date right after the act dates that act, one of a list each:
@@ -639,6 +664,9 @@ _PARTNER_PREP = re.compile(r"(?:与|同|跟)(?=由|[^，。；]{0,40}?的)")
 _ANNOUNCES = re.compile(r"宣布|表示|透露|指出|说|称")
 # 我将同…, 我期待…同…: the first person of a speech reported (not 我们, 我国, 我方: a side)
 _FIRST_PERSON = re.compile(r"\s*我(?![们国方军党省市])")
+# 外交部就A将访问B举行吹风会: what a briefing or talks are about names no actor of them
+_TOPIC = re.compile(r"就(?!是|在|要|会|已)[^，。；,;]{2,120}?(?=举行|召开)")
+_NEXT_PREDICATE = re.compile(r"(?<=[会议谈晤坛礼式])(?:举行|召开)(?![^，。；,;]{0,12}?的)")
 _PRONOUN = re.compile(r"\s*(?:他|她)(?=[还也随并将已于在同与和对又则曾])")
 # the act's words up to a bracket, without crossing a clause or another bracket
 _PAREN_AFTER = re.compile(r"[^，,。；;（()）、和与]{1,12}?\s*(?P<open>[（(])\s*(?=\d)")

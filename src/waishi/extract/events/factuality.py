@@ -49,6 +49,7 @@ def _customs(self: ClauseReader, rx: re.Pattern[str], lo: int, hi: int) -> list[
     return [self.lex.modality[m.group()] for m in rx.finditer(self.text, lo, hi) if m.group() in _CUSTOM]
 _FIRM = ("准备", "计划", "定于", "拟", "将于", "预计")  # plans made, not hopes  # the modality a subject-less clause takes from the one before
 _DONE = re.compile(r"已|了|曾")
+_TOPIC_FRAME = re.compile(r"(?:在)?(?:介绍|谈到|谈及|谈起|对于|关于)")
 
 
 # the report of a meeting or a call (会谈上, 通话中, 会见时): what is said there is said in it
@@ -85,6 +86,8 @@ def _told_otherwise(self: ClauseReader, sent: SentenceCtx, ts: int, te: int, cs:
         # 这是A首次访问X，也是B七年来首次访问X (also when the 也是 clause runs over a comma: 也是两国关系…升级后，
         # 韩国高级领导人首次访问越南): the same act said again
         return "restated"
+    if _TOPIC_FRAME.match(lead) and not self.ctx.actors_in(cs, ts, ("person", "group", "org", "country")):
+        return "topic"  # 对于正式访问X…，A表示 / 在介绍访问X情况时: the act is what is spoken of
     if _oral(self, sent, ts, te):
         return "remark"
     if self.text[ts - 1:ts] == "的" and re.match(r"(?:和|与|及)?(?:会谈|会见|会晤|会面)?(?:中|上|时|期间)", self.text[te:te + 6]):

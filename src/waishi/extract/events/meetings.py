@@ -43,6 +43,7 @@ def _by_country(partners: list[Actor]) -> list[list[Actor]]:
 
 _CHOSE = re.compile(r"[^，。；]{0,4}?(?:选择|选定|定在)了?(\S{2,12})")
 _AS_FIRST = re.compile(r"把(\S{2,12}?)(?:作为|当作|列为)[^，。；]{0,8}$")
+_PAIR_DASH = re.compile(r"\s*[—\-–－]")  # 中国—中东欧…会晤: a country opening a gathering's name
 # 与他举行会谈, 同她进行了会晤: a pronoun as the partner of a meeting
 _WITH_PRONOUN = re.compile(r"(?:与|同|和|跟)(?:他|她)(?=(?:举行|进行)?(?:了)?(?:正式|双边)?(?:会谈|会晤|会见|会面|见面|通电话)?$)")
 _GLOSS = re.compile(r"\s*[（(][^)）]{1,8}[)）]\s*")
@@ -345,7 +346,11 @@ class Meetings(ClauseReader):
         if not src:
             return []
         src = [a for a in src if a.name not in {p.name for p in places}]
-        # nobody visits his own country: 访俄期间，格拉西莫夫… names the host, not a visitor
+        # nobody visits his own country: 访俄期间，格拉西莫夫… names the host, not a visitor; in a list
+        # of places (访问A、B并出席中国—中东欧…会晤) his own country is a gathering's word, dropped
+        homes = {a.iso3 or self._named_country(a.name) for a in src}
+        if any(p.iso3 not in homes for p in places):
+            places = [p for p in places if p.iso3 not in homes or not _PAIR_DASH.match(self.text, p.span.end)]
         place_isos = {p.iso3 for p in places if p.iso3}
         src = [a for a in src if (a.iso3 or self._named_country(a.name)) not in place_isos]
         if not src:

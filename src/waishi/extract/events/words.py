@@ -105,3 +105,11 @@ ANNIVERSARY_BASE = re.compile(r"(?:(?!庆祝|祝贺|纪念|迎接|喜迎|慶祝|
 # the head words of a body's name the gazetteer may not know (柬埔寨人民党中央民运部, 上海市人民政府外事办公室)
 BODY_HEAD = re.compile(r"(?:部|委员会|委|厅|局|署|办公室|政府|国会|议会|公司|集团|银行|协会|联合会|商会|"
                        r"大学|学院|研究院|中心|组织|机构|大使馆|领事馆|代表处|省|市|州|县|军区|司令部|基金会|基金|红十字会)$")
+# 引述…报道, 宣布: a report of acts told elsewhere (its day is the report's, not the acts')
+REPORTED_BY = re.compile(r"引述|援引|报道|报导|宣布|透露|发布消息")
+
+
+def according_to(text: str, pos: int) -> bool:
+    """据日本媒体5月30日报道，日本政府当天…: a report the story goes by, whose day is the story's."""
+    cs = max(text.rfind(c, 0, pos) for c in "，,。；;\n") + 1
+    return text[cs:pos].lstrip().startswith(("据", "根据"))
