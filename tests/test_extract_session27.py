@@ -95,3 +95,53 @@ def test_a_two_year_plan_period_counts_from_its_first_year():
 def test_a_president_named_after_the_title_form_of_the_indonesian_press():
     rows = _events("韩国总统将访问印尼\n\n2017年11月3日，印尼外交部发言人在雅加达表示，左科威总统11月9日将在茂物宫接见韩国总统文在寅。")
     assert any(r[0] == "meet" and r[2] == ("左科威",) for r in rows)
+
+
+def test_a_numbered_series_quoted_otherwise_than_the_lexicon():
+    doc = _doc("印尼总统访华\n\n印尼总统佐科威本周将出席第3届「一带一路」高峰论坛，并会晤中国国家主席习近平。")
+    assert doc.year == 2023
+
+
+def test_a_country_about_to_take_a_rotating_seat_dates_the_page_the_year_before():
+    doc = _doc("王毅同爱尔兰外长通电话\n\n11月23日，国务委员兼外长王毅应约同爱尔兰外交部长科文尼通电话。"
+               "王毅祝贺爱即将担任联合国安理会非常任理事国。")
+    assert doc.year == 2020
+
+
+def test_a_reports_day_is_not_the_day_of_the_plans_it_tells():
+    rows = _events("印尼总统将访华\n\n更新时间:2024-11-05 11:40\n\n印尼总统普拉博沃将于11月8日至10日对中国进行国事访问。"
+                   "印尼报纸上星期二(10月29日)引述消息人士报道，普拉博沃也计划访问秘鲁和巴西。")
+    assert not any(r[1] and r[1].startswith("2024-10") for r in rows)
+    # a report the story goes by (据…报道) gives its day to what it tells
+    rows = _events("越南国家主席访问日本\n\n据日本媒体5月30日报道，日本政府当天在皇宫为越南国家主席陈大光举行欢迎仪式。")
+    assert any(r[0] == "host" and r[1] and r[1].endswith("05-30") for r in rows)
+
+
+def test_a_briefing_on_a_trip_names_no_actor_of_it():
+    rows = _events("李克强将访问哈萨克斯坦\n\n12月9日，外交部就国务院总理李克强将访问哈萨克斯坦、塞尔维亚并出席"
+                   "上合组织总理会议、中国—中东欧国家领导人会晤举行吹风会。")
+    visits = sorted(r[3][0] for r in rows if r[0] == "visit")
+    assert visits == ["哈萨克斯坦", "塞尔维亚"]
+    attended = [r[3][0] for r in rows if r[0] == "attend"]
+    assert "中国—中东欧国家领导人会晤" in attended and not any("吹风会" in a for a in attended)
+    assert not any(r[0] == "host" and r[2] == ("李克强",) for r in rows)
+
+
+def test_a_trip_spoken_of_in_a_topic_frame_is_no_trip_of_the_speaker():
+    rows = _events("外交部介绍总理出访\n\n12月9日，外交部就国务院总理李克强将访问塞尔维亚举行吹风会。\n\n"
+                   "在介绍正式访问塞尔维亚情况时，外交部副部长王超表示，这次访问十分重要。")
+    assert not any(r[2] == ("王超",) for r in rows)
+
+
+def test_an_adverbial_frame_after_a_speaker_takes_the_main_clauses_subject():
+    rows = _events("总理将访问哈萨克斯坦\n\n12月9日，国务院总理李克强将访问哈萨克斯坦。\n\n"
+                   "对于访问哈萨克斯坦，外交部副部长程国平表示，这是李总理首次访哈。\n\n正式访问哈萨克斯坦\n\n"
+                   "程国平介绍，正式访问哈萨克斯坦期间，李总理将会见纳扎尔巴耶夫总统。")
+    assert not any("程国平" in r[2] for r in rows)
+    assert any(r[0] == "meet" and r[2] == ("李克强",) for r in rows)
+
+
+def test_a_state_counsellor_titled_as_the_hong_kong_press_writes_it():
+    doc = _doc("社评 中缅友好\n\n应国务院总理李克强的邀请，缅甸国家顾问昂山素姬于8月17日至21日对中国进行了正式访问。"
+               "访问期间，习近平主席、张德江委员长分别会见了昂山素姬。")
+    assert doc.year == 2016
