@@ -145,3 +145,22 @@ def test_a_state_counsellor_titled_as_the_hong_kong_press_writes_it():
     doc = _doc("社评 中缅友好\n\n应国务院总理李克强的邀请，缅甸国家顾问昂山素姬于8月17日至21日对中国进行了正式访问。"
                "访问期间，习近平主席、张德江委员长分别会见了昂山素姬。")
     assert doc.year == 2016
+
+
+def test_fenbie_over_offices_named_without_their_holders():
+    rows = _events("越南国会主席出席世界议长大会\n\n2015年9月1日，阮生雄主席还分别会见中国全国人大常委会委员长、日本国会众议院议长、"
+                   "白俄罗斯众议院议长和蒙古国会主席等。")
+    met = sorted(r[3][0] for r in rows if r[0] == "meet")
+    assert met == ["中国全国人大常委会委员长", "日本国会众议院议长", "白俄罗斯众议院议长", "蒙古国会主席"]
+
+
+def test_a_caption_naming_another_counterpart_shows_another_meeting():
+    text = ("国家主席结束访新之旅\n\n国家主席结束访新之旅 ảnh 1陈大光主席会见了新加坡副总理张志贤。\n\n"
+            "8月30日，国家主席陈大光结束对新加坡的国事访问。当天上午，陈大光主席会见了新加坡荣誉国务资政吴作栋。\n\n"
+            "此前，陈大光主席会见了新加坡副总理张志贤。")
+    met = sorted(r[3] for r in _events(text) if r[0] == "meet")
+    assert met == [("吴作栋",), ("张志贤",)]
+    # the same meeting, the sides told the other way round, stays one
+    text = ("国会主席访韩\n\n国会主席访韩 ảnh 1越南国会主席阮氏金银会见韩国总统文在寅\n\n"
+            "12月4日，越南国会主席阮氏金银抵达首尔，开始对韩国进行正式访问。韩国总统文在寅会见阮氏金银时表示，越南是韩国的朋友。")
+    assert len([r for r in _events(text) if r[0] == "meet"]) == 1

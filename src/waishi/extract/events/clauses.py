@@ -525,10 +525,9 @@ class ClauseReader:
         return sent.date or (None, None)
 
     def _report_date(self, start: int, end: int, trig_start: int) -> bool:
-        """《某报》10月29日引述消息人士报道，X计划访问Y: the day of a report, in a clause before the
-        act's, is when it was told, not when the act is (据…报道: a source the story goes by)."""
-        ce = self.clause_end(end, len(self.text))
-        return ce < trig_start and REPORTED_BY.search(self.text, end, ce) is not None and \
+        """《某报》10月29日引述消息人士报道，X计划访问Y, 日本媒体5月30日报道关于X的访问: the day of a report
+        told before the act is when it was told, not when the act is (据…报道: a source the story goes by)."""
+        return end < trig_start and REPORTED_BY.search(self.text, end, trig_start) is not None and \
             not according_to(self.text, start)
 
     def _paren_date(self, sent: SentenceCtx, trig_start: int) -> tuple[str | None, str | None] | None:

@@ -85,10 +85,16 @@ class Meetings(ClauseReader):
             return []
         if not self._foreign(sent.span, src + tgt) or all(a.iso3 == self.ctx.home for a in src + tgt):
             return []  # 拜访原党和国家领导人, two Vietnamese officials: a domestic call, not foreign relations
+        return self._each_met(sent, ts, src, tgt)
+
+    def _each_met(self, sent: SentenceCtx, ts: int, src: list[Actor], tgt: list[Actor]) -> list[Event]:
+        """The meetings a subject and an object make: one each over a 分别 list or titled persons."""
         persons = _dedupe([a for a in tgt if a.kind == "person"])  # (维克多•奥尔班 read as two spans)
         each = "分别" in self.text[max(sent.span.start, ts - 4):ts]
         if len(persons) > 1 and each:
             return [self._event("meet", sent, ts, src, [a]) for a in persons]  # 分别会见A和B
+        if each and not persons and len(tgt) > 1 and all(a.kind == "group" for a in tgt):
+            return [self._event("meet", sent, ts, src, [a]) for a in tgt]  # 分别会见A国议长、B国议长
         hosts = [a for a in src if a.kind == "person"]
         if len(hosts) > 1 and each:
             return [self._event("meet", sent, ts, [a], tgt) for a in hosts]  # A和B分别会见了C
@@ -288,6 +294,9 @@ class Meetings(ClauseReader):
         if obj.endswith("外") and "除" in self.text[self.clause_start(te, sent.span.start):te]:
             obj = obj[:-1]  # 除王毅会见越南党政高官外: the object before 外
         inner = self.ctx.actors_in(te, ce, ("country", "org", "place"))
+        listed = self._listed_offices(obj, ce)
+        if listed:
+            return listed
         # a free-text partner must name a body or a group (…代表团, …一行, 各国大使), or end with a
         # body or place named (会见越南外交部); a meeting word inside a name (第二次会晤准备工作,
         # 新春会晤开幕式) or before 圆满成功 names no partner, nor does …的相关内容
@@ -295,6 +304,26 @@ class Meetings(ClauseReader):
                 not self.text.startswith(MEETING_AS_NOUN, te):
             return [Actor(obj, Span(ce - len(obj), ce), "group", inner[0].iso3 if inner else None)]
         return self.ctx.actors_in(te, ce, ("group", "org", "country"))[:2]
+
+    def _listed_offices(self, obj: str, ce: int) -> list[Actor]:
+        """会见中国全国人大常委会委员长、日本国会众议院议长和蒙古国会主席等: office holders named by their
+        offices alone, each a counterpart (each item a title after its country or body)."""
+        body = re.sub(r"等(?:人|领导人)?$", "", obj)
+        items = re.split(r"、|和|及|以及", body)
+        if len(items) < 2 or not all(2 <= len(x) <= 20 for x in items):
+            return []
+        out: list[Actor] = []
+        pos = ce - len(obj)
+        for x in items:
+            i = self.text.find(x, pos, ce)
+            ends_titled = any(b == len(x) and a > 0 for _t, a, b in self.lex.find("titles", x))
+            named = [w for w, _a, _b in self.lex.find("gazetteer", x)]
+            if i < 0 or not ends_titled or not named:
+                return []
+            iso = self.lex.country_of(named[0])
+            out.append(Actor(x, Span(i, i + len(x)), "group", iso if isinstance(iso, str) else None))
+            pos = i + len(x)
+        return out
 
     # phone ----------------------------------------------------------------------------
     def _read_call(self, frame: Frame, sent: SentenceCtx, t: str, ts: int, te: int, mode: str) -> list[Event]:

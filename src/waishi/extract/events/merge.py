@@ -74,7 +74,12 @@ def same_occurrence(a: Event, b: Event, persons: frozenset[str] = frozenset(),
         src = _overlap(a.source, b.source) or _overlap(a.source + a.target, b.source + b.target)
         tgt = _overlap(a.target, b.target) or bool(set(a.target_iso3) & set(b.target_iso3))
         cap = a if a.caption else b
-        if src or tgt or not any(x in persons for x in cap.source + cap.target):
+        # (but a caption naming another counterpart than the story's act shows another act: 会见了张志贤
+        # under a story of the meeting with 吴作栋)
+        na, nb = {x for x in a.target if x in persons}, {x for x in b.target if x in persons}
+        apart = a.type in ("meet", "phone_call") and bool(na) and bool(nb) and \
+            not _overlap(list(na), b.source + b.target) and not _overlap(list(nb), a.source + a.target)
+        if (src or tgt or not any(x in persons for x in cap.source + cap.target)) and not apart:
             return True
     if not _dates_compatible(a.date, b.date):
         return False
