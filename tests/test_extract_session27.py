@@ -164,3 +164,16 @@ def test_a_caption_naming_another_counterpart_shows_another_meeting():
     text = ("国会主席访韩\n\n国会主席访韩 ảnh 1越南国会主席阮氏金银会见韩国总统文在寅\n\n"
             "12月4日，越南国会主席阮氏金银抵达首尔，开始对韩国进行正式访问。韩国总统文在寅会见阮氏金银时表示，越南是韩国的朋友。")
     assert len([r for r in _events(text) if r[0] == "meet"]) == 1
+
+
+def test_the_day_of_a_statement_of_plans_is_not_the_plans_day():
+    rows = _events("印尼总统将访华\n\n中国外交部发言人7月21日宣布，印尼总统佐科7月25日至26日访华。\n\n"
+                   "印尼外长蕾特诺21日也表示，佐科将访问中国、日本和韩国3个国家。")
+    visits = [r for r in rows if r[0] == "visit"]
+    assert visits and not any((r[1] or "").endswith("-21") for r in visits)
+
+
+def test_an_act_inside_a_trips_frame_takes_the_trips_month():
+    rows = _events("印尼总统将访华\n\n2022年7月21日，中国外交部宣布，印尼总统佐科7月25日至26日访华。随后他将于28日到首尔。\n\n"
+                   "印尼外长指出，佐科访华期间会与习近平会晤。")
+    assert any(r[0] == "meet" and r[1] == "2022-07" and "习近平" in r[2] + r[3] for r in rows)

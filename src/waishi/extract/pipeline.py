@@ -36,6 +36,7 @@ from .events.keep import _by_factuality
 from .events.trips import (
     date_by_known_gatherings,
     date_by_known_trips,
+    date_by_the_frame,
     date_by_the_trip,
     year_from_told_trips,
 )
@@ -499,6 +500,7 @@ class _DocBuilder:
         date_by_known_trips(doc.events, self.lex, doc.year)
         date_by_known_gatherings(doc.events, self.lex)
         date_by_the_trip(doc.events)
+        date_by_the_frame(doc.events, self.text, self.lex)
 
     def relations(self) -> None:
         self.doc.relations = find_relations(

@@ -527,8 +527,13 @@ class ClauseReader:
     def _report_date(self, start: int, end: int, trig_start: int) -> bool:
         """《某报》10月29日引述消息人士报道，X计划访问Y, 日本媒体5月30日报道关于X的访问: the day of a report
         told before the act is when it was told, not when the act is (据…报道: a source the story goes by)."""
-        return end < trig_start and REPORTED_BY.search(self.text, end, trig_start) is not None and \
-            not according_to(self.text, start)
+        if end >= trig_start or according_to(self.text, start):
+            return False
+        if REPORTED_BY.search(self.text, end, trig_start) is not None:
+            return True
+        # (外长21日表示，A将访问X、Y和Z: the day of a statement of plans, not of the plans)
+        said = _STATES.search(self.text, end, trig_start)
+        return said is not None and _PLANNED_AFTER.search(self.text, said.end(), trig_start) is not None
 
     def _paren_date(self, sent: SentenceCtx, trig_start: int) -> tuple[str | None, str | None] | None:
         """A bracket holding only a date right after the act dates that act, one of a list each:
@@ -665,6 +670,8 @@ _ANNOUNCES = re.compile(r"宣布|表示|透露|指出|说|称")
 _FIRST_PERSON = re.compile(r"\s*我(?![们国方军党省市])")
 # 外交部就A将访问B举行吹风会: what a briefing or talks are about names no actor of them
 _TOPIC = re.compile(r"就(?!是|在|要|会|已)[^，。；,;]{2,120}?(?=举行|召开)")
+_STATES = re.compile(r"表示|宣布|称|透露|说")
+_PLANNED_AFTER = re.compile(r"将(?!军)|即将|计划|拟|预计")
 _NEXT_PREDICATE = re.compile(r"(?<=[会议谈晤坛礼式])(?:举行|召开)(?![^，。；,;]{0,12}?的)")
 _PRONOUN = re.compile(r"\s*(?:他|她)(?=[还也随并将已于在同与和对又则曾])")
 # the act's words up to a bracket, without crossing a clause or another bracket

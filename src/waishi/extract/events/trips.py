@@ -99,3 +99,34 @@ def date_by_the_trip(events: list[Event]) -> None:
         months = {m for s in e.source for m in trips.get(s, ()) if m.startswith(e.date)}
         if len(months) == 1:
             e.date = months.pop()
+
+
+# 佐科访华期间会与习近平会晤, 在对老挝进行正式访问期间: an act told inside a trip's frame
+_TRIP_FRAME = re.compile(r"(?:访(?P<abbr>[\u4e00-\u9fff])|访问(?P<to>[^，。；,;]{2,12}?)|对(?P<to2>[^，。；,;]{2,12}?)(?:进行)?[^，。；,;]{0,6}?访问)期间")
+_DAY_BEFORE = re.compile(r"\d{1,2}\s*日|[一二三四五六七八九十]{1,3}日|当天|次日|同日")
+
+
+def date_by_the_frame(events: list[Event], text: str, lex: Lexicon) -> None:
+    """B访华期间会与A会晤: an act with no day of its own before it, told inside the frame of a trip the
+    page dates (the visitor's visit to that country), is of that trip (its month, or its one day)."""
+    visits = [e for e in events if e.type == "visit" and e.date and len(e.date) >= 7]
+    if not visits:
+        return
+    for e in events:
+        if e.type == "visit":
+            continue
+        ts = text.find(e.trigger, e.evidence.start, e.evidence.end) if e.trigger else -1
+        if ts < 0:
+            continue
+        m = _TRIP_FRAME.search(text, e.evidence.start, ts)
+        if m is None or _DAY_BEFORE.search(text, e.evidence.start, ts):
+            continue
+        where = m.group("abbr") or m.group("to") or m.group("to2") or ""
+        isos = set(lex.abbrs.get(where, ())) if m.group("abbr") else \
+            {iso for w, _a, _b in lex.find("gazetteer", where) if (iso := lex.country_of(w))}
+        trip = [v for v in visits if set(v.target_iso3) & isos and set(v.source) & set(e.source + e.target)]
+        if len(trip) != 1:
+            continue
+        v = trip[0]
+        e.date = v.date[:7] if v.date_end or len(v.date or "") < 10 else v.date
+        e.date_end = None
