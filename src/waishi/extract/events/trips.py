@@ -127,6 +127,6 @@ def date_by_the_frame(events: list[Event], text: str, lex: Lexicon) -> None:
         trip = [v for v in visits if set(v.target_iso3) & isos and set(v.source) & set(e.source + e.target)]
         if len(trip) != 1:
             continue
-        v = trip[0]
-        e.date = v.date[:7] if v.date_end or len(v.date or "") < 10 else v.date
+        day = trip[0].date or ""
+        e.date = day[:7] if trip[0].date_end or len(day) < 10 else day
         e.date_end = None
