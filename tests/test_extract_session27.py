@@ -177,3 +177,9 @@ def test_an_act_inside_a_trips_frame_takes_the_trips_month():
     rows = _events("印尼总统将访华\n\n2022年7月21日，中国外交部宣布，印尼总统佐科7月25日至26日访华。随后他将于28日到首尔。\n\n"
                    "印尼外长指出，佐科访华期间会与习近平会晤。")
     assert any(r[0] == "meet" and r[1] == "2022-07" and "习近平" in r[2] + r[3] for r in rows)
+
+
+def test_a_time_word_ends_a_partner_named_in_free_text():
+    rows = _events("大马东帝汶签备忘录\n\n(吉隆坡26日讯)通讯部长法米表示，马来西亚与东帝汶昨晚签署两份谅解备忘录。")
+    assert any(r[0] == "sign" and "东帝汶" in r[2] + r[3] for r in rows)
+    assert not any("昨晚" in a for r in rows for a in r[2] + r[3])
