@@ -183,3 +183,10 @@ def test_a_time_word_ends_a_partner_named_in_free_text():
     rows = _events("大马东帝汶签备忘录\n\n(吉隆坡26日讯)通讯部长法米表示，马来西亚与东帝汶昨晚签署两份谅解备忘录。")
     assert any(r[0] == "sign" and "东帝汶" in r[2] + r[3] for r in rows)
     assert not any("昨晚" in a for r in rows for a in r[2] + r[3])
+
+
+def test_no_name_begins_with_a_verb_or_a_conjunction_after_a_title():
+    doc = _doc("韩国总统将访问印尼\n\n2017年11月3日，印尼外交部发言人表示，韩国总统已派出特使觐见左科威，强调要继续合作。")
+    assert all(not p.name.startswith("觐见") for p in doc.people)
+    doc = _doc("泰国国王访华\n\n2025年11月13日，泰国国王哇集拉隆功和素提达王后抵达北京，开始国事访问。")
+    assert all(not p.name.startswith("和") for p in doc.people)

@@ -149,8 +149,8 @@ class PeopleFinder:
     def read_name(self, text: str, pos: int, end: int) -> tuple[str, int, str | None, str | None] | None:
         """(name, name end, latin form, trailing title) of a name starting at ``pos``, or None."""
         m = _NAME_RUN.match(text, pos, end)
-        if not m:
-            return None
+        if not m or _VERB_FIRST.match(text, pos, end):
+            return None  # (派出特使觐见NAME: a verb after the title, no name)
         gloss = _PERSON_GLOSS.match(text, m.end(), end)
         if gloss and 2 <= len(m.group()) <= 6 and not any(c in m.group() for c in "·•・"):
             # 中村修二(Kuniharu Nakamura): a run glossed by a given name and a surname is a name,
@@ -785,5 +785,6 @@ def glossed_names(text: str, start: int, end: int, found: list[PersonMention], s
     return out
 
 
+_VERB_FIRST = re.compile(r"觐见|会见|拜会|拜见|接见|会晤|致电|出席|前往|与|及|和(?!田)")  # (国王和NAME王后: a conjunction)
 _BEFORE_NAME = ("值此", "祝贺", "向", "与", "同", "和", "对", "在", "由", "是", "为", "让", "及", "了", "如", "领导人", "作者",
                 "诗人", "专家", "学者", "人士", "总司令")
