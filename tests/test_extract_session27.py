@@ -190,3 +190,20 @@ def test_no_name_begins_with_a_verb_or_a_conjunction_after_a_title():
     assert all(not p.name.startswith("觐见") for p in doc.people)
     doc = _doc("泰国国王访华\n\n2025年11月13日，泰国国王哇集拉隆功和素提达王后抵达北京，开始国事访问。")
     assert all(not p.name.startswith("和") for p in doc.people)
+
+
+def test_a_stamp_with_the_part_of_the_day_before_its_clock():
+    assert page_date("安华会晤李强\n\n2025-05-27, 早上 8:18\n安华会晤李强\n\n正文。") == "2025-05-27"
+
+
+def test_a_papers_dateline_in_brackets_names_no_actor():
+    rows = _events("安华会晤李强\n\n2025-05-27, 早上 8:18\n\n(吉隆坡27日讯)首相安华与中国总理李强在东盟峰会期间举行会晤。")
+    assert rows and not any("吉隆坡" in r[2] for r in rows)
+
+
+def test_a_part_after_a_semicolon_keeps_the_subject_of_the_part_before():
+    rows = _events("韩国总统访华\n\n2026年1月2日，韩方说明，李在明4日到7日访问中国，比马丁少1天；期间也会与习近平、赵乐际会面，"
+                   "以及也会前往上海。")
+    meets = [r for r in rows if r[0] == "meet"]
+    assert meets and all(r[2] == ("李在明",) for r in meets)
+    assert not any(a.startswith("，") for r in rows for a in r[3])

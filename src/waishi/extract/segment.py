@@ -465,7 +465,9 @@ def _drop_repeated_lede(text: str, doc: Document, paragraphs: list[Span]) -> lis
 # how a lede opens (在…之际, 应…邀请, 据…报道, 值此, 当地时间, 12月29日): a last line so opening is a cut-off lede
 _LEDE_OPENS = re.compile(r"在|应|据|值此|当地时间|\d{1,2}月\d{1,2}日")
 # A publication stamp glued behind a headline (…仪式发布日期:2019-05-07 10:12:00)
-_DATE_CLOCK = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)-(?P<m>[01]?\d)-(?P<d>[0-3]?\d)\s+[0-2]?\d:[0-5]\d(?!\d)")
+# (2025-05-27, 早上 8:18: a comma and the part of the day between the day and its clock)
+_DATE_CLOCK = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)-(?P<m>[01]?\d)-(?P<d>[0-3]?\d)[,，]?\s*(?:早上|上午|中午|下午|晚上|凌晨)?\s*"
+                         r"(?<=[\s上午晚后晨])[0-2]?\d:[0-5]\d(?!\d)")
 # (作者: [时间]:2017-11-04 [来源]:… [浏览次数]:: labels set in brackets, other labelled fields after it)
 _STAMP_SUFFIX = re.compile(r"\s*[\[【]?(?:发布日期|发布时间|更新时间|日期|时间)[\]】]?\s*[:：]\s*(?P<y>\d{4})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})"
                            r"(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?(?:\s+[\[【]?[\u4e00-\u9fff]{2,4}[\]】]?\s*[:：]\s*\S{0,16})*\s*$")

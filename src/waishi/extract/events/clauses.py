@@ -119,7 +119,8 @@ class ClauseReader:
             [m.span() for m in BENEFICIARY.finditer(self.text, s, e + 6)] + \
             [m.span() for m in _VIA.finditer(self.text, s, e + 2)] + \
             [m.span() for m in VENUE.finditer(self.text, s, e)] + \
-            [m.span() for m in _TOPIC.finditer(self.text, s, e + 2)]  # (its verb stands at e)
+            [m.span() for m in _TOPIC.finditer(self.text, s, e + 2)] + \
+            [m.span() for m in _PAREN_DATELINE.finditer(self.text, s, e)]  # (its verb stands at e)
 
     def subject(self, sent: SentenceCtx, trig_start: int,
                 kinds: tuple[str, ...] = ("person", "org", "country", "place", "group")) -> list[Actor]:
@@ -368,7 +369,9 @@ class ClauseReader:
             cands = cands[:1]  # ((在)与A和B举行会谈时，C强调: the clause opens with its partners, 和 joins them)
         for pos in cands:  # leftmost first: 与广东省文化与旅游厅 partners with the whole name
             before = self.ctx.actors_in(cs, pos)
+            after_semicolon = cs == sent.span.start and self.text[:cs].rstrip().endswith(("；", ";"))
             if not before and not _PRONOUN.match(self.text, cs) and not CLAUSE_COORD.match(self.text, cs) \
+                    and not after_semicolon \
                     and (cs == sent.span.start or self.ctx.actors_in(cs, trig_start, ("country", "org", "group"))):
                 continue  # (他同B会谈, …，并将与B会谈, …，先后与B会谈: a pronoun or a carried subject)
             persons = self.ctx.actors_in(pos + 1, trig_start, ("person",))
@@ -672,6 +675,8 @@ _FIRST_PERSON = re.compile(r"\s*我(?![们国方军党省市])")
 _TOPIC = re.compile(r"就(?!是|在|要|会|已)[^，。；,;]{2,120}?(?=举行|召开)")
 _STATES = re.compile(r"表示|宣布|称|透露|说")
 _PLANNED_AFTER = re.compile(r"将(?!军)|即将|计划|拟|预计")
+# (吉隆坡27日讯), （北京5日电）: a paper's dateline opening the lede names the place of filing, no actor
+_PAREN_DATELINE = re.compile(r"[（(][\u4e00-\u9fff]{2,8}?(?:\d{1,2}月)?\d{1,2}日(?:讯|电|專電|专电)[)）]")
 _NEXT_PREDICATE = re.compile(r"(?<=[会议谈晤坛礼式])(?:举行|召开)(?![^，。；,;]{0,12}?的)")
 _PRONOUN = re.compile(r"\s*(?:他|她)(?=[还也随并将已于在同与和对又则曾])")
 # the act's words up to a bracket, without crossing a clause or another bracket

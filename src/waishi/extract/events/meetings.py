@@ -186,7 +186,7 @@ class Meetings(ClauseReader):
         partner, pos = p
         pcs = self.clause_start(pos, sent.span.start)
         src = self._region_actors(pcs, pos, ("person", "org", "country", "group", "place")) or \
-            self.pronoun_subject(sent, pcs)
+            self.pronoun_subject(sent, pcs) or self._semicolon_subject(sent, pos)
         if not src and pcs > sent.span.start:
             src = [a for a in self.subject(sent, pos, ("person", "org", "country", "group"))
                    if a.name not in {x.name for x in partner}]
@@ -291,6 +291,8 @@ class Meetings(ClauseReader):
             if listed_:
                 return listed_
         obj = re.sub(r"(?:时|期间|之际|时表示|后)$", "", self.text[te:ce].lstrip("了").strip())
+        if obj[:1] in "，,；;":
+            return []  # (…会面，以及也会前往上海: the verb took no object; another predicate follows)
         if obj.endswith("外") and "除" in self.text[self.clause_start(te, sent.span.start):te]:
             obj = obj[:-1]  # 除王毅会见越南党政高官外: the object before 外
         inner = self.ctx.actors_in(te, ce, ("country", "org", "place"))
