@@ -208,3 +208,23 @@ def test_a_part_after_a_semicolon_keeps_the_subject_of_the_part_before():
     meets = [r for r in rows if r[0] == "meet"]
     assert meets and all(r[2] == ("李在明",) for r in meets)
     assert not any(a.startswith("，") for r in rows for a in r[3])
+
+
+def test_liang_guo_after_an_invitation_is_the_two_countries_named():
+    rows = _events("总书记访问俄罗斯和白俄罗斯\n\n从11月23日至28日，越共中央总书记阮富仲应俄罗斯总统普京和白俄罗斯总统卢卡申科的邀请，"
+                   "分别对两国进行正式访问。")
+    assert sorted(r[3][0] for r in rows if r[0] == "visit") == ["俄罗斯", "白俄罗斯"]
+
+
+def test_xianhou_and_a_coordinated_meeting_verb():
+    rows = _events("总书记访问俄罗斯\n\n11月24日，访问俄罗斯期间，阮富仲总书记先后会见了俄罗斯总理梅德韦杰夫,俄罗斯联邦委员会主席马特维延科和"
+                   "国家杜马代主席梅利尼科夫等。\n\n访问白俄罗斯期间，阮富仲总书记分别会见白俄罗斯总理米亚斯尼科维奇和会见了白俄罗斯"
+                   "国民会议共和国院主席鲁比诺夫。")
+    meets = [r for r in rows if r[0] == "meet"]
+    assert {r[3][0] for r in meets} >= {"梅德韦杰夫", "马特维延科", "米亚斯尼科维奇", "鲁比诺夫"}
+    assert all(r[2] == ("阮富仲",) for r in meets)
+
+
+def test_no_one_meets_himself():
+    rows = _events("总书记访问俄罗斯\n\n11月24日，阮富仲总书记已与阮富仲总书记与普京总统举行会谈。")
+    assert all(not set(r[2]) & set(r[3]) for r in rows)

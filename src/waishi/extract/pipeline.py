@@ -490,6 +490,7 @@ class _DocBuilder:
         bodies = frozenset(m.text for m in self.entities if m.kind == "org" and m.text not in led)
         merged = merge_events(other, person_names, symmetric, bodies)
         merge_headline(merged, title_events, person_names, symmetric)
+        merged = [e for e in merged if _sides_apart(e)]
         press = self.lex.press_nouns
         if press and not any(w in (doc.title or "") for w in press):
             for e in merged:
@@ -720,6 +721,15 @@ def _joined(text: str, spans: list[Span]) -> tuple[str, Any]:
         return spans[k].start + (i - starts[k]) if spans else i
 
     return "\n".join(text[sp.start:sp.end] for sp in spans), origin
+
+
+def _sides_apart(e: Event) -> bool:
+    """An act has two sides: a counterpart who is also a source (A与A会谈, a page's slip) is dropped,
+    and an act left with no counterpart is none."""
+    if e.type not in ("meet", "phone_call") or not set(e.source) & set(e.target):
+        return True
+    e.target = [t for t in e.target if t not in e.source]
+    return bool(e.target)
 
 
 def _dedupe_facts(facts: list[Fact]) -> list[Fact]:

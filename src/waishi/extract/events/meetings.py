@@ -43,6 +43,7 @@ def _by_country(partners: list[Actor]) -> list[list[Actor]]:
 
 _CHOSE = re.compile(r"[^，。；]{0,4}?(?:选择|选定|定在)了?(\S{2,12})")
 _AS_FIRST = re.compile(r"把(\S{2,12}?)(?:作为|当作|列为)[^，。；]{0,8}$")
+_COUNTED_COUNTRIES = re.compile(r"对([两三四五])国(?:进行|开展|展开)[^，。；]{0,8}$")
 _PAIR_DASH = re.compile(r"\s*[—\-–－]")  # 中国—中东欧…会晤: a country opening a gathering's name
 # 与他举行会谈, 同她进行了会晤: a pronoun as the partner of a meeting
 _WITH_PRONOUN = re.compile(r"(?:与|同|和|跟)(?:他|她)(?=(?:举行|进行)?(?:了)?(?:正式|双边)?(?:会谈|会晤|会见|会面|见面|通电话)?$)")
@@ -271,8 +272,8 @@ class Meetings(ClauseReader):
         # 分别拜会了A，以及B: the object runs over commas joined by 以及/和/及
         while ce < sent.span.end and self.text.startswith(("，以及", ",以及", "，和", "，及", "、"), ce):
             ce = self.clause_end(ce + 1, sent.span.end)
-        # 分别会见了A(Latin),B(Latin),C和D: after 分别 a list of titled persons runs over plain commas
-        if "分别" in self.text[max(sent.span.start, te - 8):te]:
+        # 分别会见了A(Latin),B(Latin),C和D: after 分别 (or 先后) a list of titled persons runs over plain commas
+        if re.search("分别|先后", self.text[max(sent.span.start, te - 8):te]):
             while ce < sent.span.end and self.text[ce] in "，,":
                 nxt = self.clause_end(ce + 1, sent.span.end)
                 first = self.ctx.actors_in(ce + 1, nxt, ("person",))
@@ -546,12 +547,27 @@ class Meetings(ClauseReader):
                 return self.lex.country_of(w)
         return None
 
+    def _counted_countries(self, seg: str, lo: int, cs: int) -> list[Actor]:
+        """应A国总统和B国总统的邀请，分别对两国进行访问: the countries the sentence named before, when
+        they are as many as counted."""
+        counted = _COUNTED_COUNTRIES.search(seg)
+        if counted is None:
+            return []
+        named: dict[str, Actor] = {}
+        for m in self.ctx.entities_between(lo, cs + counted.start()):
+            if m.kind == "country" and isinstance(m.value, str):
+                named.setdefault(m.value, Actor(m.text, m.span, "country", m.value))
+        return list(named.values()) if len(named) == "一两三四五".index(counted.group(1)) + 1 else []
+
     def _visited_places(self, sent: SentenceCtx, ts: int, te: int, cs: int, ce: int) -> list[Actor]:
         """Where the visit goes: 对/赴/到/抵达/前往 X before the trigger, a place the gazetteer does
         not know (对X进行访问), a mission after it (访问驻X大使馆), 访问X, or 这个国家 for the
         country named before."""
         s = sent.span
         seg = self.text[cs:ts]
+        counted = self._counted_countries(seg, s.start, cs)
+        if counted:
+            return counted
         got = self._place_after_preposition(seg, cs, ts, te)
         if got:
             return got

@@ -63,8 +63,9 @@ def same_occurrence(a: Event, b: Event, persons: frozenset[str] = frozenset(),
         return False
     if a.type == "visit" and _dates_near(a, b) and _overlap(a.source, b.source):
         # the same visitor in the same country within days is one trip; a call on the home
-        # country's embassy during it is part of it
-        if _overlap(a.target, b.target) or bool(set(a.target_iso3) & set(b.target_iso3)) or \
+        # country's embassy during it is part of it (but 俄罗斯 and 白俄罗斯, both known, are two)
+        apart = bool(a.target_iso3) and bool(b.target_iso3) and not set(a.target_iso3) & set(b.target_iso3)
+        if (_overlap(a.target, b.target) and not apart) or bool(set(a.target_iso3) & set(b.target_iso3)) or \
                 any(t.endswith(_MISSION) for t in a.target + b.target):
             return True
     if a.caption != b.caption and _dates_near(a, b, 10) and not (a.type == "aid" and _other_donors(a, b)):
@@ -99,7 +100,8 @@ def same_occurrence(a: Event, b: Event, persons: frozenset[str] = frozenset(),
         xa, xb = a.source + a.target, b.source + b.target
         return _overlap(a.source, xb) and _overlap(a.target, xb) and _overlap(b.target, xa)
     if a.type == "visit":
-        same_place = _overlap(a.target, b.target) or bool(set(a.target_iso3) & set(b.target_iso3))
+        known_apart = bool(a.target_iso3) and bool(b.target_iso3) and not set(a.target_iso3) & set(b.target_iso3)
+        same_place = (_overlap(a.target, b.target) and not known_apart) or bool(set(a.target_iso3) & set(b.target_iso3))
         return _overlap(a.source, b.source) and same_place
     if a.type == "aid" and a.date and a.date == b.date:
         # one donation told twice on one day (越南向老挝援助… / 越南政府…向老挝移交…); but two

@@ -83,7 +83,7 @@ GROUP_NOUNS = ("代表团", "一行", "客人", "嘉宾", "团组", "领导", "�
 # a meeting word followed by what belongs to a meeting's name or its course: a noun here
 MEETING_AS_NOUN = ("开幕式", "闭幕式", "准备工作", "筹备", "框架", "机制", "成果", "圆满", "取得", "期间", "的", "纪要")
 # a coordinator of predicates right before a trigger: what follows shares the first predicate's subject
-PRED_COORD = re.compile(r"(?:以及|并且|并|随后|然后|接着|之后又|又)\s*$")
+PRED_COORD = re.compile(r"(?:以及|并且|并|随后|然后|接着|之后又|又|(?<![会谈晤见])和)\s*$")  # (分别会见A和会见了B)
 # a clause opening with a coordinator and a preposition (…，并对X进行访问 / 随后同X会谈): the actors
 # before its verb are the preposition's objects; its subject is the first predicate's
 CLAUSE_COORD = re.compile(r"\s*(?:并且|并|随后|然后|接着|还|也|又)\s*(?:将|将会|还将|也将|已|还|也|再)?\s*(?:对|赴|到|前往|同|与|和|向|给)")
