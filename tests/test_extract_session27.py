@@ -228,3 +228,17 @@ def test_xianhou_and_a_coordinated_meeting_verb():
 def test_no_one_meets_himself():
     rows = _events("总书记访问俄罗斯\n\n11月24日，阮富仲总书记已与阮富仲总书记与普京总统举行会谈。")
     assert all(not set(r[2]) & set(r[3]) for r in rows)
+
+
+def test_received_by_two_hosts_is_two_meetings_with_the_guest():
+    rows = _events("老挝领导人会见乂安省代表团\n\n越通社驻老挝记者报道，在访问老挝期间，7月13日下午，乂安省委书记蔡青贵及代表团受到老挝国会主席"
+                   "赛宋蓬·丰威汉(Xaysomphone Phomvihane)和老挝政府总理宋赛·西潘敦(Sonexay Siphandone)的接见。")
+    meets = sorted((r[2], r[3]) for r in rows if r[0] == "meet")
+    assert meets == [(("宋赛·西潘敦",), ("蔡青贵",)), (("赛宋蓬·丰威汉",), ("蔡青贵",))]
+
+
+def test_a_list_of_the_weeks_news_names_no_object_after_a_verb_and_keeps_anniversaries_apart():
+    rows = _events("越通社一周要闻回顾\n\n2018年9月16日——阮富仲对匈牙利进行正式访问、东盟峰会在河内召开、广治省纪念古巴领袖菲德尔访问"
+                   "南方解放区45周年、台风登陆菲律宾等是最近一周的要闻。")
+    assert not any(a.startswith("、") for r in rows for a in r[3])
+    assert not any(r[0] == "visit" and "古巴" in r[3] for r in rows)

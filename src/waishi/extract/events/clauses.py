@@ -423,6 +423,8 @@ class ClauseReader:
         """Event name after an attend/host trigger: up to the clause end, cut after the last event noun."""
         if self.text.startswith("了", pos):
             pos += 1
+        if self.text[pos:pos + 1] in "、，,；;":
+            return None  # (…峰会在河内召开、广治省纪念…: a list goes on; the verb took no object)
         both = re.match(r"并(?:共同)?(?:主持|出席|参加|举办|举行)", self.text[pos:pos + 6])
         if both and re.match(r"了?(?:双边)?(?:会谈|会晤|会见)", self.text[pos + both.end():pos + both.end() + 5]):
             return None  # 出席并举行会谈: the talks are held, read by their own trigger; nothing attended named

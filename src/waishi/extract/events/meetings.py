@@ -28,7 +28,7 @@ _LIST_REACH = 16  # a listed person's title and name start this close to the com
 
 
 # the passive of a meeting: 获/被/受到 + the one who receives + (的)(亲切) + the trigger
-_PASSIVE = re.compile(r"(?:获|被|受到|得到)(?=[^，。；]{2,30}?(?:的)?(?:亲切|热情)?$)")
+_PASSIVE = re.compile(r"(?:获|被|受到|得到)(?=[^，。；]{2,90}?(?:的)?(?:亲切|热情)?$)")
 
 
 def _by_country(partners: list[Actor]) -> list[list[Actor]]:
@@ -74,7 +74,8 @@ class Meetings(ClauseReader):
         lead = self._clause_initial_partner(sent, ts)
         if lead is not None:
             return [self._event("meet", sent, ts, lead[0], g) for g in self._titled_apart(lead[1], ts)]
-        partnered = self._partner_meeting(sent, t, ts, te) or self._passive_meeting(sent, ts)
+        # (A受到B和C的接见: a passive first, its 和 joins the receivers, no partner of A)
+        partnered = self._passive_meeting(sent, ts) or self._partner_meeting(sent, t, ts, te)
         if partnered:
             return partnered
         src = self.subject(sent, ts, frame.source)
@@ -116,7 +117,13 @@ class Meetings(ClauseReader):
         received = self.ctx.actors_in(cs, m.start(), ("person", "group"))
         if not agents or not received:
             return []
-        return [self._event("meet", sent, ts, agents, received[-1:])]
+        # (A及代表团受到B和C的接见: the person received heads the subject; each receiver a meeting)
+        persons = [a for a in received if a.kind == "person"]
+        guest = persons[-1:] if persons else received[-1:]
+        hosts = [a for a in agents if a.kind == "person"]
+        if len(hosts) > 1:
+            return [self._event("meet", sent, ts, [a], guest) for a in _dedupe(hosts)]
+        return [self._event("meet", sent, ts, agents, guest)]
 
     def _no_meeting(self, sent: SentenceCtx, ts: int, te: int) -> bool:
         """A meeting word that reports no meeting here."""

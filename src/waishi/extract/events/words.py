@@ -100,7 +100,7 @@ RECEIPT = re.compile(r"感谢|感激|接收|接受|收到|领取")
 # the act an anniversary counts from (到X从事…活动N周年纪念日, 条约签署N周年之际): the
 # trigger's clause runs on to N周年 and stops there (出席建交50周年纪念活动, 致电…庆祝成立75周年 are acts)
 ANNIVERSARY_BASE = re.compile(r"(?:(?!庆祝|祝贺|纪念|迎接|喜迎|慶祝|紀念)[^，。；,;：:]){0,24}?"
-                              r"[\d一二三四五六七八九十百]+\s*(?:周年|週年)(?=纪念日|紀念日|之际|之際|前夕|的日子|[，。；,;]|$)")
+                              r"[\d一二三四五六七八九十百]+\s*(?:周年|週年)(?=纪念日|紀念日|之际|之際|前夕|的日子|[，。；,;、]|$)")
 
 # the head words of a body's name the gazetteer may not know (柬埔寨人民党中央民运部, 上海市人民政府外事办公室)
 BODY_HEAD = re.compile(r"(?:部|委员会|委|厅|局|署|办公室|政府|国会|议会|公司|集团|银行|协会|联合会|商会|"
