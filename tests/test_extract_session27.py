@@ -242,3 +242,11 @@ def test_a_list_of_the_weeks_news_names_no_object_after_a_verb_and_keeps_anniver
                    "南方解放区45周年、台风登陆菲律宾等是最近一周的要闻。")
     assert not any(a.startswith("、") for r in rows for a in r[3])
     assert not any(r[0] == "visit" and "古巴" in r[3] for r in rows)
+
+
+def test_a_review_of_the_month_past_dates_its_acts_to_that_month():
+    rows = _events("中国外交8月回顾\n\n 2020-09-02 16:46  来源:某某新闻网\n\n新华社北京9月1日电 刚刚过去的8月，中国外交十分活跃。\n\n"
+                   "——印度尼西亚外长蕾特诺和匈牙利外长西亚尔托先后访华；\n\n——国务委员兼外长王毅对意大利、荷兰进行正式访问。")
+    visits = sorted((r[2], r[3][0], r[1]) for r in rows if r[0] == "visit")
+    assert {v[0] for v in visits} >= {("蕾特诺",), ("西亚尔托",), ("王毅",)}
+    assert all(v[2] == "2020-08" for v in visits)

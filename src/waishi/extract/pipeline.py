@@ -54,7 +54,15 @@ from .people_post import (
 )
 from .places import entity_mentions, own_country_mentions
 from .relations import find_relations
-from .running_date import background_day, bracketed, dateline_day, report_day, term_start
+from .running_date import (
+    PAST_MONTH,
+    background_day,
+    bracketed,
+    dateline_day,
+    past_month,
+    report_day,
+    term_start,
+)
 from .segment import page_date, segment
 from .story_day import story_day
 from .written_forms import _restore_written_forms
@@ -444,10 +452,12 @@ class _DocBuilder:
         # itself dates no event: a story without dates keeps its events' year only)
         pub = self.published if main is None and self.published is not None and year == self.published.year else None
         ctx: date | None = None
+        frame: str | None = None  # (刚刚过去的8月: a review's month, for the acts it lists without a day)
         for kind, sp in self.regions:
             said_year: int | None = None  # the year the paragraph has named so far (2011年，A于12月…)
             for s in self.region_sents[sp]:
                 base = ctx if kind == "body" else main
+                framed = frame if kind == "body" and ctx is None else None
                 for dm in (dm for dm in self.dates if s.start <= dm.start < s.end):
                     if dm.year is not None and not since_date(text, dm):
                         said_year = dm.year  # (2016年9月和10月: the later month in the year said; not 自2022年2月以来)
@@ -465,8 +475,11 @@ class _DocBuilder:
                             and not background_day(text, dm, year) and not term_start(text, dm, s) \
                             and not report_day(text, dm):
                         ctx = date.fromisoformat(iso)
+                if kind == "body" and (m := PAST_MONTH.search(text, s.start, s.end)) and year is not None:
+                    frame, ctx = past_month(int(m.group(1)), year, main), None
                 context = (base or main)
-                self.sents.append(SentenceCtx(s, kind, (context.isoformat(), None) if context else None))
+                iso_ctx = framed if framed and base is None else context.isoformat() if context else None
+                self.sents.append(SentenceCtx(s, kind, (iso_ctx, None) if iso_ctx else None))
                 doc.sentences.append(s)
         self.persons = self._actors()
 

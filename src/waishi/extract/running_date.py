@@ -53,3 +53,13 @@ def bracketed(text: str, pos: int, sent: Span) -> bool:
     left = text[sent.start:pos]
     return left.count("(") + left.count("（") > left.count(")") + left.count("）") and \
         not WEEKDAY_GLOSS.search(text, max(0, pos - 6), pos)
+
+
+# 刚刚过去的8月, 过去的一个月里 (a review of the month past): the acts it lists without a day are of that month
+PAST_MONTH = re.compile(r"(?:刚刚过去的|刚过去的|过去的)\s*(\d{1,2})\s*月")
+
+
+def past_month(month: int, year: int, story: date | None) -> str:
+    """The month a review looks back on, in the story's year (or the year before, from January)."""
+    y = year - 1 if story is not None and month > story.month else year
+    return f"{y:04d}-{month:02d}"
