@@ -250,3 +250,10 @@ def test_a_review_of_the_month_past_dates_its_acts_to_that_month():
     visits = sorted((r[2], r[3][0], r[1]) for r in rows if r[0] == "visit")
     assert {v[0] for v in visits} >= {("蕾特诺",), ("西亚尔托",), ("王毅",)}
     assert all(v[2] == "2020-08" for v in visits)
+
+
+def test_a_pronoun_partner_is_the_one_met_before_not_another_subject():
+    rows = _events("法国总理将访华\n\n6月20日，外交部宣布，法国总理菲利普将于6月22日至25日对中国进行正式访问。访问期间，习近平主席将会见"
+                   "菲利普总理，李克强总理将同他举行会谈，栗战书委员长将同他会见。")
+    meets = sorted((r[2][0], r[3][0]) for r in rows if r[0] == "meet")
+    assert meets == [("习近平", "菲利普"), ("李克强", "菲利普"), ("栗战书", "菲利普")]

@@ -211,6 +211,9 @@ class Meetings(ClauseReader):
             return None
         own = {a.name for a in self.ctx.actors_in(cs, m.start(), ("person",))}
         before = [a for a in self.ctx.actors_in(sent.span.start, cs, ("person",)) if a.name not in own]
+        # (A将会见B，C将同他举行会谈: 他 is the one met before, not another clause's subject)
+        objects = [a for a in before if not self._only_names(self.clause_start(a.span.start, sent.span.start), a.span.start)]
+        before = objects or before
         if not before:
             prev = self.text.rfind("。", 0, sent.span.start - 1) + 1
             before = [a for a in self.ctx.actors_in(prev, sent.span.start, ("person",)) if a.name not in own][:1]
