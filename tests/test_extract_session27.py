@@ -257,3 +257,12 @@ def test_a_pronoun_partner_is_the_one_met_before_not_another_subject():
                    "菲利普总理，李克强总理将同他举行会谈，栗战书委员长将同他会见。")
     meets = sorted((r[2][0], r[3][0]) for r in rows if r[0] == "meet")
     assert meets == [("习近平", "菲利普"), ("李克强", "菲利普"), ("栗战书", "菲利普")]
+
+
+def test_the_destinations_description_names_no_visitor_and_chu_wai_takes_the_main_subject():
+    rows = _events("政府总理抵达吉隆坡\n\n5月24日，在此期间，除了对担任2025年东盟轮值主席国的马来西亚进行正式访问外，范明政还将出席"
+                   "包括第46届东盟峰会、第二届东盟-海湾合作委员会峰会等多个重要会议。")
+    visits = [r for r in rows if r[0] == "visit"]
+    assert visits and all(r[2] == ("范明政",) for r in visits)
+    attended = [r[3][0] for r in rows if r[0] == "attend"]
+    assert "第46届东盟峰会" in attended and not any(a.startswith("包括") for a in attended)

@@ -172,7 +172,8 @@ class ClauseReader:
         # 在访问X并出席Y期间，PERSON…: an adverbial clause takes the main clause's subject (also after a
         # speaker's clause: A介绍，正式访问X期间，B将…)
         ce = self.clause_end(trig_start, sent.span.end)
-        frame = re.search(r"(期间|之际|前夕|时|之前|之后|后)$", self.text[trig_start:ce]) is not None
+        frame = re.search(r"(期间|之际|前夕|时|之前|之后|后)$", self.text[trig_start:ce]) is not None or (
+            self.text.startswith("除", cs) and self.text[trig_start:ce].endswith("外"))  # (除了访问X外，B还将…)
         if frame and SPEAKS.search(self.text, sent.span.start, cs) is not None:
             persons = self.ctx.actors_in(ce, sent.span.end, ("person",))
             if persons:
@@ -469,6 +470,9 @@ class ClauseReader:
             pos, np_ = pos + 1, np_[1:]
         if np_.startswith(("该", "上述")):
             return None  # 出席该会议: the gathering named before, told again
+        if np_.startswith(("包括", "其中包括")) and len(np_) > 4:
+            k = 4 if np_.startswith("其中") else 2  # (出席包括第46届东盟峰会、…等会议: the list's first item)
+            pos, np_ = pos + k, np_[k:]
         # (在河内举行的…, 于9月29日至10月1日在夏威夷召开的…: a relative clause of time and place)
         # (从9月21日至25日在南宁举行的…: a span of days before the place)
         lead = re.match(r"(?:从[^，。；]{1,20}?(?:至|到)[^，。；]{1,12}?|于[^，。；]{1,20}?|在[^，。；]{1,24}?){1,3}"

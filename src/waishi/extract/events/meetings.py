@@ -729,7 +729,9 @@ class Meetings(ClauseReader):
             # relative clause's head is no person, and the trip is told elsewhere)
             nxt = self.ctx.actors_in(te, s.end, ("person",))[:1]
             return nxt if nxt and self._np_head(te + 1, nxt[0].span.start) else []
-        src = self.subject(sent, ts, ("person", "group", "org"))
+        # (对担任东盟轮值主席国的马来西亚进行访问: the destination's description names no visitor)
+        to = self.preposition(cs, ts, "对")
+        src = self.subject(sent, cs + to if to > 0 else ts, ("person", "group", "org"))
         if src and any(g in self.text[src[-1].span.end:ts] for g in self.lex.goods):
             return []  # (A援助B的第六批疫苗抵达万象: the goods arrive, not A)
         about = self.text.rfind("对于", cs, ts)
