@@ -232,7 +232,7 @@ def test_no_one_meets_himself():
 
 def test_received_by_two_hosts_is_two_meetings_with_the_guest():
     rows = _events("老挝领导人会见乂安省代表团\n\n越通社驻老挝记者报道，在访问老挝期间，7月13日下午，乂安省委书记蔡青贵及代表团受到老挝国会主席"
-                   "赛宋蓬·丰威汉(Xaysomphone Phomvihane)和老挝政府总理宋赛·西潘敦(Sonexay Siphandone)的接见。")
+                   "赛宋蓬·丰威汉和老挝人民革命党中央政治局委员、老挝政府总理宋赛·西潘敦的接见。")
     meets = sorted((r[2], r[3]) for r in rows if r[0] == "meet")
     assert meets == [(("宋赛·西潘敦",), ("蔡青贵",)), (("赛宋蓬·丰威汉",), ("蔡青贵",))]
 
