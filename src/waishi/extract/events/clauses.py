@@ -368,6 +368,12 @@ class ClauseReader:
         cands = sorted({cs + i for w in ("与", "同", "和", "跟") for i in find_all(seg, w)})
         if cands and self.text[cs:cands[0]] in ("", "在") and self.text[cands[0]] in "与同跟":
             cands = cands[:1]  # ((在)与A和B举行会谈时，C强调: the clause opens with its partners, 和 joins them)
+        # (越南社会主义共和国: a 和 inside a name; 就…致贺信: what is spoken of names no partner)
+        people = self.ctx.actors_in(max(0, cs - 30), trig_start, ("person",))
+        inside = [(m.span.start, m.span.end) for m in self.ctx.entities_between(max(0, cs - 30), trig_start)
+                  if not any(a.span.start < m.span.end and m.span.start < a.span.end for a in people)] + \
+            [m.span() for m in _TOPIC.finditer(self.text, cs, trig_start + 2)]  # (苏林同…: no 林同省 there)
+        cands = [c for c in cands if not any(a <= c < b for a, b in inside)]
         for pos in cands:  # leftmost first: 与广东省文化与旅游厅 partners with the whole name
             before = self.ctx.actors_in(cs, pos)
             after_semicolon = cs == sent.span.start and self.text[:cs].rstrip().endswith(("；", ";"))
@@ -678,7 +684,7 @@ _ANNOUNCES = re.compile(r"宣布|表示|透露|指出|说|称")
 # 我将同…, 我期待…同…: the first person of a speech reported (not 我们, 我国, 我方: a side)
 _FIRST_PERSON = re.compile(r"\s*我(?![们国方军党省市])")
 # 外交部就A将访问B举行吹风会: what a briefing or talks are about names no actor of them
-_TOPIC = re.compile(r"就(?!是|在|要|会|已)[^，。；,;]{2,120}?(?=举行|召开)")
+_TOPIC = re.compile(r"就(?!是|在|要|会|已)[^，。；,;]{2,120}?(?=举行|召开|向|致)")  # (就A当选…向他致贺电)
 _STATES = re.compile(r"表示|宣布|称|透露|说")
 _PLANNED_AFTER = re.compile(r"将(?!军)|即将|计划|拟|预计")
 # (吉隆坡27日讯), （北京5日电）: a paper's dateline opening the lede names the place of filing, no actor
