@@ -272,5 +272,5 @@ def test_a_he_inside_a_name_or_a_topic_is_no_partner():
     rows = _events("各国领导人致电祝贺\n\n2021年4月5日，各国领导人就阮春福当选越南社会主义共和国主席、范明政当选政府总理致贺信、贺电和通话。")
     assert not any(r[0] == "phone_call" and r[2] == ("阮春福",) for r in rows)
     # a name that holds a place's name (苏林同…: no 林同省 there) still partners
-    rows = _events("总书记访问蒙古\n\n2024年10月1日，访问期间，苏林同蒙古国总统乌赫那·呼日勒苏赫举行会谈。")
+    rows = _events("总书记访问蒙古\n\n2024年10月1日，访问期间，越共中央总书记苏林同蒙古国总统乌赫那·呼日勒苏赫举行会谈。")
     assert ("meet", "2024-10-01", ("苏林",), ("乌赫那·呼日勒苏赫",)) in rows
