@@ -540,14 +540,14 @@ class Meetings(ClauseReader):
             days = [(iso, end) for dm, iso, end in self.ctx.dates if iso and lo <= dm.start < min(hi, lo + 40)]
             if len(days) == len(persons):
                 return [([a], d) for a, d in zip(persons, days, strict=True)]
-        if re.match(r"[^，。；]{0,4}?(?:先后|分别)(?:对|赴|到|前往|访)", self.text[last:last + 12]):
-            return [([a], None) for a in persons]  # (A和B先后访华: a trip each)
+        each = re.match(r"[^，。；]{0,4}?(?:先后|分别)(?:对|赴|到|前往|访)", self.text[last:last + 12]) is not None
         for a in persons:
             own = next(((iso, end) for dm, iso, end in self.ctx.dates
                         if iso and a.span.end <= dm.start <= a.span.end + 1
                         and self.text[a.span.end:dm.start] in ("", "于")), None)
             if own is None:
-                return [(src, None)]
+                # (A和B先后访华: a trip each, on days the text does not give)
+                return [([p], None) for p in persons] if each else [(src, None)]
             dated.append(([a], own))
         return dated
 
