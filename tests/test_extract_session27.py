@@ -274,3 +274,21 @@ def test_a_he_inside_a_name_or_a_topic_is_no_partner():
     # a name that holds a place's name (苏林同…: no 林同省 there) still partners
     rows = _events("总书记访问蒙古\n\n2024年10月1日，访问期间，越共中央总书记苏林同蒙古国总统乌赫那·呼日勒苏赫举行会谈。")
     assert ("meet", "2024-10-01", ("苏林",), ("乌赫那·呼日勒苏赫",)) in rows
+
+
+def test_a_year_named_beside_this_year_is_the_year_before():
+    doc = _doc("老挝副总理访问平阳省\n\n10月5日，老挝政府副总理宋赛·西潘敦访问平阳省。2016年和今年前9月，平阳省引进外资达40亿美元。")
+    assert doc.year == 2017
+
+
+def test_the_years_edition_of_a_gathering_attended_dates_the_page():
+    doc = _doc("习近平会见印尼总统\n\n中国国家主席习近平周四(27日)在成都会见了参加2023年成都世界大学生运动会开幕式的印尼总统佐科威。")
+    assert doc.year == 2023
+
+
+def test_a_title_after_a_name_is_no_unnamed_visitor_of_known_trips():
+    # 黄忠海副总理与…: the title is his; other deputy prime ministers' trips to Israel date nothing
+    doc = _doc("越南政府副总理访问以色列\n\n应以色列总理本雅明·内塔尼亚胡的邀请，越南政府副总理黄忠海11月30日起率团对以色列进行正式访问。"
+               "访问期间，黄忠海副总理与以色列总理本雅明·内塔尼亚胡举行会谈。双方力争2016年将双向贸易额提升到20亿美元。")
+    assert not any("known trip 副总理" in str(c.get("why")) for c in doc.year_constraints)
+    assert doc.year == 2015

@@ -115,6 +115,9 @@ _RELATIVE_AFTER = re.compile(r"[^，。；,;：:\n]{0,10}?所[\u4e00-\u9fff]{1,3
 # session, told as its history; the page is no older, and says nothing more of its own date
 _HISTORY_AFTER = re.compile(r"[^。；;\n]{0,24}?(?:倡议)?(?:正式)?(?:成立|建立|建交|创立|创建|创办|首届|第一届)")
 # 去年是…N周年, 明年将迎来…N周年: the anniversary's year told relative to the page's
+_ATTENDS_BEFORE = re.compile(r"(?:出席|参加|参观|观看)(?:了)?(?:在[^，。；]{1,8}?举行的)?$")
+_EDITION_AFTER = re.compile(r"[^，。；,;]{2,24}?(?:运动会|博览会|峰会|论坛|年会|大会|开幕式|闭幕式|世博会|会议)")
+_YEAR_AND_THIS = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*年(?:全年)?(?:和|及|与|以及)今年")
 _REL_ANNIV = re.compile(r"(去年|前年|明年)[^，。；,;]{0,16}$")
 _REL_SHIFT = {"去年": 1, "前年": 2, "明年": -1}
 _PAST_AGREEMENT = re.compile(r"\s*(?:所)?(?:共同)?(?:签署|签订|建立|达成|通过|发表|批准|制定|成立)(?:了)?的")
@@ -183,6 +186,7 @@ def collect(lex: Lexicon, text: str, people: Sequence[tuple[str, Sequence[str]]]
     c = _Collector(lex, text, today, weight, origin, home)
     c.month_day = month_day
     c.filed_in = filed_in
+    c.names = [n for n, _t in people or []]
     c.now_phrases()
     c.full_dates()
     c.dotted_dates()
@@ -218,6 +222,7 @@ class _Collector:
         self.ev = YearEvidence()
         self.month_day: tuple[int, int] | None = None  # the story's month and day, when the page says
         self.filed_in: str | None = None  # the country of the dateline's city (越通社东京——)
+        self.names: list[str] = []  # the persons the page names
         self.taken: list[tuple[int, int]] = []
         self.plain: list[int] = []
         self.future: list[int] = []
@@ -235,6 +240,10 @@ class _Collector:
         text, ev, weight = self.text, self.ev, self.weight
         for m in _NOW.finditer(text) if "年" in text else ():
             ev.add(int(m.group(1)), 5 * weight, "present-year phrase")
+            self.taken.append(m.span())
+        for m in _YEAR_AND_THIS.finditer(text) if "今年" in text else ():
+            # 2016年和今年前9个月: a year named beside this year is the one before it
+            ev.add(int(m.group(1)) + 1, 4 * weight, "a year beside this year", self.at(m.span()))
             self.taken.append(m.span())
         for m in _PAREN_RANGE.finditer(text) if "(" in text or "（" in text else ():
             y1, y2 = int(m.group(1)), int(m.group(2))
@@ -396,6 +405,10 @@ class _Collector:
             self.ev.bound(int(m.group(1)), None, "a past agreement referred to", self.at(m.span()))
             return None
         y = int(m.group(1))
+        if _ATTENDS_BEFORE.search(text, max(0, m.start() - 4), m.start()) and _EDITION_AFTER.match(text, m.end()):
+            # 参加2023年成都世界大学生运动会开幕式: the year's edition of a gathering attended now
+            self.ev.add(y, 3.0 * self.weight, "an edition attended", self.at(m.span()))
+            return y
         if _PART_OF_YEAR.match(text, m.end()) and not _FORECAST.search(text, m.end(), m.end() + 14) and \
                 _STAT_WORDS.search(text, max(0, m.start() - 20), m.end() + 24):
             # 2019年前5月双边贸易额达…: the year's figures so far, reported in that year
@@ -692,8 +705,10 @@ class _Collector:
         names, auto, by_key = lex.memo("visitors", lambda: visitor_automaton(lex))
         found: dict[str, list[int]] = {}
         for k, i, _j in auto.find_matches_as_indexes(head, overlapping=True):
-            if names[k] in lex.visits or (TITLE_ALONE.match(head, _j) and not any(h in text for h in by_key[names[k]])):
-                found.setdefault(names[k], []).append(i)  # (a title only when its holder goes unnamed)
+            if names[k] in lex.visits or (TITLE_ALONE.match(head, _j) and not any(h in text for h in by_key[names[k]])
+                                          and not any(head.endswith(n, 0, i) for n in self.names)):
+                # (a title only when its holder goes unnamed: not NAME副总理与…, a title after a name)
+                found.setdefault(names[k], []).append(i)
         fits: dict[int, str] = {}
         for name, starts in found.items():
             trips = [v for n in by_key[name] for v in lex.visits[n]]
