@@ -1,8 +1,12 @@
 """Session 27: constructions read from dev44 and dev45 (texts written for these tests)."""
 
+from pathlib import Path
+
+import pytest
 from extract_rows import event_rows as _events
 from extract_rows import first_doc as _doc
 
+from waishi.extract.pipeline import extract
 from waishi.extract.segment import page_date
 
 
@@ -284,11 +288,15 @@ def test_a_year_named_beside_this_year_is_the_year_before():
 def test_the_years_edition_of_a_gathering_attended_dates_the_page():
     doc = _doc("习近平会见印尼总统\n\n中国国家主席习近平周四(27日)在成都会见了参加2023年成都世界大学生运动会开幕式的印尼总统佐科威。")
     assert doc.year == 2023
+    assert any(c.get("why") == "an edition attended" and c.get("year") == 2023 for c in doc.year_constraints)
 
 
 def test_a_title_after_a_name_is_no_unnamed_visitor_of_known_trips():
-    # 黄忠海副总理与…: the title is his; other deputy prime ministers' trips to Israel date nothing
-    doc = _doc("越南政府副总理访问以色列\n\n应以色列总理本雅明·内塔尼亚胡的邀请，越南政府副总理黄忠海11月30日起率团对以色列进行正式访问。"
-               "访问期间，黄忠海副总理与以色列总理本雅明·内塔尼亚胡举行会谈。双方力争2016年将双向贸易额提升到20亿美元。")
-    assert not any("known trip 副总理" in str(c.get("why")) for c in doc.year_constraints)
+    # 黄忠海副总理与…: the title is his; other deputy prime ministers' known trips date nothing (the
+    # page itself, from eval/dev50, read from the cache when present)
+    page = Path(__file__).resolve().parents[1] / ".cache" / "dev50-texts" / "ka02.txt"
+    if not page.exists():
+        pytest.skip("the dev50 texts are not fetched (eval/dev50/README.md)")
+    doc = extract(page.read_text(encoding="utf-8"), source="ka02.txt").documents[0]
+    assert not any(str(c.get("why")).startswith("known trip 副总理") for c in doc.year_constraints)
     assert doc.year == 2015

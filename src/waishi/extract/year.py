@@ -41,7 +41,7 @@ from .year_lexicon import (
 from .year_page_series import page_series
 from .year_review import review_and_plan
 from .year_solver import STRONG, Constraint, YearEvidence
-from .year_terms import appointments, former_holder, incoming, is_former, sworn_in
+from .year_terms import appointments, chair_turns, former_holder, incoming, is_former, sworn_in
 
 __all__ = ["STRONG", "Constraint", "YearEvidence", "collect", "lunar_year"]
 
@@ -95,11 +95,6 @@ _FUTURE_CTX = ("将", "预计", "计划", "拟", "即将", "下一次", "下一�
                "建议", "提议", "倡议", "希望", "争取", "力争")  # (a proposal or a hope looks ahead too)
 _ORDINAL = re.compile(r"第\s*(\d{1,3}|[一二三四五六七八九十百零〇两]{1,6})\s*(?:届|次)")
 _PREPARING = re.compile(r"筹备|迎接|准备|面向|召开前|提交")  # (提交越共十三大审议的文件: to be laid before it)
-# 越南将于明年主办东盟峰会: when a country's turn to chair comes, counted from the page's year
-_CHAIR_WHEN = re.compile(r"明年|今年|本年|去年|当选|即将(?=担任|成为|出任)")
-# (当选…非常任理事国: elected in the year before the term begins)
-# (即将担任…非常任理事国, 即将担任东盟轮值主席国: a turn that begins next January, told the year before)
-_CHAIR_OFFSET = {"明年": 1, "今年": 0, "本年": 0, "去年": -1, "当选": 1, "以": 0, "即将": 1}
 # 截至2019年5月: figures as of a past month (the page is of that month or later), unless the clause
 # plans (截至2025年底将完成…)
 _AS_OF_BEFORE = ("截至", "截止", "截止到", "截至到")
@@ -199,7 +194,7 @@ def collect(lex: Lexicon, text: str, people: Sequence[tuple[str, Sequence[str]]]
     c.founding_and_pandemic()
     c.world_events()
     c.bodies()
-    c.chairs()
+    chair_turns(c)
     c.offices(people or [], month_day)
     incoming(c)
     c.known_trips(month_day, day_only)
@@ -405,15 +400,7 @@ class _Collector:
             self.ev.bound(int(m.group(1)), None, "a past agreement referred to", self.at(m.span()))
             return None
         y = int(m.group(1))
-        if _ATTENDS_BEFORE.search(text, max(0, m.start() - 4), m.start()) and _EDITION_AFTER.match(text, m.end()):
-            # 参加2023年成都世界大学生运动会开幕式: the year's edition of a gathering attended now
-            self.ev.add(y, 3.0 * self.weight, "an edition attended", self.at(m.span()))
-            return y
-        if _PART_OF_YEAR.match(text, m.end()) and not _FORECAST.search(text, m.end(), m.end() + 14) and \
-                _STAT_WORDS.search(text, max(0, m.start() - 20), m.end() + 24):
-            # 2019年前5月双边贸易额达…: the year's figures so far, reported in that year
-            self.ev.bound(y, None, "part of a year's figures", self.at(m.span()))
-            self.ev.add(y, 2.0 * self.weight, "part of a year's figures", self.at(m.span()))
+        if self._year_now(m, y):
             return y
         amount = _AMOUNT_AFTER.match(text, m.end())
         stat = _STAT_AFTER.match(text, m.end()) or (amount and (
@@ -423,6 +410,20 @@ class _Collector:
             # a whole year's figures (2018年双边贸易额达…) are reported the year after
             y += 1
         return y
+
+    def _year_now(self, m: re.Match[str], y: int) -> bool:
+        """A bare year that is the page's own: the year's edition of a gathering attended (参加2023年成都
+        世界大学生运动会开幕式), or the year's figures so far (2019年前5月双边贸易额达…)."""
+        text = self.text
+        if _ATTENDS_BEFORE.search(text, max(0, m.start() - 4), m.start()) and _EDITION_AFTER.match(text, m.end()):
+            self.ev.add(y, 3.0 * self.weight, "an edition attended", self.at(m.span()))
+            return True
+        if _PART_OF_YEAR.match(text, m.end()) and not _FORECAST.search(text, m.end(), m.end() + 14) and \
+                _STAT_WORDS.search(text, max(0, m.start() - 20), m.end() + 24):
+            self.ev.bound(y, None, "part of a year's figures", self.at(m.span()))
+            self.ev.add(y, 2.0 * self.weight, "part of a year's figures", self.at(m.span()))
+            return True
+        return False
 
     def _within_year(self, m: re.Match[str]) -> bool:
         """承诺在2021年内交付, 邀请…出席在2019年内举行的…: a plan within the year, made in that year."""
@@ -613,35 +614,6 @@ class _Collector:
             if hi is not None and not text.endswith(_FORMER, 0, i) and not _only_in_dated_sentences(text, name):
                 ev_hi = hi.year - (1 if md is not None and md[0] > hi.month else 0)
                 self.ev.bound(None, ev_hi, f"{name} exists until {hi.isoformat()[:7]}", span)
-
-    def chairs(self) -> None:
-        """越南将于明年主办东盟峰会, 柬埔寨今年担任东盟轮值主席国: a country's turn to chair or host a
-        body (chairs.tsv), said of next year or this year, dates the page (the year before, or that
-        year); a country that chaired it more than once shares the weight among its turns."""
-        if not self.lex.chairs:
-            return
-        rx = self.lex.memo("chairs_rx", lambda: re.compile("|".join(
-            re.escape(f) for f in sorted(self.lex.chairs, key=len, reverse=True))))
-        text = self.text
-        for m in rx.finditer(text):
-            lo = max([text.rfind(c, 0, m.start()) for c in "，,。；;\n"]) + 1
-            clause = text[lo:m.start()]
-            rel = _CHAIR_WHEN.search(clause)
-            if rel is None and clause.endswith("以") and text.startswith(("身份", "身分"), m.end()):
-                rel = re.search("以$", clause)  # X以东盟轮值主席国身份主持…: chairing now
-            if rel is None:
-                continue
-            isos = [self.lex.country_of(w) for w, _a, b in self.lex.find("gazetteer", clause) if b <= rel.start()]
-            isos = [i for i in isos if i]
-            if not isos and rel.start() > 0 and len(ab := self.lex.abbrs.get(clause[rel.start() - 1], ())) == 1:
-                isos = list(ab)  # (祝贺爱即将担任…: a one-character name of the country, just before)
-            if not isos:
-                continue
-            turns = [y for iso, y in self.lex.chairs[m.group()] if iso == isos[-1]]
-            off = _CHAIR_OFFSET[rel.group()]
-            for y in turns:
-                self.ev.add(y - off, 4 * self.weight / len(turns), f"{isos[-1]} chairs {m.group()} {rel.group()}",
-                            self.at(m.span()))
 
     def offices(self, people: Sequence[tuple[str, Sequence[str]]], month_day: tuple[int, int] | None) -> None:
         terms: list[tuple[int | None, int | None, str]] = []

@@ -138,3 +138,40 @@ def former_holder(c: _Collector, name: str, titles: Sequence[str], offices: Sequ
     end = min(ended)
     lo = end.year + (1 if month_day is not None and (month_day[0], month_day[1]) < (end.month, end.day) else 0)
     c.ev.bound(lo, None, f"former {name}: term ended {end.isoformat()[:7]}")
+
+
+# 越南将于明年主办东盟峰会: when a country's turn to chair comes, counted from the page's year
+_CHAIR_WHEN = re.compile(r"明年|今年|本年|去年|当选|即将(?=担任|成为|出任)")
+# (当选…非常任理事国: elected in the year before the term begins)
+# (即将担任…非常任理事国, 即将担任东盟轮值主席国: a turn that begins next January, told the year before)
+_CHAIR_OFFSET = {"明年": 1, "今年": 0, "本年": 0, "去年": -1, "当选": 1, "以": 0, "即将": 1}
+
+
+def chair_turns(c: _Collector) -> None:
+    """越南将于明年主办东盟峰会, 柬埔寨今年担任东盟轮值主席国: a country's turn to chair or host a
+    body (chairs.tsv), said of next year or this year, dates the page (the year before, or that
+    year); a country that chaired it more than once shares the weight among its turns."""
+    if not c.lex.chairs:
+        return
+    rx = c.lex.memo("chairs_rx", lambda: re.compile("|".join(
+        re.escape(f) for f in sorted(c.lex.chairs, key=len, reverse=True))))
+    text = c.text
+    for m in rx.finditer(text):
+        lo = max([text.rfind(c, 0, m.start()) for c in "，,。；;\n"]) + 1
+        clause = text[lo:m.start()]
+        rel = _CHAIR_WHEN.search(clause)
+        if rel is None and clause.endswith("以") and text.startswith(("身份", "身分"), m.end()):
+            rel = re.search("以$", clause)  # X以东盟轮值主席国身份主持…: chairing now
+        if rel is None:
+            continue
+        isos = [c.lex.country_of(w) for w, _a, b in c.lex.find("gazetteer", clause) if b <= rel.start()]
+        isos = [i for i in isos if i]
+        if not isos and rel.start() > 0 and len(ab := c.lex.abbrs.get(clause[rel.start() - 1], ())) == 1:
+            isos = list(ab)  # (祝贺爱即将担任…: a one-character name of the country, just before)
+        if not isos:
+            continue
+        turns = [y for iso, y in c.lex.chairs[m.group()] if iso == isos[-1]]
+        off = _CHAIR_OFFSET[rel.group()]
+        for y in turns:
+            c.ev.add(y - off, 4 * c.weight / len(turns), f"{isos[-1]} chairs {m.group()} {rel.group()}",
+                        c.at(m.span()))
