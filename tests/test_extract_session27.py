@@ -300,3 +300,10 @@ def test_a_title_after_a_name_is_no_unnamed_visitor_of_known_trips():
     doc = extract(page.read_text(encoding="utf-8"), source="ka02.txt").documents[0]
     assert not any(str(c.get("why")).startswith("known trip 副总理") for c in doc.year_constraints)
     assert doc.year == 2015
+
+
+def test_a_weeks_review_lists_acts_each_its_own_clause_in_the_weeks_month():
+    rows = _events("越通社一周要闻回顾(2019.3.18-2019.3.24)\n\n新加坡副总理张志贤对越南进行正式访问、柬埔寨国会第二副主席宫桑达里"
+                   "对越南进行正式访问、越南边境四省与中国广西党委书记举行新春会晤等是越通社一周要闻。")
+    visits = sorted((r[2], r[1]) for r in rows if r[0] == "visit")
+    assert visits == [(("宫桑达里",), "2019-03"), (("张志贤",), "2019-03")]

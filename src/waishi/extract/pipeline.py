@@ -62,6 +62,7 @@ from .running_date import (
     past_month,
     report_day,
     term_start,
+    week_of,
 )
 from .segment import page_date, segment
 from .story_day import story_day
@@ -452,7 +453,9 @@ class _DocBuilder:
         # itself dates no event: a story without dates keeps its events' year only)
         pub = self.published if main is None and self.published is not None and year == self.published.year else None
         ctx: date | None = None
-        frame: str | None = None  # (刚刚过去的8月: a review's month, for the acts it lists without a day)
+        # (刚刚过去的8月: a review's month, for the acts it lists without a day; 一周要闻回顾(2019.3.18-…): the
+        # week's month)
+        frame: str | None = week_of(doc.title or "")
         for kind, sp in self.regions:
             said_year: int | None = None  # the year the paragraph has named so far (2011年，A于12月…)
             for s in self.region_sents[sp]:
@@ -478,7 +481,8 @@ class _DocBuilder:
                 if kind == "body" and (m := PAST_MONTH.search(text, s.start, s.end)) and year is not None:
                     frame, ctx = past_month(int(m.group(1)), year, main), None
                 context = (base or main)
-                iso_ctx = framed if framed and base is None else context.isoformat() if context else None
+                iso_ctx = framed if framed and base is None and (main is None or not main.isoformat().startswith(framed)) \
+                    else context.isoformat() if context else None  # (the story's own day within the frame is finer)
                 self.sents.append(SentenceCtx(s, kind, (iso_ctx, None) if iso_ctx else None))
                 doc.sentences.append(s)
         self.persons = self._actors()

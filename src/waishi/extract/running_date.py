@@ -63,3 +63,13 @@ def past_month(month: int, year: int, story: date | None) -> str:
     """The month a review looks back on, in the story's year (or the year before, from January)."""
     y = year - 1 if story is not None and month > story.month else year
     return f"{y:04d}-{month:02d}"
+
+
+# 越通社一周要闻回顾(2019.3.18-2019.3.24), 本周(2015.3.2-2015.3.8)要闻回顾: a review of one week, in its headline
+_WEEK = re.compile(r"[（(]\s*((?:19|20)\d\d)\.(\d{1,2})\.\d{1,2}\s*[-—–~至]")
+
+
+def week_of(title: str) -> str | None:
+    """The month of the week a round-up's headline names, for the acts it lists without a day."""
+    m = _WEEK.search(title)
+    return f"{int(m.group(1)):04d}-{int(m.group(2)):02d}" if m and 1 <= int(m.group(2)) <= 12 else None

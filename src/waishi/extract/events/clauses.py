@@ -95,6 +95,10 @@ class ClauseReader:
         i = pos
         while i > start and text[i - 1] not in PUNCT_END:
             i -= 1
+        if "、" in text[i:pos] and _REVIEW.search(text, self.ctx.doc_start, self.ctx.doc_start + 40):
+            # 一周要闻: A对越南进行正式访问、B与C举行会晤、…等是…要闻 (a list of the week's acts, each a clause)
+            for m in _ROUNDUP_ITEM_END.finditer(text, i, pos):
+                i = m.end()
         if _CLOSERS.search(text, i, pos) is None:
             return i  # no bracket closes before the trigger: the plain scan is the answer
         i = pos
@@ -688,6 +692,8 @@ _TOPIC = re.compile(r"就(?!是|在|要|会|已)[^，。；,;]{2,120}?(?=举行|
 _STATES = re.compile(r"表示|宣布|称|透露|说")
 _PLANNED_AFTER = re.compile(r"将(?!军)|即将|计划|拟|预计")
 # (吉隆坡27日讯), （北京5日电）: a paper's dateline opening the lede names the place of filing, no actor
+_REVIEW = re.compile(r"要闻|一周|本周")  # (越通社一周要闻回顾: a headline of the week's news)
+_ROUNDUP_ITEM_END = re.compile(r"(?:进行[^、，。；]{0,8}?访问|举行[^、，。；]{0,8}?(?:会谈|会晤|会见)|通电话)、")
 _PAREN_DATELINE = re.compile(r"[（(][\u4e00-\u9fff]{2,8}?(?:\d{1,2}月)?\d{1,2}日(?:讯|电|專電|专电)[)）]")
 _NEXT_PREDICATE = re.compile(r"(?<=[会议谈晤坛礼式])(?:举行|召开)(?![^，。；,;]{0,12}?的)")
 _PRONOUN = re.compile(r"\s*(?:他|她)(?=[还也随并将已于在同与和对又则曾])")
