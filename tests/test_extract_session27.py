@@ -307,3 +307,17 @@ def test_a_weeks_review_lists_acts_each_its_own_clause_in_the_weeks_month():
                    "对越南进行正式访问、越南边境四省与中国广西党委书记举行新春会晤等是越通社一周要闻。")
     visits = sorted((r[2], r[1]) for r in rows if r[0] == "visit")
     assert visits == [(("宫桑达里",), "2019-03"), (("张志贤",), "2019-03")]
+
+
+def test_tongnian_and_cinian_take_the_year_just_named():
+    from waishi.text.dates import find_dates
+    t = "2011年1月当选，并于同年10月访华。2015年4月访华。同年11月，习近平访越。次年3月5日再访。"
+    got = [(d.year, d.month, d.day) for d in find_dates(t)]
+    assert got == [(2011, 1, None), (2011, 10, None), (2015, 4, None), (2015, 11, None), (2016, 3, 5)]
+
+
+def test_a_life_story_goes_on_its_one_person_past_the_office_he_was_elected_to():
+    rows = _events("越共总书记将访华\n\n2017年1月8日，中方宣布，越共中央总书记阮富仲将于1月12日至15日对中国进行正式访问。\n\n"
+                   "阮富仲曾于2007年访华。2011年1月在越共十一大上当选为越共中央总书记，并于同年10月访华。")
+    assert any(r[0] == "visit" and r[1] == "2011-10" and r[2] == ("阮富仲",) for r in rows)
+    assert not any("越共" in a for r in rows for a in r[2])

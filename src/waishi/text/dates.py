@@ -329,7 +329,30 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMe
                 found.append(dm)
                 taken.append((dm.start, dm.end))
     found.sort(key=lambda x: x.start)
+    if "年" in seg and _SAME_YEAR.search(seg):
+        found = _same_year(text, start, end, found)
     return found
+
+
+# 同年10月, 次年3月5日: a month in the year just named (or the one after it)
+_SAME_YEAR = re.compile(r"(?P<rel>同年|当年|次年|翌年|第二年)\s*(?P<m>\d{1,2})\s*月(?:\s*(?P<d>\d{1,2})\s*日)?")
+
+
+def _same_year(text: str, start: int, end: int, found: list[DateMention]) -> list[DateMention]:
+    out = list(found)
+    for m in _SAME_YEAR.finditer(text, start, end):
+        inner = [d for d in out if d.start < m.end() and m.start() < d.end]
+        if any(d.year is not None or not (m.start() <= d.start and d.end <= m.end()) for d in inner):
+            continue
+        out = [d for d in out if d not in inner]  # (次年3月5日: the month-day read alone, now with its year)
+        named = max((d for d in out if d.end <= m.start() and d.year is not None), key=lambda d: d.end, default=None)
+        if named is None or named.year is None or not 1 <= int(m.group("m")) <= 12:
+            continue
+        y = named.year + (0 if m.group("rel") in ("同年", "当年") else 1)
+        day = int(m.group("d")) if m.group("d") else None
+        out.append(DateMention(m.start(), m.end(), y, int(m.group("m")), day))
+    out.sort(key=lambda x: x.start)
+    return out
 
 
 YEAR = re.compile(rf"(?<![\d.])(?P<y>{_Y})(?:\s*(?:-|—|–|~|至|到)\s*(?P<y2>{_Y}))?\s*年")

@@ -124,7 +124,8 @@ class ClauseReader:
             [m.span() for m in _VIA.finditer(self.text, s, e + 2)] + \
             [m.span() for m in VENUE.finditer(self.text, s, e)] + \
             [m.span() for m in _TOPIC.finditer(self.text, s, e + 2)] + \
-            [m.span() for m in _PAREN_DATELINE.finditer(self.text, s, e)]  # (its verb stands at e)
+            [m.span() for m in _PAREN_DATELINE.finditer(self.text, s, e)] + \
+            [m.span() for m in _ELECTED.finditer(self.text, s, e)]  # (its verb stands at e)
 
     def subject(self, sent: SentenceCtx, trig_start: int,
                 kinds: tuple[str, ...] = ("person", "org", "country", "place", "group")) -> list[Actor]:
@@ -239,7 +240,9 @@ class ClauseReader:
         """当地时间6月20日凌晨，在结束对朝鲜的访问后，抵达…: a sentence that opens with its time and
         names nobody before its verb goes on the one person the sentence before named (a topic
         chain of the same paragraph)."""
-        if self.ctx.actors_in(sent.span.start, trig_start, ("person", "org", "group")) or \
+        excl = self.excluded(sent.span.start, trig_start)
+        if any(not any(a0 <= a.span.start < b0 for a0, b0 in excl)
+               for a in self.ctx.actors_in(sent.span.start, trig_start, ("person", "org", "group"))) or \
                 not _TIME_OPENING.match(self.text, sent.span.start):
             return []
         head = self.text[:sent.span.start]
@@ -668,7 +671,8 @@ _VIA = re.compile(r"(?:通过|经由|借助)[^，。；,;]{2,24}?(?=向|对|为|
 # what a news agency does in a story: it reports (路透社在报道…时说, 据新华社报道)
 _REPORTS = re.compile(r"[^，。；]{0,8}?(?:报道|报导|援引|评论|写道|称|说|指出)")
 # a sentence opening with its time (当地时间6月20日凌晨，…, 21日上午，…, 随后，…)
-_TIME_OPENING = re.compile(r"(?:当地时间)?\s*(?:\d{1,2}\s*月)?\s*\d{1,2}\s*日|随后|此后|之后|同日|当天")
+_TIME_OPENING = re.compile(r"(?:当地时间)?\s*(?:(?:19|20)\d\d\s*年\s*)?(?:\d{1,2}\s*月)?\s*\d{1,2}\s*日|"
+                           r"(?:19|20)\d\d\s*年(?:\s*\d{1,2}\s*月)?|随后|此后|之后|同日|当天")
 
 
 def _dedupe_names(actors: list[Actor]) -> list[Actor]:
@@ -692,6 +696,9 @@ _TOPIC = re.compile(r"就(?!是|在|要|会|已)[^，。；,;]{2,120}?(?=举行|
 _STATES = re.compile(r"表示|宣布|称|透露|说")
 _PLANNED_AFTER = re.compile(r"将(?!军)|即将|计划|拟|预计")
 # (吉隆坡27日讯), （北京5日电）: a paper's dateline opening the lede names the place of filing, no actor
+# 在越共十一大上当选为越共中央总书记: the congress and the office one is elected to name no actor
+_ELECTED = re.compile(r"在[^，。；,;在]{2,16}?(?:[一二三四五六七八九十]+大|全会|代表大会)上|"
+                      r"(?:当选|被选为|被任命为|出任)(?:为)?[^，。；,;]{2,24}?(?:总书记|主席|总理|总统|部长|议长|秘书长|首相)")
 _REVIEW = re.compile(r"要闻|一周|本周")  # (越通社一周要闻回顾: a headline of the week's news)
 _ROUNDUP_ITEM_END = re.compile(r"(?:进行[^、，。；]{0,8}?访问|举行[^、，。；]{0,8}?(?:会谈|会晤|会见)|通电话)、")
 _PAREN_DATELINE = re.compile(r"[（(][\u4e00-\u9fff]{2,8}?(?:\d{1,2}月)?\d{1,2}日(?:讯|电|專電|专电)[)）]")
