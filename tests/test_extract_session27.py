@@ -321,3 +321,10 @@ def test_a_life_story_goes_on_its_one_person_past_the_office_he_was_elected_to()
                    "阮富仲曾于2007年访华。2011年1月在越共十一大上当选为越共中央总书记，并于同年10月访华。")
     assert any(r[0] == "visit" and r[1] == "2011-10" and r[2] == ("阮富仲",) for r in rows)
     assert not any("越共" in a for r in rows for a in r[2])
+
+
+def test_no_object_after_a_list_mark_and_no_partner_between_two_verbs():
+    rows = _events("越通社一周要闻回顾(2022.10.17-2022.10.23)\n\n越南第十五届国会第四次会议隆重开幕和高级经济论坛在河内召开等是"
+                   "越南过去一周的主要新闻事件。\n\n2016年，两省高级代表团已对双方2011—2015年合作结果进行总结和评价并签署"
+                   "2016—2020年合作协议。")
+    assert not any(a.startswith("等") or a.endswith("并") for r in rows for a in r[3])

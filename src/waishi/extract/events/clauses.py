@@ -394,6 +394,8 @@ class ClauseReader:
             stop = PARTNER_END.search(self.text, pos + 1, trig_start)
             pe = stop.start() if stop else trig_start
             np_ = self.text[pos + 1:pe].strip()
+            if np_.endswith(("并", "而", "和", "及", "与")):
+                continue  # (进行总结和评价并签署…: 和 joins two verbs, no partner between them)
             if 2 <= len(np_) <= 24:
                 inner = self.ctx.actors_in(pos + 1, pe, ("country", "org", "place"))
                 if named_only and not self.names_a_party(np_, inner):
@@ -437,8 +439,8 @@ class ClauseReader:
         """Event name after an attend/host trigger: up to the clause end, cut after the last event noun."""
         if self.text.startswith("了", pos):
             pos += 1
-        if self.text[pos:pos + 1] in "、，,；;":
-            return None  # (…峰会在河内召开、广治省纪念…: a list goes on; the verb took no object)
+        if self.text[pos:pos + 1] in "、，,；;" or self.text.startswith(("等是", "等为", "等成为"), pos):
+            return None  # (…峰会在河内召开、广治省纪念…, …在河内召开等是…要闻: the verb took no object)
         both = re.match(r"并(?:共同)?(?:主持|出席|参加|举办|举行)", self.text[pos:pos + 6])
         if both and re.match(r"了?(?:双边)?(?:会谈|会晤|会见)", self.text[pos + both.end():pos + both.end() + 5]):
             return None  # 出席并举行会谈: the talks are held, read by their own trigger; nothing attended named
