@@ -328,3 +328,9 @@ def test_no_object_after_a_list_mark_and_no_partner_between_two_verbs():
                    "越南过去一周的主要新闻事件。\n\n2016年，两省高级代表团已对双方2011—2015年合作结果进行总结和评价并签署"
                    "2016—2020年合作协议。")
     assert not any(a.startswith("等") or a.endswith("并") for r in rows for a in r[3])
+
+
+def test_a_weeks_month_is_near_a_day_at_its_edge_but_a_plans_month_is_not_its_announcement_day():
+    rows = _events("越通社评选一周要闻(2020.11.2—2020.11.8)\n\n韩国国会议长朴炳锡对越南进行正式访问、越澳举行外长会议等是一周要闻。\n\n"
+                   "10月31日，韩国国会议长朴炳锡率领韩国国会高级代表团抵达河内，开始对越南进行正式访问。")
+    assert [r[1] for r in rows if r[0] == "visit"] == ["2020-10-31"]

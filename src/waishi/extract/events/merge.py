@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import re
 from copy import copy
 from datetime import date
@@ -43,11 +44,24 @@ def _dates_near(a: Event, b: Event, days: int = 10) -> bool:
     """One trip reported day by day (announced, departed, arrived, met): dates within ``days``."""
     if _dates_compatible(a.date, b.date):
         return True
-    da, db = date_of(a.date), date_of(b.date)
+    # (a month alone, 2020-11 in a week's review, spans its days: a visit of 31 October is near it; but a
+    # plan's month is no span of the day it was announced on: 预计在4月份访华 on a page of 24 March)
+    planned = "planned" in (a.factuality, b.factuality)
+    (da, ma), (db, mb) = _span_of(None if planned and len(a.date or "") == 7 else a.date), \
+        _span_of(None if planned and len(b.date or "") == 7 else b.date)
     if da is None or db is None:
         return False
-    ea, eb = date_of(a.date_end) or da, date_of(b.date_end) or db
+    ea, eb = date_of(a.date_end) or ma or da, date_of(b.date_end) or mb or db
     return (db - ea).days <= days and (da - eb).days <= days
+
+
+def _span_of(iso: str | None) -> tuple[date | None, date | None]:
+    """A day (and no end of its own), or a month's first and last day."""
+    if iso and len(iso) == 7:
+        y, m = int(iso[:4]), int(iso[5:7])
+        if 1 <= m <= 12:
+            return date(y, m, 1), date(y, m, calendar.monthrange(y, m)[1])
+    return date_of(iso), None
 
 
 _MISSION = ("大使馆", "总领事馆", "领事馆", "代表处", "代表机构")
