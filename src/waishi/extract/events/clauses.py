@@ -394,7 +394,7 @@ class ClauseReader:
             stop = PARTNER_END.search(self.text, pos + 1, trig_start)
             pe = stop.start() if stop else trig_start
             np_ = self.text[pos + 1:pe].strip()
-            if np_.endswith(("并", "而", "和", "及", "与")):
+            if np_.endswith(("并", "而")):
                 continue  # (进行总结和评价并签署…: 和 joins two verbs, no partner between them)
             if 2 <= len(np_) <= 24:
                 inner = self.ctx.actors_in(pos + 1, pe, ("country", "org", "place"))
