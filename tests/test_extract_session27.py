@@ -334,3 +334,17 @@ def test_a_weeks_month_is_near_a_day_at_its_edge_but_a_plans_month_is_not_its_an
     rows = _events("越通社评选一周要闻(2020.11.2—2020.11.8)\n\n韩国国会议长朴炳锡对越南进行正式访问、越澳举行外长会议等是一周要闻。\n\n"
                    "10月31日，韩国国会议长朴炳锡率领韩国国会高级代表团抵达河内，开始对越南进行正式访问。")
     assert [r[1] for r in rows if r[0] == "visit"] == ["2020-10-31"]
+
+
+def test_visitors_listed_before_their_dates_and_fenbie_make_a_trip_each():
+    rows = _events("三国外长将访华\n\n外交部发言人汪文斌1日宣布，老挝副总理兼外长沙伦赛、越南外长裴青山、东帝汶外长贲迪拓将于4月2日至5日"
+                   "分别访问中国。")
+    assert sorted(r[2] for r in rows if r[0] == "visit" and r[3] == ("中国",)) == [("沙伦赛",), ("裴青山",), ("贲迪拓",)]
+
+
+def test_benyue_before_a_range_of_days():
+    from waishi.text.dates import find_dates
+    got = [(d.month, d.day, d.end_day) for d in find_dates("新西兰总理拉克森本月17日至20日对中国进行正式访问")]
+    assert got == [(None, 17, 20)]
+    rows = _events("新西兰总理将访华\n\n2025年06月13日 18:46\n\n外交部宣布，新西兰总理拉克森本月17日至20日对中国进行正式访问。")
+    assert ("visit", "2025-06-17", ("拉克森",), ("中国",)) in rows

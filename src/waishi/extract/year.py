@@ -549,7 +549,8 @@ class _Collector:
                 # 支持越方筹备好越共十四大, 迎接…: a congress being prepared is still to come, for years
                 ev.bound(None, c.opened.year, f"congress {form} prepared")
             elif any(w in ctx for w in ("召开", "闭幕", "成果", "胜利", "成功", "以来", "决议", "之后", "后", "情况", "精神",
-                                        "主要内容")) and "草案" not in ctx:
+                                        "主要内容", "确立的", "确定的", "提出的", "通过的")) and "草案" not in ctx:
+                # (十四大确立的发展愿景: what it set, so it has been held)
                 # (介绍…大会情况, 学习…大会精神: its outcome told, so it has been held)
                 ev.bound(c.opened.year, None, f"congress {form}")
             else:

@@ -540,7 +540,8 @@ class Meetings(ClauseReader):
             days = [(iso, end) for dm, iso, end in self.ctx.dates if iso and lo <= dm.start < min(hi, lo + 40)]
             if len(days) == len(persons):
                 return [([a], d) for a, d in zip(persons, days, strict=True)]
-        each = re.match(r"[^，。；]{0,4}?(?:先后|分别)(?:对|赴|到|前往|访)", self.text[last:last + 12]) is not None
+        # (A、B和C将于4月2日至5日分别访问中国: 分别 after the visitors' dates)
+        each = re.match(r"[^，。；]{0,20}?(?:先后|分别)(?:对|赴|到|前往|访)", self.text[last:last + 30]) is not None
         for a in persons:
             own = next(((iso, end) for dm, iso, end in self.ctx.dates
                         if iso and a.span.end <= dm.start <= a.span.end + 1
