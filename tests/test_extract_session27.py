@@ -348,3 +348,9 @@ def test_benyue_before_a_range_of_days():
     assert got == [(None, 17, 20)]
     rows = _events("新西兰总理将访华\n\n2025年06月13日 18:46\n\n外交部宣布，新西兰总理拉克森本月17日至20日对中国进行正式访问。")
     assert ("visit", "2025-06-17", ("拉克森",), ("中国",)) in rows
+
+
+def test_qian_of_qianwang_or_riqian_makes_no_former_holder():
+    from waishi.extract.year_terms import is_former
+    assert is_former("新加坡前总理") and is_former("原外长") and is_former("前任总统")
+    assert not is_former("日前往总统") and not is_former("前往总统") and not is_former("日前总统")

@@ -114,7 +114,8 @@ def incoming(c: _Collector) -> None:
 
 
 # 前总理NAME, 原外长NAME, 前任总统NAME: a holder named as a former one
-_FORMER_TITLE = re.compile(r"^(?P<where>[^前原]{0,6}?)(?:前任|前|原)(?=.)")
+# (not 日前往总统 nor 日前, 前往, 原因: 前 and 原 of other words)
+_FORMER_TITLE = re.compile(r"^(?P<where>[^前原日之以目提此年月]{0,6}?)(?:前任|前(?![往进来夕后身面天年日景线])|原(?![则因来先本]))(?=.)")
 
 
 def is_former(title: str) -> bool:
