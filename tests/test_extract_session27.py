@@ -354,3 +354,19 @@ def test_qian_of_qianwang_or_riqian_makes_no_former_holder():
     from waishi.extract.year_terms import is_former
     assert is_former("新加坡前总理") and is_former("原外长") and is_former("前任总统")
     assert not is_former("日前往总统") and not is_former("前往总统") and not is_former("日前总统")
+
+
+def test_an_office_holders_name_joined_by_a_hyphen_or_a_dot():
+    from waishi.lexicon import Lexicon
+    lex = Lexicon.default()
+    assert lex.offices_for("迪亚斯·卡内尔") and lex.offices_for("迪亚斯-卡内尔")
+    doc = _doc("古巴国务委员会主席将访问越南\n\n古巴大使10月29日表示，古巴国务委员会主席兼部长会议主席迪亚斯-卡内尔将于11月8日至10日"
+               "对越南进行正式访问。访问期间，他将会见越共中央总书记、国家主席阮富仲和政府总理阮春福。")
+    assert doc.year == 2018
+
+
+def test_an_anniversary_looked_forward_to_and_an_agreement_reached_are_no_plans_of_the_page():
+    doc = _doc("越南国防部长访问印度\n\n12月4日，越南国防部长吴春历率团访问印度。此访也是面向纪念越印建交45周年的系列活动之一，"
+               "将为两国领导于2016年9月所达成一致的全面战略伙伴关系作出贡献。")
+    whys = [str(c.get("why")) for c in doc.year_constraints]
+    assert "upcoming anniversary" in whys and "planned year" not in whys

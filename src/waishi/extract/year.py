@@ -79,7 +79,9 @@ _YEARS_SINCE = re.compile(r"(?:经过|历经|走过)了?\s*(\d{1,3})\s*年|建�
 # is from before that year, or from its first months
 _PLAN_AFTER = re.compile(r"[^，。；,;：:\n的]{0,10}?(?:计划|规划|预算|任务|目标|议程|愿景|展望)(?!投资部)")
 # 为2019年…做好准备, 迎接2020年, 面向2030年: a year still to come
-_FOR_BEFORE = re.compile(r"(?:(?<![成认作称视定列])为\s*(?:在|于)?|迎接|筹备|面向|迈向|准备)\s*$")
+# (面向纪念越印建交45周年: the marker before a 纪念 of the anniversary, also inside the phrase read before the count)
+_FOR_IN_KEY = re.compile(r"(?:迎接|筹备|面向|迈向)(?:纪念|庆祝)?")
+_FOR_BEFORE = re.compile(r"(?:(?<![成认作称视定列])为\s*(?:在|于)?|迎接|筹备|面向|迈向|准备)\s*(?:纪念|庆祝)?\s*$")
 # a proposal or a plan earlier in the sentence makes what follows it a plan (建议双方在…75周年之际…)
 _PROPOSAL = re.compile(r"建议|提议|倡议|希望|期待|期望|同意|商定|一致认为|将|拟|计划|预计|即将|筹备")
 _DOT_DATE = re.compile(r"(?<![\d.])((?:19|20)\d\d)\.(?:1[0-2]|0?[1-9])\.(?:3[01]|[12]\d|0?[1-9])(?![\d])")
@@ -104,7 +106,7 @@ _PART_OF_YEAR = re.compile(r"\s*(?:前\s*[\d一二三四五六七八九十两]{1
                            r"[上下]半年|第[一二三四1-4]季度|1\s*[-—至~]\s*\d{1,2}\s*月)")
 # 双方于2011年6月所签署的备忘录: a date inside a relative clause (所 + verb + 的) names a past act the
 # page refers to; the page is no older, and says nothing more of its year
-_RELATIVE_AFTER = re.compile(r"[^，。；,;：:\n]{0,10}?所[\u4e00-\u9fff]{1,3}的")
+_RELATIVE_AFTER = re.compile(r"[^，。；,;：:\n]{0,10}?所[\u4e00-\u9fff]{1,3}(?:一致|共识)?的")  # (所达成一致的)
 # 于2017年签署的, 2015年建立的: a year inside a relative clause on an agreement or a relation made then
 # 于1998年10月由两国倡议建立。2001年3月，论坛首届外长会议在某地举行: a body's founding or its first
 # session, told as its history; the page is no older, and says nothing more of its own date
@@ -115,7 +117,7 @@ _EDITION_AFTER = re.compile(r"[^，。；,;]{2,24}?(?:运动会|博览会|峰会
 _YEAR_AND_THIS = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*年(?:全年)?(?:和|及|与|以及)今年")
 _REL_ANNIV = re.compile(r"(去年|前年|明年)[^，。；,;]{0,16}$")
 _REL_SHIFT = {"去年": 1, "前年": 2, "明年": -1}
-_PAST_AGREEMENT = re.compile(r"\s*(?:所)?(?:共同)?(?:签署|签订|建立|达成|通过|发表|批准|制定|成立)(?:了)?的")
+_PAST_AGREEMENT = re.compile(r"\s*(?:所)?(?:共同)?(?:签署|签订|建立|达成|通过|发表|批准|制定|成立)(?:了)?(?:一致|共识)?的")
 # A leader's trip the lexicon dates: the story names a visit, opens with the visitor (its headline
 # and lede, this many characters), and its day is within the trip, give or take the days a
 # preview or a report is written before or after
@@ -479,7 +481,8 @@ class _Collector:
                 # 去年是两国建交60周年: the anniversary fell a year before the page (明年: falls a year after)
                 ev.add(y + _REL_SHIFT[rel.group(1)], 4 * weight, "anniversary of a year named relative", at(m.span()))
                 continue
-            if _future(text, k) or _sentence_future(text, k) or _FOR_BEFORE.search(text, max(0, m.start() - 4), m.start()):
+            if _future(text, k) or _sentence_future(text, k) or _FOR_BEFORE.search(text, max(0, m.start() - 6), m.start()) \
+                    or _FOR_IN_KEY.search(m.group(1)):
                 # 将迎来建交50周年, 建议双方在建交75周年之际…: the anniversary is still to come
                 ev.bound(None, y, "upcoming anniversary", at(m.span()))
                 ev.add(y, 0.5 * weight, "upcoming anniversary", at(m.span()))

@@ -584,6 +584,10 @@ class Lexicon:
             index = {}
             for o in self.offices:
                 index.setdefault(o.holder, []).append(o)
+                # (迪亚斯-卡内尔 read as 迪亚斯·卡内尔: the name's joiner written either way)
+                if "-" in o.holder or "·" in o.holder:
+                    for alt in {o.holder.replace("-", "·"), o.holder.replace("·", "-")} - {o.holder}:
+                        index.setdefault(alt, []).append(o)
             self._automata["_offices_by_holder"] = index
         return list(index.get(holder, ()))
 
