@@ -361,7 +361,8 @@ def test_an_office_holders_name_joined_by_a_hyphen_or_a_dot():
     lex = Lexicon.default()
     assert lex.offices_for("迪亚斯·卡内尔") and lex.offices_for("迪亚斯-卡内尔")
     doc = _doc("古巴国务委员会主席将访问越南\n\n古巴大使10月29日表示，古巴国务委员会主席兼部长会议主席迪亚斯-卡内尔将于11月8日至10日"
-               "对越南进行正式访问。访问期间，他将会见越共中央总书记、国家主席阮富仲和政府总理阮春福。")
+               "对越南进行正式访问。访问期间，他将会见越共中央总书记、国家主席阮富仲和政府总理阮春福。随后他将访问朝鲜，"
+               "会见朝鲜最高人民会议常任委员会委员长金永南。")
     assert doc.year == 2018
 
 
