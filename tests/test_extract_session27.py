@@ -371,3 +371,10 @@ def test_an_anniversary_looked_forward_to_and_an_agreement_reached_are_no_plans_
                "将为两国领导于2016年9月所达成一致的全面战略伙伴关系作出贡献。")
     whys = [str(c.get("why")) for c in doc.year_constraints]
     assert "upcoming anniversary" in whys and "planned year" not in whys
+
+
+def test_a_stamp_years_after_the_holders_named_together_is_a_reposts():
+    doc = _doc("越南为何高规格接待习近平\n\n来源:某文库 编辑:某某 时间:2024/04/29 16:10:50\n\n"
+               "本月20日下午，中共中央政治局常委、国家副主席习近平抵达河内，开始对越南进行正式访问。越共中央总书记阮富仲、"
+               "国家主席张晋创分别会见了习近平。")
+    assert doc.year == 2011
