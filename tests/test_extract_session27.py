@@ -378,3 +378,11 @@ def test_a_stamp_years_after_the_holders_named_together_is_a_reposts():
                "本月20日下午，中共中央政治局常委、国家副主席习近平抵达河内，开始对越南进行正式访问。越共中央总书记阮富仲、"
                "国家主席张晋创分别会见了习近平。")
     assert doc.year == 2011
+
+
+def test_a_stamp_with_its_last_update_and_benyue_after_the_pages_day():
+    assert page_date("新西兰总理将访华\n\n2025年06月13日 18:46 最后更新:19:00\n\n正文。") == "2025-06-13"
+    rows = _events("新西兰总理拉克森本月17日至20日对中国进行正式访问\n\n2025年06月13日 18:46 最后更新:19:00\n\n"
+                   "外交部宣布，应国务院总理李强邀请，新西兰总理拉克森将对中国进行正式访问。")
+    visits = [r[1] for r in rows if r[0] == "visit"]
+    assert visits and all(v == "2025-06-17" for v in visits)

@@ -476,7 +476,9 @@ class _DocBuilder:
                     # (据日本媒体5月30日报道，日本政府当天…: 当天 is the day just named in the sentence)
                     c = anchor or (ctx if dm.relative and ctx else base) or ctx or main
                     if c is None and pub is not None and dm.month is None and dm.day:
-                        c = pub if dm.day <= pub.day + 1 else pub.replace(day=1) - timedelta(days=1)
+                        # (本月17日: this month's, even after the day the page came out)
+                        c = pub if dm.day <= pub.day + 1 or text.endswith("本月", 0, dm.start) \
+                            else pub.replace(day=1) - timedelta(days=1)
                     iso, end = self._resolve(dm, (said_year or year) if month_only else year, c)
                     self.resolved.append((dm, iso, end))
                     if kind == "body" and iso and len(iso) == 10 and not bracketed(text, dm.start, s) \
