@@ -383,6 +383,6 @@ def test_a_stamp_years_after_the_holders_named_together_is_a_reposts():
 def test_a_stamp_with_its_last_update_and_benyue_after_the_pages_day():
     assert page_date("新西兰总理将访华\n\n2025年06月13日 18:46 最后更新:19:00\n\n正文。") == "2025-06-13"
     rows = _events("新西兰总理拉克森本月17日至20日对中国进行正式访问\n\n2025年06月13日 18:46 最后更新:19:00\n\n"
-                   "外交部宣布，应国务院总理李强邀请，新西兰总理拉克森将对中国进行正式访问。")
+                   "外交部宣布，应国务院总理李强邀请，新西兰总理拉克森本月17日至20日对中国进行正式访问。")
     visits = [r[1] for r in rows if r[0] == "visit"]
     assert visits and all(v == "2025-06-17" for v in visits)
