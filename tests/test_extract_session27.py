@@ -386,3 +386,11 @@ def test_a_stamp_with_its_last_update_and_benyue_after_the_pages_day():
                    "外交部宣布，应国务院总理李强邀请，新西兰总理拉克森本月17日至20日对中国进行正式访问。")
     visits = [r[1] for r in rows if r[0] == "visit"]
     assert visits and all(v == "2025-06-17" for v in visits)
+
+
+def test_a_label_ending_with_a_colon_and_a_papers_page_navigation_are_no_headlines():
+    doc = _doc("高层 > 正文\n最新播报:\n\n李克强赴泰 重启合作\n\n2014年12月20日 13:49:19 来源: 某政府网\n\n"
+               "时隔一年，李克强再次到泰国，与泰国总理巴育共同见证合作文件的签署。")
+    assert doc.title == "李克强赴泰 重启合作"
+    doc = _doc("第04版:要闻国际 上一版3  4下一版\n李强总理将出访三国\n\n6月7日，外交部宣布，李强将出访新西兰、澳大利亚和马来西亚。")
+    assert doc.title == "李强总理将出访三国"
