@@ -394,3 +394,8 @@ def test_a_label_ending_with_a_colon_and_a_papers_page_navigation_are_no_headlin
     assert doc.title == "李克强赴泰 重启合作"
     doc = _doc("第04版:要闻国际 上一版3  4下一版\n李强总理将出访三国\n\n6月7日，外交部宣布，李强将出访新西兰、澳大利亚和马来西亚。")
     assert doc.title == "李强总理将出访三国"
+
+
+def test_the_anniversary_of_vietnams_first_general_election():
+    doc = _doc("国会主席会见老挝国会主席\n\n1月5日，国会主席阮生雄在河内会见了前来出席越南国会首次普选70周年纪念典礼的老挝国会主席巴妮·雅陶都。")
+    assert doc.year == 2016
