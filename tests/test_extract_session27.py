@@ -399,3 +399,10 @@ def test_a_label_ending_with_a_colon_and_a_papers_page_navigation_are_no_headlin
 def test_the_anniversary_of_vietnams_first_general_election():
     doc = _doc("国会主席会见老挝国会主席\n\n1月5日，国会主席阮生雄在河内会见了前来出席越南国会首次普选70周年纪念典礼的老挝国会主席巴妮·雅陶都。")
     assert doc.year == 2016
+
+
+def test_forum_and_portal_chrome_above_the_headline_is_no_headline():
+    for head in ("作者hangor (某某)\n看板Singapore", "返回列表 回复 发帖", "主页 国内新闻", "> 首页 > 菲华快讯", "您当前的位置 : 国际新闻>",
+                 "※ [本文转录自 某某 看板 #1A2B3C]"):
+        doc = _doc(f"{head}\n\n川普订11月访问新加坡\n\n6月11日，美国总统川普在新加坡会晤总理李显龙。")
+        assert doc.title == "川普订11月访问新加坡", head
