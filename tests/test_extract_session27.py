@@ -406,3 +406,10 @@ def test_forum_and_portal_chrome_above_the_headline_is_no_headline():
                  "※ [本文转录自 某某 看板 #1A2B3C]"):
         doc = _doc(f"{head}\n\n川普订11月访问新加坡\n\n6月11日，美国总统川普在新加坡会晤总理李显龙。")
         assert doc.title == "川普订11月访问新加坡", head
+
+
+def test_a_forum_posts_english_time_header_is_the_pages_stamp():
+    assert page_date("作者someone (某某)\n看板Singapore\n标题[新闻] 川普访星\n时间Mon Jun 11 23:01:35 2018\n川普访星\n正文。") == "2018-06-11"
+    rows = _events("作者someone (某某)\n看板Singapore\n标题[新闻] 川普会晤李显龙\n时间Mon Jun 11 23:01:35 2018\n\n"
+                   "川普会晤李显龙\n\n新加坡外交部声明表示，美国总统川普今天在新加坡会晤总理李显龙。")
+    assert any(r[0] == "meet" and r[1] == "2018-06-11" for r in rows)

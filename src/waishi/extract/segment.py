@@ -328,8 +328,12 @@ def page_date(text: str, start: int = 0, end: int | None = None, limit: int = 13
             continue  # (中国时间 HH:MM …: when the page was served, not when the story appeared)
         t = _BULLETS.sub("", ln.text)  # (• 2017年5月4日: a stamp set as a menu item)
         m = _TIMESTAMP.match(t) or _COMPACT_STAMP.match(t)
+        ptt = _PTT_TIME.match(t) if m is None else None
         if m:
             y, mo, d = int(m.group(1)), int(m.group(2)), int(m.group(3))
+        elif ptt:
+            # (时间Mon Jun 11 23:01:35 2018: a forum post's header, in English)
+            y, mo, d = int(ptt.group("y")), _MONTHS.index(ptt.group("mon")) + 1, int(ptt.group("d"))
         elif (m2 := _STAMP_SUFFIX.search(t)) and (m2.start() >= 8 or len(t) <= 60) and len(t) <= 120:
             # (…仪式发布日期:2019-05-07, 访问次数 : 发布时间 :2011-01-30: a labelled stamp behind other furniture)
             y, mo, d = int(m2.group("y")), int(m2.group("m")), int(m2.group("d"))
@@ -469,6 +473,9 @@ _LEDE_OPENS = re.compile(r"在|应|据|值此|当地时间|\d{1,2}月\d{1,2}日"
 _DATE_CLOCK = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)-(?P<m>[01]?\d)-(?P<d>[0-3]?\d)[,，]?\s*(?:早上|上午|中午|下午|晚上|凌晨)?\s*"
                          r"(?<=[\s上午晚后晨])[0-2]?\d:[0-5]\d(?!\d)")
 # (作者: [时间]:2017-11-04 [来源]:… [浏览次数]:: labels set in brackets, other labelled fields after it)
+_MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+_PTT_TIME = re.compile(r"^(?:时间|時間)?\s*(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\s+(?P<mon>" + "|".join(_MONTHS) +
+                       r")\s+(?P<d>\d{1,2})\s+\d{1,2}:\d{2}(?::\d{2})?\s+(?P<y>(?:19|20)\d\d)\s*$")
 _STAMP_SUFFIX = re.compile(r"\s*[\[【]?(?:发布日期|发布时间|更新时间|日期|时间)[\]】]?\s*[:：]\s*(?P<y>\d{4})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})"
                            r"(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?(?:\s+[\[【]?[\u4e00-\u9fff]{2,4}[\]】]?\s*[:：]\s*\S{0,16})*\s*$")
 # A related link set in the body on a line of its own, bracketed: [越南…会见…]
