@@ -626,12 +626,11 @@ class _Collector:
         for name, titles in people:
             offices = self.lex.offices_for(name)
             appointments(self, name, offices)
-            former_holder(self, name, [*titles, *(short_country(self.lex, t) for t in titles)], offices, month_day)
-            # a former holder's title (原国家主席, 已故总书记) dates nothing, nor does a historical
-            # figure's (胡志明主席 is named on pages of every year)
             titles = [*titles, *(short_country(self.lex, t) for t in titles)]
-            # (老挝总理: Laos, no 老 of an old holder)
-            current = [t for t in titles if not (t.startswith(_FORMER) and not t.startswith("老挝")) and not is_former(t)]
+            # a former holder's title (原国家主席, 已故总书记) bounds the page by his term's end and dates
+            # nothing else, nor does a historical figure's (胡志明主席 is named on pages of every year)
+            former_holder(self, name, titles, offices, month_day)
+            current = [t for t in titles if not is_former(t)]  # (老挝总理: Laos, no 老 of an old holder)
             current += [u for t in current if (u := _NEW_TITLE.sub("", t, count=1)) != t]  # (菲律宾新任外长)
             fits = [o for o in offices if any(title_fits(t, o.forms) for t in current)
                     and not (o.end and o.end.year < HISTORICAL_BEFORE)]

@@ -118,9 +118,13 @@ def incoming(c: _Collector) -> None:
 _FORMER_TITLE = re.compile(r"^(?P<where>[^前原日之以目提此年月]{0,6}?)(?:前任|前(?![往进来夕后身面天年日景线])|原(?![则因来先本]))(?=.)")
 
 
+# 已故总书记, 代理外长, 老主席 (not 老挝…): a title naming no holder in office, at its start
+_NOT_HOLDING = re.compile(r"^(?:已故|故|代理|老(?!挝))")
+
+
 def is_former(title: str) -> bool:
-    """新加坡前总理, 原外长: a title that names its holder as a former one."""
-    return _FORMER_TITLE.match(title) is not None
+    """新加坡前总理, 原外长, 已故总书记, 代理外长: a title that names no present holder of the office."""
+    return _FORMER_TITLE.match(title) is not None or _NOT_HOLDING.match(title) is not None
 
 
 def former_holder(c: _Collector, name: str, titles: Sequence[str], offices: Sequence[Office],
