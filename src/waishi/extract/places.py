@@ -63,15 +63,8 @@ def abbreviation_mentions(lex: Lexicon, text: str, start: int, end: int, taken: 
             isos = lex.abbrs.get(ch, ())
             iso = isos[0] if len(isos) == 1 else None
             out.append(Mention("country", ch, Span(m.start() + i, m.start() + i + 1), iso))
-    # 对华访问, 对越进行国事访问: a one-character abbreviation as the destination of a visit
-    for m in _TO_ABBR.finditer(text, start, end):
-        isos = lex.abbrs.get(m.group(1), ())
-        if len(isos) == 1 and not any(a <= m.start(1) < b for a, b in occupied):
-            out.append(Mention("country", lex.country_names.get(isos[0], m.group(1)), Span(m.start(1), m.end(1)), isos[0]))
     return out
 
-
-_TO_ABBR = re.compile(r"对(\S)(?=(?:进行|展开|开展)?了?的?(?:国事|正式|工作|友好|正式友好|私人)?访问)")
 
 
 def visit_abbreviation(lex: Lexicon, trigger: str, named: Collection[str] = ()) -> str | None:

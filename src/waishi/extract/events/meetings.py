@@ -584,7 +584,8 @@ class Meetings(ClauseReader):
         got = self._place_after_preposition(seg, cs, ts, te)
         if got:
             return got
-        one = re.search(r"对([\u4e00-\u9fff])(?:进行|开展|展开)[^，。；]{0,6}$", seg)
+        # (对意进行历史性访问, 展开首次对华访问: 进行 may be left out before a noun of visit)
+        one = re.search(r"对([\u4e00-\u9fff])(?:(?:进行|开展|展开)[^，。；]{0,6})?$", seg)
         iso = visit_abbreviation(self.lex, "访" + one.group(1), self.ctx.named_countries()) if one else None
         if one and iso:
             # 对意进行历史性访问: a country's one-character abbreviation
