@@ -71,6 +71,7 @@ from .written_forms import _restore_written_forms
 LOGGER = logging.getLogger(__name__)
 
 _ROUNDUP = re.compile(r"贺电|贺信|贺函|致电祝贺|致贺|祝贺")
+_REVIEW = re.compile(r"要闻|一周|本周")  # (越通社一周要闻回顾: a headline of the week's news)
 
 
 @dataclass
@@ -500,7 +501,8 @@ class _DocBuilder:
         dctx = DocContext(self.text, self.lex, doc.year, actors, self.entities, self.resolved,
                           home=self.options.home,
                           title_spans=[sp for pm in self.person_mentions for _, sp in pm.titles],
-                          roundup=bool(_ROUNDUP.search(doc.title or "")), doc_start=doc.span.start)
+                          roundup=bool(_ROUNDUP.search(doc.title or "")), doc_start=doc.span.start,
+                          review=bool(_REVIEW.search(doc.title or "")))
         finder = EventFinder(dctx)
         title_events: list[Event] = []
         other: list[Event] = []

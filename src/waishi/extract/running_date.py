@@ -8,7 +8,7 @@ from datetime import date
 
 from ..model import Dateline, Span
 from ..text.dates import WEEKDAY_GLOSS, DateMention
-from .events.words import REPORTED_BY, RESTATED, TOOK_OFFICE_VERB, according_to
+from .events.words import RESTATED, TOOK_OFFICE_VERB, reports_after
 
 
 def background_day(text: str, dm: DateMention, year: int | None) -> bool:
@@ -31,7 +31,7 @@ def term_start(text: str, dm: DateMention, s: Span) -> bool:
 def report_day(text: str, dm: DateMention) -> bool:
     """《某报》上星期二(10月29日)引述…报道，…: the day a report came out is no day of the acts it tells."""
     m = _CLAUSE_REST.match(text, dm.end)
-    return m is not None and REPORTED_BY.search(m.group()) is not None and not according_to(text, dm.start)
+    return m is not None and reports_after(text, dm.start, dm.end, m.end())
 
 
 

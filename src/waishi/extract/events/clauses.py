@@ -28,11 +28,11 @@ from .words import (
     PRED_COORD,
     PUNCT_END,
     REPORT,
-    REPORTED_BY,
     SPEAKS,
     TOOK_OFFICE_VERB,
     VENUE,
     according_to,
+    reports_after,
 )
 
 _CLOSERS = re.compile(r"[”》)）]")
@@ -95,7 +95,7 @@ class ClauseReader:
         i = pos
         while i > start and text[i - 1] not in PUNCT_END:
             i -= 1
-        if "、" in text[i:pos] and _REVIEW.search(text, self.ctx.doc_start, self.ctx.doc_start + 40):
+        if self.ctx.review and "、" in text[i:pos]:
             # 一周要闻: A对越南进行正式访问、B与C举行会晤、…等是…要闻 (a list of the week's acts, each a clause)
             for m in _ROUNDUP_ITEM_END.finditer(text, i, pos):
                 i = m.end()
@@ -553,7 +553,7 @@ class ClauseReader:
         told before the act is when it was told, not when the act is (据…报道: a source the story goes by)."""
         if end >= trig_start or according_to(self.text, start):
             return False
-        if REPORTED_BY.search(self.text, end, trig_start) is not None:
+        if reports_after(self.text, start, end, trig_start):
             return True
         # (外长21日表示，A将访问X、Y和Z: the day of a statement of plans, not of the plans)
         said = _STATES.search(self.text, end, trig_start)
@@ -701,7 +701,6 @@ _PLANNED_AFTER = re.compile(r"将(?!军)|即将|计划|拟|预计")
 # 在越共十一大上当选为越共中央总书记: the congress and the office one is elected to name no actor
 _ELECTED = re.compile(r"在[^，。；,;在]{2,16}?(?:[一二三四五六七八九十]+大|全会|代表大会)上|"
                       r"(?:当选|被选为|被任命为|出任)(?:为)?[^，。；,;]{2,24}?(?:总书记|主席|总理|总统|部长|议长|秘书长|首相)")
-_REVIEW = re.compile(r"要闻|一周|本周")  # (越通社一周要闻回顾: a headline of the week's news)
 _ROUNDUP_ITEM_END = re.compile(r"(?:进行[^、，。；]{0,8}?访问|举行[^、，。；]{0,8}?(?:会谈|会晤|会见)|通电话)、")
 _PAREN_DATELINE = re.compile(r"[（(][\u4e00-\u9fff]{2,8}?(?:\d{1,2}月)?\d{1,2}日(?:讯|电|專電|专电)[)）]")
 _NEXT_PREDICATE = re.compile(r"(?<=[会议谈晤坛礼式])(?:举行|召开)(?![^，。；,;]{0,12}?的)")

@@ -44,6 +44,7 @@ class DocContext:
     title_spans: list[Span] = field(default_factory=list)  # title chains of persons (中央对外部部长)
     roundup: bool = False  # the document reports messages of congratulation (贺电, 致电祝贺 in its headline)
     doc_start: int = 0  # where the document starts in the page's text
+    review: bool = False  # a review of the week's or the month's news (一周要闻回顾 in its headline)
     _p_starts: list[int] = field(init=False, default_factory=list, repr=False)
     _e_starts: list[int] = field(init=False, default_factory=list, repr=False)
     _named: frozenset[str] | None = field(init=False, default=None, repr=False)

@@ -113,3 +113,9 @@ def according_to(text: str, pos: int) -> bool:
     """据日本媒体5月30日报道，日本政府当天…: a report the story goes by, whose day is the story's."""
     cs = max(text.rfind(c, 0, pos) for c in "，,。；;\n") + 1
     return text[cs:pos].lstrip().startswith(("据", "根据"))
+
+
+def reports_after(text: str, start: int, end: int, stop: int) -> bool:
+    """A date at ``text[start:end]`` followed, before ``stop``, by a verb of reporting (…10月29日引述…报道): the
+    report's day; not when the story goes by the report (据…5月30日报道，…当天)."""
+    return end < stop and REPORTED_BY.search(text, end, stop) is not None and not according_to(text, start)
