@@ -446,6 +446,12 @@ class _DocBuilder:
         doc, text, year = self.doc, self.text, self.doc.year
         body_spans = [sp for k, sp in self.regions if k == "body"]
         main: date | None = dateline_day(doc.dateline, year)
+        if main is None and doc.title_span is not None:
+            # (9月10日下午，A在河内拜会B: a page without a headline, its lede on the first line, opening
+            # with its day)
+            t0 = doc.title_span.start + len(text[doc.title_span.start:doc.title_span.end]) - \
+                len(text[doc.title_span.start:doc.title_span.end].lstrip())
+            body_spans = body_spans + [Span(t0, t0 + 1)]
         for dm in ([] if main else self.dates):
             if dm.relative or dm.month is None or background_day(text, dm, year) or _CLOCK_AFTER.match(text, dm.end):
                 continue  # (来源:(…) 2026-01-30 18:07: a stamp with its clock, not the story's day)

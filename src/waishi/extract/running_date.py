@@ -16,7 +16,8 @@ def background_day(text: str, dm: DateMention, year: int | None) -> bool:
     end of a range of years (1945.9.2~2021.9.2). VNA writes the story's date without a year."""
     if dm.year is not None and year is not None and dm.year != year:
         return True
-    return text[dm.end:dm.end + 1] in "~～" or text[max(0, dm.start - 1):dm.start] in "~～"
+    after, before = text[dm.end:dm.end + 1], text[max(0, dm.start - 1):dm.start]
+    return bool(after) and after in "~～" or bool(before) and before in "~～"
 
 
 _TOOK_OFFICE = re.compile(r"[^，。；,;]{0,8}?" + TOOK_OFFICE_VERB)

@@ -1,0 +1,27 @@
+"""Session 28: constructions read from dev58 to dev61 (texts written for these tests)."""
+
+from extract_rows import event_rows as _events
+from extract_rows import first_doc as _doc
+
+from waishi.extract.pipeline import extract
+
+
+def test_a_lede_on_the_first_line_gives_the_story_its_day():
+    # no headline: the page opens with its lede and its day; a day named later in a speech is not the story's
+    rows = _events("5月12日上午，云南省省长王予波在河内拜会越南国家副主席武氏映春。\n"
+                   "王予波感谢武氏映春会见云南代表团。他说，今年3月2日至6日，500名越南学生来到云南参加交流活动。"
+                   "2022年中越贸易额继续增长。")
+    meets = [r for r in rows if r[0] == "meet"]
+    assert meets and all(r[1] is not None and r[1].endswith("-05-12") for r in meets)
+
+
+def test_a_date_at_either_end_of_the_text_is_no_end_of_a_range():
+    from waishi.extract.running_date import background_day
+    from waishi.text.dates import find_dates
+
+    for text in ("9月10日", "会见于9月10日", "9月10日下午会见"):
+        dm = find_dates(text)[0]
+        assert not background_day(text, dm, 2010)
+    text = "1945.9.2~2021.9.2"
+    ends = find_dates(text)
+    assert len(ends) == 2 and all(background_day(text, dm, None) for dm in ends)
