@@ -25,3 +25,18 @@ def test_a_date_at_either_end_of_the_text_is_no_end_of_a_range():
     text = "1945.9.2~2021.9.2"
     ends = find_dates(text)
     assert len(ends) == 2 and all(background_day(text, dm, None) for dm in ends)
+
+
+def test_titles_named_together_are_held_at_once():
+    # 裴青山: foreign minister 2021-04..2025-08, deputy prime minister from 2024-08; named with both, 2024 or 2025
+    doc = _doc("越南与老挝外交部举行磋商\n\n8月29日，越南政府副总理兼外长裴青山会见了老挝外交部副部长。")
+    held = [c for c in doc.year_constraints if str(c.get("why", "")).startswith("offices held at once")]
+    assert held and held[0]["lo"] == 2024 and held[0]["hi"] == 2025
+
+
+def test_the_year_of_an_agreed_act_is_still_to_come():
+    doc = _doc("越南与老挝外交部举行磋商\n\n8月29日，越南政府副总理兼外长裴青山会见了老挝外交部副部长。"
+               "双方同意2025年在老挝举行下一轮磋商。")
+    assert doc.year == 2024
+    doc = _doc("越南与老挝外交部举行磋商\n\n双方商定于2019年在万象举行第十次会议。")
+    assert any("planned" in str(c.get("why")) for c in doc.year_constraints)

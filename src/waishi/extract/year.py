@@ -28,6 +28,7 @@ from .year_lexicon import (
     anniversary_base,
     anniversary_mentions,
     body_automaton,
+    held_together,
     is_target,
     lunar_year,
     ordinal,
@@ -95,6 +96,9 @@ _COVID_PAST = re.compile(r"(?:克服|战胜|走出|摆脱)[^，。；]{0,6}疫�
 # A year in a clause about plans (将于2018年访问, 预计于2011年底举行) names a future year, not the page's.
 _FUTURE_CTX = ("将", "预计", "计划", "拟", "即将", "下一次", "下一届", "下届", "届时", "邀请",
                "建议", "提议", "倡议", "希望", "争取", "力争")  # (a proposal or a hope looks ahead too)
+# 双方同意2025年在老挝举行…, 商定于2019年…: the time of an act agreed on, which is still to come (not
+# 同意落实2019年签署的…, where the year is a past act's)
+_AGREED_WHEN = re.compile(r"(?:同意|商定|约定)(?:于|在)?\s*$")
 _ORDINAL = re.compile(r"第\s*(\d{1,3}|[一二三四五六七八九十百零〇两]{1,6})\s*(?:届|次)")
 _PREPARING = re.compile(r"筹备|迎接|准备|面向|召开前|提交")  # (提交越共十三大审议的文件: to be laid before it)
 # 截至2019年5月: figures as of a past month (the page is of that month or later), unless the clause
@@ -151,7 +155,7 @@ def _future(text: str, pos: int) -> bool:
     window = text[max(0, pos - (24 if text[pos - 1:pos] in "“\"「" else 10)):pos]
     for ch in "，,。；;：:\n":
         window = window[window.rfind(ch) + 1:]
-    if any(w in window for w in _FUTURE_CTX):
+    if any(w in window for w in _FUTURE_CTX) or _AGREED_WHEN.search(window):
         return True
     clause_start = max(text.rfind(ch, 0, pos) for ch in "，,。；;：:\n") + 1
     if _PURPOSE_START.match(text, clause_start) and pos - clause_start <= 30:
@@ -644,7 +648,7 @@ class _Collector:
             hi = None if None in his else max(h for h in his if h is not None)
             terms.append((lo, hi, name))
             if not _only_in_dated_sentences(self.text, name):
-                present.append((term_years(fits, self.today, month_day), name))
+                present.append((held_together(current, fits, self.today, month_day), name))
             new = [o for o in fits if o.start and any(_NEW_TITLE.search(t) and (
                 title_fits(t, o.forms) or title_fits(_NEW_TITLE.sub("", t, count=1), o.forms)) for t in current)]
             if new:

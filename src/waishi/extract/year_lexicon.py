@@ -17,6 +17,7 @@ import ahocorasick_rs as ac
 
 from ..lexicon import Lexicon, Office
 from ..text.numbers import small_chinese, to_number
+from .offices import title_fits
 from .year_solver import YearEvidence
 
 # 建交50周年, 东盟成立55周年: an anniversary and what it counts from
@@ -306,3 +307,16 @@ def anniversary_mentions(text: str) -> list[re.Match[str]]:
             done = m.end()
         i = text.find("周年", i + 2)
     return out
+
+
+def held_together(titles: Sequence[str], fits: Sequence[Office], today: date | None,
+                  month_day: tuple[int, int] | None) -> set[int]:
+    """The years of a holder's terms (term_years), narrowed by the titles named together before his
+    name (政府副总理兼外长NAME, 政治局委员、总理NAME): he held them at once, so the years of each
+    title's terms intersect."""
+    years = term_years(fits, today, month_day)
+    for t in titles:
+        own = [o for o in fits if title_fits(t, o.forms)]
+        if own:
+            years &= term_years(own, today, month_day)
+    return years
