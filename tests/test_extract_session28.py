@@ -40,3 +40,17 @@ def test_the_year_of_an_agreed_act_is_still_to_come():
     assert doc.year == 2024
     doc = _doc("越南与老挝外交部举行磋商\n\n双方商定于2019年在万象举行第十次会议。")
     assert any("planned" in str(c.get("why")) for c in doc.year_constraints)
+
+
+def test_a_period_told_as_past_is_no_plan():
+    # 2011-2019年期间…7次…: what was done in the period; the page is of its last year (or later)
+    doc = _doc("广宁省与老挝三省加强合作\n\n广宁省委书记表示，2011-2019年期间广宁省7次组团访问老挝三省，"
+               "接待了老挝三省16个代表团。")
+    assert doc.year == 2019
+    assert not any("a plan's year" in str(c.get("why")) for c in doc.year_constraints)
+
+
+def test_a_provincial_party_secretary_bounds_the_year():
+    # offices.tsv (session 28): 阮春记 was Quang Ninh party secretary from September 2019 to August 2024
+    doc = _doc("广宁省领导会见老挝代表团\n\n6月3日，广宁省委书记阮春记会见了老挝琅勃拉邦省代表团。")
+    assert doc.year_range is not None and doc.year_range[0] >= 2020 and doc.year_range[1] <= 2024

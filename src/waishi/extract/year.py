@@ -59,6 +59,9 @@ _FULL = re.compile(r"(?<![\d.])((?:19|20)\d\d)\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2
 _YEAR = re.compile(r"(?<![\d.\-—–~])((?:19|20)\d\d)\s*年(?!代)")
 _FUTURE_BEFORE = ("到", "至", "截至", "展望", "面向", "迈向")
 _FUTURE_AFTER = ("愿景", "远景", "目标", "以前", "之前", "规划", "计划", "战略")
+# a period (2011-2019年期间) whose clause tells what was done in it (7次组团访问, 接待了, 达到): past, no plan
+_TOLD_PERIOD = re.compile(r"\s*(?:期间|间|阶段|时期)")
+_DONE = re.compile(r"[\d一二三四五六七八九十两几]+\s*次|了|共计|累计|总共")
 _RETRO = re.compile(r"总结|以来|回顾|成果|成就|取得|实现了|完成了|期间[，,]")
 _QUOTES = re.compile(r"[“”「」『』\"'‘’]")
 _PLAN_WORDS = ("备忘录", "协议", "协定", "议定书", "合作", "阶段", "任期", "计划", "规划", "任务", "项目", "战略", "愿景", "目标", "行动", "方案", "期间", "时期", "年度")
@@ -147,6 +150,10 @@ _TARGET_BEFORE = re.compile(r"(?:提升|提高|增加|增长|扩大|达)(?:至|�
 _TARGET_CLAUSE = re.compile(r"将|力争|争取|目标|承诺|计划|希望|有望|预计")
 # a purpose clause (以满足2022年…需求, 为了…, 旨在…) looks ahead
 _PURPOSE_START = re.compile(r"\s*(?:以便|以期|以满足|以迎接|以实现|以完成|为了|旨在|力争|争取)")
+
+
+def _clause_end(text: str, pos: int) -> int:
+    return min((j for j in (text.find(ch, pos) for ch in "，,。；;\n") if j >= 0), default=len(text))
 
 
 def _future(text: str, pos: int) -> bool:
@@ -311,8 +318,7 @@ class _Collector:
 
     def _plans_after(self, end: int) -> bool:
         """A plan word later in the clause that starts at ``end``."""
-        stop = min((j for j in (self.text.find(ch, end) for ch in "，,。；;\n") if j >= 0), default=len(self.text))
-        return _PLAN_IN_CLAUSE.search(self.text, end, min(stop, end + 20)) is not None
+        return _PLAN_IN_CLAUSE.search(self.text, end, min(_clause_end(self.text, end), end + 20)) is not None
 
     def dotted_dates(self) -> None:
         if "." not in self.text:
@@ -337,6 +343,9 @@ class _Collector:
                 self.future.append(y1)  # 越南将担任…(2020-2021年): a term still to come
                 continue
             head = text[max(0, m.start() - 6):m.start()]
+            if _TOLD_PERIOD.match(tail) and _DONE.search(text, span[1], _clause_end(text, span[1])):
+                self.plain.append(y2)  # 2011-2019年期间…7次组团访问…，接待了…: a period told as past
+                continue
             if (any(w in tail for w in _PLAN_WORDS) or any(w in head for w in _PLAN_WORDS)) and y2 > y1:
                 self.plain.append(y1)  # 2023~2027年合作备忘录, 合作计划(2017-2019): a plan from its first year
                 # (or signed the year before it starts: what decides when the office holders exclude y1)
