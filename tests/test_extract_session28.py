@@ -54,3 +54,27 @@ def test_a_provincial_party_secretary_bounds_the_year():
     # offices.tsv (session 28): 阮春记 was Quang Ninh party secretary from September 2019 to August 2024
     doc = _doc("广宁省领导会见老挝代表团\n\n6月3日，广宁省委书记阮春记会见了老挝琅勃拉邦省代表团。")
     assert doc.year_range is not None and doc.year_range[0] >= 2020 and doc.year_range[1] <= 2024
+
+
+def test_a_bracket_glossing_the_duration_dates_the_visit():
+    rows = _events("越南国家主席结束访问\n\n2017年7月2日，越南国家主席陈大光抵达河内，圆满结束对白俄罗斯进行为期5天"
+                   "（自6月26日至7月1日）的正式访问。")
+    visits = [r for r in rows if r[0] == "visit"]
+    assert visits and visits[0][1] == "2017-06-26"
+
+
+def test_counted_acts_are_summed_up_not_reported():
+    doc = _doc("广宁省与老挝三省加强合作\n\n2019年6月3日，广宁省委书记表示，近年来广宁省5次组团访问老挝，"
+               "同时接待了老挝12个代表团前来访问。")
+    assert not [e for e in doc.events if e.type == "visit"]
+    assert any(e.factuality == "habitual" for e in doc.other_events if e.type == "visit")
+    # the one act before (上一次), and batches of goods, are no count of acts
+    rows = _events("越南接受援助\n\n2024年9月12日，越南农业部接受了澳大利亚政府提供的三批援助物资。")
+    assert any(r[0] == "aid" for r in rows)
+
+
+def test_a_delegation_named_after_shi_starts_after_it():
+    rows = _events("老挝代表团访问广宁省\n\n2019年6月3日，广宁省与老挝琅勃拉邦省举行会谈。"
+                   "这是老挝琅勃拉邦省代表团从6月2日至5日访问广宁省的重要活动。")
+    visits = [r for r in rows if r[0] == "visit"]
+    assert visits and visits[0][2] == ("老挝琅勃拉邦省代表团",)

@@ -739,10 +739,16 @@ def _act_from(text: str, dm: DateMention) -> bool:
 _OFFICIAL = re.compile(r"(?:共和国|王国|联邦|合众国|共和國|王國|聯邦|苏丹国|大公国|酋长国)$")
 
 
+# 进行为期5天(自6月26日至7月1日)的访问: a bracket that glosses a duration with its days dates the act
+_DURATION_GLOSS = re.compile(r"为期\s*[\d一二三四五六七八九十两]+\s*[天日]\s*[（(]\s*[自从]?\s*$")
+
+
 def _in_paren(text: str, pos: int, sent: Span) -> bool:
-    """True when ``pos`` sits inside a parenthesis (anniversary ranges, asides)."""
+    """True when ``pos`` sits inside a parenthesis (anniversary ranges, asides), not one that
+    glosses the act's duration."""
     left = text[sent.start:pos]
-    return left.count("(") + left.count("（") > left.count(")") + left.count("）")
+    return left.count("(") + left.count("（") > left.count(")") + left.count("）") and \
+        not _DURATION_GLOSS.search(text, max(sent.start, pos - 16), pos)
 
 def listed(actors: list[Actor], text: str, start: int) -> list[Actor]:
     """The actors written as a list from ``start`` on (A、B及C), stopping at the first gap."""

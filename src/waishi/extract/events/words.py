@@ -7,7 +7,7 @@ import re
 DELEGATION = re.compile(r"[\u4e00-\u9fff·—\-]{0,14}?代表团")
 # Where a delegation's name starts: after the last of these words that is not inside a known
 # name (共和国, 宣教与民运部): 率领|越南高级代表团, 与|老挝国会代表团.
-DELEG_CUT = re.compile(r"率领|带领|派遣|派出|组成|率|派|的|由|及|与|和|同|了|已|将|还|在|于|向|对|加强|推动|促进|保持|增进|开展|继续|维持|"
+DELEG_CUT = re.compile(r"率领|带领|是|派遣|派出|组成|率|派|的|由|及|与|和|同|了|已|将|还|在|于|向|对|加强|推动|促进|保持|增进|开展|继续|维持|"
                         r"认为|表示|强调|指出|希望|欢迎|感谢|会见|接见|"
                         r"[，,、；;：:]")
 # 第56届东盟外长会议在万象举行: a gathering named as the subject of its own holding
