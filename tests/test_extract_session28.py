@@ -78,3 +78,10 @@ def test_a_delegation_named_after_shi_starts_after_it():
                    "这是老挝琅勃拉邦省代表团从6月2日至5日访问广宁省的重要活动。")
     visits = [r for r in rows if r[0] == "visit"]
     assert visits and visits[0][2] == ("老挝琅勃拉邦省代表团",)
+
+
+def test_the_line_above_a_dated_byline_is_the_headline_under_a_menu():
+    page = ("menu-icon\n房產新聞鉅亨號買幣\nsearch icon\n\n房產\n\n泰国国王本周将访问越南\n\n某某新聞中心 2016-06-02 11:01\n\n"
+            "据越南外交部消息，泰国国王将于本周访问越南，与越南国家主席会谈。泰国国王上一次访问越南是在2005年。")
+    docs = extract(page).documents
+    assert docs[0].title == "泰国国王本周将访问越南"

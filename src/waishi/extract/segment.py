@@ -286,8 +286,21 @@ def _first_headline(lines: list[Line], words: _Fur = _NO_FUR) -> int:
                     k -= 1
                 if 0 <= k < i and _glued_heads(lines[k].text) and not _furniture(lines[k], words, glued=False):
                     return k
-            return _better_headline(lines, i, words)
+            return _stamped_headline(lines, _better_headline(lines, i, words), words)
     return 0
+
+
+def _stamped_headline(lines: list[Line], i: int, words: _Fur) -> int:
+    """A byline with the day and its clock (…新聞中心 2016-06-02 11:01) under the headline: the line
+    above it is the headline when the story below repeats its words and not those of the line
+    taken so far (a menu line of the site's header)."""
+    stamp = next((k for k, ln in enumerate(lines[:_WIRE_REACH]) if k > i + 1 and len(ln.text) <= 60
+                  and _DATE_CLOCK.search(ln.text)), None)
+    if stamp is None or not _headline_like(lines[stamp - 1]) or _furniture(lines[stamp - 1], words) \
+            or len(lines[stamp - 1].text.strip()) < 8:
+        return i
+    story = "".join(ln.text for ln in lines[stamp + 1:stamp + 6])[:600]
+    return stamp - 1 if _shared(lines[i].text, story) == 0 and _shared(lines[stamp - 1].text, story) >= 3 else i
 
 
 def _better_headline(lines: list[Line], i: int, words: _Fur) -> int:
