@@ -85,3 +85,9 @@ def test_the_line_above_a_dated_byline_is_the_headline_under_a_menu():
             "据越南外交部消息，泰国国王将于本周访问越南，与越南国家主席会谈。泰国国王上一次访问越南是在2005年。")
     docs = extract(page).documents
     assert docs[0].title == "泰国国王本周将访问越南"
+
+
+def test_a_coordinated_meeting_takes_the_partner_of_the_act_before():
+    rows = _events("越南国会主席会见韩国大使\n\n2021年11月29日，国会主席王廷惠同韩国国会议长朴炳锡举行视频会谈，"
+                   "并在今年9月举行的世界议长大会期间进行了双边会晤。")
+    assert ("meet", "2021-09", ("王廷惠",), ("朴炳锡",)) in rows

@@ -31,6 +31,9 @@ _LIST_REACH = 16  # a listed person's title and name start this close to the com
 _PASSIVE = re.compile(r"(?:获|被|受到|得到)(?=[^，。；]{2,90}?(?:的)?(?:亲切|热情)?$)")
 
 
+_COORDINATED = re.compile(r"\s*(?:并且|并|还|也|又|随后)")
+
+
 def _by_country(partners: list[Actor]) -> list[list[Actor]]:
     """A call with persons of several countries (与老挝总理A和柬埔寨首相B通电话) is one call
     each: calls are between two sides. Persons of one country (or of none known) stay one call."""
@@ -80,6 +83,8 @@ class Meetings(ClauseReader):
             return partnered
         src = self.subject(sent, ts, frame.source)
         tgt = [a for a in self._meeting_object(sent, te) if not any(w in a.name for w in PRESS)]
+        if src and not tgt:
+            return self._carried_partner(sent, ts)
         if not src or not tgt:
             return []
         src = [a for a in src if a.name not in {x.name for x in tgt}]
@@ -201,6 +206,17 @@ class Meetings(ClauseReader):
         if not src:
             return []
         return [self._event("meet", sent, ts, src, group) for group in self._titled_apart(partner, ts)]
+
+    def _carried_partner(self, sent: SentenceCtx, ts: int) -> list[Event]:
+        """A同B举行视频会谈，并在…期间进行了双边会晤: a coordinated predicate with no partner or
+        subject of its own meets the partner of the act before it, with that act's subject."""
+        cs = self.clause_start(ts, sent.span.start)
+        before = [t0 for t0 in self._sent_trigs if sent.span.start <= t0 < cs]
+        if not before or not _COORDINATED.match(self.text, cs) or self.ctx.actors_in(cs, ts, ("person",)):
+            return []
+        p = self.partner(sent, before[-1], named_only=True)
+        src = self._region_actors(self.clause_start(p[1], sent.span.start), p[1], ("person", "org")) if p else []
+        return [self._event("meet", sent, ts, src, g) for g in self._titled_apart(p[0], ts)] if p and src else []
 
     def _pronoun_partner(self, sent: SentenceCtx, ts: int) -> tuple[list[Actor], int] | None:
         """B访华期间，A将与他举行会谈: a pronoun partner is the person named before the clause (in
