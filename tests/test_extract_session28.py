@@ -91,3 +91,8 @@ def test_a_coordinated_meeting_takes_the_partner_of_the_act_before():
     rows = _events("越南国会主席会见韩国大使\n\n2021年11月29日，国会主席王廷惠同韩国国会议长朴炳锡举行视频会谈，"
                    "并在今年9月举行的世界议长大会期间进行了双边会晤。")
     assert ("meet", "2021-09", ("王廷惠",), ("朴炳锡",)) in rows
+
+
+def test_a_candidate_is_a_title():
+    doc = _doc("中国外长访问柬埔寨\n\n2023年8月13日，王毅在金边会见了柬埔寨总理候选人洪玛奈。")
+    assert any(p.name == "洪玛奈" and "柬埔寨总理候选人" in p.titles for p in doc.people)
