@@ -96,3 +96,13 @@ def test_a_coordinated_meeting_takes_the_partner_of_the_act_before():
 def test_a_candidate_is_a_title():
     doc = _doc("中国外长访问柬埔寨\n\n2023年8月13日，王毅在金边会见了柬埔寨总理候选人洪玛奈。")
     assert any(p.name == "洪玛奈" and "柬埔寨总理候选人" in p.titles for p in doc.people)
+
+
+def test_counted_gatherings_and_any_traveller_are_no_one_act():
+    doc = _doc("越南友好组织联合会向古巴大使授予纪念章\n\n2023年10月24日，越南友好组织联合会在河内举行仪式。"
+               "在任期间，吉伦大使与越古友好协会联合举行了多场文化活动。"
+               "他说，任何前往越南工作的古巴外交官都对两国关系怀有特殊的感情。")
+    assert [(e.type, e.source) for e in doc.events] == [("host", ["越南友好组织联合会"])]
+    # a series of documents signed at once is one signing
+    rows = _events("中越签署合作文件\n\n2023年12月12日，越南政府总理范明政与中国国务院总理李强签署了一系列合作协议。")
+    assert any(r[0] == "sign" for r in rows)

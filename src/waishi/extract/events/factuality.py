@@ -50,6 +50,9 @@ def _customs(self: ClauseReader, rx: re.Pattern[str], lo: int, hi: int) -> list[
 _FIRM = ("准备", "计划", "定于", "拟", "将于", "预计")  # plans made, not hopes  # the modality a subject-less clause takes from the one before
 _DONE = re.compile(r"已|了|曾")
 # acts counted (7次组团访问, 接待了16个代表团前来访问): exchanges summed up, no one act (not 第3次, an ordinal)
+# 举行了多场文化活动, 参加了三次会议: an object counted, many acts summed up (not 签署了一系列协议, many
+# documents signed at once)
+_COUNTED_OBJECT = re.compile(r"\s*了?\s*(?:多|数|几|[\d二三四五六七八九十两]+)\s*(?:场|次|届)")
 # (not 上一次/这一次, the one act before or now; nor 三批援助物资, batches of goods)
 _COUNTED = re.compile(r"(?<![第上下这那每\d])[\d一二三四五六七八九十两几]+\s*(?:次|个[^，,。；;]{0,10}?(?:代表团|团组))")
 _TOPIC_FRAME = re.compile(r"(?:在)?(?:介绍|谈到|谈及|谈起|对于|关于)")
@@ -163,7 +166,7 @@ def factuality(self: ClauseReader, sent: SentenceCtx, ts: int, te: int) -> str:
         before = [self.lex.modality[m.group()] for m in rx.finditer(lead_sentence(self, sent, cs))]
         if before and before[-1] in _CARRIED:
             found = before[-1:]
-    if _COUNTED.search(self.text, cs, ts):
+    if _COUNTED.search(self.text, cs, ts) or _COUNTED_OBJECT.match(self.text, te):
         found.append("habitual")
     strong = [f for f in found if f != "planned" and not (f == "topic" and self.text.startswith("了", te))]
     last = next((w for w in reversed(words) if w in _FIRM or self.lex.modality[w] != "planned"), None)
