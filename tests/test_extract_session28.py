@@ -106,3 +106,13 @@ def test_counted_gatherings_and_any_traveller_are_no_one_act():
     # a series of documents signed at once is one signing
     rows = _events("中越签署合作文件\n\n2023年12月12日，越南政府总理范明政与中国国务院总理李强签署了一系列合作协议。")
     assert any(r[0] == "sign" for r in rows)
+
+
+def test_a_copula_after_a_gathering_ends_its_name_and_its_date():
+    rows = _events("澳大利亚外长访问越南\n\n2018年5月26日，澳大利亚外长表示，越南与澳大利亚举行两国外长会议是今年3月在悉尼召开的"
+                   "东盟澳大利亚特别峰会之后的重要活动。")
+    hosts = [r for r in rows if r[0] == "host"]
+    assert hosts and hosts[0][3] == ("两国外长会议",) and hosts[0][1] == "2018-05-26"
+    # in a cleft (是在 + date) the date is the act's own
+    rows = _events("中国总理访问新加坡\n\n2025年10月20日，新加坡外交部说，中国总理李强将访问新加坡。中国总理上一次访问新加坡是在2018年，时任总理李克强到访期间签署了多份文件。")
+    assert any(r[0] == "visit" and r[1] == "2018" for r in rows)

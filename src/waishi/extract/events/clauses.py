@@ -542,7 +542,10 @@ class ClauseReader:
         # (a date after the trigger counts only in its own clause: 这是…首次访问，也是两国关系于2022年12月
         # 升级…: a later clause's date is another act's)
         after = [x for x in inside if cs <= x[0].start < min(ce, said_at) and x[0].start >= trig_start
-                 and not self.ctx.actors_in(trig_start, x[0].start, ("person",))]
+                 and not self.ctx.actors_in(trig_start, x[0].start, ("person",))
+                 and ("是" not in self.text[trig_start:x[0].start]
+                      or self.text.endswith(("是在", "是于"), 0, x[0].start))]
+        # (举行X是今年3月…之后: the copula's date; but 上一次访问X是在2018年: the act's, in a cleft)
         # (A即将开启的访越之旅以及B今年9月访俄之行: a date after another person is his act's)
         if after:
             return after[0][1], after[0][2]
@@ -703,7 +706,8 @@ _ELECTED = re.compile(r"在[^，。；,;在]{2,16}?(?:[一二三四五六七八�
                       r"(?:当选|被选为|被任命为|出任)(?:为)?[^，。；,;]{2,24}?(?:总书记|主席|总理|总统|部长|议长|秘书长|首相)")
 _ROUNDUP_ITEM_END = re.compile(r"(?:进行[^、，。；]{0,8}?访问|举行[^、，。；]{0,8}?(?:会谈|会晤|会见)|通电话)、")
 _PAREN_DATELINE = re.compile(r"[（(][\u4e00-\u9fff]{2,8}?(?:\d{1,2}月)?\d{1,2}日(?:讯|电|專電|专电)[)）]")
-_NEXT_PREDICATE = re.compile(r"(?<=[会议谈晤坛礼式])(?:举行|召开)(?![^，。；,;]{0,12}?的)")
+# (…举行两国外长会议是…之后的首次: 是 after the gathering's name is the sentence's copula)
+_NEXT_PREDICATE = re.compile(r"(?<=[会议谈晤坛礼式])(?:(?:举行|召开)(?![^，。；,;]{0,12}?的)|是)")
 _PRONOUN = re.compile(r"\s*(?:他|她)(?=[还也随并将已于在同与和对又则曾])")
 # the act's words up to a bracket, without crossing a clause or another bracket
 _PAREN_AFTER = re.compile(r"[^，,。；;（()）、和与]{1,12}?\s*(?P<open>[（(])\s*(?=\d)")
