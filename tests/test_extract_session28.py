@@ -116,3 +116,13 @@ def test_a_copula_after_a_gathering_ends_its_name_and_its_date():
     # in a cleft (是在 + date) the date is the act's own
     rows = _events("中国总理访问新加坡\n\n2025年10月20日，新加坡外交部说，中国总理李强将访问新加坡。中国总理上一次访问新加坡是在2018年，时任总理李克强到访期间签署了多份文件。")
     assert any(r[0] == "visit" and r[1] == "2018" for r in rows)
+
+
+def test_a_clause_after_a_hope_is_what_is_hoped():
+    doc = _doc("越南国家主席会见日本客人\n\n2015年10月16日，越南国家主席张晋创会见日本神奈川县知事黑岩佑治。"
+               "张主席表示希望，未来日本继续向越南提供资金援助。")
+    assert not [e for e in doc.events if e.type == "aid"]
+    assert any(e.type == "aid" and e.factuality == "proposed" for e in doc.other_events)
+    # a proposal named as a noun (答应…的建议，) governs nothing
+    rows = _events("两国总理通电话\n\n答应马来西亚方面的建议，3月17日下午越南政府总理阮晋勇和马来西亚总理纳吉布互通电话。")
+    assert any(r[0] == "phone_call" for r in rows)
