@@ -126,3 +126,14 @@ def test_a_clause_after_a_hope_is_what_is_hoped():
     # a proposal named as a noun (答应…的建议，) governs nothing
     rows = _events("两国总理通电话\n\n答应马来西亚方面的建议，3月17日下午越南政府总理阮晋勇和马来西亚总理纳吉布互通电话。")
     assert any(r[0] == "phone_call" for r in rows)
+
+
+def test_congratulations_conveyed_by_another_are_the_senders():
+    rows = _events("越南国防部副部长会见中国武官\n\n2023年3月28日，越南国防部副部长黄春战上将会见中国驻越大使馆国防武官潘涛大校。"
+                   "黄春战上将通过潘涛大校转达越南国防部长潘文江大将对中国国防部长李尚福上将的祝贺。")
+    assert ("congratulate", "2023-03-28", ("潘文江",), ("李尚福",)) in rows
+
+
+def test_a_bracketed_date_after_a_long_object_dates_the_act():
+    rows = _events("促进越中防务合作\n\n2023年3月28日，黄春战上将表示，两国国防部成功举办越中第七次边境国防友好交流活动（2022年4月）。")
+    assert any(r[0] == "host" and r[1] == "2022-04" for r in rows)

@@ -710,7 +710,7 @@ _PAREN_DATELINE = re.compile(r"[（(][\u4e00-\u9fff]{2,8}?(?:\d{1,2}月)?\d{1,2}
 _NEXT_PREDICATE = re.compile(r"(?<=[会议谈晤坛礼式])(?:(?:举行|召开)(?![^，。；,;]{0,12}?的)|是)")
 _PRONOUN = re.compile(r"\s*(?:他|她)(?=[还也随并将已于在同与和对又则曾])")
 # the act's words up to a bracket, without crossing a clause or another bracket
-_PAREN_AFTER = re.compile(r"[^，,。；;（()）、和与]{1,12}?\s*(?P<open>[（(])\s*(?=\d)")
+_PAREN_AFTER = re.compile(r"[^，,。；;（()）、和与]{1,24}?\s*(?P<open>[（(])\s*(?=\d)")
 
 
 _COMPANION = re.compile(r"[与同跟]|和(?!会谈|会晤|会见|会面|座谈)")

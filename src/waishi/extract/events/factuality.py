@@ -73,7 +73,9 @@ def _oral(self: ClauseReader, sent: SentenceCtx, ts: int, te: int) -> bool:
     if self.lex.triggers[self.text[ts:te]].type != "congratulate" or self.text[ts:te] in MESSAGE_TRIGGERS \
             or MESSAGE.search(self.text, sent.span.start, sent.span.end) or self.ctx.roundup:
         return False  # (a round-up of messages names the messages once, in its headline)
-    if _CALLED_ON.search(self.text, max(sent.span.start, ts - 40), ts):
+    if _CALLED_ON.search(self.text, max(sent.span.start, ts - 40), ts) or \
+            "转达" in self.text[self.clause_start(ts, sent.span.start):ts]:
+        # (转达A对C的祝贺: congratulations conveyed in person, a message of their own)
         return False  # 代表团到访大使馆，祝贺…成功召开: a call made to congratulate, in person
     if _IN_TALKS.search(self.text, sent.span.start, ts) is not None:
         return True

@@ -54,6 +54,9 @@ HELD_AFTER = re.compile(r"\s*(?:在[^，。；,;]{1,16}?)?(?:举行|召开|举�
 _GIVING = re.compile(r"提供|捐赠|赠送|移交|交付|转交|捐助|援建")
 
 
+# 转达A对C的祝贺: congratulations conveyed by another
+_CONVEYED = re.compile(r"转达([^，。；,;]{1,40}?)对([^，。；,;]{1,30}?)的(?:亲切|诚挚|热烈)?$")
+
 class Gatherings(ClauseReader):
     def _read_signing(self, frame: Frame, sent: SentenceCtx, t: str, ts: int, te: int, mode: str) -> list[Event]:
         s = sent.span
@@ -439,6 +442,13 @@ class Gatherings(ClauseReader):
             # NAME祝愿…: in a round-up of messages (各国领导致电祝贺…) each sender's paragraph is his
             # message; elsewhere a wish voiced in talks is no congratulation
             return []
+        conveyed = _CONVEYED.search(self.text, self.clause_start(ts, s.start), ts)
+        if conveyed is not None:
+            # B转达A对C的祝贺: A's congratulations to C, carried by B
+            src = self.ctx.actors_in(conveyed.start(1), conveyed.end(1), ("person", "org", "country"))
+            tgt = self.ctx.actors_in(conveyed.start(2), conveyed.end(2), ("person", "org", "country"))
+            tgt = [a for a in tgt if a.kind == "person"] or tgt
+            return [self._event("congratulate", sent, ts, src[-1:], tgt[:1])] if src and tgt else []
         if self.text[max(s.start, ts - 1):ts] == "的" or \
                 (self.text.startswith(("中", "里"), te) and _MESSAGE_TO.search(self.text, self.clause_start(ts, s.start), ts)):
             return self._message_to(sent, ts, te)  # (在致B的贺电中, 在致B贺信中)
