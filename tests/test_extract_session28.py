@@ -137,3 +137,9 @@ def test_congratulations_conveyed_by_another_are_the_senders():
 def test_a_bracketed_date_after_a_long_object_dates_the_act():
     rows = _events("促进越中防务合作\n\n2023年3月28日，黄春战上将表示，两国国防部成功举办越中第七次边境国防友好交流活动（2022年4月）。")
     assert any(r[0] == "host" and r[1] == "2022-04" for r in rows)
+
+
+def test_talks_framed_with_their_partner_alone_are_the_story_principals():
+    rows = _events("越南计划与投资部部长访问日本\n\n2017年4月11日，越南计划与投资部部长阮志勇在东京会见日本国际协力机构主席北冈伸一。\n\n"
+                   "与日本国土交通省大臣石井健一举行会谈时，石井健一表示，两国合作关系十分密切。")
+    assert ("meet", "2017-04-11", ("阮志勇",), ("石井健一",)) in rows

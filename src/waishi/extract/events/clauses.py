@@ -629,6 +629,11 @@ class ClauseReader:
         # the subject opens the sentence, which may run over semicolons: back to its 。
         lo = max(self.text.rfind("。", 0, cs), self.text.rfind("\n", 0, cs)) + 1
         src = [a for a in self.ctx.actors_in(lo, cs, ("person",)) if a.name not in {p.name for p in partner}]
+        if not src and lo == cs and re.match(r".?(?:时|期间)", self.text[self.clause_end(ts, sent.span.end) - 2:]):
+            # (与B举行会谈时，B表示…: a frame of the story's own talks, its subject the story's first person
+            # of another country than B's)
+            isos = {a.iso3 for a in partner}
+            src = [a for a in self.ctx.persons if a.iso3 and a.iso3 not in isos and a.name not in {p.name for p in partner}]
         return (src[:1], partner) if src else None
 
 

@@ -136,7 +136,9 @@ class Meetings(ClauseReader):
             # 会谈中/会见时 refer back to a meeting reported before, unless the clause names the
             # partner: 在同NAME举行会谈时强调 reports it
             p = self.partner(sent, ts, named_only=True)
-            if p is None or not any(a.kind == "person" for a in p[0]):
+            lead = self._clause_initial_partner(sent, ts) if p is None else None
+            if (p is None or not any(a.kind == "person" for a in p[0])) and \
+                    not (lead and any(a.kind == "person" for a in lead[1])):
                 return True
         if re.match(r"[和与、及](?:会谈|会晤|会面|座谈)", self.text[te:te + 3]):
             return True  # 会见和会谈: one meeting, read at its second word
