@@ -143,3 +143,18 @@ def test_talks_framed_with_their_partner_alone_are_the_story_principals():
     rows = _events("越南计划与投资部部长访问日本\n\n2017年4月11日，越南计划与投资部部长阮志勇在东京会见日本国际协力机构主席北冈伸一。\n\n"
                    "与日本国土交通省大臣石井健一举行会谈时，石井健一表示，两国合作关系十分密切。")
     assert ("meet", "2017-04-11", ("阮志勇",), ("石井健一",)) in rows
+
+
+def test_an_english_stamp_line_dates_the_page():
+    from waishi.extract.segment import page_date
+
+    assert page_date("Sunday, 17 March 2019 00:00\n\n泰国外长访问印尼\n") == "2019-03-17"
+    assert page_date("March 17, 2019\n\n泰国外长访问印尼\n") == "2019-03-17"
+    rows = _events("Sunday, 17 March 2019 00:00\n\n泰国外交部长访问印尼\n\n泰国外交部长敦·帕马威奈周三访问印度尼西亚。")
+    assert any(r[0] == "visit" and r[1] == "2019-03-13" for r in rows)
+
+
+def test_a_day_someone_took_office_is_a_bound_not_the_page_day():
+    doc = _doc("马来西亚首相访问印尼\n\n这是安华于2022年11月24日出任首相后首次访问印尼。")
+    assert any(c.get("why") == "a term begun" and c.get("lo") == 2022 for c in doc.year_constraints)
+    assert not any(c.get("why") == "dated" for c in doc.year_constraints)

@@ -342,11 +342,15 @@ def page_date(text: str, start: int = 0, end: int | None = None, limit: int = 13
         t = _BULLETS.sub("", ln.text)  # (• 2017年5月4日: a stamp set as a menu item)
         m = _TIMESTAMP.match(t) or _COMPACT_STAMP.match(t)
         ptt = _PTT_TIME.match(t) if m is None else None
+        en = _EN_STAMP.match(t) if m is None and ptt is None else None
         if m:
             y, mo, d = int(m.group(1)), int(m.group(2)), int(m.group(3))
         elif ptt:
             # (时间Mon Jun 11 23:01:35 2018: a forum post's header, in English)
             y, mo, d = int(ptt.group("y")), _MONTHS.index(ptt.group("mon")) + 1, int(ptt.group("d"))
+        elif en:
+            y, mo, d = int(en.group("y") or en.group("y2")), _MONTHS.index(en.group("mon") or en.group("mon2")) + 1, \
+                int(en.group("d") or en.group("d2"))
         elif (m2 := _STAMP_SUFFIX.search(t)) and (m2.start() >= 8 or len(t) <= 60) and len(t) <= 120:
             # (…仪式发布日期:2019-05-07, 访问次数 : 发布时间 :2011-01-30: a labelled stamp behind other furniture)
             y, mo, d = int(m2.group("y")), int(m2.group("m")), int(m2.group("d"))
@@ -489,6 +493,10 @@ _DATE_CLOCK = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)-(?P<m>[01]?\d)-(?P<d>[0-3
 _MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 _PTT_TIME = re.compile(r"^(?:时间|時間)?\s*(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\s+(?P<mon>" + "|".join(_MONTHS) +
                        r")\s+(?P<d>\d{1,2})\s+\d{1,2}:\d{2}(?::\d{2})?\s+(?P<y>(?:19|20)\d\d)\s*$")
+# an English stamp line (Sunday, 17 March 2019 00:00; March 17, 2019): a day with its month's name
+_EN_STAMP = re.compile(r"^(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(?:(?P<d>\d{1,2})\s+(?P<mon>" + "|".join(_MONTHS) +
+                       r")[a-z]*\.?,?\s+(?P<y>(?:19|20)\d\d)|(?P<mon2>" + "|".join(_MONTHS) +
+                       r")[a-z]*\.?\s+(?P<d2>\d{1,2}),?\s+(?P<y2>(?:19|20)\d\d))(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*$")
 _STAMP_SUFFIX = re.compile(r"\s*[\[【]?(?:发布日期|发布时间|更新时间|日期|时间)[\]】]?\s*[:：]\s*(?P<y>\d{4})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})"
                            r"(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?(?:\s+[\[【]?[\u4e00-\u9fff]{2,4}[\]】]?\s*[:：]\s*\S{0,16})*\s*$")
 # A related link set in the body on a line of its own, bracketed: [越南…会见…]

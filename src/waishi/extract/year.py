@@ -19,6 +19,7 @@ from ..lexicon import Lexicon, series_year
 from ..text.dates import SINCE_AFTER as _SINCE_AFTER
 from ..text.sentences import find_all
 from .offices import short_country, title_fits
+from .events.words import TOOK_OFFICE_VERB
 from .options import HOME
 from .year_lexicon import (
     BRANCHES,
@@ -99,6 +100,7 @@ _COVID_PAST = re.compile(r"(?:克服|战胜|走出|摆脱)[^，。；]{0,6}疫�
 # A year in a clause about plans (将于2018年访问, 预计于2011年底举行) names a future year, not the page's.
 _FUTURE_CTX = ("将", "预计", "计划", "拟", "即将", "下一次", "下一届", "下届", "届时", "邀请",
                "建议", "提议", "倡议", "希望", "争取", "力争")  # (a proposal or a hope looks ahead too)
+_TERM_BEGUN_AFTER = re.compile(r"[^，。；,;]{0,8}?" + TOOK_OFFICE_VERB)
 # 双方同意2025年在老挝举行…, 商定于2019年…: the time of an act agreed on, which is still to come (not
 # 同意落实2019年签署的…, where the year is a past act's)
 _AGREED_WHEN = re.compile(r"(?:同意|商定|约定)(?:于|在)?\s*$")
@@ -299,6 +301,8 @@ class _Collector:
                 ev.bound(y, None, "a past act referred to", at(m.span()))
             elif _HISTORY_AFTER.match(text, m.end()):
                 ev.bound(y, None, "a founding or first session", at(m.span()))
+            elif _TERM_BEGUN_AFTER.match(text, m.end()):
+                ev.bound(y, None, "a term begun", at(m.span()))  # (于2022年11月24日出任首相后: no day of the story)
             else:
                 self.dated.append(y)
                 self.dated_at.setdefault(y, at(m.span()))
