@@ -158,3 +158,15 @@ def test_a_day_someone_took_office_is_a_bound_not_the_page_day():
     doc = _doc("马来西亚首相访问印尼\n\n这是安华于2022年11月24日出任首相后首次访问印尼。")
     assert any(c.get("why") == "a term begun" and c.get("lo") == 2022 for c in doc.year_constraints)
     assert not any(c.get("why") == "dated" for c in doc.year_constraints)
+
+
+def test_a_chinese_provincial_secretary_bounds_the_year():
+    # offices.tsv (session 28): 韩正 was Shanghai party secretary from November 2012 to October 2017
+    doc = _doc("越南大使访问上海\n\n4月10日，越南驻华大使会见上海市委书记韩正。")
+    assert doc.year_range is not None and doc.year_range[0] >= 2013 and doc.year_range[1] <= 2017
+
+
+def test_election_words_after_a_title_are_no_name():
+    doc = _doc("阿塞拜疆大使递交国书\n\n值越南第十六届国会代表和各级人民议会代表选举之际，阿塞拜疆大使致函祝贺。"
+               "各级人民议会代表换届选举顺利举行。")
+    assert not any(p.name.startswith(("选举", "换届")) for p in doc.people)
