@@ -170,3 +170,17 @@ def test_election_words_after_a_title_are_no_name():
     doc = _doc("阿塞拜疆大使递交国书\n\n值越南第十六届国会代表和各级人民议会代表选举之际，阿塞拜疆大使致函祝贺。"
                "各级人民议会代表换届选举顺利举行。")
     assert not any(p.name.startswith(("选举", "换届")) for p in doc.people)
+
+
+def test_a_bilateral_meeting_held_with_a_partner_is_a_meeting():
+    rows = _events("美国国务卿访问印尼\n\n2020年10月22日，印尼外长表示，在蓬佩奥来访期间，蕾特诺将与蓬佩奥举行双边会议。")
+    assert any(r[0] == "meet" and "蓬佩奥" in r[3] for r in rows)
+    assert not any(r[0] == "host" for r in rows)
+
+
+def test_an_act_that_did_not_happen_is_kept_apart():
+    doc = _doc("印尼总统访华\n\n2025年9月2日，外交部发言人说，印尼总统普拉博沃此前并未出席上合峰会。")
+    assert not [e for e in doc.events if e.type == "attend"]
+    assert any(e.factuality == "negated" for e in doc.other_events)
+    doc = _doc("印尼总统访华\n\n2025年9月2日，印尼总统未来华参加上合峰会。")
+    assert not any(p.name.startswith("未") for p in doc.people)

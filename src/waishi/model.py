@@ -115,7 +115,7 @@ class Event:
     target_iso3: list[str] = field(default_factory=list)
     caption: bool = False  # read from a photo caption
     extra_evidence: list[Span] = field(default_factory=list)  # other sentences merged into this event
-    # reported | planned (both among a document's events) | proposed | invited | habitual | topic
+    # reported | planned (both among a document's events) | proposed | invited | habitual | negated | topic
     # | restated (under other_events: what the text hopes, offers, sums up or says again)
     factuality: str = "reported"
 
@@ -271,7 +271,7 @@ class Document:
     mentions: list[Mention] = field(default_factory=list)
     offices: list[OfficeMention] = field(default_factory=list)  # bare titles resolved to their holders
     relations: list[Relation] = field(default_factory=list)  # tiers, upgrades, founding, anniversaries
-    other_events: list[Event] = field(default_factory=list)  # proposed, invited, habitual, topic, restated
+    other_events: list[Event] = field(default_factory=list)  # proposed, invited, habitual, negated, topic, restated
 
     def to_dict(self, text: str | None = None, *, mentions: bool = True) -> dict[str, Any]:
         d: dict[str, Any] = {

@@ -194,7 +194,7 @@ class Meetings(ClauseReader):
         or a city holds talks too: 山罗省与赛宋奔省领导举行了会谈); a pronoun, or the subject
         carried from the sentence's first predicate (…，并将与X举行会谈)."""
         p = self.partner(sent, ts, named_only=True) or self._pronoun_partner(sent, ts)
-        if p is None or not (t in ("会谈", "会晤", "座谈", "座谈会", "举行会谈", "举行会晤", "会面", "见面", "工作会谈",
+        if p is None or not (t in ("会谈", "会晤", "座谈", "座谈会", "举行会谈", "举行会晤", "举行双边会议", "会面", "见面", "工作会谈",
                                    "交换意见", "交换了意见")
                              or self.text[te:te + 1] in "，。,"):
             return []
