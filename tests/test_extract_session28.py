@@ -184,3 +184,10 @@ def test_an_act_that_did_not_happen_is_kept_apart():
     assert any(e.factuality == "negated" for e in doc.other_events)
     doc = _doc("印尼总统访华\n\n2025年9月2日，印尼总统未来华参加上合峰会。")
     assert not any(p.name.startswith("未") for p in doc.people)
+
+
+def test_the_leaders_of_two_named_countries_are_the_leaders_the_page_named():
+    rows = _events("缅甸总统和越南主席同时出访印度\n\n2011年10月12日，缅甸总统吴登盛和越南国家主席张晋创同时抵达新德里访问。"
+                   "缅甸和越南领导人将与印度总理辛格进行会晤。")
+    meets = [r for r in rows if r[0] == "meet"]
+    assert meets and set(meets[0][2]) == {"吴登盛", "张晋创"} and meets[0][3] == ("辛格",)

@@ -381,6 +381,9 @@ class ClauseReader:
                   if not any(a.span.start < m.span.end and m.span.start < a.span.end for a in people)] + \
             [m.span() for m in _TOPIC.finditer(self.text, cs, trig_start + 2)]  # (苏林同…: no 林同省 there)
         cands = [c for c in cands if not any(a <= c < b for a, b in inside)]
+        if any(self.text[c] in "与同跟" for c in cands):
+            # (缅甸和越南领导人将与辛格会晤: with 与/同 in the clause, 和 joins the subject's nouns)
+            cands = [c for c in cands if self.text[c] != "和"]
         for pos in cands:  # leftmost first: 与广东省文化与旅游厅 partners with the whole name
             before = self.ctx.actors_in(cs, pos)
             after_semicolon = cs == sent.span.start and self.text[:cs].rstrip().endswith(("；", ";"))

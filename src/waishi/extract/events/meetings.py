@@ -205,6 +205,11 @@ class Meetings(ClauseReader):
         if not src and pcs > sent.span.start:
             src = [a for a in self.subject(sent, pos, ("person", "org", "country", "group"))
                    if a.name not in {x.name for x in partner}]
+        if len(src) >= 2 and all(a.kind == "country" for a in src) and re.match(r"(?:国家)?领导人?", self.text[src[-1].span.end:pos]):
+            # (缅甸和越南领导人将与辛格会晤, on a page that named each country's leader: those leaders; not
+            # 中国领导人将同B会谈, leaders left unnamed)
+            named = [next((p for p in self.ctx.persons if p.iso3 == a.iso3 and p.span.start < a.span.start), None) for a in src]
+            src = [p for p in named if p is not None] if all(named) else src
         if not src:
             return []
         return [self._event("meet", sent, ts, src, group) for group in self._titled_apart(partner, ts)]
