@@ -191,3 +191,10 @@ def test_the_leaders_of_two_named_countries_are_the_leaders_the_page_named():
                    "缅甸和越南领导人将与印度总理辛格进行会晤。")
     meets = [r for r in rows if r[0] == "meet"]
     assert meets and set(meets[0][2]) == {"吴登盛", "张晋创"} and meets[0][3] == ("辛格",)
+
+
+def test_an_office_head_is_titled():
+    doc = _doc("胡志明市领导人会见日本客人\n\n2015年3月12日，胡志明市人民委员会主席黎黄军会见日本国自治体国际化协会"
+               "新加坡事务所所长Adachi Masahide。")
+    assert any(p.name == "Adachi Masahide" for p in doc.people)
+    assert any(e.type == "meet" and "Adachi Masahide" in e.target for e in doc.events)
