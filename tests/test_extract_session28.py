@@ -198,3 +198,11 @@ def test_an_office_head_is_titled():
                "新加坡事务所所长Adachi Masahide。")
     assert any(p.name == "Adachi Masahide" for p in doc.people)
     assert any(e.type == "meet" and "Adachi Masahide" in e.target for e in doc.events)
+
+
+def test_namely_lists_the_acts_of_the_trip_with_its_subject():
+    rows = _events("一周要闻回顾\n\n越南政府总理范明政5月11日至17日进行访美之旅，即出席在美国举行的东盟-美国特别峰会、"
+                   "对美国和联合国进行工作访问，取得了许多重要结果。")
+    assert any(r[0] == "attend" and r[2][0] == "范明政" and r[3] == ("东盟-美国特别峰会",) for r in rows)
+    assert any(r[0] == "visit" and r[2][0] == "范明政" and "联合国" in r[3] for r in rows)
+    assert not any("东盟" in r[2] for r in rows)

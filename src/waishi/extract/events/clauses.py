@@ -134,7 +134,7 @@ class ClauseReader:
         the coordinated predicates; else the sentence start."""
         cs = self.clause_start(trig_start, sent.span.start)
         carried = PRED_COORD.search(self.text, max(cs, trig_start - 4), trig_start) is not None or \
-            (cs > sent.span.start and CLAUSE_COORD.match(self.text, cs) is not None) or \
+            (cs > sent.span.start and (CLAUSE_COORD.match(self.text, cs) is not None or _NAMELY.match(self.text, cs))) or \
             any(any(cs <= t0 < m.start() for t0 in self._sent_trigs)
                 for m in INNER_COORD.finditer(self.text, cs, trig_start))
         actors = [] if carried else self._region_actors(cs, trig_start, kinds)
@@ -715,7 +715,10 @@ _ELECTED = re.compile(r"在[^，。；,;在]{2,16}?(?:[一二三四五六七八�
 _ROUNDUP_ITEM_END = re.compile(r"(?:进行[^、，。；]{0,8}?访问|举行[^、，。；]{0,8}?(?:会谈|会晤|会见)|通电话)、")
 _PAREN_DATELINE = re.compile(r"[（(][\u4e00-\u9fff]{2,8}?(?:\d{1,2}月)?\d{1,2}日(?:讯|电|專電|专电)[)）]")
 # (…举行两国外长会议是…之后的首次: 是 after the gathering's name is the sentence's copula)
-_NEXT_PREDICATE = re.compile(r"(?<=[会议谈晤坛礼式])(?:(?:举行|召开)(?![^，。；,;]{0,12}?的)|是)")
+# …访美之旅，即出席X、对Y进行访问: the acts that make up the one told before, with its subject
+_NAMELY = re.compile(r"\s*(?:即|亦即|也就是)(?![将使便])")
+# (出席X峰会、对美国进行工作访问: 、 before a preposition or a verb lists another predicate)
+_NEXT_PREDICATE = re.compile(r"(?<=[会议谈晤坛礼式])(?:(?:举行|召开)(?![^，。；,;]{0,12}?的)|是)|、(?=对|赴|向|前往|访问|会见)")
 _PRONOUN = re.compile(r"\s*(?:他|她)(?=[还也随并将已于在同与和对又则曾])")
 # the act's words up to a bracket, without crossing a clause or another bracket
 _PAREN_AFTER = re.compile(r"[^，,。；;（()）、和与]{1,24}?\s*(?P<open>[（(])\s*(?=\d)")
