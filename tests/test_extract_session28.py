@@ -206,3 +206,12 @@ def test_namely_lists_the_acts_of_the_trip_with_its_subject():
     assert any(r[0] == "attend" and r[2][0] == "范明政" and r[3] == ("东盟-美国特别峰会",) for r in rows)
     assert any(r[0] == "visit" and r[2][0] == "范明政" and "联合国" in r[3] for r in rows)
     assert not any("东盟" in r[2] for r in rows)
+
+
+def test_a_stamp_line_with_its_weekday_dates_the_page_and_not_the_story():
+    from waishi.extract.segment import page_date
+
+    assert page_date("一周要闻回顾\n\n星期一, 02/04/2018 16:36\n正文") == "2018-04-02"
+    rows = _events("一周要闻回顾\n\n星期一, 02/04/2018 16:36\n"
+                   "越南国会主席阮氏金银于3月26日至29日对荷兰进行正式访问。")
+    assert any(r[0] == "visit" and r[1] == "2018-03-26" for r in rows)

@@ -64,8 +64,9 @@ from .running_date import (
     term_start,
     week_of,
 )
-from .segment import page_date, segment
+from .segment import page_date, segment, stamp_line
 from .story_day import story_day
+from .teaser_years import date_teaser, reposted
 from .written_forms import _restore_written_forms
 
 LOGGER = logging.getLogger(__name__)
@@ -147,56 +148,16 @@ def _date_documents(page: Page) -> None:
     pool = max(sorted(set(teaser_years)), key=teaser_years.count) if teaser_years else None
     article_year = builders[0].own_year if builders else None
     for b in builders:
-        if pub and b.doc.kind == "article" and page.stamped and _reposted(b, pub):
+        if pub and b.doc.kind == "article" and page.stamped and reposted(b, pub):
             b.set_year(b.own_year, "text (the page's stamp is a later repost's)")
         elif pub and b.doc.kind == "article":
             b.set_year(pub.year, "published")
         elif b.doc.kind == "teaser":
-            _date_teaser(b, builders, pool, article_year)
+            date_teaser(b, builders, pool, article_year)
         else:
             # teasers are the site's latest items appended to any page, old or new: their years
             # say nothing about the article's
             b.set_year(b.own_year, "text")
-
-
-def _reposted(b: _DocBuilder, pub: date) -> bool:
-    """A stamp printed on the page (not a date the caller gave) that the story's own words rule
-    out (来源:新华网 发布时间:2015-… over a visit its text dates to 2010): a repost's day."""
-    lo, hi = b.evidence.text_window()
-    if b.own_year is not None and ((hi is not None and hi < pub.year) or (lo is not None and lo > pub.year)):
-        return True
-    # (超碰…视频:越南为何高规格接待习近平, 时间:2024/04/29 over the 2011 story it copies: the titled holders it
-    # names were in office together only years before the stamp)
-    held = [c for c in b.evidence.constraints if c.kind == "bound" and c.note.startswith("offices held at once")]
-    return b.own_year is not None and any(c.hi is not None and c.hi < pub.year - 1 for c in held)
-
-
-def _date_teaser(b: _DocBuilder, builders: list[_DocBuilder], pool: int | None, article_year: int | None) -> None:
-    if b.evidence.strength >= 3:
-        b.set_year(b.evidence.decide(prefer=pool, prefer_weight=1.0), "text")
-        return
-    if pool is not None:
-        b.set_year(b.evidence.best(prefer=pool, prefer_weight=2.0), "page teasers")
-        return
-    comb = b.combined()
-    # the page's other teasers, dated by what they name (office holders): listed at
-    # the same time, they are a better guess than an article of any age
-    # (an undated sibling counts by the lower bound its office holders give)
-    siblings: list[int] = [y for o in builders if o is not b and o.doc.kind == "teaser"
-                           and (y := o.own_year or o.evidence.lo)
-                           and (o.evidence.scores or o.evidence.lo is not None)]
-    if comb.scores:
-        b.set_year(comb.decide(), "text")
-    elif siblings and comb.lo is None:
-        b.set_year(max(siblings), "page teasers")
-    elif article_year and comb.lo is not None and comb.hi is not None and \
-            comb.lo <= article_year <= min(comb.hi, comb.cap or comb.hi) and comb.hi - comb.lo <= 2:
-        # a narrow window of its own that holds the article's year: the page's time
-        b.set_year(article_year, "article")
-    else:
-        # teasers are the site's newest items, not the article's: without evidence of
-        # their own or of their siblings, and in a wide window, their year is left open
-        b.set_year(comb.decide(), "offices")
 
 
 _CLOCK_AFTER = re.compile(r"\s*\d{1,2}:\d{2}")
@@ -489,6 +450,7 @@ class _DocBuilder:
                     iso, end = self._resolve(dm, (said_year or year) if month_only else year, c)
                     self.resolved.append((dm, iso, end))
                     if kind == "body" and iso and len(iso) == 10 and not bracketed(text, dm.start, s) \
+                            and not (dm.weekday is not None and stamp_line(text, dm.start)) \
                             and not background_day(text, dm, year) and not term_start(text, dm, s) \
                             and not report_day(text, dm):
                         ctx = date.fromisoformat(iso)

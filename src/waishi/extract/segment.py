@@ -50,7 +50,7 @@ _COMPACT_STAMP = re.compile(r"^((?:19|20)\d\d)([01]\d)([0-3]\d)(?=[\u4e00-\u9fff
 _TZ = r"(?:HKT|SGT|ICT|CST|JST|KST|GMT|UTC|北京时间|河内时间)?\s*[+\-]?\d{0,2}"
 _CLOCK_T = r"\d{1,2}[:：]\d{2}(?:[:：]\d{2})?"
 _STAMP = re.compile(
-    rf"^(?:作者\s*[:：]\s*\S{{1,10}}\s+)?(?:(?:发布时间|发布日期|更新时间|时间|日期|date)\s*[:：]?\s*|[\u4e00-\u9fff]{{2,10}}\s+"
+    rf"^(?:作者\s*[:：]\s*\S{{1,10}}\s+)?(?:(?:发布时间|发布日期|更新时间|时间|日期|date)\s*[:：]?\s*|(?:星期|周|礼拜)[一二三四五六日天]\s*[,，]\s*|[\u4e00-\u9fff]{{2,10}}\s+"
     rf"(?:(?:www\.)?[\w-]+(?:\.[\w-]+)*\.(?:cn|com|net|org|vn|sg|my|la|kh)\s+)?)?(?:{_CLOCK_T}\s*[|,，]?\s*)?"
     rf"(?:(?P<y>\d{{4}})\s*[-/.年]\s*(?P<m>\d{{1,2}})\s*[-/.月]\s*(?P<d>\d{{1,2}})\s*日?"
     rf"|(?P<d2>\d{{1,2}})/(?P<m2>\d{{1,2}})/(?P<y2>\d{{4}}))"
@@ -332,6 +332,15 @@ def _shared(line: str, story: str) -> int:
     """How many of the line's two-character runs of hanzi the story repeats."""
     grams = {line[k:k + 2] for k in range(len(line) - 1) if _HANZI.fullmatch(line[k]) and _HANZI.fullmatch(line[k + 1])}
     return sum(1 for g in grams if g in story)
+
+
+def stamp_line(text: str, pos: int) -> bool:
+    """Whether ``pos`` is on a line that is the page's stamp (星期一, 02/04/2018 16:36): its weekday
+    is the stamp's, no day of the story."""
+    lo = text.rfind("\n", 0, pos) + 1
+    hi = text.find("\n", pos)
+    line = text[lo:hi if hi >= 0 else len(text)].strip()
+    return len(line) <= 40 and not line.endswith(_TERMINAL) and page_date(line, limit=1) is not None
 
 
 def page_date(text: str, start: int = 0, end: int | None = None, limit: int = 130) -> str | None:

@@ -18,8 +18,8 @@ from datetime import date, timedelta
 from ..lexicon import Lexicon, series_year
 from ..text.dates import SINCE_AFTER as _SINCE_AFTER
 from ..text.sentences import find_all
-from .offices import short_country, title_fits
 from .events.words import TOOK_OFFICE_VERB
+from .offices import short_country, title_fits
 from .options import HOME
 from .year_lexicon import (
     BRANCHES,
@@ -37,7 +37,6 @@ from .year_lexicon import (
     series_splits,
     split_series_name,
     tenure_year,
-    term_years,
     visitor_automaton,
 )
 from .year_page_series import page_series
@@ -152,6 +151,18 @@ _TARGET_BEFORE = re.compile(r"(?:提升|提高|增加|增长|扩大|达)(?:至|�
 _TARGET_CLAUSE = re.compile(r"将|力争|争取|目标|承诺|计划|希望|有望|预计")
 # a purpose clause (以满足2022年…需求, 为了…, 旨在…) looks ahead
 _PURPOSE_START = re.compile(r"\s*(?:以便|以期|以满足|以迎接|以实现|以完成|为了|旨在|力争|争取)")
+
+
+def _bound_after(text: str, end: int) -> str | None:
+    """What a full date is when the words after it make it a past act's, not the story's day: a
+    relative clause's act, a founding or first session, or a term begun (于2022年11月24日出任首相后)."""
+    if _RELATIVE_AFTER.match(text, end):
+        return "a past act referred to"
+    if _HISTORY_AFTER.match(text, end):
+        return "a founding or first session"
+    if _TERM_BEGUN_AFTER.match(text, end):
+        return "a term begun"
+    return None
 
 
 def _clause_end(text: str, pos: int) -> int:
@@ -297,12 +308,8 @@ class _Collector:
                 self.plain.append(y)
             elif _since(text, m.end()):
                 ev.bound(y, None, "since a date", at(m.span()))
-            elif _RELATIVE_AFTER.match(text, m.end()):
-                ev.bound(y, None, "a past act referred to", at(m.span()))
-            elif _HISTORY_AFTER.match(text, m.end()):
-                ev.bound(y, None, "a founding or first session", at(m.span()))
-            elif _TERM_BEGUN_AFTER.match(text, m.end()):
-                ev.bound(y, None, "a term begun", at(m.span()))  # (于2022年11月24日出任首相后: no day of the story)
+            elif (why := _bound_after(text, m.end())) is not None:
+                ev.bound(y, None, why, at(m.span()))
             else:
                 self.dated.append(y)
                 self.dated_at.setdefault(y, at(m.span()))

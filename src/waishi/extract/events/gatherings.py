@@ -442,16 +442,10 @@ class Gatherings(ClauseReader):
             # NAME祝愿…: in a round-up of messages (各国领导致电祝贺…) each sender's paragraph is his
             # message; elsewhere a wish voiced in talks is no congratulation
             return []
-        conveyed = _CONVEYED.search(self.text, self.clause_start(ts, s.start), ts)
-        if conveyed is not None:
-            # B转达A对C的祝贺: A's congratulations to C, carried by B
-            src = self.ctx.actors_in(conveyed.start(1), conveyed.end(1), ("person", "org", "country"))
-            tgt = self.ctx.actors_in(conveyed.start(2), conveyed.end(2), ("person", "org", "country"))
-            tgt = [a for a in tgt if a.kind == "person"] or tgt
-            return [self._event("congratulate", sent, ts, src[-1:], tgt[:1])] if src and tgt else []
-        if self.text[max(s.start, ts - 1):ts] == "的" or \
+        conveyed = self._conveyed(sent, ts)  # (B转达A对C的祝贺)
+        if conveyed is not None or self.text[max(s.start, ts - 1):ts] == "的" or \
                 (self.text.startswith(("中", "里"), te) and _MESSAGE_TO.search(self.text, self.clause_start(ts, s.start), ts)):
-            return self._message_to(sent, ts, te)  # (在致B的贺电中, 在致B贺信中)
+            return conveyed if conveyed is not None else self._message_to(sent, ts, te)  # (在致B的贺电中, 在致B贺信中)
         # (the purpose may close a list of messages: A致电B；C致电D，庆祝两国建交50周年。)
         if t in ("致电", "致函", "致信") and not re.search(r"祝贺|庆祝|致贺|贺电|贺信|贺函|恭贺|表示祝贺",
                                                        self.text[te:_period_end(self.text, te)]):
@@ -526,6 +520,16 @@ class Gatherings(ClauseReader):
         if not senders:
             return []
         return [self._event("congratulate", sent, ts, senders, _dedupe(receivers))]
+
+    def _conveyed(self, sent: SentenceCtx, ts: int) -> list[Event] | None:
+        """B转达A对C的祝贺: A's congratulations to C, carried by B (None: no such construction)."""
+        m = _CONVEYED.search(self.text, self.clause_start(ts, sent.span.start), ts)
+        if m is None:
+            return None
+        src = self.ctx.actors_in(m.start(1), m.end(1), ("person", "org", "country"))
+        tgt = self.ctx.actors_in(m.start(2), m.end(2), ("person", "org", "country"))
+        tgt = [a for a in tgt if a.kind == "person"] or tgt
+        return [self._event("congratulate", sent, ts, src[-1:], tgt[:1])] if src and tgt else []
 
     def _message_to(self, sent: SentenceCtx, ts: int, te: int) -> list[Event]:
         """``A在致B的贺电中…``: the message to B, reported with its content (once per sender)."""
