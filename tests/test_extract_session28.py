@@ -215,3 +215,17 @@ def test_a_stamp_line_with_its_weekday_dates_the_page_and_not_the_story():
     rows = _events("一周要闻回顾\n\n星期一, 02/04/2018 16:36\n"
                    "越南国会主席阮氏金银于3月26日至29日对荷兰进行正式访问。")
     assert any(r[0] == "visit" and r[1] == "2018-03-26" for r in rows)
+
+
+def test_a_holder_written_with_another_syllable_character_has_the_visitor_s_trips():
+    from waishi.lexicon import Lexicon
+
+    # visits_partners.tsv writes 苏什玛·斯瓦拉杰, offices.tsv 斯瓦拉吉: one Indian foreign minister
+    trips = Lexicon.default().visits.get("斯瓦拉吉", [])
+    assert {v.start.year for v in trips} >= {2014, 2018}
+
+
+def test_a_first_visit_takes_the_first_of_the_known_trips_that_fit():
+    doc = _doc("越南与印度关系发展前景广阔\n\n印度外交部网站日前发表文章指出，两国关系日益加强，"
+               "体现在印度外长斯瓦拉吉8月25日至26日对越南进行的首次访问。")
+    assert doc.year == 2014

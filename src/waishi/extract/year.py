@@ -99,6 +99,7 @@ _COVID_PAST = re.compile(r"(?:克服|战胜|走出|摆脱)[^，。；]{0,6}疫�
 # A year in a clause about plans (将于2018年访问, 预计于2011年底举行) names a future year, not the page's.
 _FUTURE_CTX = ("将", "预计", "计划", "拟", "即将", "下一次", "下一届", "下届", "届时", "邀请",
                "建议", "提议", "倡议", "希望", "争取", "力争")  # (a proposal or a hope looks ahead too)
+_FIRST_TRIP = re.compile(r"首次(?:正式|国事|工作|官方)?(?:访问|出访|访)")
 _TERM_BEGUN_AFTER = re.compile(r"[^，。；,;]{0,8}?" + TOOK_OFFICE_VERB)
 # 双方同意2025年在老挝举行…, 商定于2019年…: the time of an act agreed on, which is still to come (not
 # 同意落实2019年签署的…, where the year is a past act's)
@@ -734,6 +735,8 @@ class _Collector:
         lo, hi = self.ev.window()
         inside = {y: n for y, n in fits.items() if (lo is None or y >= lo) and (hi is None or y <= hi)}
         fits = inside or fits  # (trips outside the office holders' window share nothing with those inside)
+        if len(fits) > 1 and _FIRST_TRIP.search(text, 0, _TRIP_HEAD):
+            fits = {min(fits): fits[min(fits)]}  # (NAME…对越南进行的首次访问: the first of the trips that fit)
         for y, name in fits.items():
             later = 1.5 if self.dated and y > max(self.dated) else 0.0  # (the page's full dates are history)
             self.ev.add(y, (_TRIP_WEIGHT + later) * self.weight / len(fits), f"known trip {name}")

@@ -374,6 +374,20 @@ class Lexicon:
             if len(fulls) == 1 and short not in self.visits:
                 self.visits[short] = [v for full in self.visits if "·" in full and full.rsplit("·", 1)[-1] == short
                                       for v in self.visits[full]]
+        # a transliteration written with another character for one syllable (斯瓦拉吉 / 斯瓦拉杰): an
+        # office holder of the visitor's country whose name differs from a visitor's in one later
+        # character stands for that visitor's trips, when no other visitor's name is that close
+        by_len: dict[tuple[str, int], list[str]] = {}
+        for name, trips in self.visits.items():
+            if len(name) >= 3 and "·" not in name:
+                by_len.setdefault((trips[0].visitor_iso3, len(name)), []).append(name)
+        for o in self.offices:
+            for h in {o.holder, o.holder.rsplit("·", 1)[-1]}:
+                if len(h) < 3 or h in self.visits:
+                    continue
+                close = [n for n in by_len.get((o.iso3, len(h)), ()) if n[0] == h[0] and sum(a != b for a, b in zip(n, h)) == 1]
+                if len(close) == 1:
+                    self.visits[h] = self.visits[close[0]]
 
     def _load_names_in_time(self, read_tsv: Callable[[str, list[str]], Iterator[dict[str, str]]]) -> None:
         """Names that date a page: bodies named only from or until a month, rotating chairs."""
