@@ -385,7 +385,7 @@ class Lexicon:
             for h in {o.holder, o.holder.rsplit("·", 1)[-1]}:
                 if len(h) < 3 or h in self.visits:
                     continue
-                close = [n for n in by_len.get((o.iso3, len(h)), ()) if n[0] == h[0] and sum(a != b for a, b in zip(n, h)) == 1]
+                close = [n for n in by_len.get((o.iso3, len(h)), ()) if n[0] == h[0] and sum(a != b for a, b in zip(n, h, strict=True)) == 1]
                 if len(close) == 1:
                     self.visits[h] = self.visits[close[0]]
 
