@@ -229,3 +229,9 @@ def test_a_first_visit_takes_the_first_of_the_known_trips_that_fit():
     doc = _doc("越南与印度关系发展前景广阔\n\n印度外交部网站日前发表文章指出，两国关系日益加强，"
                "体现在印度外长斯瓦拉吉8月25日至26日对越南进行的首次访问。")
     assert doc.year == 2014
+
+
+def test_the_day_a_term_began_is_not_the_story_s_day():
+    rows = _events("马来西亚首相访问印尼\n\n首相安华到印尼雅加达展开为期2天访问，并将于明日会晤印尼总统佐科。"
+                   "这是安华于2022年11月24日出任第10任首相后首次访问印尼。")
+    assert rows and not any((r[1] or "").startswith("2022-11-24") for r in rows)

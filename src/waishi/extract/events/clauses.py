@@ -523,7 +523,7 @@ class ClauseReader:
                   and not _in_name(self.text, dm.start, sent.span)  # 《2025年后东盟共同体愿景》: a name
                   and not (_since_period(self.text, dm, trig_start))  # 自2011年3月当选以来: when a period began
                   and not (dm.month is not None and _TERM_BEGUN.match(self.text, dm.end)
-                           and not (dm.end <= trig_start < dm.end + 12))
+                           and not (dm.end <= trig_start < dm.end + 12 and not _AFTER_WORD.search(self.text, dm.end, trig_start)))
                   and not (dm.month is None and dm.relative is None and iso == str(self.ctx.year))
                   and not self._report_date(dm.start, dm.end, trig_start)]
         own = self._paren_date(sent, trig_start)
@@ -716,6 +716,7 @@ _ROUNDUP_ITEM_END = re.compile(r"(?:进行[^、，。；]{0,8}?访问|举行[^�
 _PAREN_DATELINE = re.compile(r"[（(][\u4e00-\u9fff]{2,8}?(?:\d{1,2}月)?\d{1,2}日(?:讯|电|專電|专电)[)）]")
 # (…举行两国外长会议是…之后的首次: 是 after the gathering's name is the sentence's copula)
 # …访美之旅，即出席X、对Y进行访问: the acts that make up the one told before, with its subject
+_AFTER_WORD = re.compile(r"后|後|以来")  # (于2022年11月24日出任首相后，首次访问: the act is after the day)
 _NAMELY = re.compile(r"\s*(?:即|亦即|也就是)(?![将使便])")
 # (出席X峰会、对美国进行工作访问: 、 before a preposition or a verb lists another predicate)
 _NEXT_PREDICATE = re.compile(r"(?<=[会议谈晤坛礼式])(?:(?:举行|召开)(?![^，。；,;]{0,12}?的)|是)|、(?=对|赴|向|前往|访问|会见)")
