@@ -235,3 +235,15 @@ def test_the_day_a_term_began_is_not_the_story_s_day():
     rows = _events("马来西亚首相访问印尼\n\n首相安华到印尼雅加达展开为期2天访问，并将于明日会晤印尼总统佐科。"
                    "这是安华于2022年11月24日出任第10任首相后首次访问印尼。")
     assert rows and not any((r[1] or "").startswith("2022-11-24") for r in rows)
+
+
+def test_the_outcome_of_a_visit_names_its_visitor():
+    rows = _events("陈大光访孟期间开展双边会晤\n\n2018年3月5日，越南国家主席陈大光会见孟加拉国国民议会议长希琳·乔杜里。"
+                   "他强调，越南高度评价希琳·乔杜里2017年对越进行正式访问的成果。")
+    assert ("visit", "2017", ("希琳·乔杜里",), ("越南",)) in rows
+
+
+def test_the_names_of_an_occasion_are_no_actors():
+    rows = _events("越南国会副主席会见古巴代表团\n\n2018年5月18日，丛氏放对古共青盟代表团值此胡志明主席诞辰128周年和"
+                   "古巴领袖何塞·马蒂逝世123周年之际对越南进行工作访问的重要意义表示肯定。")
+    assert not any("何塞·马蒂" in a for r in rows for a in r[2] + r[3])

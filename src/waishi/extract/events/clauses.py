@@ -125,7 +125,8 @@ class ClauseReader:
             [m.span() for m in VENUE.finditer(self.text, s, e)] + \
             [m.span() for m in _TOPIC.finditer(self.text, s, e + 2)] + \
             [m.span() for m in _PAREN_DATELINE.finditer(self.text, s, e)] + \
-            [m.span() for m in _ELECTED.finditer(self.text, s, e)]  # (its verb stands at e)
+            [m.span() for m in _ELECTED.finditer(self.text, s, e)] + \
+            [m.span() for m in _OCCASION.finditer(self.text, s, e)]  # (_ELECTED: its verb stands at e)
 
     def subject(self, sent: SentenceCtx, trig_start: int,
                 kinds: tuple[str, ...] = ("person", "org", "country", "place", "group")) -> list[Actor]:
@@ -716,6 +717,8 @@ _ROUNDUP_ITEM_END = re.compile(r"(?:进行[^、，。；]{0,8}?访问|举行[^�
 _PAREN_DATELINE = re.compile(r"[（(][\u4e00-\u9fff]{2,8}?(?:\d{1,2}月)?\d{1,2}日(?:讯|电|專電|专电)[)）]")
 # (…举行两国外长会议是…之后的首次: 是 after the gathering's name is the sentence's copula)
 # …访美之旅，即出席X、对Y进行访问: the acts that make up the one told before, with its subject
+# 值此胡志明主席诞辰128周年和何塞·马蒂逝世123周年之际: an occasion's names are no actors
+_OCCASION = re.compile(r"(?:值此|在|恰逢|适逢)[^，。；,;]{2,80}?(?:周年|纪念日)[^，。；,;]{0,30}?之际")
 _AFTER_WORD = re.compile(r"后|後|以来")  # (于2022年11月24日出任首相后，首次访问: the act is after the day)
 _NAMELY = re.compile(r"\s*(?:即|亦即|也就是)(?![将使便])")
 # (出席X峰会、对美国进行工作访问: 、 before a preposition or a verb lists another predicate)

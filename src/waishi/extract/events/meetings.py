@@ -31,6 +31,8 @@ _LIST_REACH = 16  # a listed person's title and name start this close to the com
 _PASSIVE = re.compile(r"(?:获|被|受到|得到)(?=[^，。；]{2,90}?(?:的)?(?:亲切|热情)?$)")
 
 
+# (高度评价B2017年对越进行正式访问的成果: the visit's outcome, the visit B's own)
+_OUTCOME = re.compile(r"(?:重要)?(?:成果|结果|成效|意义|成功)")
 _COORDINATED = re.compile(r"\s*(?:并且|并|还|也|又|随后)")
 
 
@@ -749,7 +751,8 @@ class Meetings(ClauseReader):
             return rel
         if re.search(r"派遣|派出|选派|委派", self.text[cs:ts]):
             return []  # 派遣一个调查团前往越南: who is sent travels, not who sends (a team, no visit)
-        if tail.startswith("的") or (tail.startswith("之") and tail not in ("之旅", "之行", "之际", "之時", "之时")):
+        if (tail.startswith("的") and not (_OUTCOME.match(self.text, te + 1) and "就" not in self.text[cs:ts])) or \
+                (tail.startswith("之") and tail not in ("之旅", "之行", "之际", "之時", "之时")):
             # (…访问的NAME; but A对X进行访问之旅取得成功: the trip is A's; 作为访问的第一站: the
             # relative clause's head is no person, and the trip is told elsewhere)
             nxt = self.ctx.actors_in(te, s.end, ("person",))[:1]
