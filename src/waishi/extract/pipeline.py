@@ -40,7 +40,7 @@ from .events.trips import (
     date_by_the_trip,
     year_from_told_trips,
 )
-from .events.words import GROUP_NOUNS
+from .events.words import GROUP_NOUNS, TERM_BEGUN_RIGHT_AFTER
 from .facts import FactFinder
 from .offices import bare_titles, offices_named, offices_of, words_ending
 from .options import MAX_PAGE_CHARS, Options  # noqa: F401  (MAX_PAGE_CHARS: re-exported)
@@ -160,7 +160,6 @@ def _date_documents(page: Page) -> None:
             b.set_year(b.own_year, "text")
 
 
-_TOOK_OFFICE_RIGHT_AFTER = re.compile(r"\s*(?:正式)?(?:宣誓)?(?:出任|就任|上任|履新|就职)")
 _CLOCK_AFTER = re.compile(r"\s*\d{1,2}:\d{2}")
 _QUOTE_ENDS = re.compile(r"^[“\"]|[”\"]$")  # (a title's quotes)
 _STORY_HEAD = 300  # characters of a document in which its own trip is told
@@ -416,7 +415,7 @@ class _DocBuilder:
             body_spans = body_spans + [Span(t0, t0 + 1)]
         for dm in ([] if main else self.dates):
             if dm.relative or dm.month is None or background_day(text, dm, year) or _CLOCK_AFTER.match(text, dm.end) \
-                    or _TOOK_OFFICE_RIGHT_AFTER.match(text, dm.end):  # (于2022年11月24日出任首相后: a term's first day)
+                    or TERM_BEGUN_RIGHT_AFTER.match(text, dm.end):  # (于2022年11月24日出任首相后: a term's first day)
                 continue  # (来源:(…) 2026-01-30 18:07: a stamp with its clock, not the story's day)
             d = self._resolve(dm, year, None)
             if d and len(d[0] or "") == 10 and any(sp.start <= dm.start < sp.end for sp in body_spans):

@@ -18,7 +18,7 @@ from datetime import date, timedelta
 from ..lexicon import Lexicon, series_year
 from ..text.dates import SINCE_AFTER as _SINCE_AFTER
 from ..text.sentences import find_all
-from .events.words import TOOK_OFFICE_VERB
+from .events.words import TERM_BEGUN_RIGHT_AFTER
 from .offices import short_country, title_fits
 from .options import HOME
 from .year_lexicon import (
@@ -100,7 +100,6 @@ _COVID_PAST = re.compile(r"(?:克服|战胜|走出|摆脱)[^，。；]{0,6}疫�
 _FUTURE_CTX = ("将", "预计", "计划", "拟", "即将", "下一次", "下一届", "下届", "届时", "邀请",
                "建议", "提议", "倡议", "希望", "争取", "力争")  # (a proposal or a hope looks ahead too)
 _FIRST_TRIP = re.compile(r"首次(?:正式|国事|工作|官方)?(?:访问|出访|访)")
-_TERM_BEGUN_AFTER = re.compile(r"[^，。；,;]{0,8}?" + TOOK_OFFICE_VERB)
 # 双方同意2025年在老挝举行…, 商定于2019年…: the time of an act agreed on, which is still to come (not
 # 同意落实2019年签署的…, where the year is a past act's)
 _AGREED_WHEN = re.compile(r"(?:同意|商定|约定)(?:于|在)?\s*$")
@@ -161,7 +160,7 @@ def _bound_after(text: str, end: int) -> str | None:
         return "a past act referred to"
     if _HISTORY_AFTER.match(text, end):
         return "a founding or first session"
-    if _TERM_BEGUN_AFTER.match(text, end):
+    if TERM_BEGUN_RIGHT_AFTER.match(text, end):
         return "a term begun"
     return None
 
