@@ -50,8 +50,20 @@ def _customs(self: ClauseReader, rx: re.Pattern[str], lo: int, hi: int) -> list[
 _FIRM = ("准备", "计划", "定于", "拟", "将于", "预计")  # plans made, not hopes  # the modality a subject-less clause takes from the one before
 _DONE = re.compile(r"已|了|曾")
 # acts counted (7次组团访问, 接待了16个代表团前来访问): exchanges summed up, no one act (not 第3次, an ordinal)
-# a verb of hoping or proposing that ends the clause before (…表示希望，CLAUSE): the clause is what it governs
-_HOPE_BEFORE = re.compile(r"(?<![的应])(希望|建议|提议|期待|期望)\s*[，,]\s*$")  # (not 答应…方面的建议，: a noun)
+_CLAUSE_BEFORE = re.compile(r"([\u4e00-\u9fff]{1,4})\s*[，,]\s*$")
+
+
+def _hoped_before(self: ClauseReader, sent: SentenceCtx, cs: int) -> str | None:
+    """A marker of proposing or hoping (modality.tsv) that ends the clause before (…表示希望，CLAUSE):
+    the clause is what it governs; not a noun (答应…方面的建议，)."""
+    m = _CLAUSE_BEFORE.search(self.text, max(sent.span.start, cs - 8), cs)
+    if m is None:
+        return None
+    word = next((w for w in sorted(self.lex.modality, key=len, reverse=True)
+                 if m.group(1).endswith(w) and self.lex.modality[w] == "proposed"), None)
+    if word is None or self.text[m.end(1) - len(word) - 1:m.end(1) - len(word)] in ("的", "应"):
+        return None
+    return "proposed"
 # 举行了多场文化活动, 参加了三次会议: an object counted, many acts summed up (not 签署了一系列协议, many
 # documents signed at once)
 _COUNTED_OBJECT = re.compile(r"\s*了?\s*(?:多|数|几|[\d二三四五六七八九十两]+)\s*(?:场|次|届)")
@@ -170,8 +182,8 @@ def factuality(self: ClauseReader, sent: SentenceCtx, ts: int, te: int) -> str:
         before = [self.lex.modality[m.group()] for m in rx.finditer(lead_sentence(self, sent, cs))]
         if before and before[-1] in _CARRIED:
             found = before[-1:]
-    if (hoped := _HOPE_BEFORE.search(self.text, max(sent.span.start, cs - 8), cs)) and hoped.group(1) in self.lex.modality:
-        found.insert(0, self.lex.modality[hoped.group(1)])  # (表示希望，未来日本继续向越南提供援助: what is hoped)
+    if (hoped := _hoped_before(self, sent, cs)) is not None:
+        found.insert(0, hoped)  # (表示希望，未来日本继续向越南提供援助: what is hoped)
     if _COUNTED.search(self.text, cs, ts) or _COUNTED_OBJECT.match(self.text, te):
         found.append("habitual")
     strong = [f for f in found if f != "planned" and not (f == "topic" and self.text.startswith("了", te))]
