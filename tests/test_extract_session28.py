@@ -247,3 +247,17 @@ def test_the_names_of_an_occasion_are_no_actors():
     rows = _events("越南国会副主席会见古巴代表团\n\n2018年5月18日，丛氏放对古共青盟代表团值此胡志明主席诞辰128周年和"
                    "古巴领袖何塞·马蒂逝世123周年之际对越南进行工作访问的重要意义表示肯定。")
     assert not any("何塞·马蒂" in a for r in rows for a in r[2] + r[3])
+
+
+def test_a_menu_of_short_items_and_a_breadcrumb_from_home_are_no_headlines():
+    page = "分享好友 资讯首页 频道列表\n\n东盟四国外长访问中国\n\n2021-04-02 13:22\n\n3月31日起，新加坡、马来西亚外长访问中国。"
+    assert extract(page).documents[0].title == "东盟四国外长访问中国"
+    page = "首页-新闻资讯\n\n新闻资讯\n\n李克强出席澜湄合作领导人会议\n\n发表时间:2018年1月11日\n\n据中国政府网消息，李克强出席会议。"
+    assert extract(page).documents[0].title == "李克强出席澜湄合作领导人会议"
+
+
+def test_a_headline_printed_twice_after_a_lede_cut_with_dots_starts_another_story():
+    page = ("特朗普会见南非总统\n\n特朗普会见南非总统\n\n美国总统特朗普21日在白宫会见南非总统拉马福萨，双方当场争论...\n\n"
+            "外交部回应俄乌会谈问题\n\n外交部回应俄乌会谈问题\n\n5月20日，外交部发言人毛宁主持例行记者会。")
+    titles = [d.title for d in extract(page).documents]
+    assert titles == ["特朗普会见南非总统", "外交部回应俄乌会谈问题"]

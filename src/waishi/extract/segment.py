@@ -68,7 +68,8 @@ _PHOTO_FIRST = re.compile(r"^(?:资料图|图片|图)\s*[:：/／]")
 _BREADCRUMB = re.compile(r"^(?:(?:您现在的位置|您的位置|当前位置|现在位置)\s*[:：]\s*)?"
                          r"[^\s>›»]{1,8}(?:\s*[>›»]{1,2}\s*[^>›»\s]{1,12}){1,5}$")
 # A breadcrumb ending with the article's own title (首页 > 华侨华人 > 泰国…晚会)
-_CRUMB_TITLE = re.compile(r"^(?:首页|主页|首頁)\s*[>›»]")
+_PUNCT_IN = re.compile(r"[，。,.：:！？!?、“”\"]")
+_CRUMB_TITLE = re.compile(r"^(?:首页|主页|首頁)\s*[>›»\-—/·]")
 # a pinyin reading glossed after a character in a menu (滾動(dòng))
 _GLOSS_PY = re.compile(r"\([a-zà-ÿāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]+\)")
 # A numbered breadcrumb item on a line of its own (1. 无忧资讯 /, 2. 全球 /)
@@ -185,7 +186,8 @@ def segment(text: str, lex: Lexicon | None = None) -> list[Document]:
     if more == len(lines):
         # no 更多 line: a headline printed twice in a row (a teaser's caption that repeats its
         # headline) after the article's body starts the teasers all the same
-        body = next((i for i, ln in enumerate(lines) if i > 0 and ln.text.endswith(_TERMINAL)), len(lines))
+        # (a lede cut with an ellipsis, 并指出…所谓南非..., on a site's list of stories, ends the body too)
+        body = next((i for i, ln in enumerate(lines) if i > 0 and ln.text.endswith(_TERMINAL + ("...", "…"))), len(lines))
         rep = next((i for i in range(max(3, body + 1), len(lines) - 1)
                     if lines[i].text == lines[i + 1].text and _headline_like(lines[i])
                     and 8 <= len(lines[i].text) <= 60), None)
@@ -240,6 +242,9 @@ def _furniture(line: Line, fur: _Fur = _NO_FUR, glued: bool = True) -> bool:
     bar = [_GLOSS_PY.sub("", p).strip() for p in t.split("|")]  # (滾動(dòng): a reading glossed in pinyin)
     if len(bar) >= 3 and all(1 <= len(p) <= 8 for p in bar if p) and sum(1 for p in bar if p) >= 3:
         return True  # 泰文版 | 设为首页 | 加入收藏: a menu of short items
+    words = t.split()
+    if len(words) >= 3 and all(len(w) <= 5 and _HANZI.fullmatch(w[0]) and not _PUNCT_IN.search(w) for w in words):
+        return True  # 分享好友 资讯首页 频道列表: short items set apart by spaces
     hanzi = len(_HANZI.findall(t))
     if hanzi == 0 or (hanzi < 0.3 * len(t.replace(" ", "")) and "|" in t):
         return True  # Vietnamese | English | 中文, province menus
