@@ -261,3 +261,10 @@ def test_a_headline_printed_twice_after_a_lede_cut_with_dots_starts_another_stor
             "外交部回应俄乌会谈问题\n\n外交部回应俄乌会谈问题\n\n5月20日，外交部发言人毛宁主持例行记者会。")
     titles = [d.title for d in extract(page).documents]
     assert titles == ["特朗普会见南非总统", "外交部回应俄乌会谈问题"]
+
+
+def test_a_latin_initial_between_dots_and_a_known_name_before_a_dotted_one():
+    doc = _doc("胡志明市领导人会见美国客人\n\n胡志明市人民委员会主席阮成峰会见美国太平洋总司令部司令小哈利·B·哈里斯。")
+    people = {p.name: p.titles for p in doc.people}
+    assert people.get("小哈利·B·哈里斯") == ["美国太平洋总司令部司令"]
+    assert people.get("阮成峰") == ["胡志明市人民委员会主席"]  # (not cut before 峰会, a stop word)

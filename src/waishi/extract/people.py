@@ -26,7 +26,8 @@ _CJK = r"\u3400-\u9fff\uf900-\ufaff"
 # 祝贺NAME当选/就任TITLE: congratulations on an office name its new holder before the title
 _ELECTED = re.compile(r"(?:祝贺|恭贺|庆贺)(?P<name>[\u4e00-\u9fff·•]{2,12}?)(?:先生|女士|阁下)?"
                       r"(?:再次|连续|正式|高票|成功)?(?:当选|就任|出任|连任|荣任|获任|宣誓就任)(?:为)?")
-_NAME_RUN = re.compile(rf"[{_CJK}·•・]+")
+# (a Latin initial between dots is part of the name: 小哈利·B·哈里斯, 约翰·F·肯尼迪)
+_NAME_RUN = re.compile(rf"(?:[{_CJK}·•・]|(?<=[·•・])[A-Z](?=[·•・]))+")
 # A dot with a space after it (宋赛• 西潘敦) is written as two dots in the matching text.
 _PARTICLES_AFTER = "将于在向对"
 _SPACED_DOT = re.compile(r"[·•・][ \u3000\u00a0]")
@@ -188,7 +189,9 @@ class PeopleFinder:
             return None
         dot = run.find("·")
         if dot > 2:
-            for k in range(2, dot):
+            # (a known name before the stop that looks like one inside it: 阮成峰会见…哈利·哈里斯, not 峰会)
+            known = self._known_name(run[:dot])
+            for k in range(len(known) if known else 2, dot):
                 if self._is_stop_at(run, k, False):
                     return run[:k]
         return run
