@@ -67,9 +67,11 @@ _PHOTO_FIRST = re.compile(r"^(?:资料图|图片|图)\s*[:：/／]")
 # (您现在的位置: 某网 >> 资讯 >> 正文: a label and doubled separators)
 _BREADCRUMB = re.compile(r"^(?:(?:您现在的位置|您的位置|当前位置|现在位置)\s*[:：]\s*)?"
                          r"[^\s>›»]{1,8}(?:\s*[>›»]{1,2}\s*[^>›»\s]{1,12}){1,5}$")
-# A breadcrumb ending with the article's own title (首页 > 华侨华人 > 泰国…晚会)
-_PUNCT_IN = re.compile(r"[，。,.：:！？!?、“”\"]")
+# A breadcrumb ending with the article's own title (首页 > 华侨华人 > 泰国…晚会; 首页-新闻资讯, whose - the
+# normaliser writes ·)
 _CRUMB_TITLE = re.compile(r"^(?:首页|主页|首頁)\s*[>›»\-—/·]")
+# punctuation inside a word of a line: no menu item (分享好友 资讯首页 频道列表 has none)
+_PUNCT_IN = re.compile(r"[，。,.：:！？!?、“”\"]")
 # a pinyin reading glossed after a character in a menu (滾動(dòng))
 _GLOSS_PY = re.compile(r"\([a-zà-ÿāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]+\)")
 # A numbered breadcrumb item on a line of its own (1. 无忧资讯 /, 2. 全球 /)

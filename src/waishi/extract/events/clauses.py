@@ -715,13 +715,13 @@ _ELECTED = re.compile(r"在[^，。；,;在]{2,16}?(?:[一二三四五六七八�
                       r"(?:当选|被选为|被任命为|出任)(?:为)?[^，。；,;]{2,24}?(?:总书记|主席|总理|总统|部长|议长|秘书长|首相)")
 _ROUNDUP_ITEM_END = re.compile(r"(?:进行[^、，。；]{0,8}?访问|举行[^、，。；]{0,8}?(?:会谈|会晤|会见)|通电话)、")
 _PAREN_DATELINE = re.compile(r"[（(][\u4e00-\u9fff]{2,8}?(?:\d{1,2}月)?\d{1,2}日(?:讯|电|專電|专电)[)）]")
-# (…举行两国外长会议是…之后的首次: 是 after the gathering's name is the sentence's copula)
-# …访美之旅，即出席X、对Y进行访问: the acts that make up the one told before, with its subject
 # 值此胡志明主席诞辰128周年和何塞·马蒂逝世123周年之际: an occasion's names are no actors
 _OCCASION = re.compile(r"(?:值此|在|恰逢|适逢)[^，。；,;]{2,80}?(?:周年|纪念日)[^，。；,;]{0,30}?之际")
 _AFTER_WORD = re.compile(r"后|後|以来")  # (于2022年11月24日出任首相后，首次访问: the act is after the day)
+# …访美之旅，即出席X、对Y进行访问: the acts that make up the one told before, with its subject
 _NAMELY = re.compile(r"\s*(?:即|亦即|也就是)(?![将使便])")
-# (出席X峰会、对美国进行工作访问: 、 before a preposition or a verb lists another predicate)
+# (…举行两国外长会议是…之后的首次: 是 after the gathering's name is the sentence's copula; 出席X峰会、对美国进行工作
+# 访问: 、 before a preposition or a verb lists another predicate)
 _NEXT_PREDICATE = re.compile(r"(?<=[会议谈晤坛礼式])(?:(?:举行|召开)(?![^，。；,;]{0,12}?的)|是)|、(?=对|赴|向|前往|访问|会见)")
 _PRONOUN = re.compile(r"\s*(?:他|她)(?=[还也随并将已于在同与和对又则曾])")
 # the act's words up to a bracket, without crossing a clause or another bracket

@@ -59,8 +59,9 @@ def _hoped_before(self: ClauseReader, sent: SentenceCtx, cs: int) -> str | None:
     m = _CLAUSE_BEFORE.search(self.text, max(sent.span.start, cs - 8), cs)
     if m is None:
         return None
-    word = next((w for w in sorted(self.lex.modality, key=len, reverse=True)
-                 if m.group(1).endswith(w) and self.lex.modality[w] == "proposed"), None)
+    proposing = self.lex.memo("proposing_words", lambda: tuple(sorted(
+        (w for w, f in self.lex.modality.items() if f == "proposed"), key=len, reverse=True)))
+    word = next((w for w in proposing if m.group(1).endswith(w)), None)
     if word is None or self.text[m.end(1) - len(word) - 1:m.end(1) - len(word)] in ("的", "应"):
         return None
     return "proposed"
