@@ -46,14 +46,14 @@ _HANZI = re.compile(r"[\u4e00-\u9fff]")
 # A compact stamp opening a byline line (20250415陈柏廷/综合报导): the day the paper printed it
 _COMPACT_STAMP = re.compile(r"^((?:19|20)\d\d)([01]\d)([0-3]\d)(?=[\u4e00-\u9fff\s/|])")
 # Other outlets' stamps: a label (发布时间：), a time zone (HKT, GMT+8), a trailing source or print
-# link, or the day first as Vietnamese sites write it (11:35 | 11/11/2017)
+# link, or the day first as Vietnamese sites write it (11:35 | 11/11/2017; 30.04.2016  13:14)
 _TZ = r"(?:HKT|SGT|ICT|CST|JST|KST|GMT|UTC|北京时间|河内时间)?\s*[+\-]?\d{0,2}"
 _CLOCK_T = r"\d{1,2}[:：]\d{2}(?:[:：]\d{2})?"
 _STAMP = re.compile(
     rf"^(?:作者\s*[:：]\s*\S{{1,10}}\s+)?(?:(?:发布时间|发布日期|更新时间|时间|日期|date)\s*[:：]?\s*|(?:星期|周|礼拜)[一二三四五六日天]\s*[,，]\s*|[\u4e00-\u9fff]{{2,10}}\s+"
     rf"(?:(?:www\.)?[\w-]+(?:\.[\w-]+)*\.(?:cn|com|net|org|vn|sg|my|la|kh)\s+)?)?(?:{_CLOCK_T}\s*[|,，]?\s*)?"
     rf"(?:(?P<y>\d{{4}})\s*[-/.年]\s*(?P<m>\d{{1,2}})\s*[-/.月]\s*(?P<d>\d{{1,2}})\s*日?"
-    rf"|(?P<d2>\d{{1,2}})/(?P<m2>\d{{1,2}})/(?P<y2>\d{{4}}))"
+    rf"|(?P<d2>\d{{1,2}})(?P<sep>[/.])(?P<m2>\d{{1,2}})(?P=sep)(?P<y2>\d{{4}}))"
     rf"\s*{_TZ}\s*(?:{_CLOCK_T})?\s*{_TZ}\s*(?:[（(][^)）]{{0,20}}[)）])?\s*(?:Print|打印|来源[:：].{{0,30}}|最后更新\s*[:：]?\s*{_CLOCK_T}|(?:\s*[|｜][^|｜]{{0,24}}){{1,5}}|快讯|最新|\s+(?!星期|周|礼拜)[\u4e00-\u9fff]{{2,6}}网?)?$")
 # A wire service's dateline on a line of its own, right under the headline
 _WIRE_LINE = re.compile(r"^[（(]?(?:中央社|新华社|越通社|法新社|路透社|美联社|共同社)\s*(?:记者\s*[\u4e00-\u9fff]{2,4})?\s*[／/]?\s*"

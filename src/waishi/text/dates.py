@@ -42,7 +42,10 @@ _CN_FULL = re.compile(
     rf"(?P<m>十[一二]?|[一二三四五六七八九])月(?P<d>{_CN_D}{{1,3}})日(?P<tod>\s*{_TOD})?")
 # A day written in brackets after 昨/今/明 (昨(27)日, 今（6）日), the press convention of Taiwan's
 # and Hong Kong's papers: the bracket gives the day of the month.
-_BRACKET_DAY = re.compile(rf"[昨今明前][（(]\s*(?P<d>{_N})\s*[)）]日(?P<tod>\s*{_TOD})?")
+# The mainland's and Singapore's papers write the word whole and the day in the brackets: 今天（4日）,
+# 昨晚(5日): the bracket, not the word, gives the day (the word counts from the page's day, which may be later).
+_BRACKET_DAY = re.compile(rf"(?:[昨今明前][（(]\s*(?P<d>{_N})\s*[)）]日|(?:[昨今明][天日晚早]|前天)\s*[（(]\s*(?P<d2>{_N})\s*日\s*[)）])"
+                          rf"(?P<tod>\s*{_TOD})?")
 # 昨天 (18/8): Singapore's and Malaysia's press gloss a relative day with its day and month
 _SLASH_DAY = re.compile(r"(?:今天|昨天|前天|明天|今日|昨日)\s*[（(]\s*(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})\s*[)）]")
 # Days counted from the article's own day (its dateline or publication date), not from the
@@ -210,7 +213,7 @@ def _slash_day(m: re.Match[str]) -> DateMention | None:
 
 
 def _bracket_day(m: re.Match[str]) -> DateMention | None:
-    d = int(m.group("d"))
+    d = int(m.group("d") or m.group("d2"))
     return DateMention(m.start(), m.end(), day=d, time_of_day=_tod(m)) if 1 <= d <= 31 else None
 
 
