@@ -29,3 +29,21 @@ def test_a_day_in_brackets_after_today_or_yesterday_is_the_story_day():
         rows = _events(f"上海市长会晤越南副总理\n\n2023-11-05 10:00\n\n上海市市长龚正{rel}会见了越南政府副总理陈红河一行。")
         meets = [r for r in rows if r[0] == "meet"]
         assert meets and meets[0][1] == "2023-11-04", rel
+
+
+def test_a_pronoun_before_a_day_of_the_week_is_the_person_speaking_before():
+    # 他周三…结束对越南的访问: the pronoun with a day after it still opens a clause; and the sentence
+    # before opens with the pronoun too (他透露，B将…), so it goes back to the one named first
+    rows = _events("安华谈东盟事务\n\n（河内27日讯）马来西亚首相安华披露，中国国家主席习近平将于4月访问马来西亚。\n\n"
+                   "他透露，习近平届时将率领商业代表团访马。\n\n"
+                   "他周三在河内结束对越南的两天访问，启程返国前向媒体作出上述表示。")
+    visits = [r for r in rows if r[0] == "visit" and r[3] == ("越南",)]
+    assert visits and visits[0][2] == ("安华",)
+
+
+def test_he_said_is_the_last_speaker_not_a_person_in_his_words():
+    rows = _events("马来西亚首相谈南海问题\n\n针对南海课题，马来西亚首相安华指出，东盟已达成共识。\n\n"
+                   "他透露，过去与中国的协商进展缓慢。但去年以来，中国总理李强已表明，中国愿意加快谈判。\n\n"
+                   "他说，他在与越南总理范明政会面时，也讨论了这一课题。")
+    meets = [r for r in rows if r[0] == "meet"]
+    assert meets and meets[0][2] == ("安华",) and meets[0][3] == ("范明政",)

@@ -265,15 +265,48 @@ class ClauseReader:
             own = self.ctx.actors_in(sent.span.start, cs, ("person",))
             if own:
                 return own[:1]
-        body = self.text[:sent.span.start].rstrip()
+        return self._antecedent(sent.span.start)
+
+    def _antecedent(self, start: int, depth: int = 0) -> list[Actor]:
+        """The person a pronoun opening the sentence at ``start`` stands for: the one the sentence before
+        opened with, and when that one too opens with the pronoun (A披露，…。他透露，B将…。他周三…), the
+        one it stands for: a topic goes on over the sentences that drop it, not over those it reports."""
+        opened = _PRONOUN_OPEN.match(self.text, start)
+        if depth == 0 and opened and SPEAKS.match(self.text, opened.end()):
+            # 他说，他在与B会面时…: the one speaking is the last one whose words the page reported
+            # (A指出，…。他透露，…。但…C已表明…。他说，…), not a person named in what he said
+            said = self._last_speaker(start)
+            if said:
+                return said
+        body = self.text[:start].rstrip()
         lo = max(body.rfind(c, 0, len(body) - 1) for c in "。！？!?\n") + 1
-        persons = self.ctx.actors_in(lo, sent.span.start, ("person",))
+        if depth < _CHAIN and lo > 0 and _PRONOUN_OPEN.match(self.text, lo):
+            got = self._antecedent(lo, depth + 1)
+            if got:
+                return got
+        persons = self.ctx.actors_in(lo, start, ("person",))
         if len(persons) >= 2:
             # 发言人A宣布，B将赴…。他还将…: the one the speaker speaks of, not the speaker
             said = _ANNOUNCES.search(self.text, persons[0].span.end, min(persons[0].span.end + 12, persons[1].span.start))
             if said is not None and "，" not in self.text[persons[0].span.end:said.start()]:
                 return persons[1:2]
         return persons[:1]
+
+    def _last_speaker(self, start: int) -> list[Actor]:
+        """The person of the last words reported within a few sentences before ``start``: named with a verb
+        of saying (A指出), or said again by a pronoun (他透露), followed back to its name."""
+        hi = start
+        for _ in range(_CHAIN + 1):
+            body = self.text[:hi].rstrip()
+            if not body:
+                return []
+            lo = max(body.rfind(c, 0, len(body) - 1) for c in "。！？!?\n") + 1
+            persons = {a.span.end: a for a in self.ctx.actors_in(lo, hi, ("person",))}
+            said = [persons[m.start()] for m in SPEAKS.finditer(self.text, lo, hi) if m.start() in persons]
+            if said:
+                return said[-1:]
+            hi = lo
+        return []
 
     def _speaker(self, pos: int) -> list[Actor]:
         """The last person of the paragraph before ``pos`` whose words are reported (A指出，…)."""
@@ -723,7 +756,10 @@ _NAMELY = re.compile(r"\s*(?:即|亦即|也就是)(?![将使便])")
 # (…举行两国外长会议是…之后的首次: 是 after the gathering's name is the sentence's copula; 出席X峰会、对美国进行工作
 # 访问: 、 before a preposition or a verb lists another predicate)
 _NEXT_PREDICATE = re.compile(r"(?<=[会议谈晤坛礼式])(?:(?:举行|召开)(?![^，。；,;]{0,12}?的)|是)|、(?=对|赴|向|前往|访问|会见)")
-_PRONOUN = re.compile(r"\s*(?:他|她)(?=[还也随并将已于在同与和对又则曾])")
+_PRONOUN = re.compile(r"\s*(?:他|她)(?=[还也随并将已于在同与和对又则曾]|(?:周|星期|礼拜)[一二三四五六日天]|[昨今明]天|本周|上周|日前|近日|当天|\d{1,2}日)")
+# a sentence opening with the pronoun whatever follows (他透露，…): the person it stands for goes on
+_PRONOUN_OPEN = re.compile(r"\s*(?:他|她)(?![们的])")
+_CHAIN = 3  # sentences a pronoun is followed back through
 # the act's words up to a bracket, without crossing a clause or another bracket
 _PAREN_AFTER = re.compile(r"[^，,。；;（()）、和与]{1,24}?\s*(?P<open>[（(])\s*(?=\d)")
 
