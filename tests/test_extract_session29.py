@@ -47,3 +47,14 @@ def test_he_said_is_the_last_speaker_not_a_person_in_his_words():
                    "他说，他在与越南总理范明政会面时，也讨论了这一课题。")
     meets = [r for r in rows if r[0] == "meet"]
     assert meets and meets[0][2] == ("安华",) and meets[0][3] == ("范明政",)
+
+
+def test_a_story_after_the_end_mark_is_a_teaser_of_its_own():
+    # no 更多 line: the article closes with (完) or the agency's sign-off, then a headline over its lede
+    for mark in ("（完）", "（越通社-VNA）"):
+        r = extract("越南国家主席会见日本客人\n\n1月9日下午，越南国家主席张晋创在河内会见了日本国际协力银行副行长。"
+                    f"双方同意在2012年加强合作。{mark}\n"
+                    "越共十四大:越南以坚实的增长基础迈入新发展阶段\n"
+                    "在越南共产党第十四次全国代表大会召开前夕，一位美国学者在接受越通社采访时高度评价越南的经济增长成就。")
+        assert [d.title for d in r.documents][1:] == ["越共十四大:越南以坚实的增长基础迈入新发展阶段"], mark
+        assert r.documents[0].year != 2026

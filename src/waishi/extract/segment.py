@@ -93,6 +93,7 @@ _TAGS = re.compile(r"^(?:#[^#\s]{1,16}\s*){2,}$")
 # was served, not when the article appeared.
 _CLOCK = re.compile(r"^\S{0,4}时间\s*\d{1,2}[:：]\d{2}\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日(?:\s*(?:星期|周)[一二三四五六日天])?$")
 _END = re.compile(r"[（(]\s*完\s*[)）]")
+_SIGN_OFF = re.compile(r"[（(]\s*(?:越通社|VNA)[^)）]{0,10}[)）]\s*$")
 _SOURCE_LINE = re.compile(
     r"^[（(]?\s*(?:越通社|越南通讯社|人民报|人民军报|越南之声|新华社|VNA|越通社\s*[-—–]+\s*VNA)"
     r"(?:\s*[-—–]+\s*VNA)?\s*[)）]?$"
@@ -195,6 +196,13 @@ def segment(text: str, lex: Lexicon | None = None) -> list[Document]:
                     and 8 <= len(lines[i].text) <= 60), None)
         if rep is not None:
             more, skip = rep, 0
+        else:
+            # the article closed by its end mark ((完), (越通社-VNA)) and another story after it, a
+            # headline over its lede, with no 更多 between them: the page's teaser, set flush
+            end = next((i for i in range(1, len(lines) - 2) if _ends_story(lines[i].text)), None)
+            if end is not None and _headline_like(lines[end + 1]) and 8 <= len(lines[end + 1].text) <= 60 \
+                    and len(lines[end + 2].text) >= 30 and lines[end + 2].text.endswith(_TERMINAL):
+                more, skip = end + 1, 0
     docs = [_article(text, lines[:more])]
     docs.extend(_teasers(text, lines[more + skip:]))
     return [d for d in docs if d is not None]
@@ -214,6 +222,12 @@ def _resumed_body(after: list[Line]) -> list[Line]:
     if links < 2 or len(prose) < 3 or not all(ln.text.endswith(_TERMINAL) for ln in prose[:-1]):
         return []
     return rest
+
+
+def _ends_story(t: str) -> bool:
+    """A body line closed by the article's end mark: (完), or the agency's sign-off (越通社-VNA)."""
+    end = _END.search(t)
+    return (end is not None and end.end() >= len(t.rstrip())) or _SIGN_OFF.search(t) is not None
 
 
 def _numbered_more(t: str) -> bool:
@@ -480,9 +494,9 @@ def _paragraph(text: str, ln: Line, doc: Document) -> tuple[Span | None, bool]:
         e = em.start()
         ended = True
     # trailing "(越通社——VNA)" style source markers inside the last paragraph
-    tail = re.search(r"[（(]\s*(?:越通社|VNA)[^)）]{0,10}[)）]\s*$", text[s:e])
+    tail = _SIGN_OFF.search(text, s, e)
     if tail:
-        e = s + tail.start()
+        e = tail.start()
         ended = True
     return (Span(s, e) if e > s else None), ended
 
