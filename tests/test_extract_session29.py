@@ -58,3 +58,18 @@ def test_a_story_after_the_end_mark_is_a_teaser_of_its_own():
                     "在越南共产党第十四次全国代表大会召开前夕，一位美国学者在接受越通社采访时高度评价越南的经济增长成就。")
         assert [d.title for d in r.documents][1:] == ["越共十四大:越南以坚实的增长基础迈入新发展阶段"], mark
         assert r.documents[0].year != 2026
+
+
+def test_a_year_counted_from_the_page_before_a_month_and_day_is_that_dates_year():
+    from waishi.text.dates import find_dates
+
+    for text, off in (("明年1月3日", 1), ("去年12月3日至5日", -1), ("今年 5月3日", 0)):
+        dm = find_dates(text)[0]
+        assert (dm.start, dm.year_offset) == (0, off), text
+    rows = _events("菲律宾总统明年1月访华\n\n2022-11-11 22:53\n\n菲律宾总统小马可斯明年1月3日将赴中国进行国事访问。")
+    assert any(r[0] == "visit" and r[1] == "2023-01-03" for r in rows)
+
+
+def test_the_early_part_of_a_month_before_an_act_dates_it_to_that_month():
+    rows = _events("菲律宾总统出访\n\n2022-11-11 22:53\n\n总统小马可斯6月底就职。小马可斯9月初赴印尼进行上任后首次国事访问。")
+    assert any(r[0] == "visit" and r[1] == "2022-09" and r[3] == ("印尼",) for r in rows)

@@ -535,7 +535,7 @@ class _DocBuilder:
 
     def _resolve(self, dm: DateMention, year: int | None, context: date | None) -> tuple[str | None, str | None]:
         iso, end = dm.resolve(year, context)
-        if iso and len(iso) == 10 and dm.year is None and self.published:
+        if iso and len(iso) == 10 and dm.year is None and dm.year_offset is None and self.published:
             d = date.fromisoformat(iso)
             if d > self.published + timedelta(days=31):
                 # a month-day after the publication date belongs to the year before

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from .numbers import small_chinese
@@ -26,7 +26,8 @@ _FULL = re.compile(
 _MONTH = re.compile(rf"(?P<y>{_Y})\s*年\s*(?P<m>{_N})\s*月(?!\s*\d{{1,2}}\s*日)(?:份)?")
 # 于12月, 在6月, 8月举行会晤: a month named as when an act took place, its year the sentence's or the page's
 _MONTH_ONLY = re.compile(rf"(?:(?<=[于在])(?P<m>{_N})\s*月(?:份)?(?![\d日底初中末上下])"
-                         rf"|(?<![\d年.\-/])(?P<m3>{_N})\s*月(?=\s*(?:举行|访问|出席|会见|会晤|签署|签订|通电话|访华|访越|前往|赴)))")
+                         rf"|(?<![\d年.\-/])(?P<m3>{_N})\s*月(?:初|上旬|中旬|下旬|底)?(?=\s*(?:举行|访问|出席|会见|会晤|签署|签订|通电话|访华|访越|前往|赴)))")
+# (9月初赴印尼进行国事访问: the part of the month before the act, still that month)
 # 四月前往越南, 于十一月访问: a month in Chinese numerals named as when an act took place
 _CN_MONTH_ONLY = re.compile(r"(?:(?<=[于在])|(?<![〇零一二三四五六七八九十年月两几第上下]))(?P<m>十[一二]?|[一二三四五六七八九])月(?:份)?"
                             r"(?=\s*(?:举行|访问|出访|出席|会见|会晤|签署|签订|通电话|访华|访越|前往|赴|抵达|到访))")
@@ -62,6 +63,8 @@ _YEAR_OFFSETS = {"今年": 0, "本年": 0, "去年": -1, "上年": -1, "明年":
 # (5年前的11月: N years before the document's year)
 _REL_YEAR = re.compile(rf"(?P<rel>今年|本年|去年|上年|明年|前年|(?P<n>\d{{1,2}}|[一二三四五六七八九十两]{{1,3}})年前(?:的)?)"
                        rf"(?:\s*(?P<m>{_N}|十[一二]|[一二三四五六七八九十])\s*月(?:\s*(?P<d>{_N})\s*日)?)?")
+# the word alone before a month-day the day readers take (明年1月3日): joined to that date after reading
+_REL_YEAR_WORD = re.compile(r"(?P<rel>今年|本年|去年|上年|明年|前年)(?=\s*\d{1,2}\s*月)")
 # A year on its own (他于2015年曾访问中国); not a range end, a decade, a fiscal year or a date's year.
 _YEAR_ONLY = re.compile(rf"(?<![\d.\-—–~～至到])(?P<y>{_Y})\s*年(?![代度\d])(?!\s*(?:-|—|–|~|至|到)\s*{_Y})")
 
@@ -239,6 +242,10 @@ def _rel_year(m: re.Match[str]) -> DateMention | None:
     return DateMention(m.start(), m.end(), month=rmo, day=rd, year_offset=_YEAR_OFFSETS[m.group("rel")])
 
 
+def _rel_year_word(m: re.Match[str]) -> DateMention | None:
+    return DateMention(m.start(), m.end(), year_offset=_YEAR_OFFSETS[m.group("rel")])
+
+
 def _year_only(m: re.Match[str]) -> DateMention | None:
     return DateMention(m.start(), m.end(), year=int(m.group("y")))
 
@@ -277,7 +284,7 @@ def _rel(m: re.Match[str]) -> DateMention | None:
 # The patterns in order of precedence: a later one only reads text no earlier one took.
 _READERS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], DateMention | None]], ...] = (
     (_FULL, _full), (_ISO, _iso), (_MONTH, _month), (_CN_FULL, _cn_full), (_SLASH_DAY, _slash_day), (_BRACKET_DAY, _bracket_day),
-    (_GLUED, _glued), (_DAY_RANGE, _day_range), (_DAY, _day), (_MONTH_ONLY, _month_only), (_CN_MONTH_ONLY, _cn_month_only), (_REL_YEAR, _rel_year), (_YEAR_ONLY, _year_only), (_REL, _rel), (_NOW, _now),
+    (_GLUED, _glued), (_DAY_RANGE, _day_range), (_DAY, _day), (_MONTH_ONLY, _month_only), (_CN_MONTH_ONLY, _cn_month_only), (_REL_YEAR, _rel_year), (_REL_YEAR_WORD, _rel_year_word), (_YEAR_ONLY, _year_only), (_REL, _rel), (_NOW, _now),
     (_WEEKDAY, _weekday))
 
 
@@ -302,7 +309,7 @@ _NEEDLES: dict[re.Pattern[str], Callable[[str], bool]] = {
     _NOW: lambda t: _NOW_RX.search(t) is not None,
     _REL: lambda t: _REL_RX.search(t) is not None,
     _WEEKDAY: lambda t: "星期" in t or "周" in t or "週" in t or "礼拜" in t,
-    _REL_YEAR: lambda t: _REL_YEAR_RX.search(t) is not None,
+    _REL_YEAR: lambda t: _REL_YEAR_RX.search(t) is not None, _REL_YEAR_WORD: lambda t: _REL_YEAR_RX.search(t) is not None,
     _YEAR_ONLY: lambda t: "年" in t, _ISO: lambda t: "-" in t or "/" in t or "." in t, _SLASH_DAY: lambda t: "/" in t,
     _FULL: lambda t: "月" in t, _MONTH: lambda t: "月" in t, _MONTH_ONLY: lambda t: "月" in t, _GLUED: lambda t: "日" in t, _DAY: lambda t: "日" in t,
 }
@@ -310,7 +317,7 @@ _NEEDLES: dict[re.Pattern[str], Callable[[str], bool]] = {
 # Readers every match of which holds a digit (consumed, not looked around): a text without one
 # is not searched by them
 _DIGIT = re.compile(r"\d")
-_WITH_DIGITS = (_FULL, _ISO, _MONTH, _SLASH_DAY, _BRACKET_DAY, _GLUED, _DAY_RANGE, _DAY, _MONTH_ONLY, _YEAR_ONLY)
+_WITH_DIGITS = (_REL_YEAR_WORD, _FULL, _ISO, _MONTH, _SLASH_DAY, _BRACKET_DAY, _GLUED, _DAY_RANGE, _DAY, _MONTH_ONLY, _YEAR_ONLY)
 # (paired once: a pattern's hash covers its compiled code, too dear to look up per text)
 _CHECKED_READERS = tuple((rx, read, _NEEDLES.get(rx), rx in _WITH_DIGITS) for rx, read in _READERS)
 
@@ -333,9 +340,26 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMe
                 found.append(dm)
                 taken.append((dm.start, dm.end))
     found.sort(key=lambda x: x.start)
+    if "年" in seg:
+        found = _counted_year_dates(text, found)
     if "年" in seg and _SAME_YEAR.search(seg):
         found = _same_year(text, start, end, found)
     return found
+
+
+def _counted_year_dates(text: str, found: list[DateMention]) -> list[DateMention]:
+    """明年1月3日, 去年12月3日至5日: a year counted from the page's right before a date read without it
+    is that date's year (the month-day readers take the date, the year's reader the word alone)."""
+    out: list[DateMention] = []
+    for dm in found:
+        prev = out[-1] if out else None
+        if prev is not None and prev.year_offset is not None and prev.month is None and prev.day is None \
+                and dm.year is None and dm.year_offset is None and dm.month is not None and dm.explicit \
+                and not text[prev.end:dm.start].strip():
+            out[-1] = replace(dm, start=prev.start, year_offset=prev.year_offset)
+            continue
+        out.append(dm)
+    return out
 
 
 # 同年10月, 次年3月5日: a month in the year just named (or the one after it)
