@@ -73,3 +73,25 @@ def test_a_year_counted_from_the_page_before_a_month_and_day_is_that_dates_year(
 def test_the_early_part_of_a_month_before_an_act_dates_it_to_that_month():
     rows = _events("菲律宾总统出访\n\n2022-11-11 22:53\n\n总统小马可斯6月底就职。小马可斯9月初赴印尼进行上任后首次国事访问。")
     assert any(r[0] == "visit" and r[1] == "2022-09" and r[3] == ("印尼",) for r in rows)
+
+
+def _people(text):
+    return {p.name: p.titles for p in extract(text).documents[0].people}
+
+
+def test_a_conferred_honorific_between_title_and_name_is_no_part_of_the_name():
+    people = _people("马来西亚副首相访华\n\n马来西亚副首相拿督斯里阿末扎希今日在北京礼貌拜会中国总理李强。")
+    assert "阿末扎希" in people and not any(n.startswith("拿督") for n in people)
+    rows = _events("马来西亚副首相访华\n\n马来西亚副首相拿督斯里阿末扎希今日在北京礼貌拜会中国总理李强。")
+    assert ("meet", ("阿末扎希",), ("李强",)) in {(r[0], r[2], r[3]) for r in rows}
+
+
+def test_a_manner_adverb_before_the_call_is_no_name():
+    # (a photo caption run on after the headline, the name first with its rank after it)
+    people = _people("越新防务对话在新加坡举行\n\n越新防务对话在新加坡举行 ảnh 1阮志咏上将礼节性拜会新加坡国防部部长黄永宏。")
+    assert "礼节性" not in people and "黄永宏" in people
+
+
+def test_a_foreign_name_ends_at_a_possessive():
+    people = _people("马来西亚副首相访华\n\n他在马来西亚驻中国大使拿督诺曼的陪同下抵达北京。")
+    assert "诺曼" in people and "诺曼的陪同下" not in people

@@ -285,13 +285,16 @@ class PeopleFinder:
         return None
 
     def _ended_early(self, text: str, pos: int, run: str) -> str | None:
-        """A 2-4 character name that 等, 就 or a rank ends (司长NAME等出席, 主席NAME就…致贺电, 司令NAME准将出席); a minister's
+        """A 2-4 character name that 等, 就, 的 or a rank ends (司长NAME等出席, 主席NAME就…致贺电, 大使NAME的陪同下,
+        司令NAME准将出席); a minister's
         name in kanji after 大臣/首相/外相 that any stop ends (防卫大臣木原稔对越南进行访问); a name
         followed by a coordinator and another title (会见参议院主席赛宗和国会主席韩桑林)."""
         for k in (2, 3, 4):
             if len(run) > k and (run[k] in "等就" or run[k:].startswith(_RANKS)) and \
                     run[k - 1] not in self.single_stops and (k == 3 or self._name_like(run[:k])):
                 return run[:k]
+            if len(run) > k and run[k] == "的" and self._name_like(run[:k]) and self._foreign_title_before(text, pos):
+                return run[:k]  # (马来西亚驻中国大使NAME的陪同下: a foreign title's name, then a possessive)
         if text.endswith(_KANJI_NAME_AFTER, 0, pos):
             for k in (2, 3, 4):
                 if len(run) > k and (run[k] in self.single_stops or run[k:].startswith(self.multi_stops)) and \
@@ -526,6 +529,9 @@ class PeopleFinder:
             pos = pm.end()
         elif gm and gm.group(1) in self.titles:
             pos = gm.end()  # 大呼拉尔主席(议长)NAME: the title glossed by the usual one
+        if text.startswith(self.lex.honorifics_before, pos):
+            # 副首相拿督斯里阿末扎希: a conferred honorific between the title and the name
+            pos += next(len(h) for h in self.lex.honorifics_before if text.startswith(h, pos))
         got = self.read_name(text, pos, end)
         if got is None:
             lm = _LATIN_ONLY.match(text, pos, end)

@@ -250,6 +250,7 @@ class Lexicon:
     honorifics: tuple[str, ...] = ()  # name_words.tsv: 同志, 先生 …
     name_suffixes: tuple[str, ...] = ()  # 夫人, 长老 …: stripped from a name's end
     titles_after: tuple[str, ...] = ()  # 外长, 首相 … written after a known name
+    honorifics_before: tuple[str, ...] = ()  # 拿督斯里 …: between a title and the name, not part of it
     party_of: dict[str, str] = field(default_factory=dict)  # iso3 -> ruling party (parties.tsv)
     triggers: dict[str, Trigger] = field(default_factory=dict)
     frames: dict[str, Frame] = field(default_factory=dict)  # event type -> its frame (frames.tsv)
@@ -432,11 +433,13 @@ class Lexicon:
         self.furniture_head = frozenset(r["line"] for r in furniture if r["where"] == "head")
         self.furniture_tail = frozenset(r["line"] for r in furniture if r["where"] == "tail")
         words = list(read_tsv("name_words.tsv", ["word", "kind"]))
-        if any(r["kind"] not in ("honorific", "suffix", "title_after") for r in words):
-            raise LexiconError("name_words.tsv: kind must be honorific, suffix or title_after")
+        if any(r["kind"] not in ("honorific", "suffix", "title_after", "before") for r in words):
+            raise LexiconError("name_words.tsv: kind must be honorific, suffix, title_after or before")
         self.honorifics = tuple(r["word"] for r in words if r["kind"] == "honorific")
         self.name_suffixes = tuple(r["word"] for r in words if r["kind"] == "suffix")
         self.titles_after = tuple(r["word"] for r in words if r["kind"] == "title_after")
+        # (longest first: 拿督斯里 before 拿督)
+        self.honorifics_before = tuple(sorted((r["word"] for r in words if r["kind"] == "before"), key=len, reverse=True))
         self.party_of = {r["iso3"]: r["party"] for r in read_tsv("parties.tsv", ["iso3", "party", "name"])}
         self._load_frames(read_tsv)
         event_rows = list(read_tsv("event_nouns.tsv", ["noun", "kind"]))
