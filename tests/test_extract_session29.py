@@ -95,3 +95,8 @@ def test_a_manner_adverb_before_the_call_is_no_name():
 def test_a_foreign_name_ends_at_a_possessive():
     people = _people("马来西亚副首相访华\n\n他在马来西亚驻中国大使拿督诺曼的陪同下抵达北京。")
     assert "诺曼" in people and "诺曼的陪同下" not in people
+
+
+def test_now_after_a_name_is_no_part_of_it():
+    people = _people("菲外长访华\n\n菲律宾外交部长陆辛现正对中国进行为期三天的访问。")
+    assert "陆辛" in people and "陆辛现" not in people
