@@ -20,7 +20,7 @@ HEADER = ["iso3", "office", "forms", "holder", "start", "end", "source"]
 INTL = {"UN", "ASEAN", "EU"}  # organisations' offices: iso3 left empty
 # Offices with several holders at once although "deputy" is not in their key (Laos has two vice presidents,
 # China several state councillors).
-MULTI_HOLDER = {"LAO.vice_president", "CHN.state_councillor"}
+MULTI_HOLDER = {"LAO.vice_president", "CHN.state_councillor", "SGP.senior_minister"}
 # Generic titles that never name one office on their own ...
 NEVER_BARE = {"部长", "副部长", "大使", "特命全权大使", "行长", "主任", "部长级"}
 # ... and the two that do, as the short title of a head of state or government only (越南国家主席 | 主席):

@@ -10,7 +10,7 @@ from ..model import Person, Span
 from .people import PersonMention
 
 # offices several hold at once (offices.tsv: a key with "deputy", a collegial post): forms there are people apart
-_COLLEGIAL = ("deputy", "councillor", "member", "vice")
+_COLLEGIAL = ("deputy", "councillor", "member", "vice", "senior_minister")
 _LIST_CUE = re.compile(r"陪同|随同|随行|成员|包括|代表团|一行")
 
 
