@@ -100,3 +100,10 @@ def test_a_foreign_name_ends_at_a_possessive():
 def test_now_after_a_name_is_no_part_of_it():
     people = _people("菲外长访华\n\n菲律宾外交部长陆辛现正对中国进行为期三天的访问。")
     assert "陆辛" in people and "陆辛现" not in people
+
+
+def test_speaking_at_the_opening_is_attending_the_gathering_that_opened():
+    rows = _events("第52届东盟外长会在泰国曼谷开幕\n\n2019-07-31 18:42\n\n"
+                   "第52届东盟外长会议7月31日在泰国曼谷开幕。泰国总理巴育在开幕式上致辞表示，泰国将推动东盟合作。")
+    att = [r for r in rows if r[0] == "attend" and r[2] == ("巴育",)]
+    assert att and "开幕式" not in att[0][3] and any("外长会" in t for t in att[0][3])

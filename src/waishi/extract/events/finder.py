@@ -91,6 +91,10 @@ class EventFinder(Meetings, Gatherings):
             src = self._region_actors(self.clause_start(m.start(), sent.span.start), m.start(), ("person", "group"))
             if not src or not self._foreign(sent.span, src):
                 continue
+            if name in ("开幕式", "闭幕式"):
+                # (在开幕式上致辞: the opening of the gathering the story says opened)
+                story = self._story_gathering(name, sent.span.start)
+                name = story[0] if story is not None else name
             ev = self._event("attend", sent, m.start(), src, [], [name])
             ev.trigger = "在…上"
             ev.caption = sent.kind == "caption"

@@ -260,7 +260,8 @@ class Gatherings(ClauseReader):
                 h = HELD_TOPIC.match(self.text, pos, lo + m.end())
                 if h and h.group("np").endswith(tuple(self.nouns)) and not GENERIC.match(h.group("np")):
                     np_ = h.group("np").rsplit("——", 1)[-1]  # (越通社河内——X论坛…: after the dateline)
-                    if bare in ("会议", "会", "活动") or np_.endswith(bare):
+                    # (在开幕式上致辞: the opening of the gathering the story says opened or was held)
+                    if bare in ("会议", "会", "活动", "开幕式", "闭幕式") or np_.endswith(bare):
                         return np_, Span(h.end("np") - len(np_), h.end("np"))
                     return None
                 nxt = min([j for j in (self.text.find(ch, pos, lo + m.end()) for ch in "，,；;") if j >= 0] + [lo + m.end()])

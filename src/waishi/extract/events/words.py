@@ -11,7 +11,7 @@ DELEG_CUT = re.compile(r"率领|带领|是|派遣|派出|组成|率|派|的|由|
                         r"认为|表示|强调|指出|希望|欢迎|感谢|会见|接见|"
                         r"[，,、；;：:]")
 # 第56届东盟外长会议在万象举行: a gathering named as the subject of its own holding
-HELD_TOPIC = re.compile(r"\s*(?:为期[^，。；,;的]{1,6}的)?(?P<np>[^，。；,;\s]{2,40}?)(?:(?:即将|将)?于[^，。；,;]{1,20}?|\d{1,2}日(?:上午|下午|晚)?)?"
+HELD_TOPIC = re.compile(r"\s*(?:为期[^，。；,;的]{1,6}的)?(?P<np>[^，。；,;\s]{2,40}?)(?:(?:即将|将)?于[^，。；,;]{1,20}?|(?:\d{1,2}月)?\d{1,2}日(?:上午|下午|晚)?)?"
                         r"(?:[，,]\s*在[^，。；,;]{1,40}?|在[^，。；,;]{1,24}?)?(?:隆重|正式)?(?:举行|召开|开幕|拉开帷幕|拉开序幕|揭幕)")
 # X举行招待会 (a clause that says a gathering was held, its object up to the clause end)
 HELD_OBJECT = re.compile(r"(?:举行|举办|召开)(?:了)?(?P<np>[^，。；,;]{2,40})$")
