@@ -107,3 +107,10 @@ def test_speaking_at_the_opening_is_attending_the_gathering_that_opened():
                    "第52届东盟外长会议7月31日在泰国曼谷开幕。泰国总理巴育在开幕式上致辞表示，泰国将推动东盟合作。")
     att = [r for r in rows if r[0] == "attend" and r[2] == ("巴育",)]
     assert att and "开幕式" not in att[0][3] and any("外长会" in t for t in att[0][3])
+
+
+def test_a_speech_at_the_opening_without_shang_is_attending():
+    rows = _events("第49届东盟外长会议在老挝万象开幕\n\n新华社万象7月24日电 第49届东盟外长会议24日在老挝首都万象开幕。"
+                   "东盟轮值主席国老挝总理通伦在开幕式致辞时说，东盟取得了卓越成就。")
+    att = [r for r in rows if r[0] == "attend" and r[2] == ("通伦",)]
+    assert att and any("外长会议" in t for t in att[0][3])
