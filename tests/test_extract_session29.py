@@ -114,3 +114,19 @@ def test_a_speech_at_the_opening_without_shang_is_attending():
                    "东盟轮值主席国老挝总理通伦在开幕式致辞时说，东盟取得了卓越成就。")
     att = [r for r in rows if r[0] == "attend" and r[2] == ("通伦",)]
     assert att and any("外长会议" in t for t in att[0][3])
+
+
+def test_each_act_of_a_weeks_review_is_a_clause_of_its_own():
+    rows = _events("越通社评选一周要闻回顾(2023.4.3-4.9)\n\n越通社河内——澳大利亚总督戴维•赫尔利对越南进行国事访问、"
+                   "越南政府总理范明政出席第四届湄公河委员会峰会和俄罗斯副总理德米特里·切尔内申科对越南进行访问"
+                   "等是越南过去一周的主要新闻事件。")
+    got = {(r[0], r[2], r[3]) for r in rows}
+    assert ("attend", ("范明政",), ("第四届湄公河委员会峰会",)) in got
+    assert ("visit", ("德米特里·切尔内申科",), ("越南",)) in got
+
+
+def test_acts_that_share_a_subject_in_a_review_keep_it():
+    # 即出席X、对美国和联合国进行工作访问: the second predicate is the first one's subject's
+    rows = _events("一周要闻回顾(2022.5.16-5.22)\n\n越南政府总理范明政率领越南高级代表团进行访美之旅，"
+                   "即出席东盟-美国特别峰会、对美国和联合国进行工作访问。")
+    assert not any(r[0] == "visit" and r[2] == ("越南高级代表团",) for r in rows)

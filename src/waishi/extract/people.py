@@ -68,7 +68,7 @@ _COMMITTEE = re.compile(r"^[^、]{0,16}(?:委员会|委|部|厅|局|司)")
 _WEAK_STOPS = set("和同平安中方文明德年都前")
 # In transliterated (dotted) names only these single characters end the name:
 # 里, 尔, 内 ... are common transliteration syllables (通伦·西苏里).
-_DOT_NAME_STOPS = set("与和在于的等率及向将也还是为同致偕并被把让从到给曾已就则")
+_DOT_NAME_STOPS = set("与和在于的等率及向将也还是为同致偕并被把让从到给曾已就则对")
 # Titles Vietnam does not use: a holder is foreign even with a surname Vietnamese also bear (翁萨坤)
 _FOREIGN_ONLY_TITLES = ("大臣", "首相", "国务秘书", "亲王", "国王", "苏丹", "总统", "州长", "知事", "国务卿")
 # the titles a company's people hold (a surname Vietnam and China share tells no country then)

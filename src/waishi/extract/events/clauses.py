@@ -9,6 +9,8 @@ from ...text.dates import SINCE_AFTER as _SINCE
 from ...text.dates import WEEKDAY_GLOSS, DateMention
 from ...text.sentences import find_all
 from .context import Actor, DocContext, SentenceCtx, _isos, _names
+from .pronouns import PRONOUN as _PRONOUN
+from .pronouns import Pronouns
 from .words import (
     BENEFICIARY,
     BODY_HEAD,
@@ -43,7 +45,7 @@ _FRAME_VERB = re.compile(r"出席|参加|访问|会见|对")
 _FRAME_ENDS = ("期间", "框架内", "之际")  # 在…期间, 在…框架内: a frame of time, not a clause with its own subject
 
 
-class ClauseReader:
+class ClauseReader(Pronouns):
     """A sentence's clauses: where a clause starts and ends, its subject, its partner (与/同/和),
     its object, the date and place it names. The event frames read their arguments here."""
 
@@ -66,6 +68,16 @@ class ClauseReader:
         return got
 
     def _clause_end(self, pos: int, end: int) -> int:
+        if self.ctx.review:
+            # (…出席第四届湄公河委员会峰会和俄罗斯副总理对越南进行访问等是…: the next item, an act of its own)
+            stop = _END_OR_OPENER.search(self.text, pos, end)
+            hi = stop.start() if stop is not None else end
+            for m in _REVIEW_SEP.finditer(self.text, pos, hi):
+                nxt = _REVIEW_SEP.search(self.text, m.end(), hi)
+                if _REVIEW_ACT.search(self.text, m.end(), nxt.start() if nxt else hi) and \
+                        not _PREDICATE_OPEN.match(self.text, m.end()):
+                    end = m.start()
+                    break
         first = _END_OR_OPENER.search(self.text, pos, end)
         if first is None or first.group() in PUNCT_END:
             return first.start() if first is not None else end  # (no bracket opens before it)
@@ -95,10 +107,13 @@ class ClauseReader:
         i = pos
         while i > start and text[i - 1] not in PUNCT_END:
             i -= 1
-        if self.ctx.review and "、" in text[i:pos]:
-            # 一周要闻: A对越南进行正式访问、B与C举行会晤、…等是…要闻 (a list of the week's acts, each a clause)
-            for m in _ROUNDUP_ITEM_END.finditer(text, i, pos):
-                i = m.end()
+        if self.ctx.review and ("、" in text[i:pos] or "和" in text[i:pos] or "以及" in text[i:pos]):
+            # 一周要闻: A对越南进行正式访问、B出席X峰会和C与D举行会晤等是…要闻 (a list of the week's acts,
+            # each a clause: a separator after an act)
+            lo = i
+            for m in _REVIEW_SEP.finditer(text, i, pos):
+                if _REVIEW_ACT.search(text, lo, m.start()) and not _PREDICATE_OPEN.match(text, m.end()):
+                    i = lo = m.end()
         if _CLOSERS.search(text, i, pos) is None:
             return i  # no bracket closes before the trigger: the plain scan is the answer
         i = pos
@@ -252,68 +267,6 @@ class ClauseReader:
         lo = max(head.rfind(c, 0, len(head) - 1) for c in "。！？!?\n") + 1
         persons = _dedupe_names(self.ctx.actors_in(lo, len(head), ("person",)))
         return persons if len(persons) == 1 else []
-
-    def pronoun_subject(self, sent: SentenceCtx, cs: int) -> list[Actor]:
-        """他还将同X举行会谈: a pronoun opening the clause (or the sentence) is the person the
-        sentence before opened with; a first person (我将同X会谈) is the speaker of the paragraph."""
-        if _FIRST_PERSON.match(self.text, cs) or _FIRST_PERSON.match(self.text, sent.span.start):
-            return self._speaker(sent.span.start)
-        if not (_PRONOUN.match(self.text, cs) or _PRONOUN.match(self.text, sent.span.start)):
-            return []
-        if cs > sent.span.start and _PRONOUN.match(self.text, cs):
-            # A透露，他同B会面时…: a pronoun opening a later clause is the sentence's own subject
-            own = self.ctx.actors_in(sent.span.start, cs, ("person",))
-            if own:
-                return own[:1]
-        return self._antecedent(sent.span.start)
-
-    def _antecedent(self, start: int, depth: int = 0) -> list[Actor]:
-        """The person a pronoun opening the sentence at ``start`` stands for: the one the sentence before
-        opened with, and when that one too opens with the pronoun (A披露，…。他透露，B将…。他周三…), the
-        one it stands for: a topic goes on over the sentences that drop it, not over those it reports."""
-        opened = _PRONOUN_OPEN.match(self.text, start)
-        if depth == 0 and opened and SPEAKS.match(self.text, opened.end()):
-            # 他说，他在与B会面时…: the one speaking is the last one whose words the page reported
-            # (A指出，…。他透露，…。但…C已表明…。他说，…), not a person named in what he said
-            said = self._last_speaker(start)
-            if said:
-                return said
-        body = self.text[:start].rstrip()
-        lo = max(body.rfind(c, 0, len(body) - 1) for c in "。！？!?\n") + 1
-        if depth < _CHAIN and lo > 0 and _PRONOUN_OPEN.match(self.text, lo):
-            got = self._antecedent(lo, depth + 1)
-            if got:
-                return got
-        persons = self.ctx.actors_in(lo, start, ("person",))
-        if len(persons) >= 2:
-            # 发言人A宣布，B将赴…。他还将…: the one the speaker speaks of, not the speaker
-            said = _ANNOUNCES.search(self.text, persons[0].span.end, min(persons[0].span.end + 12, persons[1].span.start))
-            if said is not None and "，" not in self.text[persons[0].span.end:said.start()]:
-                return persons[1:2]
-        return persons[:1]
-
-    def _last_speaker(self, start: int) -> list[Actor]:
-        """The person of the last words reported within a few sentences before ``start``: named with a verb
-        of saying (A指出), or said again by a pronoun (他透露), followed back to its name."""
-        hi = start
-        for _ in range(_CHAIN + 1):
-            body = self.text[:hi].rstrip()
-            if not body:
-                return []
-            lo = max(body.rfind(c, 0, len(body) - 1) for c in "。！？!?\n") + 1
-            persons = {a.span.end: a for a in self.ctx.actors_in(lo, hi, ("person",))}
-            said = [persons[m.start()] for m in SPEAKS.finditer(self.text, lo, hi) if m.start() in persons]
-            if said:
-                return said[-1:]
-            hi = lo
-        return []
-
-    def _speaker(self, pos: int) -> list[Actor]:
-        """The last person of the paragraph before ``pos`` whose words are reported (A指出，…)."""
-        lo = self.text.rfind("\n", 0, pos) + 1
-        persons = {a.span.end: a for a in self.ctx.actors_in(lo, pos, ("person",))}
-        said = [persons[m.start()] for m in SPEAKS.finditer(self.text, lo, pos) if m.start() in persons]
-        return said[-1:]
 
     def _region_actors(self, lo: int, hi: int, kinds: tuple[str, ...]) -> list[Actor]:
         # 孙明高度评价A与B签署…: the speaker is not an actor of what he speaks about
@@ -731,13 +684,8 @@ def _dedupe_names(actors: list[Actor]) -> list[Actor]:
 
 # the first verb after a subject (开展, 会见, 出席 …): what stands before it is the subject
 _VERB_AFTER_SUBJECT = re.compile(r"开展|会见|拜会|出席|访问|举行|表示|强调|签署")
-# A third-person pronoun opening a clause as its subject (他还将…, 她随后…)
 # the preposition that opens a meeting's partner (A与B会谈, A同由B率领的…举行会谈)
 _PARTNER_PREP = re.compile(r"(?:与|同|跟)(?=由|[^，。；]{0,40}?的)")
-# a speaker's verb: who speaks is not whom a later pronoun means (A宣布，B将访问…。他还将…)
-_ANNOUNCES = re.compile(r"宣布|表示|透露|指出|说|称")
-# 我将同…, 我期待…同…: the first person of a speech reported (not 我们, 我国, 我方: a side)
-_FIRST_PERSON = re.compile(r"\s*我(?![们国方军党省市])")
 # 外交部就A将访问B举行吹风会: what a briefing or talks are about names no actor of them
 _TOPIC = re.compile(r"就(?!是|在|要|会|已)[^，。；,;]{2,120}?(?=举行|召开|向|致)")  # (就A当选…向他致贺电)
 _STATES = re.compile(r"表示|宣布|称|透露|说")
@@ -746,7 +694,11 @@ _PLANNED_AFTER = re.compile(r"将(?!军)|即将|计划|拟|预计")
 # 在越共十一大上当选为越共中央总书记: the congress and the office one is elected to name no actor
 _ELECTED = re.compile(r"在[^，。；,;在]{2,16}?(?:[一二三四五六七八九十]+大|全会|代表大会)上|"
                       r"(?:当选|被选为|被任命为|出任)(?:为)?[^，。；,;]{2,24}?(?:总书记|主席|总理|总统|部长|议长|秘书长|首相)")
-_ROUNDUP_ITEM_END = re.compile(r"(?:进行[^、，。；]{0,8}?访问|举行[^、，。；]{0,8}?(?:会谈|会晤|会见)|通电话)、")
+# a review's list of acts: the separators between its items, and the verbs that make an item an act
+_REVIEW_SEP = re.compile(r"、|和|以及")
+# (即出席X、对美国进行访问: a predicate after the separator shares the item's subject, no item of its own)
+_PREDICATE_OPEN = re.compile(r"对|出席|参加|与|同|在|前往|赴|访问|举行|并|及其|将")
+_REVIEW_ACT = re.compile(r"访问|会见|会晤|会谈|通电话|出席|参加|举行|召开|签署|主持|致电|开幕|举办|访华|访越|抵达")
 _PAREN_DATELINE = re.compile(r"[（(][\u4e00-\u9fff]{2,8}?(?:\d{1,2}月)?\d{1,2}日(?:讯|电|專電|专电)[)）]")
 # 值此胡志明主席诞辰128周年和何塞·马蒂逝世123周年之际: an occasion's names are no actors
 _OCCASION = re.compile(r"(?:值此|在|恰逢|适逢)[^，。；,;]{2,80}?(?:周年|纪念日)[^，。；,;]{0,30}?之际")
@@ -756,10 +708,6 @@ _NAMELY = re.compile(r"\s*(?:即|亦即|也就是)(?![将使便])")
 # (…举行两国外长会议是…之后的首次: 是 after the gathering's name is the sentence's copula; 出席X峰会、对美国进行工作
 # 访问: 、 before a preposition or a verb lists another predicate)
 _NEXT_PREDICATE = re.compile(r"(?<=[会议谈晤坛礼式])(?:(?:举行|召开)(?![^，。；,;]{0,12}?的)|是)|、(?=对|赴|向|前往|访问|会见)")
-_PRONOUN = re.compile(r"\s*(?:他|她)(?=[还也随并将已于在同与和对又则曾]|(?:周|星期|礼拜)[一二三四五六日天]|[昨今明]天|本周|上周|日前|近日|当天|\d{1,2}日)")
-# a sentence opening with the pronoun whatever follows (他透露，…): the person it stands for goes on
-_PRONOUN_OPEN = re.compile(r"\s*(?:他|她)(?![们的])")
-_CHAIN = 3  # sentences a pronoun is followed back through
 # the act's words up to a bracket, without crossing a clause or another bracket
 _PAREN_AFTER = re.compile(r"[^，,。；;（()）、和与]{1,24}?\s*(?P<open>[（(])\s*(?=\d)")
 
