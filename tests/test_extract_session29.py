@@ -130,3 +130,10 @@ def test_acts_that_share_a_subject_in_a_review_keep_it():
     rows = _events("一周要闻回顾(2022.5.16-5.22)\n\n越南政府总理范明政率领越南高级代表团进行访美之旅，"
                    "即出席东盟-美国特别峰会、对美国和联合国进行工作访问。")
     assert not any(r[0] == "visit" and r[2] == ("越南高级代表团",) for r in rows)
+
+
+def test_a_clause_with_its_own_subject_ends_a_list_of_those_met():
+    rows = _events("爱尔兰总理访华\n\n爱尔兰总理马丁今天起正式访问中国5天，将分别会晤国家主席习近平、国务院总理李强和"
+                   "全国人大常委会委员长赵乐际，访华期间马丁还将到访上海。")
+    met = {r[3] for r in rows if r[0] == "meet" and r[2] == ("马丁",)}
+    assert met == {("习近平",), ("李强",), ("赵乐际",)}

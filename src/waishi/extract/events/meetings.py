@@ -55,6 +55,10 @@ _WITH_PRONOUN = re.compile(r"(?:与|同|和|跟)(?:他|她)(?=(?:举行|进行)?
 _GLOSS = re.compile(r"\s*[（(][^)）]{1,8}[)）]\s*")
 
 
+# a person with an adverb after him opens a clause of his own (马丁还将到访…), no item of a list
+_OWN_SUBJECT = re.compile(r"还|将|也|又|则|随后|随即")
+
+
 class Meetings(ClauseReader):
     # meet -----------------------------------------------------------------------------
     def _read_meeting(self, frame: Frame, sent: SentenceCtx, t: str, ts: int, te: int, mode: str) -> list[Event]:
@@ -312,8 +316,8 @@ class Meetings(ClauseReader):
             while ce < sent.span.end and self.text[ce] in "，,":
                 nxt = self.clause_end(ce + 1, sent.span.end)
                 first = self.ctx.actors_in(ce + 1, nxt, ("person",))
-                if not first or first[0].span.start - ce > _LIST_REACH:
-                    break
+                if not first or first[0].span.start - ce > _LIST_REACH or _OWN_SUBJECT.match(self.text, first[0].span.end):
+                    break  # (…，访华期间马丁还将到访上海: the clause's subject, no item of the list)
                 ce = nxt
         # (会见应NAME的邀请…访问的B: the inviter in the relative clause is no one met)
         invited = [m.span() for m in INVITE.finditer(self.text, te, ce)]
