@@ -137,3 +137,21 @@ def test_a_clause_with_its_own_subject_ends_a_list_of_those_met():
                    "全国人大常委会委员长赵乐际，访华期间马丁还将到访上海。")
     met = {r[3] for r in rows if r[0] == "meet" and r[2] == ("马丁",)}
     assert met == {("习近平",), ("李强",), ("赵乐际",)}
+
+
+def test_a_page_listing_stories_each_over_one_paragraph_is_split_into_them():
+    lede = "越南国会主席陈青敏与老挝国会主席赛宋蓬·丰威汉在万象举行会谈，双方一致同意进一步加强两国立法机构之间在各个领域的合作与交流，推动两国关系不断向前发展。"
+    heads = ["推动越老特殊团结关系迈上新台阶", "继续发挥越老特殊友好传统", "越南与老挝促进经济合作高质量发展"]
+    page = "社论:始终重视并优先发展越老特殊关系\n\n" + lede + "\n图为会谈现场。\n\n"
+    for h in heads:
+        page += h + "\n\n" + lede + "\n图为会谈现场。\n\n"
+    page += "推动和巩固越老传统友好关系\n\n越共中央政治局委员、国会常务副主席陈青敏10月5日下午会见了正在对越南进行工作访问的老挝国会代表团"
+    titles = [d.title for d in extract(page).documents]
+    assert titles == ["社论:始终重视并优先发展越老特殊关系", *heads, "推动和巩固越老传统友好关系"]
+
+
+def test_an_article_with_subheadings_stays_one_document():
+    para = "安华指出，东盟已达成共识，希望尽速解决南海问题，因为这个战略性海域对全球贸易至关重要，各方应当保持克制。"
+    page = "安华宣布习近平4月访马\n\n" + para + "\n\n" + "".join(
+        f"{h}\n\n{para}\n\n{para}\n\n" for h in ("成员国歧见不足引发关系紧张", "加速南海行为准则谈判", "东盟将继续保持中立立场"))
+    assert len(extract(page).documents) == 1

@@ -203,6 +203,8 @@ def segment(text: str, lex: Lexicon | None = None) -> list[Document]:
             if end is not None and _headline_like(lines[end + 1]) and 8 <= len(lines[end + 1].text) <= 60 \
                     and len(lines[end + 2].text) >= 30 and lines[end + 2].text.endswith(_TERMINAL):
                 more, skip = end + 1, 0
+            elif (listed := _listed_stories(lines)) is not None:
+                more, skip = listed, 0
     docs = [_article(text, lines[:more])]
     docs.extend(_teasers(text, lines[more + skip:]))
     return [d for d in docs if d is not None]
@@ -222,6 +224,24 @@ def _resumed_body(after: list[Line]) -> list[Line]:
     if links < 2 or len(prose) < 3 or not all(ln.text.endswith(_TERMINAL) for ln in prose[:-1]):
         return []
     return rest
+
+
+_LISTED_MIN = 3  # headlines, each over one paragraph, that make a page a list of stories
+
+
+def _listed_stories(lines: list[Line]) -> int | None:
+    """A page that lists stories, each a headline over one paragraph (and a caption or a date line
+    before the next headline), with no 更多 before them: where the second story starts (the first is
+    the page's article), or the first when the page's head is no story's headline (a tag's name)."""
+    def headline(ln: Line) -> bool:
+        return _headline_like(ln) and 8 <= len(ln.text) <= 40 and len(_HANZI.findall(ln.text)) >= 6
+
+    starts = [i for i in range(len(lines) - 2) if headline(lines[i]) and len(lines[i + 1].text) >= 60
+              and not headline(lines[i + 1]) and (headline(lines[i + 2]) or (
+                  len(lines[i + 2].text) < 40 and i + 3 < len(lines) and headline(lines[i + 3])))]
+    if len(starts) < _LISTED_MIN:
+        return None
+    return starts[1] if starts[0] == 0 else starts[0]
 
 
 def _ends_story(t: str) -> bool:
@@ -539,6 +559,7 @@ _TITLE_LABEL = re.compile(r"^(?:标题|標題)\s*[:：]\s*(?P<t>.+?)\s*(?:\[打�
 _STAMP_PREFIX = re.compile(r"\s*(?:date|日期|发布时间|时间)?\s*[:：]?\s*\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2})?\s+")
 _CUT_OFF = 5  # a last line shorter than this after 更多 is a headline cut off by the page's end
 _LONE_LINE = 30  # a lone line after 更多 longer than this is a caption, not a headline
+_CUT_LEDE = 45  # a last line longer than this after a headline is its lede cut by the page's end
 
 
 def _teasers(text: str, lines: list[Line]) -> list[Document]:
@@ -557,7 +578,8 @@ def _teasers(text: str, lines: list[Line]) -> list[Document]:
             pending.append(ln)
             i += 1
             continue
-        cut_lede = nxt is not None and i + 2 == n and (any(c in nxt.text for c in "，,") or _LEDE_OPENS.match(nxt.text))
+        cut_lede = nxt is not None and i + 2 == n and (any(c in nxt.text for c in "，,") or _LEDE_OPENS.match(nxt.text)
+                                                       or len(nxt.text) > _CUT_LEDE)
         if nxt is not None and not cut_lede and (_norm(nxt.text) == _norm(ln.text) or _headline_like(nxt)):
             # the caption line is the headline repeated, or a credit-less caption before a headline
             pending.append(ln)
