@@ -155,3 +155,9 @@ def test_an_article_with_subheadings_stays_one_document():
     page = "安华宣布习近平4月访马\n\n" + para + "\n\n" + "".join(
         f"{h}\n\n{para}\n\n{para}\n\n" for h in ("成员国歧见不足引发关系紧张", "加速南海行为准则谈判", "东盟将继续保持中立立场"))
     assert len(extract(page).documents) == 1
+
+
+def test_a_stamp_labelled_published_with_spaced_colons_dates_the_page():
+    from waishi.extract.segment import page_date
+
+    assert page_date("爱尔兰总理访华\n发布 : 2026-1-04 来源 : 明报新闻网\n爱尔兰总理马丁今天起访华。") == "2026-01-04"
