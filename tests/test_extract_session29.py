@@ -161,3 +161,16 @@ def test_a_stamp_labelled_published_with_spaced_colons_dates_the_page():
     from waishi.extract.segment import page_date
 
     assert page_date("爱尔兰总理访华\n发布 : 2026-1-04 来源 : 明报新闻网\n爱尔兰总理马丁今天起访华。") == "2026-01-04"
+
+
+def test_a_pronoun_object_is_the_one_met_before():
+    rows = _events("巴新总理访华\n\n访问期间，习近平主席将会见巴新总理奥尼尔，李克强总理也将会见他。")
+    assert ("meet", ("李克强",), ("奥尼尔",)) in {(r[0], r[2], r[3]) for r in rows}
+    # no one met before: a subject is no object
+    rows = _events("巴新总理访华\n\n访问期间，习近平主席将出席欢迎仪式，李克强总理也将会见他。")
+    assert not any(r[0] == "meet" and r[3] == ("习近平",) for r in rows)
+
+
+def test_i_in_a_speech_opening_a_later_clause_is_the_speaker():
+    rows = _events("温家宝抵达吉隆坡\n\n温家宝说，访问期间，我将同纳吉布总理会谈。")
+    assert ("meet", ("温家宝",), ("纳吉布",)) in {(r[0], r[2], r[3]) for r in rows}

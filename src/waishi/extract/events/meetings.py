@@ -50,8 +50,6 @@ _CHOSE = re.compile(r"[^，。；]{0,4}?(?:选择|选定|定在)了?(\S{2,12})")
 _AS_FIRST = re.compile(r"把(\S{2,12}?)(?:作为|当作|列为)[^，。；]{0,8}$")
 _COUNTED_COUNTRIES = re.compile(r"对([两三四五])国(?:进行|开展|展开)[^，。；]{0,8}$")
 _PAIR_DASH = re.compile(r"\s*[—\-–－]")  # 中国—中东欧…会晤: a country opening a gathering's name
-# 与他举行会谈, 同她进行了会晤: a pronoun as the partner of a meeting
-_WITH_PRONOUN = re.compile(r"(?:与|同|和|跟)(?:他|她)(?=(?:举行|进行)?(?:了)?(?:正式|双边)?(?:会谈|会晤|会见|会面|见面|通电话)?$)")
 _GLOSS = re.compile(r"\s*[（(][^)）]{1,8}[)）]\s*")
 
 
@@ -199,7 +197,7 @@ class Meetings(ClauseReader):
         """A与B会谈: the partner before the trigger, the subject before the partner (a province
         or a city holds talks too: 山罗省与赛宋奔省领导举行了会谈); a pronoun, or the subject
         carried from the sentence's first predicate (…，并将与X举行会谈)."""
-        p = self.partner(sent, ts, named_only=True) or self._pronoun_partner(sent, ts)
+        p = self.partner(sent, ts, named_only=True) or self.pronoun_partner(sent, ts)
         if p is None or not (t in ("会谈", "会晤", "座谈", "座谈会", "举行会谈", "举行会晤", "举行双边会议", "会面", "见面", "工作会谈",
                                    "交换意见", "交换了意见")
                              or self.text[te:te + 1] in "，。,"):
@@ -230,23 +228,6 @@ class Meetings(ClauseReader):
         p = self.partner(sent, before[-1], named_only=True)
         src = self._region_actors(self.clause_start(p[1], sent.span.start), p[1], ("person", "org")) if p else []
         return [self._event("meet", sent, ts, src, g) for g in self._titled_apart(p[0], ts)] if p and src else []
-
-    def _pronoun_partner(self, sent: SentenceCtx, ts: int) -> tuple[list[Actor], int] | None:
-        """B访华期间，A将与他举行会谈: a pronoun partner is the person named before the clause (in
-        the sentence, else the one the sentence before opened with) who is not the clause's subject."""
-        cs = self.clause_start(ts, sent.span.start)
-        m = _WITH_PRONOUN.search(self.text, cs, ts)
-        if m is None:
-            return None
-        own = {a.name for a in self.ctx.actors_in(cs, m.start(), ("person",))}
-        before = [a for a in self.ctx.actors_in(sent.span.start, cs, ("person",)) if a.name not in own]
-        # (A将会见B，C将同他举行会谈: 他 is the one met before, not another clause's subject)
-        objects = [a for a in before if not self._only_names(self.clause_start(a.span.start, sent.span.start), a.span.start)]
-        before = objects or before
-        if not before:
-            prev = self.text.rfind("。", 0, sent.span.start - 1) + 1
-            before = [a for a in self.ctx.actors_in(prev, sent.span.start, ("person",)) if a.name not in own][:1]
-        return (before[-1:], m.start()) if before else None
 
     def _titled_apart(self, persons: list[Actor], ts: int | None = None) -> list[list[Actor]]:
         """与总统A、总理B会谈 (each with a title of his own; in a list of three or more, all but the
@@ -319,6 +300,9 @@ class Meetings(ClauseReader):
                 if not first or first[0].span.start - ce > _LIST_REACH or _OWN_SUBJECT.match(self.text, first[0].span.end):
                     break  # (…，访华期间马丁还将到访上海: the clause's subject, no item of the list)
                 ce = nxt
+        him = self.pronoun_object(sent, te, ce)
+        if him:
+            return him  # (A将会见B，C也将会见他: the one met before)
         # (会见应NAME的邀请…访问的B: the inviter in the relative clause is no one met)
         invited = [m.span() for m in INVITE.finditer(self.text, te, ce)]
         tgt = [a for a in self.ctx.actors_in(te, ce, ("person",)) if not any(a0 <= a.span.start < b0 for a0, b0 in invited)]

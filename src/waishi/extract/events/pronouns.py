@@ -16,6 +16,10 @@ _CHAIN = 3  # sentences a pronoun is followed back through
 _ANNOUNCES = re.compile(r"宣布|表示|透露|指出|说|称")
 # 我将同…, 我期待…同…: the first person of a speech reported (not 我们, 我国, 我方: a side)
 _FIRST_PERSON = re.compile(r"\s*我(?![们国方军党省市])")
+# 与他举行会谈, 同她进行了会晤: a pronoun as the partner of a meeting
+_WITH_PRONOUN = re.compile(r"(?:与|同|和|跟)(?:他|她)(?=(?:举行|进行)?(?:了)?(?:正式|双边)?(?:会谈|会晤|会见|会面|见面|通电话)?$)")
+# 会见他, 会见了她: a pronoun as the object of a meeting verb, the clause ending after it
+_PRONOUN_OBJECT = re.compile(r"了?\s*(?:他|她)\s*$")
 
 
 class Pronouns:
@@ -24,11 +28,17 @@ class Pronouns:
     text: str
     ctx: DocContext
 
+    def clause_start(self, pos: int, start: int) -> int:
+        raise NotImplementedError  # (the clause reader's)
+
+    def _only_names(self, lo: int, hi: int) -> bool:
+        raise NotImplementedError  # (the clause reader's)
+
     def pronoun_subject(self, sent: SentenceCtx, cs: int) -> list[Actor]:
         """他还将同X举行会谈: a pronoun opening the clause (or the sentence) is the person the
         sentence before opened with; a first person (我将同X会谈) is the speaker of the paragraph."""
         if _FIRST_PERSON.match(self.text, cs) or _FIRST_PERSON.match(self.text, sent.span.start):
-            return self._speaker(sent.span.start)
+            return self._speaker(cs)  # (温家宝说，访问期间，我将同B…: the speaker may open the sentence)
         if not (PRONOUN.match(self.text, cs) or PRONOUN.match(self.text, sent.span.start)):
             return []
         if cs > sent.span.start and PRONOUN.match(self.text, cs):
@@ -85,3 +95,32 @@ class Pronouns:
         persons = {a.span.end: a for a in self.ctx.actors_in(lo, pos, ("person",))}
         said = [persons[m.start()] for m in SPEAKS.finditer(self.text, lo, pos) if m.start() in persons]
         return said[-1:]
+
+    def pronoun_partner(self, sent: SentenceCtx, ts: int) -> tuple[list[Actor], int] | None:
+        """B访华期间，A将与他举行会谈: a pronoun partner is the person named before the clause (in
+        the sentence, else the one the sentence before opened with) who is not the clause's subject."""
+        cs = self.clause_start(ts, sent.span.start)
+        m = _WITH_PRONOUN.search(self.text, cs, ts)
+        if m is None:
+            return None
+        got = self._counterpart(sent, cs, m.start())
+        return (got, m.start()) if got else None
+
+    def pronoun_object(self, sent: SentenceCtx, te: int, ce: int) -> list[Actor]:
+        """习近平将会见B，李克强也将会见他: a pronoun object is found back as a pronoun partner is."""
+        if not _PRONOUN_OBJECT.match(self.text, te, ce):
+            return []
+        return self._counterpart(sent, self.clause_start(te, sent.span.start), te, objects_only=True)
+
+    def _counterpart(self, sent: SentenceCtx, cs: int, pos: int, objects_only: bool = False) -> list[Actor]:
+        own = {a.name for a in self.ctx.actors_in(cs, pos, ("person",))}
+        before = [a for a in self.ctx.actors_in(sent.span.start, cs, ("person",)) if a.name not in own]
+        # (A将会见B，C将同他举行会谈: 他 is the one met before, not another clause's subject)
+        objects = [a for a in before if not self._only_names(self.clause_start(a.span.start, sent.span.start), a.span.start)]
+        if objects_only:
+            return objects[-1:]  # (习近平将会见B: no subject before stands for an object after)
+        before = objects or before
+        if not before:
+            prev = self.text.rfind("。", 0, sent.span.start - 1) + 1
+            before = [a for a in self.ctx.actors_in(prev, sent.span.start, ("person",)) if a.name not in own][:1]
+        return before[-1:]
