@@ -115,7 +115,8 @@ REQUIRED_OFFICES = [
 ]
 # offices with several holders at once
 SHARED = {"VNM.deputy_pm", "VNM.vice_president", "LAO.vice_president", "VNM.acting_president",
-          "CHN.state_councillor"}  # a collegial post: several state councillors at once
+          "CHN.state_councillor",  # a collegial post: several state councillors at once
+          "SGP.senior_minister"}  # Singapore's senior ministers, two or three at a time
 
 
 @pytest.mark.parametrize("office", REQUIRED_OFFICES)
