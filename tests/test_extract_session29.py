@@ -174,3 +174,11 @@ def test_a_pronoun_object_is_the_one_met_before():
 def test_i_in_a_speech_opening_a_later_clause_is_the_speaker():
     rows = _events("温家宝抵达吉隆坡\n\n温家宝说，访问期间，我将同纳吉布总理会谈。")
     assert ("meet", ("温家宝",), ("纳吉布",)) in {(r[0], r[2], r[3]) for r in rows}
+
+
+def test_words_after_a_title_before_a_verb_are_no_names():
+    for text in ("老挝国家主席通伦一行欢迎仪式按照国家元首最高规格举行隆重仪式。",
+                 "阮富仲於會談前在主席廣場舉行盛大歡迎儀式。",
+                 "越南国会主席阮氏金银及各位国会副主席轮流主持会议。"):
+        names = set(_people("标题新闻\n\n" + text))
+        assert not names & {"最高规格", "廣場", "轮流"}, text

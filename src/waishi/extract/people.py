@@ -259,8 +259,8 @@ class PeopleFinder:
         for k in (2, 3, 4):
             # (a title right after is a longer title, not a name: 首相|直管|部长NAME)
             if len(run) > k and run[k:].startswith(self.multi_stops) and run[k - 1] not in self.single_stops \
-                    and not run[k:].startswith(self.long_titles):
-                return run[:k]
+                    and not run[k:].startswith(self.long_titles) and (k > 2 or self._name_like(run[:k])):
+                return run[:k]  # (two characters written as no name is: 主席廣場舉行, 副主席轮流主持 are words)
             # (印尼总统当选人NAME将于…访华: a particle of time or place after a foreign title's name)
             if len(run) > k + 1 and run[k] in _PARTICLES_AFTER and run[k - 1] not in self.single_stops and \
                     self._foreign_title_before(text, pos) and self._name_like(run[:k]):
