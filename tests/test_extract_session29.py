@@ -182,3 +182,9 @@ def test_words_after_a_title_before_a_verb_are_no_names():
                  "越南国会主席阮氏金银及各位国会副主席轮流主持会议。"):
         names = set(_people("标题新闻\n\n" + text))
         assert not names & {"最高规格", "廣場", "轮流"}, text
+
+
+def test_a_pronoun_subject_goes_before_the_place_of_the_talks():
+    rows = _events("菅义伟首访越南\n\n日本首相菅义伟18日抵达河内。他将于19日在越南河内与越南总理阮春福举行会谈。")
+    meets = [r for r in rows if r[0] == "meet"]
+    assert meets and meets[0][2] == ("菅义伟",) and meets[0][3] == ("阮春福",)

@@ -9,6 +9,7 @@ from ...model import Event, Span
 from ..places import visit_abbreviation
 from .clauses import ClauseReader, listed
 from .context import Actor, SentenceCtx, _dedupe
+from .pronouns import PRONOUN as _PRONOUN
 from .words import (
     INVITE,
     LED_BY,
@@ -204,7 +205,9 @@ class Meetings(ClauseReader):
             return []
         partner, pos = p
         pcs = self.clause_start(pos, sent.span.start)
-        src = self._region_actors(pcs, pos, ("person", "org", "country", "group", "place")) or \
+        # (他将于19日在越南河内与B举行会谈: a pronoun subject before the place the talks are held in)
+        src = (self.pronoun_subject(sent, pcs) if _PRONOUN.match(self.text, pcs) else []) or \
+            self._region_actors(pcs, pos, ("person", "org", "country", "group", "place")) or \
             self.pronoun_subject(sent, pcs) or self._semicolon_subject(sent, pos)
         if not src and pcs > sent.span.start:
             src = [a for a in self.subject(sent, pos, ("person", "org", "country", "group"))
