@@ -188,3 +188,11 @@ def test_a_pronoun_subject_goes_before_the_place_of_the_talks():
     rows = _events("菅义伟首访越南\n\n日本首相菅义伟18日抵达河内。他将于19日在越南河内与越南总理阮春福举行会谈。")
     meets = [r for r in rows if r[0] == "meet"]
     assert meets and meets[0][2] == ("菅义伟",) and meets[0][3] == ("阮春福",)
+
+
+def test_a_full_stop_between_a_names_parts_is_its_dot_and_stays_as_written():
+    people = _people("李家超访问老挝\n\n2024-07-29 09:54\n\n行政长官李家超今早首先与老挝副总理兼外长沙伦赛. 贡玛西会面，"
+                     "李家超亦会去拜访老挝总理宋赛. 西潘敦。")
+    assert "宋赛. 西潘敦" in people and "沙伦赛. 贡玛西" in people
+    people = _people("澳总理访越\n\n澳大利亚总理马尔科姆.特恩布尔举行记者会。")
+    assert "马尔科姆.特恩布尔" in people

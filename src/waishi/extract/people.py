@@ -32,7 +32,8 @@ _NAME_RUN = re.compile(rf"(?:[{_CJK}·•・]|(?<=[·•・])[A-Z](?=[·•・])
 _PARTICLES_AFTER = "将于在向对"
 _SPACED_DOT = re.compile(r"[·•・][ \u3000\u00a0]")
 # A hyphen between hanzi joins the parts of a transliterated name (迪亚斯-卡内尔) like a dot.
-_NAME_HYPHEN = re.compile(r"(?<=[\u4e00-\u9fff])[-‐－](?=[\u4e00-\u9fff])")
+# (a hyphen or a full stop between two names' parts: 赛宋蓬-丰威汉, 通伦.西苏里, 沙伦赛. 贡玛西 — the name dot)
+_NAME_HYPHEN = re.compile(r"(?<=[\u4e00-\u9fff])(?:[-‐－]|\.(?= ?[\u4e00-\u9fff]))(?=[\u4e00-\u9fff]| [\u4e00-\u9fff])")
 # a person's Latin gloss: two to four capitalised words (Kuniharu Nakamura, Nguyen Van An)
 _PERSON_GLOSS = re.compile(r"\s*[（(]\s*[A-ZÀ-Þ][a-zß-ÿ'’\-]+(?:\s+(?:[A-ZÀ-Þ][a-zß-ÿ'’\-]+|de|van|bin|binti)){1,3}\s*[)）]")
 _LATIN_PAREN = re.compile(r"\s*[（(]\s*([A-Za-zÀ-ỹ][A-Za-zÀ-ỹ .'’\-]*[A-Za-zÀ-ỹ.])\s*[)）]")

@@ -233,8 +233,7 @@ def _simplified(text: str) -> str:
     text = to_simplified(text) if looks_traditional(text) else text
     # 宋赛• 西潘敦: a dot followed by a space becomes two dots (same length, offsets hold); the
     # hyphenation point of Taiwan's papers (赛宋蓬‧丰威汉) is the name dot
-    text = _SPACED_DOT.sub("··", text.replace("‧", "·"))
-    return _NAME_HYPHEN.sub("·", text)
+    return _SPACED_DOT.sub("··", _NAME_HYPHEN.sub("·", text.replace("‧", "·")))
 
 
 class _DocBuilder:

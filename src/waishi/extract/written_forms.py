@@ -19,8 +19,15 @@ def _restore_written_forms(rec: Extraction, text: str, match_text: str,
         got = cache.get(s)
         if got is None:
             i = match_text.find(s)
+            if i < 0 and "·" in s:
+                # (宋赛. 西潘敦, 宋赛• 西潘敦: a dot and a space, read as one dot, put back as written)
+                spaced = s.replace("·", "··")
+                i = match_text.find(spaced)
+                s_len = len(spaced) if i >= 0 else len(s)
+            else:
+                s_len = len(s)
             # (a name the page does not write, from a lexicon: 访华 -> 中国, in the page's script)
-            got = cache[s] = text[i:i + len(s)] if i >= 0 else script(s)
+            got = cache[s] = text[i:i + s_len] if i >= 0 else script(s)
         return got
 
     def origs(xs: list[str]) -> list[str]:

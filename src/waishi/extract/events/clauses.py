@@ -112,8 +112,10 @@ class ClauseReader(Pronouns):
             # each a clause: a separator after an act)
             lo = i
             for m in _REVIEW_SEP.finditer(text, i, pos):
+                # (the item since the last separator holds an act: 对美国和联合国进行访问 lists places, no acts)
                 if _REVIEW_ACT.search(text, lo, m.start()) and not _PREDICATE_OPEN.match(text, m.end()):
-                    i = lo = m.end()
+                    i = m.end()
+                lo = m.end()
         if _CLOSERS.search(text, i, pos) is None:
             return i  # no bracket closes before the trigger: the plain scan is the answer
         i = pos
