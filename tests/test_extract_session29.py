@@ -196,3 +196,8 @@ def test_a_full_stop_between_a_names_parts_is_its_dot_and_stays_as_written():
     assert "宋赛. 西潘敦" in people and "沙伦赛. 贡玛西" in people
     people = _people("澳总理访越\n\n澳大利亚总理马尔科姆.特恩布尔举行记者会。")
     assert "马尔科姆.特恩布尔" in people
+
+
+def test_within_the_framework_of_a_visit_is_the_visit_of_the_main_clauses_subject():
+    rows = _events("王廷惠会见乌隆府府尹\n\n在对泰王国进行正式访问的框架内，越南国会主席王廷惠于12月9日会见了乌隆府府尹。")
+    assert any(r[0] == "visit" and r[2] == ("王廷惠",) for r in rows)

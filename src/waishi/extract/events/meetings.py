@@ -742,7 +742,8 @@ class Meetings(ClauseReader):
             return rel
         if re.search(r"派遣|派出|选派|委派", self.text[cs:ts]):
             return []  # 派遣一个调查团前往越南: who is sent travels, not who sends (a team, no visit)
-        if (tail.startswith("的") and not (_OUTCOME.match(self.text, te + 1) and "就" not in self.text[cs:ts])) or \
+        if (tail.startswith("的") and not self.text.startswith(("的框架内", "的框架下"), te) and
+                not (_OUTCOME.match(self.text, te + 1) and "就" not in self.text[cs:ts])) or \
                 (tail.startswith("之") and tail not in ("之旅", "之行", "之际", "之時", "之时")):
             # (…访问的NAME; but A对X进行访问之旅取得成功: the trip is A's; 作为访问的第一站: the
             # relative clause's head is no person, and the trip is told elsewhere)
