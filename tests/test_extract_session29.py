@@ -201,3 +201,9 @@ def test_a_full_stop_between_a_names_parts_is_its_dot_and_stays_as_written():
 def test_within_the_framework_of_a_visit_is_the_visit_of_the_main_clauses_subject():
     rows = _events("王廷惠会见乌隆府府尹\n\n在对泰王国进行正式访问的框架内，越南国会主席王廷惠于12月9日会见了乌隆府府尹。")
     assert any(r[0] == "visit" and r[2] == ("王廷惠",) for r in rows)
+
+
+def test_with_a_second_yu_after_an_adverb_the_first_joins_the_subject():
+    rows = _events("习近平将会见昂山素季\n\n19日，中国国家主席习近平与全国人大常委会委员长张德江还将与昂山素季女士举行双边会见。")
+    meets = [r for r in rows if r[0] == "meet"]
+    assert meets and meets[0][3] == ("昂山素季",) and set(meets[0][2]) == {"习近平", "张德江"}

@@ -373,7 +373,11 @@ class ClauseReader(Pronouns):
         if any(self.text[c] in "与同跟" for c in cands):
             # (缅甸和越南领导人将与辛格会晤: with 与/同 in the clause, 和 joins the subject's nouns)
             cands = [c for c in cands if self.text[c] != "和"]
-        for pos in cands:  # leftmost first: 与广东省文化与旅游厅 partners with the whole name
+        for k, pos in enumerate(cands):  # leftmost first: 与广东省文化与旅游厅 partners with the whole name
+            if k + 1 < len(cands) and self.text[cands[k + 1]] in "与同跟" and \
+                    _CO_SUBJECT_TAIL.search(self.text, pos + 1, cands[k + 1]) and \
+                    self.ctx.actors_in(pos + 1, cands[k + 1], ("person",)):
+                continue  # (A与B还将与C举行会见: B joins the subject, C is the partner)
             before = self.ctx.actors_in(cs, pos)
             after_semicolon = cs == sent.span.start and self.text[:cs].rstrip().endswith(("；", ";"))
             if not before and not _PRONOUN.match(self.text, cs) and not CLAUSE_COORD.match(self.text, cs) \
@@ -696,6 +700,8 @@ _PLANNED_AFTER = re.compile(r"将(?!军)|即将|计划|拟|预计")
 # 在越共十一大上当选为越共中央总书记: the congress and the office one is elected to name no actor
 _ELECTED = re.compile(r"在[^，。；,;在]{2,16}?(?:[一二三四五六七八九十]+大|全会|代表大会)上|"
                       r"(?:当选|被选为|被任命为|出任)(?:为)?[^，。；,;]{2,24}?(?:总书记|主席|总理|总统|部长|议长|秘书长|首相)")
+# an adverb right before a second 与 (A与B还将与C会见): what stands between the two is a co-subject
+_CO_SUBJECT_TAIL = re.compile(r"(?:还|也|将|又|再|均|都|共同|一道|一起)+$")
 # a review's list of acts: the separators between its items, and the verbs that make an item an act
 _REVIEW_SEP = re.compile(r"、|和|以及")
 # (即出席X、对美国进行访问: a predicate after the separator shares the item's subject, no item of its own)
