@@ -207,3 +207,10 @@ def test_with_a_second_yu_after_an_adverb_the_first_joins_the_subject():
     rows = _events("习近平将会见昂山素季\n\n19日，中国国家主席习近平与全国人大常委会委员长张德江还将与昂山素季女士举行双边会见。")
     meets = [r for r in rows if r[0] == "meet"]
     assert meets and meets[0][3] == ("昂山素季",) and set(meets[0][2]) == {"习近平", "张德江"}
+
+
+def test_a_span_of_months_dates_a_figure_to_the_pages_year_and_last_years_same_period_only_its_own():
+    doc = _doc("印尼驻华大使谈中印尼经贸\n\n2022-09-20 10:00\n\n根据中国海关数据，1月至8月，中印尼贸易额达957亿美元，"
+               "超过去年同期的742亿美元。印尼对华出口483亿美元，增长31.8%。")
+    periods = {f.value: f.period for f in doc.facts}
+    assert periods == {95700000000: "2022", 74200000000: "2021", 48300000000: "2022"}

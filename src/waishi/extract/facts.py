@@ -36,9 +36,11 @@ _YEARS = re.compile(
     r"(?P<a>(?:19|20)\d\d)\s*(?:年)?(?:\s*\d{1,2}\s*月(?:份)?)?\s*(?P<sep>-|—|–|~|～|至|到|和|、)\s*"
     r"(?P<b>(?:19|20)\d\d)\s*(?:学|财政|年度)?年?(?!\d)"
     r"|(?P<c>(?:19|20)\d\d)\s*年\s*(?P<since>初至今|以来|至今)?"
-    r"|(?P<rel>今年|本年|去年|上年)"
+    r"|(?P<rel>今年|本年|去年|上年)(?P<same>同期)?"
 )
 _REL_OFFSET = {"今年": 0, "本年": 0, "去年": -1, "上年": -1}
+# a span of months with no year before it (1月至8月, 1-8月, 前8个月): the document's year so far
+_MONTH_SPAN = re.compile(r"(?<![\d年])\d{1,2}\s*月?\s*(?:至|到|-|—|–|~|～)\s*\d{1,2}\s*月(?!\s*\d{1,2}\s*日)|(?<![\d年])前\s*\d{1,2}\s*个?月")
 # the thing a sum is, named after it (提供10万美元的援助, 5万美元捐款)
 _METRIC_AFTER = re.compile(r"\s*(?:的)?\s*(援助|援款|捐款|捐助|无偿援助|贷款|赠款|发展援助)")
 _COMPARE_BEFORE = ("较", "比", "与", "同")
@@ -82,16 +84,23 @@ def _metric(window: str) -> str | None:
 
 
 def period_before(text: str, start: int, pos: int, doc_year: int | None) -> tuple[str | None, int]:
-    """(period, position) of the nearest year phrase in ``text[start:pos]``."""
+    """(period, position) of the nearest year phrase in ``text[start:pos]``; a span of months with no
+    year (1月至8月, 前8个月) is the document's year so far. A negative position marks a comparison's
+    base (去年同期): the figure after it is of that year, the sentence's context is not."""
     found: tuple[str | None, int] = (None, -1)
+    if doc_year:
+        for m in _MONTH_SPAN.finditer(text, start, pos):
+            found = (str(doc_year), m.start())
     for m in _YEARS.finditer(text, start, pos):
+        if m.start() < found[1]:
+            continue
         pre = text[max(start, m.start() - 1):m.start()]
         if pre in _COMPARE_BEFORE:
             continue
         if m.group("rel"):
             # 今年/去年: the document's year, or the one before
             if doc_year:
-                found = (str(doc_year + _REL_OFFSET[m.group("rel")]), m.start())
+                found = (str(doc_year + _REL_OFFSET[m.group("rel")]), -1 - m.start() if m.group("same") else m.start())
             continue
         if m.group("a"):
             a, b = int(m.group("a")), int(m.group("b"))
@@ -141,11 +150,11 @@ class FactFinder:
             nxt = spans[idx + 1][0] if idx + 1 < len(spans) else e
             clause_start = max(text.rfind(ch, s, a) for ch in "，,；;：:") + 1
             clause_start = max(clause_start, s) if clause_start > 0 else s
-            per, _ = period_before(text, s, a, self.year)
+            per, at = period_before(text, s, a, self.year)
             if per is None:
                 per = period_ctx
-            else:
-                period_ctx = per
+            elif at >= 0:
+                period_ctx = per  # (not 超过去年同期的N: a comparison's base dates its own figure only)
             growth = self._growth(b, nxt)
             subject = self._subject(s, a)
             if isinstance(obj, numbers.Amount):
