@@ -131,6 +131,14 @@ class FactFinder:
         self.entities = entities
         self.year = doc_year
 
+    def _period(self, s: int, a: int, context: str | None) -> tuple[str | None, str | None]:
+        """(the figure's period, the context for the figures after it)."""
+        per, at = period_before(self.text, s, a, self.year)
+        if per is None:
+            return context, context
+        # (not 超过去年同期的N: a comparison's base dates its own figure only)
+        return per, (per if at >= 0 else context)
+
     def find(self, sentence: Span, paragraph: Span, context_period: str | None) -> tuple[list[Fact], str | None]:
         """Facts in one sentence; returns them and the period context for the next sentence."""
         text = self.text
@@ -150,11 +158,7 @@ class FactFinder:
             nxt = spans[idx + 1][0] if idx + 1 < len(spans) else e
             clause_start = max(text.rfind(ch, s, a) for ch in "，,；;：:") + 1
             clause_start = max(clause_start, s) if clause_start > 0 else s
-            per, at = period_before(text, s, a, self.year)
-            if per is None:
-                per = period_ctx
-            elif at >= 0:
-                period_ctx = per  # (not 超过去年同期的N: a comparison's base dates its own figure only)
+            per, period_ctx = self._period(s, a, period_ctx)
             growth = self._growth(b, nxt)
             subject = self._subject(s, a)
             if isinstance(obj, numbers.Amount):
