@@ -214,3 +214,9 @@ def test_a_span_of_months_dates_a_figure_to_the_pages_year_and_last_years_same_p
                "超过去年同期的742亿美元。印尼对华出口483亿美元，增长31.8%。")
     periods = {f.value: f.period for f in doc.facts}
     assert periods == {95700000000: "2022", 74200000000: "2021", 48300000000: "2022"}
+
+
+def test_a_clause_opening_with_a_time_before_yu_carries_the_subject():
+    rows = _events("李家超访问老挝\n\n2024-07-29 09:54\n\n行政长官李家超再度率团出访东盟，第一站先到老挝万象，"
+                   "今早(29日)首先与老挝副总理兼外长沙伦赛会面。")
+    assert ("meet", "2024-07-29", ("李家超",), ("沙伦赛",)) in rows

@@ -380,11 +380,11 @@ class ClauseReader(Pronouns):
                 continue  # (A与B还将与C举行会见: B joins the subject, C is the partner)
             before = self.ctx.actors_in(cs, pos)
             after_semicolon = cs == sent.span.start and self.text[:cs].rstrip().endswith(("；", ";"))
+            persons = self.ctx.actors_in(pos + 1, trig_start, ("person",))
             if not before and not _PRONOUN.match(self.text, cs) and not CLAUSE_COORD.match(self.text, cs) \
-                    and not after_semicolon \
+                    and not after_semicolon and not (persons and cs > sent.span.start and _CARRIED_OPEN.match(self.text, cs)) \
                     and (cs == sent.span.start or self.ctx.actors_in(cs, trig_start, ("country", "org", "group"))):
                 continue  # (他同B会谈, …，并将与B会谈, …，先后与B会谈: a pronoun or a carried subject)
-            persons = self.ctx.actors_in(pos + 1, trig_start, ("person",))
             if persons:
                 return persons, pos
             stop = PARTNER_END.search(self.text, pos + 1, trig_start)
@@ -700,6 +700,9 @@ _PLANNED_AFTER = re.compile(r"将(?!军)|即将|计划|拟|预计")
 # 在越共十一大上当选为越共中央总书记: the congress and the office one is elected to name no actor
 _ELECTED = re.compile(r"在[^，。；,;在]{2,16}?(?:[一二三四五六七八九十]+大|全会|代表大会)上|"
                       r"(?:当选|被选为|被任命为|出任)(?:为)?[^，。；,;]{2,24}?(?:总书记|主席|总理|总统|部长|议长|秘书长|首相)")
+# a clause that opens with a time and an adverb before its 与 (…，今早(29日)首先与B会面): its subject is carried
+_CARRIED_OPEN = re.compile(r"\s*(?:今早|今晨|今天|今日|昨天|昨日|当天|随后|之后|其后|接着|首先|稍后|\d{1,2}日)"
+                           r"(?:\s*[（(]\s*\d{1,2}\s*日\s*[)）])?\s*(?:上午|下午|晚上|早上)?\s*(?:首先|随后|还|也|又|将|先)?\s*(?=与|同|跟)")
 # an adverb right before a second 与 (A与B还将与C会见): what stands between the two is a co-subject
 _CO_SUBJECT_TAIL = re.compile(r"(?:还|也|将|又|再|均|都|共同|一道|一起)+$")
 # a review's list of acts: the separators between its items, and the verbs that make an item an act
