@@ -220,3 +220,9 @@ def test_a_clause_opening_with_a_time_before_yu_carries_the_subject():
     rows = _events("李家超访问老挝\n\n2024-07-29 09:54\n\n行政长官李家超再度率团出访东盟，第一站先到老挝万象，"
                    "今早(29日)首先与老挝副总理兼外长沙伦赛会面。")
     assert ("meet", "2024-07-29", ("李家超",), ("沙伦赛",)) in rows
+
+
+def test_a_load_more_button_or_an_ad_widget_ends_the_article():
+    for widget in ("加载更多\n一周看天下图集\n一周看天下图集", "Skip This Ads\nclose ad\nclose ad"):
+        r = extract("中国外交部向阿盟捐赠抗疫物资\n\n中国外交部12月8日向阿拉伯国家联盟捐赠第二批抗疫援助物资。\n\n" + widget)
+        assert len(r.documents) == 1, widget
