@@ -226,3 +226,8 @@ def test_a_load_more_button_or_an_ad_widget_ends_the_article():
     for widget in ("加载更多\n一周看天下图集\n一周看天下图集", "Skip This Ads\nclose ad\nclose ad"):
         r = extract("中国外交部向阿盟捐赠抗疫物资\n\n中国外交部12月8日向阿拉伯国家联盟捐赠第二批抗疫援助物资。\n\n" + widget)
         assert len(r.documents) == 1, widget
+
+
+def test_a_portals_set_as_home_page_line_is_no_headline():
+    r = extract("央视网|中国网络电视台|网站地图 |\n客服设为首页 |\n胡锦涛会见洪森\n\n当天中午，国家主席胡锦涛在金边会见了柬埔寨首相洪森。")
+    assert r.documents[0].title == "胡锦涛会见洪森"
