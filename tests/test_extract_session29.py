@@ -231,3 +231,10 @@ def test_a_load_more_button_or_an_ad_widget_ends_the_article():
 def test_a_portals_set_as_home_page_line_is_no_headline():
     r = extract("央视网|中国网络电视台|网站地图 |\n客服设为首页 |\n胡锦涛会见洪森\n\n当天中午，国家主席胡锦涛在金边会见了柬埔寨首相洪森。")
     assert r.documents[0].title == "胡锦涛会见洪森"
+
+
+def test_a_month_before_the_one_just_said_is_not_in_that_year():
+    rows = _events("张德江开始对越南进行正式友好访问\n\n2016-11-08 10:00\n\n越通社河内——落实两国立法机构于2015年12月签署的合作协议，"
+                   "应越南国会主席阮氏金银的邀请，中国全国人大常委会委员长张德江将于11月8日至11日对越南进行正式友好访问。")
+    visits = [r for r in rows if r[0] == "visit"]
+    assert visits and visits[0][1] == "2016-11-08"

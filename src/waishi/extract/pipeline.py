@@ -431,16 +431,20 @@ class _DocBuilder:
         frame: str | None = week_of(doc.title or "")
         for kind, sp in self.regions:
             said_year: int | None = None  # the year the paragraph has named so far (2011年，A于12月…)
+            said_month: int | None = None  # and the month named with it
             for s in self.region_sents[sp]:
                 base = ctx if kind == "body" else main
                 framed = frame if kind == "body" and ctx is None else None
                 for dm in (dm for dm in self.dates if s.start <= dm.start < s.end):
                     if dm.year is not None and not since_date(text, dm):
                         said_year = dm.year  # (2016年9月和10月: the later month in the year said; not 自2022年2月以来)
+                        said_month = dm.end_month or dm.month
                     # 昨天/今天 count from the article's own day, other relative dates from the story's
                     anchor = (self.published or main) if dm.day_offset is not None or dm.weekday is not None else None
                     month_only = dm.year is None and dm.month is not None and dm.year_offset is None and \
-                        (dm.day is None or said_year is not None)  # (去年(2016年)…。…4月5日: that year's)
+                        (dm.day is None or said_year is not None) and \
+                        not (said_month is not None and dm.month < said_month)  # (去年(2016年)…。…4月5日: that year's;
+                    # not 于2015年12月签署的协议…将于11月8日: a month before the one said is no later in that year)
                     # (据日本媒体5月30日报道，日本政府当天…: 当天 is the day just named in the sentence)
                     c = anchor or (ctx if dm.relative and ctx else base) or ctx or main
                     if c is None and pub is not None and dm.month is None and dm.day:
