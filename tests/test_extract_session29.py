@@ -238,3 +238,9 @@ def test_a_month_before_the_one_just_said_is_not_in_that_year():
                    "应越南国会主席阮氏金银的邀请，中国全国人大常委会委员长张德江将于11月8日至11日对越南进行正式友好访问。")
     visits = [r for r in rows if r[0] == "visit"]
     assert visits and visits[0][1] == "2016-11-08"
+
+
+def test_a_stamp_with_a_comma_before_its_clock_and_a_bracketed_zone_dates_the_page():
+    from waishi.extract.segment import page_date
+
+    assert page_date("阮新疆上将出席东盟国防力量司令会议\n2024/09/04, 17:18 (GMT+7)\n正文。") == "2024-09-04"
