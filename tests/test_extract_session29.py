@@ -244,3 +244,8 @@ def test_a_stamp_with_a_comma_before_its_clock_and_a_bracketed_zone_dates_the_pa
     from waishi.extract.segment import page_date
 
     assert page_date("阮新疆上将出席东盟国防力量司令会议\n2024/09/04, 17:18 (GMT+7)\n正文。") == "2024-09-04"
+
+
+def test_a_newspaper_pages_label_is_no_headline():
+    r = extract("第A31版:国际新闻\n3上一版  下一版4\n \n菲总统今访华将来闽寻根\n\n菲律宾总统阿基诺三世今天开始对中国进行国事访问。")
+    assert r.documents[0].title == "菲总统今访华将来闽寻根"
