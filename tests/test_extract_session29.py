@@ -249,3 +249,9 @@ def test_a_stamp_with_a_comma_before_its_clock_and_a_bracketed_zone_dates_the_pa
 def test_a_newspaper_pages_label_is_no_headline():
     r = extract("第A31版:国际新闻\n3上一版  下一版4\n \n菲总统今访华将来闽寻根\n\n菲律宾总统阿基诺三世今天开始对中国进行国事访问。")
     assert r.documents[0].title == "菲总统今访华将来闽寻根"
+
+
+def test_a_breadcrumb_from_a_sites_home_is_no_headline():
+    r = extract("网易首页 > 网易号 > 正文 申请入驻\n\n新加坡外长因未打领带道歉,王毅巧妙应对\n\n0\n分享至\n\n"
+                "8月13日，中国外长王毅在天津会见新加坡外长维文。")
+    assert r.documents[0].title == "新加坡外长因未打领带道歉,王毅巧妙应对"
