@@ -255,3 +255,10 @@ def test_a_breadcrumb_from_a_sites_home_is_no_headline():
     r = extract("网易首页 > 网易号 > 正文 申请入驻\n\n新加坡外长因未打领带道歉,王毅巧妙应对\n\n0\n分享至\n\n"
                 "8月13日，中国外长王毅在天津会见新加坡外长维文。")
     assert r.documents[0].title == "新加坡外长因未打领带道歉,王毅巧妙应对"
+
+
+def test_speakers_who_each_brief_are_not_the_visitors_they_brief_on():
+    rows = _events("外交部就李克强总理欧亚之行举行吹风会\n\n外交部部长助理李惠来、部长助理刘海星分别介绍李克强总理访问吉尔吉斯斯坦"
+                   "并出席上海合作组织成员国总理会议的有关情况。")
+    visits = [r for r in rows if r[0] == "visit"]
+    assert visits and all(r[2] == ("李克强",) for r in visits)

@@ -48,7 +48,7 @@ TOOK_OFFICE_VERB = r"(?:宣誓)?(?:出任|就任|上任|当选|履新|就职)"
 # a verb of taking office right after a date (于2022年11月24日出任首相后): the day a term began, no day of the story
 # (not 2021年7月26日就A当选…致贺电, where 当选 is what a message is about)
 TERM_BEGUN_RIGHT_AFTER = re.compile(r"\s*(?:正式)?" + TOOK_OFFICE_VERB)
-SPEAKS = re.compile(r"(?:也|还|则|再次)?(?:高度评价|表示|强调|指出|赞赏|称赞|肯定|回顾|介绍|说|认为|透露)")
+SPEAKS = re.compile(r"(?:也|还|则|再次|分别)?(?:高度评价|表示|强调|指出|赞赏|称赞|肯定|回顾|介绍|说|认为|透露)")
 NOT_A_VISIT = ("旅游", "旅行", "观光", "留学", "学习", "务工", "工作和生活", "定居", "经商", "就业", "投资", "兴业")
 # a meeting word whose object is travellers counted (接待…游客…人次): tourism, not a counterpart
 TOURISTS = re.compile(r"游客|旅客|人次")
