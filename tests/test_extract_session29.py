@@ -262,3 +262,11 @@ def test_speakers_who_each_brief_are_not_the_visitors_they_brief_on():
                    "并出席上海合作组织成员国总理会议的有关情况。")
     visits = [r for r in rows if r[0] == "visit"]
     assert visits and all(r[2] == ("李克强",) for r in visits)
+
+
+def test_a_captions_meeting_with_another_person_is_another_meeting():
+    rows = _events("李显龙会见王毅\n\n2021-09-15 10:00\n\n王毅部长(左)与维文部长(右)会晤\n\n前日，王毅已经在新加坡同新加坡外长维文举行了会谈。\n\n"
+                   "昨天(9月14日)上午，新加坡总理李显龙在总统府会见了中国国务委员兼外交部长王毅。")
+    meets = {(r[1], r[2], r[3]) for r in rows if r[0] == "meet"}
+    assert ("2021-09-14", ("李显龙",), ("王毅",)) in meets
+    assert any("维文" in r[1] + r[2] and "李显龙" not in r[1] + r[2] for r in [(m[1], m[2]) for m in meets])

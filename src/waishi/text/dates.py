@@ -45,7 +45,8 @@ _CN_FULL = re.compile(
 # and Hong Kong's papers: the bracket gives the day of the month.
 # The mainland's and Singapore's papers write the word whole and the day in the brackets: 今天（4日）,
 # 昨晚(5日): the bracket, not the word, gives the day (the word counts from the page's day, which may be later).
-_BRACKET_DAY = re.compile(rf"(?:[昨今明前][（(]\s*(?P<d>{_N})\s*[)）]日|(?:[昨今明][天日晚早]|前天)\s*[（(]\s*(?P<d2>{_N})\s*日\s*[)）])"
+_BRACKET_DAY = re.compile(rf"(?:[昨今明前][（(]\s*(?P<d>{_N})\s*[)）]日|(?:[昨今明][天日晚早]|前天)\s*[（(]\s*"
+                          rf"(?:(?P<m>{_N})\s*月\s*)?(?P<d2>{_N})\s*日\s*[)）])"
                           rf"(?P<tod>\s*{_TOD})?")
 # 昨天 (18/8): Singapore's and Malaysia's press gloss a relative day with its day and month
 _SLASH_DAY = re.compile(r"(?:今天|昨天|前天|明天|今日|昨日)\s*[（(]\s*(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})\s*[)）]")
@@ -217,7 +218,10 @@ def _slash_day(m: re.Match[str]) -> DateMention | None:
 
 def _bracket_day(m: re.Match[str]) -> DateMention | None:
     d = int(m.group("d") or m.group("d2"))
-    return DateMention(m.start(), m.end(), day=d, time_of_day=_tod(m)) if 1 <= d <= 31 else None
+    mo = int(m.group("m")) if m.group("m") else None  # (昨天(9月14日): the month too)
+    if not 1 <= d <= 31 or (mo is not None and not 1 <= mo <= 12):
+        return None
+    return DateMention(m.start(), m.end(), month=mo, day=d, time_of_day=_tod(m))
 
 
 def _now(m: re.Match[str]) -> DateMention | None:
@@ -283,7 +287,8 @@ def _rel(m: re.Match[str]) -> DateMention | None:
 
 # The patterns in order of precedence: a later one only reads text no earlier one took.
 _READERS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], DateMention | None]], ...] = (
-    (_FULL, _full), (_ISO, _iso), (_MONTH, _month), (_CN_FULL, _cn_full), (_SLASH_DAY, _slash_day), (_BRACKET_DAY, _bracket_day),
+    # (a relative day glossed in brackets first: 昨天(9月14日) is one date, the bracket's)
+    (_BRACKET_DAY, _bracket_day), (_FULL, _full), (_ISO, _iso), (_MONTH, _month), (_CN_FULL, _cn_full), (_SLASH_DAY, _slash_day),
     (_GLUED, _glued), (_DAY_RANGE, _day_range), (_DAY, _day), (_MONTH_ONLY, _month_only), (_CN_MONTH_ONLY, _cn_month_only), (_REL_YEAR, _rel_year), (_REL_YEAR_WORD, _rel_year_word), (_YEAR_ONLY, _year_only), (_REL, _rel), (_NOW, _now),
     (_WEEKDAY, _weekday))
 

@@ -94,6 +94,12 @@ def same_occurrence(a: Event, b: Event, persons: frozenset[str] = frozenset(),
         na, nb = {x for x in a.target if x in persons}, {x for x in b.target if x in persons}
         apart = a.type in ("meet", "phone_call") and bool(na) and bool(nb) and \
             not _overlap(list(na), b.source + b.target) and not _overlap(list(nb), a.source + a.target)
+        if a.type in ("meet", "phone_call") and not apart:
+            # (王毅与维文会晤 under a story of 李显龙会见王毅: the side they share met two different persons)
+            sa, sb = a.source + a.target, b.source + b.target
+            oa = [x for x in sa if x in persons and not _overlap([x], sb)]
+            ob = [x for x in sb if x in persons and not _overlap([x], sa)]
+            apart = bool(oa) and bool(ob)
         if (src or tgt or not any(x in persons for x in cap.source + cap.target)) and not apart:
             return True
     if not _dates_compatible(a.date, b.date):
