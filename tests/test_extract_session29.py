@@ -269,4 +269,4 @@ def test_a_captions_meeting_with_another_person_is_another_meeting():
                    "昨天(9月14日)上午，新加坡总理李显龙在总统府会见了中国国务委员兼外交部长王毅。")
     meets = {(r[1], r[2], r[3]) for r in rows if r[0] == "meet"}
     assert ("2021-09-14", ("李显龙",), ("王毅",)) in meets
-    assert any("维文" in r[1] + r[2] and "李显龙" not in r[1] + r[2] for r in [(m[1], m[2]) for m in meets])
+    assert any("维文" in src + tgt and "李显龙" not in src + tgt for _day, src, tgt in meets)

@@ -52,8 +52,8 @@ _BRACKET_DAY = re.compile(rf"(?:[昨今明前][（(]\s*(?P<d>{_N})\s*[)）]日|(
 _SLASH_DAY = re.compile(r"(?:今天|昨天|前天|明天|今日|昨日)\s*[（(]\s*(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})\s*[)）]")
 # Days counted from the article's own day (its dateline or publication date), not from the
 # story's running date: 昨天 in a report of the 25th is the 24th.
-_NOW_RELATIVE = {"今天": 0, "今日": 0, "昨天": -1, "昨日": -1, "前天": -2, "明天": 1, "明日": 1}
-_NOW = re.compile(rf"(?:(?P<rel>今天|昨天|前天|明天|昨日)|(?P<rel2>今日|明日)(?=\s*(?:{_TOD}|[，,在于起将已])))(?!的)")
+_NOW_RELATIVE = {"今天": 0, "今日": 0, "昨天": -1, "昨日": -1, "前天": -2, "前日": -2, "明天": 1, "明日": 1}
+_NOW = re.compile(rf"(?:(?P<rel>今天|昨天|前天|明天|昨日)|(?P<rel2>今日|明日|前日)(?=\s*(?:{_TOD}|[，,在于起将已])))(?!的)")
 _RELATIVE = {
     "同日": "same", "当天": "same", "当日": "same", "同一天": "same", "同天": "same",
     "次日": "next", "翌日": "next", "第二天": "next",

@@ -91,16 +91,7 @@ def same_occurrence(a: Event, b: Event, persons: frozenset[str] = frozenset(),
         cap = a if a.caption else b
         # (but a caption naming another counterpart than the story's act shows another act: 会见了张志贤
         # under a story of the meeting with 吴作栋)
-        na, nb = {x for x in a.target if x in persons}, {x for x in b.target if x in persons}
-        apart = a.type in ("meet", "phone_call") and bool(na) and bool(nb) and \
-            not _overlap(list(na), b.source + b.target) and not _overlap(list(nb), a.source + a.target)
-        if a.type in ("meet", "phone_call") and not apart:
-            # (王毅与维文会晤 under a story of 李显龙会见王毅: the side they share met two different persons)
-            sa, sb = a.source + a.target, b.source + b.target
-            oa = [x for x in sa if x in persons and not _overlap([x], sb)]
-            ob = [x for x in sb if x in persons and not _overlap([x], sa)]
-            apart = bool(oa) and bool(ob)
-        if (src or tgt or not any(x in persons for x in cap.source + cap.target)) and not apart:
+        if (src or tgt or not any(x in persons for x in cap.source + cap.target)) and not _met_apart(a, b, persons):
             return True
     if not _dates_compatible(a.date, b.date):
         return False
@@ -130,6 +121,20 @@ def same_occurrence(a: Event, b: Event, persons: frozenset[str] = frozenset(),
             return False
         return _overlap(a.target, b.target) or bool(set(a.target_iso3) & set(b.target_iso3))
     return _overlap(a.source, b.source) and _overlap(a.target, b.target)
+
+
+def _met_apart(a: Event, b: Event, persons: frozenset[str]) -> bool:
+    """Two meetings (or calls) each with a named counterpart of its own: not one act told twice."""
+    if a.type not in ("meet", "phone_call"):
+        return False
+    na, nb = {x for x in a.target if x in persons}, {x for x in b.target if x in persons}
+    if na and nb and not _overlap(list(na), b.source + b.target) and not _overlap(list(nb), a.source + a.target):
+        return True
+    # (王毅与维文会晤 under a story of 李显龙会见王毅: the side they share met two different persons)
+    sa, sb = a.source + a.target, b.source + b.target
+    oa = [x for x in sa if x in persons and not _overlap([x], sb)]
+    ob = [x for x in sb if x in persons and not _overlap([x], sa)]
+    return bool(oa) and bool(ob)
 
 
 def _same_day_act(a: Event, b: Event) -> bool:
