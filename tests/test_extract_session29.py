@@ -270,3 +270,8 @@ def test_a_captions_meeting_with_another_person_is_another_meeting():
     meets = {(r[1], r[2], r[3]) for r in rows if r[0] == "meet"}
     assert ("2021-09-14", ("李显龙",), ("王毅",)) in meets
     assert any("维文" in src + tgt and "李显龙" not in src + tgt for _day, src, tgt in meets)
+
+
+def test_a_short_line_placing_persons_left_and_right_is_a_caption():
+    doc = _doc("王毅访问新加坡\n\n2021-09-15 10:00\n\n王毅部长(左)与维文部长(右)会晤\n\n前日，王毅在新加坡同新加坡外长维文举行了会谈。")
+    assert doc.captions and len([e for e in doc.events if e.type == "meet"]) == 1

@@ -140,6 +140,11 @@ def _iter_lines(text: str, start: int = 0, end: int | None = None) -> Iterator[L
 
 def caption_text(line: Line) -> Span | None:
     """The caption proper (credit removed) when the line is a photo caption, else None."""
+    # a short line that places the persons in the picture (王毅部长(左)与维文部长(右)会晤), with no
+    # credit: the caption is the whole line
+    if ("左" in line.text or "右" in line.text) and len(line.text) <= _POSITIONED_MAX and \
+            "。" not in line.text.rstrip("。") and _POSITIONED.search(line.text) and "摄" not in line.text:
+        return Span(line.start, line.end)
     # every credit form names a picture (图) or a photographer (摄): skip the costly
     # end-anchored search on the body's long lines
     if "图" not in line.text and "摄" not in line.text:
@@ -152,6 +157,9 @@ def caption_text(line: Line) -> Span | None:
     e = line.start + m.start()
     return Span(line.start, e) if e > line.start else Span(line.start, line.start)
 
+
+_POSITIONED = re.compile(r"[（(]\s*(?:左|右)[一二三四五]?\s*[)）]")
+_POSITIONED_MAX = 60  # a caption placing persons is short; a sentence with (左) markers is a paragraph
 
 _NORM_DROP = re.compile(r"[\s,，。:：;；、“”\"'()（）]")
 
