@@ -275,3 +275,10 @@ def test_a_captions_meeting_with_another_person_is_another_meeting():
 def test_a_short_line_placing_persons_left_and_right_is_a_caption():
     doc = _doc("王毅访问新加坡\n\n2021-09-15 10:00\n\n王毅部长(左)与维文部长(右)会晤\n\n前日，王毅在新加坡同新加坡外长维文举行了会谈。")
     assert doc.captions and len([e for e in doc.events if e.type == "meet"]) == 1
+
+
+def test_a_trip_named_by_its_country_before_the_kind_of_visit():
+    for text in ("马来西亚首相拿督斯里安华表示，两国合作良好。安华今日结束为期两天汶莱工作访问。",
+                 "马来西亚首相拿督斯里安华表示，两国合作良好。在官访汶莱期间，他与汶莱苏丹举行了会谈。"):
+        rows = _events("马来西亚首相访问汶莱\n\n" + text)
+        assert any(r[0] == "visit" and r[2] == ("安华",) and r[3] == ("汶莱",) for r in rows), text

@@ -412,6 +412,8 @@ class ClauseReader(Pronouns):
         if any(a.kind != "org" or not _FRAME_VERB.search(self.text, cs, a.span.start)
                for a in self.ctx.actors_in(cs, ts, ("person", "group", "org"))):
             return None
+        if _PRONOUN.match(self.text, ce + 1):
+            return self.pronoun_subject(sent, ce + 1)  # (在访问汶莱期间，他与苏丹…: whom the pronoun stands for)
         return self.ctx.actors_in(ce + 1, sent.span.end, ("person", "group"))[:1]
 
     def _np_head(self, lo: int, hi: int) -> bool:

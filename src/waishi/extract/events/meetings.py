@@ -58,6 +58,10 @@ _GLOSS = re.compile(r"\s*[（(][^)）]{1,8}[)）]\s*")
 _OWN_SUBJECT = re.compile(r"还|将|也|又|则|随后|随即")
 
 
+# 结束为期两天汶莱工作访问, 展开澳大利亚国事访问: a trip's destination as the modifier of the visit's noun
+_NAMED_TRIP = re.compile(r"(?:结束|开始|展开|进行)(?:了)?(?:为期[^，。；]{1,4}?[天日]的?)?([\u4e00-\u9fff]{2,8}?)(?:国事|正式|工作|友好|私人)*$")
+
+
 class Meetings(ClauseReader):
     # meet -----------------------------------------------------------------------------
     def _read_meeting(self, frame: Frame, sent: SentenceCtx, t: str, ts: int, te: int, mode: str) -> list[Event]:
@@ -618,6 +622,12 @@ class Meetings(ClauseReader):
                 not any(ch in raw.group(1) for ch in "赴访能将到"):
             # a place the gazetteer does not know: keep it as written
             return [Actor(raw.group(1), Span(cs + raw.start(1), cs + raw.end(1)), "place", None)]
+        named = _NAMED_TRIP.search(seg)
+        if named:
+            # 结束为期两天汶莱工作访问: the country named before the visit's kind, as its modifier
+            here = self.ctx.actors_in(cs + named.start(1), cs + named.end(1), ("country", "place"))
+            if here:
+                return here
         obj = self.text[te:ce]
         emb = re.match(r"了?([^，。；]{2,24}?(?:大使馆|总领事馆|领事馆|代表处|代表机构))", obj)
         if emb:
