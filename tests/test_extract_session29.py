@@ -282,3 +282,8 @@ def test_a_trip_named_by_its_country_before_the_kind_of_visit():
                  "马来西亚首相拿督斯里安华表示，两国合作良好。在官访汶莱期间，他与汶莱苏丹举行了会谈。"):
         rows = _events("马来西亚首相访问汶莱\n\n" + text)
         assert any(r[0] == "visit" and r[2] == ("安华",) and r[3] == ("汶莱",) for r in rows), text
+
+
+def test_a_papers_dateline_is_no_part_of_the_title_after_it():
+    people = _people("马来西亚副首相访华\n\n（北京29日讯）副首相阿末扎希今日拜会中国总理李强。")
+    assert people.get("阿末扎希") == ["副首相"]

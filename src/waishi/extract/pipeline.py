@@ -44,7 +44,8 @@ from .events.words import GROUP_NOUNS, TERM_BEGUN_RIGHT_AFTER
 from .facts import FactFinder
 from .offices import bare_titles, offices_named, offices_of, words_ending
 from .options import MAX_PAGE_CHARS, Options  # noqa: F401  (MAX_PAGE_CHARS: re-exported)
-from .people import _NAME_HYPHEN, _SPACED_DOT, PeopleFinder, PersonMention, glossed_names, name_title_mentions
+from .people import _NAME_HYPHEN, _SPACED_DOT, PeopleFinder, PersonMention
+from .people_mentions import glossed_names, name_title_mentions
 from .people_post import (
     _inherit_list_country,
     _join_short_forms,
