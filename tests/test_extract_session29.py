@@ -287,3 +287,9 @@ def test_a_trip_named_by_its_country_before_the_kind_of_visit():
 def test_a_papers_dateline_is_no_part_of_the_title_after_it():
     people = _people("马来西亚副首相访华\n\n（北京29日讯）副首相阿末扎希今日拜会中国总理李强。")
     assert people.get("阿末扎希") == ["副首相"]
+
+
+def test_our_countrys_anniversary_on_a_page_that_never_names_the_home_country_is_not_the_homes():
+    doc = _doc("维文周五到老挝展开四天正式访问\n\n新加坡外交部长维文将前往老挝访问。维文此行也开启了我国同老挝建交50周年的庆祝活动。")
+    assert doc.year != 2012
+    assert not any(c.get("why") == "anniversary" for c in doc.year_constraints)

@@ -106,6 +106,12 @@ def _page_pair(lex: Lexicon, text: str, home: str) -> set[str]:
     return set(sorted(counts, key=lambda i: -counts[i])[:2])
 
 
+def _names_home(lex: Lexicon, text: str, home: str) -> bool:
+    """Whether the page names the home country itself (a place inside it is no sign: 边和 in 周边和)."""
+    return any(lex.entities[name].kind == "country" and lex.country_of(name) == home
+               for name, _s, _e in lex.find("gazetteer", text) if name in lex.entities)
+
+
 def _national_day(lex: Lexicon, window: str) -> int | None:
     """中国即将迎来建国72周年: the national day of the country named just before (X国庆 in the lexicon)."""
     for name, _s, _e in reversed(lex.find("gazetteer", window)):
@@ -138,6 +144,10 @@ def anniversary_base(lex: Lexicon, text: str, pos: int, key: str, home: str) -> 
             # (两国建交50周年 on a page about two other countries, never naming the home country)
             pair = _page_pair(lex, text, home)
             named = pair if named <= pair else named
+            if "我国" in window and not pair and not _names_home(lex, text, home):
+                # (我国同老挝建交50周年 on a page that never names the home country: 我国 is the outlet's
+                # own country, not the home one; its relations are not the home's)
+                return None
         if home not in named and len(named) >= 2:
             # 马中两国建交50周年: two other countries' relations (relations_pairs.tsv)
             found = {d.year for pair, d in lex.pair_relations.items() if pair <= named}
