@@ -292,6 +292,6 @@ def test_a_papers_dateline_is_no_part_of_the_title_after_it():
 def test_our_countrys_anniversary_on_a_page_that_never_names_the_home_country_is_not_the_homes():
     # (周边和区域: 边和 is a Vietnamese city's name inside other words, no sign that the page names Vietnam)
     doc = _doc("维文周五到老挝展开四天正式访问\n\n新加坡外交部长维文将前往老挝访问，商讨加强周边和区域合作。"
-               "维文此行也开启了我国同老挝建交50周年的庆祝活动。")
+               "他将会见老挝总理宋赛·西潘敦。维文此行也开启了我国同老挝建交50周年的庆祝活动。")
     assert doc.year != 2012
     assert not any(c.get("why") == "anniversary" for c in doc.year_constraints)
