@@ -295,3 +295,10 @@ def test_our_countrys_anniversary_on_a_page_that_never_names_the_home_country_is
                "他将会见老挝总理宋赛·西潘敦。维文此行也开启了我国同老挝建交50周年的庆祝活动。")
     assert doc.year != 2012
     assert not any(c.get("why") == "anniversary" for c in doc.year_constraints)
+
+
+def test_a_day_that_opens_a_period_is_not_the_storys_day():
+    rows = _events("越共总书记苏林将访华\n\n2024-08-15 10:00\n\n中国外交部今天宣布，越共中央总书记苏林将于18日至20日对中国进行国事访问。"
+                   "习近平自7月29日后即未公开露面。")
+    visits = [r for r in rows if r[0] == "visit"]
+    assert visits and visits[0][1] == "2024-08-18"
