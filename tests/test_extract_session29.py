@@ -298,7 +298,8 @@ def test_our_countrys_anniversary_on_a_page_that_never_names_the_home_country_is
 
 
 def test_a_day_that_opens_a_period_is_not_the_storys_day():
-    rows = _events("越共总书记苏林将访华\n\n2024-08-15 10:00\n\n中国外交部今天宣布，越共中央总书记苏林将于18日至20日对中国进行国事访问。"
+    # no stamp: the only month-day is the period's start, which gives the story no month
+    rows = _events("越共总书记苏林将访华\n\n中国外交部今天宣布，越共中央总书记苏林将于18日至20日对中国进行国事访问。"
                    "习近平自7月29日后即未公开露面。")
     visits = [r for r in rows if r[0] == "visit"]
-    assert visits and visits[0][1] == "2024-08-18"
+    assert visits and not (visits[0][1] or "").startswith("2024-07")
