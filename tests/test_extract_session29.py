@@ -303,3 +303,8 @@ def test_a_day_that_opens_a_period_is_not_the_storys_day():
                    "习近平自7月29日后即未公开露面。")
     visits = [r for r in rows if r[0] == "visit"]
     assert visits and not (visits[0][1] or "").startswith("2024-07")
+
+
+def test_an_anniversary_range_still_to_come_bounds_the_page_from_above():
+    doc = _doc("扩大越老两国人民交流活动\n\n杜文战主席表示，越南祖国阵线将配合举办两国建交60周年(1962年9月5日-2022年9月5日)等纪念活动。")
+    assert any(c.get("why") == "upcoming anniversary range" and c.get("hi") == 2022 for c in doc.year_constraints)

@@ -268,8 +268,11 @@ class _Collector:
             self.taken.append(m.span())
         for m in _PAREN_RANGE.finditer(text) if "(" in text or "（" in text else ():
             y1, y2 = int(m.group(1)), int(m.group(2))
-            if y2 - y1 >= 10:  # (1950-2026): an anniversary counted to the present
-                ev.add(y2, 3 * weight, "anniversary range")
+            if y2 - y1 >= 10:  # (1950-2026): an anniversary counted to the present; (将配合举办两国建交60周年
+                # (1962年9月5日-2022年9月5日)…纪念活动: one still to come, the page no later)
+                if (upcoming := _future(text, m.start()) or _sentence_future(text, m.start())):
+                    ev.bound(None, y2, "upcoming anniversary range", self.at(m.span()))
+                ev.add(y2, (0.5 if upcoming else 3) * weight, "anniversary range")
                 self.taken.append(m.span())
             # (2017-2019), (2020-2021年): a plan's or a term's years, read as ranges below
 
