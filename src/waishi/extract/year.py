@@ -590,12 +590,12 @@ class _Collector:
                     ev.add(c.opened.year, 1.5 * self.weight, f"congress {form} in the headline", self.at((i, i + len(form))))
 
     def founding_and_pandemic(self) -> None:
-        text, ev = self.text, self.ev
-        bases = {int(m.group(1)) for m in _FOUNDED.finditer(text)}
-        if len(bases) == 1:
-            for m in _YEARS_SINCE.finditer(text):
-                n = int(m.group(1) or m.group(2))
-                ev.add(next(iter(bases)) + n, 4 * self.weight, "years since founding")
+        text, ev, bases = self.text, self.ev, {int(m.group(1)) for m in _FOUNDED.finditer(self.text)}
+        for m in _YEARS_SINCE.finditer(text):  # (两国建交45年来, no founding year written: the lexicon's)
+            base = next(iter(bases)) if len(bases) == 1 else \
+                anniversary_base(self.lex, text, m.start(), "建交", self.home) if m.group(2) else None
+            if base:
+                ev.add(base + int(m.group(1) or m.group(2)), 4 * self.weight, "years since founding")
                 break
         covid, unscored = _COVID.search(text), not ev.scores
         if covid and unscored:

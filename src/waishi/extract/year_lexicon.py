@@ -106,6 +106,19 @@ def _page_pair(lex: Lexicon, text: str, home: str) -> set[str]:
     return set(sorted(counts, key=lambda i: -counts[i])[:2])
 
 
+def _page_partner(lex: Lexicon, text: str, home: str) -> str | None:
+    """The country other than the home one that the page names most, when it names it at least twice
+    as often as any third country."""
+    counts: dict[str, int] = {}
+    for name, _s, _e in lex.find("gazetteer", text):
+        if name in lex.entities and lex.entities[name].kind == "country" and (iso := lex.country_of(name)) != home and iso:
+            counts[iso] = counts.get(iso, 0) + 1
+    ranked = sorted(counts.values(), reverse=True)
+    if not ranked or (len(ranked) > 1 and ranked[0] < 2 * ranked[1]):
+        return None
+    return max(counts, key=lambda i: counts[i])
+
+
 def _names_home(lex: Lexicon, text: str, home: str) -> bool:
     """Whether the page names the home country itself (a place inside it is no sign: 边和 in 周边和)."""
     return any(lex.entities[name].kind == "country" and lex.country_of(name) == home
@@ -127,6 +140,44 @@ def _national_day(lex: Lexicon, window: str) -> int | None:
 _FOUNDING_TAIL = re.compile(r"(?:日|节|纪念日|胜利|暨|的|\s)*")
 
 
+def _relations_base(lex: Lexicon, text: str, window: str, home: str) -> int | None:
+    """越中建交 / 越南与古巴建交 / 两国建交: the year relations with the partner named just before began."""
+    best = None
+    named = {iso for name, _s, _ in lex.find("gazetteer", window) if (iso := lex.country_of(name))}
+    named |= {ia[0] for a in window[-8:] if len(ia := lex.abbrs.get(a, ())) == 1}
+    if len(named) < 2 and home not in named:
+        # (两国建交50周年 on a page about two other countries, never naming the home country)
+        pair = _page_pair(lex, text, home)
+        named = pair if named <= pair else named
+        if "我国" in window and not pair and not _names_home(lex, text, home):
+            # (我国同老挝建交50周年 on a page that never names the home country: 我国 is the outlet's
+            # own country, not the home one; its relations are not the home's)
+            return None
+    if home not in named and len(named) >= 2:
+        # 马中两国建交50周年: two other countries' relations (relations_pairs.tsv)
+        found = {d.year for pair, d in lex.pair_relations.items() if pair <= named}
+        return found.pop() if len(found) == 1 else None
+    for name, _s, _ in lex.find("gazetteer", window):
+        iso = lex.country_of(name)
+        if iso and iso != home and iso in lex.relations:
+            best = lex.relations[iso].year
+    if best is None:
+        # a pair abbreviation with the home country's (越中, 中越, 越老…两国建交): not any character
+        # of the window (以 in 以庆祝建交 is no Israel)
+        for a, b in reversed(list(zip(window, window[1:], strict=False))):
+            ia, ib = lex.abbrs.get(a, ()), lex.abbrs.get(b, ())
+            if len(ia) == 1 and len(ib) == 1 and home in (ia[0], ib[0]) and ia[0] != ib[0]:
+                partner = ib[0] if ia[0] == home else ia[0]
+                if partner in lex.relations:
+                    best = lex.relations[partner].year
+                    break
+    if best is None and "两国" in window[-8:] and _names_home(lex, text, home):
+        # (关于两国建交45年来…, on a page of the home country and one other: that other's relations)
+        other = _page_partner(lex, text, home)
+        best = lex.relations[other].year if other is not None and other in lex.relations else None
+    return best
+
+
 def anniversary_base(lex: Lexicon, text: str, pos: int, key: str, home: str) -> int | None:
     window = text[max(0, pos - 16):pos + len(key)]
     if ("建交" in key or "外交关系" in key or "对话关系" in key) and "东盟" in window:
@@ -136,37 +187,7 @@ def anniversary_base(lex: Lexicon, text: str, pos: int, key: str, home: str) -> 
         return next((d.year for pattern, d in lex.anniversaries.items() if pattern.startswith("东盟") and
                      (pattern in flat or (len(pattern) > 2 and pattern[2:] + "东盟" in flat))), None)
     if "建交" in key or "外交关系" in key:
-        # 越中建交 / 越南与古巴建交 / 两国建交: the partner named just before
-        best = None
-        named = {iso for name, _s, _ in lex.find("gazetteer", window) if (iso := lex.country_of(name))}
-        named |= {ia[0] for a in window[-8:] if len(ia := lex.abbrs.get(a, ())) == 1}
-        if len(named) < 2 and home not in named:
-            # (两国建交50周年 on a page about two other countries, never naming the home country)
-            pair = _page_pair(lex, text, home)
-            named = pair if named <= pair else named
-            if "我国" in window and not pair and not _names_home(lex, text, home):
-                # (我国同老挝建交50周年 on a page that never names the home country: 我国 is the outlet's
-                # own country, not the home one; its relations are not the home's)
-                return None
-        if home not in named and len(named) >= 2:
-            # 马中两国建交50周年: two other countries' relations (relations_pairs.tsv)
-            found = {d.year for pair, d in lex.pair_relations.items() if pair <= named}
-            return found.pop() if len(found) == 1 else None
-        for name, _s, _ in lex.find("gazetteer", window):
-            iso = lex.country_of(name)
-            if iso and iso != home and iso in lex.relations:
-                best = lex.relations[iso].year
-        if best is None:
-            # a pair abbreviation with the home country's (越中, 中越, 越老…两国建交): not any character
-            # of the window (以 in 以庆祝建交 is no Israel)
-            for a, b in reversed(list(zip(window, window[1:], strict=False))):
-                ia, ib = lex.abbrs.get(a, ()), lex.abbrs.get(b, ())
-                if len(ia) == 1 and len(ib) == 1 and home in (ia[0], ib[0]) and ia[0] != ib[0]:
-                    partner = ib[0] if ia[0] == home else ia[0]
-                    if partner in lex.relations:
-                        best = lex.relations[partner].year
-                        break
-        return best
+        return _relations_base(lex, text, window, home)
     national = _national_day(lex, window) if key.endswith(("建国", "国庆")) else None
     if national is not None:
         return national
