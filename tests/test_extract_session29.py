@@ -315,3 +315,4 @@ def test_years_of_relations_between_the_two_countries_of_the_page_date_it():
     doc = _doc("孟加拉国总理:陈大光访孟有助于提升两国关系\n\n孟加拉国总理哈西娜在接受越通社记者采访时表示，越南国家主席陈大光"
                "对孟加拉国的国事访问意义重大，将推动各领域合作取得更多新成果。关于两国建交45年来所取得的成果，哈西娜表示，孟加拉国与越南有许多相同之处。")
     assert doc.year == 2018
+    assert any(c.get("why") == "years since founding" and c.get("year") == 2018 for c in doc.year_constraints)
