@@ -454,8 +454,9 @@ class _DocBuilder:
                     anchor = (self.published or main) if dm.day_offset is not None or dm.weekday is not None else None
                     month_only = dm.year is None and dm.month is not None and dm.year_offset is None and \
                         (dm.day is None or said_year is not None) and \
-                        not (said_month is not None and dm.month < said_month)  # (去年(2016年)…。…4月5日: that year's;
-                    # not 于2015年12月签署的协议…将于11月8日: a month before the one said is no later in that year)
+                        not (said_month is not None and dm.day is not None and dm.month < said_month)  # (去年(2016年)…。…4月5日: that year's;
+                    # not 于2015年12月签署的协议…将于11月8日: a day in a month before the one said is no later in that
+                    # year; but 分别于2016年10月和9月: months listed in turn are of the year said)
                     # (据日本媒体5月30日报道，日本政府当天…: 当天 is the day just named in the sentence)
                     c = anchor or (ctx if dm.relative and ctx else base) or ctx or main
                     if c is None and pub is not None and dm.month is None and dm.day:
