@@ -316,3 +316,9 @@ def test_years_of_relations_between_the_two_countries_of_the_page_date_it():
                "对孟加拉国的国事访问意义重大，将推动各领域合作取得更多新成果。关于两国建交45年来所取得的成果，哈西娜表示，孟加拉国与越南有许多相同之处。")
     assert doc.year == 2018
     assert any(c.get("why") == "years since founding" and c.get("year") == 2018 for c in doc.year_constraints)
+
+
+def test_speaking_in_a_meeting_held_after_is_attending_it():
+    rows = _events("中国—东盟25年\n\n2016-09-08 09:03\n\n9月7日，东盟主席国老挝总理通伦在随后举行的中国—东盟(10+1)领导人会议中说，"
+                   "双方关系不断增强。")
+    assert ("attend", ("通伦",), ("中国—东盟(10+1)领导人会议",)) in {(r[0], r[2], r[3]) for r in rows}

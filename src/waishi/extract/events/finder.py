@@ -84,7 +84,7 @@ class EventFinder(Meetings, Gatherings):
         out = []
         for m in SPEECH.finditer(self.text, sent.span.start, sent.span.end):
             np_ = m.group("np")
-            lead = re.match(r"(?:由[^，。；]{1,30}?(?:举办|举行|主办)的)", np_)
+            lead = re.match(r"(?:由[^，。；]{1,30}?|随后|稍后|当天|同日)(?:举办|举行|主办|召开)的", np_)
             name = np_[lead.end():] if lead else np_
             if not name.endswith(tuple(self.nouns)) or len(name) < 3 or name.endswith(TALK_NOUNS):
                 continue  # (在与B的会晤上表示: the meeting, read by its own trigger)

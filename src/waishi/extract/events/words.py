@@ -24,8 +24,9 @@ CAPACITY = re.compile(r"以[^，。；,;]{1,40}?(?:身份|身分|名义)")  # (�
 # (应A邀请, 应A的邀请, 应A之邀)
 INVITE = re.compile(r"应[^，。；,;]{1,110}?(?:(?:的)?邀请|之邀)")
 LED_BY = re.compile(r"由([^，。；]{1,80}?)率领的")
-SPEECH = re.compile(r"在(?P<np>[^，。；在]{2,60}?)(?:上(?:所)?(?:发表|致辞|讲话|表示|强调|指出|介绍|宣布|作了|作)|(?<![上的])(?:致辞|致开幕词|讲话))")
-# (在开幕式致辞时说: the speech without 上, on a gathering's noun only — the reader checks the name's head)
+SPEECH = re.compile(r"在(?P<np>[^，。；在]{2,60}?)(?:上(?:所)?(?:发表|致辞|讲话|表示|强调|指出|介绍|宣布|作了|作)|(?<![上的])(?:致辞|致开幕词|讲话)"
+                    r"|(?<=[议会坛])中(?:说|表示|指出|强调))")
+# (在开幕式致辞时说: the speech without 上, on a gathering's noun only — the reader checks the name's head; 在…会议中说)
 # An organ written right after its country or place: 越南|计划投资部, 河内市|旅游局, 广东省|文化与旅游厅.
 ORGAN = re.compile(r"(?!许多|各|有关|相关|一些|多个|其他|主要|等)[\u4e00-\u9fff]{0,8}?(?:部(?!门)|厅|局|委员会|委|协会|联合会|大学|学院|银行|总公司|公司|集团|"
                     r"办公室|通讯社|外交学院|研究院|商会|中心|工会|议会|国会|人民议会|人民委员会|政府|大使馆|总领事馆|领事馆|代表处)(?![\u4e00-\u9fff]{0,2}(?:长|主任|书记|主席))")
