@@ -322,3 +322,10 @@ def test_speaking_in_a_meeting_held_after_is_attending_it():
     rows = _events("中国—东盟25年\n\n2016-09-08 09:03\n\n9月7日，东盟主席国老挝总理通伦在随后举行的中国—东盟(10+1)领导人会议中说，"
                    "双方关系不断增强。")
     assert ("attend", ("通伦",), ("中国—东盟(10+1)领导人会议",)) in {(r[0], r[2], r[3]) for r in rows}
+
+
+def test_the_headline_printed_again_under_the_stamp_is_no_paragraph():
+    doc = _doc("习近平举行宴会欢迎美国总统特朗普\n\n发布时间:2017-11-10 08:09:05   来源:新华社\n\n习近平举行宴会欢迎美国总统特朗普\n\n"
+               "国家主席习近平9日晚在人民大会堂举行宴会，欢迎美国总统特朗普。")
+    hosts = [e for e in doc.events if e.type == "host"]
+    assert [e.date for e in hosts] == ["2017-11-09"]

@@ -433,6 +433,9 @@ def _article(text: str, lines: list[Line]) -> Document:
     if rest and not glued and _headline_like(rest[0]) and len(_norm(rest[0].text)) >= 8 \
             and _norm(rest[0].text) in _norm(title):
         rest = rest[1:]  # the headline printed again under itself (whole, or without its first words)
+    elif rest and not glued and len(_norm(title)) >= 8:
+        # (…headline, 发布时间:… 来源:新华社, the headline again: printed again under the page's stamp)
+        rest = [ln for k, ln in enumerate(rest) if not (k < 3 and _norm(ln.text) == _norm(title))]
     for ln in rest:
         t = ln.text
         if _FILENAME.match(t) or (_SOURCE_LINE.match(t) and (ended or ln is rest[-1])):
