@@ -329,3 +329,9 @@ def test_the_headline_printed_again_under_the_stamp_is_no_paragraph():
                "国家主席习近平9日晚在人民大会堂举行宴会，欢迎美国总统特朗普。")
     hosts = [e for e in doc.events if e.type == "host"]
     assert [e.date for e in hosts] == ["2017-11-09"]
+
+
+def test_a_speech_with_no_gathering_named_is_at_the_storys_gathering():
+    rows = _events("第49届东盟外长会议在老挝万象开幕\n\n第49届东盟外长会议24日在老挝首都万象开幕。"
+                   "东盟轮值主席国老挝总理通伦·西苏里在致辞时表示，东盟需要强化在地区格局中的主导作用。")
+    assert any(r[0] == "attend" and r[2] == ("通伦·西苏里",) and "外长会议" in r[3][0] for r in rows)

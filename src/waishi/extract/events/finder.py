@@ -20,6 +20,10 @@ from .words import (
 _BOOK_TITLE = re.compile(r"《[^《》]{2,80}》")
 
 
+# 在致辞时表示, 在开幕致辞中说: a speech with no gathering named
+_SPEAKING_AT = re.compile(r"(?<=[\u4e00-\u9fff])在(?:开幕|闭幕)?致辞(?:时|中)(?:表示|说|指出|强调)")
+
+
 class EventFinder(Meetings, Gatherings):
     """Reads a sentence's triggers and hands each to its type's frame."""
 
@@ -80,8 +84,16 @@ class EventFinder(Meetings, Gatherings):
 
 
     def _speech_attend(self, sent: SentenceCtx) -> list[Event]:
-        """``PERSON在<event>上讲话/表示``: speaking at a gathering is attending it."""
+        """``PERSON在<event>上讲话/表示``: speaking at a gathering is attending it; ``PERSON在致辞时表示``
+        (no gathering named) speaks at the one the story says opened or was held."""
         out = []
+        for m in _SPEAKING_AT.finditer(self.text, sent.span.start, sent.span.end):
+            story = self._story_gathering("会议", sent.span.start)
+            src = self._region_actors(self.clause_start(m.start(), sent.span.start), m.start(), ("person",))
+            if story is not None and src and self._foreign(sent.span, src):
+                ev = self._event("attend", sent, m.start(), src, [], [story[0]])
+                ev.trigger, ev.caption = "在…上", sent.kind == "caption"
+                out.append(ev)
         for m in SPEECH.finditer(self.text, sent.span.start, sent.span.end):
             np_ = m.group("np")
             lead = re.match(r"(?:由[^，。；]{1,30}?|随后|稍后|当天|同日)(?:举办|举行|主办|召开)的", np_)
