@@ -335,3 +335,11 @@ def test_a_speech_with_no_gathering_named_is_at_the_storys_gathering():
     rows = _events("第49届东盟外长会议在老挝万象开幕\n\n第49届东盟外长会议24日在老挝首都万象开幕。"
                    "东盟轮值主席国老挝总理通伦·西苏里在致辞时表示，东盟需要强化在地区格局中的主导作用。")
     assert any(r[0] == "attend" and r[2] == ("通伦·西苏里",) and "外长会议" in r[3][0] for r in rows)
+
+
+def test_activities_counted_or_unnamed_are_no_gathering():
+    rows = _events("越南国会主席圆满结束欧洲之行\n\n为期5天的欧洲之旅，越南国会主席王廷惠共参加了70多个活动。")
+    assert not any(r[0] == "attend" for r in rows)
+    rows = _events("2023年中国广西与越南边境四省党委书记新春会晤活动以视频连线方式举行\n\n"
+                   "2月22日，中国广西与越南边境四省党委书记新春会晤活动以视频连线方式举行。自治区党委副书记刘小明出席活动。")
+    assert any(r[0] == "attend" and r[2] == ("刘小明",) and r[3][0].endswith("新春会晤活动") for r in rows)

@@ -12,7 +12,8 @@ DELEG_CUT = re.compile(r"率领|带领|是|派遣|派出|组成|率|派|的|由|
                         r"[，,、；;：:]")
 # 第56届东盟外长会议在万象举行: a gathering named as the subject of its own holding
 HELD_TOPIC = re.compile(r"\s*(?:为期[^，。；,;的]{1,6}的)?(?P<np>[^，。；,;\s]{2,40}?)(?:(?:即将|将)?于[^，。；,;]{1,20}?|(?:\d{1,2}月)?\d{1,2}日(?:上午|下午|晚)?)?"
-                        r"(?:[，,]\s*在[^，。；,;]{1,40}?|在[^，。；,;]{1,24}?)?(?:隆重|正式)?(?:举行|召开|开幕|拉开帷幕|拉开序幕|揭幕)")
+                        r"(?:[，,]\s*在[^，。；,;]{1,40}?|在[^，。；,;]{1,24}?)?(?:以[^，。；,;]{1,12}?(?:方式|形式))?(?:隆重|正式)?"
+                        r"(?:举行|召开|开幕|拉开帷幕|拉开序幕|揭幕)")  # (…会晤活动以视频连线方式举行)
 # X举行招待会 (a clause that says a gathering was held, its object up to the clause end)
 HELD_OBJECT = re.compile(r"(?:举行|举办|召开)(?:了)?(?P<np>[^，。；,;]{2,40})$")
 # 为来访的NAME举行欢迎仪式: whom a ceremony is held for is not its host
@@ -82,7 +83,8 @@ MESSAGE = re.compile(r"贺电|贺信|贺函|致电|致函|致信|电话|来电|�
 MESSAGE_TRIGGERS = ("致电", "致函", "致信", "致贺电", "致贺信", "发来贺电", "发来贺信", "发来贺函", "贺信", "贺电",
                      "贺函", "致贺", "通电话")
 # a gathering named by a quantifier (东盟的各项活动, 各级会议) is a kind of thing, not one event
-GENERIC = re.compile(r"^(?:[^，。；]{0,6}的|[^，。；的]{1,6}?(?=各项|各类|各种))?(?:各项|各级|各种|各类|许多|一些|多项|多个|系列|一系列|相关|有关|一场|一次|一轮)")
+GENERIC = re.compile(r"^(?:[^，。；]{0,6}的|[^，。；的]{1,6}?(?=各项|各类|各种))?(?:各项|各级|各种|各类|许多|一些|多项|多个|系列|一系列|相关|有关|一场|一次|一轮"
+                     r"|其他|其它|\d+多?(?:个|场|项))")  # (参加了70多个活动, 参加其他活动: acts counted, none named)
 GROUP_NOUNS = ("代表团", "一行", "客人", "嘉宾", "团组", "领导", "领导人", "官员", "高官", "代表", "议员", "大使", "使节",
                 "企业家", "专家", "学者", "友人", "朋友", "工作组", "考察团", "访问团", "侨胞", "侨民")
 # a meeting word followed by what belongs to a meeting's name or its course: a noun here
