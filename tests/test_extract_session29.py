@@ -343,3 +343,10 @@ def test_activities_counted_or_unnamed_are_no_gathering():
     rows = _events("2023年中国广西与越南边境四省党委书记新春会晤活动以视频连线方式举行\n\n"
                    "2月22日，中国广西与越南边境四省党委书记新春会晤活动以视频连线方式举行。自治区党委副书记刘小明出席活动。")
     assert any(r[0] == "attend" and r[2] == ("刘小明",) and r[3][0].endswith("新春会晤活动") for r in rows)
+
+
+def test_a_pronoun_after_a_frame_of_time_with_a_companion_is_the_subject():
+    rows = _events("王毅将访问越南\n\n中国外长王毅将对越南进行访问。访问期间他将同越南政府常务副总理范平明共同主持召开"
+                   "越中双边合作指导委员会第十三次会议。")
+    hosts = [r for r in rows if r[0] == "host"]
+    assert hosts and set(hosts[0][2]) == {"王毅", "范平明"}

@@ -161,6 +161,9 @@ class ClauseReader(Pronouns):
             comp = _COMPANION.search(self.text, cs, actors[0].span.start)
             if comp is not None:
                 actors = self.pronoun_subject(sent, cs) + actors
+        elif actors and (pm := _PRONOUN_WITH.search(self.text, cs, actors[0].span.start)):
+            # (访问期间他将同B共同主持…: the pronoun after a frame of time, then its companion)
+            actors = self.pronoun_subject(sent, pm.start()) + actors
         if actors:
             if self._only_names(cs, actors[0].span.start):
                 # 卡塔尔埃米尔A，捷克总统B，东盟秘书长C等也发来贺电: a list of titled persons run over
@@ -726,6 +729,7 @@ _PAREN_AFTER = re.compile(r"[^，,。；;（()）、和与]{1,24}?\s*(?P<open>[�
 
 
 _COMPANION = re.compile(r"[与同跟]|和(?!会谈|会晤|会见|会面|座谈)")
+_PRONOUN_WITH = re.compile(r"(?<=期间|之际|前夕|当天|随后)(?:他|她)(?=[将还也]?[与同跟])")
 
 
 def _in_name(text: str, pos: int, sent: Span) -> bool:
