@@ -18,6 +18,7 @@ from datetime import date
 
 from ..lexicon import Lexicon
 from ..model import Span
+from ..text.dates import PAPER_DATELINE
 from .offices import title_fits
 from .options import HOME
 
@@ -49,7 +50,6 @@ _NOT_IN_NAME = re.compile("代表团|委员会|部长|领导|人民|国际|合�
 # military ranks written after the name (黄春战上将, 哥格乌准将)
 _DAY_AFTER = re.compile(r"\d{1,2}\s*[月日]")  # (NAME10月21日透露: a date right after the name)
 _RANKS = ("上将", "中将", "少将", "大将", "准将", "将军")
-_FILED = ("日讯", "日电", "日訊", "日電")  # a dateline's end: (北京29日讯)
 _POS_PAREN = re.compile(r"\s*[（(]\s*(?:左|右|中|左一|右一|左二|右二|左三|右三|前排|后排)[^)）]{0,6}[)）]")
 _ANY_PAREN = re.compile(r"[（(][^()（）]{0,40}[)）]$")
 # Characters that end a title chain when walking left (the start of a chain lies after them).
@@ -412,7 +412,7 @@ class PeopleFinder:
                     # an ASCII or a short gloss inside an organisation name: 人口基金(UNFPA)驻…, 大呼拉尔(议会)主席
                     # (not a paper's dateline: (吉隆坡27日讯)首相NAME)
                     if j >= lo and (inner.isascii() or (len(inner) <= 10 and "，" not in inner and "。" not in inner
-                                                        and not inner.endswith(_FILED))):
+                                                        and not PAPER_DATELINE.fullmatch(text, j, i))):
                         i = j
                         continue
                 break

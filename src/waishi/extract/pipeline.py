@@ -20,7 +20,7 @@ from typing import Any
 from ..errors import EmptyInputError, PageTooLargeError
 from ..lexicon import Lexicon, page_scope
 from ..model import Document, Event, Extraction, Fact, Mention, Person, Span
-from ..text.dates import DateMention, find_dates, since_date
+from ..text.dates import DateMention, find_dates, period_start, since_date
 from ..text.sentences import find_all, sentences
 from . import year as year_mod
 from .events import (
@@ -237,14 +237,6 @@ def _simplified(text: str) -> str:
     return _SPACED_DOT.sub("··", _NAME_HYPHEN.sub("·", text.replace("‧", "·")))
 
 
-# 自7月29日后即未露面, 自3月5日以来: a day that opens a period up to the story, no day of the story
-_PERIOD_FROM = re.compile(r"\s*(?:以来|至今|后|後)")
-
-
-def _period_start(text: str, dm: DateMention) -> bool:
-    return dm.end_day is None and text[max(0, dm.start - 1):dm.start] in ("自", "从") and \
-        _PERIOD_FROM.match(text, dm.end) is not None
-
 
 class _DocBuilder:
     def __init__(self, lex: Lexicon, text: str, doc: Document, published: date | None, options: Options) -> None:
@@ -424,7 +416,7 @@ class _DocBuilder:
             body_spans = body_spans + [Span(t0, t0 + 1)]
         for dm in ([] if main else self.dates):
             if dm.relative or dm.month is None or background_day(text, dm, year) or _CLOCK_AFTER.match(text, dm.end) \
-                    or TERM_BEGUN_RIGHT_AFTER.match(text, dm.end) or _period_start(text, dm):
+                    or TERM_BEGUN_RIGHT_AFTER.match(text, dm.end) or period_start(text, dm):
                 # (于2022年11月24日出任首相后: a term's first day; 自7月29日后即未露面: a period's start)
                 continue  # (来源:(…) 2026-01-30 18:07: a stamp with its clock, not the story's day)
             d = self._resolve(dm, year, None)

@@ -106,23 +106,24 @@ def _page_pair(lex: Lexicon, text: str, home: str) -> set[str]:
     return set(sorted(counts, key=lambda i: -counts[i])[:2])
 
 
-def _page_partner(lex: Lexicon, text: str, home: str) -> str | None:
-    """The country other than the home one that the page names most, when it names it at least twice
-    as often as any third country."""
+def _country_counts(lex: Lexicon, text: str) -> dict[str, int]:
+    """How often the page names each country by a country's name (a place inside one is no sign of
+    it: 边和 in 周边和)."""
     counts: dict[str, int] = {}
     for name, _s, _e in lex.find("gazetteer", text):
-        if name in lex.entities and lex.entities[name].kind == "country" and (iso := lex.country_of(name)) != home and iso:
+        if name in lex.entities and lex.entities[name].kind == "country" and (iso := lex.country_of(name)):
             counts[iso] = counts.get(iso, 0) + 1
-    ranked = sorted(counts.values(), reverse=True)
+    return counts
+
+
+def _page_partner(counts: dict[str, int], home: str) -> str | None:
+    """The country other than the home one that the page names most, when it names it at least twice
+    as often as any third country."""
+    others = {iso: n for iso, n in counts.items() if iso != home}
+    ranked = sorted(others.values(), reverse=True)
     if not ranked or (len(ranked) > 1 and ranked[0] < 2 * ranked[1]):
         return None
-    return max(counts, key=lambda i: counts[i])
-
-
-def _names_home(lex: Lexicon, text: str, home: str) -> bool:
-    """Whether the page names the home country itself (a place inside it is no sign: 边和 in 周边和)."""
-    return any(lex.entities[name].kind == "country" and lex.country_of(name) == home
-               for name, _s, _e in lex.find("gazetteer", text) if name in lex.entities)
+    return max(others, key=lambda i: others[i])
 
 
 def _national_day(lex: Lexicon, window: str) -> int | None:
@@ -149,7 +150,7 @@ def _relations_base(lex: Lexicon, text: str, window: str, home: str) -> int | No
         # (两国建交50周年 on a page about two other countries, never naming the home country)
         pair = _page_pair(lex, text, home)
         named = pair if named <= pair else named
-        if "我国" in window and not pair and not _names_home(lex, text, home):
+        if "我国" in window and not pair and home not in _country_counts(lex, text):
             # (我国同老挝建交50周年 on a page that never names the home country: 我国 is the outlet's
             # own country, not the home one; its relations are not the home's)
             return None
@@ -171,9 +172,9 @@ def _relations_base(lex: Lexicon, text: str, window: str, home: str) -> int | No
                 if partner in lex.relations:
                     best = lex.relations[partner].year
                     break
-    if best is None and "两国" in window[-8:] and _names_home(lex, text, home):
+    if best is None and "两国" in window[-8:] and home in (counts := _country_counts(lex, text)):
         # (关于两国建交45年来…, on a page of the home country and one other: that other's relations)
-        other = _page_partner(lex, text, home)
+        other = _page_partner(counts, home)
         best = lex.relations[other].year if other is not None and other in lex.relations else None
     return best
 

@@ -400,3 +400,15 @@ SINCE_AFTER = re.compile(r"[^，。；,;：:\n]{0,18}?(?:以来|至今)|\s*(?:�
 def since_date(text: str, dm: DateMention) -> bool:
     """A date that starts a period up to now (自2022年2月以来, 2015年起): a bound, no date of the story."""
     return text[max(0, dm.start - 1):dm.start] in ("自", "从") or SINCE_AFTER.match(text, dm.end) is not None
+
+
+def period_start(text: str, dm: DateMention) -> bool:
+    """A day that opens a period up to the story (自7月29日后即未露面, 自3月5日以来): stricter than
+    :func:`since_date`, which also takes the start of a range (从6月23日至25日) and a day things began (从11月11日起举行)."""
+    return dm.end_day is None and text[max(0, dm.start - 1):dm.start] in ("自", "从") and \
+        _PERIOD_FROM.match(text, dm.end) is not None
+
+
+_PERIOD_FROM = re.compile(r"\s*(?:以来|至今|后|後)")
+# A paper's dateline in brackets, (吉隆坡27日讯), （北京5日电）: the place of filing and the day
+PAPER_DATELINE = re.compile(r"[（(][\u4e00-\u9fff]{2,8}?(?:\d{1,2}月)?\d{1,2}日(?:讯|电|訊|電|專電|专电)[)）]")

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 
 from ...model import Event, Span
+from ...text.dates import PAPER_DATELINE, WEEKDAY_GLOSS, DateMention
 from ...text.dates import SINCE_AFTER as _SINCE
-from ...text.dates import WEEKDAY_GLOSS, DateMention
 from ...text.sentences import find_all
 from .context import Actor, DocContext, SentenceCtx, _isos, _names
 from .pronouns import PRONOUN as _PRONOUN
@@ -141,7 +141,7 @@ class ClauseReader(Pronouns):
             [m.span() for m in _VIA.finditer(self.text, s, e + 2)] + \
             [m.span() for m in VENUE.finditer(self.text, s, e)] + \
             [m.span() for m in _TOPIC.finditer(self.text, s, e + 2)] + \
-            [m.span() for m in _PAREN_DATELINE.finditer(self.text, s, e)] + \
+            [m.span() for m in PAPER_DATELINE.finditer(self.text, s, e)] + \
             [m.span() for m in _ELECTED.finditer(self.text, s, e)] + \
             [m.span() for m in _OCCASION.finditer(self.text, s, e)]  # (_ELECTED: its verb stands at e)
 
@@ -715,7 +715,6 @@ _REVIEW_SEP = re.compile(r"、|和|以及")
 # (即出席X、对美国进行访问: a predicate after the separator shares the item's subject, no item of its own)
 _PREDICATE_OPEN = re.compile(r"对|出席|参加|与|同|在|前往|赴|访问|举行|并|及其|将")
 _REVIEW_ACT = re.compile(r"访问|会见|会晤|会谈|通电话|出席|参加|举行|召开|签署|主持|致电|开幕|举办|访华|访越|抵达")
-_PAREN_DATELINE = re.compile(r"[（(][\u4e00-\u9fff]{2,8}?(?:\d{1,2}月)?\d{1,2}日(?:讯|电|專電|专电)[)）]")
 # 值此胡志明主席诞辰128周年和何塞·马蒂逝世123周年之际: an occasion's names are no actors
 _OCCASION = re.compile(r"(?:值此|在|恰逢|适逢)[^，。；,;]{2,80}?(?:周年|纪念日)[^，。；,;]{0,30}?之际")
 _AFTER_WORD = re.compile(r"后|後|以来")  # (于2022年11月24日出任首相后，首次访问: the act is after the day)
