@@ -287,7 +287,7 @@ class Gatherings(ClauseReader):
         if got is not None and got[0] in self.nouns and len(got[0]) <= 3 and got[0] not in self.lex.press_nouns \
                 and (type_ == "attend" or t.endswith("主持")):
             got = self._topic_gathering(sent, ts) or self._story_gathering(got[0], sent.span.start) or \
-                (None if got[0] in ("活动", "活動") else got)  # (出席活动 with none named before: no gathering)
+                (None if got[0] == "活动" else got)  # (出席活动 with none named before: no gathering)
         if got is None and (type_ == "attend" or t.endswith("主持")) and \
                 (self.clause_end(te, s.end) - te <= 1 or self.text.startswith("并", te)):
             # (…会议21日在北京举行，A和B共同主持: the gathering a clause before says was held; one
