@@ -42,6 +42,7 @@ from .events.trips import (
 )
 from .events.words import GROUP_NOUNS, TERM_BEGUN_RIGHT_AFTER
 from .facts import FactFinder
+from .headline_date import headline_year
 from .offices import bare_titles, offices_named, offices_of, words_ending
 from .options import MAX_PAGE_CHARS, Options  # noqa: F401  (MAX_PAGE_CHARS: re-exported)
 from .people import _NAME_HYPHEN, _SPACED_DOT, PeopleFinder, PersonMention
@@ -344,6 +345,9 @@ class _DocBuilder:
         self.evidence = year_mod.collect(self.lex, body_text, pairs, today=today, origin=body_origin,
                                          month_day=month_day, home=self.options.home, day_only=day_only,
                                          filed_in=self.lex.country_of(dl.place) if dl is not None and dl.place else None)
+        ts = self.doc.title_span
+        if ts is not None:
+            headline_year(text[ts.start:ts.end], self.evidence, (ts.start, ts.end))
         # captions are often archive photos: their years count half, and only when the
         # headline and lede say nothing and no other teaser of the page does either
         self.cap_evidence = year_mod.collect(self.lex, cap_text, today=today, origin=cap_origin,
@@ -438,6 +442,7 @@ class _DocBuilder:
             for s in self.region_sents[sp]:
                 base = ctx if kind == "body" else main
                 framed = frame if kind == "body" and ctx is None else None
+                said_day: date | None = None  # the last full day named in the sentence (2002年5月20日…当日)
                 for dm in (dm for dm in self.dates if s.start <= dm.start < s.end):
                     if dm.year is not None and not since_date(text, dm):
                         said_year = dm.year  # (2016年9月和10月: the later month in the year said; not 自2022年2月以来)
@@ -450,13 +455,16 @@ class _DocBuilder:
                     # not 于2015年12月签署的协议…将于11月8日: a day in a month before the one said is no later in that
                     # year; but 分别于2016年10月和9月: months listed in turn are of the year said)
                     # (据日本媒体5月30日报道，日本政府当天…: 当天 is the day just named in the sentence)
-                    c = anchor or (ctx if dm.relative and ctx else base) or ctx or main
+                    c = anchor or (said_day if dm.relative == "same" and said_day else None) or \
+                        (ctx if dm.relative and ctx else base) or ctx or main
                     if c is None and pub is not None and dm.month is None and dm.day:
                         # (本月17日: this month's, even after the day the page came out)
                         c = pub if dm.day <= pub.day + 1 or text.endswith("本月", 0, dm.start) \
                             else pub.replace(day=1) - timedelta(days=1)
                     iso, end = self._resolve(dm, (said_year or year) if month_only else year, c)
                     self.resolved.append((dm, iso, end))
+                    if iso and len(iso) == 10 and not dm.relative:
+                        said_day = date.fromisoformat(iso)
                     if kind == "body" and iso and len(iso) == 10 and not bracketed(text, dm.start, s) \
                             and not (dm.weekday is not None and stamp_line(text, dm.start)) \
                             and not background_day(text, dm, year) and not term_start(text, dm, s) \

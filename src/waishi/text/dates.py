@@ -24,17 +24,19 @@ _FULL = re.compile(
     rf"(?P<tod>\s*{_TOD})?"
 )
 _MONTH = re.compile(rf"(?P<y>{_Y})\s*年\s*(?P<m>{_N})\s*月(?!\s*\d{{1,2}}\s*日)(?:份)?")
+_ACT_AFTER_MONTH = "举行|访问|出访|出席|会见|会晤|签署|签订|通电话|访华|访越|前往|赴|抵达|到访"
 # 于12月, 在6月, 8月举行会晤: a month named as when an act took place, its year the sentence's or the page's
 _MONTH_ONLY = re.compile(rf"(?:(?<=[于在])(?P<m>{_N})\s*月(?:份)?(?![\d日底初中末上下])"
-                         rf"|(?<![\d年.\-/])(?P<m3>{_N})\s*月(?:初|上旬|中旬|下旬|底)?(?=\s*(?:举行|访问|出席|会见|会晤|签署|签订|通电话|访华|访越|前往|赴)))")
+                         rf"|(?<![\d年.\-/])(?P<m3>{_N})\s*月(?:初|上旬|中旬|下旬|底)?(?=\s*(?:{_ACT_AFTER_MONTH})))")
 # (9月初赴印尼进行国事访问: the part of the month before the act, still that month)
 # 四月前往越南, 于十一月访问: a month in Chinese numerals named as when an act took place
 _CN_MONTH_ONLY = re.compile(r"(?:(?<=[于在])|(?<![〇零一二三四五六七八九十年月两几第上下]))(?P<m>十[一二]?|[一二三四五六七八九])月(?:份)?"
-                            r"(?=\s*(?:举行|访问|出访|出席|会见|会晤|签署|签订|通电话|访华|访越|前往|赴|抵达|到访))")
+                            rf"(?=\s*(?:{_ACT_AFTER_MONTH}))")
 # (本月17日至20日: 本月 is no month number before the day)
 _DAY_RANGE = re.compile(rf"(?<![\d年.])(?<![\d〇一二三四五六七八九十]月)(?P<d>{_N})\s*日?\s*(?:至|到|-|—|–|~|～)\s*(?P<d2>{_N})\s*日(?P<tod>\s*{_TOD})?(?![\d])")
 _DAY = re.compile(rf"(?<![\d年])(?<![\d〇一二三四五六七八九十]月)(?P<d>{_N})\s*日(?P<tod>\s*{_TOD})?(?![\d])")
-_GLUED = re.compile(rf"(?<![\d月年.\-/])(?P<m>1[0-2]|[1-9])(?P<d>[0-3]\d)\s*日(?P<tod>\s*{_TOD})?(?![\d])")
+# (not 慰问311日本震灾灾区: 日本 is Japan; but 623日本报讯 is a dateline)
+_GLUED = re.compile(rf"(?<![\d月年.\-/])(?P<m>1[0-2]|[1-9])(?P<d>[0-3]\d)\s*日(?!本(?![报報台网網刊]))(?P<tod>\s*{_TOD})?(?![\d])")
 _ISO = re.compile(rf"(?<!\d)(?P<y>{_Y})[-/.](?P<m>{_N})[-/.](?P<d>{_N})(?!\d)")
 # Month and day in Chinese numerals (三月三十一日, 二〇一二年十月五日), as some outlets write them.
 _CN_D = r"[〇零一二三四五六七八九十]"
