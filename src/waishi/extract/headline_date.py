@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from .year_solver import STRONG, YearEvidence
 
@@ -13,13 +14,34 @@ _HEADLINE_DAY = re.compile(r"(?<![\d.])((?:19|20)\d\d)\s*(?:\.\s*(?:1[0-2]|0?[1-
 _PLANNED_BEFORE = ("将", "将于", "拟于", "计划于", "定于")
 
 
-def headline_year(title: str, ev: YearEvidence, span: tuple[int, int] | None = None) -> int | None:
-    """Bound the page to the year of the headline's last full date, and weigh it; the year, or None."""
-    years = [int(m.group(1)) for m in _HEADLINE_DAY.finditer(title)
-             if not title[max(0, m.start() - 3):m.start()].endswith(_PLANNED_BEFORE)]
-    if not years:
+def headline_day(title: str, ev: YearEvidence, span: tuple[int, int] | None = None) -> date | None:
+    """Bound the page to the year of the headline's last full date, and weigh it; that date (the
+    last day of a week reviewed, by which its days without a month are read), or None."""
+    days = [d for m in _HEADLINE_DAY.finditer(title)
+            if not title[max(0, m.start() - 3):m.start()].endswith(_PLANNED_BEFORE)
+            and (d := _day_of(m.group())) is not None]
+    if not days:
         return None
-    y = max(years)  # (a week that runs into the new year is reviewed in it)
-    ev.bound(y, y, "the headline's date", span)
-    ev.add(y, 2 * STRONG, "the headline's date", span)
-    return y
+    last = max(days)  # (a week that runs into the new year is reviewed in it)
+    # (一周要闻回顾(2022.9.26-10.2): the range's end, written without its year, is the later day)
+    for m in _RANGE_END.finditer(title):
+        if m.start() >= 1 and (d := _safe(last.year, int(m.group(1)), int(m.group(2)))) is not None and d > last:
+            last = d
+    ev.bound(last.year, last.year, "the headline's date", span)
+    ev.add(last.year, 2 * STRONG, "the headline's date", span)
+    return last
+
+
+_RANGE_END = re.compile(r"[-—–~～至到]+\s*(1[0-2]|0?[1-9])\s*[.月]\s*(3[01]|[12]\d|0?[1-9])(?!\d)")
+
+
+def _safe(y: int, m: int, d: int) -> date | None:
+    try:
+        return date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _day_of(s: str) -> date | None:
+    y, m, d = (int(x) for x in re.findall(r"\d+", s)[:3])
+    return _safe(y, m, d)

@@ -68,6 +68,8 @@ _REL_YEAR = re.compile(rf"(?P<rel>今年|本年|去年|上年|明年|前年|(?P<
                        rf"(?:\s*(?P<m>{_N}|十[一二]|[一二三四五六七八九十])\s*月(?:\s*(?P<d>{_N})\s*日)?)?")
 # the word alone before a month-day the day readers take (明年1月3日): joined to that date after reading
 _REL_YEAR_WORD = re.compile(r"(?P<rel>今年|本年|去年|上年|明年|前年)(?=\s*\d{1,2}\s*月)")
+# 下月初赴美, 上个月访问: the month before or after the article's own (a day after it is left to the day readers)
+_REL_MONTH = re.compile(r"(?P<rel>[上下])个?月(?:初|中旬|上旬|下旬|中|底|末)?(?!\s*\d{1,2}\s*[日号])")
 # A year on its own (他于2015年曾访问中国); not a range end, a decade, a fiscal year or a date's year.
 _YEAR_ONLY = re.compile(rf"(?<![\d.\-—–~～至到])(?P<y>{_Y})\s*年(?![代度\d])(?!\s*(?:-|—|–|~|至|到)\s*{_Y})")
 
@@ -89,13 +91,19 @@ class DateMention:
     day_offset: int | None = None  # 今天 0, 昨天 -1, 明天 +1: relative to the article's own day
     weekday: int | None = None  # 星期六 5: the latest such day on or before the article's own day
     week_offset: int = 0  # 上周 -1, 下周 +1: that weekday of the week before or after; 2: the next one ahead
+    month_offset: int | None = None  # 上月 -1, 下个月 +1: the month before or after the article's own
 
     @property
     def explicit(self) -> bool:
-        return self.relative is None and self.day_offset is None and self.weekday is None
+        return self.relative is None and self.day_offset is None and self.weekday is None and self.month_offset is None
 
     def resolve(self, year: int | None, context: date | None = None) -> tuple[str | None, str | None]:
         """(date, end date) as ISO strings, as precise as known; (None, None) when unknown."""
+        if self.month_offset is not None:
+            if context is None:
+                return (f"{year:04d}", None) if year is not None else (None, None)
+            k = context.year * 12 + context.month - 1 + self.month_offset
+            return f"{k // 12:04d}-{k % 12 + 1:02d}", None
         if self.relative or self.day_offset is not None or self.weekday is not None:
             if context is None:
                 # 昨天(13日) on a page whose month is unknown: the article's year, no more
@@ -252,6 +260,10 @@ def _rel_year_word(m: re.Match[str]) -> DateMention | None:
     return DateMention(m.start(), m.end(), year_offset=_YEAR_OFFSETS[m.group("rel")])
 
 
+def _rel_month(m: re.Match[str]) -> DateMention | None:
+    return DateMention(m.start(), m.end(), month_offset=-1 if m.group("rel") == "上" else 1)
+
+
 def _year_only(m: re.Match[str]) -> DateMention | None:
     return DateMention(m.start(), m.end(), year=int(m.group("y")))
 
@@ -292,7 +304,7 @@ _READERS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], DateMention | N
     # (a relative day glossed in brackets first: 昨天(9月14日) is one date, the bracket's)
     (_BRACKET_DAY, _bracket_day), (_FULL, _full), (_ISO, _iso), (_MONTH, _month), (_CN_FULL, _cn_full), (_SLASH_DAY, _slash_day),
     (_GLUED, _glued), (_DAY_RANGE, _day_range), (_DAY, _day), (_MONTH_ONLY, _month_only), (_CN_MONTH_ONLY, _cn_month_only), (_REL_YEAR, _rel_year), (_REL_YEAR_WORD, _rel_year_word), (_YEAR_ONLY, _year_only), (_REL, _rel), (_NOW, _now),
-    (_WEEKDAY, _weekday))
+    (_WEEKDAY, _weekday), (_REL_MONTH, _rel_month))
 
 
 # What every match of a reader contains: a text without it is not searched (the cheap test runs
@@ -317,7 +329,7 @@ _NEEDLES: dict[re.Pattern[str], Callable[[str], bool]] = {
     _REL: lambda t: _REL_RX.search(t) is not None,
     _WEEKDAY: lambda t: "星期" in t or "周" in t or "週" in t or "礼拜" in t,
     _REL_YEAR: lambda t: _REL_YEAR_RX.search(t) is not None, _REL_YEAR_WORD: lambda t: _REL_YEAR_RX.search(t) is not None,
-    _YEAR_ONLY: lambda t: "年" in t, _ISO: lambda t: "-" in t or "/" in t or "." in t, _SLASH_DAY: lambda t: "/" in t,
+    _YEAR_ONLY: lambda t: "年" in t, _REL_MONTH: lambda t: "上月" in t or "下月" in t or "个月" in t, _ISO: lambda t: "-" in t or "/" in t or "." in t, _SLASH_DAY: lambda t: "/" in t,
     _FULL: lambda t: "月" in t, _MONTH: lambda t: "月" in t, _MONTH_ONLY: lambda t: "月" in t, _GLUED: lambda t: "日" in t, _DAY: lambda t: "日" in t,
 }
 
