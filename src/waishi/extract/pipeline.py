@@ -42,7 +42,7 @@ from .events.trips import (
 )
 from .events.words import GROUP_NOUNS, TERM_BEGUN_RIGHT_AFTER
 from .facts import FactFinder
-from .headline_date import headline_day
+from .headline_date import day_in, headline_days
 from .offices import bare_titles, offices_named, offices_of, words_ending
 from .options import MAX_PAGE_CHARS, Options  # noqa: F401  (MAX_PAGE_CHARS: re-exported)
 from .people import _NAME_HYPHEN, _SPACED_DOT, PeopleFinder, PersonMention
@@ -246,7 +246,7 @@ class _DocBuilder:
         self.text = text
         self.doc = doc
         self.published = published
-        self.headline_day: date | None = None
+        self.headline_days: tuple[date, date] | None = None  # the day or week the headline gives
         self.finder = PeopleFinder(lex, home=options.home)
         self.regions: list[tuple[str, Span]] = []
         if doc.title_span:
@@ -348,7 +348,7 @@ class _DocBuilder:
                                          filed_in=self.lex.country_of(dl.place) if dl is not None and dl.place else None)
         ts = self.doc.title_span
         if ts is not None:
-            self.headline_day = headline_day(text[ts.start:ts.end], self.evidence, (ts.start, ts.end))
+            self.headline_days = headline_days(text[ts.start:ts.end], self.evidence, (ts.start, ts.end))
         # captions are often archive photos: their years count half, and only when the
         # headline and lede say nothing and no other teaser of the page does either
         self.cap_evidence = year_mod.collect(self.lex, cap_text, today=today, origin=cap_origin,
@@ -432,7 +432,7 @@ class _DocBuilder:
         # no month-day in the story: its days (14日) are of the month the page was published in, or
         # of the month before when the day is later than the publication's (the publication day
         # itself dates no event: a story without dates keeps its events' year only)
-        pub = self.published or self.headline_day  # (越通社简讯2017.2.22: the headline's day)
+        pub = self.published or (self.headline_days[1] if self.headline_days else None)  # (越通社简讯2017.2.22)
         pub = pub if main is None and pub is not None and year == pub.year else None
         ctx: date | None = None
         # (刚刚过去的8月: a review's month, for the acts it lists without a day; 一周要闻回顾(2019.3.18-…): the
@@ -460,6 +460,9 @@ class _DocBuilder:
                     # (据日本媒体5月30日报道，日本政府当天…: 当天 is the day just named in the sentence)
                     c = anchor or (said_day if dm.relative == "same" and said_day else None) or \
                         (ctx if dm.relative and ctx else base) or ctx or main
+                    if dm.month is None and dm.day and dm.explicit and self.headline_days and dm.year is None \
+                            and (wk := day_in(self.headline_days, dm.day)) is not None:
+                        c = wk  # (一周要闻回顾(2022.9.26-10.2): 1日 is October's)
                     if dm.month_offset is not None:
                         c = anchor  # (下个月: from the article's own month, never from a day the story named)
                     if c is None and pub is not None and dm.month is None and dm.day:
