@@ -67,3 +67,13 @@ def test_next_month_and_last_month_count_from_the_articles_own_month():
     assert ("meet", "2023-05") in [(r[0], r[1]) for r in rows if r[0] == "meet"]
     visits = {r[1] for r in rows if r[0] == "visit"}
     assert "2023-05" in visits and "2023-03" in visits
+
+
+def test_a_trip_summed_up_under_the_running_date_takes_the_day_its_own_sentence_writes():
+    # the second sentence names the trip under the day of the meeting before it; the next
+    # paragraph writes the trip's own day
+    text = ("一周要闻回顾\n\n2021-02-21 10:00\n\n"
+            "越南政府副总理范平明15日在河内会见了老挝驻越大使。中国国务委员、公安部部长赵克志对越南进行访问。\n\n"
+            "中国国务委员、公安部部长赵克志19日对越南进行访问。访越期间，越南政府总理阮春福会见了赵克志。")
+    visits = [r for r in _events(text) if r[0] == "visit"]
+    assert [v[1] for v in visits] == ["2021-02-19"]

@@ -118,6 +118,7 @@ class Event:
     # reported | planned (both among a document's events) | proposed | invited | habitual | negated | topic
     # | restated (under other_events: what the text hopes, offers, sums up or says again)
     factuality: str = "reported"
+    date_inherited: bool = False  # the date is the running context's, not written in the act's sentence
 
     @property
     def plover(self) -> str:

@@ -100,10 +100,7 @@ class DateMention:
     def resolve(self, year: int | None, context: date | None = None) -> tuple[str | None, str | None]:
         """(date, end date) as ISO strings, as precise as known; (None, None) when unknown."""
         if self.month_offset is not None:
-            if context is None:
-                return (f"{year:04d}", None) if year is not None else (None, None)
-            k = context.year * 12 + context.month - 1 + self.month_offset
-            return f"{k // 12:04d}-{k % 12 + 1:02d}", None
+            return self._relative_month(year, context), None
         if self.relative or self.day_offset is not None or self.weekday is not None:
             if context is None:
                 # 昨天(13日) on a page whose month is unknown: the article's year, no more
@@ -140,6 +137,14 @@ class DateMention:
                 e = _safe(ey, em + 1 if em < 12 else 1, self.end_day)
             end = e.isoformat() if e else None
         return start.isoformat(), end
+
+    def _relative_month(self, year: int | None, context: date | None) -> str | None:
+        """下个月, 上月: the month counted from the article's own (``context``); without it, the year."""
+        assert self.month_offset is not None
+        if context is None:
+            return f"{year:04d}" if year is not None else None
+        k = context.year * 12 + context.month - 1 + self.month_offset
+        return f"{k // 12:04d}-{k % 12 + 1:02d}"
 
     def _weekday_date(self, context: date) -> date:
         assert self.weekday is not None

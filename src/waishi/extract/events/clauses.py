@@ -506,10 +506,10 @@ class ClauseReader(Pronouns):
         return pos, np_
 
     # -- dates ----------------------------------------------------------------------
-    def date_for(self, sent: SentenceCtx, trig_start: int) -> tuple[str | None, str | None]:
+    def date_for(self, sent: SentenceCtx, trig_start: int) -> tuple[str | None, str | None, bool]:
         """The date in the trigger's clause, else in its sentence (before the trigger first), else
-        the running context. A bare year counts only when it is not the document's year (then
-        the context date is the more precise): 他于2015年曾访问 -> 2015, 去年 -> year - 1."""
+        the running context (then the flag is set). A bare year counts only when it is not the document's
+        year (then the context date is the more precise): 他于2015年曾访问 -> 2015, 去年 -> year - 1."""
         cs = self.clause_start(trig_start, sent.span.start)
         ce = self.clause_end(trig_start, sent.span.end)
         # what is said after the act (…致辞时强调，2022年…) is about other things: its dates are not the act's
@@ -526,7 +526,7 @@ class ClauseReader(Pronouns):
                   and not self._report_date(dm.start, dm.end, trig_start)]
         own = self._paren_date(sent, trig_start)
         if own is not None:
-            return own
+            return own[0], own[1], False
         # time stands before the verb in Chinese: a date after the trigger is mostly its object's
         # (会见了自3月26日至28日访问越南的X), so any date before it in the sentence comes first
         spans = ((cs, min(ce, said_at)), (sent.span.start, said_at))
@@ -539,7 +539,7 @@ class ClauseReader(Pronouns):
                 before = [x for x in before if x[0].start < prep.start()] or \
                     ([] if lo == cs and cs > sent.span.start else before)  # (then the sentence's, before the clause)
             if before:
-                return before[-1][1], before[-1][2]
+                return before[-1][1], before[-1][2], False
         # (a date after the trigger counts only in its own clause: 这是…首次访问，也是两国关系于2022年12月
         # 升级…: a later clause's date is another act's)
         after = [x for x in inside if cs <= x[0].start < min(ce, said_at) and x[0].start >= trig_start
@@ -549,8 +549,9 @@ class ClauseReader(Pronouns):
         # (举行X是今年3月…之后: the copula's date; but 上一次访问X是在2018年: the act's, in a cleft)
         # (A即将开启的访越之旅以及B今年9月访俄之行: a date after another person is his act's)
         if after:
-            return after[0][1], after[0][2]
-        return sent.date or (None, None)
+            return after[0][1], after[0][2], False
+        d, de = sent.date or (None, None)
+        return d, de, True
 
     def _report_date(self, start: int, end: int, trig_start: int) -> bool:
         """《某报》10月29日引述消息人士报道，X计划访问Y, 日本媒体5月30日报道关于X的访问: the day of a report
@@ -588,12 +589,13 @@ class ClauseReader(Pronouns):
 
     def _event(self, type_: str, sent: SentenceCtx, ts: int, source: list[Actor], target: list[Actor],
                target_names: list[str] | None = None) -> Event:
-        d, de = self.date_for(sent, ts)
+        d, de, inherited = self.date_for(sent, ts)
         if d is None and self.ctx.year is not None:
             d = str(self.ctx.year)  # no date in the text: the document's year is as precise as it gets
         return Event(type=type_, date=d, date_end=de, source=self._with_short_forms(source),
                      target=target_names if target_names is not None else self._with_short_forms(target),
-                     evidence=sent.span, source_iso3=_isos(source), target_iso3=_isos(target))
+                     evidence=sent.span, source_iso3=_isos(source), target_iso3=_isos(target),
+                     date_inherited=inherited)
 
     def _with_short_forms(self, actors: list[Actor]) -> list[str]:
         """The actors' names as written; a country written by its official name (中华人民共和国,

@@ -237,16 +237,7 @@ def _absorb(cur: Event, ev: Event, symmetric: frozenset[str] = SYMMETRIC) -> Non
     if cur.type == "visit" and any(t.endswith(_MISSION) for t in ev.target) and \
             not all(t.endswith(_MISSION) for t in cur.target):
         ev.target, ev.target_iso3 = [], []  # the trip's destination stays the country
-    if cur.type == "visit" and cur.date_end and not ev.date_end:
-        pass  # a stated range (1月12日至15日) is the trip's; reports around it keep it
-    elif cur.type == "visit" and ev.date_end and not cur.date_end:
-        cur.date, cur.date_end = ev.date, ev.date_end
-    elif cur.type == "visit" and cur.date and ev.date and len(cur.date) == len(ev.date) == 10:
-        # a trip: the earliest day reported is its start, the latest its end
-        days = sorted(d for d in (cur.date, cur.date_end, ev.date, ev.date_end) if d)
-        cur.date, cur.date_end = days[0], (days[-1] if days[-1] != days[0] else cur.date_end)
-    elif (not cur.date or (ev.date and len(ev.date) > len(cur.date))) and ev.date:
-        cur.date, cur.date_end = ev.date, ev.date_end
+    _merge_dates(cur, ev)
     for x in ev.source:
         if not any(_same(x, y) and len(y) >= len(x) for y in cur.source):
             cur.source.append(x)
@@ -266,6 +257,27 @@ def _absorb(cur: Event, ev: Event, symmetric: frozenset[str] = SYMMETRIC) -> Non
             cur.date, cur.date_end = ev.date, ev.date_end  # a caption's date is the page's
     else:
         cur.extra_evidence.append(ev.evidence)
+
+
+def _merge_dates(cur: Event, ev: Event) -> None:
+    """The date of one act reported twice: a trip's stated range, then its day written over one
+    the running context gave, then its earliest day; otherwise the more precise date."""
+    if cur.type == "visit" and cur.date_end and not ev.date_end:
+        pass  # a stated range (1月12日至15日) is the trip's; reports around it keep it
+    elif cur.type == "visit" and ev.date_end and not cur.date_end:
+        cur.date, cur.date_end = ev.date, ev.date_end
+    elif cur.type == "visit" and cur.date and ev.date and len(cur.date) == len(ev.date) == 10 \
+            and cur.date_inherited != ev.date_inherited:
+        # (a summary's trip dated by the running context, and the sentence that writes its day:
+        # the day written)
+        if cur.date_inherited:
+            cur.date, cur.date_end, cur.date_inherited = ev.date, ev.date_end, False
+    elif cur.type == "visit" and cur.date and ev.date and len(cur.date) == len(ev.date) == 10:
+        # a trip: the earliest day reported is its start, the latest its end
+        days = sorted(d for d in (cur.date, cur.date_end, ev.date, ev.date_end) if d)
+        cur.date, cur.date_end = days[0], (days[-1] if days[-1] != days[0] else cur.date_end)
+    elif (not cur.date or (ev.date and len(ev.date) > len(cur.date))) and ev.date:
+        cur.date, cur.date_end = ev.date, ev.date_end
 
 
 def date_of(iso: str | None) -> date | None:
