@@ -7,30 +7,33 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+from ..text.dates import DateMention, find_dates
 from .year_solver import STRONG, YearEvidence
 
-_HEADLINE_DAY = re.compile(r"(?<![\d.])((?:19|20)\d\d)\s*(?:\.\s*(?:1[0-2]|0?[1-9])\s*\.\s*|年\s*\d{1,2}\s*月\s*"
-                           r"|-(?:1[0-2]|0?[1-9])-)(?:3[01]|[12]\d|0?[1-9])(?!\d)")
 _PLANNED_BEFORE = ("将", "将于", "拟于", "计划于", "定于")
+# (一周要闻回顾(2022.9.26-10.2): a range's end written without its year, which the date readers leave)
+_RANGE_END = re.compile(r"[-—–~～至到]+\s*(1[0-2]|0?[1-9])\s*[.月]\s*(3[01]|[12]\d|0?[1-9])(?!\d)")
 
 
 def headline_days(title: str, ev: YearEvidence, span: tuple[int, int] | None = None) -> tuple[date, date] | None:
     """Bound the page to the year of the headline's last full date, and weigh it; the first and the
     last day the headline gives (a week reviewed, in which its days without a month are read), or None."""
-    days = [d for m in _HEADLINE_DAY.finditer(title)
-            if not title[max(0, m.start() - 3):m.start()].endswith(_PLANNED_BEFORE)
-            and (d := _day_of(m.group())) is not None]
+    days: list[date] = []
+    for dm in find_dates(title):
+        if dm.year is None or dm.day is None or title[max(0, dm.start - 3):dm.start].endswith(_PLANNED_BEFORE):
+            continue
+        start, end = dm.resolve(None)
+        days += [date.fromisoformat(x) for x in (start, end) if x]  # (2018年3月26日至4月1日: both ends)
     if not days:
         return None
     first, last = min(days), max(days)  # (a week that runs into the new year is reviewed in it)
-    # (一周要闻回顾(2022.9.26-10.2): the range's end, written without its year, is the later day)
     for m in _RANGE_END.finditer(title):
-        if m.start() >= 1 and (d := _safe(last.year, int(m.group(1)), int(m.group(2)))) is not None and d > last:
+        d = DateMention(m.start(), m.end(), last.year, int(m.group(1)), int(m.group(2))).as_date(None)
+        if m.start() >= 1 and d is not None and d > last:
             last = d
     # (the headline's day beats every bound read from the story, which a background or planned
     # year can set wrong)
-    ev.lo = ev.hi = None
-    ev.bound(last.year, last.year, "the headline's date", span)
+    ev.fix(last.year, "the headline's date", span)
     ev.add(last.year, 2 * STRONG, "the headline's date", span)
     return first, last
 
@@ -48,17 +51,3 @@ def day_in(days: tuple[date, date], day: int) -> date | None:
         d += timedelta(days=1)
     return None
 
-
-_RANGE_END = re.compile(r"[-—–~～至到]+\s*(1[0-2]|0?[1-9])\s*[.月]\s*(3[01]|[12]\d|0?[1-9])(?!\d)")
-
-
-def _safe(y: int, m: int, d: int) -> date | None:
-    try:
-        return date(y, m, d)
-    except ValueError:
-        return None
-
-
-def _day_of(s: str) -> date | None:
-    y, m, d = (int(x) for x in re.findall(r"\d+", s)[:3])
-    return _safe(y, m, d)

@@ -62,6 +62,11 @@ class YearEvidence:
         self.constraints.append(Constraint("bound", note, lo=lo, hi=hi,
                                            start=span[0] if span else None, end=span[1] if span else None))
 
+    def fix(self, year: int, note: str, span: tuple[int, int] | None = None) -> None:
+        """The page is of ``year``: a bound that replaces every earlier one (a headline's own day)."""
+        self.lo = self.hi = None
+        self.bound(year, year, note, span)
+
     def window(self) -> tuple[int | None, int | None]:
         hi = self.hi if self.cap is None or (self.hi is not None and self.hi <= self.cap) else self.cap
         return self.lo, hi
